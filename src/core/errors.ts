@@ -1,0 +1,88 @@
+/** Validation problems that name where they are and how to fix them. */
+
+export type TableName = "Data" | "Framework" | "Settings" | "Spec" | "Weights";
+
+export interface ValidationIssue {
+  table: TableName;
+  /** 0-based row in the table as given (the header is row 0). */
+  row?: number;
+  /** 0-based column in the table as given. */
+  col?: number;
+  /** The column header or code the issue is about. */
+  column?: string;
+  /** Text of the problem and the fix, without the location. */
+  message: string;
+  severity: "error" | "warning";
+}
+
+/** Where a table sits, so that issues can name real cells (Data!F12). */
+export interface TableOrigin {
+  sheet: string;
+  /** 0-based row and column of the header's first cell. */
+  row: number;
+  col: number;
+}
+
+export class IndexInputError extends Error {
+  readonly issues: ValidationIssue[];
+  constructor(issues: ValidationIssue[]) {
+    super(issues.map((issue) => formatIssue(issue)).join("\n"));
+    this.name = "IndexInputError";
+    this.issues = issues;
+  }
+}
+
+/** A computation that cannot go on (geometric mean of a zero, constant column under min-max...). */
+export class IndexComputeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "IndexComputeError";
+  }
+}
+
+export function columnLetter(col: number): string {
+  let n = col + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+/** "Data!F12: ..." when the table's origin is known, else "Data row 12, column F (LPI): ...". */
+export function formatIssue(issue: ValidationIssue, origin?: Partial<Record<TableName, TableOrigin>>): string {
+  const where = locate(issue, origin?.[issue.table]);
+  const prefix = issue.severity === "warning" ? "Warning: " : "";
+  return `${prefix}${where}: ${issue.message}`;
+}
+
+function locate(issue: ValidationIssue, origin?: TableOrigin): string {
+  const { table, row, col, column } = issue;
+  if (origin) {
+    const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(origin.sheet) ? origin.sheet : `'${origin.sheet.replace(/'/g, "''")}'`;
+    if (row !== undefined && col !== undefined) return `${sheet}!${cellAddress(origin.row + row, origin.col + col)}`;
+    if (row !== undefined) return `${sheet} row ${origin.row + row + 1}`;
+    if (col !== undefined) return `${sheet}!${columnLetter(origin.col + col)}:${columnLetter(origin.col + col)}${column ? ` (${column})` : ""}`;
+    return sheet;
+  }
+  if (row !== undefined && col !== undefined) return `${table}!${cellAddress(row, col)}`;
+  if (row !== undefined) return `${table} row ${row + 1}`;
+  if (col !== undefined) return `${table} column ${columnLetter(col)}${column ? ` (${column})` : ""}`;
+  if (column) return `${table} (${column})`;
+  return table;
+}
+
+export function issue(
+  table: TableName,
+  message: string,
+  where: { row?: number; col?: number; column?: string } = {},
+  severity: "error" | "warning" = "error",
+): ValidationIssue {
+  return { table, message, severity, ...where };
+}
