@@ -1,0 +1,72 @@
+/**
+ * Principal components of standardized columns (the correlation matrix), over the rows where every
+ * column has a value (listwise, so the matrix stays positive semi-definite), as COINr's get_PCA.
+ */
+import { IndexComputeError } from "../errors";
+import { symmetricEigen } from "../linalg/eigen";
+
+export interface PcaResult {
+  /** Eigenvalues of the correlation matrix, largest first. */
+  eigenvalues: Float64Array;
+  /** Share of the total variance each component explains. */
+  varianceExplained: Float64Array;
+  /** First principal component (unit length), oriented so that its entries sum to a positive number. */
+  loadings: Float64Array;
+  /** Rows used (every column present). */
+  rowsUsed: number;
+}
+
+export function correlationMatrix(columns: readonly Float64Array[], codes: readonly string[]): { matrix: Float64Array; rowsUsed: number } {
+  const k = columns.length;
+  const rows = columns[0]?.length ?? 0;
+  const complete: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    if (columns.every((column) => !Number.isNaN(column[i]!))) complete.push(i);
+  }
+  const n = complete.length;
+  if (n < 3) throw new IndexComputeError(`PCA needs at least 3 rows with a value in every column; found ${n}`);
+  const standardized = columns.map((column, j) => {
+    let mean = 0;
+    for (const i of complete) mean += column[i]!;
+    mean /= n;
+    let ss = 0;
+    for (const i of complete) ss += (column[i]! - mean) ** 2;
+    const sd = Math.sqrt(ss / (n - 1));
+    if (!(sd > 0)) throw new IndexComputeError(`PCA needs variation in every column, but ${codes[j] ?? `column ${j + 1}`} is constant over the complete rows`);
+    return Float64Array.from(complete, (i) => (column[i]! - mean) / sd);
+  });
+  const matrix = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    for (let b = a; b < k; b++) {
+      let s = 0;
+      const za = standardized[a]!;
+      const zb = standardized[b]!;
+      for (let i = 0; i < n; i++) s += za[i]! * zb[i]!;
+      const r = a === b ? 1 : s / (n - 1);
+      matrix[a * k + b] = r;
+      matrix[b * k + a] = r;
+    }
+  }
+  return { matrix, rowsUsed: n };
+}
+
+export function pca(columns: readonly Float64Array[], codes: readonly string[]): PcaResult {
+  const k = columns.length;
+  if (k < 2) throw new IndexComputeError(`PCA needs at least 2 columns, found ${k}`);
+  const { matrix, rowsUsed } = correlationMatrix(columns, codes);
+  const { values, vectors } = symmetricEigen({ n: k, values: matrix });
+  const first = vectors[0]!;
+  let sum = 0;
+  for (const x of first) sum += x;
+  const loadings = sum < 0 ? first.map((x) => -x) : first;
+  const total = values.reduce((s, x) => s + x, 0); // = k, the trace of a correlation matrix
+  return { eigenvalues: values, varianceExplained: values.map((x) => x / total), loadings, rowsUsed };
+}
+
+/** Squared loadings of the first component: they sum to 1 because the component has unit length. */
+export function pcaWeights(columns: readonly Float64Array[], codes: readonly string[]): Float64Array {
+  const { loadings } = pca(columns, codes);
+  let total = 0;
+  for (const x of loadings) total += x * x;
+  return loadings.map((x) => (x * x) / total);
+}
