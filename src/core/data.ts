@@ -1,0 +1,134 @@
+/** Reads and validates the Data table (COINr iData) against the Framework. */
+import { IndexInputError, type ValidationIssue } from "./errors";
+import { bodyRows, cellText, clip, headerKey, isBlank, parseNumber } from "./table";
+import type { DataSet, Framework, Table } from "./types";
+
+const UNIT_CODE = ["ucode", "code", "unitcode", "unitid", "id"];
+const UNIT_NAME = ["uname", "name", "unitname"];
+const IGNORED = ["time", "year"];
+/** Cell-level warnings kept per table before they are summarized. */
+const MAX_CELL_WARNINGS = 200;
+
+export function parseData(table: Table, framework: Framework): { dataset: DataSet; warnings: ValidationIssue[] } {
+  const issues: ValidationIssue[] = [];
+  const err = (message: string, where: { row?: number; col?: number; column?: string } = {}) =>
+    issues.push({ table: "Data", message, severity: "error", ...where });
+  const warn = (message: string, where: { row?: number; col?: number; column?: string } = {}) =>
+    issues.push({ table: "Data", message, severity: "warning", ...where });
+
+  if (table.length === 0 || table[0]!.every(isBlank)) {
+    throw new IndexInputError([{ table: "Data", severity: "error", message: "the Data table is empty; it needs a header row (uCode, uName, then one column per indicator code) and one row per unit" }]);
+  }
+  const header = table[0]!.map(cellText);
+  const keys = table[0]!.map(headerKey);
+  const codeCol = keys.findIndex((k) => UNIT_CODE.includes(k));
+  const nameCol = keys.findIndex((k, c) => c !== codeCol && UNIT_NAME.includes(k));
+  if (codeCol < 0) {
+    err(`no unit code column: name one header uCode (or Code); headers found: ${header.filter(Boolean).slice(0, 12).map((h) => clip(h, 30)).join(", ")}`, { row: 0 });
+    throw new IndexInputError(issues);
+  }
+
+  const indicatorCodes = new Set(framework.indicators.map((i) => i.code));
+  const denominatorCodes = new Set([...framework.denominators, ...framework.indicators.map((i) => i.denominator).filter((d): d is string => !!d)]);
+  const colOf = new Map<string, number>();
+  header.forEach((h, c) => {
+    if (c === codeCol || c === nameCol || h === "") return;
+    if (colOf.has(h)) err(`column "${clip(h)}" appears twice (also column ${colOf.get(h)! + 1}); keep one`, { row: 0, col: c, column: h });
+    else colOf.set(h, c);
+  });
+
+  const rows = bodyRows(table);
+  if (rows.length === 0) err("Data has a header but no units; add one row per unit");
+  for (const node of framework.indicators) {
+    if (colOf.has(node.code)) continue;
+    const nearly = header.find((h) => h.toLowerCase() === node.code.toLowerCase());
+    err(`indicator ${node.code} (Framework row ${node.row + 1}) has no column in Data${nearly ? `; column "${nearly}" differs only in case: rename it ${node.code}` : `; add a column headed ${node.code}`}`, { row: 0, column: node.code });
+  }
+  for (const d of denominatorCodes) {
+    if (!colOf.has(d) && framework.indicators.some((i) => i.denominator === d)) {
+      warn(`denominator ${d} has no column in Data; denominating needs it`, { row: 0, column: d });
+    }
+  }
+  header.forEach((h, c) => {
+    if (c === codeCol || c === nameCol) return;
+    if (h === "") {
+      if (rows.some(({ row }) => !isBlank(row[c]))) warn(`column ${c + 1} has values but no header; it is ignored (give it a header)`, { row: 0, col: c });
+      return;
+    }
+    const known = indicatorCodes.has(h) || denominatorCodes.has(h) || framework.groups.includes(h) || IGNORED.includes(headerKey(h)) || framework.byCode.has(h);
+    if (!known && !isTextColumn(rows, c)) warn(`column "${clip(h)}" is not in the Framework and is ignored; add it to the Framework (as Indicator, Group or Denominator) to use it`, { row: 0, col: c, column: h });
+  });
+
+  // Units.
+  const codes: string[] = [];
+  const names: string[] = [];
+  const unitRows: number[] = [];
+  const seenUnit = new Map<string, number>();
+  for (const { row, index } of rows) {
+    const code = cellText(row[codeCol]);
+    if (code === "") {
+      err("this row has data but no unit code; fill the code or delete the row", { row: index, col: codeCol, column: "uCode" });
+      continue;
+    }
+    if (seenUnit.has(code)) {
+      err(`duplicate unit code ${clip(code)} (also in row ${seenUnit.get(code)! + 1}); unit codes must be unique`, { row: index, col: codeCol, column: "uCode" });
+      continue;
+    }
+    seenUnit.set(code, index);
+    codes.push(code);
+    names.push(nameCol >= 0 ? cellText(row[nameCol]) || code : code);
+    unitRows.push(index);
+  }
+  if (issues.some((i) => i.severity === "error")) throw new IndexInputError(issues);
+
+  const byRow = new Map(rows.map((r) => [r.index, r.row]));
+  const unitCells = unitRows.map((r) => byRow.get(r)!);
+  let cellWarnings = 0;
+  const numericColumn = (code: string): Float64Array => {
+    const c = colOf.get(code)!;
+    const out = new Float64Array(unitCells.length);
+    for (let i = 0; i < unitCells.length; i++) {
+      const cell = unitCells[i]![c];
+      if (typeof cell === "number" && Number.isFinite(cell)) {
+        out[i] = cell;
+        continue;
+      }
+      const parsed = parseNumber(cell);
+      out[i] = parsed.value;
+      if (parsed.problem) {
+        if (cellWarnings < MAX_CELL_WARNINGS) warn(parsed.problem, { row: unitRows[i]!, col: c, column: code });
+        cellWarnings++;
+      }
+    }
+    return out;
+  };
+  const columns = framework.indicators.map((node) => numericColumn(node.code));
+  const denominators = new Map<string, Float64Array>();
+  for (const d of denominatorCodes) if (colOf.has(d)) denominators.set(d, numericColumn(d));
+  const groups = new Map<string, (string | null)[]>();
+  for (const [h, c] of colOf) {
+    if (indicatorCodes.has(h) || denominators.has(h) || IGNORED.includes(headerKey(h))) continue;
+    if (framework.groups.includes(h) || isTextColumn(rows, c)) {
+      groups.set(h, unitCells.map((row) => (isBlank(row[c]) ? null : cellText(row[c]))));
+    }
+  }
+  if (cellWarnings > MAX_CELL_WARNINGS) warn(`${cellWarnings - MAX_CELL_WARNINGS} more cells are not numbers and are treated as missing`);
+  const dataset: DataSet = {
+    units: { codes, names, groups, denominators, rows: unitRows },
+    indicators: { codes: framework.indicators.map((i) => i.code), columns },
+  };
+  return { dataset, warnings: issues };
+}
+
+/** A column whose non-blank cells are mostly text (a group label column). */
+function isTextColumn(rows: { row: readonly unknown[] }[], c: number): boolean {
+  let text = 0;
+  let filled = 0;
+  for (const { row } of rows) {
+    const v = row[c];
+    if (v === null || v === undefined || v === "") continue;
+    filled++;
+    if (typeof v === "string" && parseNumber(v).problem) text++;
+  }
+  return filled > 0 && text * 2 > filled;
+}

@@ -1,0 +1,250 @@
+/** Reads and validates the Framework table (COINr iMeta) into the index hierarchy. */
+import { IndexInputError, type ValidationIssue } from "./errors";
+import { bodyRows, cellText, clip, codeProblem, isBlank, mapHeaders, parseNumber } from "./table";
+import type { AggregateNode, Cell, Direction, Framework, FrameworkNode, IndicatorNode, Table } from "./types";
+
+const FRAMEWORK_ALIASES = {
+  code: ["icode", "code", "indicatorcode", "nodecode"],
+  name: ["iname", "name", "indicatorname", "nodename", "label"],
+  level: ["level", "lvl"],
+  parent: ["parent", "parentcode", "ifparent"],
+  direction: ["direction", "dir", "polarity"],
+  weight: ["weight", "weights", "w"],
+  type: ["type", "itype", "kind"],
+  unit: ["unit", "units"],
+  target: ["target"],
+  denominator: ["denominator", "denominatedby", "denom"],
+  goalLow: ["goallow", "goalpostlower", "goalpostlow", "lowgoalpost"],
+  goalHigh: ["goalhigh", "goalpostupper", "goalposthigh", "highgoalpost"],
+} as const;
+type Field = keyof typeof FRAMEWORK_ALIASES;
+
+const TYPES = ["Indicator", "Aggregate", "Group", "Denominator"] as const;
+type NodeType = (typeof TYPES)[number];
+
+interface RawRow {
+  row: number;
+  code: string;
+  name: string;
+  parent: string | null;
+  type: NodeType | null;
+  level: number | null;
+  weight: number;
+  direction: Direction;
+  unit?: string;
+  target?: number;
+  denominator?: string;
+  goalLow?: number;
+  goalHigh?: number;
+}
+
+export function parseFramework(table: Table): { framework: Framework; warnings: ValidationIssue[] } {
+  const issues: ValidationIssue[] = [];
+  const err = (message: string, where: { row?: number; col?: number; column?: string } = {}) =>
+    issues.push({ table: "Framework", message, severity: "error", ...where });
+  const warn = (message: string, where: { row?: number; col?: number; column?: string } = {}) =>
+    issues.push({ table: "Framework", message, severity: "warning", ...where });
+
+  if (table.length === 0 || table[0]!.every(isBlank)) {
+    throw new IndexInputError([{ table: "Framework", severity: "error", message: "the Framework table is empty; it needs a header row (iCode, iName, Parent, Weight, Direction, …) and one row per indicator and aggregate" }]);
+  }
+  const { fields, duplicates } = mapHeaders(table[0]!, FRAMEWORK_ALIASES);
+  for (const d of duplicates) err(`two columns mean ${d.field} (columns ${d.cols.map((c) => c + 1).join(", ")}); keep one`, { row: 0, col: d.cols[1]! });
+  if (fields.code === undefined) {
+    err(`no code column: name one header iCode (or Code); headers found: ${table[0]!.map(cellText).filter(Boolean).map((h) => clip(h, 30)).join(", ")}`, { row: 0 });
+    throw new IndexInputError(issues);
+  }
+  if (fields.parent === undefined) {
+    err("no Parent column: add a Parent column giving, for each indicator and aggregate, the code of the aggregate it feeds (empty for the index)", { row: 0 });
+    throw new IndexInputError(issues);
+  }
+
+  const rows: RawRow[] = [];
+  const seen = new Map<string, number>();
+  for (const { row, index } of bodyRows(table)) {
+    const cell = (f: Field): Cell => (fields[f] === undefined ? null : row[fields[f]!]);
+    const at = (f: Field) => ({ row: index, col: fields[f]!, column: f });
+    const code = cellText(cell("code"));
+    if (code === "") {
+      err("this row has no code; give it a code or delete the row", at("code"));
+      continue;
+    }
+    const problem = codeProblem(code);
+    if (problem) err(problem, at("code"));
+    if (seen.has(code)) {
+      err(`duplicate code ${clip(code)} (also in row ${seen.get(code)! + 1}); codes must be unique`, at("code"));
+      continue;
+    }
+    seen.set(code, index);
+    const parentText = cellText(cell("parent"));
+    const typeText = cellText(cell("type"));
+    let type: NodeType | null = null;
+    if (typeText !== "") {
+      type = TYPES.find((t) => t.toLowerCase() === typeText.toLowerCase()) ?? null;
+      if (!type) err(`Type "${clip(typeText)}" is not known; use one of ${TYPES.join(", ")} (or leave it empty to infer it)`, at("type"));
+    }
+    const weight = numberField(cell("weight"), 1);
+    if (weight.problem || weight.value < 0) {
+      if (!isBlank(cell("weight")) || weight.problem) err(`weight ${weight.problem ? `"${clip(cellText(cell("weight")))}" is not a number` : `${weight.value} is negative`}; weights are numbers ≥ 0`, at("weight"));
+    }
+    const dir = numberField(cell("direction"), 1);
+    if (dir.problem || (dir.value !== 1 && dir.value !== -1)) {
+      err(`direction "${clip(cellText(cell("direction")))}" must be 1 (higher is better) or -1 (lower is better)`, at("direction"));
+    }
+    const level = numberField(cell("level"), NaN);
+    const optionalNumber = (f: Field): number | undefined => {
+      if (fields[f] === undefined || isBlank(cell(f))) return undefined;
+      const p = parseNumber(cell(f));
+      if (p.problem) {
+        err(`${f} ${p.problem}`, at(f));
+        return undefined;
+      }
+      return p.value;
+    };
+    const unitText = cellText(cell("unit"));
+    const denominatorText = cellText(cell("denominator"));
+    const raw: RawRow = {
+      row: index,
+      code,
+      name: cellText(cell("name")) || code,
+      parent: parentText === "" ? null : parentText,
+      type,
+      level: level.problem || Number.isNaN(level.value) ? null : level.value,
+      weight: weight.value,
+      direction: dir.value === -1 ? -1 : 1,
+    };
+    if (unitText) raw.unit = unitText;
+    const target = optionalNumber("target");
+    if (target !== undefined) raw.target = target;
+    if (denominatorText) raw.denominator = denominatorText;
+    const goalLow = optionalNumber("goalLow");
+    if (goalLow !== undefined) raw.goalLow = goalLow;
+    const goalHigh = optionalNumber("goalHigh");
+    if (goalHigh !== undefined) raw.goalHigh = goalHigh;
+    rows.push(raw);
+  }
+  if (issues.some((i) => i.severity === "error")) throw new IndexInputError(issues);
+  const framework = buildHierarchy(rows, fields.parent, fields.type, err, warn);
+  if (issues.some((i) => i.severity === "error")) throw new IndexInputError(issues);
+  return { framework: framework!, warnings: issues };
+}
+
+function numberField(cell: Cell, fallback: number): { value: number; problem?: string } {
+  if (isBlank(cell)) return { value: fallback };
+  const p = parseNumber(cell);
+  return p.problem ? { value: fallback, problem: p.problem } : { value: p.value };
+}
+
+type Report = (message: string, where?: { row?: number; col?: number; column?: string }) => void;
+
+function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | undefined, err: Report, warn: Report): Framework | null {
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const children = new Map<string, string[]>();
+  const denominatorRefs = new Set(rows.map((r) => r.denominator).filter((d): d is string => !!d));
+  for (const r of rows) {
+    if (r.parent === null) continue;
+    const parent = byCode.get(r.parent);
+    if (!parent) {
+      err(`Parent "${clip(r.parent)}" of ${r.code} is not a code in the Framework; add a row for it or correct the Parent`, { row: r.row, col: parentCol, column: "Parent" });
+      continue;
+    }
+    if (!children.has(r.parent)) children.set(r.parent, []);
+    children.get(r.parent)!.push(r.code);
+  }
+  // Type: as given, else inferred from the tree.
+  const typeOf = new Map<string, NodeType>();
+  for (const r of rows) {
+    const inferred: NodeType = children.has(r.code) ? "Aggregate" : r.parent !== null ? "Indicator" : denominatorRefs.has(r.code) ? "Denominator" : "Group";
+    const type = r.type ?? inferred;
+    typeOf.set(r.code, type);
+    const where = { row: r.row, ...(typeCol !== undefined ? { col: typeCol, column: "Type" } : {}) };
+    if (type === "Indicator" && children.has(r.code)) err(`${r.code} is an Indicator but is the Parent of ${children.get(r.code)!.join(", ")}; make it an Aggregate or change those Parents`, where);
+    if (type === "Indicator" && r.parent === null) err(`indicator ${r.code} has no Parent; give the code of the aggregate it belongs to`, { row: r.row, col: parentCol, column: "Parent" });
+    if (type === "Aggregate" && !children.has(r.code)) err(`aggregate ${r.code} has no children; give some indicators or aggregates Parent ${r.code}, or delete the row`, where);
+    if ((type === "Group" || type === "Denominator") && children.has(r.code)) err(`${r.code} is a ${type} but is the Parent of ${children.get(r.code)!.join(", ")}`, where);
+  }
+  // Cycles: walk up from every node.
+  for (const r of rows) {
+    const path: string[] = [r.code];
+    let cur = r.parent;
+    while (cur !== null && byCode.has(cur)) {
+      if (path.includes(cur)) {
+        if (cur === r.code) err(`the Parent chain loops: ${[...path, cur].join(" → ")}; one of these must have another Parent`, { row: r.row, col: parentCol, column: "Parent" });
+        break;
+      }
+      path.push(cur);
+      cur = byCode.get(cur)!.parent;
+    }
+  }
+  const hierarchyRows = rows.filter((r) => typeOf.get(r.code) === "Indicator" || typeOf.get(r.code) === "Aggregate");
+  const roots = hierarchyRows.filter((r) => r.parent === null);
+  if (hierarchyRows.length > 0 && roots.length === 0) err("no top node: exactly one aggregate (the index) must have an empty Parent");
+  if (roots.length > 1) err(`${roots.length} top nodes (${roots.map((r) => r.code).join(", ")}) have an empty Parent; add an index row and make it their Parent`, { row: roots[1]!.row, col: parentCol, column: "Parent" });
+  if (!hierarchyRows.some((r) => typeOf.get(r.code) === "Indicator")) err("the Framework has no indicators (rows with a Parent and no children)");
+  for (const r of hierarchyRows) {
+    if (r.parent !== null && byCode.has(r.parent)) {
+      const pt = typeOf.get(r.parent);
+      if (pt === "Group" || pt === "Denominator") err(`Parent ${r.parent} of ${r.code} is a ${pt}, not an aggregate`, { row: r.row, col: parentCol, column: "Parent" });
+    }
+  }
+  for (const [parent, kids] of children) {
+    const node = byCode.get(parent)!;
+    if (kids.length > 0 && kids.every((k) => byCode.get(k)!.weight === 0)) err(`every child of ${parent} has weight 0 (${kids.join(", ")}); give at least one a positive weight`, { row: node.row });
+  }
+  for (const r of rows) {
+    if (r.denominator && !byCode.has(r.denominator) && typeOf.get(r.code) === "Indicator") {
+      // Allowed: the denominator may be a Data column not listed in the Framework; checked against Data later.
+    }
+  }
+  if (rows.length === 0) err("the Framework has a header but no rows");
+  // Stop here on errors: levels need a sound tree.
+  return finish();
+
+  function finish(): Framework | null {
+    // The caller checks for errors; compute levels only over a sound tree.
+    const indicators: IndicatorNode[] = [];
+    const aggregates: AggregateNode[] = [];
+    const level = new Map<string, number>();
+    const levelOf = (code: string, depth = 0): number => {
+      if (level.has(code)) return level.get(code)!;
+      if (depth > rows.length) return 1; // cycle, reported above
+      const kids = children.get(code) ?? [];
+      const l = kids.length === 0 ? 1 : 1 + Math.max(...kids.map((k) => levelOf(k, depth + 1)));
+      level.set(code, l);
+      return l;
+    };
+    const nodes = new Map<string, FrameworkNode>();
+    for (const r of hierarchyRows) {
+      const l = levelOf(r.code);
+      if (r.level !== null && r.level !== l) warn(`Level ${r.level} of ${r.code} does not fit the tree; it is taken as level ${l}`, { row: r.row, column: "Level" });
+      if (typeOf.get(r.code) === "Indicator") {
+        const node: IndicatorNode = { kind: "indicator", code: r.code, name: r.name, level: 1, parent: r.parent ?? "", weight: r.weight, direction: r.direction, row: r.row };
+        if (r.denominator) node.denominator = r.denominator;
+        if (r.unit) node.unit = r.unit;
+        if (r.target !== undefined) node.target = r.target;
+        if (r.goalLow !== undefined) node.goalLow = r.goalLow;
+        if (r.goalHigh !== undefined) node.goalHigh = r.goalHigh;
+        indicators.push(node);
+        nodes.set(r.code, node);
+      } else {
+        const node: AggregateNode = { kind: "aggregate", code: r.code, name: r.name, level: l, parent: r.parent, weight: r.weight, children: children.get(r.code) ?? [], row: r.row };
+        aggregates.push(node);
+        nodes.set(r.code, node);
+      }
+    }
+    aggregates.sort((a, b) => a.level - b.level || a.row - b.row);
+    const root = roots[0]?.code ?? "";
+    // The root must come last even if a deeper branch shares its level count.
+    const rootIndex = aggregates.findIndex((a) => a.code === root);
+    if (rootIndex >= 0 && rootIndex !== aggregates.length - 1) aggregates.push(...aggregates.splice(rootIndex, 1));
+    return {
+      indicators,
+      aggregates,
+      root,
+      maxLevel: aggregates.length ? Math.max(...aggregates.map((a) => a.level)) : 1,
+      groups: rows.filter((r) => typeOf.get(r.code) === "Group").map((r) => r.code),
+      denominators: rows.filter((r) => typeOf.get(r.code) === "Denominator").map((r) => r.code),
+      byCode: nodes,
+    };
+  }
+}

@@ -1,0 +1,57 @@
+/** The whole pipeline: denominate → impute → screen → treat → normalize → aggregate → rank. */
+import { type ValidationIssue } from "./errors";
+import { parseData } from "./data";
+import { parseFramework } from "./framework";
+import type { IndexResult } from "./result";
+import { parseSpec, type IndexSpec } from "./spec";
+import { aggregate } from "./steps/aggregate";
+import { denominate } from "./steps/denominate";
+import { impute } from "./steps/impute";
+import { normalize } from "./steps/normalize";
+import { rankDescending } from "./steps/rank";
+import { coverageOf, screen } from "./steps/screen";
+import { treat } from "./steps/treat";
+import type { DataSet, Framework, Table } from "./types";
+import { effectiveWeights, weightsInForce } from "./weights-in-force";
+
+/** Parses and validates the tables and the spec, then runs the pipeline. */
+export function computeIndex(data: Table, framework: Table, spec?: unknown): IndexResult {
+  const parsedSpec = parseSpec(spec);
+  const { framework: fw, warnings: frameworkWarnings } = parseFramework(framework);
+  const { dataset, warnings: dataWarnings } = parseData(data, fw);
+  const result = runPipeline(dataset, fw, parsedSpec);
+  result.warnings = [...frameworkWarnings, ...dataWarnings, ...result.warnings];
+  return result;
+}
+
+/** Runs the pipeline on parsed inputs (no parsing: for repeated runs such as Monte Carlo). */
+export function runPipeline(dataset: DataSet, framework: Framework, spec: IndexSpec): IndexResult {
+  const { units } = dataset;
+  const warnings: ValidationIssue[] = [];
+  const weights = weightsInForce(framework, spec.weights);
+  const raw = dataset.indicators;
+  const denominated = spec.denominate ? denominate(dataset, framework) : raw;
+  const coverage = coverageOf(denominated, units.codes.length);
+  const { set: imputed, imputed: imputedCells } = impute(denominated, units, spec.impute);
+  const { set: screened, included, excluded } = screen(imputed, units, coverage, spec.screen?.minCoverage ?? null);
+  if (excluded.length === units.codes.length) {
+    warnings.push({ table: "Data", severity: "warning", message: `screening excluded every unit (minimum coverage ${spec.screen!.minCoverage}); lower screen.minCoverage` });
+  }
+  const { set: treated, records } = treat(screened, spec.treat, units.codes);
+  const normalized = normalize(treated, framework, spec.normalize);
+  const scores = aggregate(normalized, framework, spec.aggregate, weights, units.codes);
+  const ranks = { codes: scores.codes, columns: scores.columns.map((c) => rankDescending(c)) };
+  return {
+    spec,
+    framework,
+    units,
+    included,
+    steps: { raw, denominated, imputed, screened, treated, normalized },
+    scores,
+    ranks,
+    effectiveWeights: effectiveWeights(framework, weights),
+    weights,
+    log: { imputed: imputedCells, excluded, coverage, treatment: records },
+    warnings,
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * buildReport: the one definition of the output sheets (Results, Scores, Ranks, Normalized, Log,
+ * Dashboard) and their native charts, used by both the Excel adapter and the .xlsx writer.
+ */
+import type { IndexResult } from "../result";
+import type { Cell, ColumnSet } from "../types";
+import { buildDashboard, type DashboardOptions } from "./charts";
+import { reportText, fill, type ReportLanguage, type ReportText } from "./i18n";
+import { buildLog } from "./log";
+import type { FormatPlan, ReportPlan, SheetKey, SheetPlan } from "./types";
+import {
+  aggregatesTopDown, bodyRange, nodeName, nodeRanks, nodeScores, num, pillarsAndSubPillars, rangeA1,
+  uniqueHeaders, unitsByRank,
+} from "./util";
+
+export interface ReportOptions extends DashboardOptions {
+  language: ReportLanguage;
+}
+
+export const SCORE_FORMAT = "0.00";
+export const RANK_FORMAT = "0";
+
+export function buildReport(result: IndexResult, options: ReportOptions): ReportPlan {
+  const text = reportText(options.language);
+  return {
+    sheets: [
+      resultsSheet(result, text),
+      nodeSheet(result, text, "scores", text.sheetScores, "IndexStudioScores", result.scores, SCORE_FORMAT, aggregatesTopDown(result)),
+      nodeSheet(result, text, "ranks", text.sheetRanks, "IndexStudioRanks", result.ranks, RANK_FORMAT, aggregatesTopDown(result)),
+      nodeSheet(result, text, "normalized", text.sheetNormalized, "IndexStudioNormalized", result.steps.normalized, SCORE_FORMAT,
+        result.steps.normalized.codes),
+      buildLog(result, text),
+      buildDashboard(result, text, options),
+    ],
+  };
+}
+
+/** Results: one row per unit sorted by index rank, excluded units last with empty scores. */
+function resultsSheet(result: IndexResult, text: ReportText): SheetPlan {
+  const root = result.framework.root;
+  const { pillars, subPillars } = pillarsAndSubPillars(result);
+  type Column = { header: string; values: (unit: number) => Cell; format?: string; heat?: boolean; width: number };
+  const rootScores = nodeScores(result, root);
+  const rootRanks = nodeRanks(result, root);
+  const columns: Column[] = [
+    { header: text.rank, values: (u) => (rootRanks ? num(rootRanks[u]!) : null), format: RANK_FORMAT, width: 7 },
+    { header: text.code, values: (u) => result.units.codes[u]!, width: 10 },
+    { header: text.name, values: (u) => result.units.names[u] ?? "", width: 26 },
+    { header: nodeName(result, root), values: (u) => (rootScores ? num(rootScores[u]!) : null), format: SCORE_FORMAT, heat: true, width: 12 },
+  ];
+  for (const pillar of pillars) {
+    const scores = nodeScores(result, pillar);
+    const ranks = nodeRanks(result, pillar);
+    columns.push({ header: nodeName(result, pillar), values: (u) => (scores ? num(scores[u]!) : null), format: SCORE_FORMAT, heat: true, width: 12 });
+    if (ranks) {
+      columns.push({ header: fill(text.rankOf, { name: nodeName(result, pillar) }), values: (u) => num(ranks[u]!), format: RANK_FORMAT, width: 9 });
+    }
+  }
+  for (const sub of subPillars) {
+    const scores = nodeScores(result, sub);
+    columns.push({ header: nodeName(result, sub), values: (u) => (scores ? num(scores[u]!) : null), format: SCORE_FORMAT, heat: true, width: 12 });
+  }
+  columns.push({ header: text.note, values: (u) => note(result, u, text), width: 34 });
+
+  const { order } = unitsByRank(result);
+  const headers = uniqueHeaders(columns.map((c) => c.header));
+  const cells: Cell[][] = [headers];
+  for (const unit of order) {
+    const excluded = result.included[unit] === 0;
+    cells.push(columns.map((column) => (excluded && column.format !== undefined ? null : column.values(unit))));
+  }
+  const formats: FormatPlan[] = [];
+  const colorScales: string[] = [];
+  columns.forEach((column, c) => {
+    const range = bodyRange(c, order.length);
+    if (!range) return;
+    if (column.format) formats.push({ range, numberFormat: column.format });
+    if (column.heat) colorScales.push(range);
+  });
+  return {
+    key: "results",
+    name: text.sheetResults,
+    cells,
+    table: { name: "IndexStudioResults", rows: order.length + 1, cols: columns.length },
+    formats,
+    colorScales,
+    highlights: [],
+    freeze: { rows: 1, cols: 3 },
+    columnWidths: columns.map((c) => c.width),
+    charts: [],
+  };
+}
+
+function note(result: IndexResult, unit: number, text: ReportText): string {
+  if (result.included[unit] === 0) {
+    const coverage = result.log.coverage[unit];
+    const shown = coverage !== undefined && Number.isFinite(coverage) ? `${(coverage * 100).toFixed(1)} %` : "?";
+    return fill(text.excludedNote, { coverage: shown });
+  }
+  const rootScores = nodeScores(result, result.framework.root);
+  return rootScores && !Number.isFinite(rootScores[unit]!) ? text.noScoreNote : "";
+}
+
+/** Scores, Ranks or Normalized: one row per unit in Data order, one column per node code. */
+function nodeSheet(
+  result: IndexResult, text: ReportText, key: SheetKey, name: string, tableName: string, set: ColumnSet,
+  numberFormat: string, codes: string[],
+): SheetPlan {
+  const units = result.units.codes.length;
+  const present = codes.filter((code) => set.codes.includes(code));
+  const columns = present.map((code) => set.columns[set.codes.indexOf(code)]!);
+  const headers = uniqueHeaders([text.code, text.name, ...present]);
+  const cells: Cell[][] = [headers];
+  for (let u = 0; u < units; u++) {
+    const row: Cell[] = [result.units.codes[u]!, result.units.names[u] ?? ""];
+    const excluded = result.included[u] === 0;
+    for (const column of columns) row.push(excluded ? null : num(column[u]!));
+    cells.push(row);
+  }
+  const formats: FormatPlan[] = present.length > 0 && units > 0
+    ? [{ range: rangeA1(1, 2, units, 1 + present.length), numberFormat }]
+    : [];
+  return {
+    key,
+    name,
+    cells,
+    table: { name: tableName, rows: units + 1, cols: headers.length },
+    formats,
+    colorScales: [],
+    highlights: [],
+    freeze: { rows: 1, cols: 2 },
+    columnWidths: [10, 26, ...present.map(() => 10)],
+    charts: [],
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * The Log sheet: settings in force, imputed cells, excluded units with their coverage, outlier
+ * treatment records, warnings and the effective weight of every node, as stacked sections.
+ */
+import { formatIssue } from "../errors";
+import type { IndexResult, TreatmentRecord } from "../result";
+import type { IndexSpec } from "../spec";
+import type { Cell } from "../types";
+import type { ReportText } from "./i18n";
+import type { FormatPlan, SheetPlan } from "./types";
+import { aggregatesTopDown, num, rangeA1 } from "./util";
+
+interface Section {
+  title: string;
+  headers: string[];
+  rows: Cell[][];
+  /** Number format per column (undefined = general). */
+  formats: (string | undefined)[];
+}
+
+export function buildLog(result: IndexResult, text: ReportText): SheetPlan {
+  const sections: Section[] = [
+    { title: text.settings, headers: [text.step, text.setting], rows: settingsRows(result.spec), formats: [] },
+    {
+      title: text.imputedCells,
+      headers: [text.unit, text.indicator, text.value, text.method],
+      rows: result.log.imputed.map((cell) => [cell.unit, cell.indicator, num(cell.value), cell.method]),
+      formats: [undefined, undefined, "0.000"],
+    },
+    {
+      title: text.excludedUnits,
+      headers: [text.unit, text.name, text.coverage],
+      rows: result.log.excluded.map((unit) => [unit.unit, unitName(result, unit.unit), num(unit.coverage)]),
+      formats: [undefined, undefined, "0.0%"],
+    },
+    {
+      title: text.treatment,
+      headers: [text.indicator, text.skewBefore, text.kurtBefore, text.skewAfter, text.kurtAfter, text.winsorizedHigh,
+        text.winsorizedLow, text.unitsHigh, text.unitsLow, text.action],
+      rows: result.log.treatment.map((record) => treatmentRow(record, text)),
+      formats: [undefined, "0.00", "0.00", "0.00", "0.00", "0", "0"],
+    },
+    {
+      title: text.warnings,
+      headers: [text.message],
+      rows: result.warnings.map((issue) => [formatIssue(issue)]),
+      formats: [],
+    },
+    {
+      title: text.effectiveWeights,
+      headers: [text.code, text.name, text.level, text.parent, text.weight, text.effectiveWeight],
+      rows: [...aggregatesTopDown(result), ...result.framework.indicators.map((i) => i.code)].map((code) => {
+        const node = result.framework.byCode.get(code)!;
+        return [code, node.name, node.level, node.parent ?? "", num(result.weights.get(code) ?? node.weight),
+          num(result.effectiveWeights.get(code) ?? NaN)];
+      }),
+      formats: [undefined, undefined, "0", undefined, "0.000", "0.0000"],
+    },
+  ];
+
+  const cells: Cell[][] = [];
+  const formats: FormatPlan[] = [];
+  const highlights: string[] = [];
+  for (const section of sections) {
+    if (cells.length > 0) cells.push([]);
+    cells.push([section.title]);
+    highlights.push(rangeA1(cells.length - 1, 0, cells.length - 1, 0));
+    cells.push(section.headers);
+    const first = cells.length;
+    if (section.rows.length === 0) cells.push([text.none]);
+    for (const row of section.rows) cells.push(row);
+    section.formats.forEach((numberFormat, col) => {
+      if (numberFormat && section.rows.length > 0) {
+        formats.push({ range: rangeA1(first, col, first + section.rows.length - 1, col), numberFormat });
+      }
+    });
+  }
+  return {
+    key: "log",
+    name: text.sheetLog,
+    cells,
+    formats,
+    colorScales: [],
+    highlights,
+    freeze: { rows: 0, cols: 0 },
+    columnWidths: [22, 26, 14, 14, 14, 14, 14, 30, 30, 16],
+    charts: [],
+  };
+}
+
+function unitName(result: IndexResult, code: string): string {
+  const index = result.units.codes.indexOf(code);
+  return index >= 0 ? result.units.names[index] ?? "" : "";
+}
+
+function treatmentRow(record: TreatmentRecord, text: ReportText): Cell[] {
+  const action = { none: text.actionNone, winsorized: text.actionWinsorized, log: text.actionLog, failed: text.actionFailed }[record.action];
+  return [
+    record.indicator, num(record.skewBefore), num(record.kurtBefore), num(record.skewAfter), num(record.kurtAfter),
+    record.winsorizedHigh.length, record.winsorizedLow.length, record.winsorizedHigh.join(", "), record.winsorizedLow.join(", "),
+    action,
+  ];
+}
+
+/** One row per pipeline step: "normalize" | "minmax (low 0, high 100)". */
+function settingsRows(spec: IndexSpec): Cell[][] {
+  const describe = (block: object): string => {
+    const { method, ...params } = block as Record<string, unknown>;
+    const extra = Object.entries(params).map(([key, value]) => `${key} ${typeof value === "object" ? JSON.stringify(value) : String(value)}`);
+    return extra.length > 0 ? `${String(method)} (${extra.join(", ")})` : String(method);
+  };
+  const levels = Object.entries(spec.aggregate.byLevel).map(([level, one]) => `level ${level}: ${describe(one)}`);
+  return [
+    ["denominate", spec.denominate ? "on" : "off"],
+    ["impute", describe(spec.impute)],
+    ["screen", spec.screen ? `minCoverage ${spec.screen.minCoverage}` : "off"],
+    ["treat", describe(spec.treat)],
+    ["normalize", describe(spec.normalize)],
+    ["aggregate", [spec.aggregate.method + (spec.aggregate.p !== undefined ? ` (p ${spec.aggregate.p})` : ""), ...levels].join("; ")],
+    ["weights", spec.weights ? Object.entries(spec.weights).map(([code, w]) => `${code} ${w}`).join(", ") : "Framework"],
+  ];
+}

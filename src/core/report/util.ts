@@ -1,0 +1,108 @@
+/** Small helpers shared by the sheet builders: cell values, ranges, unit order, node columns. */
+import { cellAddress } from "../errors";
+import type { IndexResult } from "../result";
+import type { Cell } from "../types";
+
+/** NaN and infinities become empty cells: the engine's missing values never reach a sheet as text. */
+export function num(x: number): Cell {
+  return Number.isFinite(x) ? x : null;
+}
+
+/** "B2:D38" from 0-based corners (inclusive). */
+export function rangeA1(row0: number, col0: number, row1: number, col1: number): string {
+  return `${cellAddress(row0, col0)}:${cellAddress(row1, col1)}`;
+}
+
+/** A column's body range below a one-row header: rows 1..rows (0-based), or null when empty. */
+export function bodyRange(col: number, rows: number, firstRow = 1): string | null {
+  return rows > 0 ? rangeA1(firstRow, col, firstRow + rows - 1, col) : null;
+}
+
+/** Header texts made unique (Excel tables need unique column names): "Name", "Name (2)". */
+export function uniqueHeaders(headers: string[]): string[] {
+  const used = new Set<string>();
+  return headers.map((header) => {
+    const base = header.trim() === "" ? "Column" : header.trim();
+    let candidate = base;
+    for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${base} (${n})`;
+    used.add(candidate.toLowerCase());
+    return candidate;
+  });
+}
+
+export function unitLabel(result: IndexResult, unit: number): string {
+  const name = result.units.names[unit];
+  return name !== undefined && name.trim() !== "" ? name : result.units.codes[unit]!;
+}
+
+export function nodeName(result: IndexResult, code: string): string {
+  const node = result.framework.byCode.get(code);
+  return node && node.name.trim() !== "" ? node.name : code;
+}
+
+/** The score column of an aggregate, or the normalized column of an indicator. */
+export function nodeScores(result: IndexResult, code: string): Float64Array | undefined {
+  const a = result.scores.codes.indexOf(code);
+  if (a >= 0) return result.scores.columns[a];
+  const i = result.steps.normalized.codes.indexOf(code);
+  return i >= 0 ? result.steps.normalized.columns[i] : undefined;
+}
+
+export function nodeRanks(result: IndexResult, code: string): Float64Array | undefined {
+  const a = result.ranks.codes.indexOf(code);
+  return a >= 0 ? result.ranks.columns[a] : undefined;
+}
+
+/** Children of the root (pillars) and the aggregates one level below them (sub-pillars). */
+export function pillarsAndSubPillars(result: IndexResult): { pillars: string[]; subPillars: string[] } {
+  const root = result.framework.byCode.get(result.framework.root);
+  const pillars = root && root.kind === "aggregate" ? [...root.children] : [];
+  const subPillars: string[] = [];
+  for (const pillar of pillars) {
+    const node = result.framework.byCode.get(pillar);
+    if (node?.kind !== "aggregate") continue;
+    for (const child of node.children) {
+      if (result.framework.byCode.get(child)?.kind === "aggregate") subPillars.push(child);
+    }
+  }
+  return { pillars, subPillars };
+}
+
+/**
+ * Units in report order: by index rank (ties keep Data order), then included units without a score,
+ * then units excluded by screening.
+ */
+export function unitsByRank(result: IndexResult): { order: number[]; ranked: number } {
+  const rootRanks = nodeRanks(result, result.framework.root);
+  const n = result.units.codes.length;
+  const ranked: number[] = [];
+  const unscored: number[] = [];
+  const excluded: number[] = [];
+  for (let u = 0; u < n; u++) {
+    if (result.included[u] === 0) excluded.push(u);
+    else if (rootRanks && Number.isFinite(rootRanks[u]!)) ranked.push(u);
+    else unscored.push(u);
+  }
+  if (rootRanks) ranked.sort((a, b) => rootRanks[a]! - rootRanks[b]! || a - b);
+  return { order: [...ranked, ...unscored, ...excluded], ranked: ranked.length };
+}
+
+/** Median of the finite values (the radar's reference profile). */
+export function medianOf(values: ArrayLike<number>, include?: Uint8Array): number {
+  const kept: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isFinite(v) && (!include || include[i] !== 0)) kept.push(v);
+  }
+  if (kept.length === 0) return NaN;
+  kept.sort((a, b) => a - b);
+  const mid = kept.length >> 1;
+  return kept.length % 2 === 1 ? kept[mid]! : (kept[mid - 1]! + kept[mid]!) / 2;
+}
+
+/** Aggregates top-down (root first, then by level, Framework order within a level). */
+export function aggregatesTopDown(result: IndexResult): string[] {
+  const list = result.framework.aggregates.map((node, order) => ({ node, order }));
+  list.sort((a, b) => b.node.level - a.node.level || a.node.row - b.node.row || a.order - b.order);
+  return list.map(({ node }) => node.code);
+}

@@ -1,0 +1,26 @@
+/** Denominate: divide each indicator by its Denominator column (x / d), missing if either is missing. */
+import { IndexInputError } from "../errors";
+import type { ColumnSet, DataSet, Framework } from "../types";
+
+export function denominate(dataset: DataSet, framework: Framework): ColumnSet {
+  const { indicators, units } = dataset;
+  const columns = indicators.columns.map((column, j) => {
+    const node = framework.indicators[j]!;
+    if (!node.denominator) return column;
+    const d = units.denominators.get(node.denominator);
+    if (!d) {
+      throw new IndexInputError([{
+        table: "Framework", row: node.row, column: "Denominator", severity: "error",
+        message: `indicator ${node.code} is divided by "${node.denominator}", which is not a column of Data; add that column to Data or clear the Denominator cell`,
+      }]);
+    }
+    const out = new Float64Array(column.length);
+    for (let i = 0; i < column.length; i++) {
+      const di = d[i]!;
+      // A zero denominator has no ratio: missing, not Infinity.
+      out[i] = di === 0 ? NaN : column[i]! / di;
+    }
+    return out;
+  });
+  return { codes: indicators.codes, columns };
+}

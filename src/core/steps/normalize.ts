@@ -1,0 +1,118 @@
+/** Normalize: bring every indicator onto a common scale, direction applied first. */
+import { IndexComputeError } from "../errors";
+import type { NormalizeSpec } from "../spec";
+import { mean, minMax, sd } from "../stats";
+import type { ColumnSet, Framework } from "../types";
+import { rankAscending } from "./rank";
+
+export interface NormalizeMeta {
+  code: string;
+  direction: 1 | -1;
+  target?: number;
+  goalLow?: number;
+  goalHigh?: number;
+}
+
+export function normalizeColumn(x: Float64Array, spec: NormalizeSpec, meta: NormalizeMeta): Float64Array {
+  const n = x.length;
+  const out = new Float64Array(n);
+  // dist2target and goalposts read the raw values and apply the direction themselves.
+  if (spec.method === "dist2target") return distanceToTarget(x, meta, spec.cap);
+  if (spec.method === "goalposts") return goalposts(x, meta, spec.scale);
+  const d = meta.direction;
+  const y = d === 1 ? x : x.map((v) => -v);
+  switch (spec.method) {
+    case "minmax": {
+      const [lo, hi] = rangeOf(y, meta.code, "min-max");
+      const f = (spec.high - spec.low) / (hi - lo);
+      for (let i = 0; i < n; i++) out[i] = (y[i]! - lo) * f + spec.low;
+      return out;
+    }
+    case "zscore": {
+      const m = mean(y);
+      const s = sd(y);
+      if (!(s > 0)) throw constantError(meta.code, "z-score", "its standard deviation is 0");
+      const f = spec.sd / s;
+      for (let i = 0; i < n; i++) out[i] = (y[i]! - m) * f + spec.mean;
+      return out;
+    }
+    case "rank":
+      return rankAscending(y);
+    case "percentile": {
+      const r = rankAscending(y);
+      let available = 0;
+      for (let i = 0; i < n; i++) if (r[i] === r[i]) available++;
+      if (available < 2) throw constantError(meta.code, "percentile", "it has fewer than 2 values");
+      for (let i = 0; i < n; i++) out[i] = (r[i]! - 1) / (available - 1);
+      return out;
+    }
+    case "borda": {
+      const r = rankAscending(y);
+      for (let i = 0; i < n; i++) out[i] = r[i]! - 1;
+      return out;
+    }
+    case "fracmax": {
+      const [, hi] = minMax(y);
+      if (!(hi !== 0) || hi !== hi) throw constantError(meta.code, "fraction of max", "its maximum is 0 or it has no values");
+      for (let i = 0; i < n; i++) out[i] = y[i]! / hi;
+      return out;
+    }
+    case "dist2max": {
+      const [lo, hi] = rangeOf(y, meta.code, "distance to maximum");
+      for (let i = 0; i < n; i++) out[i] = 1 - (hi - y[i]!) / (hi - lo);
+      return out;
+    }
+  }
+}
+
+function rangeOf(y: Float64Array, code: string, method: string): [number, number] {
+  const [lo, hi] = minMax(y);
+  if (lo !== lo) throw constantError(code, method, "it has no values");
+  if (hi === lo) throw constantError(code, method, `every value is ${lo}`);
+  return [lo, hi];
+}
+
+function constantError(code: string, method: string, why: string): IndexComputeError {
+  return new IndexComputeError(
+    `Indicator ${code} cannot be normalized by ${method}: ${why}. Remove it from the Framework, give it a weight of 0 and another method, or check its data.`,
+  );
+}
+
+function distanceToTarget(x: Float64Array, meta: NormalizeMeta, cap: boolean): Float64Array {
+  const t = meta.target;
+  if (t === undefined || t !== t) {
+    throw new IndexComputeError(`Indicator ${meta.code} has no Target: fill its Target cell in the Framework to use dist2target.`);
+  }
+  const [lo, hi] = rangeOf(x, meta.code, "distance to target");
+  const denom = meta.direction === 1 ? t - lo : hi - t;
+  if (denom === 0) throw new IndexComputeError(`Indicator ${meta.code}: its Target equals its ${meta.direction === 1 ? "minimum" : "maximum"}, so the distance to target is undefined; choose another Target.`);
+  const out = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const v = meta.direction === 1 ? (x[i]! - lo) / denom : (hi - x[i]!) / denom;
+    out[i] = cap && v > 1 ? 1 : v;
+  }
+  return out;
+}
+
+function goalposts(x: Float64Array, meta: NormalizeMeta, scale: number): Float64Array {
+  const { goalLow: low, goalHigh: high } = meta;
+  if (low === undefined || high === undefined || !(high > low)) {
+    throw new IndexComputeError(`Indicator ${meta.code} needs goalposts: fill GoalLow and GoalHigh in the Framework with GoalHigh > GoalLow.`);
+  }
+  const out = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    if (v !== v) {
+      out[i] = NaN;
+      continue;
+    }
+    const f = Math.min(1, Math.max(0, (v - low) / (high - low)));
+    out[i] = (meta.direction === 1 ? f : 1 - f) * scale;
+  }
+  return out;
+}
+
+export function normalize(set: ColumnSet, framework: Framework, spec: NormalizeSpec): ColumnSet {
+  const columns = set.columns.map((column, j) => normalizeColumn(column, spec, framework.indicators[j]!));
+  return { codes: set.codes, columns };
+}

@@ -1,0 +1,103 @@
+/** Treat: COINr's outlier treatment (winsorization by skew/kurtosis, log fallback). */
+import type { TreatmentRecord } from "../result";
+import type { TreatSpec, WinsorizeSpec } from "../spec";
+import { kurt, minMax, skew } from "../stats";
+import type { ColumnSet } from "../types";
+
+/** Passes when |skew| < skewThreshold OR kurt < kurtThreshold; undefined moments (n < 4, constant) pass. */
+export function passesSkewKurt(s: number, k: number, spec: WinsorizeSpec): boolean {
+  if (s !== s || k !== k) return true;
+  return Math.abs(s) < spec.skewThreshold || k < spec.kurtThreshold;
+}
+
+export function winsorizeColumn(
+  x: Float64Array,
+  spec: WinsorizeSpec,
+  code: string,
+  unitCodes: string[],
+): { values: Float64Array; record: TreatmentRecord } {
+  const skewBefore = skew(x);
+  const kurtBefore = kurt(x);
+  const record: TreatmentRecord = {
+    indicator: code, skewBefore, kurtBefore, skewAfter: skewBefore, kurtAfter: kurtBefore,
+    winsorizedHigh: [], winsorizedLow: [], action: "none",
+  };
+  if (passesSkewKurt(skewBefore, kurtBefore, spec)) return { values: x, record };
+
+  const values = Float64Array.from(x);
+  const movedHigh = new Set<number>();
+  const movedLow = new Set<number>();
+  let lastHigh = 0;
+  let lastLow = 0;
+  let s = skewBefore;
+  let k = kurtBefore;
+  while (!passesSkewKurt(s, k, spec) && lastHigh + lastLow < spec.winmax) {
+    const moved = s >= 0 ? clipExtreme(values, true) : clipExtreme(values, false);
+    if (moved.length === 0) break; // every value equal: nothing left to clip
+    if (s >= 0) {
+      lastHigh = moved.length;
+      for (const i of moved) movedHigh.add(i);
+    } else {
+      lastLow = moved.length;
+      for (const i of moved) movedLow.add(i);
+    }
+    s = skew(values);
+    k = kurt(values);
+  }
+  record.skewAfter = s;
+  record.kurtAfter = k;
+  if (passesSkewKurt(s, k, spec)) {
+    record.action = "winsorized";
+    record.winsorizedHigh = [...movedHigh].sort((a, b) => a - b).map((i) => unitCodes[i]!);
+    record.winsorizedLow = [...movedLow].sort((a, b) => a - b).map((i) => unitCodes[i]!);
+    return { values, record };
+  }
+  if (spec.fallback === "none") {
+    record.action = "failed";
+    record.winsorizedHigh = [...movedHigh].sort((a, b) => a - b).map((i) => unitCodes[i]!);
+    record.winsorizedLow = [...movedLow].sort((a, b) => a - b).map((i) => unitCodes[i]!);
+    return { values, record };
+  }
+  const logged = logTransform(x);
+  record.action = "log";
+  record.skewAfter = skew(logged);
+  record.kurtAfter = kurt(logged);
+  return { values: logged, record };
+}
+
+/** Sets every point equal to the max (or min) to the next value inside; returns the moved indices. */
+function clipExtreme(values: Float64Array, high: boolean): number[] {
+  const [lo, hi] = minMax(values);
+  const extreme = high ? hi : lo;
+  let next = high ? -Infinity : Infinity;
+  const moved: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v !== v) continue;
+    if (v === extreme) moved.push(i);
+    else if (high ? v > next : v < next) next = v;
+  }
+  if (next === Infinity || next === -Infinity) return [];
+  for (const i of moved) values[i] = next;
+  return moved;
+}
+
+/** COINr's log fallback on the original column: log(x - min + 0.01·(max - min)). */
+export function logTransform(x: Float64Array): Float64Array {
+  const [lo, hi] = minMax(x);
+  const shift = -lo + 0.01 * (hi - lo);
+  const out = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = Math.log(x[i]! + shift);
+  return out;
+}
+
+export function treat(set: ColumnSet, spec: TreatSpec, unitCodes: string[]): { set: ColumnSet; records: TreatmentRecord[] } {
+  if (spec.method === "none") return { set, records: [] };
+  const records: TreatmentRecord[] = [];
+  const columns = set.columns.map((column, j) => {
+    const { values, record } = winsorizeColumn(column, spec, set.codes[j]!, unitCodes);
+    records.push(record);
+    return values;
+  });
+  return { set: { codes: set.codes, columns }, records };
+}

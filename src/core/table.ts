@@ -1,0 +1,94 @@
+/** Reading 2-D tables: headers with aliases, cells as numbers or text, blank rows skipped. */
+import type { Cell, Table } from "./types";
+
+/** Header text reduced for matching: case, spaces, underscores and hyphens do not matter. */
+export function headerKey(cell: Cell): string {
+  return cellText(cell).toLowerCase().replace(/[\s_\-]+/g, "");
+}
+
+export function cellText(cell: Cell): string {
+  if (cell === null || cell === undefined) return "";
+  return String(cell).trim();
+}
+
+export function isBlank(cell: Cell): boolean {
+  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
+export function isBlankRow(row: readonly Cell[] | undefined): boolean {
+  return !row || row.every(isBlank);
+}
+
+/** Finds the column of each canonical field, given the header row and aliases (already key-reduced). */
+export function mapHeaders<F extends string>(
+  header: readonly Cell[],
+  aliases: Record<F, readonly string[]>,
+): { fields: Partial<Record<F, number>>; duplicates: { field: F; cols: number[] }[] } {
+  const fields: Partial<Record<F, number>> = {};
+  const seen = new Map<F, number[]>();
+  header.forEach((cell, col) => {
+    const key = headerKey(cell);
+    for (const field of Object.keys(aliases) as F[]) {
+      if (aliases[field].includes(key)) {
+        if (!seen.has(field)) seen.set(field, []);
+        seen.get(field)!.push(col);
+        if (fields[field] === undefined) fields[field] = col;
+      }
+    }
+  });
+  const duplicates = [...seen].filter(([, cols]) => cols.length > 1).map(([field, cols]) => ({ field, cols }));
+  return { fields, duplicates };
+}
+
+const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const EXCEL_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)$/i;
+
+export type ParsedNumber = { value: number; problem?: undefined } | { value: number; problem: string };
+
+/** A cell as a number; blanks are missing silently, anything else non-numeric is missing with a reason. */
+export function parseNumber(cell: Cell): ParsedNumber {
+  if (typeof cell === "number") {
+    return Number.isFinite(cell) ? { value: cell } : { value: NaN, problem: `${cell} is not a finite number; treated as missing` };
+  }
+  if (cell === null || cell === undefined) return { value: NaN };
+  if (typeof cell === "boolean") {
+    return { value: NaN, problem: `${cell ? "TRUE" : "FALSE"} is not a number; treated as missing (enter 1 or 0 instead)` };
+  }
+  const text = cell.trim();
+  if (text === "") return { value: NaN };
+  if (NUMERIC.test(text)) {
+    const value = Number(text);
+    if (Number.isFinite(value)) return { value };
+    return { value: NaN, problem: `"${clip(text)}" is out of range; treated as missing` };
+  }
+  if (EXCEL_ERROR.test(text)) return { value: NaN, problem: `${text.toUpperCase()} is an Excel error value; treated as missing (fix the formula or leave the cell empty)` };
+  return { value: NaN, problem: `"${clip(text)}" is not a number; treated as missing (${hintFor(text)})` };
+}
+
+function hintFor(text: string): string {
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return "remove the thousands separators";
+  if (/^[+-]?(\d+\.?\d*|\.\d+)\s*%$/.test(text)) return "enter the number without the % sign";
+  if (/^[+-]?\d+,\d+$/.test(text)) return "use a dot as the decimal separator";
+  return "enter a number or leave the cell empty";
+}
+
+export function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** Rows of a table with their original index, blank rows dropped. */
+export function bodyRows(table: Table): { row: readonly Cell[]; index: number }[] {
+  const out: { row: readonly Cell[]; index: number }[] = [];
+  for (let r = 1; r < table.length; r++) if (!isBlankRow(table[r])) out.push({ row: table[r]!, index: r });
+  return out;
+}
+
+/** A code: starts with a letter or underscore; letters, digits, _ . - after that; no spaces. */
+export const CODE_PATTERN = /^[\p{L}_][\p{L}\p{N}_.\-]*$/u;
+
+export function codeProblem(code: string): string | null {
+  if (/\s/.test(code)) return `code "${clip(code)}" contains a space; use letters, digits and _ only (e.g. "${clip(code.replace(/\s+/g, "_"))}")`;
+  if (/^\p{N}/u.test(code)) return `code "${clip(code)}" starts with a digit; start it with a letter (e.g. "X${clip(code)}")`;
+  if (!CODE_PATTERN.test(code)) return `code "${clip(code)}" has characters other than letters, digits, _ . -; rename it`;
+  return null;
+}

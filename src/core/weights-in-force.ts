@@ -1,0 +1,34 @@
+/** The weight of every node (Framework or override) and each indicator's effective weight in the index. */
+import { IndexInputError } from "./errors";
+import type { Framework } from "./types";
+
+export function weightsInForce(framework: Framework, overrides: Record<string, number> | null): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const node of framework.byCode.values()) weights.set(node.code, node.weight);
+  if (overrides) {
+    const unknown = Object.keys(overrides).filter((code) => !framework.byCode.has(code));
+    if (unknown.length) {
+      throw new IndexInputError([{ table: "Weights", severity: "error", message: `weights name codes that are not in the Framework: ${unknown.slice(0, 10).join(", ")}; use indicator or aggregate codes` }]);
+    }
+    for (const [code, w] of Object.entries(overrides)) weights.set(code, w);
+    for (const agg of framework.aggregates) {
+      if (agg.children.every((c) => weights.get(c) === 0)) {
+        throw new IndexInputError([{ table: "Weights", severity: "error", message: `every child of ${agg.code} has weight 0; give at least one a positive weight` }]);
+      }
+    }
+  }
+  return weights;
+}
+
+/** Share of each node within its parent times its ancestors' shares; the root has 1. */
+export function effectiveWeights(framework: Framework, weights: Map<string, number>): Map<string, number> {
+  const effective = new Map<string, number>([[framework.root, 1]]);
+  for (let k = framework.aggregates.length - 1; k >= 0; k--) {
+    const agg = framework.aggregates[k]!;
+    const own = effective.get(agg.code) ?? 0;
+    let total = 0;
+    for (const c of agg.children) total += weights.get(c)!;
+    for (const c of agg.children) effective.set(c, total > 0 ? (own * weights.get(c)!) / total : 0);
+  }
+  return effective;
+}
