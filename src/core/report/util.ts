@@ -1,5 +1,6 @@
 /** Small helpers shared by the sheet builders: cell values, ranges, unit order, node columns. */
 import { cellAddress } from "../errors";
+import { median } from "../stats";
 import type { IndexResult } from "../result";
 import type { Cell } from "../types";
 
@@ -87,17 +88,11 @@ export function unitsByRank(result: IndexResult): { order: number[]; ranked: num
   return { order: [...ranked, ...unscored, ...excluded], ranked: ranked.length };
 }
 
-/** Median of the finite values (the radar's reference profile). */
+/** Median of the finite values of the included units (the radar's reference profile). */
 export function medianOf(values: ArrayLike<number>, include?: Uint8Array): number {
   const kept: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (Number.isFinite(v) && (!include || include[i] !== 0)) kept.push(v);
-  }
-  if (kept.length === 0) return NaN;
-  kept.sort((a, b) => a - b);
-  const mid = kept.length >> 1;
-  return kept.length % 2 === 1 ? kept[mid]! : (kept[mid - 1]! + kept[mid]!) / 2;
+  for (let i = 0; i < values.length; i++) if (!include || include[i] !== 0) kept.push(values[i]!);
+  return median(kept);
 }
 
 /** Aggregates top-down (root first, then by level, Framework order within a level). */
