@@ -1,0 +1,56 @@
+/**
+ * What the task pane and the ribbon command need from the Excel adapter (src/excel). The UI depends on this
+ * interface only, so it can be driven by the real adapter in Excel, by the Excel fake in the browser test, or
+ * by a plain object in unit tests.
+ */
+import type { SpecInput } from "../core/spec";
+import type { Language } from "./i18n";
+
+/** Where one input table comes from, as the task pane shows it: a sheet name, a table name or an A1 range. */
+export interface SourceRef {
+  kind: "sheet" | "table" | "range";
+  /** "Data", "DataTable" or "Data!A1:Z38". */
+  ref: string;
+}
+
+/** The data choice that a run needs; stored in the workbook so that Refresh needs nothing re-entered. */
+export interface SourceChoice {
+  data: SourceRef | null;
+  framework: SourceRef | null;
+  /** Options from a Settings sheet, or the task pane's own options. */
+  settings: { kind: "sheet"; ref: string } | { kind: "pane"; spec: SpecInput };
+}
+
+export interface RunSummary {
+  top: { rank: number; code: string; name: string; score: number }[];
+  warnings: string[];
+  sheets: string[];
+  syncCount: number;
+}
+
+export interface RunOptions {
+  onProgress?: (stage: string, fraction: number) => void;
+  language?: Language;
+}
+
+export interface AdapterApi {
+  detectSources(): Promise<SourceChoice>;
+  loadStoredChoice(): Promise<SourceChoice | null>;
+  saveChoice(choice: SourceChoice): Promise<void>;
+  runIndex(choice: SourceChoice, options: RunOptions): Promise<RunSummary>;
+  createTemplate(kind: "ieci" | "blank", language: Language): Promise<void>;
+  enableAutoRefresh(on: boolean, onRun: (result: RunSummary | Error) => void): Promise<void>;
+  /** Address of the selected range ("Data!A1:Z38"), for the "Use selected range" buttons; optional. */
+  getSelectedAddress?(): Promise<string>;
+}
+
+/** Error texts for the user: the adapter's AddinError carries `messages` (with cell addresses), others a message. */
+export function errorMessages(error: unknown): string[] {
+  if (typeof error === "object" && error !== null) {
+    const messages = (error as { messages?: unknown }).messages;
+    if (Array.isArray(messages) && messages.length > 0) return messages.map(String);
+    const message = (error as { message?: unknown }).message;
+    if (typeof message === "string" && message !== "") return [message];
+  }
+  return [String(error)];
+}

@@ -1,0 +1,96 @@
+/** The pipeline options form as plain values, and its translation to and from the engine's spec input. */
+import { AGGREGATE_METHODS, IMPUTE_METHODS, NORMALIZE_METHODS, TREAT_METHODS, parseSpec, type SpecInput } from "../core/spec";
+import { IndexInputError } from "../core/errors";
+import type { MessageKey } from "./i18n";
+
+export type StepName = "impute" | "treat" | "normalize" | "aggregate";
+
+/** Every parameter input of the form; text as typed, parsed on submit. */
+export type ParamName = "group" | "winmax" | "skewThreshold" | "kurtThreshold" | "low" | "high" | "mean" | "sd" | "scale" | "cap" | "p";
+
+export interface OptionsForm {
+  methods: Record<StepName, string>;
+  params: Record<ParamName, string>;
+}
+
+export const STEP_METHODS: Record<StepName, readonly string[]> = {
+  impute: IMPUTE_METHODS,
+  treat: TREAT_METHODS,
+  normalize: NORMALIZE_METHODS,
+  aggregate: AGGREGATE_METHODS,
+};
+
+/** Which parameters each method takes (the rest are hidden). */
+export const METHOD_PARAMS: Record<StepName, Record<string, readonly ParamName[]>> = {
+  impute: { "group-mean": ["group"], "group-median": ["group"] },
+  treat: { winsorize: ["winmax", "skewThreshold", "kurtThreshold"] },
+  normalize: { minmax: ["low", "high"], zscore: ["mean", "sd"], dist2target: ["cap"], goalposts: ["scale"] },
+  aggregate: { power: ["p"] },
+};
+
+export const PARAM_LABELS: Record<ParamName, MessageKey> = {
+  group: "imputeGroup", winmax: "winmax", skewThreshold: "skewThreshold", kurtThreshold: "kurtThreshold",
+  low: "low", high: "high", mean: "mean", sd: "sd", scale: "scale", cap: "cap", p: "power",
+};
+
+const TEXT_PARAMS: ReadonlySet<ParamName> = new Set(["group"]);
+const BOOLEAN_PARAMS: ReadonlySet<ParamName> = new Set(["cap"]);
+
+/** The engine's defaults, so that the form starts where the command line does. */
+export function defaultOptions(): OptionsForm {
+  return {
+    methods: { impute: "none", treat: "none", normalize: "minmax", aggregate: "arithmetic" },
+    params: { group: "", winmax: "5", skewThreshold: "2", kurtThreshold: "3.5", low: "0", high: "100", mean: "0", sd: "1", scale: "1", cap: "false", p: "2" },
+  };
+}
+
+export interface FieldError {
+  /** "normalize.high", "aggregate.p", or a step name when the method itself is wrong. */
+  field: string;
+  message: string;
+}
+
+/** Form → spec input accepted by parseSpec; errors name the form field. */
+export function optionsToSpecInput(form: OptionsForm): { spec: SpecInput; errors: FieldError[] } {
+  const spec: SpecInput = {};
+  const errors: FieldError[] = [];
+  for (const step of Object.keys(STEP_METHODS) as StepName[]) {
+    const method = form.methods[step];
+    const block: Record<string, unknown> = { method };
+    for (const param of METHOD_PARAMS[step][method] ?? []) {
+      const text = (form.params[param] ?? "").trim();
+      if (TEXT_PARAMS.has(param)) block[param] = text;
+      else if (BOOLEAN_PARAMS.has(param)) block[param] = text === "true";
+      else if (text === "" || !Number.isFinite(Number(text))) errors.push({ field: `${step}.${param}`, message: `"${text}" is not a number` });
+      else block[param] = Number(text);
+    }
+    spec[step] = block;
+  }
+  if (errors.length === 0) {
+    try {
+      parseSpec(spec);
+    } catch (error) {
+      if (!(error instanceof IndexInputError)) throw error;
+      for (const issue of error.issues) errors.push({ field: issue.column ?? "options", message: issue.message });
+    }
+  }
+  return { spec, errors };
+}
+
+/** Spec input (stored in the workbook) → form; unknown or missing values keep the defaults. */
+export function specInputToOptions(spec: SpecInput | null | undefined): OptionsForm {
+  const form = defaultOptions();
+  if (!spec) return form;
+  for (const step of Object.keys(STEP_METHODS) as StepName[]) {
+    const raw = spec[step];
+    const block = typeof raw === "string" ? { method: raw } : raw;
+    if (typeof block !== "object" || block === null) continue;
+    const values = block as Record<string, unknown>;
+    if (typeof values.method === "string" && STEP_METHODS[step].includes(values.method)) form.methods[step] = values.method;
+    for (const param of METHOD_PARAMS[step][form.methods[step]] ?? []) {
+      const value = values[param];
+      if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") form.params[param] = String(value);
+    }
+  }
+  return form;
+}
