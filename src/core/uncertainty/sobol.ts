@@ -6,6 +6,7 @@
  */
 import { quantileSorted } from "../stats";
 import { Random, mixSeed } from "./prng";
+import { drive, type Task } from "./task";
 
 /** The columns [start, start + size) of the design that belong to one uncertain input. */
 export interface InputGroup {
@@ -47,15 +48,6 @@ export interface SaltelliOptions {
   bootstrap?: number;
   /** Two-sided confidence of the intervals (default 0.95). */
   confidence?: number;
-  onProgress?: (done: number, total: number) => void;
-  shouldCancel?: () => boolean;
-}
-
-export class AnalysisCancelledError extends Error {
-  constructor() {
-    super("the analysis was cancelled");
-    this.name = "AnalysisCancelledError";
-  }
 }
 
 /** Total number of design columns of the groups (checks that they tile 0..dims-1). */
@@ -72,7 +64,16 @@ export function designWidth(groups: readonly InputGroup[]): number {
  * Runs the model over the Saltelli design. `model` gets one row of uniforms in [0, 1) (the caller
  * maps them onto its inputs) and returns the scalar output; the row buffer is reused between calls.
  */
-export function runSaltelli(model: (u: Float64Array) => number, groups: readonly InputGroup[], options: SaltelliOptions): SobolResult {
+export function runSaltelli(
+  model: (u: Float64Array) => number,
+  groups: readonly InputGroup[],
+  options: SaltelliOptions & { onProgress?: (done: number, total: number) => void; shouldCancel?: () => boolean },
+): SobolResult {
+  return drive(saltelliTask(model, groups, options), options.n * (groups.length + 2), options.onProgress, options.shouldCancel);
+}
+
+/** The same as a task that yields the number of model runs done after each row of the design. */
+export function* saltelliTask(model: (u: Float64Array) => number, groups: readonly InputGroup[], options: SaltelliOptions): Task<SobolResult> {
   const { n } = options;
   if (!Number.isInteger(n) || n < 2) throw new RangeError(`the sensitivity sample size N must be a whole number of at least 2, got ${n}`);
   const d = groups.length;
@@ -84,10 +85,7 @@ export function runSaltelli(model: (u: Float64Array) => number, groups: readonly
   const yA = new Float64Array(n);
   const yB = new Float64Array(n);
   const yAB = groups.map(() => new Float64Array(n));
-  const total = n * (d + 2);
-  let done = 0;
   for (let r = 0; r < n; r++) {
-    if (options.shouldCancel?.()) throw new AnalysisCancelledError();
     for (let j = 0; j < width; j++) rowA[j] = rng.uniform();
     for (let j = 0; j < width; j++) rowB[j] = rng.uniform();
     yA[r] = model(rowA);
@@ -98,8 +96,7 @@ export function runSaltelli(model: (u: Float64Array) => number, groups: readonly
       for (let j = group.start; j < group.start + group.size; j++) rowAB[j] = rowB[j]!;
       yAB[i]![r] = model(rowAB);
     }
-    done += d + 2;
-    options.onProgress?.(done, total);
+    yield (r + 1) * (d + 2);
   }
   return sobolFromOutputs(yA, yB, yAB, groups.map((g) => g.name), options);
 }

@@ -1,0 +1,187 @@
+/**
+ * The uncertain inputs of an index and how one row of uniforms in [0, 1) becomes one pipeline
+ * spec. Every input owns a block of columns of the row (an InputGroup), so that the same mapping
+ * serves plain Monte Carlo and the Saltelli design (where A_B^i swaps one whole block).
+ */
+import { IndexInputError } from "../errors";
+import type { IndexResult } from "../result";
+import type { AggregateMethod, AggregateOneSpec, ImputeSpec, IndexSpec, NormalizeMethod, NormalizeSpec, TreatSpec } from "../spec";
+import type { Framework } from "../types";
+import type { InputGroup } from "./sobol";
+
+export interface UncertainInputs {
+  /** Weight noise: each weight w becomes w·(1 + u), u uniform in [-factor, factor]; one input per level. */
+  weights?: { factor?: number; levels?: number[] } | false;
+  /** Normalization alternatives, drawn with equal probability. */
+  normalize?: (NormalizeMethod | NormalizeSpec)[];
+  /** Aggregation alternatives (the same method at every level of a run). */
+  aggregate?: (AggregateMethod | AggregateOneSpec)[];
+  /** Imputation alternatives. */
+  impute?: ImputeSpec[];
+  /** Winsorization limit winmax, a whole number drawn uniformly from [min, max]. */
+  winsorize?: { min: number; max: number };
+}
+
+/** What is uncertain when the caller says nothing: weights ±25 % at every level, three normalizations, two aggregations. */
+export const DEFAULT_INPUTS: UncertainInputs = {
+  weights: { factor: 0.25 },
+  normalize: ["minmax", "zscore", "rank"],
+  aggregate: ["arithmetic", "geometric"],
+};
+
+export interface InputModel {
+  groups: InputGroup[];
+  /** Human-readable description of each input, in group order. */
+  descriptions: string[];
+  /** The spec of one run; the returned object (and its weights record) is reused between calls. */
+  specFor(u: Float64Array): IndexSpec;
+  /** Changes made so that every run is computable (e.g. min-max on [1, 100] for geometric means). */
+  notes: string[];
+}
+
+const fail = (message: string) => new IndexInputError([{ table: "Spec", column: "uncertainty", severity: "error", message }]);
+
+export function buildInputModel(result: IndexResult, inputs: UncertainInputs = DEFAULT_INPUTS): InputModel {
+  const { framework } = result;
+  const nominal = result.spec;
+  const unitCount = result.units.codes.length;
+  const groups: InputGroup[] = [];
+  const descriptions: string[] = [];
+  const notes: string[] = [];
+  const apply: ((u: Float64Array, spec: IndexSpec) => void)[] = [];
+  const add = (name: string, size: number, description: string, fn: (block: Float64Array, spec: IndexSpec) => void) => {
+    const start = groups.reduce((s, g) => s + g.size, 0);
+    groups.push({ name, start, size });
+    descriptions.push(description);
+    apply.push((u, spec) => fn(u.subarray(start, start + size), spec));
+  };
+
+  const aggregateAlternatives = (inputs.aggregate ?? []).map((a): AggregateOneSpec => (typeof a === "string" ? oneAggregate(a) : a));
+  const needsPositive = [...aggregateAlternatives, ...Object.values(nominal.aggregate.byLevel), oneAggregate(nominal.aggregate.method, nominal.aggregate.p)]
+    .some((a) => a.method === "geometric" || a.method === "harmonic" || (a.method === "power" && a.p <= 0));
+  const positive = (spec: NormalizeSpec): NormalizeSpec => (needsPositive ? positiveNormalization(spec, unitCount, notes) : spec);
+  const nominalNormalize = positive(nominal.normalize);
+
+  const weightsRecord: Record<string, number> = {};
+  for (const [code, w] of result.weights) weightsRecord[code] = w;
+  const spec: IndexSpec = { ...nominal, normalize: nominalNormalize, aggregate: nominal.aggregate, weights: weightsRecord };
+
+  if (inputs.weights) {
+    const factor = inputs.weights.factor ?? 0.25;
+    if (!(factor > 0 && factor < 1)) throw fail(`the weight noise factor must be between 0 and 1 (0.25 = ±25 %), got ${factor}`);
+    const levels = inputs.weights.levels ?? Array.from({ length: framework.maxLevel - 1 }, (_, i) => i + 1);
+    for (const level of levels) {
+      const codes = nodesAtLevel(framework, level);
+      if (codes.length === 0) throw fail(`there is no level ${level} below the index to put weight noise on (levels 1 to ${framework.maxLevel - 1})`);
+      const base = codes.map((code) => result.weights.get(code)!);
+      add(`weights L${level}`, codes.length, `weights of level ${level} ±${Math.round(factor * 100)} %`, (block, s) => {
+        for (let j = 0; j < codes.length; j++) s.weights![codes[j]!] = base[j]! * (1 + factor * (2 * block[j]! - 1));
+      });
+    }
+  }
+  if (inputs.normalize?.length) {
+    const options = inputs.normalize.map((n) => positive(typeof n === "string" ? defaultNormalize(n) : n));
+    add("normalization", 1, `normalization: ${options.map(describeNormalize).join(" | ")}`, (block, s) => {
+      s.normalize = options[pick(block[0]!, options.length)]!;
+    });
+  }
+  if (aggregateAlternatives.length) {
+    const options = aggregateAlternatives.map((a): IndexSpec["aggregate"] => ({ method: a.method, ...(a.method === "power" ? { p: a.p } : {}), byLevel: {} }));
+    add("aggregation", 1, `aggregation: ${aggregateAlternatives.map((a) => a.method).join(" | ")}`, (block, s) => {
+      s.aggregate = options[pick(block[0]!, options.length)]!;
+    });
+  }
+  if (inputs.impute?.length) {
+    const options = inputs.impute;
+    add("imputation", 1, `imputation: ${options.map((i) => ("group" in i ? `${i.method} (${i.group})` : i.method)).join(" | ")}`, (block, s) => {
+      s.impute = options[pick(block[0]!, options.length)]!;
+    });
+  }
+  if (inputs.winsorize) {
+    const { min, max } = inputs.winsorize;
+    if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 0 && max >= min)) {
+      throw fail(`the winsorization limits must be whole numbers with 0 ≤ min ≤ max, got ${min} to ${max}`);
+    }
+    const base = nominal.treat.method === "winsorize" ? nominal.treat : { method: "winsorize" as const, winmax: 5, skewThreshold: 2, kurtThreshold: 3.5, fallback: "log" as const };
+    const options: TreatSpec[] = [];
+    for (let k = min; k <= max; k++) options.push({ ...base, winmax: k });
+    add("winsorization", 1, `winsorization limit ${min} to ${max}`, (block, s) => {
+      s.treat = options[pick(block[0]!, options.length)]!;
+    });
+  }
+  if (groups.length === 0) throw fail("nothing is uncertain: give at least one of weights, normalize, aggregate, impute, winsorize");
+
+  return {
+    groups,
+    descriptions,
+    notes,
+    specFor(u) {
+      for (const fn of apply) fn(u, spec);
+      return spec;
+    },
+  };
+}
+
+/** Index of one of k equally likely alternatives from a uniform in [0, 1). */
+function pick(u: number, k: number): number {
+  return Math.min(k - 1, Math.floor(u * k));
+}
+
+function nodesAtLevel(framework: Framework, level: number): string[] {
+  if (level === 1) return framework.indicators.map((i) => i.code);
+  return framework.aggregates.filter((a) => a.level === level && a.parent !== null).map((a) => a.code);
+}
+
+function oneAggregate(method: AggregateMethod, p?: number): AggregateOneSpec {
+  return method === "power" ? { method, p: p ?? 1 } : ({ method } as AggregateOneSpec);
+}
+
+function defaultNormalize(method: NormalizeMethod): NormalizeSpec {
+  switch (method) {
+    case "minmax": return { method, low: 0, high: 100 };
+    case "zscore": return { method, mean: 0, sd: 1 };
+    case "dist2target": return { method, cap: false };
+    case "goalposts": return { method, scale: 1 };
+    default: return { method } as NormalizeSpec;
+  }
+}
+
+function describeNormalize(spec: NormalizeSpec): string {
+  if (spec.method === "minmax") return `minmax [${spec.low}, ${spec.high}]`;
+  if (spec.method === "zscore") return `zscore (mean ${round(spec.mean)}, sd ${spec.sd})`;
+  return spec.method;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Geometric and harmonic means need positive values, so when one of them can be drawn every
+ * normalization is moved onto a positive scale by an affine change, which leaves the ranks of
+ * arithmetic runs as they were: min-max starting at 0 or below runs on [1, 100]; z-scores get the
+ * mean sd·(n-1)/√n + 1, above the largest possible |z| (Samuelson's bound), so every value is ≥ 1;
+ * ranks are already ≥ 1. Other methods can give 0 and are refused with a clear message.
+ */
+function positiveNormalization(spec: NormalizeSpec, units: number, notes: string[]): NormalizeSpec {
+  switch (spec.method) {
+    case "minmax": {
+      if (spec.low > 0) return spec;
+      const out = { method: "minmax" as const, low: 1, high: Math.max(100, spec.high) };
+      remember(notes, `min-max runs on [1, ${out.high}] instead of [${spec.low}, ${spec.high}] because geometric/harmonic means need positive values`);
+      return out;
+    }
+    case "zscore": {
+      const mean = (spec.sd * (units - 1)) / Math.sqrt(units) + 1;
+      if (spec.mean >= mean) return spec;
+      remember(notes, `z-scores are shifted to mean ${round(mean)} (sd ${spec.sd}) so that every value is positive for geometric/harmonic means`);
+      return { method: "zscore", mean, sd: spec.sd };
+    }
+    case "rank":
+      return spec;
+    default:
+      throw fail(`geometric or harmonic aggregation needs positive normalized values, which ${spec.method} does not guarantee; use minmax, zscore or rank among the normalization alternatives`);
+  }
+}
+
+function remember(notes: string[], note: string): void {
+  if (!notes.includes(note)) notes.push(note);
+}
