@@ -1,0 +1,117 @@
+/** The column-wise custom functions: NORMALIZE, RANK, SCORE, WINSORIZE. Thin layers over src/core/steps. */
+import { parseSpec, type NormalizeSpec, type WinsorizeSpec } from "../core/spec";
+import { normalizeColumn } from "../core/steps/normalize";
+import { aggregateColumns } from "../core/steps/aggregate";
+import { rankAscending, rankDescending } from "../core/steps/rank";
+import { winsorizeColumn } from "../core/steps/treat";
+import { IndexComputeError } from "../core/errors";
+import { asMatrix, asVector, columnsOf, isOmitted, numberOf, oneOf, optionFlag, optionNumber, optionText, rowsOf, type OutCell } from "./cells";
+import { ArgumentError } from "./errors";
+
+/** Methods that need nothing but the column (dist2target and goalposts need Framework columns). */
+export const COLUMN_NORMALIZE_METHODS = ["minmax", "zscore", "rank", "percentile", "borda", "fracmax", "dist2max"] as const;
+export const SCORE_AGGREGATE_METHODS = ["arithmetic", "geometric", "harmonic"] as const;
+
+export function normalizeSpecOf(methodArg: unknown, lowArg: unknown, highArg: unknown): NormalizeSpec {
+  const text = optionText(methodArg, "minmax", "method");
+  if (text === "dist2target" || text === "goalposts") {
+    throw new ArgumentError(`${text} needs each indicator's Target or goalposts from a Framework: use IDX.INDEX with settings normalize.method = ${text}`);
+  }
+  const method = oneOf(text, COLUMN_NORMALIZE_METHODS, "normalization method");
+  const low = optionNumber(lowArg, undefined, "low");
+  const high = optionNumber(highArg, undefined, "high");
+  if (method !== "minmax") {
+    if (low !== undefined || high !== undefined) throw new ArgumentError(`low and high apply to minmax only; leave them empty for ${method}`);
+    return parseSpec({ normalize: { method } }).normalize;
+  }
+  const range = { low: low ?? 0, high: high ?? 100 };
+  if (!(range.high > range.low)) throw new ArgumentError(`high (${range.high}) must be greater than low (${range.low})`);
+  return { method: "minmax", ...range };
+}
+
+const columnName = (c: number) => `column ${c + 1}`;
+const rowNames = (height: number) => Array.from({ length: height }, (_, r) => `row ${r + 1}`);
+
+/** Each column normalized over its own numbers; non-numbers stay blank. */
+export function normalizeRange(values: unknown, method: unknown, low: unknown, high: unknown): OutCell[][] {
+  const rows = asMatrix(values, "values");
+  const spec = normalizeSpecOf(method, low, high);
+  const out = columnsOf(rows).map((column, c) => normalizeColumn(column, spec, { code: columnName(c), direction: 1 }));
+  return rowsOf(out, rows.length);
+}
+
+/** Competition ranks against every number of the range, as RANK.EQ(x, range, order). */
+export function rankRange(scores: unknown, ascending: unknown): OutCell[][] {
+  const rows = asMatrix(scores, "scores");
+  const width = rows[0]!.length;
+  const flat = new Float64Array(rows.length * width);
+  rows.forEach((row, r) => row.forEach((cell, c) => (flat[r * width + c] = numberOf(cell))));
+  const ranks = optionFlag(ascending, false, "ascending") ? rankAscending(flat) : rankDescending(flat);
+  return rows.map((row, r) => row.map((_, c) => {
+    const v = ranks[r * width + c]!;
+    return v === v ? v : "";
+  }));
+}
+
+/** One composite score per row: directions, then normalization per column, then a weighted mean across the row. */
+export function scoreRows(data: unknown, weightsArg: unknown, directionsArg: unknown, normalizeArg: unknown, aggregateArg: unknown): OutCell[][] {
+  const rows = asMatrix(data, "data");
+  const width = rows[0]!.length;
+  const weights = asVector(weightsArg, "weights").map((cell, c) => {
+    const w = numberOf(cell);
+    if (!(w >= 0)) throw new ArgumentError(`weight ${c + 1} must be a number >= 0, not ${JSON.stringify(cell ?? "")}`);
+    return w;
+  });
+  if (weights.length !== width) throw new ArgumentError(`weights has ${weights.length} cells but data has ${width} columns: give one weight per column`);
+  if (!weights.some((w) => w > 0)) throw new ArgumentError("every weight is 0: give at least one column a positive weight");
+  const directions = isOmitted(directionsArg) ? weights.map(() => 1 as const) : asVector(directionsArg, "directions").map((cell, c) => {
+    if (cell === null || cell === undefined || cell === "") return 1 as const;
+    if (cell === 1 || cell === -1) return cell;
+    throw new ArgumentError(`direction ${c + 1} must be 1 (higher is better) or -1 (lower is better), not ${JSON.stringify(cell)}`);
+  });
+  if (directions.length !== width) throw new ArgumentError(`directions has ${directions.length} cells but data has ${width} columns: give one direction per column`);
+  const aggregate = oneOf(optionText(aggregateArg, "arithmetic", "aggregate"), SCORE_AGGREGATE_METHODS, "aggregation method");
+  const skipNormalize = optionText(normalizeArg, "minmax", "normalize") === "none";
+  const spec = skipNormalize ? null : normalizeSpecOf(normalizeArg, undefined, undefined);
+  const children = columnsOf(rows).map((column, c) => {
+    const directed = directions[c] === 1 ? column : column.map((v) => -v);
+    return spec ? normalizeColumn(directed, spec, { code: columnName(c), direction: 1 }) : directed;
+  });
+  try {
+    const scores = aggregateColumns(children, weights, { method: aggregate }, "the score", rowNames(rows.length));
+    return rowsOf([scores], rows.length);
+  } catch (caught) {
+    if (caught instanceof IndexComputeError && aggregate !== "arithmetic") {
+      throw new IndexComputeError(`${caught.message} For example IDX.SCORE(IDX.NORMALIZE(data,"minmax",1,100), weights, , "none", "${aggregate}").`);
+    }
+    throw caught;
+  }
+}
+
+export function winsorizeSpecOf(winmax: unknown, skewThreshold: unknown, kurtThreshold: unknown): WinsorizeSpec {
+  const treat: Record<string, unknown> = { method: "winsorize" };
+  const w = optionNumber(winmax, undefined, "winmax");
+  const s = optionNumber(skewThreshold, undefined, "skewThreshold");
+  const k = optionNumber(kurtThreshold, undefined, "kurtThreshold");
+  if (w !== undefined) {
+    if (!Number.isInteger(w) || w < 0) throw new ArgumentError(`winmax must be a whole number >= 0 (the most points to move), not ${w}`);
+    treat.winmax = w;
+  }
+  if (s !== undefined) {
+    if (!(s > 0)) throw new ArgumentError(`skewThreshold must be > 0, not ${s}`);
+    treat.skewThreshold = s;
+  }
+  if (k !== undefined) treat.kurtThreshold = k;
+  const spec = parseSpec({ treat }).treat;
+  if (spec.method !== "winsorize") throw new ArgumentError("internal: winsorize spec expected");
+  return spec;
+}
+
+/** Each column through COINr's outlier treatment (winsorization, log fallback). */
+export function winsorizeRange(values: unknown, winmax: unknown, skewThreshold: unknown, kurtThreshold: unknown): OutCell[][] {
+  const rows = asMatrix(values, "values");
+  const spec = winsorizeSpecOf(winmax, skewThreshold, kurtThreshold);
+  const names = rowNames(rows.length);
+  const out = columnsOf(rows).map((column, c) => winsorizeColumn(column, spec, columnName(c), names).values);
+  return rowsOf(out, rows.length);
+}
