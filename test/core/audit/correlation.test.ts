@@ -1,0 +1,65 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { averageRanks, cronbachAlpha, pearson, spearman, auditIndex } from "../../../src/core/audit";
+import { computeIndex } from "../../../src/core";
+import { smallData, smallFramework } from "./fixture";
+
+const close = (actual: number, expected: number, tol = 1e-12, what = "") =>
+  assert.ok(Math.abs(actual - expected) <= tol, `${what} ${actual} vs ${expected}`);
+
+test("Pearson and Spearman by hand, pairwise-complete", () => {
+  const x = [1, 2, 3, 4, 5, NaN];
+  const y = [2, 4, 5, 4, 5, 10];
+  // Σdxdy = 6, Σdx² = 10, Σdy² = 6 → r = 6/√60.
+  close(pearson(x, y), 6 / Math.sqrt(60));
+  // Average ranks of y: 1, 2.5, 4.5, 2.5, 4.5 → Σ = 7, Σdr² = 9 → rho = 7/√90.
+  assert.deepEqual([...averageRanks([2, 4, 5, 4, 5])], [1, 2.5, 4.5, 2.5, 4.5]);
+  close(spearman(x, y), 7 / Math.sqrt(90));
+  close(pearson([1, 2, 3], [3, 2, 1]), -1);
+  assert.ok(Number.isNaN(pearson([1, 1, 1, 1], [1, 2, 3, 4])), "no variation → NaN, not 0");
+  assert.ok(Number.isNaN(pearson([1, 2], [1, 2])), "fewer than 3 pairs → NaN");
+});
+
+test("Cronbach's alpha equals k/(k-1)·(1 - Σ var_i / var(total)) on complete data", () => {
+  const a = [1, 2, 3, 4];
+  const b = [2, 3, 3, 5];
+  const c = [1, 1, 2, 2];
+  const variance = (v: number[]) => {
+    const m = v.reduce((s, x) => s + x, 0) / v.length;
+    return v.reduce((s, x) => s + (x - m) ** 2, 0) / (v.length - 1);
+  };
+  const total = a.map((_, i) => a[i]! + b[i]! + c[i]!);
+  const classic = (3 / 2) * (1 - (variance(a) + variance(b) + variance(c)) / variance(total));
+  close(classic, 0.8971962616822429, 1e-12, "numpy reference");
+  close(cronbachAlpha([a, b, c].map((v) => Float64Array.from(v))), classic);
+});
+
+test("audit of a small index: parent correlations, flags, alpha, PCA and importance by hand", () => {
+  const result = computeIndex(smallData, smallFramework);
+  const audit = auditIndex(result);
+  const node = (code: string) => audit.nodes.find((n) => n.code === code)!;
+  // D pulls against P2 = (3C + D)/4 (min-max is affine): cov ∝ 3(-14.5) + 17.5 = -26, var(3C + D) ∝ 88.
+  close(node("D").pearsonParent, -26 / Math.sqrt(17.5 * 88));
+  assert.equal(node("D").negativeWithParent, true);
+  assert.equal(node("C").negativeWithParent, false);
+  // P1 = (A + B)/2: cov(A, A + B) ∝ 17.5 + 16.5 = 34, var(A + B) ∝ 17.5·2 + 2·16.5 = 68.
+  close(node("A").pearsonParent, 34 / Math.sqrt(17.5 * 68));
+  assert.equal(node("P1").parent, "Index");
+  const p1 = audit.groups.find((g) => g.code === "P1")!;
+  const p2 = audit.groups.find((g) => g.code === "P2")!;
+  assert.deepEqual(p1.collinear.map((c) => [c.a, c.b]), [["A", "B"]]);
+  close(p1.collinear[0]!.pearson, 16.5 / 17.5);
+  assert.deepEqual(p2.collinear, []);
+  close(p2.pearson[1]!, -14.5 / 17.5);
+  // Covariances of min-max values: 400·3.5 on the diagonal, 400·3.3 off it → alpha = 4·3.3/(7 + 6.6).
+  close(p1.cronbachAlpha, 13.2 / 13.6);
+  // PCA of two columns: eigenvalues 1 ± r, loadings (1, 1)/√2.
+  close(p1.pcaVariance, (1 + 16.5 / 17.5) / 2);
+  close(p1.pcaLoadings[0]!, Math.SQRT1_2, 1e-10);
+  close(p1.pcaLoadings[1]!, Math.SQRT1_2, 1e-10);
+  const weight = (code: string) => audit.importance.find((i) => i.code === code)!.effectiveWeight;
+  assert.deepEqual(["A", "B", "C", "D"].map(weight), [0.25, 0.25, 0.375, 0.125]);
+  close(audit.importance.reduce((s, i) => s + i.importanceShare, 0), 1);
+  // Spearman of A with its parent: P1's order is U1..U4 then U5, U6 tied → A's ranks vs (1,2,3,4,5.5,5.5).
+  close(node("A").spearmanParent, 17 / Math.sqrt(17.5 * 17));
+});
