@@ -112,14 +112,15 @@ export class PaneController {
     });
   }
 
-  /** Result of the ribbon's Refresh, shown here because the pane shares the command's runtime. */
-  reportCommand(outcome: RunSummary | unknown, ok: boolean): void {
-    if (ok) {
-      const choice = this.currentChoice();
-      if (choice) this.showRun(outcome as RunSummary, choice);
-    } else {
-      this.view.showErrors([t(this.language, "refreshFailed"), ...errorMessages(outcome)]);
-    }
+  /** The ribbon's Refresh ran in this same runtime: show its result here. */
+  commandSucceeded(summary: RunSummary): void {
+    this.view.showErrors([]);
+    const choice = this.currentChoice();
+    if (choice) this.showRun(summary, choice);
+  }
+
+  commandFailed(messages: string[]): void {
+    this.view.showErrors(messages);
   }
 
   /** The choice in the form, or null (with the field errors shown) when the form is not valid. */

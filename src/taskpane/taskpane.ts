@@ -1,0 +1,47 @@
+/** Starts the task pane UI on a given adapter: DOM view + controller + the analysis hook + the ribbon commands. */
+import { registerCommands } from "../commands/commands";
+import type { AdapterApi } from "./adapter-api";
+import { renderAnalysis } from "./analysis-hook";
+import { PaneController } from "./controller";
+import { DomView } from "./dom-view";
+import { pickLanguage, t } from "./i18n";
+
+export async function startAddin(api: AdapterApi): Promise<PaneController> {
+  const language = pickLanguage(officeDisplayLanguage() ?? navigator.language);
+  const view = new DomView();
+  const controller = new PaneController(api, view, language);
+  view.bind(controller, typeof api.getSelectedAddress === "function");
+  controller.onRun((summary, choice) => {
+    const container = document.getElementById("analysis-root");
+    if (container) void renderAnalysis({ container, summary, choice, language: controller.language });
+  });
+  try {
+    registerCommands(api, {
+      language: () => controller.language,
+      succeeded: (summary) => controller.commandSucceeded(summary),
+      failed: async (messages) => {
+        controller.commandFailed(messages);
+        // The pane shares the command's runtime: opening it shows the error where the user can act on it.
+        await Office.addin.showAsTaskpane();
+      },
+    });
+  } catch (error) {
+    // Without the ribbon registration the Refresh button cannot work; say so instead of failing silently.
+    view.showErrors([t(language, "unexpected", { message: error instanceof Error ? error.message : String(error) })]);
+  }
+  if (typeof Excel === "undefined") {
+    view.setLanguage(language);
+    view.showErrors([t(language, "notInExcel")]);
+    return controller;
+  }
+  await controller.start();
+  return controller;
+}
+
+function officeDisplayLanguage(): string | undefined {
+  try {
+    return Office.context?.displayLanguage;
+  } catch {
+    return undefined; // outside Office, Office.context may be missing
+  }
+}
