@@ -1,0 +1,153 @@
+/**
+ * writeResultWorkbook: the input workbook (or input tables) plus the plan's sheets, written with
+ * exceljs, then native charts added as DrawingML parts. Text is always written as string cells,
+ * so nothing from the data ever becomes a formula. The output file appears only when complete.
+ */
+import { rename, unlink, writeFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import type { RangeRef, ReportPlan, SheetKey, SheetPlan } from "../../core/report/types";
+import type { Cell } from "../../core/types";
+import { chartXml, type ResolvedRange } from "./chart-xml";
+import { parseRange, sheetFormula, uniqueSheetName, uniqueTableName } from "./names";
+import { addChartsToPackage, type SheetCharts } from "./package";
+
+export interface WriteResultOptions {
+  inputPath?: string;
+  inputTables?: { name: string; rows: Cell[][] }[];
+  plan: ReportPlan;
+  outPath: string;
+}
+
+export interface WriteResultSummary {
+  /** Actual sheet name of each planned sheet (collisions renamed). */
+  sheetNames: Partial<Record<SheetKey, string>>;
+  charts: number;
+}
+
+const HEAT_COLORS = ["FFF8696B", "FFFFEB84", "FF63BE7B"];
+
+export async function writeResultWorkbook(options: WriteResultOptions): Promise<WriteResultSummary> {
+  const { buffer, summary } = await buildResultWorkbook(options);
+  // Write beside the target and rename: a failed run never leaves a half-written file.
+  const temp = `${options.outPath}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, buffer);
+    await rename(temp, options.outPath);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  return summary;
+}
+
+/** The finished .xlsx as bytes (for callers that stream or test without a file). */
+export async function buildResultWorkbook(options: Omit<WriteResultOptions, "outPath">): Promise<{ buffer: Buffer; summary: WriteResultSummary }> {
+  const workbook = new ExcelJS.Workbook();
+  if (options.inputPath) await workbook.xlsx.readFile(options.inputPath);
+  const takenSheets = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
+  for (const table of options.inputTables ?? []) {
+    addInputSheet(workbook.addWorksheet(uniqueSheetName(table.name, takenSheets)), table.rows);
+  }
+  const takenNames = new Set<string>();
+  for (const ws of workbook.worksheets) for (const table of ws.getTables()) takenNames.add(tableNameOf(table).toLowerCase());
+  for (const defined of workbook.definedNames.model) takenNames.add(defined.name.toLowerCase());
+
+  const sheetNames: Partial<Record<SheetKey, string>> = {};
+  for (const sheet of options.plan.sheets) sheetNames[sheet.key] = uniqueSheetName(sheet.name, takenSheets);
+  for (const sheet of options.plan.sheets) writeSheet(workbook, sheet, sheetNames[sheet.key]!, takenNames);
+
+  const resolve = (ref: RangeRef): ResolvedRange => {
+    const planned = options.plan.sheets.find((s) => s.key === ref.sheet);
+    if (!planned) throw new Error(`internal: a chart refers to sheet "${ref.sheet}", which is not in the plan`);
+    return { formula: sheetFormula(sheetNames[ref.sheet]!, ref.range), values: cellsOf(planned, ref.range) };
+  };
+  const withCharts: SheetCharts[] = options.plan.sheets.map((sheet) => ({
+    sheetName: sheetNames[sheet.key]!,
+    charts: sheet.charts.map((chart) => ({ xml: chartXml(chart, resolve), title: chart.title, anchor: chart.anchor })),
+  }));
+  const written = await workbook.xlsx.writeBuffer();
+  const buffer = await addChartsToPackage(written as ArrayBuffer, withCharts);
+  return { buffer, summary: { sheetNames, charts: withCharts.reduce((n, s) => n + s.charts.length, 0) } };
+}
+
+function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, takenNames: Set<string>): void {
+  const ws = workbook.addWorksheet(name);
+  const table = plan.table && plan.table.rows > 1 && plan.table.cols > 0 ? plan.table : undefined;
+  if (table) {
+    const headers = (plan.cells[0] ?? []).slice(0, table.cols).map((h, c) => (h === null || h === undefined ? `Column${c + 1}` : String(h)));
+    ws.addTable({
+      name: uniqueTableName(table.name, takenNames),
+      ref: "A1",
+      headerRow: true,
+      style: { theme: "TableStyleLight9", showRowStripes: true },
+      columns: headers.map((header) => ({ name: header, filterButton: true })),
+      rows: plan.cells.slice(1, table.rows).map((row) => headers.map((_, c) => cellValue(row[c]))),
+    });
+  }
+  plan.cells.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (table && r < table.rows && c < table.cols) return;
+      const v = cellValue(value);
+      if (v !== null) ws.getCell(r + 1, c + 1).value = v;
+    });
+  });
+  if (!table && plan.cells.length > 0) ws.getRow(1).font = { bold: true };
+  for (const format of plan.formats) forEachCell(format.range, (r, c) => (ws.getCell(r + 1, c + 1).numFmt = format.numberFormat));
+  for (const range of plan.highlights) {
+    forEachCell(range, (r, c) => {
+      const cell = ws.getCell(r + 1, c + 1);
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
+      cell.font = { bold: true };
+    });
+  }
+  plan.colorScales.forEach((range, i) => {
+    ws.addConditionalFormatting({
+      ref: range,
+      rules: [{
+        type: "colorScale", priority: i + 1,
+        cfvo: [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }],
+        color: HEAT_COLORS.map((argb) => ({ argb })),
+      }],
+    });
+  });
+  if (plan.freeze.rows > 0 || plan.freeze.cols > 0) {
+    ws.views = [{ state: "frozen", xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }];
+  }
+  plan.columnWidths?.forEach((width, c) => (ws.getColumn(c + 1).width = width));
+  if (plan.charts.length > 0) ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+}
+
+/** Input tables (CSV): numbers that print back identically become numbers, all else stays text. */
+function addInputSheet(ws: ExcelJS.Worksheet, rows: Cell[][]): void {
+  rows.forEach((row, r) => {
+    row.forEach((value, c) => {
+      let v = cellValue(value);
+      if (typeof v === "string" && v.trim() !== "" && String(Number(v)) === v.trim()) v = Number(v);
+      if (v !== null) ws.getCell(r + 1, c + 1).value = v;
+    });
+  });
+  if (rows.length > 0) ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
+}
+
+/** Plain values only: strings stay strings (exceljs writes them as shared strings, never formulas). */
+function cellValue(value: Cell): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  return value;
+}
+
+function cellsOf(plan: SheetPlan, range: string): Cell[] {
+  const out: Cell[] = [];
+  forEachCell(range, (r, c) => out.push(plan.cells[r]?.[c] ?? null));
+  return out;
+}
+
+function forEachCell(range: string, visit: (row: number, col: number) => void): void {
+  const box = parseRange(range);
+  for (let r = box.row0; r <= box.row1; r++) for (let c = box.col0; c <= box.col1; c++) visit(r, c);
+}
+
+function tableNameOf(table: unknown): string {
+  const t = table as { name?: string; table?: { name?: string } };
+  return t.table?.name ?? t.name ?? "";
+}
