@@ -4,7 +4,6 @@ import { normalizeColumn } from "../core/steps/normalize";
 import { aggregateColumns } from "../core/steps/aggregate";
 import { rankAscending, rankDescending } from "../core/steps/rank";
 import { winsorizeColumn } from "../core/steps/treat";
-import { IndexComputeError } from "../core/errors";
 import { asMatrix, asVector, columnsOf, isOmitted, numberOf, oneOf, optionFlag, optionNumber, optionText, rowsOf, type OutCell } from "./cells";
 import { ArgumentError } from "./errors";
 
@@ -77,15 +76,22 @@ export function scoreRows(data: unknown, weightsArg: unknown, directionsArg: unk
     const directed = directions[c] === 1 ? column : column.map((v) => -v);
     return spec ? normalizeColumn(directed, spec, { code: columnName(c), direction: 1 }) : directed;
   });
-  try {
-    const scores = aggregateColumns(children, weights, { method: aggregate }, "the score", rowNames(rows.length));
-    return rowsOf([scores], rows.length);
-  } catch (caught) {
-    if (caught instanceof IndexComputeError && aggregate !== "arithmetic") {
-      throw new IndexComputeError(`${caught.message} For example IDX.SCORE(IDX.NORMALIZE(data,"minmax",1,100), weights, , "none", "${aggregate}").`);
-    }
-    throw caught;
-  }
+  if (aggregate !== "arithmetic") requirePositive(children, aggregate, skipNormalize);
+  const scores = aggregateColumns(children, weights, { method: aggregate }, "the score", rowNames(rows.length));
+  return rowsOf([scores], rows.length);
+}
+
+/** Geometric and harmonic means need values > 0; say which cell fails and how to get there. */
+function requirePositive(children: readonly Float64Array[], aggregate: string, skipNormalize: boolean): void {
+  children.forEach((column, c) => {
+    const r = column.findIndex((v) => v <= 0);
+    if (r < 0) return;
+    const where = `row ${r + 1}, column ${c + 1} is ${column[r]}${skipNormalize ? "" : " after normalization"}`;
+    throw new ArgumentError(
+      `the ${aggregate} mean needs values > 0, but ${where}. Normalize to 1-100 first: ` +
+        `IDX.SCORE(IDX.NORMALIZE(data,"minmax",1,100), weights, , "none", "${aggregate}")`,
+    );
+  });
 }
 
 export function winsorizeSpecOf(winmax: unknown, skewThreshold: unknown, kurtThreshold: unknown): WinsorizeSpec {
