@@ -34,10 +34,11 @@ export function expectedColumn(file: string, data: Range, column: string): (numb
 }
 
 /** The #VALUE! a function returned (bare for scalar results, in the single cell of a matrix result). */
-export function errorOf(result: unknown): ErrorValue | undefined {
-  if (isErrorValue(result)) return result;
-  if (Array.isArray(result) && result.length === 1 && Array.isArray(result[0]) && result[0].length === 1 && isErrorValue(result[0][0])) return result[0][0];
-  return undefined;
+export function errorOf(result: unknown): { code: string; message: string } | undefined {
+  let found: ErrorValue | undefined;
+  if (isErrorValue(result)) found = result;
+  else if (Array.isArray(result) && result.length === 1 && Array.isArray(result[0]) && result[0].length === 1 && isErrorValue(result[0][0])) found = result[0][0];
+  return found && { code: String(found.code), message: found.message ?? "" };
 }
 
 export function numbersOf(result: unknown): number[][] {
