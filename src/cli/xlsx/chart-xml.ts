@@ -61,13 +61,16 @@ function plotArea(chart: ChartPlan, resolve: RangeResolver): string {
         + valAx(VAL_AXIS, CAT_AXIS, "l", chart.yAxisTitle, format, "autoZero", "midCat") + "</c:plotArea>";
     }
     case "rankInterval": {
-      // Markers only (no line), with custom error bars from the plan's extents below/above.
+      // Markers only (no line), with custom error bars from the plan's extents below/above;
+      // reverseCategories puts rank 1 at the top of the rank axis (category labels stay below).
+      const ranksDown = chart.reverseCategories === true;
       const series = chart.series.map((s, i) => `<c:ser>${seriesHead(s, i, resolve)}${lineProps(i, false)}`
         + `<c:marker><c:symbol val="diamond"/><c:size val="7"/>${fillProps(i)}</c:marker>${errorBars(s, resolve)}`
         + `${categories("cat", s, resolve)}${numbers("val", s.values, resolve)}<c:smooth val="0"/></c:ser>`).join("");
       return `<c:plotArea><c:layout/><c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}`
         + `<c:marker val="1"/>${axIds}</c:lineChart>`
-        + catAx(chart, "b", false) + valAx(VAL_AXIS, CAT_AXIS, "l", chart.yAxisTitle, format, "autoZero")
+        + catAx(chart, "b", false, ranksDown ? "max" : "autoZero")
+        + valAx(VAL_AXIS, CAT_AXIS, "l", chart.yAxisTitle, format, "autoZero", "between", ranksDown)
         + "</c:plotArea>";
     }
   }
@@ -105,7 +108,7 @@ function numberRef(range: ResolvedRange): string {
 function errorBars(series: ChartSeriesPlan, resolve: RangeResolver): string {
   if (!series.errorPlus && !series.errorMinus) return "";
   const type = series.errorPlus && series.errorMinus ? "both" : series.errorPlus ? "plus" : "minus";
-  return `<c:errBars><c:errBarType val="${type}"/><c:errValType val="cust"/><c:noEndCap val="0"/>`
+  return `<c:errBars><c:errDir val="y"/><c:errBarType val="${type}"/><c:errValType val="cust"/><c:noEndCap val="0"/>`
     + (series.errorPlus ? `<c:plus>${numberRef(resolve(series.errorPlus))}</c:plus>` : "")
     + (series.errorMinus ? `<c:minus>${numberRef(resolve(series.errorMinus))}</c:minus>` : "")
     + '<c:spPr><a:ln w="12700"><a:solidFill><a:srgbClr val="404040"/></a:solidFill></a:ln></c:spPr></c:errBars>';
@@ -128,20 +131,20 @@ function title(text: string | undefined, size: number): string {
     + `<a:r><a:rPr lang="en-US" sz="${size}" b="1"/><a:t>${xmlText(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
 }
 
-function catAx(chart: ChartPlan, position: "l" | "b", reversed: boolean): string {
+function catAx(chart: ChartPlan, position: "l" | "b", reversed: boolean, crosses: "autoZero" | "max" = "autoZero"): string {
   return `<c:catAx><c:axId val="${CAT_AXIS}"/><c:scaling><c:orientation val="${reversed ? "maxMin" : "minMax"}"/></c:scaling>`
     + `<c:delete val="0"/><c:axPos val="${position}"/>${chart.kind === "radar" ? "" : title(chart.xAxisTitle, 1000)}`
     + '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
-    + `<c:crossAx val="${VAL_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>`
+    + `<c:crossAx val="${VAL_AXIS}"/><c:crosses val="${crosses}"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>`
     + '<c:tickLblSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>';
 }
 
 /** A value axis; crosses "max" keeps it at the bottom when the categories above run in reverse. */
 function valAx(
   id: number, cross: number, position: "l" | "b", axisTitle: string | undefined, format: string,
-  crosses: "autoZero" | "max", crossBetween: "between" | "midCat" = "between",
+  crosses: "autoZero" | "max", crossBetween: "between" | "midCat" = "between", reversed = false,
 ): string {
-  return `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling>`
+  return `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="${reversed ? "maxMin" : "minMax"}"/></c:scaling>`
     + `<c:delete val="0"/><c:axPos val="${position}"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="E0E0E0"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>`
     + `${title(axisTitle, 1000)}<c:numFmt formatCode="${xmlText(format)}" sourceLinked="0"/>`
     + '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'

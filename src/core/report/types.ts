@@ -2,6 +2,11 @@
  * A report is the plan of the output sheets and native charts, independent of how they are
  * written: the Excel adapter (Office.js) and the .xlsx writer (exceljs + DrawingML) both take the
  * same plan, so both produce the same sheets and the same charts from one definition.
+ *
+ * Chart conventions (report engineer, for both writers): xAxisTitle names the category axis (bar,
+ * stacked bar, rank interval) or the x value axis (scatter); yAxisTitle names the value axis. For
+ * "rankInterval", reverseCategories means the rank axis runs downwards (rank 1 at the top), and the
+ * series is drawn as markers only with custom error bars (errorMinus/errorPlus are extents).
  */
 import type { Cell } from "../types";
 
