@@ -69,6 +69,9 @@ export interface AuditResult {
   nodes: NodeCorrelation[];
   groups: GroupAudit[];
   importance: WeightImportance[];
+  /** Pearson correlations between all normalized indicators (row-major, indicator order), for the heatmap. */
+  indicatorCodes: string[];
+  indicatorCorrelations: Float64Array;
   thresholds: StatThresholds;
   collinearity: number;
 }
@@ -147,7 +150,8 @@ export function auditIndex(result: IndexResult, options: AuditOptions = {}): Aud
     importanceShare: sumR2 > 0 ? rIndex[j]! ** 2 / sumR2 : NaN,
   }));
 
-  return { stats, normalizedStats, nodes, groups, importance, thresholds, collinearity };
+  const indicatorCorrelations = correlationMatrix(indicatorCodes.map((code) => column(code)!), "pearson");
+  return { stats, normalizedStats, nodes, groups, importance, indicatorCodes: [...indicatorCodes], indicatorCorrelations, thresholds, collinearity };
 }
 
 /** Column of any node: normalized values for indicators, scores for aggregates. */
