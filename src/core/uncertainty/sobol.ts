@@ -4,7 +4,7 @@
  * bootstrap percentile intervals. Inputs may be groups of columns (e.g. all weights of a level):
  * A_B^i takes every column of input i from B.
  */
-import { quantileSorted } from "../stats";
+import { quantileSorted, sortedAvailable } from "../stats";
 import { Random, mixSeed } from "./prng";
 import { drive, type Task } from "./task";
 
@@ -126,9 +126,10 @@ export function sobolFromOutputs(
       bootTotal[i]![b] = est.total[i]!;
     }
   }
+  // Resamples whose outputs happen to be constant have no indices; they are left out of the interval.
   const interval = (values: Float64Array): [number, number] => {
-    if (values.length === 0 || values.some((v) => v !== v)) return [NaN, NaN];
-    const sorted = values.slice().sort();
+    const sorted = sortedAvailable(values);
+    if (sorted.length < Math.max(1, resamples / 2)) return [NaN, NaN];
     return [quantileSorted(sorted, alpha), quantileSorted(sorted, 1 - alpha)];
   };
   const indices = names.map((input, i): SobolIndex => {
