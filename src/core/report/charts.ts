@@ -16,7 +16,7 @@ export interface DashboardOptions {
   radarUnit?: string;
   /** Two node codes for the scatter (default: the first two pillars). */
   scatterPillars?: [string, string];
-  /** Most units drawn in the contributions chart (default 50; the data block holds every ranked unit). */
+  /** Most units drawn in the contributions chart (default 60; the data block holds every ranked unit). */
   contributionUnits?: number;
 }
 
@@ -67,7 +67,7 @@ export function buildDashboard(result: IndexResult, text: ReportText, options: D
       ...pillars.map((_, k) => num(pillarWeights[k]! * (pillarScores[k]?.[u] ?? NaN))),
       num(rootScores[u]!),
     ]));
-  const drawn = Math.min(rankedUnits.length, Math.max(1, Math.floor(options.contributionUnits ?? 50)));
+  const drawn = Math.min(rankedUnits.length, Math.max(1, Math.floor(options.contributionUnits ?? 60)));
   if (rankedUnits.length > 0 && pillars.length > 0) {
     formats.push({ range: rangeA1(1, col + 1, rankedUnits.length, col + 1 + pillars.length), numberFormat: VALUE_FORMAT });
     charts.push({
