@@ -1,7 +1,9 @@
 /** IDX.NORMALIZE, IDX.RANK, IDX.SCORE, IDX.WINSORIZE against Excel's definitions, hand calculations and COINr. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { normalize, rank, score, winsorize } from "../../src/functions/functions";
+import { rankAscending, rankDescending } from "../../src/core/steps/rank";
 import { asemRanges, dataColumns, errorOf, expectedColumn, numbersOf, type Range } from "./excel-like";
 
 const close = (actual: unknown, expected: number, tol: number, what: string) =>
@@ -83,6 +85,16 @@ test("RANK equals RANK.EQ over the whole range, descending and ascending, ties s
   }
   assert.deepEqual(rank([[5], [3], [5], [1]]), [[1], [3], [1], [4]]);
   assert.deepEqual(rank([[5], [3], [5], [1]], true), [[3], [2], [3], [1]]);
+});
+
+test("RANK gives the engine's ranks (rankDescending / rankAscending) on any column with ties and blanks", () => {
+  const cell = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(""));
+  fc.assert(fc.property(fc.array(cell, { minLength: 1, maxLength: 40 }), (cells) => {
+    const x = Float64Array.from(cells, (v) => (typeof v === "number" ? v : NaN));
+    const asBlank = (r: number) => (r === r ? r : "");
+    assert.deepEqual(rank(cells.map((v) => [v])).map((r) => r[0]), Array.from(rankDescending(x), asBlank));
+    assert.deepEqual(rank(cells.map((v) => [v]), true).map((r) => r[0]), Array.from(rankAscending(x), asBlank));
+  }));
 });
 
 test("SCORE by hand: directions, min-max, weighted arithmetic mean with missing values skipped", () => {
