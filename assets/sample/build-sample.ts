@@ -1,0 +1,93 @@
+/**
+ * Builds the bundled sample from src/core/sample/ieci.ts (`npm run sample`):
+ * assets/sample/ieci-2022.xlsx (About, Data, Framework, Settings and, when the functions module
+ * exists, a Functions sheet with live IDX formulas) and ieci-data.csv / ieci-framework.csv.
+ */
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { formatCsv } from "../../src/cli/csv";
+import type { Table } from "../../src/core/types";
+import { IECI_NOTICE, ieciAboutTable, ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
+
+const HERE = __dirname;
+const FUNCTIONS_MODULE = resolve(HERE, "../../src/core/sample/functions-sheet.ts");
+/** Fixed document dates so that rebuilding an unchanged sample gives the same workbook properties. */
+const BUILD_DATE = new Date(Date.UTC(2026, 0, 1));
+
+interface SheetOptions {
+  /** Strings starting with "=" become formulas (only for the Functions sheet, which we author). */
+  formulas?: boolean;
+  widths?: number[];
+  headerRow?: number;
+}
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table, options: SheetOptions = {}): ExcelJS.Worksheet {
+  const ws = workbook.addWorksheet(name);
+  table.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (value === null || value === undefined || value === "") return;
+      const cell = ws.getCell(r + 1, c + 1);
+      cell.value = options.formulas && typeof value === "string" && value.startsWith("=") ? { formula: value.slice(1) } : value;
+    });
+  });
+  const headerRow = options.headerRow ?? 0;
+  if (table.length > headerRow) {
+    ws.getRow(headerRow + 1).font = { bold: true };
+    ws.views = [{ state: "frozen", ySplit: headerRow + 1, xSplit: 0 }];
+  }
+  const widths = options.widths ?? columnWidths(table);
+  widths.forEach((width, c) => (ws.getColumn(c + 1).width = width));
+  return ws;
+}
+
+function columnWidths(table: Table): number[] {
+  const width = table.reduce((w, row) => Math.max(w, row.length), 0);
+  return Array.from({ length: width }, (_, c) =>
+    Math.min(48, Math.max(8, ...table.map((row) => (row[c] === null || row[c] === undefined ? 0 : String(row[c]).length + 2)))),
+  );
+}
+
+async function functionsTable(): Promise<Table | undefined> {
+  if (!existsSync(FUNCTIONS_MODULE)) return undefined;
+  const mod = (await import(FUNCTIONS_MODULE)) as { functionsSheetTable?: () => Table };
+  return mod.functionsSheetTable?.();
+}
+
+export async function buildSampleWorkbook(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Index Studio";
+  workbook.title = "International Exchange Centers Index 2022 (sample, illustrative values)";
+  workbook.description = IECI_NOTICE;
+  workbook.created = BUILD_DATE;
+  workbook.modified = BUILD_DATE;
+  const about = addSheet(workbook, "About", ieciAboutTable(), { headerRow: 6, widths: [14, 18, 16] });
+  about.getCell("A1").font = { bold: true, size: 14 };
+  about.getCell("A2").font = { bold: true, color: { argb: "FFC00000" } };
+  addSheet(workbook, "Data", ieciDataTable());
+  addSheet(workbook, "Framework", ieciFrameworkTable());
+  addSheet(workbook, "Settings", ieciSettingsTable(), { widths: [22, 14] });
+  const functions = await functionsTable();
+  if (functions) addSheet(workbook, "Functions", functions, { formulas: true });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+async function main(): Promise<void> {
+  const files: [string, string | Buffer][] = [
+    ["ieci-2022.xlsx", await buildSampleWorkbook()],
+    ["ieci-data.csv", formatCsv(ieciDataTable())],
+    ["ieci-framework.csv", formatCsv(ieciFrameworkTable())],
+  ];
+  for (const [name, content] of files) {
+    await writeFile(join(HERE, name), content);
+    console.log(`wrote assets/sample/${name}`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(`build-sample: ${(error as Error).message}`);
+    process.exitCode = 1;
+  });
+}

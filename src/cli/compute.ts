@@ -1,0 +1,67 @@
+/** `compute`: read the inputs, run computeIndex, write the requested files. */
+import { basename } from "node:path";
+import { buildReport } from "../core/report/build";
+import type { TableName, TableOrigin } from "../core/errors";
+import { computeIndex } from "../core/pipeline";
+import type { IndexResult } from "../core/result";
+import type { Cell } from "../core/types";
+import type { ComputeArgs, Language } from "./args";
+import { formatCsv } from "./csv";
+import { checkOutputs, OutputRefusedError, writeAll, type PendingWrite, type PlannedFile } from "./paths";
+import { inputKind, readInputs, type InputTables } from "./read";
+import { describeIssue, resultJson, scoresTable } from "./results";
+import { readSpecFile, resolveSpec } from "./spec-input";
+import { buildResultWorkbook } from "./xlsx";
+
+export interface ComputeOutcome {
+  result: IndexResult;
+  origins: Partial<Record<TableName, TableOrigin>>;
+  /** Warnings and reading notes, formatted with their cells. */
+  messages: string[];
+  written: string[];
+}
+
+export async function runCompute(args: ComputeArgs, onOrigins?: (origins: Partial<Record<TableName, TableOrigin>>) => void): Promise<ComputeOutcome> {
+  const kind = inputKind(args.input);
+  let out = args.out;
+  if (args.inPlace && out === undefined) {
+    if (kind !== "xlsx") throw new OutputRefusedError("--in-place adds the results to an input .xlsx workbook; a CSV input needs --out <results.xlsx>");
+    out = args.input;
+  }
+  if (out !== undefined && !/\.xlsx$/i.test(out)) throw new OutputRefusedError(`--out ${out}: the result workbook must be an .xlsx file`);
+  const inputs = [{ flag: "input", path: args.input }];
+  if (args.meta) inputs.push({ flag: "--meta", path: args.meta });
+  if (args.spec) inputs.push({ flag: "--spec", path: args.spec });
+  const outputs: PlannedFile[] = [];
+  if (args.csv) outputs.push({ flag: "--csv", path: args.csv });
+  if (args.json) outputs.push({ flag: "--json", path: args.json });
+  if (out) outputs.push({ flag: "--out", path: out, mayReplace: args.inPlace && kind === "xlsx" ? args.input : undefined });
+  checkOutputs(inputs, outputs);
+
+  const tables = await readInputs(args.input, args.meta);
+  const json = args.spec ? await readSpecFile(args.spec) : undefined;
+  if (args.spec) tables.origins.Spec = { sheet: basename(args.spec), row: 0, col: 0 };
+  const origins = tables.origins;
+  onOrigins?.(origins);
+  const spec = resolveSpec(tables.settings, json);
+  const result = computeIndex(tables.data, tables.framework, spec);
+  const messages = [...tables.notes, ...result.warnings.map((issue) => describeIssue(issue, origins))];
+
+  const files: PendingWrite[] = [];
+  if (args.csv) files.push({ path: args.csv, content: formatCsv(scoresTable(result)) });
+  if (args.json) files.push({ path: args.json, content: resultJson(result, origins) });
+  if (out) files.push({ path: out, content: await resultWorkbook(result, args.lang, kind === "xlsx" ? args.input : undefined, tables) });
+  await writeAll(files);
+  return { result, origins, messages, written: files.map((file) => file.path) };
+}
+
+/** The input workbook (or, for CSV input, the input tables as sheets) plus the result sheets and charts. */
+export async function resultWorkbook(result: IndexResult, language: Language, inputPath: string | undefined, tables: InputTables): Promise<Uint8Array> {
+  const plan = buildReport(result, { language });
+  const inputTables = inputPath ? undefined : [
+    { name: "Data", rows: tables.data.map((row) => [...row]) as Cell[][] },
+    { name: "Framework", rows: tables.framework.map((row) => [...row]) as Cell[][] },
+  ];
+  const { buffer } = await buildResultWorkbook({ inputPath, inputTables, plan });
+  return buffer;
+}

@@ -1,0 +1,26 @@
+/** `demo`: compute the bundled IECI sample, write the result workbook, print the top 10. */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import type { DemoArgs } from "./args";
+import { runCompute } from "./compute";
+import type { CliIo } from "./run";
+import { runSummary, topTable } from "./summary";
+
+/** The sample workbook built by `npm run sample` (assets/sample/ieci-2022.xlsx). */
+export const SAMPLE_WORKBOOK = resolve(__dirname, "../../assets/sample/ieci-2022.xlsx");
+export const DEMO_OUT = "out/ieci-results.xlsx";
+
+export async function runDemo(args: DemoArgs, io: CliIo): Promise<number> {
+  if (!existsSync(SAMPLE_WORKBOOK)) {
+    io.err(`index-studio: the sample workbook ${SAMPLE_WORKBOOK} is missing; rebuild it with npm run sample`);
+    return 1;
+  }
+  const out = args.out ?? DEMO_OUT;
+  const outcome = await runCompute({ command: "compute", input: SAMPLE_WORKBOOK, out, lang: args.lang, inPlace: false });
+  for (const message of outcome.messages) io.err(message);
+  io.out("International Exchange Centers Index 2022 (sample; illustrative values, not the official data)");
+  io.out(`${runSummary(outcome.result)}\n`);
+  io.out(topTable(outcome.result, 10));
+  io.out(`\nwrote ${out}`);
+  return 0;
+}

@@ -1,0 +1,15 @@
+/** Entry point of the command line: `npm run --silent cli -- compute <input> ...`, `npm run demo`. */
+import { runCli } from "./run";
+
+runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`index-studio: internal error: ${(error as Error).message ?? String(error)}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,165 @@
+/**
+ * Reads the command line's inputs into plain tables (what Excel's Range.values gives): a Data
+ * .csv with a Framework .csv, or an .xlsx with sheets Data, Framework and optionally Settings.
+ * Each table keeps its origin (sheet and top-left cell) so that validation messages name cells.
+ */
+import { readFile } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import ExcelJS from "exceljs";
+import type { TableName, TableOrigin } from "../core/errors";
+import type { Cell, Table } from "../core/types";
+import { CsvSyntaxError, parseCsv } from "./csv";
+
+/** A problem with the input files themselves (missing, unreadable, no Data sheet...): exit code 1. */
+export class InputFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InputFileError";
+  }
+}
+
+export interface InputTables {
+  data: Table;
+  framework: Table;
+  settings?: Table;
+  origins: Partial<Record<TableName, TableOrigin>>;
+  /** Notes about the reading itself (formulas without a saved result...). */
+  notes: string[];
+}
+
+export type InputKind = "csv" | "xlsx";
+
+export function inputKind(path: string): InputKind {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".csv" || ext === ".txt") return "csv";
+  if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
+  throw new InputFileError(`${path}: the input must be a .csv (Data, with --meta for the Framework) or an .xlsx workbook, not "${ext || "no extension"}"`);
+}
+
+export async function readInputs(input: string, meta?: string): Promise<InputTables> {
+  const kind = inputKind(input);
+  if (kind === "csv") {
+    if (!meta) throw new InputFileError(`${input} is a CSV file: give the Framework table with --meta <framework.csv>`);
+    const data = await readCsvTable(input);
+    const framework = await readCsvTable(meta);
+    return {
+      data,
+      framework,
+      origins: { Data: csvOrigin(input), Framework: csvOrigin(meta) },
+      notes: [],
+    };
+  }
+  const tables = await readWorkbookTables(input);
+  if (meta) {
+    tables.framework = await readCsvTable(meta);
+    tables.origins.Framework = csvOrigin(meta);
+  }
+  return tables;
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    throw new InputFileError(`cannot read ${path}: ${describeFsError(error)}`);
+  }
+}
+
+export async function readCsvTable(path: string): Promise<Table> {
+  if (extname(path).toLowerCase() !== ".csv" && extname(path).toLowerCase() !== ".txt") {
+    throw new InputFileError(`${path}: expected a .csv file`);
+  }
+  const text = await readText(path);
+  try {
+    return parseCsv(text, basename(path));
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw new InputFileError(error.message);
+    throw error;
+  }
+}
+
+function csvOrigin(path: string): TableOrigin {
+  return { sheet: basename(path), row: 0, col: 0 };
+}
+
+const SHEETS: Record<"data" | "framework" | "settings", TableName> = { data: "Data", framework: "Framework", settings: "Settings" };
+
+export async function readWorkbookTables(path: string): Promise<InputTables> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ? describeFsError(error) : "it is not a valid .xlsx workbook";
+    throw new InputFileError(`cannot read ${path}: ${reason}`);
+  }
+  const find = (name: string) => workbook.worksheets.find((ws) => ws.name.trim().toLowerCase() === name.toLowerCase());
+  const names = workbook.worksheets.map((ws) => ws.name);
+  const notes: string[] = [];
+  const origins: Partial<Record<TableName, TableOrigin>> = {};
+  const read = (key: keyof typeof SHEETS, required: boolean): Table | undefined => {
+    const ws = find(SHEETS[key]);
+    if (!ws) {
+      if (required) throw new InputFileError(`${basename(path)} has no sheet named ${SHEETS[key]} (its sheets: ${names.join(", ") || "none"}); the workbook needs sheets Data and Framework`);
+      return undefined;
+    }
+    const { table, origin } = sheetTable(ws, notes);
+    if (required && table.length === 0) throw new InputFileError(`${basename(path)}: sheet ${ws.name} is empty; put the ${SHEETS[key]} table at its top left, headers in the first row`);
+    origins[SHEETS[key]] = origin;
+    return table;
+  };
+  const data = read("data", true)!;
+  const framework = read("framework", true)!;
+  const settings = read("settings", false);
+  return { data, framework, settings, origins, notes };
+}
+
+/** The used block of a sheet (from its first to its last non-empty cell), with its origin. */
+function sheetTable(ws: ExcelJS.Worksheet, notes: string[]): { table: Cell[][]; origin: TableOrigin } {
+  let top = Infinity, left = Infinity, bottom = -1, right = -1;
+  const cells: { r: number; c: number; v: Cell }[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.isMerged && cell.master !== cell && cell.master.address !== cell.address) return; // Excel shows merged cells' value only in the first
+      const v = plainCell(cell.value, () => notes.push(`${ws.name}!${cell.address} holds a formula with no saved result; it is read as empty (open and save the workbook in Excel to store results)`));
+      if (v === null || v === "") return;
+      cells.push({ r, c, v });
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    });
+  });
+  if (cells.length === 0) return { table: [], origin: { sheet: ws.name, row: 0, col: 0 } };
+  const table: Cell[][] = Array.from({ length: bottom - top + 1 }, () => new Array<Cell>(right - left + 1).fill(null));
+  for (const { r, c, v } of cells) table[r - top]![c - left] = v;
+  return { table, origin: { sheet: ws.name, row: top - 1, col: left - 1 } };
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** One exceljs cell value as Range.values would give it: formulas → cached result, rich text → text, errors → their text, dates → serial numbers. */
+export function plainCell(value: ExcelJS.CellValue, onMissingResult?: () => void): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+  if ("error" in value) return value.error;
+  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("formula" in value || "sharedFormula" in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    if (result === undefined || result === null) {
+      onMissingResult?.();
+      return null;
+    }
+    return plainCell(result as ExcelJS.CellValue);
+  }
+  if ("text" in value) return typeof value.text === "string" ? value.text : plainCell(value.text as ExcelJS.CellValue);
+  return null;
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "it is a folder, not a file";
+  return (error as Error).message ?? String(error);
+}

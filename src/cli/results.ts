@@ -1,0 +1,48 @@
+/** The command line's result files: the scores table (--csv) and the result as JSON (--json). */
+import { formatIssue, type TableName, type TableOrigin, type ValidationIssue } from "../core/errors";
+import { aggregatesTopDown } from "../core/report/util";
+import type { IndexResult } from "../core/result";
+import type { Cell } from "../core/types";
+
+/** One row per unit (Data order): uCode, uName, every aggregate's score (top down), then their ranks. */
+export function scoresTable(result: IndexResult): Cell[][] {
+  const codes = aggregatesTopDown(result);
+  const scoreColumns = codes.map((code) => result.scores.columns[result.scores.codes.indexOf(code)]!);
+  const rankColumns = codes.map((code) => result.ranks.columns[result.ranks.codes.indexOf(code)]!);
+  const rows: Cell[][] = [["uCode", "uName", ...codes, ...codes.map((code) => `${code}_Rank`)]];
+  const { codes: unitCodes, names } = result.units;
+  for (let u = 0; u < unitCodes.length; u++) {
+    const included = result.included[u] === 1;
+    const cell = (column: Float64Array): Cell => (included && Number.isFinite(column[u]!) ? column[u]! : null);
+    rows.push([unitCodes[u]!, names[u]!, ...scoreColumns.map(cell), ...rankColumns.map(cell)]);
+  }
+  return rows;
+}
+
+/** A label for an issue: the cell when known (Data!F12), else the sheet and the column or option. */
+export function describeIssue(issue: ValidationIssue, origins: Partial<Record<TableName, TableOrigin>>): string {
+  if (issue.row !== undefined || issue.col !== undefined) return formatIssue(issue, origins);
+  const sheet = origins[issue.table]?.sheet ?? issue.table;
+  const prefix = issue.severity === "warning" ? "Warning: " : "";
+  return `${prefix}${sheet}${issue.column ? ` (${issue.column})` : ""}: ${issue.message}`;
+}
+
+const columnsOf = (codes: string[], columns: Float64Array[]) => Object.fromEntries(codes.map((code, i) => [code, Array.from(columns[i]!)]));
+
+/** The result as plain JSON: units, scores and ranks by aggregate code (aligned with units), weights, log, warnings. NaN → null. */
+export function resultJson(result: IndexResult, origins: Partial<Record<TableName, TableOrigin>>): string {
+  const { units, log } = result;
+  const document = {
+    spec: result.spec,
+    root: result.framework.root,
+    units: units.codes.map((code, u) => ({ code, name: units.names[u], included: result.included[u] === 1, coverage: log.coverage[u] })),
+    scores: columnsOf(result.scores.codes, result.scores.columns),
+    ranks: columnsOf(result.ranks.codes, result.ranks.columns),
+    effectiveWeights: Object.fromEntries(result.effectiveWeights),
+    weights: Object.fromEntries(result.weights),
+    log: { imputed: log.imputed, excluded: log.excluded, treatment: log.treatment },
+    warnings: result.warnings.map((issue) => ({ ...issue, text: describeIssue(issue, origins) })),
+  };
+  // JSON.stringify writes NaN and ±Infinity as null.
+  return JSON.stringify(document, null, 2) + "\n";
+}

@@ -1,0 +1,68 @@
+/** The command line as a function (argv in, exit code out) so that tests can run it in-process too. */
+import { IndexComputeError, IndexInputError } from "../core/errors";
+import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
+import { runCompute } from "./compute";
+import { runDemo } from "./demo";
+import { OutputRefusedError } from "./paths";
+import { InputFileError } from "./read";
+import { describeIssue } from "./results";
+import { runSummary, topTable } from "./summary";
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_BAD_INPUT = 1;
+export const EXIT_USAGE = 2;
+/** Anything unexpected (a bug): a one-line message, the stack only with INDEX_STUDIO_DEBUG=1. */
+export const EXIT_INTERNAL = 3;
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`index-studio: ${error.message}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  if (args.command === "help") {
+    io.out(USAGE);
+    return EXIT_OK;
+  }
+  let origins = {};
+  try {
+    if (args.command === "demo") return await runDemo(args, io);
+    // Origins are known once the files are read; errors thrown by computeIndex use them below.
+    const outcome = await runCompute(args, (o) => (origins = o));
+    for (const message of outcome.messages) io.err(message);
+    io.out(`${runSummary(outcome.result)}\n\n${topTable(outcome.result, 10)}`);
+    for (const path of outcome.written) io.out(`wrote ${path}`);
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof IndexInputError) {
+      const errors = error.issues.filter((issue) => issue.severity === "error");
+      io.err(`index-studio: the input has ${errors.length} problem${errors.length === 1 ? "" : "s"}:`);
+      for (const issue of error.issues) io.err(`  ${describeIssue(issue, origins)}`);
+      return EXIT_BAD_INPUT;
+    }
+    if (error instanceof IndexComputeError || error instanceof InputFileError) {
+      io.err(`index-studio: ${error.message}`);
+      return EXIT_BAD_INPUT;
+    }
+    if (error instanceof OutputRefusedError) {
+      io.err(`index-studio: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && /^E[A-Z]+$/.test(code)) {
+      io.err(`index-studio: cannot write: ${(error as Error).message}`);
+      return EXIT_BAD_INPUT;
+    }
+    io.err(`index-studio: internal error: ${(error as Error).message ?? String(error)}`);
+    if (process.env.INDEX_STUDIO_DEBUG === "1") io.err(String((error as Error).stack));
+    return EXIT_INTERNAL;
+  }
+}

@@ -1,0 +1,39 @@
+/** The ranking printed on the terminal: top units with the index score and the pillar ranks. */
+import { aggregatesTopDown } from "../core/report/util";
+import type { IndexResult } from "../core/result";
+
+export function topTable(result: IndexResult, count: number): string {
+  const root = result.framework.root;
+  const rootNode = result.framework.byCode.get(root);
+  const pillars = rootNode && rootNode.kind === "aggregate" ? rootNode.children : [];
+  const scores = result.scores.columns[result.scores.codes.indexOf(root)]!;
+  const ranks = result.ranks.columns[result.ranks.codes.indexOf(root)]!;
+  const pillarRanks = pillars.map((code) => result.ranks.columns[result.ranks.codes.indexOf(code)]!);
+  const order = [...ranks.keys()].filter((u) => Number.isFinite(ranks[u]!)).sort((a, b) => ranks[a]! - ranks[b]! || a - b).slice(0, count);
+  const header = ["Rank", "Code", "Name", root, ...pillars.map((code) => `${code} rank`)];
+  const rows = order.map((u) => [
+    String(ranks[u]),
+    result.units.codes[u]!,
+    result.units.names[u]!,
+    scores[u]!.toFixed(2),
+    ...pillarRanks.map((column) => (Number.isFinite(column[u]!) ? String(column[u]) : "")),
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => [...row[c]!].length)));
+  const numeric = (c: number) => c === 0 || c >= 3;
+  const line = (cells: string[]) => cells.map((cell, c) => (numeric(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ").trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+/** "37 units, 25 indicators, 15 aggregates; 7 values imputed; 4 indicators treated". */
+export function runSummary(result: IndexResult): string {
+  const parts = [
+    `${result.units.codes.length} units`,
+    `${result.framework.indicators.length} indicators`,
+    `${aggregatesTopDown(result).length} aggregates`,
+  ];
+  if (result.log.imputed.length) parts.push(`${result.log.imputed.length} values imputed`);
+  if (result.log.excluded.length) parts.push(`${result.log.excluded.length} units excluded by screening`);
+  const treated = result.log.treatment.filter((t) => t.action !== "none").length;
+  if (treated) parts.push(`${treated} indicators treated for outliers`);
+  return parts.join(", ");
+}
