@@ -41,7 +41,8 @@ export interface InputModel {
 
 const fail = (message: string) => new IndexInputError([{ table: "Spec", column: "uncertainty", severity: "error", message }]);
 
-export function buildInputModel(result: IndexResult, inputs: UncertainInputs = DEFAULT_INPUTS): InputModel {
+/** `base` overrides steps of the nominal spec for every run (see indexModel: steps done once up front). */
+export function buildInputModel(result: IndexResult, inputs: UncertainInputs = DEFAULT_INPUTS, base: Partial<IndexSpec> = {}): InputModel {
   const { framework } = result;
   const nominal = result.spec;
   const unitCount = result.units.codes.length;
@@ -64,7 +65,7 @@ export function buildInputModel(result: IndexResult, inputs: UncertainInputs = D
 
   const weightsRecord: Record<string, number> = {};
   for (const [code, w] of result.weights) weightsRecord[code] = w;
-  const spec: IndexSpec = { ...nominal, normalize: nominalNormalize, aggregate: nominal.aggregate, weights: weightsRecord };
+  const spec: IndexSpec = { ...nominal, ...base, normalize: nominalNormalize, aggregate: nominal.aggregate, weights: weightsRecord };
 
   if (inputs.weights) {
     const factor = inputs.weights.factor ?? 0.25;
