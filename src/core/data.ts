@@ -83,28 +83,30 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
 
   const byRow = new Map(rows.map((r) => [r.index, r.row]));
   const unitCells = unitRows.map((r) => byRow.get(r)!);
+  // Read row by row (rows are contiguous in memory), writing into one typed column per code.
+  const numericCodes = [...framework.indicators.map((node) => node.code), ...[...denominatorCodes].filter((d) => colOf.has(d))];
+  const sourceCols = Int32Array.from(numericCodes, (code) => colOf.get(code)!);
+  const numeric = numericCodes.map(() => new Float64Array(unitCells.length));
   let cellWarnings = 0;
-  const numericColumn = (code: string): Float64Array => {
-    const c = colOf.get(code)!;
-    const out = new Float64Array(unitCells.length);
-    for (let i = 0; i < unitCells.length; i++) {
-      const cell = unitCells[i]![c];
-      if (typeof cell === "number" && Number.isFinite(cell)) {
-        out[i] = cell;
+  for (let i = 0; i < unitCells.length; i++) {
+    const row = unitCells[i]!;
+    for (let j = 0; j < sourceCols.length; j++) {
+      const cell = row[sourceCols[j]!];
+      if (typeof cell === "number" && cell - cell === 0) {
+        numeric[j]![i] = cell;
         continue;
       }
       const parsed = parseNumber(cell);
-      out[i] = parsed.value;
+      numeric[j]![i] = parsed.value;
       if (parsed.problem) {
-        if (cellWarnings < MAX_CELL_WARNINGS) warn(parsed.problem, { row: unitRows[i]!, col: c, column: code });
+        if (cellWarnings < MAX_CELL_WARNINGS) warn(parsed.problem, { row: unitRows[i]!, col: sourceCols[j]!, column: numericCodes[j]! });
         cellWarnings++;
       }
     }
-    return out;
-  };
-  const columns = framework.indicators.map((node) => numericColumn(node.code));
+  }
+  const columns = numeric.slice(0, framework.indicators.length);
   const denominators = new Map<string, Float64Array>();
-  for (const d of denominatorCodes) if (colOf.has(d)) denominators.set(d, numericColumn(d));
+  numericCodes.slice(framework.indicators.length).forEach((d, k) => denominators.set(d, numeric[framework.indicators.length + k]!));
   const groups = new Map<string, (string | null)[]>();
   for (const [h, c] of colOf) {
     if (indicatorCodes.has(h) || denominators.has(h) || IGNORED.includes(headerKey(h))) continue;

@@ -21,6 +21,7 @@ export function impute(set: ColumnSet, units: Units, spec: ImputeSpec): { set: C
       }]);
     }
   }
+  const grouping = groups ? groupIds(groups) : null;
   const columns = set.columns.map((column, j) => {
     if (!hasMissing(column)) return column;
     const out = Float64Array.from(column);
@@ -33,12 +34,12 @@ export function impute(set: ColumnSet, units: Units, spec: ImputeSpec): { set: C
       if (c === c) for (let i = 0; i < column.length; i++) if (column[i] !== column[i]) fill(i, c, label);
       return out;
     }
-    const centers = groupCenters(column, groups, center);
+    const centers = groupCenters(column, grouping!.ids, grouping!.names.length, spec.method === "group-mean");
     for (let i = 0; i < column.length; i++) {
       if (column[i] === column[i]) continue;
-      const g = groups[i];
-      const c = g == null ? undefined : centers.get(g);
-      if (c !== undefined && c === c) fill(i, c, `${spec.method} (${g})`);
+      const g = grouping!.ids[i]!;
+      const c = g < 0 ? NaN : centers[g]!;
+      if (c === c) fill(i, c, `${spec.method} (${grouping!.names[g]})`);
     }
     return out;
   });
@@ -50,20 +51,45 @@ function hasMissing(column: Float64Array): boolean {
   return false;
 }
 
-function groupCenters(
-  column: Float64Array,
-  groups: (string | null)[],
-  center: (x: ArrayLike<number>) => number,
-): Map<string, number> {
-  const members = new Map<string, number[]>();
-  for (let i = 0; i < column.length; i++) {
+/** Each unit's group as a small integer (-1 = none), computed once for all columns. */
+function groupIds(groups: (string | null)[]): { ids: Int32Array; names: string[] } {
+  const index = new Map<string, number>();
+  const ids = new Int32Array(groups.length);
+  for (let i = 0; i < groups.length; i++) {
     const g = groups[i];
-    if (g == null) continue;
-    let list = members.get(g);
-    if (!list) members.set(g, (list = []));
-    list.push(column[i]!);
+    if (g == null) ids[i] = -1;
+    else {
+      let id = index.get(g);
+      if (id === undefined) index.set(g, (id = index.size));
+      ids[i] = id;
+    }
   }
-  const centers = new Map<string, number>();
-  for (const [g, values] of members) centers.set(g, center(values));
+  return { ids, names: [...index.keys()] };
+}
+
+/** Center of each group's available values, with typed accumulators (no per-value objects). */
+function groupCenters(column: Float64Array, groupOf: Int32Array, nGroups: number, useMean: boolean): Float64Array {
+  const centers = new Float64Array(nGroups);
+  if (useMean) {
+    const counts = new Float64Array(nGroups);
+    for (let i = 0; i < column.length; i++) {
+      const g = groupOf[i]!;
+      const v = column[i]!;
+      if (g >= 0 && v === v) {
+        centers[g]! += v;
+        counts[g]!++;
+      }
+    }
+    for (let g = 0; g < nGroups; g++) centers[g] = counts[g]! > 0 ? centers[g]! / counts[g]! : NaN;
+    return centers;
+  }
+  const counts = new Int32Array(nGroups);
+  for (let i = 0; i < column.length; i++) if (groupOf[i]! >= 0) counts[groupOf[i]!]!++;
+  const starts = new Int32Array(nGroups + 1);
+  for (let g = 0; g < nGroups; g++) starts[g + 1] = starts[g]! + counts[g]!;
+  const members = new Float64Array(starts[nGroups]!);
+  const fill = starts.slice(0, nGroups);
+  for (let i = 0; i < column.length; i++) if (groupOf[i]! >= 0) members[fill[groupOf[i]!]!++] = column[i]!;
+  for (let g = 0; g < nGroups; g++) centers[g] = median(members.subarray(starts[g]!, starts[g + 1]!));
   return centers;
 }

@@ -19,8 +19,7 @@ export function normalizeColumn(x: Float64Array, spec: NormalizeSpec, meta: Norm
   // dist2target and goalposts read the raw values and apply the direction themselves.
   if (spec.method === "dist2target") return distanceToTarget(x, meta, spec.cap);
   if (spec.method === "goalposts") return goalposts(x, meta, spec.scale);
-  const d = meta.direction;
-  const y = d === 1 ? x : x.map((v) => -v);
+  const y = meta.direction === 1 ? x : negate(x);
   switch (spec.method) {
     case "minmax": {
       const [lo, hi] = rangeOf(y, meta.code, "min-max");
@@ -63,6 +62,12 @@ export function normalizeColumn(x: Float64Array, spec: NormalizeSpec, meta: Norm
       return out;
     }
   }
+}
+
+function negate(x: Float64Array): Float64Array {
+  const out = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = -x[i]!;
+  return out;
 }
 
 function rangeOf(y: Float64Array, code: string, method: string): [number, number] {
