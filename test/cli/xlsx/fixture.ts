@@ -1,0 +1,59 @@
+/**
+ * A realistic result workbook for the writer tests: the ASEM data (with formula-looking unit
+ * names) in an input workbook that already has user sheets named "Results" and "Dashboard", a
+ * formula, number formats and a defined name; the report plan plus an Uncertainty sheet.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { computeIndex, type Cell } from "../../../src/core";
+import { runAnalysis } from "../../../src/core/analysis";
+import { buildAnalysisReport } from "../../../src/core/report/analysis";
+import { buildReport } from "../../../src/core/report/build";
+import type { ReportPlan } from "../../../src/core/report/types";
+import { writeResultWorkbook, type WriteResultSummary } from "../../../src/cli/xlsx";
+import { asemTables } from "../../helpers/conformance";
+
+/** Unit names that a careless writer would turn into formulas (AUT, BEL, BGR, HRV). */
+export const HOSTILE_NAMES = ['=HYPERLINK("http://example.invalid","click")', "+1", "@SUM(A1)", "-1"];
+
+export interface Fixture {
+  dir: string;
+  inputPath: string;
+  outPath: string;
+  plan: ReportPlan;
+  summary: WriteResultSummary;
+}
+
+export async function writeFixture(): Promise<Fixture> {
+  const dir = mkdtempSync(join(tmpdir(), "index-studio-xlsx-"));
+  const { data, meta } = asemTables();
+  const hostile: Cell[][] = data.map((row, r) => (r >= 1 && r <= HOSTILE_NAMES.length ? [HOSTILE_NAMES[r - 1]!, ...row.slice(1)] : [...row]));
+  const result = computeIndex(hostile, meta);
+  const analysis = runAnalysis(result, { uncertainty: { runs: 40 }, seed: 7 });
+  const plan: ReportPlan = {
+    sheets: [...buildReport(result, { language: "en" }).sheets, ...buildAnalysisReport(analysis, result, { language: "en" })],
+  };
+
+  const input = new ExcelJS.Workbook();
+  const dataSheet = input.addWorksheet("Data");
+  hostile.forEach((row, r) => dataSheet.addRow(row.map((v, c) => (r > 0 && c >= 6 && typeof v === "string" && v !== "" ? Number(v) : v ?? null))));
+  const frameworkSheet = input.addWorksheet("Framework");
+  meta.forEach((row) => frameworkSheet.addRow(row.map((v) => v ?? null)));
+  const notes = input.addWorksheet("Results");
+  notes.getCell("A1").value = "my own notes";
+  notes.getCell("A1").font = { bold: true, color: { argb: "FFC00000" } };
+  notes.getCell("B1").value = 0.25;
+  notes.getCell("B2").value = 0.5;
+  notes.getCell("B1").numFmt = "0.000%";
+  notes.getCell("B3").value = { formula: "SUM(B1:B2)", result: 0.75 };
+  input.addWorksheet("Dashboard").getCell("C3").value = "user dashboard";
+  input.definedNames.add("Results!$B$1:$B$2", "MyShares");
+  const inputPath = join(dir, "input.xlsx");
+  await input.xlsx.writeFile(inputPath);
+
+  const outPath = join(dir, "results.xlsx");
+  const summary = await writeResultWorkbook({ inputPath, plan, outPath });
+  return { dir, inputPath, outPath, plan, summary };
+}
