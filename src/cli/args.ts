@@ -1,4 +1,5 @@
 /** Command-line arguments: `compute <input> [options]`, `demo [options]`, `help`. */
+import { ANALYSIS_USAGE, type AnalysisArgs } from "./analysis";
 
 export type Language = "en" | "zh-CN";
 
@@ -12,6 +13,8 @@ export interface ComputeArgs {
   out?: string;
   lang: Language;
   inPlace: boolean;
+  /** --audit, --uncertainty N, --sensitivity N, --seed S (absent = no analysis). */
+  analysis?: AnalysisArgs;
 }
 
 export interface DemoArgs {
@@ -41,6 +44,7 @@ Options:
   --lang en|zh-CN          language of the result sheets (default en)
   --in-place               allow --out to be the input workbook (written to a temporary file, then renamed);
                            without --out, writes the results into the input workbook
+${ANALYSIS_USAGE}
   -h, --help               show this help
 
 Exit codes: 0 done, 1 bad input (the messages name the sheet and cell), 2 bad command line.`;
@@ -52,8 +56,8 @@ export class UsageError extends Error {
   }
 }
 
-const VALUE_FLAGS = new Set(["--meta", "--spec", "--csv", "--json", "--out", "--lang"]);
-const BOOLEAN_FLAGS = new Set(["--in-place"]);
+const VALUE_FLAGS = new Set(["--meta", "--spec", "--csv", "--json", "--out", "--lang", "--uncertainty", "--sensitivity", "--seed"]);
+const BOOLEAN_FLAGS = new Set(["--in-place", "--audit"]);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   if (argv.length === 0 || argv.includes("-h") || argv.includes("--help") || argv[0] === "help") return { command: "help" };
@@ -102,5 +106,22 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     out: values.get("--out"),
     lang,
     inPlace: flags.has("--in-place"),
+    analysis: {
+      audit: flags.has("--audit"),
+      uncertainty: wholeNumber(values, "--uncertainty", 2, 1_000_000),
+      sensitivity: wholeNumber(values, "--sensitivity", 2, 1_000_000),
+      seed: wholeNumber(values, "--seed", 0, 4_294_967_295),
+    },
   };
+}
+
+/** The value of a whole-number flag within limits, or a UsageError naming the flag. */
+function wholeNumber(values: Map<string, string>, name: string, min: number, max: number): number | undefined {
+  const value = values.get(name);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`${name} needs a whole number from ${min} to ${max}, not "${value}"`);
+  }
+  return n;
 }

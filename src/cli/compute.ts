@@ -1,10 +1,13 @@
 /** `compute`: read the inputs, run computeIndex, write the requested files. */
 import { basename } from "node:path";
+import type { AnalysisResult } from "../core/analysis";
+import { buildAnalysisReport } from "../core/report/analysis";
 import { buildReport } from "../core/report/build";
 import type { TableName, TableOrigin } from "../core/errors";
 import { computeIndex } from "../core/pipeline";
 import type { IndexResult } from "../core/result";
 import type { Cell } from "../core/types";
+import { runCliAnalysis, withAnalysisJson } from "./analysis";
 import type { ComputeArgs, Language } from "./args";
 import { formatCsv } from "./csv";
 import { checkOutputs, OutputRefusedError, writeAll, type PendingWrite, type PlannedFile } from "./paths";
@@ -19,6 +22,8 @@ export interface ComputeOutcome {
   /** Warnings and reading notes, formatted with their cells. */
   messages: string[];
   written: string[];
+  /** --audit, --uncertainty, --sensitivity. */
+  analysis?: AnalysisResult;
 }
 
 export async function runCompute(args: ComputeArgs, onOrigins?: (origins: Partial<Record<TableName, TableOrigin>>) => void): Promise<ComputeOutcome> {
@@ -46,18 +51,22 @@ export async function runCompute(args: ComputeArgs, onOrigins?: (origins: Partia
   const spec = resolveSpec(tables.settings, json);
   const result = computeIndex(tables.data, tables.framework, spec);
   const messages = [...tables.notes, ...result.warnings.map((issue) => describeIssue(issue, origins))];
+  const analysis = runCliAnalysis(result, args.analysis);
 
   const files: PendingWrite[] = [];
   if (args.csv) files.push({ path: args.csv, content: formatCsv(scoresTable(result)) });
-  if (args.json) files.push({ path: args.json, content: resultJson(result, origins) });
-  if (out) files.push({ path: out, content: await resultWorkbook(result, args.lang, kind === "xlsx" ? args.input : undefined, tables) });
+  if (args.json) files.push({ path: args.json, content: withAnalysisJson(resultJson(result, origins), analysis) });
+  if (out) files.push({ path: out, content: await resultWorkbook(result, args.lang, kind === "xlsx" ? args.input : undefined, tables, analysis) });
   await writeAll(files);
-  return { result, origins, messages, written: files.map((file) => file.path) };
+  return { result, origins, messages, written: files.map((file) => file.path), ...(analysis ? { analysis } : {}) };
 }
 
 /** The input workbook (or, for CSV input, the input tables as sheets) plus the result sheets and charts. */
-export async function resultWorkbook(result: IndexResult, language: Language, inputPath: string | undefined, tables: InputTables): Promise<Uint8Array> {
+export async function resultWorkbook(
+  result: IndexResult, language: Language, inputPath: string | undefined, tables: InputTables, analysis?: AnalysisResult,
+): Promise<Uint8Array> {
   const plan = buildReport(result, { language });
+  if (analysis) plan.sheets.push(...buildAnalysisReport(analysis, result, { language }));
   const inputTables = inputPath ? undefined : [
     { name: "Data", rows: tables.data.map((row) => [...row]) as Cell[][] },
     { name: "Framework", rows: tables.framework.map((row) => [...row]) as Cell[][] },

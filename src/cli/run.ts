@@ -7,6 +7,7 @@ import { OutputRefusedError } from "./paths";
 import { InputFileError } from "./read";
 import { describeIssue } from "./results";
 import { runSummary, topTable } from "./summary";
+import { analysisSummary } from "./analysis";
 
 export interface CliIo {
   out: (text: string) => void;
@@ -39,6 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const outcome = await runCompute(args, (o) => (origins = o));
     for (const message of outcome.messages) io.err(message);
     io.out(`${runSummary(outcome.result)}\n\n${topTable(outcome.result, 10)}`);
+    if (outcome.analysis) io.out(analysisSummary(outcome.analysis));
     for (const path of outcome.written) io.out(`wrote ${path}`);
     return EXIT_OK;
   } catch (error) {

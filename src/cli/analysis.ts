@@ -1,0 +1,64 @@
+/** The command line's robustness analysis: --audit --uncertainty N --sensitivity N --seed S. */
+import { runAnalysis, type AnalysisOptions, type AnalysisResult } from "../core/analysis";
+import type { IndexResult } from "../core/result";
+
+export interface AnalysisArgs {
+  audit: boolean;
+  /** Monte Carlo runs. */
+  uncertainty?: number;
+  /** Saltelli base sample size N (N·(d + 2) runs). */
+  sensitivity?: number;
+  seed?: number;
+}
+
+export const ANALYSIS_USAGE = `  --audit                  add the statistical audit (indicator statistics, correlations, alpha, PCA)
+  --uncertainty <N>        N Monte Carlo runs (weights ±25 % per level, minmax|zscore|rank, arithmetic|geometric)
+  --sensitivity <N>        Sobol indices from a Saltelli design of base size N (N·(inputs + 2) runs)
+  --seed <S>               seed of the random draws (default 1; the same seed gives the same numbers)`;
+
+export function analysisRequested(args: AnalysisArgs | undefined): args is AnalysisArgs {
+  return !!args && (args.audit || args.uncertainty !== undefined || args.sensitivity !== undefined);
+}
+
+export function runCliAnalysis(result: IndexResult, args: AnalysisArgs | undefined): AnalysisResult | undefined {
+  if (!analysisRequested(args)) return undefined;
+  const options: AnalysisOptions = { seed: args.seed ?? 1 };
+  if (args.audit) options.audit = true;
+  if (args.uncertainty !== undefined) options.uncertainty = { runs: args.uncertainty };
+  if (args.sensitivity !== undefined) options.sensitivity = { n: args.sensitivity };
+  return runAnalysis(result, options);
+}
+
+/** Adds the analysis to the result JSON (typed arrays as arrays; NaN becomes null through JSON.stringify). */
+export function withAnalysisJson(resultJsonText: string, analysis: AnalysisResult | undefined): string {
+  if (!analysis) return resultJsonText;
+  const document = JSON.parse(resultJsonText) as Record<string, unknown>;
+  document.analysis = JSON.parse(JSON.stringify(analysis, (_key, value: unknown) => (ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value)));
+  return JSON.stringify(document, null, 2) + "\n";
+}
+
+/** A few lines for the terminal. */
+export function analysisSummary(analysis: AnalysisResult): string {
+  const lines: string[] = [];
+  if (analysis.audit) {
+    const flagged = analysis.audit.stats.filter((s) => Object.values(s.flags).some(Boolean)).length;
+    const collinear = analysis.audit.groups.reduce((n, g) => n + g.collinear.length, 0);
+    const negative = analysis.audit.nodes.filter((n) => n.negativeWithParent).length;
+    lines.push(`audit: ${flagged} indicator(s) flagged, ${collinear} collinear pair(s), ${negative} negative correlation(s) with the parent`);
+  }
+  if (analysis.uncertainty) {
+    const u = analysis.uncertainty;
+    const widest = [...u.units].filter((x) => x.rankHigh === x.rankHigh).sort((a, b) => b.rankHigh - b.rankLow - (a.rankHigh - a.rankLow))[0];
+    const meanShift = u.rankShift.reduce((s, v) => s + v, 0) / u.runs;
+    lines.push(`uncertainty: ${u.runs} runs (seed ${u.seed}), mean absolute rank shift ${meanShift.toFixed(2)}` +
+      (widest ? `; widest interval ${widest.name} ${widest.rankLow}–${widest.rankHigh}` : ""));
+  }
+  if (analysis.sensitivity) {
+    const s = analysis.sensitivity;
+    const parts = s.indices.map((i) => `${i.input} S=${fmt(i.first)} ST=${fmt(i.total)}`);
+    lines.push(`sensitivity: N = ${s.n} (${s.runs} runs): ${parts.join(", ")}`);
+  }
+  return lines.join("\n");
+}
+
+const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "n/a");
