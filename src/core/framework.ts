@@ -191,17 +191,11 @@ function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | und
     const node = byCode.get(parent)!;
     if (kids.length > 0 && kids.every((k) => byCode.get(k)!.weight === 0)) err(`every child of ${parent} has weight 0 (${kids.join(", ")}); give at least one a positive weight`, { row: node.row });
   }
-  for (const r of rows) {
-    if (r.denominator && !byCode.has(r.denominator) && typeOf.get(r.code) === "Indicator") {
-      // Allowed: the denominator may be a Data column not listed in the Framework; checked against Data later.
-    }
-  }
   if (rows.length === 0) err("the Framework has a header but no rows");
-  // Stop here on errors: levels need a sound tree.
   return finish();
 
+  // The caller discards the result when errors were reported (levels need a sound tree).
   function finish(): Framework | null {
-    // The caller checks for errors; compute levels only over a sound tree.
     const indicators: IndicatorNode[] = [];
     const aggregates: AggregateNode[] = [];
     const level = new Map<string, number>();
@@ -233,10 +227,8 @@ function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | und
       }
     }
     aggregates.sort((a, b) => a.level - b.level || a.row - b.row);
+    // The root is an ancestor of every node, so its level is the highest and it sorts last.
     const root = roots[0]?.code ?? "";
-    // The root must come last even if a deeper branch shares its level count.
-    const rootIndex = aggregates.findIndex((a) => a.code === root);
-    if (rootIndex >= 0 && rootIndex !== aggregates.length - 1) aggregates.push(...aggregates.splice(rootIndex, 1));
     return {
       indicators,
       aggregates,
