@@ -1,6 +1,6 @@
 /** Output paths: never the same file as an input, and every file appears only when complete. */
 import { realpathSync, statSync } from "node:fs";
-import { mkdir, rename, unlink, writeFile } from "node:fs/promises";
+import { mkdir, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 
 /** Refused output (it would write over an input): exit code 2, nothing written. */
@@ -69,6 +69,13 @@ export interface PendingWrite {
  * writing leaves every target as it was (a rename replaces a file in one step).
  */
 export async function writeAll(files: PendingWrite[]): Promise<void> {
+  // A folder or device where a file should go would fail the rename after others succeeded.
+  for (const file of files) {
+    const existing = await stat(file.path).catch(() => undefined);
+    if (existing && !existing.isFile()) {
+      throw Object.assign(new Error(`${file.path} is a folder or a special file, not a regular file`), { code: "EISDIR" });
+    }
+  }
   const temps: { temp: string; path: string }[] = [];
   try {
     for (const file of files) {

@@ -86,11 +86,16 @@ const SHEETS: Record<"data" | "framework" | "settings", TableName> = { data: "Da
 
 export async function readWorkbookTables(path: string): Promise<InputTables> {
   const workbook = new ExcelJS.Workbook();
+  let bytes: Buffer;
   try {
-    await workbook.xlsx.readFile(path);
+    bytes = await readFile(path);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ? describeFsError(error) : "it is not a valid .xlsx workbook";
-    throw new InputFileError(`cannot read ${path}: ${reason}`);
+    throw new InputFileError(`cannot read ${path}: ${describeFsError(error)}`);
+  }
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new InputFileError(`cannot read ${path}: it is not a valid .xlsx workbook (save it from Excel as .xlsx)`);
   }
   const find = (name: string) => workbook.worksheets.find((ws) => ws.name.trim().toLowerCase() === name.toLowerCase());
   const names = workbook.worksheets.map((ws) => ws.name);

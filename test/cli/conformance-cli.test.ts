@@ -1,0 +1,72 @@
+// The command line end to end (a real process) on COINr's ASEM example: --csv equals COINr's output.
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { ASEM, readCsvRecords, spawnCli, tempDir } from "./helpers";
+
+function assertMatchesCoinr(actualPath: string, expectedPath: string): void {
+  const actual = readCsvRecords(actualPath);
+  const expected = readCsvRecords(expectedPath);
+  const byCode = new Map(actual.map((row) => [row.uCode, row]));
+  assert.equal(actual.length, expected.length, "one row per unit");
+  const columns = Object.keys(expected[0]!).filter((c) => c !== "uCode" && c !== "uName");
+  assert.deepEqual(Object.keys(actual[0]!).slice(0, 2), ["uCode", "uName"]);
+  assert.deepEqual(new Set(Object.keys(actual[0]!).slice(2)), new Set(columns), "a score and a _Rank column for every aggregate");
+  let compared = 0;
+  for (const want of expected) {
+    const got = byCode.get(want.uCode);
+    assert.ok(got, `unit ${want.uCode} is in the output`);
+    assert.equal(got.uName, want.uName);
+    for (const column of columns) {
+      const g: number = Number(got[column]), w: number = Number(want[column]);
+      if (column.endsWith("_Rank")) assert.equal(g, w, `${want.uCode} ${column}`);
+      else assert.ok(Math.abs(g - w) <= 1e-9 * Math.max(1, Math.abs(w)), `${want.uCode} ${column}: ${g} vs COINr ${w}`);
+      compared++;
+    }
+  }
+  assert.equal(compared, 51 * 22);
+}
+
+test("compute data.csv --meta meta.csv --csv: every score within 1e-9 of COINr, every rank equal", async () => {
+  const dir = tempDir();
+  const out = join(dir, "scores.csv");
+  const run = await spawnCli(["compute", join(ASEM, "data.csv"), "--meta", join(ASEM, "meta.csv"), "--csv", out]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /51 units, 49 indicators, 11 aggregates/);
+  assert.match(run.stdout, /1 +DEU +Germany +75\.23/);
+  assertMatchesCoinr(out, join(ASEM, "expected-default.csv"));
+});
+
+test("--spec JSON: min-max 1-100 and geometric means match COINr's geometric pipeline", async () => {
+  const dir = tempDir();
+  const spec = join(dir, "geometric.json");
+  writeFileSync(spec, JSON.stringify({ normalize: { method: "minmax", low: 1, high: 100 }, aggregate: { method: "geometric" } }));
+  const out = join(dir, "scores.csv");
+  const run = await spawnCli(["compute", join(ASEM, "data.csv"), "--meta", join(ASEM, "meta.csv"), "--spec", spec, "--csv", out]);
+  assert.equal(run.code, 0, run.stderr);
+  assertMatchesCoinr(out, join(ASEM, "expected-geometric.csv"));
+});
+
+test("bad input: exit code 1, messages naming the file and cell, no stack trace", async () => {
+  const dir = tempDir();
+  const lines = readFileSync(join(ASEM, "data.csv"), "utf8").split("\n");
+  // Row 6 gets row 5's unit code (column B is uCode).
+  const codeOf = (line: string) => line.split(",")[1]!;
+  lines[5] = lines[5]!.replace(`,${codeOf(lines[5]!)},`, `,${codeOf(lines[4]!)},`);
+  const data = join(dir, "data.csv");
+  writeFileSync(data, lines.join("\n"));
+  const run = await spawnCli(["compute", data, "--meta", join(ASEM, "meta.csv"), "--csv", join(dir, "out.csv")]);
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /data\.csv!B6: duplicate unit code/);
+  assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");
+  assert.equal(run.stdout, "");
+  assert.equal(existsSync(join(dir, "out.csv")), false, "nothing written on bad input");
+});
+
+test("an unknown option: exit code 2 with the usage", async () => {
+  const run = await spawnCli(["compute", join(ASEM, "data.csv"), "--meta", join(ASEM, "meta.csv"), "--fast"]);
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /unknown option --fast/);
+  assert.match(run.stderr, /Usage:/);
+});
