@@ -65,7 +65,7 @@ export function ieciDataTable(): Table {
   return [[...DATA_HEADER], ...DATA_ROWS.map((row) => [...row])];
 }
 
-type FrameworkRow = [code: string, name: string, level: number | null, parent: string | null, direction: 1 | -1 | null, weight: number | null, type: string, unit: string];
+type FrameworkRow = [code: string, name: string, level: number | null, parent: string | null, direction: 1 | -1 | null, weight: number | null, type: string, unit: string | null];
 
 const FRAMEWORK_ROWS: readonly FrameworkRow[] = [
   ["PM25", "Air quality: annual mean PM2.5", 1, "ATT_ENV", -1, 1, "Indicator", "µg/m³"],
@@ -108,7 +108,7 @@ const FRAMEWORK_ROWS: readonly FrameworkRow[] = [
   ["INF", "Influence", 3, "IECI", 1, 1, "Aggregate", "Score"],
   ["CON", "Connectivity", 3, "IECI", 1, 1, "Aggregate", "Score"],
   ["IECI", "International Exchange Centers Index", 4, null, 1, 1, "Aggregate", "Score"],
-  ["Region", "World region", null, null, null, null, "Group", ""],
+  ["Region", "World region", null, null, null, null, "Group", null],
   ["Population", "Metropolitan population", null, null, null, null, "Denominator", "Million"],
 ];
 
