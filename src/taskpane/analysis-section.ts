@@ -1,0 +1,151 @@
+/**
+ * The task pane's Analysis section: options (audit, uncertainty runs, sensitivity N, seed), Run,
+ * a progress bar and Cancel. The analysis runs in a Web Worker (analysis.worker.ts) so Excel stays
+ * responsive; the sheets are planned by core/report/analysis and written by the host (the Excel adapter).
+ */
+import type { AnalysisResult } from "../core/analysis";
+import { buildAnalysisReport } from "../core/report/analysis";
+import type { SheetPlan } from "../core/report/types";
+import type { IndexResult } from "../core/result";
+import { registerAnalysisRenderer, type AnalysisContext } from "./analysis-hook";
+import type { AnalysisRequestOptions, WorkerRequest, WorkerResponse } from "./analysis.worker";
+import type { Language } from "./i18n";
+
+export interface WorkerLike {
+  postMessage(message: WorkerRequest): void;
+  onmessage: ((event: { data: WorkerResponse }) => void) | null;
+  terminate(): void;
+}
+
+export interface AnalysisRun {
+  /** The analysis, or null when cancelled; rejects with the worker's messages on failure. */
+  done: Promise<AnalysisResult | null>;
+  cancel(): void;
+}
+
+let nextId = 1;
+
+/** Starts one analysis in the worker; progress comes as fractions in [0, 1]. */
+export function runInWorker(worker: WorkerLike, result: IndexResult, options: AnalysisRequestOptions, onProgress: (fraction: number, phase: string) => void): AnalysisRun {
+  const id = nextId++;
+  const done = new Promise<AnalysisResult | null>((resolve, reject) => {
+    worker.onmessage = ({ data }) => {
+      if (data.id !== id) return;
+      if (data.type === "progress") onProgress(data.total > 0 ? data.done / data.total : 1, data.phase);
+      else if (data.type === "done") resolve(data.analysis);
+      else if (data.type === "cancelled") resolve(null);
+      else reject(Object.assign(new Error(data.messages.join("\n")), { messages: data.messages }));
+    };
+  });
+  worker.postMessage({ type: "run", id, result, options });
+  return { done, cancel: () => worker.postMessage({ type: "cancel", id }) };
+}
+
+/** What the section needs from the Excel adapter. */
+export interface AnalysisHost {
+  /** The IndexResult of the latest successful run (null before any). */
+  lastResult(): IndexResult | null;
+  /** Writes the planned sheets, replacing only sheets the add-in created; returns the sheet names used. */
+  writeSheets(sheets: SheetPlan[]): Promise<string[]>;
+}
+
+const TEXT = {
+  en: {
+    audit: "Statistical audit", uncertainty: "Uncertainty runs", sensitivity: "Sensitivity N", seed: "Seed",
+    run: "Run analysis", cancel: "Cancel", cancelled: "Cancelled; no sheet was written.", noResult: "Compute the index first.",
+    running: "Running {phase}…", writing: "Writing sheets…", wrote: "Wrote {sheets}.", nothing: "Choose at least one analysis.",
+    badNumber: "{field} needs a whole number of at least {min}.",
+  },
+  "zh-CN": {
+    audit: "统计审核", uncertainty: "不确定性运行次数", sensitivity: "敏感性 N", seed: "随机种子",
+    run: "运行分析", cancel: "取消", cancelled: "已取消，未写入任何工作表。", noResult: "请先计算指数。",
+    running: "正在运行 {phase}…", writing: "正在写入工作表…", wrote: "已写入 {sheets}。", nothing: "请至少选择一项分析。",
+    badNumber: "{field} 需要不小于 {min} 的整数。",
+  },
+} as const;
+
+/** Form state kept across re-renders (the section is rebuilt after every index run). */
+const state = { audit: true, uncertainty: "1000", sensitivity: "", seed: "1" };
+
+export function registerAnalysisSection(host: AnalysisHost, createWorker: () => WorkerLike = defaultWorker): void {
+  let worker: WorkerLike | null = null;
+  registerAnalysisRenderer((context) => renderSection(context, host, () => (worker ??= createWorker())));
+}
+
+function defaultWorker(): WorkerLike {
+  // webpack 5 bundles the worker from this pattern; same origin, so the pane's CSP ('self') allows it.
+  return new Worker(new URL("./analysis.worker.ts", import.meta.url)) as unknown as WorkerLike;
+}
+
+function renderSection(context: AnalysisContext, host: AnalysisHost, worker: () => WorkerLike): void {
+  const text = TEXT[context.language as Language] ?? TEXT.en;
+  const { container } = context;
+  const doc = container.ownerDocument;
+  container.replaceChildren();
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}): HTMLElementTagNameMap[K] =>
+    Object.assign(doc.createElement(tag), props);
+  const field = (label: string, input: HTMLInputElement) => {
+    const wrap = el("label");
+    wrap.append(input, ` ${label}`);
+    container.append(wrap, el("br"));
+    return input;
+  };
+  const audit = field(text.audit, el("input", { type: "checkbox", checked: state.audit }));
+  const runs = field(text.uncertainty, el("input", { type: "number", min: "2", step: "1", value: state.uncertainty, size: 6 }));
+  const sobolN = field(text.sensitivity, el("input", { type: "number", min: "2", step: "1", value: state.sensitivity, size: 6 }));
+  const seed = field(text.seed, el("input", { type: "number", min: "0", step: "1", value: state.seed, size: 6 }));
+  const runButton = el("button", { type: "button", textContent: text.run });
+  const cancelButton = el("button", { type: "button", textContent: text.cancel, disabled: true });
+  const progress = el("progress", { max: 1, value: 0, hidden: true });
+  const status = el("p", { className: "muted" });
+  status.setAttribute("role", "status");
+  container.append(runButton, " ", cancelButton, el("br"), progress, status);
+
+  runButton.addEventListener("click", () => {
+    Object.assign(state, { audit: audit.checked, uncertainty: runs.value, sensitivity: sobolN.value, seed: seed.value });
+    const result = host.lastResult();
+    if (!result) return void (status.textContent = text.noResult);
+    const read = (input: HTMLInputElement, label: string, min: number): number | undefined | null => {
+      if (input.value.trim() === "") return undefined;
+      const n = Number(input.value);
+      if (Number.isInteger(n) && n >= min) return n;
+      status.textContent = text.badNumber.replace("{field}", label).replace("{min}", String(min));
+      return null;
+    };
+    const nRuns = read(runs, text.uncertainty, 2);
+    const nSobol = read(sobolN, text.sensitivity, 2);
+    const seedValue = read(seed, text.seed, 0);
+    if (nRuns === null || nSobol === null || seedValue === null) return;
+    const options: AnalysisRequestOptions = { seed: seedValue ?? 1 };
+    if (audit.checked) options.audit = true;
+    if (nRuns !== undefined) options.uncertainty = { runs: nRuns };
+    if (nSobol !== undefined) options.sensitivity = { n: nSobol };
+    if (!options.audit && !options.uncertainty && !options.sensitivity) return void (status.textContent = text.nothing);
+
+    runButton.disabled = true;
+    cancelButton.disabled = false;
+    progress.hidden = false;
+    progress.value = 0;
+    const run = runInWorker(worker(), result, options, (fraction, phase) => {
+      progress.value = fraction;
+      status.textContent = text.running.replace("{phase}", phase);
+    });
+    cancelButton.onclick = () => run.cancel();
+    run.done
+      .then(async (analysis) => {
+        cancelButton.disabled = true;
+        if (!analysis) return void (status.textContent = text.cancelled);
+        status.textContent = text.writing;
+        const names = await host.writeSheets(buildAnalysisReport(analysis, result, { language: context.language as Language }));
+        status.textContent = text.wrote.replace("{sheets}", names.join(", "));
+      })
+      .catch((error: unknown) => {
+        status.textContent = error instanceof Error ? error.message : String(error);
+      })
+      .finally(() => {
+        runButton.disabled = false;
+        cancelButton.disabled = true;
+        progress.hidden = true;
+      });
+  });
+}
