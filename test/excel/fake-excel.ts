@@ -71,7 +71,10 @@ export function makeOfficeContext(model: WorkbookModel) {
     displayLanguage: model.displayLanguage,
     requirements: {
       isSetSupported(name: string, version?: string | number): boolean {
-        if (name === "ExcelApi") return Number(version ?? 1.1) <= model.excelApiVersion + 1e-9;
+        if (name === "ExcelApi") {
+          const [major, minor] = String(version ?? "1.1").split(".").map(Number);
+          return major === 1 && (minor ?? 0) <= model.excelApiMinor;
+        }
         return name === "SharedRuntime" || name === "CustomFunctionsRuntime" || name === "RibbonApi";
       },
     },

@@ -226,8 +226,8 @@ export class WorkbookModel {
   readonly requests: RequestRecord[] = [];
   /** Excel on the web rejects requests and responses above 5 MB. */
   payloadLimitBytes = 5 * 1024 * 1024;
-  /** Requirement sets reported as supported (ExcelApi up to this minor version). */
-  excelApiVersion = 1.17;
+  /** Requirement sets reported as supported: ExcelApi 1.1 up to 1.<excelApiMinor>. */
+  excelApiMinor = 17;
   displayLanguage = "en-US";
   private nextId = 1;
   private failures: { operation: string; remaining: number }[] = [];

@@ -336,7 +336,7 @@ export class FakeCustomPropertyCollection extends FakeKeyedCollection<FakeKeyedI
     return new FakeKeyedItem(this.context, resolver, nullable);
   }
   add(key: string, value: string): FakeKeyedItem {
-    if (this.context.model.excelApiVersion < 1.12) throw new FakeOfficeError("ApiNotFound", "customProperties needs ExcelApi 1.12");
+    if (this.context.model.excelApiMinor < 12) throw new FakeOfficeError("ApiNotFound", "customProperties needs ExcelApi 1.12");
     return this.addEntry(key, value, (v) => {
       if (typeof v !== "string" || v.length > 255 || key.length > 255) throw new FakeOfficeError("InvalidArgument", "custom property values are text up to 255 characters");
       return v;

@@ -1,0 +1,60 @@
+/**
+ * The Excel adapter: the only code that calls Excel.run. The task pane and the ribbon call these:
+ *   detectSources()                 finds Data / Framework / Settings (sheets or tables) and the stored choice
+ *   loadStoredChoice() / saveChoice(choice)   the choice kept in the workbook (zod-validated)
+ *   selectedRangeSource()           the user's selection as a { kind: "range" } source
+ *   runIndex(choice, { onProgress, language })   read → validate → compute → write; RunSummary
+ *   createTemplate("ieci" | "blank", language)   new Data/Framework/Settings sheets, never overwriting
+ *   enableAutoRefresh(on, onRun)    debounced recompute when the inputs change
+ *   writeReport(session, plan)      (for the analysis section) writes any ReportPlan the same safe way
+ * Every failure is an AddinError whose `messages` name the sheet and cell where possible.
+ * Requirement sets: ExcelApi 1.7 needed; 1.8 (axis number formats), 1.12 (sheet ownership marks)
+ * and 1.14 (trigger source of change events) are used when present.
+ */
+import { queueSaveChoice, queueStoredChoice, validateChoice, type StoredChoice, type TableSource } from "./choice";
+import { AddinError } from "./errors";
+import { runInExcel } from "./office";
+import { sheetOfAddress } from "./a1";
+
+export { AddinError } from "./errors";
+export type { StoredChoice, TableSource, AddinLanguage } from "./choice";
+export { validateChoice, storedChoiceSchema } from "./choice";
+export { detectSources, type SourceChoice } from "./detect";
+export { runIndex, defaultLanguage, type RunSummary, type RunOptions } from "./run";
+export { createTemplate, type TemplateKind } from "./template";
+export { enableAutoRefresh, autoRefreshEnabled } from "./auto-refresh";
+export { writeReport, type WriteOptions, type WriteOutcome } from "./write-report";
+export { runInExcel, REQUIRED_EXCEL_API, Session } from "./office";
+
+export async function loadStoredChoice(): Promise<StoredChoice | null> {
+  const { value } = await runInExcel(async (session) => {
+    const read = queueStoredChoice(session);
+    await session.sync();
+    return read();
+  });
+  return value.choice;
+}
+
+export async function saveChoice(choice: StoredChoice): Promise<void> {
+  const valid = validateChoice(choice);
+  await runInExcel(async (session) => {
+    queueSaveChoice(session, valid);
+    await session.sync();
+  });
+}
+
+/** The current selection as a range source (header in its first row). */
+export async function selectedRangeSource(): Promise<TableSource> {
+  const { value } = await runInExcel(async (session) => {
+    const range = session.workbook.getSelectedRange();
+    range.load("address, rowCount, columnCount");
+    await session.sync();
+    return { address: range.address, rows: range.rowCount, cols: range.columnCount };
+  });
+  const sheet = sheetOfAddress(value.address);
+  const local = value.address.slice(value.address.lastIndexOf("!") + 1);
+  if (!sheet || value.rows < 2 || !/^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(local)) {
+    throw new AddinError("Select the table from its header row to its last row (at least two rows, not whole columns), then try again.");
+  }
+  return { kind: "range", sheet, address: local.replace(/\$/g, "") };
+}

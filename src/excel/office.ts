@@ -1,0 +1,67 @@
+/**
+ * Access to the Office globals, looked up at call time (not at import) so that the task pane can
+ * load before Office is ready and tests can install the Excel fake after importing this module.
+ */
+import { AddinError } from "./errors";
+
+/** Minimum Excel API this adapter needs (charts' series.add/setValues, freezeAt, onChanged). */
+export const REQUIRED_EXCEL_API = "1.7";
+
+function globals(): { Excel?: typeof Excel; Office?: typeof Office } {
+  return globalThis as unknown as { Excel?: typeof Excel; Office?: typeof Office };
+}
+
+export function excelApi(): typeof Excel {
+  const excel = globals().Excel;
+  if (!excel || typeof excel.run !== "function") {
+    throw new AddinError("Excel is not available: open Index Studio from the Home tab inside Excel.");
+  }
+  return excel;
+}
+
+/** ExcelApi requirement set check; false when Office is not loaded. */
+export function apiSupported(version: string): boolean {
+  try {
+    return globals().Office?.context?.requirements?.isSetSupported("ExcelApi", version) ?? false;
+  } catch {
+    return false;
+  }
+}
+
+export function displayLanguage(): string {
+  try {
+    return globals().Office?.context?.displayLanguage ?? "en-US";
+  } catch {
+    return "en-US";
+  }
+}
+
+/** A request context that counts its syncs (the count is reported to the user and in the bench). */
+export class Session {
+  readonly context: Excel.RequestContext;
+  syncs = 0;
+  constructor(context: Excel.RequestContext) {
+    this.context = context;
+  }
+  async sync(): Promise<void> {
+    this.syncs += 1;
+    await this.context.sync();
+  }
+  get workbook(): Excel.Workbook {
+    return this.context.workbook;
+  }
+}
+
+/** Excel.run with a counted session; the final sync that Excel.run makes is counted too. */
+export async function runInExcel<T>(batch: (session: Session) => Promise<T>): Promise<{ value: T; syncs: number }> {
+  if (!apiSupported(REQUIRED_EXCEL_API)) {
+    throw new AddinError(`Index Studio needs Excel API ${REQUIRED_EXCEL_API} or later (Excel 2019, Microsoft 365 or Excel on the web).`);
+  }
+  let session: Session | null = null;
+  const value = await excelApi().run(async (context) => {
+    session = new Session(context);
+    return batch(session);
+  });
+  const counted = (session as Session | null)?.syncs ?? 0;
+  return { value, syncs: counted + 1 };
+}

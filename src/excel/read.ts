@@ -1,0 +1,128 @@
+/**
+ * Reads tables (Data, Framework, Settings) from the workbook: first where each one is (one sync),
+ * then its values in row blocks that keep every response under Excel on the web's 5 MB limit.
+ */
+import type { TableOrigin } from "../core/errors";
+import type { Cell, Table } from "../core/types";
+import { describeSource, type TableSource } from "./choice";
+import { AddinError, officeErrorCode } from "./errors";
+import type { Session } from "./office";
+
+export interface ReadTable {
+  table: Table;
+  origin: TableOrigin;
+}
+
+export interface ReadOptions {
+  /** Response budget per sync in bytes (default 4 MB, under the 5 MB limit). */
+  maxResponseBytes?: number;
+}
+
+/** Bytes per cell assumed when planning reads (a 17-digit number plus JSON punctuation). */
+const BYTES_PER_CELL = 24;
+const MAX_SHEET_ROWS = 1_048_576;
+
+interface Located {
+  sheet: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  empty: boolean;
+}
+
+/** Reads several sources with a fixed number of syncs plus value blocks. */
+export async function readSources(session: Session, sources: TableSource[], options: ReadOptions = {}): Promise<ReadTable[]> {
+  const located = await locate(session, sources);
+  const budget = options.maxResponseBytes ?? 4_000_000;
+  const tables: Cell[][][] = located.map((l) => (l.empty ? [] : new Array(l.rows)));
+  // Row blocks per source, several blocks per sync until the budget is reached.
+  type Block = { source: number; start: number; rows: number };
+  const blocks: Block[] = [];
+  located.forEach((l, source) => {
+    if (l.empty) return;
+    const perBlock = Math.max(1, Math.floor(budget / BYTES_PER_CELL / Math.max(1, l.cols)));
+    for (let start = 0; start < l.rows; start += perBlock) blocks.push({ source, start, rows: Math.min(perBlock, l.rows - start) });
+  });
+  let i = 0;
+  while (i < blocks.length) {
+    const batch: { block: Block; range: Excel.Range }[] = [];
+    let bytes = 0;
+    while (i < blocks.length && (batch.length === 0 || bytes + blockBytes(blocks[i]!, located) <= budget)) {
+      const block = blocks[i]!;
+      const l = located[block.source]!;
+      const range = session.workbook.worksheets.getItem(l.sheet).getRangeByIndexes(l.row + block.start, l.col, block.rows, l.cols);
+      range.load("values");
+      batch.push({ block, range });
+      bytes += blockBytes(block, located);
+      i += 1;
+    }
+    try {
+      await session.sync();
+    } catch (error) {
+      if (officeErrorCode(error) !== "ResponsePayloadSizeLimitExceeded") throw error;
+      // Longer text than assumed: split the blocks of this batch in halves and read them again.
+      const retry = batch.flatMap(({ block }) => (block.rows === 1 ? [block] : splitBlock(block)));
+      if (retry.length === batch.length) throw new AddinError("A single row is larger than Excel's 5 MB response limit; shorten the longest texts.");
+      blocks.splice(i - batch.length, batch.length, ...retry);
+      i -= batch.length;
+      continue;
+    }
+    for (const { block, range } of batch) {
+      const target = tables[block.source]!;
+      const values = range.values as Cell[][];
+      for (let r = 0; r < block.rows; r++) target[block.start + r] = values[r]!;
+    }
+  }
+  return located.map((l, k) => ({ table: tables[k]!, origin: { sheet: l.sheet, row: l.row, col: l.col } }));
+}
+
+function blockBytes(block: { source: number; rows: number }, located: Located[]): number {
+  return block.rows * located[block.source]!.cols * BYTES_PER_CELL;
+}
+
+function splitBlock(block: { source: number; start: number; rows: number }) {
+  const half = Math.ceil(block.rows / 2);
+  return [{ ...block, rows: half }, { ...block, start: block.start + half, rows: block.rows - half }];
+}
+
+/** Two syncs: which sheets/tables exist, then the geometry of each source's range. */
+async function locate(session: Session, sources: TableSource[]): Promise<Located[]> {
+  const holders = sources.map((source) => {
+    if (source.kind === "table") {
+      const table = session.workbook.tables.getItemOrNullObject(source.table);
+      table.load("name");
+      return { source, table, sheet: null as Excel.Worksheet | null };
+    }
+    const sheet = session.workbook.worksheets.getItemOrNullObject(source.sheet);
+    sheet.load("name");
+    return { source, table: null as Excel.Table | null, sheet };
+  });
+  await session.sync();
+  const missing = holders.filter((h) => (h.table ?? h.sheet)!.isNullObject).map((h) => `${describeSource(h.source)} was not found; check the name or choose the data again in the task pane.`);
+  if (missing.length > 0) throw new AddinError(missing);
+  const ranges = holders.map((h) => {
+    const { source } = h;
+    let range: Excel.Range;
+    let sheetProxy: Excel.Worksheet;
+    if (source.kind === "table") {
+      range = h.table!.getRange();
+      sheetProxy = h.table!.worksheet;
+      sheetProxy.load("name");
+    } else {
+      sheetProxy = h.sheet!;
+      range = source.kind === "sheet" ? h.sheet!.getUsedRangeOrNullObject(true) : h.sheet!.getRange(source.address);
+    }
+    range.load("rowIndex, columnIndex, rowCount, columnCount");
+    return { range, sheetProxy, source };
+  });
+  await session.sync();
+  return ranges.map(({ range, sheetProxy, source }) => {
+    const sheet = sheetProxy.name;
+    if (range.isNullObject) return { sheet, row: 0, col: 0, rows: 0, cols: 0, empty: true };
+    if (range.rowCount >= MAX_SHEET_ROWS && source.kind === "range") {
+      throw new AddinError(`${describeSource(source)} takes whole columns; pick the cells from the header row to the last unit.`);
+    }
+    return { sheet, row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount, empty: false };
+  });
+}

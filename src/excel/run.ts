@@ -1,0 +1,140 @@
+/**
+ * Refresh: read the chosen tables, validate and compute with the engine, build the report plan,
+ * and only then write. Errors name the real sheet and cell (Data!F12: "n/a" is not a number).
+ */
+import { computeIndex, formatIssue, IndexComputeError, IndexInputError, settingsToSpecInput } from "../core/index";
+import type { IndexResult, SpecInput, TableName, TableOrigin, ValidationIssue } from "../core/index";
+import { buildReport } from "../core/report/build";
+import type { ReportPlan } from "../core/report/types";
+import { validateChoice, type AddinLanguage, type StoredChoice } from "./choice";
+import { AddinError, errorText } from "./errors";
+import { displayLanguage, runInExcel } from "./office";
+import { readSources, type ReadTable } from "./read";
+import { writeReport } from "./write-report";
+import { markOwnWrite } from "./auto-refresh";
+
+export interface RunSummary {
+  top: { rank: number; code: string; name: string; score: number }[];
+  warnings: string[];
+  sheets: string[];
+  syncCount: number;
+  /** Largest write request, in bytes (estimated as JSON). */
+  maxRequestBytes: number;
+}
+
+export interface RunOptions {
+  onProgress?: (stage: string, fraction: number) => void;
+  language?: AddinLanguage;
+  /** Request/response budget in bytes (default 4 MB); tests lower it. */
+  maxRequestBytes?: number;
+  /** How many units the summary lists (default 10). */
+  topN?: number;
+}
+
+export function defaultLanguage(): AddinLanguage {
+  return /^zh/i.test(displayLanguage()) ? "zh-CN" : "en";
+}
+
+export async function runIndex(choiceInput: StoredChoice, options: RunOptions = {}): Promise<RunSummary> {
+  const progress = options.onProgress ?? (() => undefined);
+  try {
+    const choice = validateChoice(choiceInput);
+    const language = options.language ?? choice.language ?? defaultLanguage();
+    const { value, syncs } = await runInExcel(async (session) => {
+      progress("read", 0);
+      const sources = [choice.data, choice.framework, ...(choice.settings ? [choice.settings] : [])];
+      const tables = await readSources(session, sources, { maxResponseBytes: options.maxRequestBytes });
+      progress("compute", 0.3);
+      const { result, warnings } = computeFromTables(tables, choice);
+      const plan = buildPlan(result, language, choice, tables);
+      progress("write", 0.4);
+      markOwnWrite();
+      const outcome = await writeReport(session, plan, {
+        maxRequestBytes: options.maxRequestBytes,
+        onProgress: (f) => progress("write", 0.4 + 0.6 * f),
+      });
+      return { result, warnings: [...warnings, ...outcome.warnings], outcome };
+    });
+    progress("done", 1);
+    return {
+      top: topUnits(value.result, options.topN ?? 10),
+      warnings: value.warnings,
+      sheets: value.outcome.sheets.map((s) => s.name),
+      syncCount: syncs + value.outcome.recoverySyncs,
+      maxRequestBytes: value.outcome.maxRequestBytes,
+    };
+  } catch (error) {
+    if (error instanceof AddinError) throw error;
+    throw new AddinError(`Index Studio could not finish: ${errorText(error)}`);
+  }
+}
+
+/** Settings rows, then the task pane's options on top, then the engine. */
+export function computeFromTables(tables: ReadTable[], choice: Pick<StoredChoice, "options">): { result: IndexResult; warnings: string[] } {
+  const [data, framework, settings] = tables as [ReadTable, ReadTable, ReadTable | undefined];
+  const origins: Partial<Record<TableName, TableOrigin>> = { Data: data.origin, Framework: framework.origin };
+  if (settings) origins.Settings = settings.origin;
+  let spec: SpecInput = {};
+  const settingIssues: ValidationIssue[] = [];
+  if (settings) {
+    const parsed = settingsToSpecInput(settings.table);
+    spec = parsed.spec;
+    settingIssues.push(...parsed.issues);
+  }
+  if (choice.options) spec = mergeOptions(spec, choice.options);
+  const errors = settingIssues.filter((i) => i.severity === "error");
+  if (errors.length > 0) throw new AddinError(errors.map((i) => formatIssue(i, origins)));
+  try {
+    const result = computeIndex(data.table, framework.table, spec);
+    const warnings = [...settingIssues, ...result.warnings].map((i) => formatIssue(i, origins));
+    return { result, warnings };
+  } catch (error) {
+    throw toAddinError(error, origins, settings);
+  }
+}
+
+function buildPlan(result: IndexResult, language: AddinLanguage, choice: StoredChoice, tables: ReadTable[]): ReportPlan {
+  try {
+    return buildReport(result, { language, ...(choice.report ?? {}) });
+  } catch (error) {
+    const origins = tables[2] ? { Settings: tables[2].origin } : {};
+    throw toAddinError(error, origins, tables[2]);
+  }
+}
+
+function toAddinError(error: unknown, origins: Partial<Record<TableName, TableOrigin>>, settings: ReadTable | undefined): AddinError {
+  if (error instanceof IndexInputError) return new AddinError(error.issues.map((i) => formatIssue(onSettingsRow(i, settings), origins)));
+  if (error instanceof IndexComputeError) return new AddinError(error.message);
+  if (error instanceof AddinError) return error;
+  return new AddinError(`Index Studio could not compute the index: ${errorText(error)}`);
+}
+
+/** An option error ("normalize.method: unknown method") points at its row of the Settings sheet. */
+function onSettingsRow(issue: ValidationIssue, settings: ReadTable | undefined): ValidationIssue {
+  if (!settings || (issue.table !== "Spec" && issue.table !== "Settings") || issue.row !== undefined || !issue.column) return issue;
+  const path = issue.column;
+  const row = settings.table.findIndex((cells) => {
+    const key = typeof cells[0] === "string" ? cells[0].trim() : "";
+    return key !== "" && (key === path || path.startsWith(`${key}.`) || key.startsWith(`${path}.`));
+  });
+  return row < 0 ? issue : { ...issue, table: "Settings", row, col: 1 };
+}
+
+function mergeOptions(base: SpecInput, over: Record<string, unknown>): SpecInput {
+  const out: SpecInput = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const current = out[key];
+    const bothObjects = typeof value === "object" && value !== null && !Array.isArray(value) && typeof current === "object" && current !== null && !Array.isArray(current);
+    out[key] = bothObjects ? mergeOptions(current as SpecInput, value as Record<string, unknown>) : value;
+  }
+  return out;
+}
+
+export function topUnits(result: IndexResult, n: number): RunSummary["top"] {
+  const root = result.framework.root;
+  const ranks = result.ranks.columns[result.ranks.codes.indexOf(root)];
+  const scores = result.scores.columns[result.scores.codes.indexOf(root)];
+  if (!ranks || !scores) return [];
+  const order = [...ranks.keys()].filter((u) => !Number.isNaN(ranks[u]!)).sort((a, b) => ranks[a]! - ranks[b]! || a - b);
+  return order.slice(0, n).map((u) => ({ rank: ranks[u]!, code: result.units.codes[u]!, name: result.units.names[u] ?? "", score: scores[u]! }));
+}

@@ -1,0 +1,114 @@
+/**
+ * "New index from template": Data, Framework and Settings sheets (and About for the sample) from
+ * the bundled IECI sample or a blank skeleton. Existing sheets are never overwritten: a taken
+ * name gets " (2)", and the stored choice points at the sheets actually created.
+ */
+import { ieciAboutTable, ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../core/sample/ieci";
+import type { Table } from "../core/types";
+import { SheetGrid } from "./cells";
+import { queueSaveChoice, type AddinLanguage, type StoredChoice } from "./choice";
+import { AddinError, errorText } from "./errors";
+import { cleanSheetName } from "./layout";
+import { excelApi, runInExcel } from "./office";
+import { markOwnWrite } from "./auto-refresh";
+import { charsToPoints } from "./write-report";
+
+export type TemplateKind = "ieci" | "blank";
+
+const BLANK_TEXT = {
+  en: { unit: "Unit", indicator: "Indicator", pillar: "Pillar", index: "Index" },
+  "zh-CN": { unit: "单元", indicator: "指标", pillar: "支柱", index: "指数" },
+} as const;
+
+export function blankTables(language: AddinLanguage): { data: Table; framework: Table; settings: Table } {
+  const t = BLANK_TEXT[language];
+  const indicators = ["IND1", "IND2", "IND3", "IND4"];
+  return {
+    data: [
+      ["uCode", "uName", "Region", ...indicators],
+      ...[1, 2, 3].map((k) => [`U${k}`, `${t.unit} ${k}`, null, null, null, null, null]),
+    ],
+    framework: [
+      ["iCode", "iName", "Level", "Parent", "Direction", "Weight", "Type"],
+      ...indicators.map((code, k) => [code, `${t.indicator} ${k + 1}`, 1, k < 2 ? "P1" : "P2", 1, 1, "Indicator"]),
+      ["P1", `${t.pillar} 1`, 2, "INDEX", null, 1, "Aggregate"],
+      ["P2", `${t.pillar} 2`, 2, "INDEX", null, 1, "Aggregate"],
+      ["INDEX", t.index, 3, null, null, 1, "Aggregate"],
+      ["Region", "Region", null, null, null, null, "Group"],
+    ],
+    settings: [
+      ["Key", "Value"],
+      ["impute.method", "none"],
+      ["treat.method", "none"],
+      ["normalize.method", "minmax"],
+      ["aggregate.method", "arithmetic"],
+    ],
+  };
+}
+
+export async function createTemplate(kind: TemplateKind, language: AddinLanguage = "en"): Promise<StoredChoice> {
+  const tables = kind === "ieci"
+    ? { data: ieciDataTable(), framework: ieciFrameworkTable(), settings: ieciSettingsTable(), about: ieciAboutTable() }
+    : { ...blankTables(language), about: null };
+  const wanted: [string, Table][] = [["Data", tables.data], ["Framework", tables.framework], ["Settings", tables.settings]];
+  if (tables.about) wanted.push(["About", tables.about]);
+  const created: string[] = [];
+  try {
+    const { value } = await runInExcel(async (session) => {
+      const existing = session.workbook.worksheets.load("items/name");
+      await session.sync();
+      const taken = new Set(existing.items.map((s) => s.name.toLowerCase()));
+      const names = wanted.map(([base]) => {
+        let name = base;
+        for (let k = 2; taken.has(name.toLowerCase()); k++) name = cleanSheetName(`${base} (${k})`);
+        taken.add(name.toLowerCase());
+        return name;
+      });
+      markOwnWrite();
+      wanted.forEach(([, table], i) => {
+        const sheet = session.workbook.worksheets.add(names[i]);
+        created.push(names[i]!);
+        const grid = new SheetGrid(table, []);
+        if (grid.cols === 0) return;
+        const block = grid.block(0, grid.rows);
+        const range = sheet.getRangeByIndexes(0, 0, grid.rows, grid.cols);
+        range.numberFormat = block.formats;
+        range.values = block.values;
+        sheet.freezePanes.freezeRows(1);
+        sheet.getRangeByIndexes(0, 0, 1, grid.cols).format.font.bold = true;
+        sheet.getRangeByIndexes(0, 0, 1, grid.cols).getEntireColumn().format.columnWidth = charsToPoints(12);
+      });
+      const choice: StoredChoice = {
+        version: 1,
+        data: { kind: "sheet", sheet: names[0]! },
+        framework: { kind: "sheet", sheet: names[1]! },
+        settings: { kind: "sheet", sheet: names[2]! },
+        language,
+      };
+      queueSaveChoice(session, choice);
+      session.workbook.worksheets.getItem(names[0]!).activate();
+      await session.sync();
+      return choice;
+    });
+    return value;
+  } catch (error) {
+    await removeSheets(created);
+    if (error instanceof AddinError) throw error;
+    throw new AddinError(`The template could not be created: ${errorText(error)}. Nothing was changed.`);
+  }
+}
+
+/** Deletes sheets this module just created (never anything else). */
+async function removeSheets(names: string[]): Promise<void> {
+  if (names.length === 0) return;
+  try {
+    await excelApi().run(async (context) => {
+      const proxies = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
+      await context.sync();
+      for (const p of proxies) if (!p.isNullObject) p.delete();
+      await context.sync();
+    });
+  } catch {
+    // Best effort: the error reported is the original one.
+  }
+}

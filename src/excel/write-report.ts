@@ -1,0 +1,248 @@
+/**
+ * Writes a ReportPlan into the workbook without ever touching what is not ours, and so that a
+ * failure leaves the workbook as it was:
+ *   1. read the workbook (sheets, tables, names, our registry) and plan names: one or two syncs;
+ *   2. write every planned sheet as a new hidden sheet with a staging name (values in chunks
+ *      under the request limit, then table, formats, colour scales, freeze panes, charts);
+ *   3. swap in one request: old owned sheets step aside, new ones take the final names and
+ *      positions, old ones are deleted, the registry of owned sheet ids is saved last.
+ * A failure in 2 or 3 deletes the new sheets and gives the old ones their names back; a failure
+ * after old sheets were already deleted finishes the swap instead (the new output is complete).
+ */
+import type { ReportPlan, SheetKey } from "../core/report/types";
+import { WriteBatch } from "./batch";
+import { filled, SheetGrid } from "./cells";
+import { CHART_BYTES, queueChart } from "./charts";
+import { AddinError, errorText } from "./errors";
+import { planLayout, readWorkbookState, type Layout, type SheetLayout, type WorkbookState } from "./layout";
+import { excelApi, Session } from "./office";
+import { OWNER_PROPERTY, queueSaveRegistry, type OwnedRegistry } from "./ownership";
+
+export interface WriteOptions {
+  /** Estimated bytes per request (default 4 MB: under Excel on the web's 5 MB limit with room for overhead). */
+  maxRequestBytes?: number;
+  /** Fraction of the write done, 0..1. */
+  onProgress?: (fraction: number) => void;
+  /** Activate the first output sheet when done (default true). */
+  activate?: boolean;
+}
+
+export interface WriteOutcome {
+  sheets: { key: SheetKey; name: string }[];
+  warnings: string[];
+  maxRequestBytes: number;
+  /** Syncs made by recovery in its own request context (0 when all went well). */
+  recoverySyncs: number;
+}
+
+const HIGHLIGHT = "#FCE4D6";
+/** Red (low) - yellow (median) - green (high), Excel's own three-colour scale. */
+const COLOR_SCALE: Excel.ConditionalColorScaleCriteria = {
+  minimum: { type: "LowestValue", color: "#F8696B" },
+  midpoint: { formula: "50", type: "Percentile", color: "#FFEB84" },
+  maximum: { type: "HighestValue", color: "#63BE7B" },
+};
+
+/** Column widths in the plan are in characters (Excel's unit); Office.js takes points. */
+export function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+interface Staged {
+  layout: SheetLayout;
+  sheet: Excel.Worksheet;
+  table: Excel.Table | null;
+}
+
+export async function writeReport(session: Session, plan: ReportPlan, options: WriteOptions = {}): Promise<WriteOutcome> {
+  const budget = options.maxRequestBytes ?? 4_000_000;
+  const state = await readWorkbookState(session);
+  const layout = planLayout(state, plan);
+  const batch = new WriteBatch(session, budget);
+  const staged: Staged[] = [];
+  try {
+    await stage(session, layout, state, batch, staged, options.onProgress);
+    await batch.flush();
+    queueSwap(session, state, layout, staged, options.activate ?? true);
+    await session.sync();
+  } catch (error) {
+    return recover(state, layout, staged, error);
+  }
+  options.onProgress?.(1);
+  return {
+    sheets: layout.sheets.map((l) => ({ key: l.plan.key, name: l.finalName })),
+    warnings: [...state.warnings, ...layout.warnings],
+    maxRequestBytes: batch.maxRequestBytes,
+    recoverySyncs: 0,
+  };
+}
+
+async function stage(session: Session, layout: Layout, state: WorkbookState, batch: WriteBatch, staged: Staged[], onProgress?: (f: number) => void): Promise<void> {
+  const grids = layout.sheets.map((l) => new SheetGrid(l.plan.cells, l.plan.formats));
+  const totalRows = grids.reduce((n, g) => n + g.rows, 0) || 1;
+  let doneRows = 0;
+  for (const [index, l] of layout.sheets.entries()) {
+    const grid = grids[index]!;
+    await batch.reserve(300);
+    const sheet = session.workbook.worksheets.add(l.stagingName);
+    sheet.visibility = "Hidden";
+    if (state.canMark) sheet.customProperties.add(OWNER_PROPERTY, l.plan.key);
+    sheet.load("id");
+    const entry: Staged = { layout: l, sheet, table: null };
+    staged.push(entry);
+    if (grid.cols > 0) {
+      for (const chunk of grid.chunks(Math.max(10_000, batch.budget - 20_000))) {
+        await batch.reserve(chunk.bytes);
+        const block = grid.block(chunk.start, chunk.end);
+        const range = sheet.getRangeByIndexes(chunk.start, 0, chunk.end - chunk.start, grid.cols);
+        range.numberFormat = block.formats; // before the values, so text is stored as text
+        range.values = block.values;
+        doneRows += chunk.end - chunk.start;
+        onProgress?.(0.9 * (doneRows / totalRows));
+      }
+    }
+    for (const { rect, format } of grid.formatsOutside()) {
+      await batch.reserve(rect.rows * rect.cols * (format.length + 3));
+      sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols).numberFormat = filled(rect.rows, rect.cols, format);
+    }
+    if (l.table && l.plan.table) {
+      await batch.reserve(200);
+      const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, l.plan.table.rows, l.plan.table.cols), true);
+      table.name = l.table.stagingName;
+      entry.table = table;
+    }
+    for (const address of l.plan.colorScales) {
+      await batch.reserve(400);
+      const format = sheet.getRange(address).conditionalFormats.add("ColorScale");
+      format.colorScale.criteria = COLOR_SCALE;
+    }
+    for (const address of l.plan.highlights) {
+      await batch.reserve(150);
+      sheet.getRange(address).format.fill.color = HIGHLIGHT;
+    }
+    const { rows, cols } = l.plan.freeze;
+    await batch.reserve(150);
+    if (rows > 0 && cols > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, cols));
+    else if (rows > 0) sheet.freezePanes.freezeRows(rows);
+    else if (cols > 0) sheet.freezePanes.freezeColumns(cols);
+    for (const [col, width] of (l.plan.columnWidths ?? []).entries()) {
+      await batch.reserve(120);
+      sheet.getRangeByIndexes(0, col, 1, 1).getEntireColumn().format.columnWidth = charsToPoints(width);
+    }
+  }
+  const byKey = new Map(staged.map((s) => [s.layout.plan.key, s] as const));
+  const targets = {
+    sheet: (key: SheetKey) => byKey.get(key)!.sheet,
+    plan: (key: SheetKey) => byKey.get(key)!.layout.plan,
+  };
+  for (const s of staged) {
+    for (const chart of s.layout.plan.charts) {
+      await batch.reserve(CHART_BYTES * chart.series.length);
+      queueChart(s.sheet, chart, targets);
+    }
+  }
+}
+
+/** The swap, in one request. Old sheets are addressed by id, new ones by their proxies. */
+function queueSwap(session: Session, state: WorkbookState, layout: Layout, staged: Staged[], activate: boolean): void {
+  const sheets = session.workbook.worksheets;
+  for (const [id, temp] of layout.oldTempNames) sheets.getItem(id).name = temp;
+  for (const s of staged) {
+    s.sheet.name = s.layout.finalName;
+    s.sheet.visibility = "Visible";
+  }
+  for (const id of layout.oldTempNames.keys()) sheets.getItem(id).delete();
+  queueFinish(session, state, layout, staged.map((s) => ({ layout: s.layout, sheet: s.sheet, table: s.table })), activate);
+}
+
+/** Table names, positions and the registry: the part of the swap after old sheets are gone. */
+function queueFinish(session: Session, state: WorkbookState, layout: Layout, staged: Staged[], activate: boolean): void {
+  for (const s of staged) if (s.table && s.layout.table) s.table.name = s.layout.table.finalName;
+  layout.order.forEach((slot, position) => {
+    if ("key" in slot) {
+      const s = staged.find((x) => x.layout.plan.key === slot.key);
+      if (s) s.sheet.position = position;
+    }
+  });
+  if (activate && staged[0]) staged[0].sheet.activate();
+  const replaced = new Set(layout.oldTempNames.keys());
+  const registry: OwnedRegistry = {
+    version: 1,
+    sheets: [
+      ...state.registry.sheets.filter((e) => !replaced.has(e.id) && state.sheets.some((s) => s.id === e.id)),
+      ...staged.map((s) => ({ id: s.sheet.id, key: s.layout.plan.key })),
+    ],
+  };
+  queueSaveRegistry(session, registry);
+}
+
+/**
+ * In a fresh request context (the failed one may hold queued operations): undo when every old
+ * sheet still exists, otherwise finish the swap. Throws the AddinError for the original failure.
+ */
+async function recover(state: WorkbookState, layout: Layout, staged: Staged[], error: unknown): Promise<WriteOutcome> {
+  const cause = error instanceof AddinError ? error.messages : [`Writing the results failed: ${errorText(error)}`];
+  let syncs = 0;
+  let finished: WriteOutcome | null = null;
+  try {
+    await excelApi().run(async (context) => {
+      const session = new Session(context);
+      const sheets = context.workbook.worksheets;
+      const ids = staged.map((s) => knownId(s.sheet));
+      const fresh = staged.map((s, k) => {
+        const proxy = sheets.getItemOrNullObject(ids[k] ?? s.layout.stagingName);
+        proxy.load("name");
+        return proxy;
+      });
+      const old = [...layout.oldTempNames.keys()].map((id) => {
+        const proxy = sheets.getItemOrNullObject(id);
+        proxy.load("name");
+        return { id, proxy };
+      });
+      await session.sync();
+      if (old.every((o) => !o.proxy.isNullObject)) {
+        for (const proxy of fresh) if (!proxy.isNullObject) proxy.delete();
+        for (const o of old) {
+          const original = state.sheets.find((s) => s.id === o.id)!;
+          if (o.proxy.name !== original.name) o.proxy.name = original.name;
+        }
+        await session.sync();
+      } else {
+        for (const o of old) if (!o.proxy.isNullObject) o.proxy.delete();
+        const restaged = staged.map((s, k) => ({
+          layout: s.layout,
+          sheet: fresh[k]!,
+          table: s.layout.table ? context.workbook.tables.getItemOrNullObject(s.layout.table.stagingName) : null,
+        }));
+        for (const s of restaged) {
+          s.sheet.name = s.layout.finalName;
+          s.sheet.visibility = "Visible";
+          s.sheet.load("id");
+        }
+        await session.sync();
+        queueFinish(session, state, layout, restaged.map((s) => ({ ...s, table: s.table && !s.table.isNullObject ? s.table : null })), true);
+        await session.sync();
+        finished = {
+          sheets: layout.sheets.map((l) => ({ key: l.plan.key, name: l.finalName })),
+          warnings: [...state.warnings, ...layout.warnings, `A step of the refresh failed after the old output was removed, so it was completed: ${cause.join(" ")}`],
+          maxRequestBytes: 0,
+          recoverySyncs: 0,
+        };
+      }
+      syncs = session.syncs;
+    });
+  } catch (recoveryError) {
+    const leftovers = layout.sheets.map((l) => `"${l.stagingName}"`).join(", ");
+    throw new AddinError([...cause, `Undoing the partial write also failed (${errorText(recoveryError)}). Delete the sheets ${leftovers} if they are present; your own sheets were not changed.`]);
+  }
+  if (finished) return { ...(finished as WriteOutcome), recoverySyncs: syncs + 1 };
+  throw new AddinError([...cause, "Nothing in the workbook was changed."]);
+}
+
+function knownId(sheet: Excel.Worksheet): string | null {
+  try {
+    return sheet.id;
+  } catch {
+    return null;
+  }
+}
