@@ -92,8 +92,8 @@ function layout(): { rows: Cell[][]; spills: SpillArea[] } {
   // Results block: one column per city, all from row 17.
   put(firstResult - 2, 0, "Results (one row per Data row)");
   ["uCode", "IDX.INDEX", "IDX.RANK", "IDX.SCORE", "IDX.NORMALIZE PM25", "IDX.NORMALIZE Green", "IDX.WINSORIZE Tourists"].forEach((label, c) => put(firstResult - 1, c, label));
-  put(firstResult, 0, `=${body("uCode")}`);
-  spills.push({ cell: `A${firstResult + 1}`, ref: `A${firstResult + 1}:A${lastResult}` });
+  // City codes as plain values: labels for the rows, and one legacy-formula pitfall fewer.
+  data.slice(1).forEach((row, i) => put(firstResult + i, 0, row[col("uCode")] ?? null));
   live(firstResult, 1, examples[0]![1], units);
   live(firstResult, 2, examples[1]![1], units);
   live(firstResult, 3, examples[2]![1], units);
