@@ -3,7 +3,7 @@
  * drawing part (xl/drawings/drawingN.xml) with one two-cell anchor per chart, its relationships
  * to xl/charts/chartN.xml, the sheet's <drawing r:id> and the [Content_Types].xml overrides.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import type { ChartPlan } from "../../core/report/types";
 import { attributes, xmlText } from "./xml";
 
@@ -20,8 +20,7 @@ const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+
 /** Sheet children that must come after <drawing> (CT_Worksheet sequence). */
 const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
 
-export async function addChartsToPackage(input: Buffer | ArrayBuffer | Uint8Array, sheets: SheetCharts[]): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(input);
+export async function addChartsToPackage(zip: JSZip, sheets: SheetCharts[]): Promise<void> {
   const sheetPaths = await worksheetPaths(zip);
   let drawingNo = nextNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/);
   let chartNo = nextNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/);
@@ -54,7 +53,6 @@ export async function addChartsToPackage(input: Buffer | ArrayBuffer | Uint8Arra
   if (!typesFile) throw new Error("internal: the written workbook has no [Content_Types].xml");
   const types = await typesFile.async("string");
   zip.file("[Content_Types].xml", types.replace("</Types>", `${overrides.join("")}</Types>`));
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
 
 /** Sheet name → its part path, from xl/workbook.xml and its relationships. */
@@ -87,7 +85,7 @@ function nextNumber(zip: JSZip, pattern: RegExp): number {
 }
 
 /** Adds the drawing relationship to the sheet's rels and <drawing r:id> at its schema position. */
-async function linkDrawing(zip: JSZip, sheetPath: string, target: string): Promise<void> {
+export async function linkDrawing(zip: JSZip, sheetPath: string, target: string): Promise<void> {
   const slash = sheetPath.lastIndexOf("/");
   const relsPath = `${sheetPath.slice(0, slash)}/_rels/${sheetPath.slice(slash + 1)}.rels`;
   const existing = (await zip.file(relsPath)?.async("string")) ?? relsXml([]);

@@ -3,12 +3,14 @@
  * exceljs, then native charts added as DrawingML parts. Text is always written as string cells,
  * so nothing from the data ever becomes a formula. The output file appears only when complete.
  */
-import { rename, unlink, writeFile } from "node:fs/promises";
+import { readFile, rename, unlink, writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { RangeRef, ReportPlan, SheetKey, SheetPlan } from "../../core/report/types";
 import type { Cell } from "../../core/types";
 import { chartXml, type ResolvedRange } from "./chart-xml";
 import { parseRange, sheetFormula, uniqueSheetName, uniqueTableName } from "./names";
+import { graftInputDrawings } from "./graft";
 import { addChartsToPackage, type SheetCharts } from "./package";
 
 export interface WriteResultOptions {
@@ -21,7 +23,10 @@ export interface WriteResultOptions {
 export interface WriteResultSummary {
   /** Actual sheet name of each planned sheet (collisions renamed). */
   sheetNames: Partial<Record<SheetKey, string>>;
+  /** Charts written from the plan (input charts carried over are not counted). */
   charts: number;
+  /** What could not be kept from the input workbook. */
+  warnings: string[];
 }
 
 const HEAT_COLORS = ["FFF8696B", "FFFFEB84", "FF63BE7B"];
@@ -65,9 +70,12 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
     sheetName: sheetNames[sheet.key]!,
     charts: sheet.charts.map((chart) => ({ xml: chartXml(chart, resolve), title: chart.title, anchor: chart.anchor })),
   }));
-  const written = await workbook.xlsx.writeBuffer();
-  const buffer = await addChartsToPackage(written as ArrayBuffer, withCharts);
-  return { buffer, summary: { sheetNames, charts: withCharts.reduce((n, s) => n + s.charts.length, 0) } };
+  const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer() as ArrayBuffer);
+  // Charts of the input sheets first, so that the new chart parts take the next free numbers.
+  const warnings = options.inputPath ? await graftInputDrawings(await JSZip.loadAsync(await readFile(options.inputPath)), written) : [];
+  await addChartsToPackage(written, withCharts);
+  const buffer = await written.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return { buffer, summary: { sheetNames, charts: withCharts.reduce((n, s) => n + s.charts.length, 0), warnings } };
 }
 
 function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, takenNames: Set<string>): void {

@@ -1,7 +1,8 @@
 /**
  * A realistic result workbook for the writer tests: the ASEM data (with formula-looking unit
  * names) in an input workbook that already has user sheets named "Results" and "Dashboard", a
- * formula, number formats and a defined name; the report plan plus an Uncertainty sheet.
+ * formula, number formats, a defined name and a chart of its own (sheet "My chart", put there by a
+ * first pass of the writer); the report plan plus an Uncertainty sheet.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +12,7 @@ import { computeIndex, type Cell } from "../../../src/core";
 import { runAnalysis } from "../../../src/core/analysis";
 import { buildAnalysisReport } from "../../../src/core/report/analysis";
 import { buildReport } from "../../../src/core/report/build";
-import type { ReportPlan } from "../../../src/core/report/types";
+import type { ReportPlan, SheetPlan } from "../../../src/core/report/types";
 import { writeResultWorkbook, type WriteResultSummary } from "../../../src/cli/xlsx";
 import { asemTables } from "../../helpers/conformance";
 
@@ -50,10 +51,23 @@ export async function writeFixture(): Promise<Fixture> {
   notes.getCell("B3").value = { formula: "SUM(B1:B2)", result: 0.75 };
   input.addWorksheet("Dashboard").getCell("C3").value = "user dashboard";
   input.definedNames.add("Results!$B$1:$B$2", "MyShares");
+  const basePath = join(dir, "base.xlsx");
+  await input.xlsx.writeFile(basePath);
   const inputPath = join(dir, "input.xlsx");
-  await input.xlsx.writeFile(inputPath);
+  await writeResultWorkbook({ inputPath: basePath, plan: { sheets: [USER_CHART_SHEET] }, outPath: inputPath });
 
   const outPath = join(dir, "results.xlsx");
   const summary = await writeResultWorkbook({ inputPath, plan, outPath });
   return { dir, inputPath, outPath, plan, summary };
 }
+
+/** The user's own chart in the input workbook. */
+export const USER_CHART_TITLE = "Quarterly visitors (user chart)";
+const USER_CHART_SHEET: SheetPlan = {
+  key: "weights", name: "My chart", formats: [], colorScales: [], highlights: [], freeze: { rows: 0, cols: 0 },
+  cells: [["Quarter", "Visitors"], ["Q1", 120], ["Q2", 180], ["Q3", 150], ["Q4", 210]],
+  charts: [{
+    id: "user", kind: "bar", title: USER_CHART_TITLE, legend: false, anchor: { row: 0, col: 3, rows: 15, cols: 7 },
+    series: [{ name: "Visitors", categories: { sheet: "weights", range: "A2:A5" }, values: { sheet: "weights", range: "B2:B5" } }],
+  }],
+};

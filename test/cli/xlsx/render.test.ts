@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { writeFixture, type Fixture } from "./fixture";
+import { USER_CHART_TITLE, writeFixture, type Fixture } from "./fixture";
 
 const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice"].find(existsSync);
 const skip = soffice ? false : "soffice not found: install Debian's libreoffice-calc (.ci/run does) to run the render test";
@@ -79,9 +79,9 @@ describe("LibreOffice Calc renders the result workbook", { skip }, () => {
 
   it("keeps every chart, of the same kinds, when Calc saves the workbook again", async () => {
     const charts = Object.keys(roundTrip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
-    assert.equal(charts.length, fixture.summary.charts);
+    assert.equal(charts.length, fixture.summary.charts + 1, "the plan's charts and the input's own chart");
     const kinds = await Promise.all(charts.map(async (p) => /<c:(barChart|radarChart|scatterChart|lineChart)>/.exec(await roundTrip.file(p)!.async("string"))?.[1]));
-    assert.deepEqual(kinds.sort(), ["barChart", "barChart", "lineChart", "radarChart", "scatterChart"]);
+    assert.deepEqual(kinds.sort(), ["barChart", "barChart", "barChart", "lineChart", "radarChart", "scatterChart"]);
   });
 
   it("draws every chart: its title is printed and its plot area holds coloured series", () => {
@@ -89,7 +89,7 @@ describe("LibreOffice Calc renders the result workbook", { skip }, () => {
     const dpi = 150;
     const scale = dpi / 72;
     const planned = fixture.plan.sheets.flatMap((s) => s.charts);
-    for (const chart of planned) {
+    for (const chart of [...planned, { id: "user", title: USER_CHART_TITLE }]) {
       const box = findTitle(words, chart.title);
       assert.ok(box, `title "${chart.title}" printed`);
       const ppm = readPpm(poppler("pdftoppm", ["-f", String(box.page), "-l", String(box.page), "-r", String(dpi), pdf]));

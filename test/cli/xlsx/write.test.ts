@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import { validateXML } from "xmllint-wasm";
 import { worksheetPaths } from "../../../src/cli/xlsx/package";
 import { parseRange } from "../../../src/cli/xlsx/names";
-import { HOSTILE_NAMES, writeFixture, type Fixture } from "./fixture";
+import { HOSTILE_NAMES, USER_CHART_TITLE, writeFixture, type Fixture } from "./fixture";
 
 let fixture: Fixture;
 let book: ExcelJS.Workbook;
@@ -30,7 +30,7 @@ before(async () => {
 describe("writeResultWorkbook: sheets", () => {
   it("keeps the input sheets first and renames colliding outputs", () => {
     assert.deepEqual(book.worksheets.map((ws) => ws.name), [
-      "Data", "Framework", "Results", "Dashboard",
+      "Data", "Framework", "Results", "Dashboard", "My chart",
       "Results (2)", "Scores", "Ranks", "Normalized", "Log", "Dashboard (2)", "Uncertainty",
     ]);
     assert.equal(fixture.summary.sheetNames.results, "Results (2)");
@@ -93,7 +93,7 @@ describe("writeResultWorkbook: charts", () => {
     const planned = fixture.plan.sheets.flatMap((s) => s.charts);
     assert.equal(planned.length, 5);
     assert.equal(fixture.summary.charts, 5);
-    assert.equal(chartFiles().length, 5);
+    assert.equal(chartFiles().length, 5 + 1, "the plan's charts and the user's own");
     const types = await part("[Content_Types].xml");
     for (const path of chartFiles()) {
       assert.ok(types.includes(`<Override PartName="/${path}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`));
@@ -122,10 +122,20 @@ describe("writeResultWorkbook: charts", () => {
     }
   });
 
+  it("carries the input workbook's own chart over, still bound to the user's sheet", async () => {
+    const user = (await Promise.all(chartFiles().map(part))).filter((x) => x.includes(USER_CHART_TITLE));
+    assert.equal(user.length, 1);
+    assert.match(user[0]!, /<c:f>'My chart'!\$B\$2:\$B\$5<\/c:f>/);
+    assert.deepEqual(fixture.summary.warnings, []);
+    const sheet = await part(paths.get("My chart")!);
+    assert.match(sheet, /<drawing r:id="rId\d+"\/>/);
+  });
+
   it("binds every series to the renamed sheets' cells, with caches equal to the cells", async () => {
     const kinds: string[] = [];
     for (const path of chartFiles()) {
       const xml = await part(path);
+      if (xml.includes(USER_CHART_TITLE)) continue;
       kinds.push(/<c:(barChart|radarChart|scatterChart|lineChart)>/.exec(xml)![1]!);
       const refs = [...xml.matchAll(/<c:f>([^<]*)<\/c:f><c:(?:str|num)Cache>(.*?)<\/c:(?:str|num)Cache>/g)];
       assert.ok(refs.length >= 2, `${path} has bound series`);
@@ -140,7 +150,7 @@ describe("writeResultWorkbook: charts", () => {
         let i = 0;
         for (let r = box.row0; r <= box.row1; r++) {
           for (let c = box.col0; c <= box.col1; c++, i++) {
-            const value = ws.getCell(r + 1, c + 1).value;
+            const value: ExcelJS.CellValue = ws.getCell(r + 1, c + 1).value;
             const shown = cached.get(i);
             if (value === null || value === undefined) assert.equal(shown, undefined);
             else assert.equal(shown?.replace(/&amp;/g, "&").replace(/&quot;/g, '"'), String(value), `${formula}[${i}]`);

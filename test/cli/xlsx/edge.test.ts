@@ -1,0 +1,85 @@
+/** The writer on CSV input tables, a flat framework, a failed write and a re-run on its own output. */
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { computeIndex, type Cell } from "../../../src/core";
+import { buildReport } from "../../../src/core/report/build";
+import { writeResultWorkbook } from "../../../src/cli/xlsx";
+
+// Three indicators straight under the index: the "pillars" are indicators (normalized scores).
+const data: Cell[][] = [
+  ["uName", "uCode", "A", "B", "C"],
+  ["North", "N", "10", "3.10", "7"],
+  ["South", "S", "20", "1", "001"],
+  ["East", "E", "30", "2", "5"],
+  ["West", "W", "15", "4", "6"],
+];
+const framework: Cell[][] = [
+  ["Level", "iCode", "iName", "Direction", "Weight", "Parent", "Type"],
+  [1, "A", "Alpha", 1, 1, "Index", "Indicator"],
+  [1, "B", "Beta", 1, 1, "Index", "Indicator"],
+  [1, "C", "Gamma", -1, 2, "Index", "Indicator"],
+  [2, "Index", "Flat index", 1, 1, null, "Aggregate"],
+];
+
+describe("writer edge cases", () => {
+  const dir = mkdtempSync(join(tmpdir(), "index-studio-edge-"));
+  const result = computeIndex(data, framework);
+  const plan = buildReport(result, { language: "en", radarUnit: "S" });
+
+  it("builds pillar columns and charts from indicators when the index has no sub-levels", () => {
+    const results = plan.sheets[0]!;
+    assert.deepEqual(results.cells[0], ["Rank", "Code", "Name", "Flat index", "Alpha", "Beta", "Gamma", "Note"]);
+    // Min-max 0-100 by hand: A of West = (15-10)/(30-10)*100; Gamma is reversed: (7-6)/(7-1)*100.
+    const west = results.cells.find((r) => r[1] === "W")!;
+    assert.equal(west[4], 25);
+    assert.ok(Math.abs((west[6] as number) - 100 / 6) < 1e-12);
+    // Index = weighted mean (1,1,2) of the three.
+    const beta = 100; // West has the highest B
+    assert.ok(Math.abs((west[3] as number) - (25 + beta + 2 * (100 / 6)) / 4) < 1e-12);
+    const dashboard = plan.sheets.find((s) => s.key === "dashboard")!;
+    assert.deepEqual(dashboard.charts.map((c) => c.id), ["top", "contributions", "radar", "scatter"]);
+  });
+
+  it("writes CSV input tables as sheets, numbers as numbers only when they print back the same", async () => {
+    const outPath = join(dir, "flat.xlsx");
+    const summary = await writeResultWorkbook({ inputTables: [{ name: "Data", rows: data }, { name: "Framework", rows: framework }], plan, outPath });
+    assert.equal(summary.charts, 4);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(outPath);
+    const sheet = book.getWorksheet("Data")!;
+    assert.equal(sheet.getCell("C2").value, 10);
+    assert.equal(sheet.getCell("D2").value, "3.10", "3.10 would print back as 3.1: kept as typed");
+    assert.equal(sheet.getCell("E3").value, "001", "leading zeros kept");
+    assert.equal(sheet.getCell("A2").value, "North");
+    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith(".tmp")), [], "no temporary file left");
+  });
+
+  it("fails cleanly when the output cannot be written, leaving no file", async () => {
+    const outPath = join(dir, "missing-folder", "out.xlsx");
+    await assert.rejects(writeResultWorkbook({ plan, outPath }), /ENOENT/);
+    assert.equal(existsSync(outPath), false);
+  });
+
+  it("re-runs on its own output: new sheets and tables under new names, earlier charts kept", async () => {
+    const first = join(dir, "flat.xlsx");
+    const second = join(dir, "flat-again.xlsx");
+    const summary = await writeResultWorkbook({ inputPath: first, plan, outPath: second });
+    assert.equal(summary.sheetNames.results, "Results (2)");
+    assert.equal(summary.sheetNames.dashboard, "Dashboard (2)");
+    const zip = await JSZip.loadAsync(readFileSync(second));
+    const tables = await Promise.all(Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p)).map((p) => zip.file(p)!.async("string")));
+    const names = tables.map((t) => /<table [^>]*name="([^"]+)"/.exec(t)![1]).sort();
+    assert.ok(names.includes("IndexStudioResults") && names.includes("IndexStudioResults2"), names.join());
+    assert.equal(new Set(names.map((n) => n!.toLowerCase())).size, names.length, "table names unique");
+    const charts = Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
+    assert.equal(charts.length, 8, "the first run's 4 charts and the new 4");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(second);
+    assert.equal(book.getWorksheet("Results")!.getCell("B2").value, book.getWorksheet("Results (2)")!.getCell("B2").value);
+  });
+});
