@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { ahp, completeComparisonMatrix } from "../../../src/core/weights/index";
 
 const close = (actual: number, expected: number, tol: number, what: string) =>
@@ -72,4 +73,24 @@ test("bad matrices are rejected with the cell to fix", () => {
   assert.throws(() => completeComparisonMatrix([[1, NaN], [NaN, 1]]), /both blank/);
   // Two-decimal reciprocals are accepted.
   assert.doesNotThrow(() => completeComparisonMatrix([[1, 8, 3], [0.13, 1, 0.33], [0.33, 3, 1]]));
+});
+
+test("any reciprocal matrix on Saaty's scale: A w = lambda w, lambda >= n, weights positive and summing to 1", () => {
+  const scale = [1 / 9, 1 / 7, 1 / 5, 1 / 3, 1, 3, 5, 7, 9];
+  fc.assert(
+    fc.property(fc.integer({ min: 3, max: 10 }), fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 45, maxLength: 45 }), (n, picks) => {
+      const a = Array.from({ length: n }, () => new Array<number>(n).fill(1));
+      let k = 0;
+      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) (a[i]![j] = scale[picks[k++]!]!), (a[j]![i] = 1 / a[i]![j]!);
+      const { weights, lambdaMax, cr } = ahp(a);
+      assert.ok(lambdaMax >= n - 1e-9, `lambda ${lambdaMax} >= ${n}`);
+      close(weights.reduce((s, w) => s + w, 0), 1, 1e-12, "sum");
+      a.forEach((row, i) => {
+        assert.ok(weights[i]! > 0);
+        close(row.reduce((s, aij, j) => s + aij * weights[j]!, 0), lambdaMax * weights[i]!, 1e-9, `row ${i + 1}`);
+      });
+      assert.ok(cr >= 0);
+    }),
+    { numRuns: 200 },
+  );
 });
