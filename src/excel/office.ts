@@ -52,7 +52,7 @@ export class Session {
   }
 }
 
-/** Excel.run with a counted session; the final sync that Excel.run makes is counted too. */
+/** Excel.run with a counted session (every batch here ends with its own sync, so Excel.run's final one is empty). */
 export async function runInExcel<T>(batch: (session: Session) => Promise<T>): Promise<{ value: T; syncs: number }> {
   if (!apiSupported(REQUIRED_EXCEL_API)) {
     throw new AddinError(`Index Studio needs Excel API ${REQUIRED_EXCEL_API} or later (Excel 2019, Microsoft 365 or Excel on the web).`);
@@ -62,6 +62,5 @@ export async function runInExcel<T>(batch: (session: Session) => Promise<T>): Pr
     session = new Session(context);
     return batch(session);
   });
-  const counted = (session as Session | null)?.syncs ?? 0;
-  return { value, syncs: counted + 1 };
+  return { value, syncs: (session as Session | null)?.syncs ?? 0 };
 }

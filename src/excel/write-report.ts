@@ -15,7 +15,7 @@ import { filled, SheetGrid } from "./cells";
 import { CHART_BYTES, queueChart } from "./charts";
 import { AddinError, errorText } from "./errors";
 import { planLayout, readWorkbookState, type Layout, type SheetLayout, type WorkbookState } from "./layout";
-import { excelApi, Session } from "./office";
+import { apiSupported, excelApi, Session } from "./office";
 import { OWNER_PROPERTY, queueSaveRegistry, type OwnedRegistry } from "./ownership";
 
 export interface WriteOptions {
@@ -63,6 +63,7 @@ export async function writeReport(session: Session, plan: ReportPlan, options: W
   try {
     await stage(session, layout, state, batch, staged, options.onProgress);
     await batch.flush();
+    if (apiSupported("1.6")) session.context.application.suspendApiCalculationUntilNextSync();
     queueSwap(session, state, layout, staged, options.activate ?? true);
     await session.sync();
   } catch (error) {
