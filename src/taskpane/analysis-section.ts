@@ -67,12 +67,12 @@ const TEXT = {
 /** Form state kept across re-renders (the section is rebuilt after every index run). */
 const state = { audit: true, uncertainty: "1000", sensitivity: "", seed: "1" };
 
-export function registerAnalysisSection(host: AnalysisHost, createWorker: () => WorkerLike = defaultWorker): void {
+export function registerAnalysisSection(host: AnalysisHost, createWorker: () => WorkerLike = createAnalysisWorker): void {
   let worker: WorkerLike | null = null;
   registerAnalysisRenderer((context) => renderSection(context, host, () => (worker ??= createWorker())));
 }
 
-function defaultWorker(): WorkerLike {
+export function createAnalysisWorker(): WorkerLike {
   // webpack 5 bundles the worker from this pattern; same origin, so the pane's CSP ('self') allows it.
   return new Worker(new URL("./analysis.worker.ts", import.meta.url)) as unknown as WorkerLike;
 }

@@ -143,3 +143,11 @@ test("runs that start from the nominal treated columns equal full pipeline runs 
   const same = runAnalysis(sample, { uncertainty: { runs: 5, inputs: { impute: [{ method: "median" }] } } }).uncertainty!;
   assert.ok(same.rankShift.every((s) => s === 0));
 });
+
+test("run counts outside 2..100,000 are refused with a message, not an out-of-memory crash", () => {
+  for (const runs of [1, 1.5, 100_001]) {
+    assert.throws(() => runAnalysis(small, { uncertainty: { runs } }), (e: unknown) => e instanceof IndexInputError && /from 2 to 100000/.test(e.message));
+  }
+  assert.throws(() => runAnalysis(small, { sensitivity: { n: 1 } }), /at least 2/);
+  assert.throws(() => runAnalysis(small, { audit: true, seed: 0.5 }), /whole number/);
+});
