@@ -1,5 +1,5 @@
 /** The whole pipeline: denominate → impute → screen → treat → normalize → aggregate → rank. */
-import { type ValidationIssue } from "./errors";
+import { IndexComputeError, type ValidationIssue } from "./errors";
 import { parseData } from "./data";
 import { parseFramework } from "./framework";
 import type { IndexResult } from "./result";
@@ -35,12 +35,16 @@ export function runPipeline(dataset: DataSet, framework: Framework, spec: IndexS
   const { set: imputed, imputed: imputedCells } = impute(denominated, units, spec.impute);
   const { set: screened, included, excluded } = screen(imputed, units, coverage, spec.screen?.minCoverage ?? null);
   if (excluded.length === units.codes.length) {
-    warnings.push({ table: "Data", severity: "warning", message: `screening excluded every unit (minimum coverage ${spec.screen!.minCoverage}); lower screen.minCoverage` });
+    // Going on would fail in normalize with "no values", which points at the data, not the setting.
+    let best = 0;
+    for (const c of coverage) if (c > best) best = c;
+    throw new IndexComputeError(`Screening excluded every unit: minimum coverage ${spec.screen!.minCoverage}, best unit coverage ${Math.round(best * 1000) / 1000}; lower screen.minCoverage.`);
   }
   const { set: treated, records } = treat(screened, spec.treat, units.codes);
   const normalized = normalize(treated, framework, spec.normalize);
   const scores = aggregate(normalized, framework, spec.aggregate, weights, units.codes);
   const ranks = { codes: scores.codes, columns: scores.columns.map((c) => rankDescending(c)) };
+  warnUnscored(scores.columns[scores.columns.length - 1], framework.root, units, included, warnings);
   return {
     spec,
     framework,
@@ -54,4 +58,17 @@ export function runPipeline(dataset: DataSet, framework: Framework, spec: IndexS
     log: { imputed: imputedCells, excluded, coverage, treatment: records },
     warnings,
   };
+}
+
+/** An included unit without an index score is shown with an empty cell: say why, so it is never a silent blank. */
+function warnUnscored(index: Float64Array | undefined, root: string, units: DataSet["units"], included: Uint8Array, warnings: ValidationIssue[]): void {
+  if (!index) return;
+  let count = 0;
+  for (let u = 0; u < index.length; u++) {
+    if (index[u] === index[u] || included[u] !== 1) continue;
+    if (count++ < 20) {
+      warnings.push({ table: "Data", severity: "warning", row: units.rows[u]!, message: `unit ${units.codes[u]} has no ${root} score: every indicator that counts toward it is missing; fill its values or delete the row` });
+    }
+  }
+  if (count > 20) warnings.push({ table: "Data", severity: "warning", message: `${count - 20} more units have no ${root} score (all their values are missing)` });
 }
