@@ -1,0 +1,43 @@
+/** The corpus through the engine: computeIndex gives the expected result or a typed error naming the cell. */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { computeIndex, formatIssue, IndexComputeError, IndexInputError } from "../../src/core";
+import { assertNamed, assertUnits, assertWarnings, loadCorpus, type Naming } from "./corpus";
+
+const NAMING: Naming = { sheet: { Data: "Data", Framework: "Framework" } };
+const cases = loadCorpus();
+
+test("the corpus covers every hostile input the hardening issue lists", () => {
+  assert.ok(cases.length >= 40);
+  for (const c of cases) assert.ok(c.about.length > 10, `${c.name} says what it tests`);
+});
+
+for (const c of cases) {
+  test(`engine: ${c.name}`, () => {
+    const { expect } = c;
+    if (expect.outcome === "error") {
+      const Type = expect.kind === "input" ? IndexInputError : IndexComputeError;
+      assert.throws(() => computeIndex(c.data, c.framework, c.spec), (error: unknown) => {
+        assert.ok(error instanceof Type, `${c.name}: expected ${Type.name}, got ${String(error)}`);
+        assertNamed((error as Error).message, expect.message, expect.where, NAMING, c.name);
+        return true;
+      });
+      return;
+    }
+    const result = computeIndex(c.data, c.framework, c.spec);
+    assertWarnings(result.warnings.map((w) => formatIssue(w)), expect.warnings, expect.outcome, NAMING, c.name);
+    const root = result.scores.columns.length - 1;
+    const unitMap = (column: Float64Array) => new Map(result.units.codes.map((code, u) => [code, Number.isNaN(column[u]!) ? null : column[u]!]));
+    assertUnits({ index: unitMap(result.scores.columns[root]!), ranks: unitMap(result.ranks.columns[root]!), names: new Map(result.units.codes.map((code, u) => [code, result.units.names[u]!])) }, expect, c.name);
+    for (const { unit, indicator, value } of expect.raw ?? []) {
+      const u = result.units.codes.indexOf(unit);
+      assert.equal(result.steps.raw.columns[result.steps.raw.codes.indexOf(indicator)]![u], value, `${c.name}: raw ${unit}/${indicator}`);
+    }
+    // No silent NaN: every included unit without an index score has a warning naming its row.
+    result.units.codes.forEach((code, u) => {
+      if (result.included[u] === 1 && Number.isNaN(result.scores.columns[root]![u]!)) {
+        assert.ok(result.warnings.some((w) => w.row === result.units.rows[u] && /no \S+ score/.test(w.message)), `${c.name}: ${code} has no score and no warning`);
+      }
+    });
+  });
+}
