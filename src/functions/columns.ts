@@ -71,7 +71,11 @@ export function scoreRows(data: unknown, weightsArg: unknown, directionsArg: unk
   });
   if (directions.length !== width) throw new ArgumentError(`directions has ${directions.length} cells but data has ${width} columns: give one direction per column`);
   const aggregate = oneOf(optionText(aggregateArg, "arithmetic", "aggregate"), SCORE_AGGREGATE_METHODS, "aggregation method");
-  const skipNormalize = optionText(normalizeArg, "minmax", "normalize") === "none";
+  const normalizeText = optionText(normalizeArg, "minmax", "normalize");
+  const skipNormalize = normalizeText === "none";
+  if (!skipNormalize && !(COLUMN_NORMALIZE_METHODS as readonly string[]).includes(normalizeText)) {
+    throw new ArgumentError(`unknown normalization method "${normalizeText}"; use one of: ${COLUMN_NORMALIZE_METHODS.join(", ")}, or none for data already normalized`);
+  }
   const spec = skipNormalize ? null : normalizeSpecOf(normalizeArg, undefined, undefined);
   const children = columnsOf(rows).map((column, c) => {
     const directed = directions[c] === 1 ? column : column.map((v) => -v);

@@ -161,6 +161,7 @@ test("wrong input gives #VALUE! with a message that says what to fix", () => {
     [score([[1, 2], [3, 4]], [[1, 1]], [[1, 2]]), /direction 2 must be 1 .* or -1/],
     [score([[1, 2], [3, 4]], [[1, 1]], undefined, undefined, "median"), /unknown aggregation method "median"/],
     [score([[1, 2], [3, 4]], [[1, 1], [1, 1]]), /single row or a single column/],
+    [score([[1, 2], [3, 4]], [[1, 1]], undefined, "scale"), /unknown normalization method "scale"; use one of: minmax, .*, or none/],
     [winsorize([[1], [2]], -1), /winmax must be a whole number/],
   ];
   cases.forEach(([result, message], i) => {
