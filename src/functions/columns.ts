@@ -73,7 +73,8 @@ export function scoreRows(data: unknown, weightsArg: unknown, directionsArg: unk
   const aggregate = oneOf(optionText(aggregateArg, "arithmetic", "aggregate"), SCORE_AGGREGATE_METHODS, "aggregation method");
   const normalizeText = optionText(normalizeArg, "minmax", "normalize");
   const skipNormalize = normalizeText === "none";
-  if (!skipNormalize && !(COLUMN_NORMALIZE_METHODS as readonly string[]).includes(normalizeText)) {
+  const known = [...COLUMN_NORMALIZE_METHODS, "dist2target", "goalposts"]; // the last two get their own message below
+  if (!skipNormalize && !known.includes(normalizeText)) {
     throw new ArgumentError(`unknown normalization method "${normalizeText}"; use one of: ${COLUMN_NORMALIZE_METHODS.join(", ")}, or none for data already normalized`);
   }
   const spec = skipNormalize ? null : normalizeSpecOf(normalizeArg, undefined, undefined);
