@@ -1,0 +1,55 @@
+/** The corpus through the command line, spawned as npm runs it: exit 1 with the cell named, or exit 0 with the results. */
+import { before, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { assertNamed, assertUnits, assertWarnings, loadCorpus, type Naming } from "./corpus";
+import { limited, spawnCli, tempDir, writeCsv, type CliRun } from "./cli-helpers";
+
+const NAMING: Naming = { sheet: { Data: "data.csv", Framework: "framework.csv" } };
+const cases = loadCorpus();
+const runs = new Map<string, { run: CliRun; dir: string }>();
+
+before(async () => {
+  const jobs = cases.map((c) => async () => {
+    const dir = tempDir();
+    writeCsv(join(dir, "data.csv"), c.data);
+    writeCsv(join(dir, "framework.csv"), c.framework);
+    const args = ["compute", join(dir, "data.csv"), "--meta", join(dir, "framework.csv"), "--json", join(dir, "result.json"), "--out", join(dir, "results.xlsx")];
+    if (c.spec) {
+      writeFileSync(join(dir, "spec.json"), JSON.stringify(c.spec));
+      args.push("--spec", join(dir, "spec.json"));
+    }
+    runs.set(c.name, { run: await spawnCli(args), dir });
+  });
+  await limited(jobs, 3);
+});
+
+interface ResultJson {
+  root: string;
+  units: { code: string; name: string }[];
+  scores: Record<string, (number | null)[]>;
+  ranks: Record<string, (number | null)[]>;
+  warnings: { text: string }[];
+}
+
+for (const c of cases) {
+  test(`command line: ${c.name}`, () => {
+    const { run, dir } = runs.get(c.name)!;
+    const { expect } = c;
+    assert.doesNotMatch(run.stderr, /internal error|\n\s+at /, `${c.name}: no crash, no stack trace`);
+    if (expect.outcome === "error") {
+      assert.equal(run.code, 1, `${c.name}: exit code 1 for bad input\n${run.stderr}`);
+      assertNamed(run.stderr, expect.message, expect.where, NAMING, c.name);
+      assert.ok(!existsSync(join(dir, "result.json")) && !existsSync(join(dir, "results.xlsx")), `${c.name}: nothing written on failure`);
+      return;
+    }
+    assert.equal(run.code, 0, `${c.name}: exit 0\n${run.stderr}`);
+    const json = JSON.parse(readFileSync(join(dir, "result.json"), "utf8")) as ResultJson;
+    assertWarnings(json.warnings.map((w) => w.text), expect.warnings, expect.outcome, NAMING, c.name);
+    for (const w of json.warnings) assert.ok(run.stderr.includes(w.text), `${c.name}: warning shown: ${w.text.slice(0, 80)}`);
+    const byUnit = (column: (number | null)[]) => new Map(json.units.map((u, k) => [u.code, column[k] ?? null]));
+    assertUnits({ index: byUnit(json.scores[json.root]!), ranks: byUnit(json.ranks[json.root]!), names: new Map(json.units.map((u) => [u.code, u.name])) }, expect, c.name);
+    assert.ok(existsSync(join(dir, "results.xlsx")), `${c.name}: workbook written`);
+  });
+}
