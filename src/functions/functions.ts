@@ -4,14 +4,10 @@
  * in full because the generator does not follow type aliases. Every function returns #VALUE! with
  * a message instead of throwing: matrix results carry the error in their single cell.
  */
-import { z } from "zod";
 import { rankRange, normalizeRange, scoreRows, winsorizeRange } from "./columns";
 import { indexScores } from "./index-fn";
 import { ahpColumn, ahpConsistencyRatio, weightsRow } from "./weights-fn";
 import { errorFrom } from "./errors";
-
-// This file is its own webpack chunk with its own zod; jitless keeps zod from probing `new Function`, which the add-in's CSP forbids.
-z.config({ jitless: true });
 
 function spill(compute: () => Array<Array<number | string>>): Array<Array<number | string | CustomFunctions.Error>> {
   try {
