@@ -1,5 +1,7 @@
 /** The command line's robustness analysis: --audit --uncertainty N --sensitivity N --seed S. */
 import { runAnalysis, type AnalysisOptions, type AnalysisResult } from "../core/analysis";
+import { parseUncertainInputs } from "../core/uncertainty/inputs-schema";
+import { readSpecFile } from "./spec-input";
 import type { IndexResult } from "../core/result";
 
 export interface AnalysisArgs {
@@ -9,23 +11,28 @@ export interface AnalysisArgs {
   /** Saltelli base sample size N (N·(d + 2) runs). */
   sensitivity?: number;
   seed?: number;
+  /** JSON file of the uncertain inputs (default: weights ±25 % per level, minmax|zscore|rank, arithmetic|geometric). */
+  inputs?: string;
 }
 
 export const ANALYSIS_USAGE = `  --audit                  add the statistical audit (indicator statistics, correlations, alpha, PCA)
   --uncertainty <N>        N Monte Carlo runs (weights ±25 % per level, minmax|zscore|rank, arithmetic|geometric)
   --sensitivity <N>        Sobol indices from a Saltelli design of base size N (N·(inputs + 2) runs)
-  --seed <S>               seed of the random draws (default 1; the same seed gives the same numbers)`;
+  --seed <S>               seed of the random draws (default 1; the same seed gives the same numbers)
+  --inputs <inputs.json>   what is uncertain, e.g. {"weights": {"factor": 0.25}, "normalize": ["minmax", "rank"],
+                           "aggregate": ["arithmetic", "geometric"], "impute": ["mean", "median"], "winsorize": {"min": 1, "max": 5}}`;
 
 export function analysisRequested(args: AnalysisArgs | undefined): args is AnalysisArgs {
   return !!args && (args.audit || args.uncertainty !== undefined || args.sensitivity !== undefined);
 }
 
-export function runCliAnalysis(result: IndexResult, args: AnalysisArgs | undefined): AnalysisResult | undefined {
+export async function runCliAnalysis(result: IndexResult, args: AnalysisArgs | undefined): Promise<AnalysisResult | undefined> {
   if (!analysisRequested(args)) return undefined;
+  const inputs = args.inputs ? parseUncertainInputs(await readSpecFile(args.inputs)) : undefined;
   const options: AnalysisOptions = { seed: args.seed ?? 1 };
   if (args.audit) options.audit = true;
-  if (args.uncertainty !== undefined) options.uncertainty = { runs: args.uncertainty };
-  if (args.sensitivity !== undefined) options.sensitivity = { n: args.sensitivity };
+  if (args.uncertainty !== undefined) options.uncertainty = { runs: args.uncertainty, ...(inputs ? { inputs } : {}) };
+  if (args.sensitivity !== undefined) options.sensitivity = { n: args.sensitivity, ...(inputs ? { inputs } : {}) };
   return runAnalysis(result, options);
 }
 

@@ -56,7 +56,7 @@ export class UsageError extends Error {
   }
 }
 
-const VALUE_FLAGS = new Set(["--meta", "--spec", "--csv", "--json", "--out", "--lang", "--uncertainty", "--sensitivity", "--seed"]);
+const VALUE_FLAGS = new Set(["--meta", "--spec", "--csv", "--json", "--out", "--lang", "--uncertainty", "--sensitivity", "--seed", "--inputs"]);
 const BOOLEAN_FLAGS = new Set(["--in-place", "--audit"]);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -93,6 +93,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (positional.length > 0) throw new UsageError(`demo takes no file argument (got "${positional[0]}")`);
     return { command: "demo", out: values.get("--out"), lang };
   }
+  if (values.has("--inputs") && !values.has("--uncertainty") && !values.has("--sensitivity")) {
+    throw new UsageError("--inputs says what is uncertain; use it with --uncertainty <N> or --sensitivity <N>");
+  }
   if (positional.length !== 1) {
     throw new UsageError(positional.length === 0 ? "compute needs an input file" : `compute takes one input file, got ${positional.length}: ${positional.join(" ")}`);
   }
@@ -111,6 +114,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       uncertainty: wholeNumber(values, "--uncertainty", 2, 1_000_000),
       sensitivity: wholeNumber(values, "--sensitivity", 2, 1_000_000),
       seed: wholeNumber(values, "--seed", 0, 4_294_967_295),
+      inputs: values.get("--inputs"),
     },
   };
 }

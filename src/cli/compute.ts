@@ -37,6 +37,7 @@ export async function runCompute(args: ComputeArgs, onOrigins?: (origins: Partia
   const inputs = [{ flag: "input", path: args.input }];
   if (args.meta) inputs.push({ flag: "--meta", path: args.meta });
   if (args.spec) inputs.push({ flag: "--spec", path: args.spec });
+  if (args.analysis?.inputs) inputs.push({ flag: "--inputs", path: args.analysis.inputs });
   const outputs: PlannedFile[] = [];
   if (args.csv) outputs.push({ flag: "--csv", path: args.csv });
   if (args.json) outputs.push({ flag: "--json", path: args.json });
@@ -51,7 +52,7 @@ export async function runCompute(args: ComputeArgs, onOrigins?: (origins: Partia
   const spec = resolveSpec(tables.settings, json);
   const result = computeIndex(tables.data, tables.framework, spec);
   const messages = [...tables.notes, ...result.warnings.map((issue) => describeIssue(issue, origins))];
-  const analysis = runCliAnalysis(result, args.analysis);
+  const analysis = await runCliAnalysis(result, args.analysis);
 
   const files: PendingWrite[] = [];
   if (args.csv) files.push({ path: args.csv, content: formatCsv(scoresTable(result)) });

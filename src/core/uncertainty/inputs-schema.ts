@@ -1,0 +1,70 @@
+/** Reads the uncertain inputs from JSON (command line --inputs, stored options), with errors that say what is allowed. */
+import { z } from "zod";
+import { IndexInputError, type ValidationIssue } from "../errors";
+import { parseSpec } from "../spec";
+import type { UncertainInputs } from "./inputs";
+
+const KEYS = ["weights", "normalize", "aggregate", "impute", "winsorize"] as const;
+
+const weightsSchema = z.union([
+  z.literal(false),
+  z.strictObject({
+    factor: z.number().gt(0).lt(1).optional(),
+    levels: z.array(z.number().int().min(1)).min(1).optional(),
+  }),
+]);
+const winsorizeSchema = z
+  .strictObject({ min: z.number().int().min(0), max: z.number().int().min(0) })
+  .refine((v) => v.max >= v.min, "max must be at least min");
+
+export function parseUncertainInputs(input: unknown): UncertainInputs {
+  const issues: ValidationIssue[] = [];
+  const fail = (column: string, message: string) => issues.push({ table: "Spec", column: `inputs.${column}`, severity: "error", message });
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    throw new IndexInputError([{ table: "Spec", column: "inputs", severity: "error", message: `the uncertain inputs must be an object with any of ${KEYS.join(", ")}` }]);
+  }
+  const obj = input as Record<string, unknown>;
+  const out: UncertainInputs = {};
+  for (const key of Object.keys(obj)) if (!(KEYS as readonly string[]).includes(key)) fail(key, `unknown input "${key}"; allowed: ${KEYS.join(", ")}`);
+  if (obj.weights !== undefined) {
+    const r = weightsSchema.safeParse(obj.weights);
+    if (r.success) out.weights = r.data;
+    else fail("weights", 'weights takes { "factor": a number between 0 and 1 (0.25 = ±25 %), "levels": [1, 2, ...] } or false');
+  }
+  if (obj.winsorize !== undefined) {
+    const r = winsorizeSchema.safeParse(obj.winsorize);
+    if (r.success) out.winsorize = r.data;
+    else fail("winsorize", 'winsorize takes { "min": whole number, "max": whole number ≥ min }, e.g. { "min": 1, "max": 5 }');
+  }
+  // Each alternative is checked exactly as the same block of a pipeline spec would be.
+  const alternatives = <K extends "normalize" | "aggregate" | "impute">(key: K) => {
+    const list = obj[key];
+    if (list === undefined) return undefined;
+    if (!Array.isArray(list) || list.length === 0) {
+      fail(key, `${key} takes a list of alternatives, e.g. ["minmax", "zscore"]`);
+      return undefined;
+    }
+    return list.map((entry, i) => {
+      try {
+        return parseSpec({ [key]: typeof entry === "string" ? { method: entry } : entry })[key];
+      } catch (error) {
+        const inner = error instanceof IndexInputError ? error.issues.map((x) => x.message).join("; ") : String(error);
+        fail(`${key}[${i}]`, inner);
+        return undefined;
+      }
+    });
+  };
+  const normalize = alternatives("normalize");
+  const aggregate = alternatives("aggregate");
+  const impute = alternatives("impute");
+  if (issues.length) throw new IndexInputError(issues);
+  if (normalize) out.normalize = normalize as NonNullable<UncertainInputs["normalize"]>;
+  if (aggregate) {
+    out.aggregate = aggregate.map((a) => {
+      const spec = a as ReturnType<typeof parseSpec>["aggregate"];
+      return spec.method === "power" ? { method: "power" as const, p: spec.p ?? 1 } : { method: spec.method };
+    }) as NonNullable<UncertainInputs["aggregate"]>;
+  }
+  if (impute) out.impute = impute as NonNullable<UncertainInputs["impute"]>;
+  return out;
+}
