@@ -16,6 +16,8 @@ test("BOM, LF or CRLF, a missing final line break and short rows", () => {
   assert.deepEqual(parseCsv("\uFEFFa,b\nx"), [["a", "b"], ["x", null]]);
   assert.deepEqual(parseCsv("a,b\r\n1,2"), [["a", "b"], ["1", "2"]]);
   assert.deepEqual(parseCsv("a,b\n1,2\n"), [["a", "b"], ["1", "2"]]);
+  assert.deepEqual(parseCsv("a,b\r1,\r"), [["a", "b"], ["1", null]], "a lone CR (old Mac files) ends a line too");
+  assert.deepEqual(parseCsv('a,b,\n"x"y,z'), [["a", "b", null], ["xy", "z", null]], "trailing separator; text after a closing quote is kept");
 });
 
 test("numbers stay text for the engine; empty fields are null but a quoted empty field is text", () => {
@@ -60,7 +62,7 @@ test("formatCsv writes text that Excel would evaluate with a leading apostrophe"
 });
 
 test("property: formatCsv then parseCsv gives back every text and number", () => {
-  const safeText = fc.string({ unit: fc.constantFrom("a", "Z", " ", ",", '"', "\n", "\r\n", "é", "北", ";", "1") })
+  const safeText = fc.string({ unit: fc.constantFrom("a", "Z", " ", ",", '"', "\n", "\r\n", "\r", "é", "北", ";", "1") })
     .filter((s) => s !== "" && !/^[=+\-@\t\r]/.test(s));
   const cell = fc.oneof(safeText, fc.double({ noNaN: true, noDefaultInfinity: true }));
   fc.assert(
