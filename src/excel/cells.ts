@@ -89,7 +89,7 @@ export class SheetGrid {
     let bytes = 0;
     for (let r = 0; r < this.rows; r++) {
       const { values, formats } = this.block(r, r + 1);
-      const rowBytes = JSON.stringify(values[0]).length + JSON.stringify(formats[0]).length + 2;
+      const rowBytes = utf8Length(JSON.stringify(values[0])) + JSON.stringify(formats[0]).length + 2;
       if (rowBytes > budget) throw new AddinError(`Row ${r + 1} of an output sheet is larger than Excel's request limit; shorten the longest texts.`);
       if (r > start && bytes + rowBytes > budget) {
         out.push({ start, end: r, bytes });
@@ -114,6 +114,16 @@ export class SheetGrid {
     }
     return out;
   }
+}
+
+/** Bytes of a string in UTF-8 (request limits are in bytes; CJK text takes three per character). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) bytes += code >= 0x800 && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
+  }
+  return bytes;
 }
 
 export function filled<T>(rows: number, cols: number, value: T): T[][] {

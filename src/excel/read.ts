@@ -4,6 +4,7 @@
  */
 import type { TableOrigin } from "../core/errors";
 import type { Cell, Table } from "../core/types";
+import { utf8Length } from "./cells";
 import { describeSource, type TableSource } from "./choice";
 import { AddinError, officeErrorCode } from "./errors";
 import type { Session } from "./office";
@@ -18,8 +19,8 @@ export interface ReadOptions {
   maxResponseBytes?: number;
 }
 
-/** Bytes per cell assumed when planning reads (a 17-digit number plus JSON punctuation). */
-const BYTES_PER_CELL = 24;
+/** Bytes per cell assumed before the first block is seen (a 17-digit number plus JSON punctuation). */
+const FIRST_BYTES_PER_CELL = 24;
 const MAX_SHEET_ROWS = 1_048_576;
 
 interface Located {
@@ -37,53 +38,63 @@ export async function readSources(session: Session, sources: TableSource[], opti
   const budget = options.maxResponseBytes ?? 4_000_000;
   const tables: Cell[][][] = located.map((l) => (l.empty ? [] : new Array(l.rows)));
   // Row blocks per source, several blocks per sync until the budget is reached.
+  // Blocks of rows, sized by the bytes per cell seen so far (with a margin), several per sync.
   type Block = { source: number; start: number; rows: number };
+  let bytesPerCell = FIRST_BYTES_PER_CELL;
   const blocks: Block[] = [];
   located.forEach((l, source) => {
-    if (l.empty) return;
-    const perBlock = Math.max(1, Math.floor(budget / BYTES_PER_CELL / Math.max(1, l.cols)));
-    for (let start = 0; start < l.rows; start += perBlock) blocks.push({ source, start, rows: Math.min(perBlock, l.rows - start) });
+    if (!l.empty) blocks.push({ source, start: 0, rows: l.rows });
   });
+  const blockBytes = (block: Block) => block.rows * located[block.source]!.cols * bytesPerCell;
   let i = 0;
   while (i < blocks.length) {
     const batch: { block: Block; range: Excel.Range }[] = [];
     let bytes = 0;
-    while (i < blocks.length && (batch.length === 0 || bytes + blockBytes(blocks[i]!, located) <= budget)) {
-      const block = blocks[i]!;
+    while (i < blocks.length) {
+      let block = blocks[i]!;
+      const room = budget - bytes;
+      if (blockBytes(block) > room) {
+        const fit = Math.floor(room / (located[block.source]!.cols * bytesPerCell));
+        if (fit < 1 && batch.length > 0) break;
+        const rows = Math.max(1, fit);
+        if (rows < block.rows) {
+          blocks.splice(i, 1, { ...block, rows }, { ...block, start: block.start + rows, rows: block.rows - rows });
+          block = blocks[i]!;
+        }
+      }
       const l = located[block.source]!;
       const range = session.workbook.worksheets.getItem(l.sheet).getRangeByIndexes(l.row + block.start, l.col, block.rows, l.cols);
       range.load("values");
       batch.push({ block, range });
-      bytes += blockBytes(block, located);
+      bytes += blockBytes(block);
       i += 1;
     }
     try {
       await session.sync();
     } catch (error) {
       if (officeErrorCode(error) !== "ResponsePayloadSizeLimitExceeded") throw error;
-      // Longer text than assumed: split the blocks of this batch in halves and read them again.
-      const retry = batch.flatMap(({ block }) => (block.rows === 1 ? [block] : splitBlock(block)));
-      if (retry.length === batch.length) throw new AddinError("A single row is larger than Excel's 5 MB response limit; shorten the longest texts.");
-      blocks.splice(i - batch.length, batch.length, ...retry);
+      // Longer text than assumed: assume twice the bytes per cell and read this part again.
+      if (batch.length === 1 && batch[0]!.block.rows === 1) throw new AddinError("A single row is larger than Excel's 5 MB response limit; shorten the longest texts.");
+      bytesPerCell *= 2;
       i -= batch.length;
       continue;
     }
+    let seenBytes = 0;
+    let seenCells = 0;
     for (const { block, range } of batch) {
       const target = tables[block.source]!;
       const values = range.values as Cell[][];
-      for (let r = 0; r < block.rows; r++) target[block.start + r] = values[r]!;
+      for (let r = 0; r < block.rows; r++) {
+        target[block.start + r] = values[r]!;
+        if (r < 50) {
+          seenBytes += utf8Length(JSON.stringify(values[r]));
+          seenCells += values[r]!.length;
+        }
+      }
     }
+    if (seenCells > 0) bytesPerCell = Math.max(6, (1.5 * seenBytes) / seenCells);
   }
   return located.map((l, k) => ({ table: tables[k]!, origin: { sheet: l.sheet, row: l.row, col: l.col } }));
-}
-
-function blockBytes(block: { source: number; rows: number }, located: Located[]): number {
-  return block.rows * located[block.source]!.cols * BYTES_PER_CELL;
-}
-
-function splitBlock(block: { source: number; start: number; rows: number }) {
-  const half = Math.ceil(block.rows / 2);
-  return [{ ...block, rows: half }, { ...block, start: block.start + half, rows: block.rows - half }];
 }
 
 /** Two syncs: which sheets/tables exist, then the geometry of each source's range. */

@@ -14,15 +14,22 @@ interface Action {
   run: () => LoadResult | void;
 }
 
-/** Approximate size of an argument as Office.js would serialise it. */
+const encoder = new TextEncoder();
+
+/** Size of an argument as Office.js would send it: JSON in UTF-8. */
 export function jsonBytes(value: unknown): number {
   if (value === undefined) return 0;
   if (Array.isArray(value) && value.length > 0 && Array.isArray(value[0])) {
     let n = 2;
-    for (const row of value as unknown[][]) n += JSON.stringify(row).length + 1;
+    for (const row of value as unknown[][]) n += utf8(JSON.stringify(row)) + 1;
     return n;
   }
-  return JSON.stringify(value)?.length ?? 0;
+  return utf8(JSON.stringify(value) ?? "");
+}
+
+function utf8(text: string): number {
+  // Pure ASCII (the common case) needs no encoding.
+  return /^[\x00-\x7f]*$/.test(text) ? text.length : encoder.encode(text).length;
 }
 
 const OP_OVERHEAD = 80;
