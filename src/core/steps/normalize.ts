@@ -24,13 +24,16 @@ export function normalizeColumn(x: Float64Array, spec: NormalizeSpec, meta: Norm
     case "minmax": {
       const [lo, hi] = rangeOf(y, meta.code, "min-max");
       const f = (spec.high - spec.low) / (hi - lo);
-      for (let i = 0; i < n; i++) out[i] = (y[i]! - lo) * f + spec.low;
+      if (Number.isFinite(f)) for (let i = 0; i < n; i++) out[i] = (y[i]! - lo) * f + spec.low;
+      // A subnormal range (e.g. values 0 and -7e-323) overflows f to Infinity: divide first instead.
+      else for (let i = 0; i < n; i++) out[i] = ((y[i]! - lo) / (hi - lo)) * (spec.high - spec.low) + spec.low;
       return out;
     }
     case "zscore": {
       const m = mean(y);
       const s = sd(y);
       if (!(s > 0)) throw constantError(meta.code, "z-score", "its standard deviation is 0");
+      if (!Number.isFinite(s)) throw constantError(meta.code, "z-score", "its values are too large to compute a standard deviation (check for mistyped values)");
       const f = spec.sd / s;
       for (let i = 0; i < n; i++) out[i] = (y[i]! - m) * f + spec.mean;
       return out;
@@ -74,6 +77,7 @@ function rangeOf(y: Float64Array, code: string, method: string): [number, number
   const [lo, hi] = minMax(y);
   if (lo !== lo) throw constantError(code, method, "it has no values");
   if (hi === lo) throw constantError(code, method, `every value is ${lo}`);
+  if (!Number.isFinite(hi - lo)) throw new IndexComputeError(`Indicator ${code} cannot be normalized by ${method}: its values span from ${lo} to ${hi}, beyond what a number can hold. Check its data for mistyped values.`);
   return [lo, hi];
 }
 
