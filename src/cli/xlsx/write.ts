@@ -11,13 +11,16 @@ import type { Cell } from "../../core/types";
 import { chartXml, type ResolvedRange } from "./chart-xml";
 import { parseRange, sheetFormula, uniqueSheetName, uniqueTableName } from "./names";
 import { graftInputDrawings } from "./graft";
-import { addChartsToPackage, type SheetCharts } from "./package";
+import { qualifiesForFastRows, writeFastRows } from "./fast-rows";
+import { addChartsToPackage, worksheetPaths, type SheetCharts } from "./package";
 
 export interface WriteResultOptions {
   inputPath?: string;
   inputTables?: { name: string; rows: Cell[][] }[];
   plan: ReportPlan;
   outPath: string;
+  /** Sheets with more cells than this have their body rows written directly (default 20,000). */
+  largeSheetCells?: number;
 }
 
 export interface WriteResultSummary {
@@ -30,6 +33,7 @@ export interface WriteResultSummary {
 }
 
 const HEAT_COLORS = ["FFF8696B", "FFFFEB84", "FF63BE7B"];
+const LARGE_SHEET_CELLS = 20_000;
 
 export async function writeResultWorkbook(options: WriteResultOptions): Promise<WriteResultSummary> {
   const { buffer, summary } = await buildResultWorkbook(options);
@@ -59,7 +63,9 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
 
   const sheetNames: Partial<Record<SheetKey, string>> = {};
   for (const sheet of options.plan.sheets) sheetNames[sheet.key] = uniqueSheetName(sheet.name, takenSheets);
-  for (const sheet of options.plan.sheets) writeSheet(workbook, sheet, sheetNames[sheet.key]!, takenNames);
+  const threshold = options.largeSheetCells ?? LARGE_SHEET_CELLS;
+  const fast = options.plan.sheets.filter((sheet) => cellCount(sheet) > threshold && qualifiesForFastRows(sheet));
+  for (const sheet of options.plan.sheets) writeSheet(workbook, sheet, sheetNames[sheet.key]!, takenNames, fast.includes(sheet));
 
   const resolve = (ref: RangeRef): ResolvedRange => {
     const planned = options.plan.sheets.find((s) => s.key === ref.sheet);
@@ -73,13 +79,20 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer() as ArrayBuffer);
   // Charts of the input sheets first, so that the new chart parts take the next free numbers.
   const warnings = options.inputPath ? await graftInputDrawings(await JSZip.loadAsync(await readFile(options.inputPath)), written) : [];
+  const paths = await worksheetPaths(written);
+  for (const sheet of fast) await writeFastRows(written, paths.get(sheetNames[sheet.key]!)!, sheet);
   await addChartsToPackage(written, withCharts);
   const buffer = await written.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
   return { buffer, summary: { sheetNames, charts: withCharts.reduce((n, s) => n + s.charts.length, 0), warnings } };
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, takenNames: Set<string>): void {
+/**
+ * One planned sheet through exceljs. With `firstRowsOnly`, only the header and the first body row
+ * are written (the rest follows in writeFastRows).
+ */
+function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, takenNames: Set<string>, firstRowsOnly: boolean): void {
   const ws = workbook.addWorksheet(name);
+  const rowLimit = firstRowsOnly ? 2 : plan.cells.length;
   const table = plan.table && plan.table.rows > 1 && plan.table.cols > 0 ? plan.table : undefined;
   if (table) {
     const headers = (plan.cells[0] ?? []).slice(0, table.cols).map((h, c) => (h === null || h === undefined ? `Column${c + 1}` : String(h)));
@@ -89,10 +102,10 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, t
       headerRow: true,
       style: { theme: "TableStyleLight9", showRowStripes: true },
       columns: headers.map((header) => ({ name: header, filterButton: true })),
-      rows: plan.cells.slice(1, table.rows).map((row) => headers.map((_, c) => cellValue(row[c]))),
+      rows: plan.cells.slice(1, Math.min(table.rows, rowLimit)).map((row) => headers.map((_, c) => cellValue(row[c]))),
     });
   }
-  plan.cells.forEach((row, r) => {
+  plan.cells.slice(0, rowLimit).forEach((row, r) => {
     row.forEach((value, c) => {
       if (table && r < table.rows && c < table.cols) return;
       const v = cellValue(value);
@@ -100,7 +113,11 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, t
     });
   });
   if (!table && plan.cells.length > 0) ws.getRow(1).font = { bold: true };
-  for (const format of plan.formats) forEachCell(format.range, (r, c) => (ws.getCell(r + 1, c + 1).numFmt = format.numberFormat));
+  for (const format of plan.formats) {
+    forEachCell(format.range, (r, c) => {
+      if (r < rowLimit) ws.getCell(r + 1, c + 1).numFmt = format.numberFormat;
+    });
+  }
   for (const range of plan.highlights) {
     forEachCell(range, (r, c) => {
       const cell = ws.getCell(r + 1, c + 1);
@@ -137,11 +154,18 @@ function addInputSheet(ws: ExcelJS.Worksheet, rows: Cell[][]): void {
   if (rows.length > 0) ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
 }
 
-/** Plain values only: strings stay strings (exceljs writes them as shared strings, never formulas). */
+/**
+ * Plain values only: strings stay strings (exceljs writes them as shared strings, never formulas);
+ * an empty string is an empty cell, as NaN is.
+ */
 function cellValue(value: Cell): string | number | boolean | null {
-  if (value === null || value === undefined) return null;
+  if (value === null || value === undefined || value === "") return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   return value;
+}
+
+function cellCount(plan: SheetPlan): number {
+  return plan.cells.reduce((n, row) => n + row.length, 0);
 }
 
 function cellsOf(plan: SheetPlan, range: string): Cell[] {
