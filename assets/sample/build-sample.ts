@@ -1,24 +1,25 @@
 /**
  * Builds the bundled sample from src/core/sample/ieci.ts (`npm run sample`):
- * assets/sample/ieci-2022.xlsx (About, Data, Framework, Settings and, when the functions module
- * exists, a Functions sheet with live IDX formulas) and ieci-data.csv / ieci-framework.csv.
+ * assets/sample/ieci-2022.xlsx (About, Data, Framework, Settings and a Functions sheet with live
+ * IDX formulas) and ieci-data.csv / ieci-framework.csv.
  */
-import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { formatCsv } from "../../src/cli/csv";
 import type { Table } from "../../src/core/types";
+import { functionsSheetSpills, functionsSheetTable } from "../../src/core/sample/functions-sheet";
 import { IECI_NOTICE, ieciAboutTable, ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
 
 const HERE = __dirname;
-const FUNCTIONS_MODULE = resolve(HERE, "../../src/core/sample/functions-sheet.ts");
 /** Fixed document dates so that rebuilding an unchanged sample gives the same workbook properties. */
 const BUILD_DATE = new Date(Date.UTC(2026, 0, 1));
 
 interface SheetOptions {
-  /** Strings starting with "=" become formulas (only for the Functions sheet, which we author). */
+  /** Strings starting with "=" become formulas (only for the Functions sheet, which we author);
+   * a formula with a spill area is stored as an array formula over it, so it fills every cell. */
   formulas?: boolean;
+  spills?: Map<string, string>;
   widths?: number[];
   headerRow?: number;
 }
@@ -29,7 +30,10 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table, option
     row.forEach((value, c) => {
       if (value === null || value === undefined || value === "") return;
       const cell = ws.getCell(r + 1, c + 1);
-      cell.value = options.formulas && typeof value === "string" && value.startsWith("=") ? { formula: value.slice(1) } : value;
+      if (options.formulas && typeof value === "string" && value.startsWith("=")) {
+        const ref = options.spills?.get(cell.address);
+        cell.value = (ref ? { formula: value.slice(1), shareType: "array", ref } : { formula: value.slice(1) }) as ExcelJS.CellFormulaValue;
+      } else cell.value = value;
     });
   });
   const headerRow = options.headerRow ?? 0;
@@ -49,12 +53,6 @@ function columnWidths(table: Table): number[] {
   );
 }
 
-async function functionsTable(): Promise<Table | undefined> {
-  if (!existsSync(FUNCTIONS_MODULE)) return undefined;
-  const mod = (await import(FUNCTIONS_MODULE)) as { functionsSheetTable?: () => Table };
-  return mod.functionsSheetTable?.();
-}
-
 export async function buildSampleWorkbook(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Index Studio";
@@ -68,8 +66,8 @@ export async function buildSampleWorkbook(): Promise<Buffer> {
   addSheet(workbook, "Data", ieciDataTable());
   addSheet(workbook, "Framework", ieciFrameworkTable());
   addSheet(workbook, "Settings", ieciSettingsTable(), { widths: [22, 14] });
-  const functions = await functionsTable();
-  if (functions) addSheet(workbook, "Functions", functions, { formulas: true });
+  const spills = new Map(functionsSheetSpills().map((area) => [area.cell, area.ref]));
+  addSheet(workbook, "Functions", functionsSheetTable(), { formulas: true, spills, headerRow: 3, widths: [22, 60, 24, 16, 20, 20, 22] });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

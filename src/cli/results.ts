@@ -43,6 +43,8 @@ export function resultJson(result: IndexResult, origins: Partial<Record<TableNam
     log: { imputed: log.imputed, excluded: log.excluded, treatment: log.treatment },
     warnings: result.warnings.map((issue) => ({ ...issue, text: describeIssue(issue, origins) })),
   };
-  // JSON.stringify writes NaN and ±Infinity as null.
-  return JSON.stringify(document, null, 2) + "\n";
+  // JSON.stringify writes NaN and ±Infinity as null. Large results are written compact (an
+  // indented 10,000-unit score array is one line per number).
+  const cells = units.codes.length * (result.scores.codes.length + result.ranks.codes.length);
+  return JSON.stringify(document, null, cells > 50_000 ? undefined : 2) + "\n";
 }

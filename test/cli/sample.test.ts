@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { formatCsv } from "../../src/cli/csv";
 import { readWorkbookTables } from "../../src/cli/read";
 import { computeIndex, settingsToSpecInput } from "../../src/core";
+import { functionsSheetSpills, functionsSheetTable } from "../../src/core/sample/functions-sheet";
 import { IECI_PUBLISHED_TOP20, ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
 import { REPO, readCsvRecords, runInProcess, spawnCli, tempDir } from "./helpers";
 
@@ -56,6 +57,31 @@ test("the generated CSVs and workbook match src/core/sample/ieci.ts (run npm run
   await workbook.xlsx.readFile(join(SAMPLE, "ieci-2022.xlsx"));
   assert.equal(workbook.worksheets[0]!.name, "About");
   assert.match(String(workbook.getWorksheet("About")!.getCell("A2").value), /^Illustrative values, not the official IECI data/);
+});
+
+test("the workbook's Functions sheet: live formulas as formula cells (array formulas over their spill areas), text as text", async () => {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(join(SAMPLE, "ieci-2022.xlsx"));
+  const ws = workbook.getWorksheet("Functions")!;
+  assert.ok(ws, "Functions sheet present");
+  const spills = new Map(functionsSheetSpills().map((area) => [area.cell, area.ref]));
+  let formulas = 0, texts = 0;
+  functionsSheetTable().forEach((row, r) => row.forEach((value, c) => {
+    if (typeof value !== "string") return;
+    const cell = ws.getCell(r + 1, c + 1);
+    if (value.startsWith("=")) {
+      formulas++;
+      const stored = cell.value as { formula?: string; shareType?: string; ref?: string };
+      assert.equal(stored.formula, value.slice(1), cell.address);
+      const ref = spills.get(cell.address);
+      if (ref) assert.deepEqual([stored.shareType, stored.ref], ["array", ref], cell.address);
+    } else {
+      texts++;
+      assert.equal(cell.value, value, `${cell.address} stays text`);
+    }
+  }));
+  assert.ok(formulas >= 8 && texts > 10, `${formulas} formulas, ${texts} texts`);
+  assert.equal(spills.size, functionsSheetSpills().length);
 });
 
 test("npm run demo: computes the sample workbook, writes the results, prints the top 10 with pillar ranks", async () => {
