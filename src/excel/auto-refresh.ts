@@ -5,7 +5,7 @@
  */
 import { queueStoredChoice, type TableSource } from "./choice";
 import { AddinError } from "./errors";
-import { excelApi, runInExcel } from "./office";
+import { apiSupported, excelApi, runInExcel } from "./office";
 
 interface Watch {
   handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[];
@@ -34,6 +34,7 @@ export async function enableAutoRefresh(on: boolean, onRun: () => void | Promise
   await stopWatching();
   if (!on) return;
   const delay = options.delayMs ?? 1_500;
+  const hasTriggerSource = apiSupported("1.14");
   const state: Watch = { handlers: [], timer: null, running: false, again: false };
   const fire = async () => {
     state.timer = null;
@@ -57,7 +58,9 @@ export async function enableAutoRefresh(on: boolean, onRun: () => void | Promise
     state.timer = setTimeout(() => void fire(), delay);
   };
   const handler = async (args: Excel.WorksheetChangedEventArgs) => {
-    if (args.triggerSource === "ThisLocalAddin" || Date.now() < ownWritesUntil) return;
+    if (args.triggerSource === "ThisLocalAddin") return;
+    // Without triggerSource (before ExcelApi 1.14), our own writes are recognised by time.
+    if (!hasTriggerSource && Date.now() < ownWritesUntil) return;
     schedule();
   };
   await runInExcel(async (session) => {

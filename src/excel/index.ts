@@ -6,13 +6,15 @@
  *   runIndex(choice, { onProgress, language })   read → validate → compute → write; RunSummary
  *   createTemplate("ieci" | "blank", language)   new Data/Framework/Settings sheets, never overwriting
  *   enableAutoRefresh(on, onRun)    debounced recompute when the inputs change
- *   writeReport(session, plan)      (for the analysis section) writes any ReportPlan the same safe way
+ *   writeReportPlan(plan)           (for the analysis section) writes any ReportPlan the same safe way
  * Every failure is an AddinError whose `messages` name the sheet and cell where possible.
  * Requirement sets: ExcelApi 1.7 needed; 1.8 (axis number formats), 1.12 (sheet ownership marks)
  * and 1.14 (trigger source of change events) are used when present.
  */
 import { queueSaveChoice, queueStoredChoice, validateChoice, type StoredChoice, type TableSource } from "./choice";
-import { AddinError } from "./errors";
+import type { ReportPlan } from "../core/report/types";
+import { AddinError, errorText } from "./errors";
+import { writeReport, type WriteOptions } from "./write-report";
 import { runInExcel } from "./office";
 import { sheetOfAddress } from "./a1";
 
@@ -41,6 +43,17 @@ export async function saveChoice(choice: StoredChoice): Promise<void> {
     queueSaveChoice(session, valid);
     await session.sync();
   });
+}
+
+/** Writes any ReportPlan (e.g. the analysis sheets) with the same ownership and rollback rules. */
+export async function writeReportPlan(plan: ReportPlan, options: WriteOptions = {}): Promise<{ sheets: string[]; warnings: string[]; syncCount: number }> {
+  try {
+    const { value, syncs } = await runInExcel((session) => writeReport(session, plan, options));
+    return { sheets: value.sheets.map((s) => s.name), warnings: value.warnings, syncCount: syncs + value.recoverySyncs };
+  } catch (error) {
+    if (error instanceof AddinError) throw error;
+    throw new AddinError(`The sheets could not be written: ${errorText(error)}`);
+  }
 }
 
 /** The current selection as a range source (header in its first row). */

@@ -1,0 +1,112 @@
+/** Templates never overwrite, auto-refresh reacts to the user only, output in Chinese, plans from the analysis. */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { ieciDataTable, ieciFrameworkTable } from "../../src/core/sample/ieci";
+import { reportText } from "../../src/core/report/i18n";
+import type { ReportPlan } from "../../src/core/report/types";
+import { AddinError, createTemplate, enableAutoRefresh, loadStoredChoice, runIndex, saveChoice, writeReportPlan, type StoredChoice } from "../../src/excel/index";
+import { createContext } from "./fake-excel";
+import { freshWorkbook, putTable, sheetNamed, sheetValues } from "./helpers";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test("createTemplate never overwrites: existing Data keeps its cells, the template goes to Data (2) and the choice follows", async () => {
+  const wb = freshWorkbook();
+  putTable(wb, "Data", [["mine", 1]]);
+  const before = JSON.stringify(sheetValues(wb.sheetByName("Data")!));
+  const choice = await createTemplate("ieci", "en");
+  assert.equal(JSON.stringify(sheetValues(wb.sheetByName("Data")!)), before);
+  assert.deepEqual(choice.data, { kind: "sheet", sheet: "Data (2)" });
+  assert.deepEqual((await loadStoredChoice())!.data, { kind: "sheet", sheet: "Data (2)" });
+  assert.deepEqual(wb.sheets.map((s) => s.name), ["Data", "Data (2)", "Framework", "Settings", "About"]);
+  // Text is stored as text: codes and names exactly as the sample has them.
+  assert.deepEqual(sheetValues(sheetNamed(wb, "Data (2)")).slice(0, 3).map((r) => r.slice(0, 4)), ieciDataTable().slice(0, 3).map((r) => r.slice(0, 4)));
+  const summary = await runIndex(choice);
+  assert.equal(summary.top[0]!.name, "London");
+});
+
+test("the blank skeleton is a valid framework in the chosen language; running it asks for data by cell", async () => {
+  const wb = freshWorkbook();
+  const choice = await createTemplate("blank", "zh-CN");
+  assert.equal(sheetNamed(wb, "Framework").value(7, 1), "指数");
+  const error = await runIndex(choice).then(() => null, (e: unknown) => e);
+  assert.ok(error instanceof AddinError, String(error));
+  assert.ok(error.messages.some((m) => m.includes("IND1") && m.includes("no values")), error.messages.join("\n"));
+  assert.equal(wb.sheets.length, 3, "nothing written");
+});
+
+test("a failed template creation leaves no sheets behind", async () => {
+  const wb = freshWorkbook();
+  wb.addSheet("Sheet1");
+  wb.failOperation("Range.values", 3);
+  await assert.rejects(createTemplate("ieci", "en"), AddinError);
+  assert.deepEqual(wb.sheets.map((s) => s.name), ["Sheet1"]);
+});
+
+test("auto-refresh: user edits run once after the debounce; the add-in's own writes and disabled watching do not", async () => {
+  const wb = freshWorkbook();
+  putTable(wb, "Data", ieciDataTable());
+  putTable(wb, "Framework", ieciFrameworkTable());
+  const choice: StoredChoice = { version: 1, data: { kind: "sheet", sheet: "Data" }, framework: { kind: "sheet", sheet: "Framework" }, settings: null };
+  await saveChoice(choice);
+  let runs = 0;
+  await enableAutoRefresh(true, async () => {
+    runs++;
+    await runIndex(choice);
+  }, { delayMs: 30 });
+  wb.userEdit("Data", [[5]], 1, 5);
+  wb.userEdit("Data", [[6]], 2, 5);
+  await sleep(15);
+  wb.userEdit("Framework", [["Renamed"]], 1, 1);
+  await sleep(200);
+  assert.equal(runs, 1, "three quick edits, one run");
+  // A write by the add-in itself to Data (as createTemplate would do) is ignored.
+  const ctx = createContext(wb) as unknown as { workbook: { worksheets: { getItem(n: string): { getRange(a: string): { values: unknown } } } }; sync(): Promise<void> };
+  ctx.workbook.worksheets.getItem("Data").getRange("F2").values = [[7]];
+  await ctx.sync();
+  await sleep(100);
+  assert.equal(runs, 1);
+  await enableAutoRefresh(false, () => undefined);
+  wb.userEdit("Data", [[8]], 1, 5);
+  await sleep(100);
+  assert.equal(runs, 1);
+});
+
+test("output in Simplified Chinese: sheet names and headers from the report's own texts", async () => {
+  const wb = freshWorkbook();
+  putTable(wb, "Data", ieciDataTable());
+  putTable(wb, "Framework", ieciFrameworkTable());
+  const summary = await runIndex({ version: 1, data: { kind: "sheet", sheet: "Data" }, framework: { kind: "sheet", sheet: "Framework" }, settings: null }, { language: "zh-CN" });
+  const zh = reportText("zh-CN");
+  assert.equal(summary.sheets[0], zh.sheetResults);
+  assert.equal(sheetNamed(wb, zh.sheetResults).value(0, 0), zh.rank);
+});
+
+test("writeReportPlan writes extra plans (analysis sheets) beside the main output without removing it", async () => {
+  const wb = freshWorkbook();
+  putTable(wb, "Data", ieciDataTable());
+  putTable(wb, "Framework", ieciFrameworkTable());
+  await runIndex({ version: 1, data: { kind: "sheet", sheet: "Data" }, framework: { kind: "sheet", sheet: "Framework" }, settings: null });
+  const plan: ReportPlan = {
+    sheets: [{
+      key: "uncertainty", name: "Uncertainty", cells: [["Unit", "Median rank", "Low", "High"], ["LON", 1, 1, 2], ["NYC", 2, 1, 3]],
+      table: { name: "IndexStudioUncertainty", rows: 3, cols: 4 }, formats: [{ range: "B2:D3", numberFormat: "0" }], colorScales: [], highlights: ["C3"],
+      freeze: { rows: 1, cols: 1 }, columnWidths: [10, 12],
+      charts: [{
+        id: "rankInterval", kind: "rankInterval", title: "Rank intervals", legend: false, anchor: { row: 5, col: 0, rows: 10, cols: 6 },
+        series: [{ name: { sheet: "uncertainty", range: "B1" }, categories: { sheet: "uncertainty", range: "A2:A3" }, values: { sheet: "uncertainty", range: "B2:B3" } }],
+      }],
+    }],
+  };
+  const written = await writeReportPlan(plan);
+  assert.deepEqual(written.sheets, ["Uncertainty"]);
+  assert.ok(wb.sheetByName("Results") && wb.sheetByName("Dashboard"));
+  const sheet = sheetNamed(wb, "Uncertainty");
+  assert.equal(sheet.charts[0]!.series[0]!.name, "Median rank");
+  assert.equal(sheet.fills.get("C3"), "#FCE4D6");
+  assert.deepEqual(sheet.freeze, { rows: 1, cols: 1 });
+  // A refresh of the main output keeps the analysis sheet (it is ours, but not part of that plan).
+  await runIndex({ version: 1, data: { kind: "sheet", sheet: "Data" }, framework: { kind: "sheet", sheet: "Framework" }, settings: null });
+  assert.ok(wb.sheetByName("Uncertainty"));
+  await assert.rejects(writeReportPlan({ sheets: [{ ...plan.sheets[0]!, charts: [{ ...plan.sheets[0]!.charts[0]!, series: [{ values: { sheet: "weights", range: "A1:A2" }, name: "x" }] }] }] }), (e: unknown) => e instanceof AddinError && e.messages[0]!.includes("not in the report"));
+});
