@@ -49,7 +49,7 @@ export async function readInputs(input: string, meta?: string): Promise<InputTab
       notes: [],
     };
   }
-  const tables = await readWorkbookTables(input);
+  const tables = await readWorkbookTables(input, { framework: !meta });
   if (meta) {
     tables.framework = await readCsvTable(meta);
     tables.origins.Framework = csvOrigin(meta);
@@ -84,7 +84,8 @@ function csvOrigin(path: string): TableOrigin {
 
 const SHEETS: Record<"data" | "framework" | "settings", TableName> = { data: "Data", framework: "Framework", settings: "Settings" };
 
-export async function readWorkbookTables(path: string): Promise<InputTables> {
+/** The tables of a workbook; `framework: false` when --meta gives the Framework instead. */
+export async function readWorkbookTables(path: string, need = { framework: true }): Promise<InputTables> {
   const workbook = new ExcelJS.Workbook();
   let bytes: Buffer;
   try {
@@ -104,7 +105,10 @@ export async function readWorkbookTables(path: string): Promise<InputTables> {
   const read = (key: keyof typeof SHEETS, required: boolean): Table | undefined => {
     const ws = find(SHEETS[key]);
     if (!ws) {
-      if (required) throw new InputFileError(`${basename(path)} has no sheet named ${SHEETS[key]} (its sheets: ${names.join(", ") || "none"}); the workbook needs sheets Data and Framework`);
+      if (required) {
+        const fix = key === "framework" ? "; add it, or give the Framework as a CSV with --meta" : "";
+        throw new InputFileError(`${basename(path)} has no sheet named ${SHEETS[key]} (its sheets: ${names.join(", ") || "none"})${fix}`);
+      }
       return undefined;
     }
     const { table, origin } = sheetTable(ws, notes);
@@ -113,7 +117,7 @@ export async function readWorkbookTables(path: string): Promise<InputTables> {
     return table;
   };
   const data = read("data", true)!;
-  const framework = read("framework", true)!;
+  const framework = read("framework", need.framework) ?? [];
   const settings = read("settings", false);
   return { data, framework, settings, origins, notes };
 }

@@ -178,6 +178,13 @@ test("missing pieces: no --meta for a CSV, no Data sheet, a missing file", async
   const noData = await runInProcess(["compute", path]);
   assert.equal(noData.code, 1);
   assert.match(noData.stderr, /book\.xlsx has no sheet named Data \(its sheets: Sheet1, Framework\)/);
+  const dataOnly = join(dir, "data-only.xlsx");
+  await writeWorkbook(dataOnly, [{ name: "Data", rows: numericTable(asemData()) }]);
+  const noFramework = await runInProcess(["compute", dataOnly]);
+  assert.equal(noFramework.code, 1);
+  assert.match(noFramework.stderr, /has no sheet named Framework .*or give the Framework as a CSV with --meta/);
+  const withMeta = await runInProcess(["compute", dataOnly, "--meta", join(ASEM, "meta.csv")]);
+  assert.equal(withMeta.code, 0, withMeta.stderr);
   const missing = await runInProcess(["compute", join(dir, "nope.xlsx")]);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /cannot read .*nope\.xlsx: no such file/);
