@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { computeIndex, IndexComputeError, IndexInputError } from "../../src/core";
 import type { Cell } from "../../src/core/types";
+import type { IndexResult } from "../../src/core/result";
 
 interface Tree {
   rows: Cell[][];
@@ -78,7 +79,7 @@ test("random frameworks and data: finite where defined, within children's range,
       const lo = method === "arithmetic" ? low : 1;
       const hi = lo + span;
       const data: Cell[][] = [["uCode", ...tree.indicators], ...units.map((row, u) => [`U${u}`, ...row])];
-      let result;
+      let result: IndexResult;
       try {
         result = computeIndex(data, tree.rows, { normalize: { method: "minmax", low: lo, high: hi }, aggregate: { method } });
       } catch (error) {
