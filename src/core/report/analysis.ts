@@ -184,6 +184,7 @@ function uncertaintySheet(u: UncertaintyResult, text: Text): SheetPlan {
     ["", text.scoreNote],
   ];
   info.forEach(([label, value], i) => setCell(sheet.cells, i, infoCol, label, value));
+  sheet.formats.push({ range: rangeA1(2, infoCol + 1, 2, infoCol + 1), numberFormat: "0.00" });
   const ranked = u.units.filter((x) => x.nominalRank === x.nominalRank).length;
   if (ranked > 0) {
     const ref = (col: number) => ({ sheet: "uncertainty" as const, range: bodyRange(col, ranked)! });
@@ -217,6 +218,7 @@ function sensitivitySheet(s: SensitivityResult, text: Text): SheetPlan {
   ];
   const infoTop = rows + 2;
   info.forEach(([label, value], i) => setCell(sheet.cells, infoTop + i, 0, label, value));
+  sheet.formats.push({ range: rangeA1(infoTop + 4, 1, infoTop + 5, 1), numberFormat: "0.000" });
   if (rows > 0) {
     const ref = (col: number) => ({ sheet: "sensitivity" as const, range: bodyRange(col, rows)! });
     sheet.charts.push({
