@@ -7,7 +7,8 @@ import type { ReportPlan, SheetKey, SheetPlan } from "../core/report/types";
 import { parseA1 } from "./a1";
 import { AddinError } from "./errors";
 import { apiSupported, type Session } from "./office";
-import { OWNED_SETTING, OWNER_PROPERTY, parseRegistry, type OwnedRegistry } from "./ownership";
+import { OWNED_SETTING, OWNER_PROPERTY, ownerName, parseRegistry, type OwnedRegistry } from "./ownership";
+import { planExtents, sheetLimitProblems } from "../core/report/limits";
 
 export interface SheetState {
   id: string;
@@ -48,15 +49,18 @@ export async function readWorkbookState(session: Session): Promise<WorkbookState
   state.registry = registry;
   if (problem) state.warnings.push(problem);
   const present = registry.sheets.filter((entry) => state.sheets.some((s) => s.id === entry.id));
-  let marks: (string | null)[] = present.map((entry) => entry.key);
-  if (state.canMark && present.length > 0) {
-    const props = present.map((entry) => {
-      const prop = wb.worksheets.getItem(entry.id).customProperties.getItemOrNullObject(OWNER_PROPERTY);
-      prop.load("value");
-      return prop;
+  let marks: (string | null)[] = [];
+  if (present.length > 0) {
+    const probes = present.map((entry) => {
+      const sheet = wb.worksheets.getItem(entry.id);
+      if (state.canMark) return { prop: sheet.customProperties.getItemOrNullObject(OWNER_PROPERTY).load("value"), name: null };
+      return { prop: null, name: sheet.names.getItemOrNullObject(ownerName(entry.key)).load("name") };
     });
     await session.sync();
-    marks = props.map((p) => (p.isNullObject ? null : String(p.value)));
+    marks = probes.map((p, k) => {
+      if (p.prop) return p.prop.isNullObject ? null : String(p.prop.value);
+      return p.name!.isNullObject ? null : present[k]!.key;
+    });
   }
   present.forEach((entry, k) => {
     if (marks[k] !== entry.key) return;
@@ -166,6 +170,8 @@ export function planLayout(state: WorkbookState, plan: ReportPlan): Layout {
 
 /** Everything a write could trip on is checked before the first write. */
 export function validatePlan(plan: ReportPlan): void {
+  const tooLarge = sheetLimitProblems(planExtents(plan));
+  if (tooLarge.length > 0) throw new AddinError(tooLarge);
   const problems: string[] = [];
   const keys = new Set<string>();
   for (const sheet of plan.sheets) {

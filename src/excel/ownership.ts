@@ -1,14 +1,20 @@
 /**
  * Which sheets belong to Index Studio. The list of owned sheet ids lives in the workbook's settings
- * (validated with zod when read back); where ExcelApi 1.12 is available each owned sheet also
- * carries a custom property, and a sheet counts as owned only if both agree, so a user's sheet
- * can never be taken for an output (a copied output sheet has a new id; a reused id lacks the mark).
+ * (validated with zod when read back), and each owned sheet also carries a mark: a custom property
+ * where ExcelApi 1.12 is available, else a sheet-scoped defined name (which goes with the sheet).
+ * A sheet counts as owned only if both agree, so a user's sheet is never taken for an output: a
+ * copied output sheet has a new id, and a user's sheet that happens to get a recycled id has no mark.
  */
 import { z } from "zod";
 import type { Session } from "./office";
 
 export const OWNED_SETTING = "IndexStudio.ownedSheets";
 export const OWNER_PROPERTY = "IndexStudio";
+
+/** The sheet-scoped name marking an output sheet when custom properties are unavailable. */
+export function ownerName(key: string): string {
+  return `IndexStudio_${key}`;
+}
 
 const registrySchema = z.strictObject({
   version: z.literal(1),

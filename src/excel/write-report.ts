@@ -16,7 +16,7 @@ import { CHART_BYTES, queueChart } from "./charts";
 import { AddinError, errorText } from "./errors";
 import { planLayout, readWorkbookState, type Layout, type SheetLayout, type WorkbookState } from "./layout";
 import { apiSupported, excelApi, Session } from "./office";
-import { OWNER_PROPERTY, queueSaveRegistry, type OwnedRegistry } from "./ownership";
+import { OWNER_PROPERTY, ownerName, queueSaveRegistry, type OwnedRegistry } from "./ownership";
 
 export interface WriteOptions {
   /** Estimated bytes per request (default 4 MB: under Excel on the web's 5 MB limit with room for overhead). */
@@ -88,6 +88,7 @@ async function stage(session: Session, layout: Layout, state: WorkbookState, bat
     const sheet = session.workbook.worksheets.add(l.stagingName);
     sheet.visibility = "Hidden";
     if (state.canMark) sheet.customProperties.add(OWNER_PROPERTY, l.plan.key);
+    else sheet.names.add(ownerName(l.plan.key), sheet.getRange("A1"));
     sheet.load("id");
     const entry: Staged = { layout: l, sheet, table: null };
     staged.push(entry);

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
 import { AddinError, runIndex, type StoredChoice } from "../../src/excel/index";
 import { OWNED_SETTING } from "../../src/excel/ownership";
-import type { WorkbookModel } from "./fake-excel";
+import { SheetModel, type WorkbookModel } from "./fake-excel";
 import { freshWorkbook, putTable } from "./helpers";
 
 const CHOICE: StoredChoice = {
@@ -138,5 +138,25 @@ test("a write failure on the very first run leaves no trace", async () => {
     if (outcome === null) continue; // the operation did not occur in this run
     assert.ok(outcome instanceof AddinError);
     assert.equal(exact(wb), before, `failing ${op}`);
+  }
+});
+
+test("a user's sheet that gets a recycled id of a deleted output is never touched (with and without custom properties)", async () => {
+  for (const minor of [17, 8]) {
+    const wb = sampleWorkbook();
+    wb.excelApiMinor = minor; // 8: Excel 2019, no custom properties: sheet-scoped names mark the outputs
+    await runIndex(CHOICE);
+    const first = visible(wb);
+    await runIndex(CHOICE);
+    assert.equal(visible(wb), first, `ExcelApi 1.${minor}: refresh twice`);
+    const old = wb.sheetByName("Results")!;
+    wb.deleteSheet(old);
+    const impostor = new SheetModel(old.id, "Results");
+    impostor.enter(0, 0, "user data");
+    wb.sheets.push(impostor);
+    const summary = await runIndex(CHOICE);
+    assert.equal(wb.sheetByName("Results"), impostor, `ExcelApi 1.${minor}`);
+    assert.equal(impostor.value(0, 0), "user data");
+    assert.equal(summary.sheets[0], "Results (2)");
   }
 });

@@ -89,6 +89,8 @@ export class SheetModel {
   readonly charts: ChartModel[] = [];
   readonly conditionalFormats: ConditionalFormatModel[] = [];
   readonly customProperties = new Map<string, string>();
+  /** Sheet-scoped defined names. */
+  readonly names: NamedItemModel[] = [];
 
   constructor(id: string, name: string) {
     this.id = id;
@@ -397,6 +399,7 @@ export class WorkbookModel {
         fills: [...s.fills.entries()].sort(),
         bold: [...s.bold].sort(),
         customProperties: [...s.customProperties.entries()].sort(),
+        names: s.names.map((n) => n.name),
         conditionalFormats: s.conditionalFormats.map((cf) => ({ type: cf.type, range: rectA1(cf.rect), criteria: cf.criteria })),
         charts: s.charts.map((c) => ({
           name: c.name, type: c.type, title: c.title, legend: c.legendVisible, axes: c.axes, position: c.position,

@@ -18,7 +18,7 @@ export class FakeWorkbook extends FakeClientObject<WorkbookModel> {
     super(context, () => context.model);
     this.worksheets = new FakeWorksheetCollection(context, () => context.model);
     this.tables = new FakeTableCollection(context, () => ({ sheet: null }), (resolver) => new FakeWorksheet(context, resolver));
-    this.names = new FakeNamedItemCollection(context, () => context.model);
+    this.names = new FakeNamedItemCollection(context, () => context.model.names);
     this.settings = new FakeSettingCollection(context, () => context.model);
     this.application = new FakeApplication(context);
   }
@@ -108,6 +108,7 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   private tablesProxy: FakeTableCollection | null = null;
   private chartsProxy: FakeChartCollection | null = null;
   private propsProxy: FakeCustomPropertyCollection | null = null;
+  private namesProxy: FakeNamedItemCollection | null = null;
   readonly freezePanes: FakeFreezePanes;
   readonly onChanged: { add(handler: (args: unknown) => unknown): { remove(): void; context: FakeRequestContext } };
 
@@ -185,6 +186,11 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   get customProperties(): FakeCustomPropertyCollection {
     this.propsProxy ??= new FakeCustomPropertyCollection(this.context, () => this.resolve());
     return this.propsProxy;
+  }
+
+  get names(): FakeNamedItemCollection {
+    this.namesProxy ??= new FakeNamedItemCollection(this.context, () => this.resolve().names);
+    return this.namesProxy;
   }
 
   delete(): void {
@@ -344,19 +350,21 @@ export class FakeCustomPropertyCollection extends FakeKeyedCollection<FakeKeyedI
   }
 }
 
-export class FakeNamedItemCollection extends FakeCollection<WorkbookModel, FakeNamedItem> {
+/** workbook.names, or worksheet.names (sheet-scoped: they go with the sheet when it is copied or deleted). */
+export class FakeNamedItemCollection extends FakeCollection<NamedItemModel[], FakeNamedItem> {
   protected readonly describe = "names";
-  protected listItems(model: WorkbookModel): unknown[] {
-    return model.names;
+  protected listItems(list: NamedItemModel[]): unknown[] {
+    return list;
   }
   protected itemProxy(item: unknown): FakeNamedItem {
     return new FakeNamedItem(this.context, () => item as NamedItemModel);
   }
   add(name: string, reference: string | FakeRange): FakeNamedItem {
-    this.call("add", [name, typeof reference === "string" ? reference : null], (model) => {
-      model.validateTableName(name);
+    this.call("add", [name, typeof reference === "string" ? reference : null], (list) => {
+      if (list === this.context.model.names) this.context.model.validateTableName(name);
+      else if (list.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists", `the name "${name}" exists on this sheet`);
       const formula = typeof reference === "string" ? reference : `=${fullAddress(reference.modelRange().sheet.name, reference.modelRange().rect)}`;
-      model.names.push({ name, formula });
+      list.push({ name, formula });
     });
     return this.getItem(name);
   }
@@ -367,7 +375,7 @@ export class FakeNamedItemCollection extends FakeCollection<WorkbookModel, FakeN
     return new FakeNamedItem(this.context, () => this.lookup(name), true);
   }
   private lookup(name: string): NamedItemModel {
-    const item = this.context.model.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+    const item = this.resolve().find((n) => n.name.toLowerCase() === name.toLowerCase());
     if (!item) throw new FakeOfficeError("ItemNotFound", `no name "${name}"`);
     return item;
   }
