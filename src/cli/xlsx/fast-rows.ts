@@ -15,7 +15,7 @@ import { attributes, xmlText } from "./xml";
 /** Does every format cover a column's whole body (rows 2..last), with no per-cell highlights? */
 export function qualifiesForFastRows(plan: SheetPlan): boolean {
   const last = plan.cells.length - 1;
-  if (last < 2 || plan.highlights.length > 0) return false;
+  if (last < 2 || plan.highlights.length > 0 || plan.charts.length > 0) return false;
   if (plan.table && plan.table.rows !== plan.cells.length) return false;
   return plan.formats.every((format) => {
     const box = parseRange(format.range);
@@ -23,8 +23,11 @@ export function qualifiesForFastRows(plan: SheetPlan): boolean {
   });
 }
 
-/** Replaces rows 2.. of a written sheet with the plan's rows, and extends its table and dimension. */
-export async function writeFastRows(zip: JSZip, sheetPath: string, plan: SheetPlan): Promise<void> {
+/**
+ * Rows 2.. of a written sheet replaced by the plan's rows (returned as the sheet's new XML, kept
+ * out of JSZip, which would re-encode it slowly), and its table stretched over them.
+ */
+export async function writeFastRows(zip: JSZip, sheetPath: string, plan: SheetPlan): Promise<string> {
   let xml = await zip.file(sheetPath)!.async("string");
   const start = xml.indexOf('<row r="2"');
   const end = xml.indexOf("</sheetData>");
@@ -51,8 +54,8 @@ export async function writeFastRows(zip: JSZip, sheetPath: string, plan: SheetPl
   const lastRef = `${letters[width - 1]}${plan.cells.length}`;
   xml = xml.slice(0, start) + parts.join("") + xml.slice(end);
   xml = xml.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${lastRef}"/>`);
-  zip.file(sheetPath, xml);
   if (plan.table) await extendTable(zip, sheetPath, plan.table.cols, plan.cells.length);
+  return xml;
 }
 
 /** An empty cell keeps its column's format (as exceljs writes it), so a value typed later shows formatted. */

@@ -13,6 +13,7 @@ import { parseRange, sheetFormula, uniqueSheetName, uniqueTableName } from "./na
 import { graftInputDrawings } from "./graft";
 import { qualifiesForFastRows, writeFastRows } from "./fast-rows";
 import { addChartsToPackage, worksheetPaths, type SheetCharts } from "./package";
+import { packZip } from "./zip";
 
 export interface WriteResultOptions {
   inputPath?: string;
@@ -80,9 +81,13 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   // Charts of the input sheets first, so that the new chart parts take the next free numbers.
   const warnings = options.inputPath ? await graftInputDrawings(await JSZip.loadAsync(await readFile(options.inputPath)), written) : [];
   const paths = await worksheetPaths(written);
-  for (const sheet of fast) await writeFastRows(written, paths.get(sheetNames[sheet.key]!)!, sheet);
+  const replaced = new Map<string, string>();
+  for (const sheet of fast) {
+    const path = paths.get(sheetNames[sheet.key]!)!;
+    replaced.set(path, await writeFastRows(written, path, sheet));
+  }
   await addChartsToPackage(written, withCharts);
-  const buffer = await written.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  const buffer = await pack(written, replaced);
   return { buffer, summary: { sheetNames, charts: withCharts.reduce((n, s) => n + s.charts.length, 0), warnings } };
 }
 
@@ -162,6 +167,17 @@ function cellValue(value: Cell): string | number | boolean | null {
   if (value === null || value === undefined || value === "") return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   return value;
+}
+
+/** Every part, [Content_Types].xml first, through the native zip writer. */
+async function pack(zip: JSZip, replaced: Map<string, string>): Promise<Buffer> {
+  const names = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir);
+  names.sort((a, b) => Number(b === "[Content_Types].xml") - Number(a === "[Content_Types].xml"));
+  const entries = await Promise.all(names.map(async (name) => {
+    const xml = replaced.get(name);
+    return { name, data: xml !== undefined ? Buffer.from(xml, "utf8") : await zip.file(name)!.async("uint8array") };
+  }));
+  return packZip(entries);
 }
 
 function cellCount(plan: SheetPlan): number {
