@@ -49,6 +49,18 @@ test("INDEX keeps Data rows in place: a blank row stays blank, an indicator code
   expectedColumn("expected-default-normalized.csv", data, "LPI").forEach((e, r) => close(lpi[r]![0], e!, 1e-9, `LPI row ${r}`));
 });
 
+test("INDEX leaves units excluded by screening blank and scores the rest as the engine does", () => {
+  const { data, meta } = asemRanges();
+  const engine = computeIndex(data, meta, { screen: { minCoverage: 0.95 } });
+  assert.ok(engine.log.excluded.length > 0, "some ASEM units fall below 95 % coverage");
+  const out = index(data, meta, undefined, [["screen.minCoverage", 0.95]]);
+  const root = engine.scores.columns[engine.scores.codes.indexOf("Index")]!;
+  engine.units.rows.forEach((row, u) => {
+    const expected = engine.included[u] === 1 && root[u] === root[u] ? root[u] : "";
+    assert.equal(out[row - 1]![0], expected, engine.units.codes[u]);
+  });
+});
+
 test("INDEX errors name the cell or code to fix", () => {
   const { data, meta } = asemRanges();
   assert.match(errorOf(index(data, meta, "Nope"))!.message, /node "Nope" is not in the Framework; use an aggregate code \(Index, Conn, Sust/);
