@@ -87,10 +87,15 @@ export function installFakeOffice(globalObject: Record<string, unknown>, model: 
   const existing = (globalObject.Office ?? {}) as Record<string, unknown>;
   const officeContext = makeOfficeContext(model);
   const context = (existing.context ?? {}) as Record<string, unknown>;
-  Object.defineProperty(existing, "context", {
-    configurable: true,
-    get: () => ({ ...context, ...officeContext, displayLanguage: model.displayLanguage }),
-  });
+  try {
+    Object.defineProperty(existing, "context", {
+      configurable: true,
+      get: () => ({ ...context, ...officeContext, displayLanguage: model.displayLanguage }),
+    });
+  } catch {
+    // office.js may own a non-configurable `context`: patch the pieces the add-in reads instead.
+    Object.assign(existing.context as Record<string, unknown>, officeContext);
+  }
   existing.onReady = (callback?: (info: { host: string; platform: string }) => void) => {
     const info = { host: "Excel", platform: "OfficeOnline" };
     callback?.(info);
