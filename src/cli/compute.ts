@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import type { AnalysisResult } from "../core/analysis";
 import { buildAnalysisReport } from "../core/report/analysis";
 import { buildReport } from "../core/report/build";
+import { checkSheetLimits, planExtents } from "../core/report/limits";
 import type { TableName, TableOrigin } from "../core/errors";
 import { computeIndex } from "../core/pipeline";
 import type { IndexResult } from "../core/result";
@@ -72,6 +73,9 @@ export async function resultWorkbook(
     { name: "Data", rows: tables.data.map((row) => [...row]) as Cell[][] },
     { name: "Framework", rows: tables.framework.map((row) => [...row]) as Cell[][] },
   ];
+  // Before any writing: a sheet beyond Excel's 1,048,576 rows or 16,384 columns is a clear error.
+  const extents = (inputTables ?? []).map((t) => ({ name: t.name, rows: t.rows.length, cols: t.rows.reduce((m, r) => Math.max(m, r.length), 0) }));
+  checkSheetLimits([...extents, ...planExtents(plan)]);
   const { buffer } = await buildResultWorkbook({ inputPath, inputTables, plan });
   return buffer;
 }
