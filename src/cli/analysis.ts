@@ -19,8 +19,9 @@ export const ANALYSIS_USAGE = `  --audit                  add the statistical au
   --uncertainty <N>        N Monte Carlo runs (weights ±25 % per level, minmax|zscore|rank, arithmetic|geometric)
   --sensitivity <N>        Sobol indices from a Saltelli design of base size N (N·(inputs + 2) runs)
   --seed <S>               seed of the random draws (default 1; the same seed gives the same numbers)
-  --inputs <inputs.json>   what is uncertain, e.g. {"weights": {"factor": 0.25}, "normalize": ["minmax", "rank"],
-                           "aggregate": ["arithmetic", "geometric"], "impute": ["mean", "median"], "winsorize": {"min": 1, "max": 5}}`;
+  --inputs <inputs.json>   what is uncertain, e.g. {"weights": {"factor": 0.25}, "weightSets": ["framework", "equal", "pca"],
+                           "normalize": ["minmax", "rank"], "aggregate": ["arithmetic", "geometric"],
+                           "impute": ["mean", "median"], "winsorize": {"min": 1, "max": 5}}`;
 
 export function analysisRequested(args: AnalysisArgs | undefined): args is AnalysisArgs {
   return !!args && (args.audit || args.uncertainty !== undefined || args.sensitivity !== undefined);

@@ -4,7 +4,7 @@ import { IndexInputError, type ValidationIssue } from "../errors";
 import { parseSpec } from "../spec";
 import type { UncertainInputs } from "./inputs";
 
-const KEYS = ["weights", "normalize", "aggregate", "impute", "winsorize"] as const;
+const KEYS = ["weights", "weightSets", "normalize", "aggregate", "impute", "winsorize"] as const;
 
 const weightsSchema = z.union([
   z.literal(false),
@@ -13,6 +13,12 @@ const weightsSchema = z.union([
     levels: z.array(z.number().int().min(1)).min(1).optional(),
   }),
 ]);
+const weightSetsSchema = z
+  .array(z.union([
+    z.enum(["framework", "equal", "pca", "entropy"]),
+    z.strictObject({ name: z.string().min(1), weights: z.record(z.string(), z.number().min(0).refine(Number.isFinite)) }),
+  ]))
+  .min(1);
 const winsorizeSchema = z
   .strictObject({ min: z.number().int().min(0), max: z.number().int().min(0) })
   .refine((v) => v.max >= v.min, "max must be at least min");
@@ -30,6 +36,11 @@ export function parseUncertainInputs(input: unknown): UncertainInputs {
     const r = weightsSchema.safeParse(obj.weights);
     if (r.success) out.weights = r.data;
     else fail("weights", 'weights takes { "factor": a number between 0 and 1 (0.25 = ±25 %), "levels": [1, 2, ...] } or false');
+  }
+  if (obj.weightSets !== undefined) {
+    const r = weightSetsSchema.safeParse(obj.weightSets);
+    if (r.success) out.weightSets = r.data;
+    else fail("weightSets", 'weightSets takes a list of "framework", "equal", "pca", "entropy" or { "name": ..., "weights": { "code": weight, ... } }');
   }
   if (obj.winsorize !== undefined) {
     const r = winsorizeSchema.safeParse(obj.winsorize);

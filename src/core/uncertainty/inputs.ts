@@ -8,8 +8,11 @@ import type { IndexResult } from "../result";
 import type { AggregateMethod, AggregateOneSpec, ImputeSpec, IndexSpec, NormalizeMethod, NormalizeSpec, TreatSpec } from "../spec";
 import type { Framework } from "../types";
 import type { InputGroup } from "./sobol";
+import { weightSetFor, type WeightSet, type WeightSetMethod } from "./weight-sets";
 
 export interface UncertainInputs {
+  /** Alternative weight sets, drawn with equal probability (weight noise, if any, applies on top). */
+  weightSets?: (WeightSetMethod | WeightSet)[];
   /** Weight noise: each weight w becomes w·(1 + u), u uniform in [-factor, factor]; one input per level. */
   weights?: { factor?: number; levels?: number[] } | false;
   /** Normalization alternatives, drawn with equal probability. */
@@ -65,8 +68,24 @@ export function buildInputModel(result: IndexResult, inputs: UncertainInputs = D
 
   const weightsRecord: Record<string, number> = {};
   for (const [code, w] of result.weights) weightsRecord[code] = w;
+  // The weights that noise perturbs: the nominal ones, or the weight set drawn for the run.
+  const baseWeights: Record<string, number> = { ...weightsRecord };
   const spec: IndexSpec = { ...nominal, ...base, normalize: nominalNormalize, aggregate: nominal.aggregate, weights: weightsRecord };
 
+  if (inputs.weightSets?.length) {
+    const sets = inputs.weightSets.map((set) => (typeof set === "string" ? weightSetFor(result, set) : set));
+    for (const set of sets) {
+      const unknown = Object.keys(set.weights).filter((code) => !framework.byCode.has(code));
+      if (unknown.length) throw fail(`weight set "${set.name}" names codes that are not in the Framework: ${unknown.slice(0, 10).join(", ")}`);
+    }
+    // A set may give only some weights; the others keep their nominal values.
+    const full = sets.map((set) => ({ ...weightsRecord, ...set.weights }));
+    add("weight set", 1, `weight set: ${sets.map((set) => set.name).join(" | ")}`, (block, s) => {
+      const chosen = full[pick(block[0]!, full.length)]!;
+      Object.assign(baseWeights, chosen);
+      Object.assign(s.weights!, chosen);
+    });
+  }
   if (inputs.weights) {
     const factor = inputs.weights.factor ?? 0.25;
     if (!(factor > 0 && factor < 1)) throw fail(`the weight noise factor must be between 0 and 1 (0.25 = ±25 %), got ${factor}`);
@@ -74,9 +93,8 @@ export function buildInputModel(result: IndexResult, inputs: UncertainInputs = D
     for (const level of levels) {
       const codes = nodesAtLevel(framework, level);
       if (codes.length === 0) throw fail(`there is no level ${level} below the index to put weight noise on (levels 1 to ${framework.maxLevel - 1})`);
-      const base = codes.map((code) => result.weights.get(code)!);
       add(`weights L${level}`, codes.length, `weights of level ${level} ±${Math.round(factor * 100)} %`, (block, s) => {
-        for (let j = 0; j < codes.length; j++) s.weights![codes[j]!] = base[j]! * (1 + factor * (2 * block[j]! - 1));
+        for (let j = 0; j < codes.length; j++) s.weights![codes[j]!] = baseWeights[codes[j]!]! * (1 + factor * (2 * block[j]! - 1));
       });
     }
   }
@@ -110,7 +128,7 @@ export function buildInputModel(result: IndexResult, inputs: UncertainInputs = D
       s.treat = options[pick(block[0]!, options.length)]!;
     });
   }
-  if (groups.length === 0) throw fail("nothing is uncertain: give at least one of weights, normalize, aggregate, impute, winsorize");
+  if (groups.length === 0) throw fail("nothing is uncertain: give at least one of weights, weightSets, normalize, aggregate, impute, winsorize");
 
   return {
     groups,
