@@ -4,6 +4,7 @@
  * slices of a few tens of milliseconds and returns to its event loop between slices, which is
  * when a cancel message gets in (no SharedArrayBuffer needed, which Office webviews may lack).
  */
+import "./no-eval"; // before any zod schema module: no eval probe under the CSP
 import { analysisTask, type AnalysisOptions, type AnalysisProgress, type AnalysisResult } from "../core/analysis";
 import { IndexInputError, formatIssue } from "../core/errors";
 import type { IndexResult } from "../core/result";
