@@ -9,7 +9,7 @@ import { reportText, fill, type ReportLanguage, type ReportText } from "./i18n";
 import { buildLog } from "./log";
 import type { FormatPlan, ReportPlan, SheetKey, SheetPlan } from "./types";
 import {
-  aggregatesTopDown, bodyRange, nodeName, nodeRanks, nodeScores, num, pillarsAndSubPillars, rangeA1,
+  aggregatesTopDown, bodyRange, headerWidth, nodeName, nodeRanks, nodeScores, num, pillarsAndSubPillars, rangeA1,
   uniqueHeaders, unitsByRank,
 } from "./util";
 
@@ -86,7 +86,7 @@ function resultsSheet(result: IndexResult, text: ReportText): SheetPlan {
     colorScales,
     highlights: [],
     freeze: { rows: 1, cols: 3 },
-    columnWidths: columns.map((c) => c.width),
+    columnWidths: columns.map((c, i) => (c.format === SCORE_FORMAT || c.format === RANK_FORMAT ? Math.max(c.width, headerWidth(headers[i]!)) : c.width)),
     charts: [],
   };
 }

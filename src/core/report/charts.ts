@@ -7,7 +7,7 @@ import type { IndexResult } from "../result";
 import type { Cell } from "../types";
 import { fill, type ReportText } from "./i18n";
 import type { ChartPlan, FormatPlan, RangeRef, SheetPlan } from "./types";
-import { bodyRange, medianOf, nodeName, nodeScores, num, pillarsAndSubPillars, rangeA1, unitLabel, unitsByRank } from "./util";
+import { bodyRange, headerWidth, medianOf, nodeName, nodeScores, num, pillarsAndSubPillars, rangeA1, unitLabel, unitsByRank } from "./util";
 
 export interface DashboardOptions {
   /** Units in the top-N bar chart (default 10). */
@@ -128,7 +128,13 @@ export function buildDashboard(result: IndexResult, text: ReportText, options: D
     colorScales: [],
     highlights: [],
     freeze: { rows: 0, cols: 0 },
-    columnWidths: [...Array.from({ length: DATA_COL }, () => 9), ...Array.from({ length: grid.width - DATA_COL }, () => 14)],
+    columnWidths: [
+      ...Array.from({ length: DATA_COL }, () => 9),
+      ...Array.from({ length: grid.width - DATA_COL }, (_, k) => {
+        const header = grid.cells[0]?.[DATA_COL + k];
+        return typeof header === "string" ? Math.max(9, headerWidth(header)) : 3;
+      }),
+    ],
     charts,
   };
 }

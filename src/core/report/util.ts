@@ -101,3 +101,10 @@ export function aggregatesTopDown(result: IndexResult): string[] {
   list.sort((a, b) => b.node.level - a.node.level || a.node.row - b.node.row || a.order - b.order);
   return list.map(({ node }) => node.code);
 }
+
+/** Room for a header and its filter button (CJK characters count double), within reason. */
+export function headerWidth(header: string): number {
+  let width = 0;
+  for (const ch of header) width += ch.codePointAt(0)! > 0x2e80 ? 2 : 1;
+  return Math.min(30, width + 4);
+}
