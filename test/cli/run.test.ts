@@ -194,3 +194,31 @@ test("missing pieces: no --meta for a CSV, no Data sheet, a missing file", async
   assert.equal(corrupt.code, 1);
   assert.match(corrupt.stderr, /not a valid \.xlsx workbook/);
 });
+
+test("hostile and non-Latin unit names: text in every output, never a formula", async () => {
+  const dir = tempDir();
+  const data = asemData();
+  const hostile = ['=HYPERLINK("http://x","y")', "+1", "-1", "@SUM(A1)", "北京 Běijīng", "x".repeat(10_000)];
+  hostile.forEach((name, i) => (data[i + 1]![0] = name)); // column A is uName
+  // Written as a user's file would be (formatCsv would protect the names already).
+  const quote = (v: string | null) => (v === null ? "" : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  writeFileSync(join(dir, "data.csv"), data.map((row) => row.map(quote).join(",")).join("\n"));
+  const csv = join(dir, "scores.csv"), json = join(dir, "result.json"), out = join(dir, "result.xlsx");
+  const run = await runInProcess(["compute", join(dir, "data.csv"), "--meta", join(ASEM, "meta.csv"), "--csv", csv, "--json", json, "--out", out]);
+  assert.equal(run.code, 0, run.stderr);
+  const names = readCsvRecords(csv).slice(0, hostile.length).map((row) => row.uName);
+  assert.deepEqual(names, hostile.map((name) => (/^[=+\-@]/.test(name) ? `'${name}` : name)));
+  assert.deepEqual(JSON.parse(readFileSync(json, "utf8")).units.slice(0, hostile.length).map((u: { name: string }) => u.name), hostile);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(out);
+  // Every result sheet holds the names as text cells (the copied Data sheet may keep "-1" as the number it looks like).
+  const resultsSheet = workbook.getWorksheet("Results")!;
+  const texts = new Set<string>();
+  const cells: ExcelJS.Cell[] = [];
+  for (const ws of workbook.worksheets) ws.eachRow((row) => row.eachCell((cell) => {
+    if (cell.formula && /HYPERLINK|SUM\(A1\)|^[+-]?1$/.test(cell.formula)) cells.push(cell);
+    if (ws === resultsSheet && cell.type === ExcelJS.ValueType.String) texts.add(cell.value as string);
+  }));
+  for (const name of hostile) assert.ok(texts.has(name), `Results holds ${name.slice(0, 30)} as text`);
+  assert.deepEqual(cells.map((cell) => `${cell.worksheet.name}!${cell.address}`), [], "no formula made from the data");
+});
