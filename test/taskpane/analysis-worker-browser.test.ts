@@ -30,13 +30,15 @@ function build(): Promise<void> {
 function serve(): Promise<{ server: Server; url: string }> {
   const server = createServer(async (request, response) => {
     const path = request.url === "/" ? "/index.html" : request.url!.split("?")[0]!;
+    if (path === "/favicon.ico") return response.writeHead(204).end();
     if (path === "/index.html") {
       response.writeHead(200, { "content-type": "text/html", "content-security-policy": "default-src 'self'; script-src 'self'" });
       return response.end('<!doctype html><html><body><script src="/page.js"></script></body></html>');
     }
     try {
       const body = await readFile(join(OUT, path.replace(/\.\./g, "")));
-      response.writeHead(200, { "content-type": "text/javascript" });
+      // Workers take their CSP from their own response: no eval there either.
+      response.writeHead(200, { "content-type": "text/javascript", "content-security-policy": "default-src 'self'; script-src 'self'" });
       response.end(body);
     } catch {
       response.writeHead(404).end();
@@ -53,6 +55,10 @@ test("Analysis section in Chromium: worker result equals Node's; Cancel stops a 
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    page.on("worker", (worker) => worker.on("console", (message) => message.type() === "error" && errors.push(message.text())));
     await page.goto(url);
     await page.waitForSelector("button");
     // Fill the form: audit on, 200 runs, sensitivity N = 20, seed 6; run; wait for the status line.
