@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { computeIndex, type Cell } from "../../../src/core";
 import { buildReport } from "../../../src/core/report/build";
-import { writeResultWorkbook } from "../../../src/cli/xlsx";
+import { buildResultWorkbook, writeResultWorkbook } from "../../../src/cli/xlsx";
 
 // Three indicators straight under the index: the "pillars" are indicators (normalized scores).
 const data: Cell[][] = [
@@ -57,6 +57,20 @@ describe("writer edge cases", () => {
     assert.equal(sheet.getCell("E3").value, "001", "leading zeros kept");
     assert.equal(sheet.getCell("A2").value, "North");
     assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith(".tmp")), [], "no temporary file left");
+  });
+
+  it("binds the charts of a Chinese workbook to its Chinese sheet names", async () => {
+    const zh = buildReport(result, { language: "zh-CN" });
+    const { buffer, summary } = await buildResultWorkbook({ plan: zh });
+    assert.equal(summary.sheetNames.dashboard, "仪表板");
+    const zip = await JSZip.loadAsync(buffer);
+    const charts = await Promise.all(Object.keys(zip.files).filter((p) => p.startsWith("xl/charts/chart")).map((p) => zip.file(p)!.async("string")));
+    assert.equal(charts.length, 4);
+    for (const xml of charts) {
+      const formulas = [...xml.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1]!);
+      assert.ok(formulas.length > 0 && formulas.every((f) => f.startsWith("'仪表板'!$")), formulas.join(" "));
+    }
+    assert.ok(charts.some((xml) => xml.includes("<a:t>前 4 名：Flat index</a:t>")));
   });
 
   it("fails cleanly when the output cannot be written, leaving no file", async () => {
