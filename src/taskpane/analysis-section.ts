@@ -43,8 +43,8 @@ export function runInWorker(worker: WorkerLike, result: IndexResult, options: An
 
 /** What the section needs from the Excel adapter. */
 export interface AnalysisHost {
-  /** The IndexResult of the latest successful run (null before any). */
-  lastResult(): IndexResult | null;
+  /** The IndexResult of the index as the workbook holds it now (null when nothing to compute yet). */
+  currentResult(): Promise<IndexResult | null>;
   /** Writes the planned sheets, replacing only sheets the add-in created; returns the sheet names used. */
   writeSheets(sheets: SheetPlan[]): Promise<string[]>;
 }
@@ -101,10 +101,9 @@ function renderSection(context: AnalysisContext, host: AnalysisHost, worker: () 
   status.setAttribute("role", "status");
   container.append(runButton, " ", cancelButton, el("br"), progress, status);
 
-  runButton.addEventListener("click", () => {
+  runButton.addEventListener("click", () => void start());
+  const start = async () => {
     Object.assign(state, { audit: audit.checked, uncertainty: runs.value, sensitivity: sobolN.value, seed: seed.value });
-    const result = host.lastResult();
-    if (!result) return void (status.textContent = text.noResult);
     const read = (input: HTMLInputElement, label: string, min: number): number | undefined | null => {
       if (input.value.trim() === "") return undefined;
       const n = Number(input.value);
@@ -123,6 +122,18 @@ function renderSection(context: AnalysisContext, host: AnalysisHost, worker: () 
     if (!options.audit && !options.uncertainty && !options.sensitivity) return void (status.textContent = text.nothing);
 
     runButton.disabled = true;
+    let result: IndexResult | null;
+    try {
+      result = await host.currentResult();
+    } catch (error) {
+      runButton.disabled = false;
+      return void (status.textContent = error instanceof Error ? error.message : String(error));
+    }
+    if (!result) {
+      runButton.disabled = false;
+      return void (status.textContent = text.noResult);
+    }
+    const computed = result;
     cancelButton.disabled = false;
     progress.hidden = false;
     progress.value = 0;
@@ -136,7 +147,7 @@ function renderSection(context: AnalysisContext, host: AnalysisHost, worker: () 
         cancelButton.disabled = true;
         if (!analysis) return void (status.textContent = text.cancelled);
         status.textContent = text.writing;
-        const names = await host.writeSheets(buildAnalysisReport(analysis, result, { language: context.language as Language }));
+        const names = await host.writeSheets(buildAnalysisReport(analysis, computed, { language: context.language as Language }));
         status.textContent = text.wrote.replace("{sheets}", names.join(", "));
       })
       .catch((error: unknown) => {
@@ -147,5 +158,5 @@ function renderSection(context: AnalysisContext, host: AnalysisHost, worker: () 
         cancelButton.disabled = true;
         progress.hidden = true;
       });
-  });
+  };
 }

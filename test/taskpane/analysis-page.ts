@@ -7,7 +7,7 @@ import { smallData, smallFramework } from "../core/audit/fixture";
 
 const written: SheetPlan[][] = [];
 const result = computeIndex(smallData, smallFramework);
-registerAnalysisSection({ lastResult: () => result, writeSheets: async (sheets) => (written.push(sheets), sheets.map((s) => s.name)) });
+registerAnalysisSection({ currentResult: async () => result, writeSheets: async (sheets) => (written.push(sheets), sheets.map((s) => s.name)) });
 const container = document.createElement("div");
 document.body.append(container);
 void renderAnalysis({ container, language: "en", summary: { top: [], warnings: [], sheets: [], syncCount: 0 }, choice: { data: null, framework: null, settings: { kind: "pane", spec: {} } } });
