@@ -63,3 +63,17 @@ test("audit of a small index: parent correlations, flags, alpha, PCA and importa
   // Spearman of A with its parent: P1's order is U1..U4 then U5, U6 tied → A's ranks vs (1,2,3,4,5.5,5.5).
   close(node("A").spearmanParent, 17 / Math.sqrt(17.5 * 17));
 });
+
+test("three indicators with equal pairwise r = 1/2 (sums of Hadamard columns): PC1 = 2/3, loadings 1/√3, alpha = 3/4", () => {
+  // a, b, c orthogonal with equal variance; x1 = a + b, x2 = a + c, x3 = b + c → every r = 1/2.
+  const framework = [["iCode", "iName", "Parent"], ["X1", "x1", "G"], ["X2", "x2", "G"], ["X3", "x3", "G"], ["G", "Group", "Index"], ["Index", "Index", null]];
+  const data = [["uCode", "X1", "X2", "X3"], ["U1", 2, 2, 2], ["U2", 0, -2, 0], ["U3", 0, 0, -2], ["U4", -2, 0, 0]];
+  const audit = auditIndex(computeIndex(data, framework));
+  const g = audit.groups.find((x) => x.code === "G")!;
+  for (const r of [g.pearson[1]!, g.pearson[2]!, g.pearson[5]!]) close(r, 0.5, 1e-12);
+  close(g.pcaVariance, 2 / 3, 1e-12);
+  for (const loading of g.pcaLoadings) close(loading, 1 / Math.sqrt(3), 1e-10);
+  // Covariances of min-max values (scale 25 on a range of 4): 8/3 on the diagonal, 4/3 off it, both ×25².
+  close(g.cronbachAlpha, (9 * (4 / 3)) / (3 * (8 / 3) + 6 * (4 / 3)), 1e-12);
+  assert.deepEqual(g.collinear, []);
+});
