@@ -17,8 +17,8 @@ export interface SourceRef {
 export interface SourceChoice {
   data: SourceRef | null;
   framework: SourceRef | null;
-  /** Options from a Settings sheet, or the task pane's own options. */
-  settings: { kind: "sheet"; ref: string } | { kind: "pane"; spec: SpecInput };
+  /** Options from a Settings sheet (or table), or the task pane's own options. */
+  settings: { kind: "sheet"; source: SourceRef } | { kind: "pane"; spec: SpecInput };
 }
 
 export interface RunSummary {

@@ -99,17 +99,26 @@ export class PaneController {
     return summary;
   }
 
+  /** Auto-refresh watches the stored choice's sheets, so the form's choice is saved first. */
   async setAutoRefresh(on: boolean): Promise<void> {
+    const choice = on ? this.currentChoice() : null;
+    if (on && !choice) {
+      this.view.setAutoRefresh(false);
+      return;
+    }
+    let enabled = false;
     await this.guard(async () => {
+      if (choice) await this.api.saveChoice(choice);
       await this.api.enableAutoRefresh(on, (result) => {
         if (result instanceof Error) this.view.showErrors(errorMessages(result));
         else {
-          const choice = this.currentChoice();
-          if (choice) this.showRun(result, choice);
+          this.view.showErrors([]);
+          this.showRun(result, choice!);
         }
       });
-      this.view.setAutoRefresh(on);
+      enabled = on;
     });
+    this.view.setAutoRefresh(enabled);
   }
 
   /** The ribbon's Refresh ran in this same runtime: show its result here. */
@@ -152,7 +161,7 @@ export class PaneController {
     );
     if (choice.settings.kind === "pane") this.view.showOptions(specInputToOptions(choice.settings.spec));
     if (fromDetection) {
-      const found = [choice.data?.ref, choice.framework?.ref, hasSettingsSheet ? (choice.settings as { ref: string }).ref : undefined].filter(Boolean);
+      const found = [choice.data?.ref, choice.framework?.ref, choice.settings.kind === "sheet" ? choice.settings.source.ref : undefined].filter(Boolean);
       this.view.showStatus(found.length > 0 ? t(this.language, "detected", { sources: found.join(", ") }) : t(this.language, "nothingDetected"));
     }
   }

@@ -6,10 +6,12 @@ import { PaneController } from "./controller";
 import { DomView } from "./dom-view";
 import { pickLanguage, t } from "./i18n";
 
-export async function startAddin(api: AdapterApi): Promise<PaneController> {
+/** `onCreated` receives the controller before the first Excel call, e.g. so the adapter can read its language. */
+export async function startAddin(api: AdapterApi, onCreated?: (controller: PaneController) => void): Promise<PaneController> {
   const language = pickLanguage(officeDisplayLanguage() ?? navigator.language);
   const view = new DomView();
   const controller = new PaneController(api, view, language);
+  onCreated?.(controller);
   view.bind(controller, typeof api.getSelectedAddress === "function");
   controller.onRun((summary, choice) => {
     const container = document.getElementById("analysis-root");

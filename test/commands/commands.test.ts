@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { createRefreshHandler, type CommandReporter } from "../../src/commands/commands";
 import type { AdapterApi, RunSummary, SourceChoice } from "../../src/taskpane/adapter-api";
 
-const choice: SourceChoice = { data: { kind: "sheet", ref: "Data" }, framework: { kind: "sheet", ref: "Framework" }, settings: { kind: "sheet", ref: "Settings" } };
+const choice: SourceChoice = { data: { kind: "sheet", ref: "Data" }, framework: { kind: "sheet", ref: "Framework" }, settings: { kind: "sheet", source: { kind: "sheet", ref: "Settings" } } };
 const summary: RunSummary = { top: [], warnings: [], sheets: ["Results"], syncCount: 3 };
 
 function reporter(language: "en" | "zh-CN" = "en") {

@@ -120,13 +120,13 @@ test("invalid form: missing data source and a bad option block the run with fiel
 
 test("a Settings sheet found by detection is used unless the user picks the pane's options", async () => {
   const view = new RecordingView();
-  const withSheet: SourceChoice = { ...detected, settings: { kind: "sheet", ref: "Settings" } };
+  const withSheet: SourceChoice = { ...detected, settings: { kind: "sheet", source: { kind: "sheet", ref: "Settings" } } };
   const { api, calls } = fakeApi({ detectSources: async () => structuredClone(withSheet) });
   const controller = new PaneController(api, view, "en");
   await controller.start();
   assert.equal(view.sources.settingsFromSheet, true);
   await controller.compute();
-  assert.deepEqual(calls.runs[0]!.settings, { kind: "sheet", ref: "Settings" });
+  assert.deepEqual(calls.runs[0]!.settings, { kind: "sheet", source: { kind: "sheet", ref: "Settings" } });
   view.sources.settingsFromSheet = false;
   await controller.compute();
   assert.equal(calls.runs[1]!.settings.kind, "pane");
@@ -144,6 +144,7 @@ test("template, auto-refresh and ribbon results go through the adapter and back 
   assert.equal(view.status, "模板工作表已创建。检查后即可计算。");
   await controller.setAutoRefresh(true);
   assert.deepEqual(calls.auto, [true]);
+  assert.equal(calls.saved.length, 1, "the watched choice is saved first");
   assert.equal(view.auto, true);
   onRun!(new Error("Data!B3: duplicate unit code"));
   assert.deepEqual(view.errors, ["Data!B3: duplicate unit code"]);
@@ -153,6 +154,20 @@ test("template, auto-refresh and ribbon results go through the adapter and back 
   assert.deepEqual(view.errors, ["Refresh ranking failed", "x"]);
   controller.commandSucceeded(summary);
   assert.deepEqual(view.errors, []);
+});
+
+test("auto-refresh stays off when the form is invalid or the adapter refuses", async () => {
+  const view = new RecordingView();
+  const { api, calls } = fakeApi({ enableAutoRefresh: async () => { throw Object.assign(new Error("x"), { messages: ["Choose the Data and Framework first"] }); } });
+  const controller = new PaneController(api, view, "en");
+  await controller.start();
+  await controller.setAutoRefresh(true);
+  assert.equal(view.auto, false);
+  assert.deepEqual(view.errors, ["Choose the Data and Framework first"]);
+  view.sources.framework = "";
+  await controller.setAutoRefresh(true);
+  assert.equal(view.auto, false);
+  assert.equal(calls.saved.length, 1, "an invalid form is not saved");
 });
 
 test("source text: ranges by '!', detected kinds kept, other names are sheets, blank is nothing", () => {

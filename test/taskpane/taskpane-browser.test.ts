@@ -1,0 +1,253 @@
+/**
+ * The built add-in page (taskpane.html + functions.js + taskpane.js, office.js from @microsoft/office-js) in real
+ * headless Chromium with the Excel fake injected after office.js: template → compute → ribbon Refresh, checked
+ * against the engine run in Node on the same sample; keeps a screenshot at test-output/taskpane.png.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, resolve } from "node:path";
+import { build as esbuild } from "esbuild";
+import { chromium, type Page } from "playwright-core";
+import { computeIndex, settingsToSpecInput } from "../../src/core";
+import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
+import { buildAddin } from "./build-helper";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SKIP = !existsSync(CHROMIUM) && "chromium is not installed (/usr/bin/chromium); .ci/run installs it with apt";
+
+type Snapshot = {
+  sheets: { name: string; cells: [string, unknown, string | null, string | null][]; charts: { type: string; title: string; series: { name: string; values: string | null; xValues: string | null }[] }[] }[];
+  tables: { name: string; sheet: string; range: string }[];
+};
+
+/** Bundles the Excel fake for the browser and a small script that installs it, records registrations and exposes the workbook. */
+async function fakeScript(): Promise<string> {
+  const bundled = await esbuild({ entryPoints: ["test/excel/fake-excel.ts"], bundle: true, format: "iife", globalName: "FakeExcel", write: false, platform: "browser", target: "es2020" });
+  const install = `
+;(function () {
+  var workbook = new FakeExcel.WorkbookModel();
+  FakeExcel.installFakeOffice(window, workbook);
+  // office.js redefines Office.context when its o15apptofilemappingtable.js arrives (asynchronously); the server
+  // appends restoreContext() to that file so the fake's context (requirements, displayLanguage) stays in place.
+  var fakeContext = Object.getOwnPropertyDescriptor(Office, "context");
+  var test = { workbook: workbook, actions: {}, functions: {}, shownTaskpane: 0,
+    restoreContext: function () { Object.defineProperty(Office, "context", fakeContext); } };
+  // What Excel provides in a shared runtime: ribbon action and custom function registries, showAsTaskpane.
+  Office.actions = { associate: function (id, fn) { test.actions[id] = fn; } };
+  Office.addin = { showAsTaskpane: function () { test.shownTaskpane++; return Promise.resolve(); } };
+  window.CustomFunctions = { associate: function (id, fn) { test.functions[id] = fn; }, Error: Error };
+  window.__test = test;
+})();`;
+  return `${bundled.outputFiles[0]!.text}\n${install}`;
+}
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json", ".css": "text/css", ".png": "image/png", ".xml": "application/xml" };
+
+/** Serves the build folder; office.js gets the fake appended (so it runs after office.js, before the bundles). */
+function serve(root: string, fake: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url!, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    const file = join(root, path);
+    if (!file.startsWith(root) || !existsSync(file)) return void response.writeHead(404).end();
+    let body: Buffer | string = readFileSync(file);
+    if (path === "/office/office.js") body = `${body.toString("utf8")}\n${fake}`;
+    if (path === "/office/o15apptofilemappingtable.js") body = `${body.toString("utf8")}\n;window.__test.restoreContext();`;
+    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    response.end(body);
+  });
+  return new Promise((done) => server.listen(0, "127.0.0.1", () => done({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/taskpane.html` })));
+}
+
+/** What the user sees; the add-in's record of its sheets' ids is left out (a refresh recreates its own sheets). */
+const snapshot = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __test: { workbook: { snapshot(o: object): unknown } } }).__test.workbook.snapshot({ omitSettings: ["IndexStudio.ownedSheets"] })) as Promise<Snapshot>;
+
+function cellsOf(snap: Snapshot, sheet: string): Map<string, unknown> {
+  const found = snap.sheets.find((s) => s.name === sheet);
+  assert.ok(found, `no sheet "${sheet}" in ${snap.sheets.map((s) => s.name).join(", ")}`);
+  return new Map(found.cells.map(([address, value]) => [address, value]));
+}
+
+/** The rows of a sheet as arrays (A1-keyed cells → row-major values). */
+function rowsOf(cells: Map<string, unknown>): unknown[][] {
+  const rows: unknown[][] = [];
+  for (const [address, value] of cells) {
+    const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(address)!;
+    const col = [...letters!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    (rows[Number(digits) - 1] ??= [])[col] = value;
+  }
+  return rows;
+}
+
+test("task pane in Chromium: template → compute → ribbon Refresh, results and charts equal the engine's", { skip: SKIP, timeout: 240_000 }, async () => {
+  const [root, fake] = await Promise.all([buildAddin("test-output/build-browser"), fakeScript()]);
+  const { server, url } = await serve(root, fake);
+  const profile = mkdtempSync(join(tmpdir(), "index-studio-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 420, height: 1400 },
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (/Content.Security.Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+    });
+    // Any request that leaves the test server (a CDN, telemetry) is a defect: the pane works offline.
+    const outside: string[] = [];
+    page.on("request", (request) => {
+      if (!request.url().startsWith(new URL(url).origin) && !request.url().startsWith("data:")) outside.push(request.url());
+    });
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI} from ${event.sourceFile}`));
+      Object.assign(window, { __csp: seen });
+    });
+    await page.goto(url);
+    try {
+      await scenario(page, root, problems, outside);
+    } catch (error) {
+      // Say what the pane showed, so a failure here is diagnosable without a browser.
+      const shown = await page.evaluate(() => ({ status: document.getElementById("status")?.textContent, errors: document.getElementById("errors")?.textContent })).catch(() => null);
+      await page.screenshot({ path: "test-output/taskpane-failure.png", fullPage: true }).catch(() => undefined);
+      throw Object.assign(error as Error, { message: `${(error as Error).message}\npane: ${JSON.stringify(shown)}\nproblems: ${JSON.stringify(problems)}` });
+    }
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  copyFileSync("test-output/taskpane.png", resolve("assets/screenshots/taskpane.png"));
+});
+
+async function scenario(page: Page, root: string, problems: string[], outside: string[]): Promise<void> {
+
+    // Registrations: every custom function of functions.json and the ribbon's Refresh are associated.
+    const metadata = JSON.parse(readFileSync(join(root, "functions.json"), "utf8")) as { functions: { id: string }[] };
+    await page.waitForFunction(() => Object.keys((window as unknown as { __test: { actions: object } }).__test.actions).length > 0);
+    const registered = await page.evaluate(() => {
+      const t = (window as unknown as { __test: { actions: object; functions: object } }).__test;
+      return { actions: Object.keys(t.actions), functions: Object.keys(t.functions).sort() };
+    });
+    assert.deepEqual(registered.actions, ["refreshRanking"]);
+    assert.deepEqual(registered.functions, metadata.functions.map((f) => f.id).sort());
+
+    // An empty workbook: nothing detected, said in the status line.
+    await page.getByRole("status").filter({ hasText: "No Data or Framework sheet found" }).waitFor();
+
+    // New index from the IECI template (the default choice), by the accessible names of the controls.
+    await page.getByRole("radio", { name: /IECI sample/ }).check();
+    await page.getByRole("button", { name: "Create" }).click();
+    await page.getByRole("status").filter({ hasText: "Template sheets created" }).waitFor();
+    assert.equal(await page.getByLabel(/^Data \(/).inputValue(), "Data");
+    assert.equal(await page.getByLabel(/^Framework \(/).inputValue(), "Framework");
+    assert.ok(await page.getByRole("radio", { name: "Use the Settings sheet" }).isChecked());
+
+    // Compute with the keyboard: focus the button and press Enter.
+    await page.getByRole("button", { name: "Compute" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: /^Done: / }).waitFor({ timeout: 60_000 });
+    const shownTop = await page.locator("#top-body tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent)));
+
+    // The engine in Node on the same sample and settings.
+    const settingsRows = ieciSettingsTable();
+    const { spec } = settingsToSpecInput(settingsRows);
+    const result = computeIndex(ieciDataTable(), ieciFrameworkTable(), spec);
+    const indexCode = result.framework.root;
+    const scores = result.scores.columns[result.scores.codes.indexOf(indexCode)]!;
+    const ranks = result.ranks.columns[result.ranks.codes.indexOf(indexCode)]!;
+    const order = [...ranks.keys()].sort((a, b) => ranks[a]! - ranks[b]! || a - b);
+    const expectedTop = order.slice(0, 10).map((u) => [String(ranks[u]), result.units.names[u] || result.units.codes[u], scores[u]!.toFixed(2)]);
+    assert.deepEqual(shownTop, expectedTop);
+
+    const after = await snapshot(page);
+    const names = after.sheets.map((s) => s.name);
+    for (const sheet of ["Data", "Framework", "Settings", "Results", "Dashboard"]) assert.ok(names.includes(sheet), `${sheet} missing from ${names.join(", ")}`);
+    // Results: every unit's row carries its code and exactly the engine's index score and rank.
+    const resultRows = rowsOf(cellsOf(after, "Results"));
+    for (const u of order) {
+      const row = resultRows.find((r) => r?.includes(result.units.codes[u]));
+      assert.ok(row, `no Results row for ${result.units.codes[u]}`);
+      assert.ok(row.some((v) => typeof v === "number" && Math.abs(v - scores[u]!) <= 1e-9 * Math.max(1, Math.abs(scores[u]!))), `${result.units.codes[u]}: index score ${scores[u]} not written`);
+      assert.equal(row.find((v) => typeof v === "number"), ranks[u], `${result.units.codes[u]}: rank`);
+    }
+    // Dashboard: native charts whose series point at written numeric ranges.
+    const charts = after.sheets.flatMap((s) => s.charts);
+    const types = new Set(charts.map((c) => c.type));
+    for (const type of ["BarClustered", "BarStacked", "Radar", "XYScatter"]) assert.ok(types.has(type), `no ${type} chart (have ${[...types].join(", ")})`);
+    for (const chart of charts) {
+      for (const series of chart.series) {
+        assert.ok(series.values && !series.values.startsWith("#REF"), `${chart.title}: series without values`);
+        const [sheet, range] = series.values.split("!") as [string, string];
+        const cells = cellsOf(after, sheet.replace(/^'|'$/g, "").replace(/''/g, "'"));
+        const [from, to = from] = range.split(":");
+        const numbers = [...cells].filter(([a, v]) => typeof v === "number" && inRange(a, from!, to)).length;
+        assert.ok(numbers > 0, `${chart.title}: ${series.values} holds no numbers`);
+      }
+    }
+    const topChart = charts.find((c) => c.type === "BarClustered")!;
+    const [topSheet, topRange] = topChart.series[0]!.values!.split("!") as [string, string];
+    const topValues = [...cellsOf(after, topSheet.replace(/^'|'$/g, ""))].filter(([a, v]) => typeof v === "number" && inRange(a, ...(topRange.split(":") as [string, string]))).map(([, v]) => v as number);
+    assert.ok(topValues.some((v) => Math.abs(v - scores[order[0]!]!) < 1e-9), "the top-N chart plots the leader's score");
+
+    await page.screenshot({ path: "test-output/taskpane.png", fullPage: true });
+
+    // Ribbon "Refresh ranking": completes its event, and a second run leaves the workbook identical.
+    // (A string, not a function: tsx would add helpers to a function that the page does not have.)
+    const clickRefresh = `(async () => { let n = 0; await window.__test.actions.refreshRanking({ completed() { n++; } }); return { completed: n, shown: window.__test.shownTaskpane }; })()`;
+    const completed = ((await page.evaluate(clickRefresh)) as { completed: number }).completed;
+    assert.equal(completed, 1);
+    assert.deepEqual(await snapshot(page), after);
+
+    // Text in a number cell: the run goes on (the engine treats it as missing) and the warning names the cell.
+    const userEdit = (address: [number, number], value: string) =>
+      page.evaluate(`window.__test.workbook.userEdit("Data", [[${JSON.stringify(value)}]], ${address[0]}, ${address[1]})`);
+    await userEdit([3, 4], "n/a");
+    await page.getByRole("button", { name: "Compute" }).click();
+    await page.locator("#warning-list li", { hasText: "Data!E4" }).first().waitFor({ timeout: 60_000 });
+
+    // A duplicate unit code is an error: it names the cell, the pane stays usable, and nothing is written.
+    await userEdit([2, 0], "LON");
+    const edited = await snapshot(page);
+    await page.getByRole("button", { name: "Compute" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Data!A3: duplicate unit code LON/);
+    assert.deepEqual(await snapshot(page), edited, "a failed run changes nothing");
+    assert.ok(await page.getByRole("button", { name: "Compute" }).isEnabled());
+
+    // The ribbon reports the same failure in the pane and opens it.
+    const shown = await page.evaluate(clickRefresh);
+    assert.deepEqual(shown, { completed: 1, shown: 1 });
+    assert.match(await alert.innerText(), /Refresh ranking failed[\s\S]*Data!A3/);
+
+    // Switching to Chinese relabels the pane.
+    await page.getByLabel("Language").selectOption("zh-CN");
+    assert.equal(await page.locator("h1").innerText(), "指数工作室");
+    assert.ok(await page.getByRole("button", { name: "计算" }).isVisible());
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
+
+    // The CSP blocks only office.js's own telemetry iframe (a hidden frame to Microsoft, created outside Office);
+    // nothing of ours is ever blocked.
+    const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+    const origin = new URL(page.url()).origin;
+    const telemetry = new RegExp(`^(frame-src https://telemetryservice\\.firstpartyapps\\.oaspapps\\.com|style-src-attr inline) from ${origin}/office/`);
+    assert.deepEqual(violations.filter((v) => !telemetry.test(v)), [], "CSP violations");
+    assert.deepEqual(problems.filter((p) => !/^CSP: .*(telemetryservice|style-src)/.test(p)), []);
+    assert.deepEqual(outside, [], "requests outside the test server");
+}
+
+function inRange(address: string, from: string, to: string): boolean {
+  const parse = (a: string) => {
+    const [, letters, digits] = /^\$?([A-Z]+)\$?(\d+)$/.exec(a)!;
+    return { col: [...letters!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0), row: Number(digits) };
+  };
+  const a = parse(address), f = parse(from), t = parse(to);
+  return a.row >= f.row && a.row <= t.row && a.col >= f.col && a.col <= t.col;
+}
