@@ -53,7 +53,7 @@ export async function writeResultWorkbook(options: WriteResultOptions): Promise<
 /** The finished .xlsx as bytes (for callers that stream or test without a file). */
 export async function buildResultWorkbook(options: Omit<WriteResultOptions, "outPath">): Promise<{ buffer: Buffer; summary: WriteResultSummary }> {
   const workbook = new ExcelJS.Workbook();
-  if (options.inputPath) await workbook.xlsx.readFile(options.inputPath);
+  if (options.inputPath) await readInput(workbook, options.inputPath);
   const takenSheets = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
   for (const table of options.inputTables ?? []) {
     addInputSheet(workbook.addWorksheet(uniqueSheetName(table.name, takenSheets)), table.rows);
@@ -167,6 +167,15 @@ function cellValue(value: Cell): string | number | boolean | null {
   if (value === null || value === undefined || value === "") return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   return value;
+}
+
+async function readInput(workbook: ExcelJS.Workbook, path: string): Promise<void> {
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot read the input workbook ${path} (${reason}): it must be an .xlsx file (save .xls or .ods files as .xlsx first)`);
+  }
 }
 
 /** Every part, [Content_Types].xml first, through the native zip writer. */

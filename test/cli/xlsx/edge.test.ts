@@ -1,7 +1,7 @@
 /** The writer on CSV input tables, a flat framework, a failed write and a re-run on its own output. */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -71,6 +71,15 @@ describe("writer edge cases", () => {
       assert.ok(formulas.length > 0 && formulas.every((f) => f.startsWith("'仪表板'!$")), formulas.join(" "));
     }
     assert.ok(charts.some((xml) => xml.includes("<a:t>前 4 名：Flat index</a:t>")));
+  });
+
+  it("names the input file and the fix when it is not an .xlsx workbook", async () => {
+    const notXlsx = join(dir, "data.csv");
+    writeFileSync(notXlsx, "uName,uCode\nNorth,N\n");
+    const outPath = join(dir, "never.xlsx");
+    await assert.rejects(writeResultWorkbook({ inputPath: notXlsx, plan, outPath }), (error: Error) =>
+      error.message.includes(`cannot read the input workbook ${notXlsx}`) && error.message.includes("must be an .xlsx file"));
+    assert.equal(existsSync(outPath), false);
   });
 
   it("fails cleanly when the output cannot be written, leaving no file", async () => {
