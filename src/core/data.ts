@@ -1,6 +1,6 @@
 /** Reads and validates the Data table (COINr iData) against the Framework. */
 import { IndexInputError, type ValidationIssue } from "./errors";
-import { bodyRows, cellText, clip, headerKey, isBlank, parseNumber } from "./table";
+import { bodyRows, cellText, clip, headerBelowHint, headerKey, isBlank, parseNumber } from "./table";
 import type { DataSet, Framework, Table } from "./types";
 
 const UNIT_CODE = ["ucode", "code", "unitcode", "unitid", "id"];
@@ -24,7 +24,8 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
   const codeCol = keys.findIndex((k) => UNIT_CODE.includes(k));
   const nameCol = keys.findIndex((k, c) => c !== codeCol && UNIT_NAME.includes(k));
   if (codeCol < 0) {
-    err(`no unit code column: name one header uCode (or Code); headers found: ${header.filter(Boolean).slice(0, 12).map((h) => clip(h, 30)).join(", ")}`, { row: 0 });
+    const below = headerBelowHint(table, (k) => k.some((key) => UNIT_CODE.includes(key)));
+    err(`no unit code column: name one header uCode (or Code); headers found: ${header.filter(Boolean).slice(0, 12).map((h) => clip(h, 30)).join(", ")}${below}`, { row: 0 });
     throw new IndexInputError(issues);
   }
 

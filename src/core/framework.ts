@@ -1,6 +1,6 @@
 /** Reads and validates the Framework table (COINr iMeta) into the index hierarchy. */
 import { IndexInputError, type ValidationIssue } from "./errors";
-import { bodyRows, cellText, clip, codeProblem, isBlank, mapHeaders, parseNumber } from "./table";
+import { bodyRows, cellText, clip, codeProblem, headerBelowHint, isBlank, mapHeaders, parseNumber } from "./table";
 import type { AggregateNode, Cell, Direction, Framework, FrameworkNode, IndicatorNode, Table } from "./types";
 
 const FRAMEWORK_ALIASES = {
@@ -51,7 +51,8 @@ export function parseFramework(table: Table): { framework: Framework; warnings: 
   const { fields, duplicates } = mapHeaders(table[0]!, FRAMEWORK_ALIASES);
   for (const d of duplicates) err(`two columns mean ${d.field} (columns ${d.cols.map((c) => c + 1).join(", ")}); keep one`, { row: 0, col: d.cols[1]! });
   if (fields.code === undefined) {
-    err(`no code column: name one header iCode (or Code); headers found: ${table[0]!.map(cellText).filter(Boolean).map((h) => clip(h, 30)).join(", ")}`, { row: 0 });
+    const below = headerBelowHint(table, (k) => k.some((key) => FRAMEWORK_ALIASES.code.includes(key as never)));
+    err(`no code column: name one header iCode (or Code); headers found: ${table[0]!.map(cellText).filter(Boolean).map((h) => clip(h, 30)).join(", ")}${below}`, { row: 0 });
     throw new IndexInputError(issues);
   }
   if (fields.parent === undefined) {

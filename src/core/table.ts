@@ -92,3 +92,11 @@ export function codeProblem(code: string): string | null {
   if (!CODE_PATTERN.test(code)) return `code "${clip(code)}" has characters other than letters, digits, _ . -; rename it`;
   return null;
 }
+
+/** A header found below the first row (a title above the table): " — row 3 looks like the header; delete the rows above it". */
+export function headerBelowHint(table: readonly (readonly Cell[])[], isHeader: (keys: string[]) => boolean): string {
+  for (let r = 1; r < Math.min(table.length, 6); r++) {
+    if (isHeader(table[r]!.map(headerKey))) return `; row ${r + 1} looks like the header: the header must be the first row, so delete the row${r > 1 ? "s" : ""} above it`;
+  }
+  return "";
+}
