@@ -3,7 +3,7 @@
  * a progress bar and Cancel. The analysis runs in a Web Worker (analysis.worker.ts) so Excel stays
  * responsive; the sheets are planned by core/report/analysis and written by the host (the Excel adapter).
  */
-import type { AnalysisResult } from "../core/analysis";
+import type { AnalysisResult, UncertainInputs } from "../core/analysis";
 import { buildAnalysisReport } from "../core/report/analysis";
 import type { SheetPlan } from "../core/report/types";
 import type { IndexResult } from "../core/result";
@@ -55,17 +55,27 @@ const TEXT = {
     run: "Run analysis", cancel: "Cancel", cancelled: "Cancelled; no sheet was written.", noResult: "Compute the index first.",
     running: "Running {phase}…", writing: "Writing sheets…", wrote: "Wrote {sheets}.", nothing: "Choose at least one analysis.",
     badNumber: "{field} needs a whole number of at least {min}.",
+    inputs: "Uncertain inputs", noise: "Weight noise ± %", weightSets: "Weight sets", normalize: "Normalization", aggregate: "Aggregation",
+    badNoise: "Weight noise needs a number between 0 and 100 (empty = none).",
   },
   "zh-CN": {
     audit: "统计审核", uncertainty: "不确定性运行次数", sensitivity: "敏感性 N", seed: "随机种子",
     run: "运行分析", cancel: "取消", cancelled: "已取消，未写入任何工作表。", noResult: "请先计算指数。",
     running: "正在运行 {phase}…", writing: "正在写入工作表…", wrote: "已写入 {sheets}。", nothing: "请至少选择一项分析。",
     badNumber: "{field} 需要不小于 {min} 的整数。",
+    inputs: "不确定输入", noise: "权重扰动 ± %", weightSets: "权重方案", normalize: "标准化", aggregate: "加总",
+    badNoise: "权重扰动需要 0 到 100 之间的数（留空表示不扰动）。",
   },
 } as const;
 
 /** Form state kept across re-renders (the section is rebuilt after every index run). */
-const state = { audit: true, uncertainty: "1000", sensitivity: "", seed: "1" };
+const state = {
+  audit: true, uncertainty: "1000", sensitivity: "", seed: "1", noise: "25",
+  weightSets: new Set<string>(), normalize: new Set(["minmax", "zscore", "rank"]), aggregate: new Set(["arithmetic", "geometric"]),
+};
+
+/** Method choices offered in the pane (the JSON/CLI route takes any of the engine's methods). */
+const CHOICES = { weightSets: ["equal", "pca", "entropy"], normalize: ["minmax", "zscore", "rank"], aggregate: ["arithmetic", "geometric"] } as const;
 
 export function registerAnalysisSection(host: AnalysisHost, createWorker: () => WorkerLike = createAnalysisWorker): void {
   let worker: WorkerLike | null = null;
@@ -94,6 +104,26 @@ function renderSection(context: AnalysisContext, host: AnalysisHost, worker: () 
   const runs = field(text.uncertainty, el("input", { type: "number", min: "2", step: "1", value: state.uncertainty, size: 6 }));
   const sobolN = field(text.sensitivity, el("input", { type: "number", min: "2", step: "1", value: state.sensitivity, size: 6 }));
   const seed = field(text.seed, el("input", { type: "number", min: "0", step: "1", value: state.seed, size: 6 }));
+  // What is uncertain: weight noise, extra weight sets, method alternatives (checkbox groups).
+  const inputsBox = el("fieldset");
+  inputsBox.append(el("legend", { textContent: text.inputs }));
+  container.append(inputsBox);
+  const noiseLabel = el("label");
+  const noise = el("input", { type: "number", min: "0", max: "99", step: "1", value: state.noise, size: 4 });
+  noiseLabel.append(noise, ` ${text.noise}`);
+  inputsBox.append(noiseLabel, el("br"));
+  const boxes = (Object.keys(CHOICES) as (keyof typeof CHOICES)[]).map((key) => {
+    const line = el("div", { textContent: `${text[key]}: ` });
+    const inputs = CHOICES[key].map((method) => {
+      const label = el("label");
+      const input = el("input", { type: "checkbox", value: method, checked: state[key].has(method) });
+      label.append(input, ` ${method} `);
+      line.append(label);
+      return input;
+    });
+    inputsBox.append(line);
+    return { key, inputs };
+  });
   const runButton = el("button", { type: "button", textContent: text.run });
   const cancelButton = el("button", { type: "button", textContent: text.cancel, disabled: true });
   const progress = el("progress", { max: 1, value: 0, hidden: true });
@@ -103,7 +133,14 @@ function renderSection(context: AnalysisContext, host: AnalysisHost, worker: () 
 
   runButton.addEventListener("click", () => void start());
   const start = async () => {
-    Object.assign(state, { audit: audit.checked, uncertainty: runs.value, sensitivity: sobolN.value, seed: seed.value });
+    Object.assign(state, { audit: audit.checked, uncertainty: runs.value, sensitivity: sobolN.value, seed: seed.value, noise: noise.value });
+    for (const { key, inputs } of boxes) state[key] = new Set(inputs.filter((i) => i.checked).map((i) => i.value));
+    const noisePercent = noise.value.trim() === "" ? 0 : Number(noise.value);
+    if (!(noisePercent >= 0 && noisePercent < 100)) return void (status.textContent = text.badNoise);
+    const uncertain: UncertainInputs = { weights: noisePercent > 0 ? { factor: noisePercent / 100 } : false };
+    if (state.weightSets.size) uncertain.weightSets = ["framework", ...state.weightSets] as UncertainInputs["weightSets"];
+    if (state.normalize.size) uncertain.normalize = [...state.normalize] as UncertainInputs["normalize"];
+    if (state.aggregate.size) uncertain.aggregate = [...state.aggregate] as UncertainInputs["aggregate"];
     const read = (input: HTMLInputElement, label: string, min: number): number | undefined | null => {
       if (input.value.trim() === "") return undefined;
       const n = Number(input.value);
@@ -117,8 +154,8 @@ function renderSection(context: AnalysisContext, host: AnalysisHost, worker: () 
     if (nRuns === null || nSobol === null || seedValue === null) return;
     const options: AnalysisRequestOptions = { seed: seedValue ?? 1 };
     if (audit.checked) options.audit = true;
-    if (nRuns !== undefined) options.uncertainty = { runs: nRuns };
-    if (nSobol !== undefined) options.sensitivity = { n: nSobol };
+    if (nRuns !== undefined) options.uncertainty = { runs: nRuns, inputs: uncertain };
+    if (nSobol !== undefined) options.sensitivity = { n: nSobol, inputs: uncertain };
     if (!options.audit && !options.uncertainty && !options.sensitivity) return void (status.textContent = text.nothing);
 
     runButton.disabled = true;

@@ -79,9 +79,25 @@ test("Analysis section in Chromium: worker result equals Node's; Cancel stops a 
     assert.equal(first[2], analysis.sensitivity!.indices[0]!.first);
     assert.equal(first[5], analysis.sensitivity!.indices[0]!.total);
 
+    // Choose the inputs in the form: noise ±10 %, PCA weight set, no rank normalization; no sensitivity.
+    await inputs.nth(4).fill("10");
+    await page.getByRole("checkbox", { name: "pca" }).check();
+    await page.getByRole("checkbox", { name: "rank" }).uncheck();
+    await inputs.nth(1).fill("60");
+    await inputs.nth(2).fill("");
+    await page.getByRole("button", { name: "Run analysis" }).click();
+    await page.waitForFunction(() => (window as unknown as { analysisPage: { written: unknown[] } }).analysisPage.written.length === 2, undefined, { timeout: 60_000 });
+    const second = await page.evaluate(() => (window as unknown as { analysisPage: { written: { key: string; cells: unknown[][] }[][] } }).analysisPage.written[1]!);
+    assert.deepEqual(second.map((s) => s.key), ["audit", "uncertainty"]);
+    const chosen = runAnalysis(computeIndex(smallData, smallFramework), {
+      uncertainty: { runs: 60, inputs: { weights: { factor: 0.1 }, weightSets: ["framework", "pca"], normalize: ["minmax", "zscore"], aggregate: ["arithmetic", "geometric"] } },
+      seed: 6,
+    }).uncertainty!;
+    assert.deepEqual(second[1]!.cells.slice(1, 7).map((row) => row.slice(0, 6)), chosen.units.map((u) => [u.nominalRank, u.code, u.name, u.medianRank, u.rankLow, u.rankHigh]));
+    assert.ok(second[1]!.cells.some((row) => row.includes("weight set: framework | pca")));
+
     // A long run: Cancel ends it, the page keeps answering meanwhile, nothing is written.
     await inputs.nth(1).fill("100000");
-    await inputs.nth(2).fill("");
     await page.getByRole("button", { name: "Run analysis" }).click();
     await page.waitForFunction(() => /Running/.test(document.querySelector('[role="status"]')?.textContent ?? ""));
     const t0 = Date.now();
@@ -89,7 +105,7 @@ test("Analysis section in Chromium: worker result equals Node's; Cancel stops a 
     assert.ok(Date.now() - t0 < 1000, "the page answers while the worker computes");
     await page.getByRole("button", { name: "Cancel" }).click();
     await page.waitForFunction(() => /Cancelled/.test(document.querySelector('[role="status"]')?.textContent ?? ""), undefined, { timeout: 10_000 });
-    assert.equal(await page.evaluate(() => (window as unknown as { analysisPage: { written: unknown[] } }).analysisPage.written.length), 1);
+    assert.equal(await page.evaluate(() => (window as unknown as { analysisPage: { written: unknown[] } }).analysisPage.written.length), 2);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
