@@ -197,10 +197,11 @@ export class DomView implements PaneView {
     }
   }
 
-  /** Options from a Settings sheet make the pane's method form read-only, so nobody edits settings that are not used. */
+  /** With options from a Settings sheet the pane's method form is hidden, so nobody edits settings that are not used. */
   private syncOptionsEnabled(): void {
     const fromSheet = byId<HTMLInputElement>("settings-sheet").checked;
-    for (const control of byId("options").querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select")) control.disabled = fromSheet;
+    this.steps.hidden = fromSheet;
+    byId("options-from-sheet").hidden = !fromSheet;
   }
 }
 

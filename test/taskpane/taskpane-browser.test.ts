@@ -205,6 +205,15 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
     assert.equal(completed, 1);
     assert.deepEqual(await snapshot(page), after);
 
+    // The Analysis section appears after a run; its Web Worker loads under the pane's CSP and writes its sheet.
+    const analysis = page.locator("#analysis-root");
+    await analysis.getByLabel("Uncertainty runs").fill("");
+    await analysis.getByLabel("Sensitivity N").fill("");
+    await analysis.getByRole("button", { name: "Run analysis" }).click();
+    await analysis.getByRole("status").filter({ hasText: /^Wrote / }).waitFor({ timeout: 60_000 });
+    const withAudit = (await snapshot(page)).sheets.map((s) => s.name);
+    assert.ok(withAudit.length > names.length, `the analysis wrote no sheet (${withAudit.join(", ")})`);
+
     // Text in a number cell: the run goes on (the engine treats it as missing) and the warning names the cell.
     const userEdit = (address: [number, number], value: string) =>
       page.evaluate(`window.__test.workbook.userEdit("Data", [[${JSON.stringify(value)}]], ${address[0]}, ${address[1]})`);
