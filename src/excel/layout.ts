@@ -26,6 +26,8 @@ export interface WorkbookState {
   owned: Map<string, SheetState[]>;
   warnings: string[];
   canMark: boolean;
+  /** The sheet the user is on. */
+  activeId: string | null;
 }
 
 export async function readWorkbookState(session: Session): Promise<WorkbookState> {
@@ -35,6 +37,7 @@ export async function readWorkbookState(session: Session): Promise<WorkbookState
   const names = wb.names.load("items/name");
   const setting = wb.settings.getItemOrNullObject(OWNED_SETTING);
   setting.load("value");
+  const active = wb.worksheets.getActiveWorksheet().load("id");
   await session.sync();
   const state: WorkbookState = {
     sheets: sheets.items.map((s) => ({ id: s.id, name: s.name, position: s.position, visibility: s.visibility })),
@@ -44,6 +47,7 @@ export async function readWorkbookState(session: Session): Promise<WorkbookState
     owned: new Map(),
     warnings: [],
     canMark: apiSupported("1.12"),
+    activeId: active.id,
   };
   const { registry, problem } = parseRegistry(setting.isNullObject ? null : setting.value);
   state.registry = registry;

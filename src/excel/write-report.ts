@@ -23,8 +23,11 @@ export interface WriteOptions {
   maxRequestBytes?: number;
   /** Fraction of the write done, 0..1. */
   onProgress?: (fraction: number) => void;
-  /** Activate the first output sheet when done (default true). */
-  activate?: boolean;
+  /**
+   * Which sheet to show afterwards. "auto" (default): the first output on a first run, the
+   * replacement of the output the user was on, and otherwise leave the user where they are.
+   */
+  activate?: "auto" | "none";
 }
 
 export interface WriteOutcome {
@@ -64,7 +67,7 @@ export async function writeReport(session: Session, plan: ReportPlan, options: W
     await stage(session, layout, state, batch, staged, options.onProgress);
     await batch.flush();
     if (apiSupported("1.6")) session.context.application.suspendApiCalculationUntilNextSync();
-    queueSwap(session, state, layout, staged, options.activate ?? true);
+    queueSwap(session, state, layout, staged, options.activate !== "none");
     await session.sync();
   } catch (error) {
     return recover(state, layout, staged, error);
@@ -166,7 +169,12 @@ function queueFinish(session: Session, state: WorkbookState, layout: Layout, sta
       if (s) s.sheet.position = position;
     }
   });
-  if (activate && staged[0]) staged[0].sheet.activate();
+  if (activate) {
+    const firstRun = state.owned.size === 0;
+    const onReplaced = staged.find((s) => s.layout.replaces.some((old) => old.id === state.activeId));
+    const show = onReplaced ?? (firstRun ? staged[0] : undefined);
+    show?.sheet.activate();
+  }
   const replaced = new Set(layout.oldTempNames.keys());
   const registry: OwnedRegistry = {
     version: 1,

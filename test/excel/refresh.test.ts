@@ -160,3 +160,17 @@ test("a user's sheet that gets a recycled id of a deleted output is never touche
     assert.equal(summary.sheets[0], "Results (2)");
   }
 });
+
+test("after a run the user sees the results once, then stays where they are (or on the refreshed output they were on)", async () => {
+  const wb = sampleWorkbook();
+  wb.activeSheet = wb.sheetByName("Data")!;
+  await runIndex(CHOICE);
+  assert.equal(wb.activeSheet?.name, "Results", "first run shows the results");
+  wb.activeSheet = wb.sheetByName("Data")!;
+  await runIndex(CHOICE);
+  assert.equal(wb.activeSheet?.name, "Data", "a refresh does not pull the user away from their data");
+  wb.activeSheet = wb.sheetByName("Dashboard")!;
+  await runIndex(CHOICE);
+  assert.equal(wb.activeSheet?.name, "Dashboard");
+  assert.ok(!wb.activeSheet!.deleted, "the new Dashboard, not the deleted one");
+});

@@ -50,27 +50,38 @@ test("auto-refresh: user edits run once after the debounce; the add-in's own wri
   const choice: StoredChoice = { version: 1, data: { kind: "sheet", sheet: "Data" }, framework: { kind: "sheet", sheet: "Framework" }, settings: null };
   await saveChoice(choice);
   let runs = 0;
+  let finished = 0;
+  const DEBOUNCE = 300;
   await enableAutoRefresh(true, async () => {
     runs++;
     await runIndex(choice);
-  }, { delayMs: 30 });
+    finished++;
+  }, { delayMs: DEBOUNCE });
   wb.userEdit("Data", [[5]], 1, 5);
   wb.userEdit("Data", [[6]], 2, 5);
-  await sleep(15);
   wb.userEdit("Framework", [["Renamed"]], 1, 1);
-  await sleep(200);
+  await waitFor(() => finished === 1);
+  await sleep(2 * DEBOUNCE);
   assert.equal(runs, 1, "three quick edits, one run");
   // A write by the add-in itself to Data (as createTemplate would do) is ignored.
   const ctx = createContext(wb) as unknown as { workbook: { worksheets: { getItem(n: string): { getRange(a: string): { values: unknown } } } }; sync(): Promise<void> };
   ctx.workbook.worksheets.getItem("Data").getRange("F2").values = [[7]];
   await ctx.sync();
-  await sleep(100);
+  await sleep(2 * DEBOUNCE);
   assert.equal(runs, 1);
   await enableAutoRefresh(false, () => undefined);
   wb.userEdit("Data", [[8]], 1, 5);
-  await sleep(100);
+  await sleep(2 * DEBOUNCE);
   assert.equal(runs, 1);
 });
+
+async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error("timed out");
+    await sleep(10);
+  }
+}
 
 test("output in Simplified Chinese: sheet names and headers from the report's own texts", async () => {
   const wb = freshWorkbook();
