@@ -3,6 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { REFRESH_RANKING_ACTION, registerCommands } from "../src/commands/commands";
+import { REQUIRED_EXCEL_API } from "../src/excel/office";
 import type { AdapterApi } from "../src/taskpane/adapter-api";
 import { findAll, findOne, parseXml, pngSize, validateManifest, type XmlElement } from "./taskpane/manifest-xml";
 
@@ -146,7 +147,8 @@ test("every URL is on the dev host and names a file the build produces; icons ha
 
 test("requirements, permission and domains: SharedRuntime 1.1, ExcelApi, ReadWriteDocument, no AppDomains", () => {
   const sets = findAll(findOne(manifest, "Requirements"), "Set").map((set) => [set.attrs.Name, set.attrs.MinVersion]);
-  assert.deepEqual(Object.fromEntries(sets), { ExcelApi: "1.7", SharedRuntime: "1.1" });
+  // The lowest ExcelApi is the one the adapter checks at run time; newer APIs it uses sit behind isSetSupported.
+  assert.deepEqual(Object.fromEntries(sets), { ExcelApi: REQUIRED_EXCEL_API, SharedRuntime: "1.1" });
   assert.equal(findOne(manifest, "Permissions").text, "ReadWriteDocument");
   assert.equal(findAll(manifest, "AppDomains").length, 0);
 });

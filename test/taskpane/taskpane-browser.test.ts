@@ -127,129 +127,128 @@ test("task pane in Chromium: template → compute → ribbon Refresh, results an
 });
 
 async function scenario(page: Page, root: string, problems: string[], outside: string[]): Promise<void> {
+  // Registrations: every custom function of functions.json and the ribbon's Refresh are associated.
+  const metadata = JSON.parse(readFileSync(join(root, "functions.json"), "utf8")) as { functions: { id: string }[] };
+  await page.waitForFunction(() => Object.keys((window as unknown as { __test: { actions: object } }).__test.actions).length > 0);
+  const registered = await page.evaluate(() => {
+    const t = (window as unknown as { __test: { actions: object; functions: object } }).__test;
+    return { actions: Object.keys(t.actions), functions: Object.keys(t.functions).sort() };
+  });
+  assert.deepEqual(registered.actions, ["refreshRanking"]);
+  assert.deepEqual(registered.functions, metadata.functions.map((f) => f.id).sort());
 
-    // Registrations: every custom function of functions.json and the ribbon's Refresh are associated.
-    const metadata = JSON.parse(readFileSync(join(root, "functions.json"), "utf8")) as { functions: { id: string }[] };
-    await page.waitForFunction(() => Object.keys((window as unknown as { __test: { actions: object } }).__test.actions).length > 0);
-    const registered = await page.evaluate(() => {
-      const t = (window as unknown as { __test: { actions: object; functions: object } }).__test;
-      return { actions: Object.keys(t.actions), functions: Object.keys(t.functions).sort() };
-    });
-    assert.deepEqual(registered.actions, ["refreshRanking"]);
-    assert.deepEqual(registered.functions, metadata.functions.map((f) => f.id).sort());
+  // An empty workbook: nothing detected, said in the status line.
+  await page.getByRole("status").filter({ hasText: "No Data or Framework sheet found" }).waitFor();
 
-    // An empty workbook: nothing detected, said in the status line.
-    await page.getByRole("status").filter({ hasText: "No Data or Framework sheet found" }).waitFor();
+  // New index from the IECI template (the default choice), by the accessible names of the controls.
+  await page.getByRole("radio", { name: /IECI sample/ }).check();
+  await page.getByRole("button", { name: "Create" }).click();
+  await page.getByRole("status").filter({ hasText: "Template sheets created" }).waitFor();
+  assert.equal(await page.getByLabel(/^Data \(/).inputValue(), "Data");
+  assert.equal(await page.getByLabel(/^Framework \(/).inputValue(), "Framework");
+  assert.ok(await page.getByRole("radio", { name: "Use the Settings sheet" }).isChecked());
 
-    // New index from the IECI template (the default choice), by the accessible names of the controls.
-    await page.getByRole("radio", { name: /IECI sample/ }).check();
-    await page.getByRole("button", { name: "Create" }).click();
-    await page.getByRole("status").filter({ hasText: "Template sheets created" }).waitFor();
-    assert.equal(await page.getByLabel(/^Data \(/).inputValue(), "Data");
-    assert.equal(await page.getByLabel(/^Framework \(/).inputValue(), "Framework");
-    assert.ok(await page.getByRole("radio", { name: "Use the Settings sheet" }).isChecked());
+  // Compute with the keyboard: focus the button and press Enter.
+  await page.getByRole("button", { name: "Compute" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("status").filter({ hasText: /^Done: / }).waitFor({ timeout: 60_000 });
+  const shownTop = await page.locator("#top-body tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent)));
 
-    // Compute with the keyboard: focus the button and press Enter.
-    await page.getByRole("button", { name: "Compute" }).focus();
-    await page.keyboard.press("Enter");
-    await page.getByRole("status").filter({ hasText: /^Done: / }).waitFor({ timeout: 60_000 });
-    const shownTop = await page.locator("#top-body tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent)));
+  // The engine in Node on the same sample and settings.
+  const settingsRows = ieciSettingsTable();
+  const { spec } = settingsToSpecInput(settingsRows);
+  const result = computeIndex(ieciDataTable(), ieciFrameworkTable(), spec);
+  const indexCode = result.framework.root;
+  const scores = result.scores.columns[result.scores.codes.indexOf(indexCode)]!;
+  const ranks = result.ranks.columns[result.ranks.codes.indexOf(indexCode)]!;
+  const order = [...ranks.keys()].sort((a, b) => ranks[a]! - ranks[b]! || a - b);
+  const expectedTop = order.slice(0, 10).map((u) => [String(ranks[u]), result.units.names[u] || result.units.codes[u], scores[u]!.toFixed(2)]);
+  assert.deepEqual(shownTop, expectedTop);
 
-    // The engine in Node on the same sample and settings.
-    const settingsRows = ieciSettingsTable();
-    const { spec } = settingsToSpecInput(settingsRows);
-    const result = computeIndex(ieciDataTable(), ieciFrameworkTable(), spec);
-    const indexCode = result.framework.root;
-    const scores = result.scores.columns[result.scores.codes.indexOf(indexCode)]!;
-    const ranks = result.ranks.columns[result.ranks.codes.indexOf(indexCode)]!;
-    const order = [...ranks.keys()].sort((a, b) => ranks[a]! - ranks[b]! || a - b);
-    const expectedTop = order.slice(0, 10).map((u) => [String(ranks[u]), result.units.names[u] || result.units.codes[u], scores[u]!.toFixed(2)]);
-    assert.deepEqual(shownTop, expectedTop);
-
-    const after = await snapshot(page);
-    const names = after.sheets.map((s) => s.name);
-    for (const sheet of ["Data", "Framework", "Settings", "Results", "Dashboard"]) assert.ok(names.includes(sheet), `${sheet} missing from ${names.join(", ")}`);
-    // Results: every unit's row carries its code and exactly the engine's index score and rank.
-    const resultRows = rowsOf(cellsOf(after, "Results"));
-    for (const u of order) {
-      const row = resultRows.find((r) => r?.includes(result.units.codes[u]));
-      assert.ok(row, `no Results row for ${result.units.codes[u]}`);
-      assert.ok(row.some((v) => typeof v === "number" && Math.abs(v - scores[u]!) <= 1e-9 * Math.max(1, Math.abs(scores[u]!))), `${result.units.codes[u]}: index score ${scores[u]} not written`);
-      assert.equal(row.find((v) => typeof v === "number"), ranks[u], `${result.units.codes[u]}: rank`);
+  const after = await snapshot(page);
+  const names = after.sheets.map((s) => s.name);
+  for (const sheet of ["Data", "Framework", "Settings", "Results", "Dashboard"]) assert.ok(names.includes(sheet), `${sheet} missing from ${names.join(", ")}`);
+  // Results: every unit's row carries its code and exactly the engine's index score and rank.
+  const resultRows = rowsOf(cellsOf(after, "Results"));
+  for (const u of order) {
+    const row = resultRows.find((r) => r?.includes(result.units.codes[u]));
+    assert.ok(row, `no Results row for ${result.units.codes[u]}`);
+    assert.ok(row.some((v) => typeof v === "number" && Math.abs(v - scores[u]!) <= 1e-9 * Math.max(1, Math.abs(scores[u]!))), `${result.units.codes[u]}: index score ${scores[u]} not written`);
+    assert.equal(row.find((v) => typeof v === "number"), ranks[u], `${result.units.codes[u]}: rank`);
+  }
+  // Dashboard: native charts whose series point at written numeric ranges.
+  const charts = after.sheets.flatMap((s) => s.charts);
+  const types = new Set(charts.map((c) => c.type));
+  for (const type of ["BarClustered", "BarStacked", "Radar", "XYScatter"]) assert.ok(types.has(type), `no ${type} chart (have ${[...types].join(", ")})`);
+  for (const chart of charts) {
+    for (const series of chart.series) {
+      assert.ok(series.values && !series.values.startsWith("#REF"), `${chart.title}: series without values`);
+      const [sheet, range] = series.values.split("!") as [string, string];
+      const cells = cellsOf(after, sheet.replace(/^'|'$/g, "").replace(/''/g, "'"));
+      const [from, to = from] = range.split(":");
+      const numbers = [...cells].filter(([a, v]) => typeof v === "number" && inRange(a, from!, to)).length;
+      assert.ok(numbers > 0, `${chart.title}: ${series.values} holds no numbers`);
     }
-    // Dashboard: native charts whose series point at written numeric ranges.
-    const charts = after.sheets.flatMap((s) => s.charts);
-    const types = new Set(charts.map((c) => c.type));
-    for (const type of ["BarClustered", "BarStacked", "Radar", "XYScatter"]) assert.ok(types.has(type), `no ${type} chart (have ${[...types].join(", ")})`);
-    for (const chart of charts) {
-      for (const series of chart.series) {
-        assert.ok(series.values && !series.values.startsWith("#REF"), `${chart.title}: series without values`);
-        const [sheet, range] = series.values.split("!") as [string, string];
-        const cells = cellsOf(after, sheet.replace(/^'|'$/g, "").replace(/''/g, "'"));
-        const [from, to = from] = range.split(":");
-        const numbers = [...cells].filter(([a, v]) => typeof v === "number" && inRange(a, from!, to)).length;
-        assert.ok(numbers > 0, `${chart.title}: ${series.values} holds no numbers`);
-      }
-    }
-    const topChart = charts.find((c) => c.type === "BarClustered")!;
-    const [topSheet, topRange] = topChart.series[0]!.values!.split("!") as [string, string];
-    const topValues = [...cellsOf(after, topSheet.replace(/^'|'$/g, ""))].filter(([a, v]) => typeof v === "number" && inRange(a, ...(topRange.split(":") as [string, string]))).map(([, v]) => v as number);
-    assert.ok(topValues.some((v) => Math.abs(v - scores[order[0]!]!) < 1e-9), "the top-N chart plots the leader's score");
+  }
+  const topChart = charts.find((c) => c.type === "BarClustered")!;
+  const [topSheet, topRange] = topChart.series[0]!.values!.split("!") as [string, string];
+  const topValues = [...cellsOf(after, topSheet.replace(/^'|'$/g, ""))].filter(([a, v]) => typeof v === "number" && inRange(a, ...(topRange.split(":") as [string, string]))).map(([, v]) => v as number);
+  assert.ok(topValues.some((v) => Math.abs(v - scores[order[0]!]!) < 1e-9), "the top-N chart plots the leader's score");
 
-    await page.screenshot({ path: "test-output/taskpane.png", fullPage: true });
+  await page.screenshot({ path: "test-output/taskpane.png", fullPage: true });
 
-    // Ribbon "Refresh ranking": completes its event, and a second run leaves the workbook identical.
-    // (A string, not a function: tsx would add helpers to a function that the page does not have.)
-    const clickRefresh = `(async () => { let n = 0; await window.__test.actions.refreshRanking({ completed() { n++; } }); return { completed: n, shown: window.__test.shownTaskpane }; })()`;
-    const completed = ((await page.evaluate(clickRefresh)) as { completed: number }).completed;
-    assert.equal(completed, 1);
-    assert.deepEqual(await snapshot(page), after);
+  // Ribbon "Refresh ranking": completes its event, and a second run leaves the workbook identical.
+  // (A string, not a function: tsx would add helpers to a function that the page does not have.)
+  const clickRefresh = `(async () => { let n = 0; await window.__test.actions.refreshRanking({ completed() { n++; } }); return { completed: n, shown: window.__test.shownTaskpane }; })()`;
+  const completed = ((await page.evaluate(clickRefresh)) as { completed: number }).completed;
+  assert.equal(completed, 1);
+  assert.deepEqual(await snapshot(page), after);
 
-    // The Analysis section appears after a run; its Web Worker loads under the pane's CSP and writes its sheet.
-    const analysis = page.locator("#analysis-root");
-    await analysis.getByLabel("Uncertainty runs").fill("");
-    await analysis.getByLabel("Sensitivity N").fill("");
-    await analysis.getByRole("button", { name: "Run analysis" }).click();
-    await analysis.getByRole("status").filter({ hasText: /^Wrote / }).waitFor({ timeout: 60_000 });
-    const withAudit = (await snapshot(page)).sheets.map((s) => s.name);
-    assert.ok(withAudit.length > names.length, `the analysis wrote no sheet (${withAudit.join(", ")})`);
+  // The Analysis section appears after a run; its Web Worker loads under the pane's CSP and writes its sheet.
+  const analysis = page.locator("#analysis-root");
+  await analysis.getByLabel("Uncertainty runs").fill("");
+  await analysis.getByLabel("Sensitivity N").fill("");
+  await analysis.getByRole("button", { name: "Run analysis" }).click();
+  await analysis.getByRole("status").filter({ hasText: /^Wrote / }).waitFor({ timeout: 60_000 });
+  const withAudit = (await snapshot(page)).sheets.map((s) => s.name);
+  assert.ok(withAudit.length > names.length, `the analysis wrote no sheet (${withAudit.join(", ")})`);
 
-    // Text in a number cell: the run goes on (the engine treats it as missing) and the warning names the cell.
-    const userEdit = (address: [number, number], value: string) =>
-      page.evaluate(`window.__test.workbook.userEdit("Data", [[${JSON.stringify(value)}]], ${address[0]}, ${address[1]})`);
-    await userEdit([3, 4], "n/a");
-    await page.getByRole("button", { name: "Compute" }).click();
-    await page.locator("#warning-list li", { hasText: "Data!E4" }).first().waitFor({ timeout: 60_000 });
+  // Text in a number cell: the run goes on (the engine treats it as missing) and the warning names the cell.
+  const userEdit = (address: [number, number], value: string) =>
+    page.evaluate(`window.__test.workbook.userEdit("Data", [[${JSON.stringify(value)}]], ${address[0]}, ${address[1]})`);
+  await userEdit([3, 4], "n/a");
+  await page.getByRole("button", { name: "Compute" }).click();
+  await page.locator("#warning-list li", { hasText: "Data!E4" }).first().waitFor({ timeout: 60_000 });
 
-    // A duplicate unit code is an error: it names the cell, the pane stays usable, and nothing is written.
-    await userEdit([2, 0], "LON");
-    const edited = await snapshot(page);
-    await page.getByRole("button", { name: "Compute" }).click();
-    const alert = page.getByRole("alert");
-    await alert.waitFor();
-    assert.match(await alert.innerText(), /Data!A3: duplicate unit code LON/);
-    assert.deepEqual(await snapshot(page), edited, "a failed run changes nothing");
-    assert.ok(await page.getByRole("button", { name: "Compute" }).isEnabled());
+  // A duplicate unit code is an error: it names the cell, the pane stays usable, and nothing is written.
+  await userEdit([2, 0], "LON");
+  const edited = await snapshot(page);
+  await page.getByRole("button", { name: "Compute" }).click();
+  const alert = page.getByRole("alert");
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Data!A3: duplicate unit code LON/);
+  assert.deepEqual(await snapshot(page), edited, "a failed run changes nothing");
+  assert.ok(await page.getByRole("button", { name: "Compute" }).isEnabled());
 
-    // The ribbon reports the same failure in the pane and opens it.
-    const shown = await page.evaluate(clickRefresh);
-    assert.deepEqual(shown, { completed: 1, shown: 1 });
-    assert.match(await alert.innerText(), /Refresh ranking failed[\s\S]*Data!A3/);
+  // The ribbon reports the same failure in the pane and opens it.
+  const shown = await page.evaluate(clickRefresh);
+  assert.deepEqual(shown, { completed: 1, shown: 1 });
+  assert.match(await alert.innerText(), /Refresh ranking failed[\s\S]*Data!A3/);
 
-    // Switching to Chinese relabels the pane.
-    await page.getByLabel("Language").selectOption("zh-CN");
-    assert.equal(await page.locator("h1").innerText(), "指数工作室");
-    assert.ok(await page.getByRole("button", { name: "计算" }).isVisible());
-    assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
+  // Switching to Chinese relabels the pane.
+  await page.getByLabel("Language").selectOption("zh-CN");
+  assert.equal(await page.locator("h1").innerText(), "指数工作室");
+  assert.ok(await page.getByRole("button", { name: "计算" }).isVisible());
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
 
-    // The CSP blocks only office.js's own telemetry iframe (a hidden frame to Microsoft, created outside Office);
-    // nothing of ours is ever blocked.
-    const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
-    const origin = new URL(page.url()).origin;
-    const telemetry = new RegExp(`^(frame-src https://telemetryservice\\.firstpartyapps\\.oaspapps\\.com|style-src-attr inline) from ${origin}/office/`);
-    assert.deepEqual(violations.filter((v) => !telemetry.test(v)), [], "CSP violations");
-    assert.deepEqual(problems.filter((p) => !/^CSP: .*(telemetryservice|style-src)/.test(p)), []);
-    assert.deepEqual(outside, [], "requests outside the test server");
+  // The CSP blocks only office.js's own telemetry iframe (a hidden frame to Microsoft, created outside Office);
+  // nothing of ours is ever blocked.
+  const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+  const origin = new URL(page.url()).origin;
+  const telemetry = new RegExp(`^(frame-src https://telemetryservice\\.firstpartyapps\\.oaspapps\\.com|style-src-attr inline) from ${origin}/office/`);
+  assert.deepEqual(violations.filter((v) => !telemetry.test(v)), [], "CSP violations");
+  assert.deepEqual(problems.filter((p) => !/^CSP: .*(telemetryservice|style-src)/.test(p)), []);
+  assert.deepEqual(outside, [], "requests outside the test server");
 }
 
 function inRange(address: string, from: string, to: string): boolean {
