@@ -14,12 +14,26 @@ export function aggregatesTopDown(result: IndexResult): string[] {
 
 export function settingsSpec(settings: unknown): Record<string, unknown> | undefined {
   if (isOmitted(settings)) return undefined;
-  const rows = asMatrix(settings, "settings");
+  const rows = asTable(settings, "settings");
   if (rows[0]!.length < 2) throw new ArgumentError("settings must be two columns: key (e.g. normalize.method) and value (e.g. zscore)");
   const { spec, issues } = settingsToSpecInput(rows);
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0) throw new IndexInputError(errors);
   return spec;
+}
+
+/**
+ * A range as the engine's Table. Excel may pass an error cell as an error object ({ code: "#N/A" }):
+ * it becomes its code, which the engine reports as missing data with its cell (not a crash).
+ */
+function asTable(value: unknown, name: string): Table {
+  return asMatrix(value, name).map((row) =>
+    row.map((cell) => {
+      if (cell === null || cell === undefined || typeof cell !== "object") return cell as Table[number][number];
+      const code = (cell as { code?: unknown }).code;
+      return typeof code === "string" ? code : String(cell);
+    }),
+  );
 }
 
 /** One value per Data row (below the header), blank where a row holds no unit or has no score. */
@@ -33,8 +47,8 @@ function columnForDataRows(result: IndexResult, values: Float64Array, height: nu
 }
 
 export function indexScores(data: unknown, framework: unknown, node: unknown, settings: unknown): OutCell[][] {
-  const dataTable = asMatrix(data, "data") as Table;
-  const frameworkTable = asMatrix(framework, "framework") as Table;
+  const dataTable = asTable(data, "data");
+  const frameworkTable = asTable(framework, "framework");
   const result = computeIndex(dataTable, frameworkTable, settingsSpec(settings));
   const height = dataTable.length - 1;
   const scoreOf = (code: string) => result.scores.columns[result.scores.codes.indexOf(code)]!;
