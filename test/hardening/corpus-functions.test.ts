@@ -43,3 +43,14 @@ for (const c of loadCorpus()) {
     assertUnits({ index }, expect, c.name);
   });
 }
+
+test("worksheet function: error cells passed as error objects ({ code: '#N/A' }) are missing data or a clear #VALUE!, never 'could not compute'", () => {
+  const base = loadCorpus().find((c) => c.name === "text-na")!;
+  const data = asExcelRange(base.data).map((row, r) => (r === 2 ? [row[0], row[1], new FunctionError("#N/A"), row[3], row[4]] : row));
+  const out = fns.index(data, asExcelRange(base.framework));
+  assert.deepEqual(out.map((row) => row[0]), [75, 25, 33.333333333333336, 45.833333333333336], "#N/A is missing data: hand-computed as in text-na.json");
+  const framework = asExcelRange(base.framework).map((row, r) => (r === 4 ? [row[0], row[1], row[2], new FunctionError("#DIV/0!"), row[4]] : row));
+  const error = fns.index(asExcelRange(base.data), framework)[0]![0];
+  assert.ok(error instanceof FunctionError);
+  assert.match(error.message, /^Framework!D5: weight "#DIV\/0!" is not a number/);
+});
