@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { ieciDataTable, ieciFrameworkTable } from "../../src/core/sample/ieci";
 import { reportText } from "../../src/core/report/i18n";
 import type { ReportPlan } from "../../src/core/report/types";
-import { AddinError, createTemplate, enableAutoRefresh, loadStoredChoice, runIndex, saveChoice, writeReportPlan, type StoredChoice } from "../../src/excel/index";
+import { AddinError, createTemplate, enableAutoRefresh, loadStoredChoice, runIndex, saveChoice, selectedRangeSource, writeReportPlan, type StoredChoice } from "../../src/excel/index";
+import { computeIndex } from "../../src/core/index";
 import { createContext } from "./fake-excel";
 import { freshWorkbook, putTable, sheetNamed, sheetValues } from "./helpers";
 
@@ -120,4 +121,34 @@ test("writeReportPlan writes extra plans (analysis sheets) beside the main outpu
   await runIndex({ version: 1, data: { kind: "sheet", sheet: "Data" }, framework: { kind: "sheet", sheet: "Framework" }, settings: null });
   assert.ok(wb.sheetByName("Uncertainty"));
   await assert.rejects(writeReportPlan({ sheets: [{ ...plan.sheets[0]!, charts: [{ ...plan.sheets[0]!.charts[0]!, series: [{ values: { sheet: "weights", range: "A1:A2" }, name: "x" }] }] }] }), (e: unknown) => e instanceof AddinError && e.messages[0]!.includes("not in the report"));
+});
+
+test("sheet limits: a plan wider than Excel's 16,384 columns or longer than 1,048,576 rows is refused before any write", async () => {
+  const wb = freshWorkbook();
+  wb.addSheet("Sheet1");
+  const before = JSON.stringify(wb.snapshot({ ids: true }));
+  const base = { key: "normalized" as const, name: "Normalized", formats: [], colorScales: [], highlights: [], freeze: { rows: 1, cols: 0 }, charts: [] };
+  const wide = { ...base, cells: [new Array(16_385).fill(1)] };
+  await assert.rejects(writeReportPlan({ sheets: [wide] }), (e: unknown) => e instanceof AddinError && e.messages[0]!.includes("16,385 columns"));
+  const long = { ...base, cells: Array.from({ length: 1_048_577 }, () => [] as number[]) };
+  await assert.rejects(writeReportPlan({ sheets: [long] }), (e: unknown) => e instanceof AddinError && e.messages[0]!.includes("1,048,577 rows"));
+  assert.equal(JSON.stringify(wb.snapshot({ ids: true })), before);
+});
+
+test("the selection as a range source; task pane options override Settings rows", async () => {
+  const wb = freshWorkbook();
+  putTable(wb, "Data", ieciDataTable(), 1, 1);
+  putTable(wb, "Framework", ieciFrameworkTable());
+  putTable(wb, "Settings", [["Key", "Value"], ["normalize.method", "minmax"], ["impute.method", "median"]]);
+  wb.selection = { sheet: wb.sheetByName("Data")!, rect: { row: 1, col: 1, rows: 38, cols: ieciDataTable()[0]!.length } };
+  const source = await selectedRangeSource();
+  assert.deepEqual(source, { kind: "range", sheet: "Data", address: "B2:AD39" });
+  const choice: StoredChoice = { version: 1, data: source, framework: { kind: "sheet", sheet: "Framework" }, settings: { kind: "sheet", sheet: "Settings" }, options: { normalize: { method: "zscore" } } };
+  const summary = await runIndex(choice);
+  const expected = computeIndex(ieciDataTable(), ieciFrameworkTable(), { normalize: { method: "zscore" }, impute: { method: "median" } });
+  const root = expected.framework.root;
+  const scores = expected.scores.columns[expected.scores.codes.indexOf(root)]!;
+  assert.equal(summary.top[0]!.score, Math.max(...scores.filter(Number.isFinite)));
+  wb.selection = { sheet: wb.sheetByName("Data")!, rect: { row: 0, col: 0, rows: 1, cols: 3 } };
+  await assert.rejects(selectedRangeSource(), AddinError);
 });
