@@ -61,7 +61,8 @@ export function optionsToSpecInput(form: OptionsForm): { spec: SpecInput; errors
       const text = (form.params[param] ?? "").trim();
       if (TEXT_PARAMS.has(param)) block[param] = text;
       else if (BOOLEAN_PARAMS.has(param)) block[param] = text === "true";
-      else if (text === "" || !Number.isFinite(Number(text))) errors.push({ field: `${step}.${param}`, message: `"${text}" is not a number` });
+      else if (text === "") errors.push({ field: `${step}.${param}`, message: "a number is needed" });
+      else if (!Number.isFinite(Number(text))) errors.push({ field: `${step}.${param}`, message: `"${text}" is not a number` });
       else block[param] = Number(text);
     }
     spec[step] = block;

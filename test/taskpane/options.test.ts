@@ -39,6 +39,8 @@ test("bad values are reported on their field: non-numbers, high <= low, p = 0, e
   const form = defaultOptions();
   form.params.high = "1,5";
   assert.deepEqual(optionsToSpecInput(form).errors, [{ field: "normalize.high", message: '"1,5" is not a number' }]);
+  form.params.high = " ";
+  assert.deepEqual(optionsToSpecInput(form).errors, [{ field: "normalize.high", message: "a number is needed" }]);
   form.params.high = "0";
   const swapped = optionsToSpecInput(form).errors;
   assert.equal(swapped.length, 1);

@@ -213,6 +213,26 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   const withAudit = (await snapshot(page)).sheets.map((s) => s.name);
   assert.ok(withAudit.length > names.length, `the analysis wrote no sheet (${withAudit.join(", ")})`);
 
+  // Names from the data are shown as text, never parsed as HTML.
+  const hostile = `<img src=x onerror="window.__pwned=1">London`;
+  await page.evaluate(`window.__test.workbook.userEdit("Data", [[${JSON.stringify(hostile)}]], 1, 1)`);
+  await page.getByRole("button", { name: "Compute" }).click();
+  await page.locator("#top-body td", { hasText: hostile }).waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator("#top-body img").count(), 0);
+  assert.equal(await page.evaluate("window.__pwned"), undefined);
+
+  // The pane's own options: a bad parameter is reported on its field and nothing runs.
+  const syncsBefore = await page.evaluate("window.__test.workbook.syncCount");
+  await page.getByRole("radio", { name: "Use the options below" }).check();
+  await page.getByLabel("Aggregation").selectOption("power");
+  await page.getByLabel("Power p").fill("0");
+  await page.getByRole("button", { name: "Compute" }).click();
+  await page.locator('[data-error-for="aggregate.p"]', { hasText: "p must not be 0" }).waitFor();
+  assert.equal(await page.getByLabel("Power p").getAttribute("aria-invalid"), "true");
+  assert.equal(await page.evaluate("window.__test.workbook.syncCount"), syncsBefore, "an invalid form never reaches Excel");
+  await page.getByLabel("Aggregation").selectOption("arithmetic");
+  await page.getByRole("radio", { name: "Use the Settings sheet" }).check();
+
   // Text in a number cell: the run goes on (the engine treats it as missing) and the warning names the cell.
   const userEdit = (address: [number, number], value: string) =>
     page.evaluate(`window.__test.workbook.userEdit("Data", [[${JSON.stringify(value)}]], ${address[0]}, ${address[1]})`);
