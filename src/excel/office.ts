@@ -52,8 +52,20 @@ export class Session {
   }
 }
 
-/** Excel.run with a counted session (every batch here ends with its own sync, so Excel.run's final one is empty). */
-export async function runInExcel<T>(batch: (session: Session) => Promise<T>): Promise<{ value: T; syncs: number }> {
+let lastRun: Promise<unknown> = Promise.resolve();
+
+/**
+ * Excel.run with a counted session (every batch here ends with its own sync, so Excel.run's final
+ * one is empty). Runs one at a time: a ribbon Refresh during an auto-refresh waits its turn
+ * instead of interleaving its writes with the other's.
+ */
+export function runInExcel<T>(batch: (session: Session) => Promise<T>): Promise<{ value: T; syncs: number }> {
+  const run = lastRun.then(() => runNow(batch), () => runNow(batch));
+  lastRun = run.catch(() => undefined);
+  return run;
+}
+
+async function runNow<T>(batch: (session: Session) => Promise<T>): Promise<{ value: T; syncs: number }> {
   if (!apiSupported(REQUIRED_EXCEL_API)) {
     throw new AddinError(`Index Studio needs Excel API ${REQUIRED_EXCEL_API} or later (Excel 2019, Microsoft 365 or Excel on the web).`);
   }

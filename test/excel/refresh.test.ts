@@ -174,3 +174,12 @@ test("after a run the user sees the results once, then stays where they are (or 
   assert.equal(wb.activeSheet?.name, "Dashboard");
   assert.ok(!wb.activeSheet!.deleted, "the new Dashboard, not the deleted one");
 });
+
+test("two refreshes started together (ribbon during auto-refresh) run one after the other", async () => {
+  const wb = sampleWorkbook();
+  await runIndex(CHOICE);
+  const single = visible(wb);
+  const results = await Promise.allSettled([runIndex(CHOICE), runIndex(CHOICE), runIndex(CHOICE)]);
+  assert.deepEqual(results.map((r) => r.status), ["fulfilled", "fulfilled", "fulfilled"]);
+  assert.equal(visible(wb), single);
+});
