@@ -11,7 +11,8 @@ const CHART_TYPE: Record<ChartKind, NativeChartType> = {
   barStacked: "BarStacked",
   radar: "Radar",
   scatter: "XYScatter",
-  // Office.js cannot set custom error-bar values: the interval chart shows its series as markers.
+  // Office.js cannot bind error bars to ranges (ChartErrorBars has no custom values), so the
+  // interval chart shows its series as markers only; the interval itself is in the sheet's columns.
   rankInterval: "LineMarkers",
 };
 
@@ -37,6 +38,8 @@ export function queueChart(on: Excel.Worksheet, chart: ChartPlan, targets: Chart
     if (i > 0) series.setValues(range(plan.values));
     if (plan.categories) series.setXAxisValues(range(plan.categories));
     series.name = seriesName(plan.name, targets);
+    // An interval chart shows points, not a line through units.
+    if (chart.kind === "rankInterval") series.format.line.lineStyle = "None";
   });
   if (chart.xAxisTitle) created.axes.categoryAxis.title.text = chart.xAxisTitle;
   if (chart.yAxisTitle) created.axes.valueAxis.title.text = chart.yAxisTitle;

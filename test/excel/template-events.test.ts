@@ -115,6 +115,8 @@ test("writeReportPlan writes extra plans (analysis sheets) beside the main outpu
   assert.ok(wb.sheetByName("Results") && wb.sheetByName("Dashboard"));
   const sheet = sheetNamed(wb, "Uncertainty");
   assert.equal(sheet.charts[0]!.series[0]!.name, "Median rank");
+  assert.equal(sheet.charts[0]!.series[0]!.lineStyle, "None");
+  assert.equal(sheet.charts[0]!.type, "LineMarkers");
   assert.equal(sheet.fills.get("C3"), "#FCE4D6");
   assert.deepEqual(sheet.freeze, { rows: 1, cols: 1 });
   // A refresh of the main output keeps the analysis sheet (it is ours, but not part of that plan).

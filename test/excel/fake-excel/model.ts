@@ -34,6 +34,7 @@ export interface SeriesModel {
   values: RangeRefModel | null;
   xValues: RangeRefModel | null;
   chartType?: string;
+  lineStyle?: string;
   yErrorBars: { visible: boolean; include: string; type: string };
 }
 
@@ -403,7 +404,7 @@ export class WorkbookModel {
         conditionalFormats: s.conditionalFormats.map((cf) => ({ type: cf.type, range: rectA1(cf.rect), criteria: cf.criteria })),
         charts: s.charts.map((c) => ({
           name: c.name, type: c.type, title: c.title, legend: c.legendVisible, axes: c.axes, position: c.position,
-          series: c.series.map((x) => ({ name: x.name, values: ref(x.values), xValues: ref(x.xValues), chartType: x.chartType ?? null, yErrorBars: x.yErrorBars })),
+          series: c.series.map((x) => ({ name: x.name, values: ref(x.values), xValues: ref(x.xValues), chartType: x.chartType ?? null, lineStyle: x.lineStyle ?? null, yErrorBars: x.yErrorBars })),
         })),
       })),
       tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, range: rectA1(t.rect) })),

@@ -333,10 +333,25 @@ export class FakeSeries extends FakeClientObject<SeriesModel> {
   protected readonly describe = "series";
   protected readonly scalarProps = ["name", "chartType"] as const;
   readonly yErrorBars: FakeErrorBars;
+  readonly format: { line: { lineStyle: string } };
 
   constructor(context: FakeRequestContext, resolver: () => SeriesModel | null) {
     super(context, resolver);
     this.yErrorBars = new FakeErrorBars(context, () => this.resolve().yErrorBars);
+    const self = this;
+    this.format = {
+      line: {
+        set lineStyle(v: string) {
+          self.call("format.line.lineStyle", v, (s) => {
+            if (!["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Grey25", "Grey50", "Grey75", "Automatic", "RoundDot"].includes(v)) throw new FakeOfficeError("InvalidArgument", `line style ${v}`);
+            s.lineStyle = v;
+          });
+        },
+        get lineStyle(): string {
+          throw new FakeOfficeError("PropertyNotLoaded", "series line style is write-only in the fake");
+        },
+      },
+    };
   }
 
   get name(): string { return this.get("name"); }
