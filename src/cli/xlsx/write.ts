@@ -20,7 +20,7 @@ export interface WriteResultOptions {
   inputTables?: { name: string; rows: Cell[][] }[];
   plan: ReportPlan;
   outPath: string;
-  /** Sheets with more cells than this have their body rows written directly (default 20,000). */
+  /** Sheets with more cells than this have their body rows written directly (default 5,000). */
   largeSheetCells?: number;
 }
 
@@ -34,7 +34,7 @@ export interface WriteResultSummary {
 }
 
 const HEAT_COLORS = ["FFF8696B", "FFFFEB84", "FF63BE7B"];
-const LARGE_SHEET_CELLS = 20_000;
+const LARGE_SHEET_CELLS = 5_000;
 
 export async function writeResultWorkbook(options: WriteResultOptions): Promise<WriteResultSummary> {
   const { buffer, summary } = await buildResultWorkbook(options);
