@@ -34,6 +34,9 @@ export async function runCompute(args: ComputeArgs, onOrigins?: (origins: Partia
     if (kind !== "xlsx") throw new OutputRefusedError("--in-place adds the results to an input .xlsx workbook; a CSV input needs --out <results.xlsx>");
     out = args.input;
   }
+  if (args.inPlace && /\.xlsm$/i.test(args.input)) {
+    throw new OutputRefusedError(`--in-place: ${args.input} has macros, which an .xlsx writer would drop; write the results with --out <results.xlsx> instead`);
+  }
   if (out !== undefined && !/\.xlsx$/i.test(out)) throw new OutputRefusedError(`--out ${out}: the result workbook must be an .xlsx file`);
   const inputs = [{ flag: "input", path: args.input }];
   if (args.meta) inputs.push({ flag: "--meta", path: args.meta });

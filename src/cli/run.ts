@@ -35,7 +35,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   let origins = {};
   try {
-    if (args.command === "demo") return await runDemo(args, io);
+    if (args.command === "demo") return await runDemo(args, io, (o) => (origins = o));
     // Origins are known once the files are read; errors thrown by computeIndex use them below.
     const outcome = await runCompute(args, (o) => (origins = o));
     for (const message of outcome.messages) io.err(message);
