@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { USER_CHART_TITLE, writeFixture, type Fixture } from "./fixture";
 
@@ -82,6 +83,21 @@ describe("LibreOffice Calc renders the result workbook", { skip }, () => {
     assert.equal(charts.length, fixture.summary.charts + 1, "the plan's charts and the input's own chart");
     const kinds = await Promise.all(charts.map(async (p) => /<c:(barChart|radarChart|scatterChart|lineChart)>/.exec(await roundTrip.file(p)!.async("string"))?.[1]));
     assert.deepEqual(kinds.sort(), ["barChart", "barChart", "barChart", "lineChart", "radarChart", "scatterChart"]);
+  });
+
+  it("reads every cell of a sheet written by direct rows (Normalized) as planned", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(join(fixture.dir, "xlsx", "results.xlsx")) as unknown as ArrayBuffer);
+    const planned = fixture.plan.sheets.find((s) => s.key === "normalized")!;
+    const sheet = book.getWorksheet(fixture.summary.sheetNames.normalized!)!;
+    let numbers = 0;
+    planned.cells.forEach((row, r) => row.forEach((value, c) => {
+      const got = sheet.getCell(r + 1, c + 1).value;
+      if (typeof value === "number") (assert.ok(Math.abs((got as number) - value) < 1e-9, `${r + 1},${c + 1}`), numbers++);
+      else assert.equal(got ?? null, value === "" ? null : value ?? null, `${r + 1},${c + 1}`);
+    }));
+    assert.ok(numbers > 2000);
+    assert.equal(sheet.getCell(2, 3).numFmt, "0.00");
   });
 
   it("draws every chart: its title is printed and its plot area holds coloured series", () => {

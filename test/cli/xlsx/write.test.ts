@@ -77,6 +77,8 @@ describe("writeResultWorkbook: sheets", () => {
       const xml = await part(paths.get(fixture.summary.sheetNames[key]!)!);
       assert.doesNotMatch(xml, /<f[ >]/, `${key}: no formula element`);
     }
+    // The Normalized sheet took the direct-rows path: its texts are inline strings, still not formulas.
+    assert.match(await part(paths.get("Normalized")!), /<c r="B3" t="inlineStr"><is><t xml:space="preserve">[^<]*<\/t><\/is><\/c>/);
     const strings = await part("xl/sharedStrings.xml");
     assert.ok(strings.includes("<t>=HYPERLINK(&quot;http://example.invalid&quot;,&quot;click&quot;)</t>"));
     // The cell that shows it is a shared-string cell.
@@ -89,7 +91,7 @@ describe("writeResultWorkbook: sheets", () => {
 describe("writeResultWorkbook: charts", () => {
   const chartFiles = () => Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).sort();
 
-  it("writes one well-formed chart part per planned chart, declared in [Content_Types].xml", async () => {
+  it("writes one well-formed chart part per planned chart, declared in [Content_Types].xml; every part well-formed", async () => {
     const planned = fixture.plan.sheets.flatMap((s) => s.charts);
     assert.equal(planned.length, 5);
     assert.equal(fixture.summary.charts, 5);
@@ -101,7 +103,10 @@ describe("writeResultWorkbook: charts", () => {
     const xml = await Promise.all(chartFiles().map(async (fileName) => ({ fileName, contents: await part(fileName) })));
     const drawings = Object.keys(zip.files).filter((p) => /^xl\/drawings\/(_rels\/)?drawing\d+\.xml(\.rels)?$/.test(p));
     const more = await Promise.all(drawings.map(async (fileName) => ({ fileName, contents: await part(fileName) })));
-    const lint = await validateXML({ xml: [...xml, ...more].map((f) => ({ fileName: f.fileName.replace(/\W/g, "_"), contents: f.contents })), normalization: "format" });
+    const rest = Object.keys(zip.files).filter((p) => /\.(xml|rels)$/.test(p) && !p.startsWith("xl/charts/") && !p.startsWith("xl/drawings/"));
+    const others = await Promise.all(rest.map(async (fileName) => ({ fileName, contents: await part(fileName) })));
+    assert.ok(others.length > 20, "sheets, tables, styles, relationships");
+    const lint = await validateXML({ xml: [...xml, ...more, ...others].map((f) => ({ fileName: f.fileName.replace(/\W/g, "_"), contents: f.contents })), normalization: "format" });
     assert.deepEqual(lint.errors, []);
   });
 
