@@ -25,9 +25,10 @@ export interface WriteOptions {
   onProgress?: (fraction: number) => void;
   /**
    * Which sheet to show afterwards. "auto" (default): the first output on a first run, the
-   * replacement of the output the user was on, and otherwise leave the user where they are.
+   * replacement of the output the user was on, and otherwise leave the user where they are;
+   * true: always the first written sheet; false or "none": leave the user where they are.
    */
-  activate?: "auto" | "none";
+  activate?: boolean | "auto" | "none";
 }
 
 export interface WriteOutcome {
@@ -67,7 +68,7 @@ export async function writeReport(session: Session, plan: ReportPlan, options: W
     await stage(session, layout, state, batch, staged, options.onProgress);
     await batch.flush();
     if (apiSupported("1.6")) session.context.application.suspendApiCalculationUntilNextSync();
-    queueSwap(session, state, layout, staged, options.activate !== "none");
+    queueSwap(session, state, layout, staged, options.activate ?? "auto");
     await session.sync();
   } catch (error) {
     return recover(state, layout, staged, error);
@@ -149,7 +150,9 @@ async function stage(session: Session, layout: Layout, state: WorkbookState, bat
 }
 
 /** The swap, in one request. Old sheets are addressed by id, new ones by their proxies. */
-function queueSwap(session: Session, state: WorkbookState, layout: Layout, staged: Staged[], activate: boolean): void {
+type Activate = NonNullable<WriteOptions["activate"]>;
+
+function queueSwap(session: Session, state: WorkbookState, layout: Layout, staged: Staged[], activate: Activate): void {
   const sheets = session.workbook.worksheets;
   for (const [id, temp] of layout.oldTempNames) sheets.getItem(id).name = temp;
   for (const s of staged) {
@@ -161,7 +164,7 @@ function queueSwap(session: Session, state: WorkbookState, layout: Layout, stage
 }
 
 /** Table names, positions and the registry: the part of the swap after old sheets are gone. */
-function queueFinish(session: Session, state: WorkbookState, layout: Layout, staged: Staged[], activate: boolean): void {
+function queueFinish(session: Session, state: WorkbookState, layout: Layout, staged: Staged[], activate: Activate): void {
   for (const s of staged) if (s.table && s.layout.table) s.table.name = s.layout.table.finalName;
   layout.order.forEach((slot, position) => {
     if ("key" in slot) {
@@ -169,7 +172,8 @@ function queueFinish(session: Session, state: WorkbookState, layout: Layout, sta
       if (s) s.sheet.position = position;
     }
   });
-  if (activate) {
+  if (activate === true) staged[0]?.sheet.activate();
+  else if (activate === "auto") {
     const firstRun = state.owned.size === 0;
     const onReplaced = staged.find((s) => s.layout.replaces.some((old) => old.id === state.activeId));
     const show = onReplaced ?? (firstRun ? staged[0] : undefined);
@@ -230,7 +234,7 @@ async function recover(state: WorkbookState, layout: Layout, staged: Staged[], e
           s.sheet.load("id");
         }
         await session.sync();
-        queueFinish(session, state, layout, restaged.map((s) => ({ ...s, table: s.table && !s.table.isNullObject ? s.table : null })), true);
+        queueFinish(session, state, layout, restaged.map((s) => ({ ...s, table: s.table && !s.table.isNullObject ? s.table : null })), "auto");
         await session.sync();
         finished = {
           sheets: layout.sheets.map((l) => ({ key: l.plan.key, name: l.finalName })),
