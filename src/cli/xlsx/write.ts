@@ -63,7 +63,10 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   for (const defined of workbook.definedNames.model) takenNames.add(defined.name.toLowerCase());
 
   const sheetNames: Partial<Record<SheetKey, string>> = {};
-  for (const sheet of options.plan.sheets) sheetNames[sheet.key] = uniqueSheetName(sheet.name, takenSheets);
+  for (const sheet of options.plan.sheets) {
+    if (sheetNames[sheet.key]) throw new Error(`internal: the report plan has two "${sheet.key}" sheets`);
+    sheetNames[sheet.key] = uniqueSheetName(sheet.name, takenSheets);
+  }
   const threshold = options.largeSheetCells ?? LARGE_SHEET_CELLS;
   const fast = options.plan.sheets.filter((sheet) => cellCount(sheet) > threshold && qualifiesForFastRows(sheet));
   for (const sheet of options.plan.sheets) writeSheet(workbook, sheet, sheetNames[sheet.key]!, takenNames, fast.includes(sheet));
