@@ -69,7 +69,7 @@ function locate(issue: ValidationIssue, origin?: TableOrigin): string {
     if (row !== undefined && col !== undefined) return `${sheet}!${cellAddress(origin.row + row, origin.col + col)}`;
     if (row !== undefined) return `${sheet} row ${origin.row + row + 1}`;
     if (col !== undefined) return `${sheet}!${columnLetter(origin.col + col)}:${columnLetter(origin.col + col)}${column ? ` (${column})` : ""}`;
-    return sheet;
+    return column ? `${sheet} (${column})` : sheet;
   }
   if (row !== undefined && col !== undefined) return `${table}!${cellAddress(row, col)}`;
   if (row !== undefined) return `${table} row ${row + 1}`;

@@ -143,6 +143,7 @@ export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec 
 }
 
 function parseAggregate(value: unknown, fail: (path: string, message: string) => void): AggregateSpec | null {
+  if (typeof value === "string") value = { method: value };
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     fail("aggregate", `must be an object such as { "method": "arithmetic" }`);
     return null;

@@ -163,3 +163,13 @@ test("spec: unknown keys and methods are errors that list the allowed ones", () 
   assert.match(errorsOf(() => computeIndex(data, framework, { aggregate: { method: "power" } })).join(), /aggregate\.p/);
   assert.match(errorsOf(() => computeIndex(data, framework, { impute: { method: "group-mean", group: "Nope" } })).join(), /group column "Nope" is not in Data; group columns found: Region/);
 });
+
+test("spec shorthand: a method name alone stands for { method }", () => {
+  const r = computeIndex(data, framework, { normalize: "rank", aggregate: "geometric" });
+  assert.equal(r.spec.normalize.method, "rank");
+  assert.equal(r.spec.aggregate.method, "geometric");
+});
+
+test("formatIssue keeps the column name when only the sheet is known", () => {
+  assert.equal(formatIssue({ table: "Spec", column: "impute.group", message: "x", severity: "error" }, { Spec: { sheet: "Settings", row: 0, col: 0 } }), "Settings (impute.group): x");
+});
