@@ -132,7 +132,14 @@ export function buildDashboard(result: IndexResult, text: ReportText, options: D
       ...Array.from({ length: DATA_COL }, () => 9),
       ...Array.from({ length: grid.width - DATA_COL }, (_, k) => {
         const header = grid.cells[0]?.[DATA_COL + k];
-        return typeof header === "string" ? Math.max(9, headerWidth(header)) : 3;
+        if (typeof header !== "string") return 3;
+        // Wide enough for the longest text below (unit and pillar names), within reason.
+        let width = Math.max(9, headerWidth(header));
+        for (const row of grid.cells) {
+          const value = row[DATA_COL + k];
+          if (typeof value === "string") width = Math.max(width, Math.min(30, headerWidth(value) - 2));
+        }
+        return width;
       }),
     ],
     charts,
