@@ -20,7 +20,7 @@ export function createAnalysisHost(): AnalysisHost {
     },
     async writeSheets(sheets) {
       markOwnWrite(); // our own write must not trigger an auto-refresh
-      const { value } = await excel.runInExcel((session) => excel.writeReport(session, { sheets }, { activate: true }));
+      const { value } = await excel.runInExcel((session) => excel.writeReport(session, { sheets }));
       return value.sheets.map((sheet) => sheet.name);
     },
   };
