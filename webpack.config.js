@@ -102,7 +102,7 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({ patterns: copies }),
     ],
     devServer: {
-      static: { directory: path.resolve(__dirname, "dist") },
+      static: false, // everything is served from the in-memory build, including the copied files
       headers: { "Access-Control-Allow-Origin": "*" },
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
       server: { type: "https", options: env.WEBPACK_SERVE ? await httpsOptions() : {} },
