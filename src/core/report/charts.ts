@@ -71,7 +71,7 @@ export function buildDashboard(result: IndexResult, text: ReportText, options: D
   if (rankedUnits.length > 0 && pillars.length > 0) {
     formats.push({ range: rangeA1(1, col + 1, rankedUnits.length, col + 1 + pillars.length), numberFormat: VALUE_FORMAT });
     charts.push({
-      id: "contributions", kind: "barStacked", title: fill(text.chartContributions, { index: indexName }),
+      id: "contributions", kind: "barStacked", title: fill(drawn < rankedUnits.length ? text.chartContributionsTop : text.chartContributions, { index: indexName, n: drawn }),
       xAxisTitle: text.unit, yAxisTitle: text.axisContribution, legend: true, valueFormat: VALUE_FORMAT, reverseCategories: true,
       series: pillars.map((_, k) => ({
         name: ref(rangeA1(0, col + 1 + k, 0, col + 1 + k)),

@@ -159,6 +159,8 @@ describe("Dashboard sheet", () => {
     assert.equal(valuesAt(custom, top.series[0]!.values).length, 5);
     const stacked = dash.charts.find((c) => c.id === "contributions")!;
     assert.equal(valuesAt(custom, stacked.series[1]!.values).length, 20);
+    assert.equal(stacked.title, "Pillar contributions to Sustainable Connectivity: top 20");
+    assert.equal(chart("contributions").title, "Pillar contributions to Sustainable Connectivity", "all 51 drawn");
     const radar = dash.charts.find((c) => c.id === "radar")!;
     assert.deepEqual(valuesAt(custom, radar.series[0]!.name), ["China"]);
     const scatter = dash.charts.find((c) => c.id === "scatter")!;
