@@ -7,7 +7,7 @@ import type JSZip from "jszip";
 import { linkDrawing, worksheetPaths } from "./package";
 import { attributes } from "./xml";
 
-/** Returns one message per sheet whose drawing could not be carried over. */
+/** Returns one message per sheet, or sheet's drawing, that could not be carried over. */
 export async function graftInputDrawings(original: JSZip, written: JSZip): Promise<string[]> {
   const warnings: string[] = [];
   const before = await worksheetPaths(original);
@@ -16,8 +16,13 @@ export async function graftInputDrawings(original: JSZip, written: JSZip): Promi
   const added: string[] = [];
   for (const [name, originalSheet] of before) {
     const writtenSheet = after.get(name);
+    if (!writtenSheet) {
+      const what = originalSheet.includes("chartsheets/") ? "chart sheet" : "sheet";
+      warnings.push(`${what} "${name}" of the input workbook could not be kept (the .xlsx library cannot write it)`);
+      continue;
+    }
     const drawing = await drawingTarget(original, originalSheet);
-    if (!writtenSheet || !drawing) continue;
+    if (!drawing) continue;
     const sheetXml = (await written.file(writtenSheet)?.async("string")) ?? "";
     if (/<drawing\b/.test(sheetXml)) {
       // exceljs rewrote the drawing itself (pictures); only charts would be lost.

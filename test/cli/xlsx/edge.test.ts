@@ -82,6 +82,24 @@ describe("writer edge cases", () => {
     assert.equal(existsSync(outPath), false);
   });
 
+  it("warns about an input chart sheet it cannot keep, and keeps the rest", async () => {
+    const input = new ExcelJS.Workbook();
+    input.addWorksheet("Data").getCell("A1").value = 1;
+    const zip = await JSZip.loadAsync(Buffer.from(await input.xlsx.writeBuffer() as ArrayBuffer));
+    const edit = async (path: string, change: (xml: string) => string) => zip.file(path, change(await zip.file(path)!.async("string")));
+    zip.file("xl/chartsheets/sheet1.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>');
+    await edit("xl/workbook.xml", (xml) => xml.replace("</sheets>", '<sheet name="Chart tab" sheetId="9" r:id="rId99"/></sheets>'));
+    await edit("xl/_rels/workbook.xml.rels", (xml) => xml.replace("</Relationships>",
+      '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>'));
+    await edit("[Content_Types].xml", (xml) => xml.replace("</Types>",
+      '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>'));
+    const inputPath = join(dir, "with-chart-sheet.xlsx");
+    writeFileSync(inputPath, await zip.generateAsync({ type: "nodebuffer" }));
+    const { summary } = await buildResultWorkbook({ inputPath, plan });
+    assert.deepEqual(summary.warnings, ['chart sheet "Chart tab" of the input workbook could not be kept (the .xlsx library cannot write it)']);
+    assert.equal(summary.charts, 4);
+  });
+
   it("fails cleanly when the output cannot be written, leaving no file", async () => {
     const outPath = join(dir, "missing-folder", "out.xlsx");
     await assert.rejects(writeResultWorkbook({ plan, outPath }), /ENOENT/);
