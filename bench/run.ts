@@ -60,6 +60,8 @@ async function main(): Promise<void> {
     ["functions.ts", "benchFunctions"],
     ["analysis.ts", "benchAnalysis"],
     ["excel-adapter.ts", "benchExcelAdapter"],
+    ["xlsx.ts", "benchXlsx"],
+    ["scale.ts", "benchScale"],
   ];
   for (const [file, fn] of extra) {
     if (!existsSync(join(__dirname, file))) continue;
