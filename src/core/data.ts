@@ -1,6 +1,6 @@
 /** Reads and validates the Data table (COINr iData) against the Framework. */
 import { IndexInputError, type ValidationIssue } from "./errors";
-import { bodyRows, cellText, clip, headerBelowHint, headerKey, isBlank, parseNumber } from "./table";
+import { blankHeaderIssue, bodyRows, cellText, clip, headerBelowHint, headerKey, isBlank, parseNumber } from "./table";
 import type { DataSet, Framework, Table } from "./types";
 
 const UNIT_CODE = ["ucode", "code", "unitcode", "unitid", "id"];
@@ -17,7 +17,7 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
     issues.push({ table: "Data", message, severity: "warning", ...where });
 
   if (table.length === 0 || table[0]!.every(isBlank)) {
-    throw new IndexInputError([{ table: "Data", severity: "error", message: "the Data table is empty; it needs a header row (uCode, uName, then one column per indicator code) and one row per unit" }]);
+    throw new IndexInputError([blankHeaderIssue(table, "Data", "the Data table is empty; it needs a header row (uCode, uName, then one column per indicator code) and one row per unit")]);
   }
   const header = table[0]!.map(cellText);
   const keys = table[0]!.map(headerKey);

@@ -1,6 +1,6 @@
 /** Reads and validates the Framework table (COINr iMeta) into the index hierarchy. */
 import { IndexInputError, type ValidationIssue } from "./errors";
-import { bodyRows, cellText, clip, codeProblem, headerBelowHint, isBlank, mapHeaders, parseNumber } from "./table";
+import { blankHeaderIssue, bodyRows, cellText, clip, codeProblem, headerBelowHint, isBlank, mapHeaders, parseNumber } from "./table";
 import type { AggregateNode, Cell, Direction, Framework, FrameworkNode, IndicatorNode, Table } from "./types";
 
 const FRAMEWORK_ALIASES = {
@@ -46,7 +46,7 @@ export function parseFramework(table: Table): { framework: Framework; warnings: 
     issues.push({ table: "Framework", message, severity: "warning", ...where });
 
   if (table.length === 0 || table[0]!.every(isBlank)) {
-    throw new IndexInputError([{ table: "Framework", severity: "error", message: "the Framework table is empty; it needs a header row (iCode, iName, Parent, Weight, Direction, …) and one row per indicator and aggregate" }]);
+    throw new IndexInputError([blankHeaderIssue(table, "Framework", "the Framework table is empty; it needs a header row (iCode, iName, Parent, Weight, Direction, …) and one row per indicator and aggregate")]);
   }
   const { fields, duplicates } = mapHeaders(table[0]!, FRAMEWORK_ALIASES);
   for (const d of duplicates) err(`two columns mean ${d.field} (columns ${d.cols.map((c) => c + 1).join(", ")}); keep one`, { row: 0, col: d.cols[1]! });

@@ -100,3 +100,10 @@ export function headerBelowHint(table: readonly (readonly Cell[])[], isHeader: (
   }
   return "";
 }
+
+/** Why a table with a blank first row cannot be read: empty, or blank rows above its header. */
+export function blankHeaderIssue(table: readonly (readonly Cell[])[], name: "Data" | "Framework", emptyMessage: string): { table: "Data" | "Framework"; severity: "error"; message: string; row?: number } {
+  const first = table.findIndex((row) => !isBlankRow(row));
+  if (first < 0) return { table: name, severity: "error", message: emptyMessage };
+  return { table: name, severity: "error", row: 0, message: `the first row is blank, but it must be the header; delete the empty row${first > 1 ? "s" : ""} above row ${first + 1}` };
+}
