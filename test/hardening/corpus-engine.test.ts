@@ -41,3 +41,13 @@ for (const c of cases) {
     });
   });
 }
+
+test("engine: blank rows above a header name the row to start from (not 'the table is empty'); a truly empty table says empty", () => {
+  const base = cases.find((c) => c.name === "text-na")!;
+  const blank = [null, null, null, null, null];
+  assert.throws(() => computeIndex([blank, blank, ...base.data], base.framework), (e: unknown) =>
+    e instanceof IndexInputError && /^Data row 1: the first row is blank, but it must be the header; delete the empty rows above row 3$/.test(e.message));
+  assert.throws(() => computeIndex(base.data, [blank, ...base.framework]), (e: unknown) =>
+    e instanceof IndexInputError && /^Framework row 1: the first row is blank, but it must be the header; delete the empty row above row 2$/.test(e.message));
+  assert.throws(() => computeIndex([blank, blank], base.framework), (e: unknown) => e instanceof IndexInputError && /^Data: the Data table is empty/.test(e.message));
+});
