@@ -61,7 +61,11 @@ export async function runCompute(args: ComputeArgs, onOrigins?: (origins: Partia
   const files: PendingWrite[] = [];
   if (args.csv) files.push({ path: args.csv, content: formatCsv(scoresTable(result)) });
   if (args.json) files.push({ path: args.json, content: withAnalysisJson(resultJson(result, origins), analysis) });
-  if (out) files.push({ path: out, content: await resultWorkbook(result, args.lang, kind === "xlsx" ? args.input : undefined, tables, analysis) });
+  if (out) {
+    const workbook = await resultWorkbook(result, args.lang, kind === "xlsx" ? args.input : undefined, tables, analysis);
+    files.push({ path: out, content: workbook.buffer });
+    messages.push(...workbook.warnings);
+  }
   await writeAll(files);
   return { result, origins, messages, written: files.map((file) => file.path), ...(analysis ? { analysis } : {}) };
 }
@@ -69,7 +73,7 @@ export async function runCompute(args: ComputeArgs, onOrigins?: (origins: Partia
 /** The input workbook (or, for CSV input, the input tables as sheets) plus the result sheets and charts. */
 export async function resultWorkbook(
   result: IndexResult, language: Language, inputPath: string | undefined, tables: InputTables, analysis?: AnalysisResult,
-): Promise<Uint8Array> {
+): Promise<{ buffer: Uint8Array; warnings: string[] }> {
   const plan = buildReport(result, { language });
   if (analysis) plan.sheets.push(...buildAnalysisReport(analysis, result, { language }));
   const inputTables = inputPath ? undefined : [
@@ -79,6 +83,7 @@ export async function resultWorkbook(
   // Before any writing: a sheet beyond Excel's 1,048,576 rows or 16,384 columns is a clear error.
   const extents = (inputTables ?? []).map((t) => ({ name: t.name, rows: t.rows.length, cols: t.rows.reduce((m, r) => Math.max(m, r.length), 0) }));
   checkSheetLimits([...extents, ...planExtents(plan)]);
-  const { buffer } = await buildResultWorkbook({ inputPath, inputTables, plan });
-  return buffer;
+  const { buffer, summary } = await buildResultWorkbook({ inputPath, inputTables, plan });
+  // What exceljs could not carry over from the input workbook (pivot tables, VBA, …) is said, not silently dropped.
+  return { buffer, warnings: summary.warnings };
 }
