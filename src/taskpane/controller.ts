@@ -138,8 +138,8 @@ export class PaneController {
     const errors: FieldError[] = [];
     const data = parseSourceText(sources.data, this.detected?.data ?? null);
     const framework = parseSourceText(sources.framework, this.detected?.framework ?? null);
-    if (!data) errors.push({ field: "data", message: t(this.language, "nothingDetected") });
-    if (!framework) errors.push({ field: "framework", message: t(this.language, "nothingDetected") });
+    if (!data) errors.push({ field: "data", message: t(this.language, "sourceRequired") });
+    if (!framework) errors.push({ field: "framework", message: t(this.language, "sourceRequired") });
     let settings: SourceChoice["settings"];
     if (sources.settingsFromSheet && this.detected?.settings.kind === "sheet") settings = this.detected.settings;
     else {

@@ -29,6 +29,7 @@ async function fakeScript(): Promise<string> {
   const install = `
 ;(function () {
   var workbook = new FakeExcel.WorkbookModel();
+  workbook.displayLanguage = new URLSearchParams(location.search).get("lang") || "en-US";
   FakeExcel.installFakeOffice(window, workbook);
   // office.js redefines Office.context when its o15apptofilemappingtable.js arrives (asynchronously); the server
   // appends restoreContext() to that file so the fake's context (requirements, displayLanguage) stays in place.
@@ -260,6 +261,15 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   assert.equal(await page.locator("h1").innerText(), "指数工作室");
   assert.ok(await page.getByRole("button", { name: "计算" }).isVisible());
   assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
+
+  // Office's display language decides the starting language: a Chinese Excel opens the pane in Chinese.
+  const chinese = await page.context().newPage();
+  await chinese.goto(`${page.url().split("?")[0]}?lang=zh-CN`);
+  await chinese.getByRole("status").filter({ hasText: "未找到 Data 或 Framework 工作表" }).waitFor();
+  assert.equal(await chinese.locator("h1").innerText(), "指数工作室");
+  assert.ok(await chinese.getByRole("button", { name: "创建" }).isVisible());
+  assert.equal(await chinese.evaluate(() => document.documentElement.lang), "zh-CN");
+  await chinese.close();
 
   // The CSP blocks only office.js's own telemetry iframe (a hidden frame to Microsoft, created outside Office);
   // nothing of ours is ever blocked.
