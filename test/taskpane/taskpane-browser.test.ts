@@ -145,9 +145,16 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   await page.getByRole("radio", { name: /IECI sample/ }).check();
   await page.getByRole("button", { name: "Create" }).click();
   await page.getByRole("status").filter({ hasText: "Template sheets created" }).waitFor();
-  assert.equal(await page.getByLabel(/^Data \(/).inputValue(), "Data");
-  assert.equal(await page.getByLabel(/^Framework \(/).inputValue(), "Framework");
+  assert.equal(await page.getByRole("textbox", { name: /^Data \(/ }).inputValue(), "Data");
+  assert.equal(await page.getByRole("textbox", { name: /^Framework \(/ }).inputValue(), "Framework");
   assert.ok(await page.getByRole("radio", { name: "Use the Settings sheet" }).isChecked());
+
+  // Pick the Framework as a range: select it in the sheet, then "Use selected range" (named after its field).
+  await page.evaluate(`(() => { const wb = window.__test.workbook; const sheet = wb.sheets.find((s) => s.name === "Framework");
+    wb.selection = { sheet, rect: sheet.usedRect(false) }; })()`);
+  await page.getByRole("button", { name: "Use selected range Framework (sheet, table or range)" }).click();
+  const frameworkRange = await page.getByRole("textbox", { name: /^Framework \(/ }).inputValue();
+  assert.match(frameworkRange, /^Framework!A1:[A-Z]+\d+$/);
 
   // Compute with the keyboard: focus the button and press Enter.
   await page.getByRole("button", { name: "Compute" }).focus();
