@@ -28,6 +28,9 @@ function crowdedWorkbook(): WorkbookModel {
   putTable(wb, "Data", good.data);
   putTable(wb, "Framework", good.framework);
   for (const name of [...OUTPUT_NAMES, "Results (2)"]) putTable(wb, name, [["user's own", name], [1, 2]]);
+  // Hidden sheets count too: a very hidden "Log" must not be taken over either.
+  wb.sheetByName("Log")!.visibility = "VeryHidden";
+  wb.sheetByName("Dashboard")!.visibility = "Hidden";
   wb.addTable("Scores", { row: 0, col: 0, rows: 2, cols: 2 }, "IndexStudioScores");
   wb.names.push({ name: "IndexStudioRanks", formula: "=Ranks!A1" } as never);
   wb.names.push({ name: "IndexStudioResults", formula: "=Results!B2" } as never);
