@@ -153,6 +153,7 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   await page.evaluate(`(() => { const wb = window.__test.workbook; const sheet = wb.sheets.find((s) => s.name === "Framework");
     wb.selection = { sheet, rect: sheet.usedRect(false) }; })()`);
   await page.getByRole("button", { name: "Use selected range Framework (sheet, table or range)" }).click();
+  await page.waitForFunction(() => (document.getElementById("source-framework") as HTMLInputElement).value.includes("!"));
   const frameworkRange = await page.getByRole("textbox", { name: /^Framework \(/ }).inputValue();
   assert.match(frameworkRange, /^Framework!A1:[A-Z]+\d+$/);
 
@@ -221,6 +222,25 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   const withAudit = (await snapshot(page)).sheets.map((s) => s.name);
   assert.ok(withAudit.length > names.length, `the analysis wrote no sheet (${withAudit.join(", ")})`);
 
+  // Auto-refresh: a user's edit of Data recomputes after the debounce, and the new numbers are the engine's.
+  const userEdit = (address: [number, number], value: string | number) =>
+    page.evaluate(`window.__test.workbook.userEdit("Data", [[${JSON.stringify(value)}]], ${address[0]}, ${address[1]})`);
+  await page.getByRole("checkbox", { name: /Refresh automatically/ }).check();
+  assert.ok(await page.getByRole("checkbox", { name: /Refresh automatically/ }).isChecked());
+  await page.waitForTimeout(1_600); // past the quiet period that hides the add-in's own writes
+  const syncsBeforeEdit = (await page.evaluate("window.__test.workbook.syncCount")) as number;
+  await userEdit([1, 4], 80); // London's PM25 (a "lower is better" indicator) gets much worse
+  await page.waitForFunction((n) => (window as unknown as { __test: { workbook: { syncCount: number } } }).__test.workbook.syncCount > n + 1, syncsBeforeEdit, { timeout: 30_000 });
+  await page.getByRole("status").filter({ hasText: /^Done: / }).waitFor();
+  const editedData = ieciDataTable().map((row) => [...row]);
+  editedData[1]![4] = 80;
+  const recomputed = computeIndex(editedData, ieciFrameworkTable(), spec);
+  const londonScore = recomputed.scores.columns[recomputed.scores.codes.indexOf(indexCode)]![0]!;
+  assert.notEqual(londonScore, scores[0]);
+  await expectResultsScore(page, "LON", londonScore);
+  await page.getByRole("checkbox", { name: /Refresh automatically/ }).uncheck();
+  await page.waitForFunction(() => document.getElementById("app")!.getAttribute("aria-busy") === "false"); // watch removed
+
   // Names from the data are shown as text, never parsed as HTML.
   const hostile = `<img src=x onerror="window.__pwned=1">London`;
   await page.evaluate(`window.__test.workbook.userEdit("Data", [[${JSON.stringify(hostile)}]], 1, 1)`);
@@ -242,8 +262,6 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   await page.getByRole("radio", { name: "Use the Settings sheet" }).check();
 
   // Text in a number cell: the run goes on (the engine treats it as missing) and the warning names the cell.
-  const userEdit = (address: [number, number], value: string) =>
-    page.evaluate(`window.__test.workbook.userEdit("Data", [[${JSON.stringify(value)}]], ${address[0]}, ${address[1]})`);
   await userEdit([3, 4], "n/a");
   await page.getByRole("button", { name: "Compute" }).click();
   await page.locator("#warning-list li", { hasText: "Data!E4" }).first().waitFor({ timeout: 60_000 });
@@ -286,6 +304,16 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   assert.deepEqual(violations.filter((v) => !telemetry.test(v)), [], "CSP violations");
   assert.deepEqual(problems.filter((p) => !/^CSP: .*(telemetryservice|style-src)/.test(p)), []);
   assert.deepEqual(outside, [], "requests outside the test server");
+}
+
+/** Waits until the Results row of one unit holds the expected index score (auto-refresh runs on its own time). */
+async function expectResultsScore(page: Page, code: string, score: number): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const row = rowsOf(cellsOf(await snapshot(page), "Results")).find((r) => r?.includes(code));
+    if (row?.some((v) => typeof v === "number" && Math.abs(v - score) <= 1e-9 * Math.max(1, Math.abs(score)))) return;
+    await page.waitForTimeout(200);
+  }
+  assert.fail(`Results never showed ${code} = ${score}`);
 }
 
 function inRange(address: string, from: string, to: string): boolean {
