@@ -27,6 +27,8 @@ export function normalizeColumn(x: Float64Array, spec: NormalizeSpec, meta: Norm
       if (Number.isFinite(f)) for (let i = 0; i < n; i++) out[i] = (y[i]! - lo) * f + spec.low;
       // A subnormal range (e.g. values 0 and -7e-323) overflows f to Infinity: divide first instead.
       else for (let i = 0; i < n; i++) out[i] = ((y[i]! - lo) / (hi - lo)) * (spec.high - spec.low) + spec.low;
+      // Rounding can put the maximum one ulp above `high`; the scale's ends are exact by definition.
+      for (let i = 0; i < n; i++) if (out[i]! > spec.high) out[i] = spec.high;
       return out;
     }
     case "zscore": {

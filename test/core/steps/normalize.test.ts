@@ -54,3 +54,10 @@ test("a constant column is a clear error naming the indicator, not NaN", () => {
   assert.throws(() => normalizeColumn(c, spec({ method: "minmax" }), { code: "Const", direction: 1 }), /Indicator Const cannot be normalized by min-max: every value is 3/);
   assert.throws(() => normalizeColumn(c, spec({ method: "zscore" }), { code: "Const", direction: 1 }), /Const.*standard deviation is 0/);
 });
+
+test("minmax ends are exact: the maximum maps to high even when rounding would overshoot", () => {
+  const v = Float64Array.from([0.1, 0.7, 0.3]);
+  const out = normalizeColumn(v, spec({ method: "minmax", low: 0, high: 100 }), up);
+  assert.equal(out[1], 100);
+  assert.equal(out[0], 0);
+});
