@@ -19,7 +19,7 @@ const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const OFFICE_DIST = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
 /** The files office.js loads for Excel: the loader, Excel's host scripts, telemetry and every locale's strings. */
-const OFFICE_FILES = /^(office\.js|excel[-\w.]*\.js|custom-functions-runtime\.js|es6-promise\.js|o15apptofilemappingtable\.js|telemetry\/[\w.]+\.js|ariatelemetry\/[\w.-]+\.js|[a-z]{2,3}(-[a-z]{2,4}){1,2}\/office_strings\.js)$/;
+const OFFICE_FILES = /^(office\.js|excel[-\w.]*\.js|custom-functions-runtime\.js|es6-promise\.js|o15apptofilemappingtable\.js|telemetry\/[\w.]+\.js|ariatelemetry\/[\w.-]+\.js|[a-z]{2,3}(-[a-z0-9]{2,4}){1,2}\/office_strings\.js)$/;
 
 function productionUrl(env) {
   const url = env.prodUrl || process.env.ADDIN_PROD_URL;

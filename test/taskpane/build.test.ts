@@ -1,7 +1,7 @@
 /** `npm run build` for real (webpack's API, same config): dist contents, rewritten manifest, functions.json, CSP. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { FUNCTION_IDS } from "../../src/functions/register";
 import { buildAddin } from "./build-helper";
@@ -35,6 +35,11 @@ test("dist has the shared-runtime page, both bundles, functions.json, manifest, 
   }
   for (const size of [16, 32, 64, 80]) assert.deepEqual(pngSize(readFileSync(join(dir, `assets/icon-${size}.png`))), { width: size, height: size });
   assert.ok(!existsSync(join(dir, "office/office.debug.js")), "debug copies of office.js are not shipped");
+  // office.js picks its strings by the user's Office language: every locale it knows must be there.
+  const officeDist = join("node_modules", "@microsoft", "office-js", "dist");
+  const locales = readdirSync(officeDist).filter((name) => existsSync(join(officeDist, name, "office_strings.js")));
+  assert.ok(locales.length > 40);
+  for (const locale of locales) assert.ok(existsSync(join(dir, "office", locale, "office_strings.js")), `office/${locale}/office_strings.js missing`);
 });
 
 test("one page loads office.js, then functions.js, then taskpane.js, under a CSP of own scripts only", async () => {
