@@ -134,6 +134,7 @@ export class PaneController {
 
   /** The choice in the form, or null (with the field errors shown) when the form is not valid. */
   currentChoice(): SourceChoice | null {
+    this.view.showErrors([]); // errors of an earlier attempt no longer apply
     const sources = this.view.readSources();
     const errors: FieldError[] = [];
     const data = parseSourceText(sources.data, this.detected?.data ?? null);
