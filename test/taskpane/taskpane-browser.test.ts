@@ -213,6 +213,14 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   assert.equal(completed, 1);
   assert.deepEqual(await snapshot(page), after);
 
+  // Accessibility: Chromium's own accessibility tree gives every control of the pane a name.
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[] };
+  const controls = nodes.filter((n) => !n.ignored && ["button", "textbox", "combobox", "checkbox", "radio", "spinbutton"].includes(n.role?.value ?? ""));
+  assert.ok(controls.length >= 15, `only ${controls.length} controls in the accessibility tree`);
+  assert.deepEqual(controls.filter((n) => !n.name?.value.trim()).map((n) => n.role?.value), [], "controls without an accessible name");
+  await cdp.detach();
+
   // The Analysis section appears after a run; its Web Worker loads under the pane's CSP and writes its sheet.
   const analysis = page.locator("#analysis-root");
   await analysis.getByLabel("Uncertainty runs").fill("");
