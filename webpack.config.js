@@ -72,7 +72,10 @@ module.exports = async (env = {}, argv = {}) => {
       context: OFFICE_DIST,
       to: "office/[path][name][ext]",
       info: { minimized: true }, // already minified by Microsoft; keeps Terser off 20 MB of office.js files
-      filter: (file) => OFFICE_FILES.test(path.relative(OFFICE_DIST, file).split(path.sep).join("/")),
+      filter: (file) => {
+        const relative = path.relative(OFFICE_DIST, file).split(path.sep).join("/");
+        return OFFICE_FILES.test(relative) && !relative.endsWith(".debug.js"); // debug copies double the size
+      },
     });
   }
 
