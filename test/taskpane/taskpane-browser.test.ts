@@ -5,10 +5,10 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, join, normalize } from "node:path";
 import { build as esbuild } from "esbuild";
 import { chromium, type Page } from "playwright-core";
 import { computeIndex, settingsToSpecInput } from "../../src/core";
@@ -124,7 +124,6 @@ test("task pane in Chromium: template → compute → ribbon Refresh, results an
     server.close();
     rmSync(profile, { recursive: true, force: true });
   }
-  copyFileSync("test-output/taskpane.png", resolve("assets/screenshots/taskpane.png"));
 });
 
 async function scenario(page: Page, root: string, problems: string[], outside: string[]): Promise<void> {
