@@ -1,2 +1,2 @@
-export { countAvailable, mean, variance, sd, skew, kurt, minMax } from "./moments";
+export { countAvailable, mean, variance, sd, skew, kurt, skewKurt, minMax } from "./moments";
 export { median, quantile, quantileSorted, sortedAvailable } from "./order";

@@ -82,6 +82,40 @@ export function kurt(x: ArrayLike<number>): number {
   );
 }
 
+/** Excel SKEW and KURT together in two passes (the treatment loop needs both after every step). */
+export function skewKurt(x: ArrayLike<number>): [number, number] {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    if (v === v) {
+      sum += v;
+      n++;
+    }
+  }
+  const m = sum / n;
+  let m2 = 0;
+  let m3 = 0;
+  let m4 = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    if (v === v) {
+      const d = v - m;
+      const d2 = d * d;
+      m2 += d2;
+      m3 += d2 * d;
+      m4 += d2 * d2;
+    }
+  }
+  if (n < 3 || m2 === 0) return [NaN, NaN];
+  const s2 = m2 / (n - 1);
+  const s = Math.sqrt(s2);
+  const sk = (n / ((n - 1) * (n - 2))) * (m3 / (s2 * s));
+  if (n < 4) return [sk, NaN];
+  const ku = ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * (m4 / (s2 * s2)) - (3 * (n - 1) * (n - 1)) / ((n - 2) * (n - 3));
+  return [sk, ku];
+}
+
 /** Smallest and largest available value; [NaN, NaN] when none. */
 export function minMax(x: ArrayLike<number>): [number, number] {
   let lo = Infinity;

@@ -22,9 +22,10 @@ export function impute(set: ColumnSet, units: Units, spec: ImputeSpec): { set: C
     }
   }
   const grouping = groups ? groupIds(groups) : null;
+  const groupLabels = grouping ? grouping.names.map((name) => `${spec.method} (${name})`) : [];
   const columns = set.columns.map((column, j) => {
     if (!hasMissing(column)) return column;
-    const out = Float64Array.from(column);
+    const out = column.slice();
     const fill = (i: number, value: number, method: string) => {
       out[i] = value;
       imputed.push({ unit: units.codes[i]!, indicator: set.codes[j]!, value, method });
@@ -39,7 +40,7 @@ export function impute(set: ColumnSet, units: Units, spec: ImputeSpec): { set: C
       if (column[i] === column[i]) continue;
       const g = grouping!.ids[i]!;
       const c = g < 0 ? NaN : centers[g]!;
-      if (c === c) fill(i, c, `${spec.method} (${grouping!.names[g]})`);
+      if (c === c) fill(i, c, groupLabels[g]!);
     }
     return out;
   });

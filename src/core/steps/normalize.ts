@@ -24,11 +24,20 @@ export function normalizeColumn(x: Float64Array, spec: NormalizeSpec, meta: Norm
     case "minmax": {
       const [lo, hi] = rangeOf(y, meta.code, "min-max");
       const f = (spec.high - spec.low) / (hi - lo);
-      if (Number.isFinite(f)) for (let i = 0; i < n; i++) out[i] = (y[i]! - lo) * f + spec.low;
-      // A subnormal range (e.g. values 0 and -7e-323) overflows f to Infinity: divide first instead.
-      else for (let i = 0; i < n; i++) out[i] = ((y[i]! - lo) / (hi - lo)) * (spec.high - spec.low) + spec.low;
-      // Rounding can put the maximum one ulp above `high`; the scale's ends are exact by definition.
-      for (let i = 0; i < n; i++) if (out[i]! > spec.high) out[i] = spec.high;
+      const { low, high } = spec;
+      // Rounding can put the maximum one ulp above `high`: the scale's ends are exact by definition.
+      if (Number.isFinite(f)) {
+        for (let i = 0; i < n; i++) {
+          const v = (y[i]! - lo) * f + low;
+          out[i] = v > high ? high : v;
+        }
+      } else {
+        // A subnormal range (e.g. values 0 and -7e-323) overflows f to Infinity: divide first instead.
+        for (let i = 0; i < n; i++) {
+          const v = ((y[i]! - lo) / (hi - lo)) * (high - low) + low;
+          out[i] = v > high ? high : v;
+        }
+      }
       return out;
     }
     case "zscore": {

@@ -32,7 +32,7 @@ export function screen(
   }
   if (excluded.length === 0) return { set, included, excluded };
   const columns = set.columns.map((column) => {
-    const out = Float64Array.from(column);
+    const out = column.slice();
     for (let i = 0; i < n; i++) if (!included[i]) out[i] = NaN;
     return out;
   });

@@ -1,7 +1,7 @@
 /** Treat: COINr's outlier treatment (winsorization by skew/kurtosis, log fallback). */
 import type { TreatmentRecord } from "../result";
 import type { TreatSpec, WinsorizeSpec } from "../spec";
-import { kurt, minMax, skew } from "../stats";
+import { minMax, skewKurt } from "../stats";
 import type { ColumnSet } from "../types";
 
 /** Passes when |skew| < skewThreshold OR kurt < kurtThreshold; undefined moments (n < 4, constant) pass. */
@@ -16,15 +16,14 @@ export function winsorizeColumn(
   code: string,
   unitCodes: string[],
 ): { values: Float64Array; record: TreatmentRecord } {
-  const skewBefore = skew(x);
-  const kurtBefore = kurt(x);
+  const [skewBefore, kurtBefore] = skewKurt(x);
   const record: TreatmentRecord = {
     indicator: code, skewBefore, kurtBefore, skewAfter: skewBefore, kurtAfter: kurtBefore,
     winsorizedHigh: [], winsorizedLow: [], action: "none",
   };
   if (passesSkewKurt(skewBefore, kurtBefore, spec)) return { values: x, record };
 
-  const values = Float64Array.from(x);
+  const values = x.slice();
   const movedHigh = new Set<number>();
   const movedLow = new Set<number>();
   let lastHigh = 0;
@@ -41,8 +40,7 @@ export function winsorizeColumn(
       lastLow = moved.length;
       for (const i of moved) movedLow.add(i);
     }
-    s = skew(values);
-    k = kurt(values);
+    [s, k] = skewKurt(values);
   }
   record.skewAfter = s;
   record.kurtAfter = k;
@@ -60,8 +58,7 @@ export function winsorizeColumn(
   }
   const logged = logTransform(x);
   record.action = "log";
-  record.skewAfter = skew(logged);
-  record.kurtAfter = kurt(logged);
+  [record.skewAfter, record.kurtAfter] = skewKurt(logged);
   return { values: logged, record };
 }
 
