@@ -3,11 +3,12 @@
  * enforces Excel on the web's 5 MB request limit: time, sync() calls and the largest request.
  * Set BENCH_EXCEL_LARGE=1 to add 10,000 units × 1,000 indicators (several minutes, ~3 GB).
  */
+import { join } from "node:path";
 import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../src/core/sample/ieci";
 import type { Table } from "../src/core/types";
 import { runIndex, type StoredChoice } from "../src/excel/index";
 import { installFakeOffice, WorkbookModel } from "../test/excel/fake-excel";
-import { readCsv } from "../test/excel/helpers";
+import { CONFORMANCE_DIR, readCsvNumeric as readCsv } from "../test/helpers/conformance";
 import { syntheticTables } from "../test/excel/synthetic";
 
 export interface ExcelBenchRow {
@@ -50,8 +51,8 @@ export async function benchExcelAdapter(): Promise<ExcelBenchRow[]> {
   const rows: ExcelBenchRow[] = [];
   rows.push(await measure("excel adapter: IECI sample 37×25", { data: ieciDataTable(), framework: ieciFrameworkTable(), settings: ieciSettingsTable() }));
   rows.push(await measure("excel adapter: ASEM 51×49", {
-    data: readCsv("/work/shared/conformance/asem/data.csv"),
-    framework: readCsv("/work/shared/conformance/asem/meta.csv"),
+    data: readCsv(join(CONFORMANCE_DIR, "data.csv")),
+    framework: readCsv(join(CONFORMANCE_DIR, "meta.csv")),
   }));
   rows.push(await measure("excel adapter: 5,000 units × 200 indicators", syntheticTables(5_000, 200)));
   if (process.env.BENCH_EXCEL_LARGE === "1") rows.push(await measure("excel adapter: 10,000 units × 1,000 indicators", syntheticTables(10_000, 1_000, 20)));

@@ -7,7 +7,7 @@ import { parseCsv } from "../../src/cli/csv";
 import { runCli } from "../../src/cli/run";
 
 export const REPO = resolve(__dirname, "../..");
-export const ASEM = "/work/shared/conformance/asem";
+export { CONFORMANCE_DIR as ASEM } from "../helpers/conformance";
 export const MAIN = join(REPO, "src/cli/main.ts");
 
 export function tempDir(): string {

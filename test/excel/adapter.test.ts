@@ -1,4 +1,5 @@
 /** The adapter end to end through the Excel fake: sample, ASEM conformance, names, hostile text, errors. */
+import { CONFORMANCE_DIR } from "../helpers/conformance";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { computeIndex, settingsToSpecInput } from "../../src/core/index";
@@ -10,7 +11,7 @@ import { AddinError, createTemplate, detectSources, loadStoredChoice, runIndex, 
 import { FORMULA_RESULT, type WorkbookModel } from "./fake-excel";
 import { freshWorkbook, putTable, readCsv, sheetNamed, sheetValues } from "./helpers";
 
-const ASEM = "/work/shared/conformance/asem";
+const ASEM = CONFORMANCE_DIR;
 const SHEETS_CHOICE: StoredChoice = {
   version: 1,
   data: { kind: "sheet", sheet: "Data" },

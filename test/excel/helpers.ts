@@ -1,5 +1,4 @@
 /** Shared set-up for the adapter tests: the fake installed as the Office globals, inputs, readers. */
-import { readFileSync } from "node:fs";
 import type { Table } from "../../src/core/types";
 import { installFakeOffice, WorkbookModel, type SheetModel } from "./fake-excel";
 
@@ -20,38 +19,8 @@ export function putTable(wb: WorkbookModel, sheetName: string, table: Table, row
   return sheet;
 }
 
-/** RFC 4180 subset (quotes, doubled quotes, commas and newlines inside quotes); numeric text becomes numbers. */
-export function readCsv(path: string): Table {
-  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-  const rows: (string | number | null)[][] = [];
-  let row: (string | number | null)[] = [];
-  let field = "";
-  let quoted = false;
-  let wasQuoted = false;
-  const push = () => {
-    const value = !wasQuoted && field !== "" && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(field) ? Number(field) : field === "" ? null : field;
-    row.push(value);
-    field = "";
-    wasQuoted = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') { quoted = true; wasQuoted = true; }
-    else if (ch === ",") push();
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      push();
-      rows.push(row);
-      row = [];
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) { push(); rows.push(row); }
-  return rows;
-}
+/** A CSV file with numeric text as numbers (as Excel's Range.values gives it). */
+export { readCsvNumeric as readCsv } from "../helpers/conformance";
 
 /** A sheet's cells as a matrix of values ("" for empty), over its used rectangle from A1. */
 export function sheetValues(sheet: SheetModel): (string | number | boolean)[][] {

@@ -1,40 +1,24 @@
-/** Loads the shared ASEM conformance data (COINr's own outputs) for tests. */
+/** The shared folder beside the repository (conformance data, manifest schemas) and CSV reading for tests. */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { parseCsv } from "../../src/cli/csv";
 import type { Cell } from "../../src/core";
 
-export const CONFORMANCE_DIR = join(__dirname, "..", "..", "..", "shared", "conformance", "asem");
+/** ../shared beside the repository root, as laid for developers and CI. */
+export const SHARED_DIR = resolve(__dirname, "..", "..", "..", "shared");
+export const CONFORMANCE_DIR = join(SHARED_DIR, "conformance", "asem");
+export const MANIFEST_XSD_DIR = join(SHARED_DIR, "office-manifest-xsd");
 
-/** Minimal RFC 4180 reader for the conformance files (quoted fields, no embedded newlines needed). */
+const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A CSV file as cells: empty = null, text as given (the engine parses numeric text itself). */
 export function readCsv(path: string): Cell[][] {
-  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-  const rows: Cell[][] = [];
-  let row: Cell[] = [];
-  let field = "";
-  let quoted = false;
-  let wasQuoted = false;
-  const endField = () => {
-    row.push(wasQuoted ? field : field === "" ? null : field);
-    field = "";
-    wasQuoted = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') (quoted = true), (wasQuoted = true);
-    else if (ch === ",") endField();
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      endField();
-      rows.push(row);
-      row = [];
-    } else field += ch;
-  }
-  if (field !== "" || row.length) (endField(), rows.push(row));
-  return rows;
+  return parseCsv(readFileSync(path, "utf8"), path);
+}
+
+/** A CSV file with numeric text turned into numbers, as Excel's Range.values would give it. */
+export function readCsvNumeric(path: string): Cell[][] {
+  return readCsv(path).map((row) => row.map((cell) => (typeof cell === "string" && NUMERIC.test(cell) ? Number(cell) : cell)));
 }
 
 export function asemTables(): { data: Cell[][]; meta: Cell[][] } {

@@ -1,4 +1,5 @@
 /** A minimal XML reader for the add-in manifest tests (the manifest is schema-validated first, so it is well formed). */
+import { MANIFEST_XSD_DIR } from "../helpers/conformance";
 
 export interface XmlElement {
   name: string;
@@ -66,7 +67,7 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } {
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
-const XSD_DIR = "/work/shared/office-manifest-xsd";
+const XSD_DIR = MANIFEST_XSD_DIR;
 const XSD_MAIN = "OfficeAppManifestV1_1.xsd";
 
 /** Validates a manifest against the Office XSDs with xmllint (compiled to WebAssembly); returns the error lines. */

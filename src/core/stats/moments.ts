@@ -41,45 +41,12 @@ export function sd(x: ArrayLike<number>): number {
 
 /** Skewness as Excel SKEW: n/((n-1)(n-2)) Σ((x-m)/s)^3; NaN for n < 3 or s = 0. */
 export function skew(x: ArrayLike<number>): number {
-  const m = mean(x);
-  let m2 = 0;
-  let m3 = 0;
-  let n = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i]!;
-    if (v === v) {
-      const d = v - m;
-      m2 += d * d;
-      m3 += d * d * d;
-      n++;
-    }
-  }
-  if (n < 3 || m2 === 0) return NaN;
-  const s = Math.sqrt(m2 / (n - 1));
-  return (n / ((n - 1) * (n - 2))) * (m3 / (s * s * s));
+  return skewKurt(x)[0];
 }
 
 /** Excess kurtosis as Excel KURT; NaN for n < 4 or s = 0. */
 export function kurt(x: ArrayLike<number>): number {
-  const m = mean(x);
-  let m2 = 0;
-  let m4 = 0;
-  let n = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i]!;
-    if (v === v) {
-      const d2 = (v - m) * (v - m);
-      m2 += d2;
-      m4 += d2 * d2;
-      n++;
-    }
-  }
-  if (n < 4 || m2 === 0) return NaN;
-  const s2 = m2 / (n - 1);
-  return (
-    ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * (m4 / (s2 * s2)) -
-    (3 * (n - 1) * (n - 1)) / ((n - 2) * (n - 3))
-  );
+  return skewKurt(x)[1];
 }
 
 /** Excel SKEW and KURT together in two passes (the treatment loop needs both after every step). */
