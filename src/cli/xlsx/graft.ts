@@ -7,14 +7,15 @@ import type JSZip from "jszip";
 import { linkDrawing, worksheetPaths } from "./package";
 import { attributes } from "./xml";
 
-/** Returns one message per sheet, or sheet's drawing, that could not be carried over. */
-export async function graftInputDrawings(original: JSZip, written: JSZip): Promise<string[]> {
+/** Returns one message per sheet, or sheet's drawing, that could not be carried over; `skip`: sheets not to carry over. */
+export async function graftInputDrawings(original: JSZip, written: JSZip, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
   const warnings: string[] = [];
   const before = await worksheetPaths(original);
   const after = await worksheetPaths(written);
   const originalTypes = (await original.file("[Content_Types].xml")?.async("string")) ?? "";
   const added: string[] = [];
   for (const [name, originalSheet] of before) {
+    if (skip.has(name)) continue;
     const writtenSheet = after.get(name);
     if (!writtenSheet) {
       const what = originalSheet.includes("chartsheets/") ? "chart sheet" : "sheet";

@@ -13,6 +13,7 @@ import { parseRange, sheetFormula, uniqueSheetName, uniqueTableName } from "./na
 import { graftInputDrawings } from "./graft";
 import { qualifiesForFastRows, writeFastRows } from "./fast-rows";
 import { addChartsToPackage, worksheetPaths, type SheetCharts } from "./package";
+import { readOwnedSheets, writeOwnedSheets, type OwnedSheet } from "./owned";
 import { packZip } from "./zip";
 
 export interface WriteResultOptions {
@@ -54,6 +55,8 @@ export async function writeResultWorkbook(options: WriteResultOptions): Promise<
 export async function buildResultWorkbook(options: Omit<WriteResultOptions, "outPath">): Promise<{ buffer: Buffer; summary: WriteResultSummary }> {
   const workbook = new ExcelJS.Workbook();
   if (options.inputPath) await readInput(workbook, options.inputPath);
+  const original = options.inputPath ? await JSZip.loadAsync(await readFile(options.inputPath)) : undefined;
+  const previous = original ? await removeOwnedSheets(workbook, original) : new Map<string, PreviousSheet>();
   const takenSheets = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
   for (const table of options.inputTables ?? []) {
     addInputSheet(workbook.addWorksheet(uniqueSheetName(table.name, takenSheets)), table.rows);
@@ -65,11 +68,19 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   const sheetNames: Partial<Record<SheetKey, string>> = {};
   for (const sheet of options.plan.sheets) {
     if (sheetNames[sheet.key]) throw new Error(`internal: the report plan has two "${sheet.key}" sheets`);
-    sheetNames[sheet.key] = uniqueSheetName(sheet.name, takenSheets);
+    const replaces = previous.get(sheet.key);
+    // An owned sheet is replaced in place: its current name (the analyst may have renamed it) and position.
+    if (replaces) takenSheets.add(replaces.name.toLowerCase());
+    sheetNames[sheet.key] = replaces ? replaces.name : uniqueSheetName(sheet.name, takenSheets);
   }
   const threshold = options.largeSheetCells ?? LARGE_SHEET_CELLS;
   const fast = options.plan.sheets.filter((sheet) => cellCount(sheet) > threshold && qualifiesForFastRows(sheet));
-  for (const sheet of options.plan.sheets) writeSheet(workbook, sheet, sheetNames[sheet.key]!, takenNames, fast.includes(sheet));
+  const owned: { key: string; ws: ExcelJS.Worksheet }[] = options.plan.sheets.map((sheet) => {
+    const ws = writeSheet(workbook, sheet, sheetNames[sheet.key]!, takenNames, fast.includes(sheet));
+    const replaces = previous.get(sheet.key);
+    if (replaces) (ws as Ordered).orderNo = replaces.orderNo;
+    return { key: sheet.key, ws };
+  });
 
   const resolve = (ref: RangeRef): ResolvedRange => {
     const planned = options.plan.sheets.find((s) => s.key === ref.sheet);
@@ -82,7 +93,9 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   }));
   const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer() as ArrayBuffer);
   // Charts of the input sheets first, so that the new chart parts take the next free numbers.
-  const warnings = options.inputPath ? await graftInputDrawings(await JSZip.loadAsync(await readFile(options.inputPath)), written) : [];
+  // Owned sheets of the input are gone or rewritten, and their old charts with them.
+  const warnings = original ? await graftInputDrawings(original, written, new Set([...previous.values()].map((p) => p.name))) : [];
+  await writeOwnedSheets(written, owned.map(({ key, ws }): OwnedSheet => ({ key, sheetId: ws.id })));
   const paths = await worksheetPaths(written);
   const replaced = new Map<string, string>();
   for (const sheet of fast) {
@@ -98,7 +111,7 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
  * One planned sheet through exceljs. With `firstRowsOnly`, only the header and the first body row
  * are written (the rest follows in writeFastRows).
  */
-function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, takenNames: Set<string>, firstRowsOnly: boolean): void {
+function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, takenNames: Set<string>, firstRowsOnly: boolean): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(name);
   const rowLimit = firstRowsOnly ? 2 : plan.cells.length;
   const table = plan.table && plan.table.rows > 1 && plan.table.cols > 0 ? plan.table : undefined;
@@ -148,6 +161,27 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, t
   }
   plan.columnWidths?.forEach((width, c) => (ws.getColumn(c + 1).width = width));
   if (plan.charts.length > 0) ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  return ws;
+}
+
+interface PreviousSheet { name: string; orderNo: number }
+/** exceljs orders sheets by this field, which its type definitions leave out. */
+type Ordered = ExcelJS.Worksheet & { orderNo: number };
+
+/**
+ * Removes the sheets an earlier run wrote (found by the marker, not by name) and returns where
+ * each was, by report key; owned sheets the plan no longer has are simply gone, as in the add-in.
+ */
+async function removeOwnedSheets(workbook: ExcelJS.Workbook, original: JSZip): Promise<Map<string, PreviousSheet>> {
+  const previous = new Map<string, PreviousSheet>();
+  const xml = (await original.file("xl/workbook.xml")?.async("string")) ?? "";
+  for (const { key, sheetId } of readOwnedSheets(xml)) {
+    const ws = workbook.getWorksheet(sheetId);
+    if (!ws || previous.has(key)) continue;
+    previous.set(key, { name: ws.name, orderNo: (ws as Ordered).orderNo });
+    workbook.removeWorksheet(sheetId);
+  }
+  return previous;
 }
 
 /** Input tables (CSV): numbers that print back identically become numbers, all else stays text. */

@@ -106,21 +106,23 @@ describe("writer edge cases", () => {
     assert.equal(existsSync(outPath), false);
   });
 
-  it("re-runs on its own output: new sheets and tables under new names, earlier charts kept", async () => {
+  it("re-runs on its own output: its sheets, tables and charts are replaced, not added again", async () => {
     const first = join(dir, "flat.xlsx");
     const second = join(dir, "flat-again.xlsx");
     const summary = await writeResultWorkbook({ inputPath: first, plan, outPath: second });
-    assert.equal(summary.sheetNames.results, "Results (2)");
-    assert.equal(summary.sheetNames.dashboard, "Dashboard (2)");
+    assert.equal(summary.sheetNames.results, "Results");
+    assert.equal(summary.sheetNames.dashboard, "Dashboard");
     const zip = await JSZip.loadAsync(readFileSync(second));
     const tables = await Promise.all(Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p)).map((p) => zip.file(p)!.async("string")));
     const names = tables.map((t) => /<table [^>]*name="([^"]+)"/.exec(t)![1]).sort();
-    assert.ok(names.includes("IndexStudioResults") && names.includes("IndexStudioResults2"), names.join());
+    assert.ok(names.includes("IndexStudioResults") && !names.includes("IndexStudioResults2"), names.join());
     assert.equal(new Set(names.map((n) => n!.toLowerCase())).size, names.length, "table names unique");
     const charts = Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
-    assert.equal(charts.length, 8, "the first run's 4 charts and the new 4");
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(second);
-    assert.equal(book.getWorksheet("Results")!.getCell("B2").value, book.getWorksheet("Results (2)")!.getCell("B2").value);
+    assert.equal(charts.length, 4, "the new 4 charts only; the first run's went with its Dashboard sheet");
+    const [before, after] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
+    await before.xlsx.readFile(first);
+    await after.xlsx.readFile(second);
+    assert.deepEqual(after.worksheets.map((ws) => ws.name), before.worksheets.map((ws) => ws.name));
+    assert.equal(after.getWorksheet("Results")!.getCell("B2").value, before.getWorksheet("Results")!.getCell("B2").value);
   });
 });

@@ -4,16 +4,18 @@
  * formula, number formats, a defined name and a chart of its own (sheet "My chart", put there by a
  * first pass of the writer); the report plan plus an Uncertainty sheet.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { computeIndex, type Cell } from "../../../src/core";
 import { runAnalysis } from "../../../src/core/analysis";
 import { buildAnalysisReport } from "../../../src/core/report/analysis";
 import { buildReport } from "../../../src/core/report/build";
 import type { ReportPlan, SheetPlan } from "../../../src/core/report/types";
 import { writeResultWorkbook, type WriteResultSummary } from "../../../src/cli/xlsx";
+import { writeOwnedSheets } from "../../../src/cli/xlsx/owned";
 import { asemTables } from "../../helpers/conformance";
 
 /** Unit names that a careless writer would turn into formulas (AUT, BEL, BGR, HRV). */
@@ -55,6 +57,10 @@ export async function writeFixture(): Promise<Fixture> {
   await input.xlsx.writeFile(basePath);
   const inputPath = join(dir, "input.xlsx");
   await writeResultWorkbook({ inputPath: basePath, plan: { sheets: [USER_CHART_SHEET] }, outPath: inputPath });
+  // Without the writer's mark of ownership the chart sheet is the user's own.
+  const first = await JSZip.loadAsync(readFileSync(inputPath));
+  await writeOwnedSheets(first, []);
+  writeFileSync(inputPath, await first.generateAsync({ type: "nodebuffer" }));
 
   const outPath = join(dir, "results.xlsx");
   // The Normalized sheet (2,600 cells) takes the direct-rows path, the Results sheet exceljs's.
