@@ -84,7 +84,7 @@ describe("compute --in-place twice", () => {
     const zip = await JSZip.loadAsync(readFileSync(path));
     // The analyst deletes the owned Scores sheet and makes their own "Scores" (a new sheetId).
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await zip.generateAsync({ type: "nodebuffer" }));
+    await book.xlsx.load(await zip.generateAsync({ type: "arraybuffer" }));
     const ownedXml = (await zip.file("xl/workbook.xml")!.async("string")).match(new RegExp(`<definedName name="${OWNED_SHEETS_NAME}"[^>]*>[^<]*</definedName>`))![0];
     // Excel numbers a new sheet after the highest sheetId; exceljs would reuse the freed one.
     const mine = book.addWorksheet("Scores mine");
