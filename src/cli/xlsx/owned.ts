@@ -1,53 +1,51 @@
 /**
- * Which sheets of a workbook the CLI wrote: a hidden workbook-level defined name whose value is a
- * text constant listing report key and sheetId ("results:3 log:7"). Excel keeps a sheet's sheetId
- * when it is renamed or moved and gives a new or copied sheet a new one, so owned sheets are
- * recognised by the marker, never by their name. exceljs drops a name that is not a cell range
- * when it reads, so the marker is read from, and written into, the package XML directly.
+ * Which sheets of a workbook the CLI wrote: one hidden workbook-level defined name per output sheet,
+ * "_IndexStudio_Owned_<key>", whose value is a text constant with the sheet's sheetId and name
+ * ("12:Results"). A sheet is owned only if both still match: a sheet the analyst adds gets a new
+ * sheetId, and a program that renumbers sheetIds by position (LibreOffice does on save) cannot make
+ * a user's sheet look owned. An owned sheet the analyst renamed is therefore left as theirs (the
+ * safe side). exceljs drops names that are not cell ranges when it reads, so the marks are read
+ * from, and written into, the package XML directly.
  */
 import type JSZip from "jszip";
 import { attributes, xmlText, xmlUnescape } from "./xml";
 
-export const OWNED_SHEETS_NAME = "_IndexStudio_OwnedSheets";
-const VERSION = "v1";
+export const OWNED_NAME_PREFIX = "_IndexStudio_Owned_";
 
 export interface OwnedSheet {
   key: string;
   sheetId: number;
+  name: string;
 }
 
-/** The owned sheets listed in xl/workbook.xml; none when the marker is absent or unreadable. */
+const DEFINED_NAME = /<definedName\b([^>]*)>([^<]*)<\/definedName>/g;
+
+/** The owned sheets listed in xl/workbook.xml; a mark that does not parse is ignored. */
 export function readOwnedSheets(workbookXml: string): OwnedSheet[] {
-  for (const match of workbookXml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)) {
+  const owned: OwnedSheet[] = [];
+  for (const match of workbookXml.matchAll(DEFINED_NAME)) {
     const attrs = attributes(`<x ${match[1]}>`);
-    if (attrs.get("name") !== OWNED_SHEETS_NAME || attrs.has("localSheetId")) continue;
-    const text = /^"(.*)"$/.exec(xmlUnescape(match[2]!).trim())?.[1];
-    const [version, ...entries] = (text ?? "").split(" ");
-    if (version !== VERSION) return [];
-    const owned: OwnedSheet[] = [];
-    for (const entry of entries) {
-      const parts = /^([a-z]+):(\d+)$/.exec(entry);
-      if (!parts) return []; // Edited by hand: trust none of it, so no user sheet is ever replaced.
-      owned.push({ key: parts[1]!, sheetId: Number(parts[2]) });
-    }
-    return owned;
+    const name = attrs.get("name") ?? "";
+    if (!name.startsWith(OWNED_NAME_PREFIX) || attrs.has("localSheetId")) continue;
+    const key = name.slice(OWNED_NAME_PREFIX.length);
+    const value = /^"(\d+):((?:[^"]|"")+)"$/.exec(xmlUnescape(match[2]!).trim());
+    if (!/^[a-z]+$/.test(key) || !value || owned.some((o) => o.key === key)) continue;
+    owned.push({ key, sheetId: Number(value[1]), name: value[2]!.replace(/""/g, '"') });
   }
-  return [];
+  return owned;
 }
 
-/** Puts the marker into xl/workbook.xml (replacing one that exceljs might have carried over). */
+/** Puts the marks into xl/workbook.xml, replacing any earlier ones (exceljs might carry some over). */
 export async function writeOwnedSheets(zip: JSZip, owned: OwnedSheet[]): Promise<void> {
   const file = zip.file("xl/workbook.xml");
   if (!file) throw new Error("internal: the written workbook has no xl/workbook.xml");
-  let xml = (await file.async("string")).replace(new RegExp(`<definedName\\b[^>]*name="${OWNED_SHEETS_NAME}"[^>]*>[^<]*</definedName>`, "g"), "");
-  if (owned.length > 0) {
-    const value = `"${[VERSION, ...owned.map((o) => `${o.key}:${o.sheetId}`)].join(" ")}"`;
-    const marker = `<definedName name="${OWNED_SHEETS_NAME}" hidden="1">${xmlText(value)}</definedName>`;
-    if (/<definedNames\s*\/>/.test(xml)) xml = xml.replace(/<definedNames\s*\/>/, `<definedNames>${marker}</definedNames>`);
-    else if (xml.includes("<definedNames>")) xml = xml.replace("<definedNames>", `<definedNames>${marker}`);
-    // CT_Workbook: definedNames follows sheets (exceljs writes no functionGroups or externalReferences).
-    else xml = xml.replace("</sheets>", `</sheets><definedNames>${marker}</definedNames>`);
-  }
-  xml = xml.replace(/<definedNames><\/definedNames>/, "");
-  zip.file("xl/workbook.xml", xml);
+  let xml = (await file.async("string")).replace(DEFINED_NAME, (tag, attrs: string) =>
+    (attributes(`<x ${attrs}>`).get("name") ?? "").startsWith(OWNED_NAME_PREFIX) ? "" : tag);
+  // A formula's text constant: quotes doubled (sheet names cannot exceed 31 characters, far below 255).
+  const marks = owned.map((o) => `<definedName name="${OWNED_NAME_PREFIX}${o.key}" hidden="1">${xmlText(`"${o.sheetId}:${o.name.replace(/"/g, '""')}"`)}</definedName>`).join("");
+  if (/<definedNames\s*\/>/.test(xml)) xml = xml.replace(/<definedNames\s*\/>/, `<definedNames>${marks}</definedNames>`);
+  else if (xml.includes("<definedNames>")) xml = xml.replace("<definedNames>", `<definedNames>${marks}`);
+  // CT_Workbook: definedNames follows sheets (exceljs writes no functionGroups or externalReferences).
+  else xml = xml.replace("</sheets>", `</sheets><definedNames>${marks}</definedNames>`);
+  zip.file("xl/workbook.xml", xml.replace("<definedNames></definedNames>", ""));
 }

@@ -66,19 +66,23 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   for (const defined of workbook.definedNames.model) takenNames.add(defined.name.toLowerCase());
 
   const sheetNames: Partial<Record<SheetKey, string>> = {};
+  // An owned sheet is replaced in place (same name, same position), so its name stays taken.
+  for (const sheet of options.plan.sheets) {
+    const replaces = previous.get(sheet.key);
+    if (replaces) takenSheets.add(replaces.name.toLowerCase());
+  }
   for (const sheet of options.plan.sheets) {
     if (sheetNames[sheet.key]) throw new Error(`internal: the report plan has two "${sheet.key}" sheets`);
     const replaces = previous.get(sheet.key);
-    // An owned sheet is replaced in place: its current name (the analyst may have renamed it) and position.
-    if (replaces) takenSheets.add(replaces.name.toLowerCase());
     sheetNames[sheet.key] = replaces ? replaces.name : uniqueSheetName(sheet.name, takenSheets);
   }
   const threshold = options.largeSheetCells ?? LARGE_SHEET_CELLS;
   const fast = options.plan.sheets.filter((sheet) => cellCount(sheet) > threshold && qualifiesForFastRows(sheet));
+  // Replaced sheets take their old places; new ones go after every sheet, old places included.
+  let lastOrder = Math.max(0, ...workbook.worksheets.map((ws) => (ws as Ordered).orderNo), ...[...previous.values()].map((p) => p.orderNo));
   const owned: { key: string; ws: ExcelJS.Worksheet }[] = options.plan.sheets.map((sheet) => {
     const ws = writeSheet(workbook, sheet, sheetNames[sheet.key]!, takenNames, fast.includes(sheet));
-    const replaces = previous.get(sheet.key);
-    if (replaces) (ws as Ordered).orderNo = replaces.orderNo;
+    (ws as Ordered).orderNo = previous.get(sheet.key)?.orderNo ?? ++lastOrder;
     return { key: sheet.key, ws };
   });
 
@@ -95,7 +99,7 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   // Charts of the input sheets first, so that the new chart parts take the next free numbers.
   // Owned sheets of the input are gone or rewritten, and their old charts with them.
   const warnings = original ? await graftInputDrawings(original, written, new Set([...previous.values()].map((p) => p.name))) : [];
-  await writeOwnedSheets(written, owned.map(({ key, ws }): OwnedSheet => ({ key, sheetId: ws.id })));
+  await writeOwnedSheets(written, owned.map(({ key, ws }): OwnedSheet => ({ key, sheetId: ws.id, name: ws.name })));
   const paths = await worksheetPaths(written);
   const replaced = new Map<string, string>();
   for (const sheet of fast) {
@@ -169,15 +173,15 @@ interface PreviousSheet { name: string; orderNo: number }
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
 
 /**
- * Removes the sheets an earlier run wrote (found by the marker, not by name) and returns where
+ * Removes the sheets an earlier run wrote (found by their marks, see owned.ts) and returns where
  * each was, by report key; owned sheets the plan no longer has are simply gone, as in the add-in.
  */
 async function removeOwnedSheets(workbook: ExcelJS.Workbook, original: JSZip): Promise<Map<string, PreviousSheet>> {
   const previous = new Map<string, PreviousSheet>();
   const xml = (await original.file("xl/workbook.xml")?.async("string")) ?? "";
-  for (const { key, sheetId } of readOwnedSheets(xml)) {
+  for (const { key, sheetId, name } of readOwnedSheets(xml)) {
     const ws = workbook.getWorksheet(sheetId);
-    if (!ws || previous.has(key)) continue;
+    if (!ws || ws.name !== name) continue;
     previous.set(key, { name: ws.name, orderNo: (ws as Ordered).orderNo });
     workbook.removeWorksheet(sheetId);
   }

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { OWNED_SHEETS_NAME, readOwnedSheets } from "../../../src/cli/xlsx/owned";
+import { OWNED_NAME_PREFIX, readOwnedSheets } from "../../../src/cli/xlsx/owned";
 import { asemTables } from "../../helpers/conformance";
 import { runInProcess } from "../helpers";
 
@@ -26,6 +26,11 @@ function values(book: ExcelJS.Workbook): Record<string, unknown[][]> {
   const out: Record<string, unknown[][]> = {};
   for (const ws of book.worksheets) out[ws.name] = ws.getSheetValues().map((row) => (Array.isArray(row) ? [...row] : []));
   return out;
+}
+async function editWorkbookXml(edit: (xml: string) => string): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  zip.file("xl/workbook.xml", edit(await zip.file("xl/workbook.xml")!.async("string")));
+  writeFileSync(path, await zip.generateAsync({ type: "nodebuffer" }));
 }
 const workbookXml = async () => (await JSZip.loadAsync(readFileSync(path))).file("xl/workbook.xml")!.async("string");
 
@@ -50,10 +55,12 @@ describe("compute --in-place twice", () => {
     const owned = readOwnedSheets(await workbookXml());
     assert.deepEqual(owned.map((o) => o.key), ["results", "scores", "ranks", "normalized", "log", "dashboard", "audit"]);
     assert.deepEqual(owned.map((o) => first.worksheets.find((ws) => ws.id === o.sheetId)?.name), OUTPUTS);
+    assert.deepEqual(owned.map((o) => o.name), OUTPUTS);
   });
 
-  it("the marker is a hidden workbook-level name the analyst does not see", async () => {
-    assert.match(await workbookXml(), new RegExp(`<definedName name="${OWNED_SHEETS_NAME}" hidden="1">&quot;v1 results:\\d+ `));
+  it("the marks are hidden workbook-level names the analyst does not see", async () => {
+    const id = first.getWorksheet("Results (2)")!.id;
+    assert.ok((await workbookXml()).includes(`<definedName name="${OWNED_NAME_PREFIX}results" hidden="1">&quot;${id}:Results (2)&quot;</definedName>`));
   });
 
   it("the second run gives the same sheets, in the same order, with identical values; the user's sheet is untouched", async () => {
@@ -66,18 +73,40 @@ describe("compute --in-place twice", () => {
     assert.equal(charts.length, 4, "the dashboard's charts once, not the old ones grafted again");
   });
 
-  it("a renamed output sheet is still recognised and replaced under its new name; one the plan no longer has is removed", async () => {
+  it("a renamed output sheet becomes the analyst's: kept as it is, the output written anew", async () => {
     // Rename "Log" as Excel would: only the name in xl/workbook.xml changes, the sheetId stays.
-    const zip = await JSZip.loadAsync(readFileSync(path));
-    const xml = await zip.file("xl/workbook.xml")!.async("string");
-    assert.ok(xml.includes(' name="Log"'));
-    zip.file("xl/workbook.xml", xml.replace(' name="Log"', ' name="My log"'));
-    writeFileSync(path, await zip.generateAsync({ type: "nodebuffer" }));
-
-    const third = await compute();
-    assert.deepEqual(names(third), ["Data", "Framework", "Results", "Results (2)", "Scores", "Ranks", "Normalized", "My log", "Dashboard"]);
+    await editWorkbookXml((xml) => xml.replace(' name="Log"', ' name="My log"'));
+    const third = await compute("--audit");
+    assert.deepEqual(names(third), ["Data", "Framework", "Results", ...OUTPUTS.map((n) => (n === "Log" ? "My log" : n)), "Log"]);
     assert.deepEqual(values(third)["My log"], values(first)["Log"]);
-    assert.deepEqual(readOwnedSheets(await workbookXml()).map((o) => o.key), ["results", "scores", "ranks", "normalized", "log", "dashboard"]);
+    assert.deepEqual(values(third)["Log"], values(first)["Log"]);
+  });
+
+  it("sheetIds renumbered by another program (LibreOffice saves them by position) never make a user's sheet look owned", async () => {
+    // The analyst's "Results" ends up with the sheetId the Dashboard had, and the Dashboard with another.
+    const before = values(await compute("--audit"));
+    await editWorkbookXml((xml) => {
+      const idOf = (name: string) => new RegExp(`<sheet [^>]*name="${name.replace(/[()]/g, "\\$&")}"[^>]*>`).exec(xml)![0].match(/sheetId="(\d+)"/)![1]!;
+      const [user, dashboard] = [idOf("Results"), idOf("Dashboard")];
+      return xml.replace(/<sheet [^>]*>/g, (tag) => {
+        const name = /name="([^"]*)"/.exec(tag)![1];
+        if (name === "Results") return tag.replace(/sheetId="\d+"/, `sheetId="${dashboard}"`);
+        if (name === "Dashboard") return tag.replace(/sheetId="\d+"/, `sheetId="${user}"`);
+        return tag;
+      });
+    });
+    const after = await compute("--audit");
+    assert.equal(after.getWorksheet("Results")!.getCell("A1").value, "my own notes");
+    assert.deepEqual(values(after)["Results"], before["Results"]);
+    assert.deepEqual(values(after)["Dashboard"], before["Dashboard"], "no longer recognised, so kept as it is");
+    assert.deepEqual(values(after)["Dashboard (2)"], before["Dashboard"], "and the output written anew");
+    assert.deepEqual(values(after)["Results (2)"], before["Results (2)"]);
+  });
+
+  it("outputs the plan no longer has are removed", async () => {
+    const book = await compute();
+    assert.ok(!names(book).includes("Audit"), names(book).join(", "));
+    assert.ok(!readOwnedSheets(await workbookXml()).some((o) => o.key === "audit"));
   });
 
   it("a sheet the analyst adds with an output's name is theirs: the next run goes around it", async () => {
@@ -85,7 +114,7 @@ describe("compute --in-place twice", () => {
     // The analyst deletes the owned Scores sheet and makes their own "Scores" (a new sheetId).
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await zip.generateAsync({ type: "arraybuffer" }));
-    const ownedXml = (await zip.file("xl/workbook.xml")!.async("string")).match(new RegExp(`<definedName name="${OWNED_SHEETS_NAME}"[^>]*>[^<]*</definedName>`))![0];
+    const ownedXml = (await zip.file("xl/workbook.xml")!.async("string")).match(new RegExp(`<definedName name="${OWNED_NAME_PREFIX}[^>]*>[^<]*</definedName>`, "g"))!.join("");
     // Excel numbers a new sheet after the highest sheetId; exceljs would reuse the freed one.
     const mine = book.addWorksheet("Scores mine");
     book.removeWorksheet(book.getWorksheet("Scores")!.id);
