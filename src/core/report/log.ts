@@ -6,14 +6,22 @@ import { formatIssue } from "../errors";
 import type { IndexResult, TreatmentRecord } from "../result";
 import type { IndexSpec } from "../spec";
 import type { Cell } from "../types";
-import type { ReportText } from "./i18n";
+import { fill, type ReportText } from "./i18n";
 import type { FormatPlan, SheetPlan } from "./types";
 import { aggregatesTopDown, num, rangeA1 } from "./util";
+
+/**
+ * The most imputed cells listed on the sheet: a 10,000 × 1,000 run with 10 % missing has a million,
+ * beyond Excel's 1,048,576 rows. The rest is counted in a closing line; --json has them all.
+ */
+export const LOG_IMPUTED_LIMIT = 10_000;
 
 interface Section {
   title: string;
   headers: string[];
   rows: Cell[][];
+  /** A line after the rows (the count of rows left off). */
+  more?: string;
   /** Number format per column (undefined = general). */
   formats: (string | undefined)[];
 }
@@ -24,7 +32,8 @@ export function buildLog(result: IndexResult, text: ReportText): SheetPlan {
     {
       title: text.imputedCells,
       headers: [text.unit, text.indicator, text.value, text.method],
-      rows: result.log.imputed.map((cell) => [cell.unit, cell.indicator, num(cell.value), cell.method]),
+      rows: result.log.imputed.slice(0, LOG_IMPUTED_LIMIT).map((cell) => [cell.unit, cell.indicator, num(cell.value), cell.method]),
+      ...moreImputed(result.log.imputed.length, text),
       formats: [undefined, undefined, "0.000"],
     },
     {
@@ -69,6 +78,7 @@ export function buildLog(result: IndexResult, text: ReportText): SheetPlan {
     const first = cells.length;
     if (section.rows.length === 0) cells.push([text.none]);
     for (const row of section.rows) cells.push(row);
+    if (section.more) cells.push([section.more]);
     section.formats.forEach((numberFormat, col) => {
       if (numberFormat && section.rows.length > 0) {
         formats.push({ range: rangeA1(first, col, first + section.rows.length - 1, col), numberFormat });
@@ -86,6 +96,12 @@ export function buildLog(result: IndexResult, text: ReportText): SheetPlan {
     columnWidths: [22, 26, 14, 14, 14, 14, 14, 30, 30, 16],
     charts: [],
   };
+}
+
+function moreImputed(total: number, text: ReportText): { more?: string } {
+  if (total <= LOG_IMPUTED_LIMIT) return {};
+  const n = (x: number) => x.toLocaleString("en-US");
+  return { more: fill(text.moreImputed, { more: n(total - LOG_IMPUTED_LIMIT), total: n(total) }) };
 }
 
 function unitName(result: IndexResult, code: string): string {
