@@ -19,8 +19,9 @@
  * Node tests:    const wb = new WorkbookModel(); installFakeOffice(globalThis, wb);
  * Browser tests: bundle this file (e.g. esbuild, format iife, globalName "FakeExcel") after office.js
  *                and call FakeExcel.installFakeOffice(window, new FakeExcel.WorkbookModel()); it
- *                replaces window.Excel and patches Office.context (requirements, displayLanguage)
- *                and Office.onReady. Inspect the workbook with wb.snapshot() or wb.sheets.
+ *                replaces window.Excel and patches Office.context (requirements, displayLanguage;
+ *                it survives office.js's later redefinition), Office.onReady and Office.addin's
+ *                setStartupBehavior. Inspect the workbook with wb.snapshot() or wb.sheets.
  */
 import { FakeRequestContext } from "./fake-excel/context";
 import { WorkbookModel } from "./fake-excel/model";
@@ -87,21 +88,28 @@ export function installFakeOffice(globalObject: Record<string, unknown>, model: 
   const existing = (globalObject.Office ?? {}) as Record<string, unknown>;
   const officeContext = makeOfficeContext(model);
   const context = (existing.context ?? {}) as Record<string, unknown>;
+  const fakeContext = () => ({ ...context, ...officeContext, displayLanguage: model.displayLanguage });
   try {
-    Object.defineProperty(existing, "context", {
-      configurable: true,
-      get: () => ({ ...context, ...officeContext, displayLanguage: model.displayLanguage }),
-    });
+    Object.defineProperty(existing, "context", { configurable: true, enumerable: true, get: fakeContext });
   } catch {
     // office.js may own a non-configurable `context`: patch the pieces the add-in reads instead.
     Object.assign(existing.context as Record<string, unknown>, officeContext);
   }
+  // office.js's host script (o15apptofilemappingtable.js, loaded later and asynchronously) defines
+  // Office.context again, as a getter over OSF._OfficeAppFactory.getContext(), which office.js itself
+  // defines before this runs: answering that too keeps the fake's context whatever loads when.
+  const factory = (globalObject.OSF as { _OfficeAppFactory?: { getContext?: unknown } } | undefined)?._OfficeAppFactory;
+  if (factory) factory.getContext = fakeContext;
   existing.onReady = (callback?: (info: { host: string; platform: string }) => void) => {
     const info = { host: "Excel", platform: "OfficeOnline" };
     callback?.(info);
     return Promise.resolve(info);
   };
   existing.HostType ??= { Excel: "Excel" };
+  existing.StartupBehavior ??= { load: "Load", none: "None" };
+  const addin = (existing.addin ?? {}) as Record<string, unknown>;
+  addin.setStartupBehavior = async (behavior: "Load" | "None") => void (model.startupBehavior = behavior);
+  existing.addin = addin;
   globalObject.Office = existing;
   return model;
 }

@@ -30,15 +30,13 @@ async function fakeScript(): Promise<string> {
 ;(function () {
   var workbook = new FakeExcel.WorkbookModel();
   workbook.displayLanguage = new URLSearchParams(location.search).get("lang") || "en-US";
+  // The fake's Office.context (requirements, displayLanguage) survives office.js's host script, which
+  // arrives later (asynchronously) and defines Office.context again.
   FakeExcel.installFakeOffice(window, workbook);
-  // office.js redefines Office.context when its o15apptofilemappingtable.js arrives (asynchronously); the server
-  // appends restoreContext() to that file so the fake's context (requirements, displayLanguage) stays in place.
-  var fakeContext = Object.getOwnPropertyDescriptor(Office, "context");
-  var test = { workbook: workbook, actions: {}, functions: {}, shownTaskpane: 0,
-    restoreContext: function () { Object.defineProperty(Office, "context", fakeContext); } };
+  var test = { workbook: workbook, actions: {}, functions: {}, shownTaskpane: 0 };
   // What Excel provides in a shared runtime: ribbon action and custom function registries, showAsTaskpane.
   Office.actions = { associate: function (id, fn) { test.actions[id] = fn; } };
-  Office.addin = { showAsTaskpane: function () { test.shownTaskpane++; return Promise.resolve(); } };
+  Office.addin.showAsTaskpane = function () { test.shownTaskpane++; return Promise.resolve(); };
   window.CustomFunctions = { associate: function (id, fn) { test.functions[id] = fn; }, Error: Error };
   window.__test = test;
 })();`;
@@ -55,7 +53,6 @@ function serve(root: string, fake: string): Promise<{ server: Server; url: strin
     if (!file.startsWith(root) || !existsSync(file)) return void response.writeHead(404).end();
     let body: Buffer | string = readFileSync(file);
     if (path === "/office/office.js") body = `${body.toString("utf8")}\n${fake}`;
-    if (path === "/office/o15apptofilemappingtable.js") body = `${body.toString("utf8")}\n;window.__test.restoreContext();`;
     response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
     response.end(body);
   });
@@ -127,6 +124,9 @@ test("task pane in Chromium: template → compute → ribbon Refresh, results an
 });
 
 async function scenario(page: Page, root: string, problems: string[], outside: string[]): Promise<void> {
+  // office.js's host script arrives asynchronously and defines Office.context again; the fake's context still answers.
+  await page.waitForFunction(() => String(Object.getOwnPropertyDescriptor(Office, "context")?.get).includes("_OfficeAppFactory"));
+  assert.deepEqual(await page.evaluate(() => [Office.context.requirements.isSetSupported("ExcelApi", "1.7"), Office.context.displayLanguage]), [true, "en-US"]);
   // Registrations: every custom function of functions.json and the ribbon's Refresh are associated.
   const metadata = JSON.parse(readFileSync(join(root, "functions.json"), "utf8")) as { functions: { id: string }[] };
   await page.waitForFunction(() => Object.keys((window as unknown as { __test: { actions: object } }).__test.actions).length > 0);

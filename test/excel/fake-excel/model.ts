@@ -35,6 +35,8 @@ export interface SeriesModel {
   xValues: RangeRefModel | null;
   chartType?: string;
   lineStyle?: string;
+  /** format.fill: "automatic" until set; "none" after clear(); else the solid colour. */
+  fill?: string;
   yErrorBars: { visible: boolean; include: string; type: string };
 }
 
@@ -43,6 +45,8 @@ export interface AxisModel {
   titleVisible: boolean;
   reversePlotOrder: boolean;
   numberFormat: string;
+  /** Where the other axis crosses this one (ExcelApi 1.8). */
+  position: string;
 }
 
 export interface ChartModel {
@@ -222,6 +226,8 @@ export class WorkbookModel {
   readonly names: NamedItemModel[] = [];
   readonly settings = new Map<string, unknown>();
   readonly handlers: EventHandlerModel[] = [];
+  /** Office.addin.setStartupBehavior's last setting for this document ("Load" or "None"). */
+  startupBehavior: "Load" | "None" = "None";
   activeSheet: SheetModel | null = null;
   selection: { sheet: SheetModel; rect: Rect } | null = null;
   /** Every executed operation name, in order (for choosing a failure point). */
@@ -404,7 +410,7 @@ export class WorkbookModel {
         conditionalFormats: s.conditionalFormats.map((cf) => ({ type: cf.type, range: rectA1(cf.rect), criteria: cf.criteria })),
         charts: s.charts.map((c) => ({
           name: c.name, type: c.type, title: c.title, legend: c.legendVisible, axes: c.axes, position: c.position,
-          series: c.series.map((x) => ({ name: x.name, values: ref(x.values), xValues: ref(x.xValues), chartType: x.chartType ?? null, lineStyle: x.lineStyle ?? null, yErrorBars: x.yErrorBars })),
+          series: c.series.map((x) => ({ name: x.name, values: ref(x.values), xValues: ref(x.xValues), chartType: x.chartType ?? null, lineStyle: x.lineStyle ?? null, fill: x.fill ?? null, yErrorBars: x.yErrorBars })),
         })),
       })),
       tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, range: rectA1(t.rect) })),
