@@ -1,18 +1,19 @@
 /** Native Excel charts from the report's ChartPlans, bound to the written ranges. */
-import type { ChartKind, ChartPlan, RangeRef, SheetKey, SheetPlan } from "../core/report/types";
+import type { ChartKind, ChartPlan, ChartSeriesPlan, RangeRef, SheetKey, SheetPlan } from "../core/report/types";
 import { cellAddress } from "../core/errors";
 import { parseA1 } from "./a1";
 import { apiSupported } from "./office";
 
-type NativeChartType = "BarClustered" | "BarStacked" | "Radar" | "XYScatter" | "LineMarkers";
+type NativeChartType = "BarClustered" | "BarStacked" | "Radar" | "XYScatter" | "LineMarkers" | "ColumnStacked";
 
 const CHART_TYPE: Record<ChartKind, NativeChartType> = {
   bar: "BarClustered",
   barStacked: "BarStacked",
   radar: "Radar",
   scatter: "XYScatter",
-  // Office.js cannot bind error bars to ranges (ChartErrorBars has no custom values), so the
-  // interval chart shows its series as markers only; the interval itself is in the sheet's columns.
+  // Fallback only (a plan without `low`): markers without the interval. With `low` the interval is
+  // drawn as a floating stacked column (queueFloatingInterval), since Office.js cannot bind custom
+  // error bars to ranges.
   rankInterval: "LineMarkers",
 };
 
@@ -26,9 +27,17 @@ export interface ChartTargets {
 /** Rough request size of one chart (for batching). */
 export const CHART_BYTES = 2_000;
 
+/** Colours of the visible interval segments: the change from light to dark marks the median. */
+const BELOW_MEDIAN_FILL = "#9DC3E6";
+const ABOVE_MEDIAN_FILL = "#2E75B6";
+
 export function queueChart(on: Excel.Worksheet, chart: ChartPlan, targets: ChartTargets): void {
   const range = (ref: RangeRef) => targets.sheet(ref.sheet).getRange(ref.range);
   const [first] = chart.series;
+  if (chart.kind === "rankInterval" && first?.low && first.errorMinus && first.errorPlus) {
+    queueFloatingInterval(on, chart, first as IntervalSeries, range);
+    return;
+  }
   const created = on.charts.add(CHART_TYPE[chart.kind], range(first!.values), "Columns");
   created.name = chart.id;
   created.title.text = chart.title;
@@ -41,9 +50,46 @@ export function queueChart(on: Excel.Worksheet, chart: ChartPlan, targets: Chart
     // An interval chart shows points, not a line through units.
     if (chart.kind === "rankInterval") series.format.line.lineStyle = "None";
   });
+  if (chart.reverseCategories) created.axes.categoryAxis.reversePlotOrder = true;
+  finishChart(created, chart);
+}
+
+type IntervalSeries = ChartSeriesPlan & Required<Pick<ChartSeriesPlan, "low" | "errorMinus" | "errorPlus">>;
+
+/**
+ * A rank interval as a floating stacked column per unit: an unfilled, borderless segment up to the
+ * low rank, then low → median and median → high. Stacked values add up, so the visible bar spans
+ * exactly [low, high] when low + errorMinus = median and median + errorPlus = high.
+ */
+function queueFloatingInterval(on: Excel.Worksheet, chart: ChartPlan, plan: IntervalSeries, range: (ref: RangeRef) => Excel.Range): void {
+  const created = on.charts.add("ColumnStacked", range(plan.low), "Columns");
+  created.name = chart.id;
+  created.title.text = chart.title;
+  created.legend.visible = chart.legend;
+  const names = plan.segmentNames;
+  const spacer = created.series.getItemAt(0);
+  if (names) spacer.name = names.low;
+  spacer.format.fill.clear();
+  spacer.format.line.lineStyle = "None";
+  const below = created.series.add(names?.below);
+  below.setValues(range(plan.errorMinus));
+  below.format.fill.setSolidColor(BELOW_MEDIAN_FILL);
+  const above = created.series.add(names?.above);
+  above.setValues(range(plan.errorPlus));
+  above.format.fill.setSolidColor(ABOVE_MEDIAN_FILL);
+  if (plan.categories) for (const series of [spacer, below, above]) series.setXAxisValues(range(plan.categories));
+  if (chart.reverseCategories) {
+    // The rank axis runs downwards (rank 1 on top), as in the .xlsx writer; where supported, the
+    // unit axis then crosses at the bottom so the labels stay below the bars.
+    created.axes.valueAxis.reversePlotOrder = true;
+    if (apiSupported("1.8")) created.axes.valueAxis.position = "Maximum";
+  }
+  finishChart(created, chart);
+}
+
+function finishChart(created: Excel.Chart, chart: ChartPlan): void {
   if (chart.xAxisTitle) created.axes.categoryAxis.title.text = chart.xAxisTitle;
   if (chart.yAxisTitle) created.axes.valueAxis.title.text = chart.yAxisTitle;
-  if (chart.reverseCategories) created.axes.categoryAxis.reversePlotOrder = true;
   if (chart.valueFormat && apiSupported("1.8")) created.axes.valueAxis.numberFormat = chart.valueFormat;
   const { row, col, rows, cols } = chart.anchor;
   created.setPosition(cellAddress(row, col), cellAddress(row + rows - 1, col + cols - 1));

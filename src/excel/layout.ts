@@ -195,7 +195,7 @@ export function validatePlan(plan: ReportPlan): void {
     for (const chart of sheet.charts) {
       if (chart.series.length === 0) problems.push(`${where}: chart ${chart.id} has no series`);
       for (const s of chart.series) {
-        for (const ref of [s.values, s.categories, s.errorMinus, s.errorPlus, typeof s.name === "string" ? undefined : s.name]) {
+        for (const ref of [s.values, s.categories, s.errorMinus, s.errorPlus, s.low, typeof s.name === "string" ? undefined : s.name]) {
           if (!ref) continue;
           if (!keys.has(ref.sheet)) problems.push(`${where}: chart ${chart.id} refers to sheet ${ref.sheet}, which is not in the report`);
           const rect = parseA1(ref.range);

@@ -32,6 +32,7 @@ const TEXT = {
     runs: "Runs", seed: "Seed", inputs: "Uncertain inputs", meanShift: "Mean absolute rank shift",
     scoreNote: "Scores of runs with another normalization are on that method's scale; compare ranks across runs.",
     chartRanks: "Median rank with {low}–{high} % interval", axisRank: "Rank", axisUnit: "Unit",
+    segmentBelow: "Rank {p} % → median", segmentAbove: "Median → rank {p} %",
     input: "Input", description: "Description", first: "First-order S", firstLow: "S low", firstHigh: "S high",
     total: "Total ST", totalLow: "ST low", totalHigh: "ST high",
     n: "N (base sample)", confidence: "Confidence", variance: "Var(rank shift)",
@@ -55,6 +56,7 @@ const TEXT = {
     runs: "运行次数", seed: "随机种子", inputs: "不确定输入", meanShift: "平均绝对排名变动",
     scoreNote: "采用其他标准化方法的运行，其得分处于该方法的尺度上；跨运行请比较排名。",
     chartRanks: "排名中位数及 {low}–{high}% 区间", axisRank: "排名", axisUnit: "单位",
+    segmentBelow: "排名 {p}% → 中位数", segmentAbove: "中位数 → 排名 {p}%",
     input: "输入", description: "说明", first: "一阶指数 S", firstLow: "S 下限", firstHigh: "S 上限",
     total: "总效应 ST", totalLow: "ST 下限", totalHigh: "ST 上限",
     n: "N（基础样本）", confidence: "置信水平", variance: "排名变动方差",
@@ -192,7 +194,10 @@ function uncertaintySheet(u: UncertaintyResult, text: Text): SheetPlan {
       id: "rankInterval", kind: "rankInterval",
       title: fill(text.chartRanks, { low: pLow, high: pHigh }),
       xAxisTitle: text.axisUnit, yAxisTitle: text.axisRank, legend: false, valueFormat: "0",
-      series: [{ name: text.medianRank, categories: ref(2), values: ref(3), errorMinus: ref(6), errorPlus: ref(7) }],
+      series: [{
+        name: text.medianRank, categories: ref(2), values: ref(3), errorMinus: ref(6), errorPlus: ref(7), low: ref(4),
+        segmentNames: { low: fill(text.rankLow, { p: pLow }), below: fill(text.segmentBelow, { p: pLow }), above: fill(text.segmentAbove, { p: pHigh }) },
+      }],
       anchor: { row: info.length + 1, col: infoCol, rows: Math.max(18, Math.ceil(ranked * 0.6) + 6), cols: 10 },
       reverseCategories: true,
     });

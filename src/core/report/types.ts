@@ -6,7 +6,9 @@
  * Chart conventions (report engineer, for both writers): xAxisTitle names the category axis (bar,
  * stacked bar, rank interval) or the x value axis (scatter); yAxisTitle names the value axis. For
  * "rankInterval", reverseCategories means the rank axis runs downwards (rank 1 at the top), and the
- * series is drawn as markers only with custom error bars (errorMinus/errorPlus are extents).
+ * series is drawn as markers only with custom error bars (errorMinus/errorPlus are extents). Office.js
+ * cannot bind error bars to ranges, so the Excel adapter draws the same interval as a floating stacked
+ * column instead: an unfilled `low` segment, then errorMinus (low → value) and errorPlus (value → high).
  */
 import type { Cell } from "../types";
 
@@ -32,6 +34,13 @@ export interface ChartSeriesPlan {
   /** rankInterval: the error-bar extents below/above each value (as ranges of the same length). */
   errorMinus?: RangeRef;
   errorPlus?: RangeRef;
+  /**
+   * rankInterval: the lower end of the interval (low = values − errorMinus, e.g. the 5th-percentile
+   * rank), for writers that draw the interval as a floating stacked bar rather than error bars.
+   */
+  low?: RangeRef;
+  /** rankInterval: series names of that floating bar's segments (0 → low, low → value, value → high). */
+  segmentNames?: { low: string; below: string; above: string };
 }
 
 export interface ChartPlan {

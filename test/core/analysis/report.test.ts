@@ -58,6 +58,11 @@ test("Uncertainty: rows sorted by nominal rank, error bars = median − low and 
   assert.deepEqual(chart.series[0]!.errorMinus, { sheet: "uncertainty", range: "G2:G7" });
   assert.deepEqual(chart.series[0]!.errorPlus, { sheet: "uncertainty", range: "H2:H7" });
   assert.deepEqual(chart.series[0]!.categories, { sheet: "uncertainty", range: "C2:C7" });
+  // The lower end for the floating-bar drawing (Excel adapter): the 5 % rank column.
+  assert.deepEqual(chart.series[0]!.low, { sheet: "uncertainty", range: "E2:E7" });
+  assert.equal(sheet.cells[0]![4], chart.series[0]!.segmentNames!.low);
+  const zh = buildAnalysisReport(analysis, result, { language: "zh-CN" })[1]!.charts[0]!.series[0]!.segmentNames!;
+  assert.notEqual(zh.below, chart.series[0]!.segmentNames!.below, "segment names follow the language");
 });
 
 test("Sensitivity: one row per input with both indices, and a two-series bar chart", () => {

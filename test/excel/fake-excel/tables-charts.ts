@@ -145,7 +145,7 @@ const CHART_TYPES = new Set([
 ]);
 
 function newAxis(): AxisModel {
-  return { title: "", titleVisible: false, reversePlotOrder: false, numberFormat: "General" };
+  return { title: "", titleVisible: false, reversePlotOrder: false, numberFormat: "General", position: "Automatic" };
 }
 
 export class FakeChartCollection extends FakeCollection<SheetModel, FakeChart> {
@@ -276,7 +276,7 @@ export class FakeChartPart<T extends Record<string, unknown>> extends FakeClient
 
 export class FakeAxis extends FakeClientObject<AxisModel> {
   protected readonly describe = "axis";
-  protected readonly scalarProps = ["reversePlotOrder", "numberFormat"] as const;
+  protected readonly scalarProps = ["reversePlotOrder", "numberFormat", "position"] as const;
   readonly title: { text: string; visible: boolean };
 
   constructor(context: FakeRequestContext, resolver: () => AxisModel) {
@@ -295,8 +295,17 @@ export class FakeAxis extends FakeClientObject<AxisModel> {
   get numberFormat(): string { return this.get("numberFormat"); }
   set numberFormat(v: string) { this.set("numberFormat", v, (a, x) => { a.numberFormat = x; }); }
 
+  get position(): string { return this.get("position"); }
+  set position(v: string) {
+    this.set("position", v, (a, x) => {
+      if (this.context.model.excelApiMinor < 8) throw new FakeOfficeError("ApiNotFound", "ChartAxis.position needs ExcelApi 1.8");
+      if (!["Automatic", "Maximum", "Minimum", "Custom"].includes(x)) throw new FakeOfficeError("InvalidArgument", `axis position ${x}`);
+      a.position = x;
+    });
+  }
+
   protected readProp(name: string, a: AxisModel): unknown {
-    return name === "reversePlotOrder" ? a.reversePlotOrder : a.numberFormat;
+    return name === "reversePlotOrder" ? a.reversePlotOrder : name === "position" ? a.position : a.numberFormat;
   }
 }
 
@@ -333,7 +342,7 @@ export class FakeSeries extends FakeClientObject<SeriesModel> {
   protected readonly describe = "series";
   protected readonly scalarProps = ["name", "chartType"] as const;
   readonly yErrorBars: FakeErrorBars;
-  readonly format: { line: { lineStyle: string } };
+  readonly format: { line: { lineStyle: string }; fill: { clear(): void; setSolidColor(color: string): void } };
 
   constructor(context: FakeRequestContext, resolver: () => SeriesModel | null) {
     super(context, resolver);
@@ -349,6 +358,18 @@ export class FakeSeries extends FakeClientObject<SeriesModel> {
         },
         get lineStyle(): string {
           throw new FakeOfficeError("PropertyNotLoaded", "series line style is write-only in the fake");
+        },
+      },
+      fill: {
+        clear(): void {
+          self.call("format.fill.clear", null, (s) => { s.fill = "none"; });
+        },
+        setSolidColor(color: string): void {
+          self.call("format.fill.setSolidColor", color, (s) => {
+            // Office.js takes #RRGGBB or an HTML colour name.
+            if (!/^#[0-9A-Fa-f]{6}$/.test(color) && !/^[A-Za-z]+$/.test(color)) throw new FakeOfficeError("InvalidArgument", `fill colour ${color}`);
+            s.fill = color;
+          });
         },
       },
     };
