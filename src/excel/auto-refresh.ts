@@ -2,10 +2,12 @@
  * Optional auto-refresh: recompute a moment after the user changes the Data, Framework or
  * Settings sheet. The add-in's own writes are ignored (triggerSource where ExcelApi 1.14 tells
  * it, and a short quiet period after our own writes everywhere else), and runs never overlap.
+ * Watching the stored choice, the toggle is remembered in that choice, and the add-in is set to
+ * load when the workbook opens, so that the task pane's start turns it back on (restoreAutoRefresh).
  */
-import { queueStoredChoice, type TableSource } from "./choice";
+import { queueSaveChoice, queueStoredChoice, type StoredChoice, type TableSource } from "./choice";
 import { AddinError } from "./errors";
-import { apiSupported, excelApi, runInExcel } from "./office";
+import { apiSupported, excelApi, runInExcel, setLoadOnOpen } from "./office";
 
 interface Watch {
   handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[];
@@ -32,7 +34,10 @@ export interface AutoRefreshOptions {
 
 export async function enableAutoRefresh(on: boolean, onRun: () => void | Promise<void>, options: AutoRefreshOptions = {}): Promise<void> {
   await stopWatching();
-  if (!on) return;
+  if (!on) {
+    if (!options.sources) await forgetAutoRefresh();
+    return;
+  }
   const delay = options.delayMs ?? 1_500;
   const hasTriggerSource = apiSupported("1.14");
   const state: Watch = { handlers: [], timer: null, running: false, again: false };
@@ -63,23 +68,52 @@ export async function enableAutoRefresh(on: boolean, onRun: () => void | Promise
     if (!hasTriggerSource && Date.now() < ownWritesUntil) return;
     schedule();
   };
-  await runInExcel(async (session) => {
+  const { value: remembered } = await runInExcel(async (session) => {
     let sources = options.sources;
+    let stored: StoredChoice | null = null;
     if (!sources) {
       const read = queueStoredChoice(session);
       await session.sync();
-      const { choice } = read();
-      if (!choice) throw new AddinError("Choose the Data and Framework first; auto-refresh watches them.");
-      sources = [choice.data, choice.framework, ...(choice.settings ? [choice.settings] : [])];
+      stored = read().choice;
+      if (!stored) throw new AddinError("Choose the Data and Framework first; auto-refresh watches them.");
+      sources = [stored.data, stored.framework, ...(stored.settings ? [stored.settings] : [])];
     }
     const sheets = sources.map((source) => {
       if (source.kind === "table") return session.workbook.tables.getItem(source.table).worksheet;
       return session.workbook.worksheets.getItem(source.sheet);
     });
     for (const sheet of sheets) state.handlers.push(sheet.onChanged.add(handler));
+    // Saved only when it changes: turning it back on at opening must not mark the workbook edited.
+    const remember = stored !== null && stored.autoRefresh !== true;
+    if (remember) queueSaveChoice(session, { ...stored!, autoRefresh: true });
     await session.sync();
+    return remember;
   });
   watch = state;
+  if (remembered) await setLoadOnOpen(true);
+}
+
+/** Whether the stored choice says auto-refresh was on when the workbook was last used. */
+export async function storedAutoRefresh(): Promise<boolean> {
+  const { value } = await runInExcel(async (session) => {
+    const read = queueStoredChoice(session);
+    await session.sync();
+    return read().choice?.autoRefresh === true;
+  });
+  return value;
+}
+
+async function forgetAutoRefresh(): Promise<void> {
+  const { value: wasOn } = await runInExcel(async (session) => {
+    const read = queueStoredChoice(session);
+    await session.sync();
+    const { choice } = read();
+    if (!choice?.autoRefresh) return false;
+    queueSaveChoice(session, { ...choice, autoRefresh: false });
+    await session.sync();
+    return true;
+  });
+  if (wasOn) await setLoadOnOpen(false);
 }
 
 async function stopWatching(): Promise<void> {

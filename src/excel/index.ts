@@ -5,7 +5,8 @@
  *   selectedRangeSource()           the user's selection as a { kind: "range" } source
  *   runIndex(choice, { onProgress, language })   read → validate → compute → write; RunSummary
  *   createTemplate("ieci" | "blank", language)   new Data/Framework/Settings sheets, never overwriting
- *   enableAutoRefresh(on, onRun)    debounced recompute when the inputs change
+ *   enableAutoRefresh(on, onRun)    debounced recompute when the inputs change (remembered in the choice)
+ *   storedAutoRefresh()             whether it was on, to turn it back on when the workbook reopens
  *   writeReportPlan(plan)           (for the analysis section) writes any ReportPlan the same safe way
  * Every failure is an AddinError whose `messages` name the sheet and cell where possible.
  * Requirement sets: ExcelApi 1.7 needed; 1.8 (axis number formats), 1.12 (sheet ownership marks)
@@ -24,7 +25,7 @@ export { validateChoice, storedChoiceSchema } from "./choice";
 export { detectSources, type SourceChoice } from "./detect";
 export { runIndex, defaultLanguage, type RunSummary, type RunOptions } from "./run";
 export { createTemplate, type TemplateKind } from "./template";
-export { enableAutoRefresh, autoRefreshEnabled } from "./auto-refresh";
+export { enableAutoRefresh, autoRefreshEnabled, storedAutoRefresh } from "./auto-refresh";
 export { writeReport, type WriteOptions, type WriteOutcome } from "./write-report";
 export { runInExcel, REQUIRED_EXCEL_API, Session } from "./office";
 

@@ -28,6 +28,21 @@ export function apiSupported(version: string): boolean {
   }
 }
 
+/**
+ * Shared runtime (SharedRuntime 1.1): load the add-in, without showing it, whenever this workbook
+ * opens, so that its start-up code runs. Best effort: where Office cannot, the task pane does the
+ * same when the user opens it.
+ */
+export async function setLoadOnOpen(on: boolean): Promise<void> {
+  const office = globals().Office;
+  if (typeof office?.addin?.setStartupBehavior !== "function" || !office.StartupBehavior) return;
+  try {
+    await office.addin.setStartupBehavior(on ? office.StartupBehavior.load : office.StartupBehavior.none);
+  } catch {
+    // Older Office without SharedRuntime 1.1: nothing more to do.
+  }
+}
+
 export function displayLanguage(): string {
   try {
     return globals().Office?.context?.displayLanguage ?? "en-US";

@@ -40,6 +40,8 @@ export interface AdapterApi {
   runIndex(choice: SourceChoice, options: RunOptions): Promise<RunSummary>;
   createTemplate(kind: "ieci" | "blank", language: Language): Promise<void>;
   enableAutoRefresh(on: boolean, onRun: (result: RunSummary | Error) => void): Promise<void>;
+  /** Whether auto-refresh was on when the workbook was last used (so that start turns it back on); optional. */
+  storedAutoRefresh?(): Promise<boolean>;
   /** Address of the selected range ("Data!A1:Z38"), for the "Use selected range" buttons; optional. */
   getSelectedAddress?(): Promise<string>;
 }

@@ -45,14 +45,17 @@ export class PaneController {
     this.runListeners.push(listener);
   }
 
-  /** Fills the pane from the stored choice, or from what is found in the workbook. */
+  /** Fills the pane from the stored choice, or from what is found in the workbook; turns auto-refresh back on if it was. */
   async start(): Promise<void> {
     this.view.setLanguage(this.language);
+    let restore = false;
     await this.guard(async () => {
       const stored = await this.api.loadStoredChoice();
       const choice = stored ?? (await this.api.detectSources());
       this.applyChoice(choice, stored === null);
+      restore = stored !== null && (await this.api.storedAutoRefresh?.()) === true;
     });
+    if (restore) await this.startAutoRefresh(false);
   }
 
   setLanguage(language: Language): void {
@@ -101,22 +104,29 @@ export class PaneController {
 
   /** Auto-refresh watches the stored choice's sheets, so the form's choice is saved first. */
   async setAutoRefresh(on: boolean): Promise<void> {
-    const choice = on ? this.currentChoice() : null;
-    if (on && !choice) {
+    if (on) return this.startAutoRefresh(true);
+    await this.guard(() => this.api.enableAutoRefresh(false, () => undefined));
+    this.view.setAutoRefresh(false);
+  }
+
+  /** `save`: store the form's choice first (not when restoring: the stored choice is what the form shows). */
+  private async startAutoRefresh(save: boolean): Promise<void> {
+    const choice = this.currentChoice();
+    if (!choice) {
       this.view.setAutoRefresh(false);
       return;
     }
     let enabled = false;
     await this.guard(async () => {
-      if (choice) await this.api.saveChoice(choice);
-      await this.api.enableAutoRefresh(on, (result) => {
+      if (save) await this.api.saveChoice(choice);
+      await this.api.enableAutoRefresh(true, (result) => {
         if (result instanceof Error) this.view.showErrors(errorMessages(result));
         else {
           this.view.showErrors([]);
-          this.showRun(result, choice!);
+          this.showRun(result, choice);
         }
       });
-      enabled = on;
+      enabled = true;
     });
     this.view.setAutoRefresh(enabled);
   }

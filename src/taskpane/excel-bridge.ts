@@ -88,6 +88,11 @@ export function createExcelBridge(language: () => Language): AdapterApi {
           onRun(error instanceof Error ? error : new Error(String(error)));
         }
       });
+      // The adapter stored the toggle; a later saveChoice must not put the old value back.
+      if (lastStored) lastStored = { ...lastStored, autoRefresh: on };
+    },
+    async storedAutoRefresh() {
+      return excel.storedAutoRefresh();
     },
     async getSelectedAddress() {
       const source = await excel.selectedRangeSource();

@@ -170,6 +170,43 @@ test("auto-refresh stays off when the form is invalid or the adapter refuses", a
   assert.equal(calls.saved.length, 1, "an invalid form is not saved");
 });
 
+test("start turns auto-refresh back on when the stored choice says it was on, without saving anything", async () => {
+  const view = new RecordingView();
+  const { api, calls } = fakeApi({ loadStoredChoice: async () => structuredClone(detected), storedAutoRefresh: async () => true });
+  await new PaneController(api, view, "en").start();
+  assert.deepEqual(calls.auto, [true]);
+  assert.equal(view.auto, true);
+  assert.deepEqual(calls.saved, [], "reopening does not write the choice again");
+  assert.deepEqual(view.errors, []);
+});
+
+test("start leaves auto-refresh off when it was off, when nothing is stored, or when it cannot be turned on", async () => {
+  for (const [stored, wasOn] of [[true, false], [false, true]] as const) {
+    const view = new RecordingView();
+    let asked = 0;
+    const { api, calls } = fakeApi({
+      loadStoredChoice: async () => (stored ? structuredClone(detected) : null),
+      storedAutoRefresh: async () => {
+        asked++;
+        return wasOn;
+      },
+    });
+    await new PaneController(api, view, "en").start();
+    assert.deepEqual(calls.auto, []);
+    assert.equal(view.auto, false);
+    assert.equal(asked, stored ? 1 : 0, "only a stored choice has a stored toggle");
+  }
+  const view = new RecordingView();
+  const { api } = fakeApi({
+    loadStoredChoice: async () => structuredClone(detected),
+    storedAutoRefresh: async () => true,
+    enableAutoRefresh: async () => { throw Object.assign(new Error("x"), { messages: ["Data: sheet not found"] }); },
+  });
+  await new PaneController(api, view, "en").start();
+  assert.equal(view.auto, false);
+  assert.deepEqual(view.errors, ["Data: sheet not found"]);
+});
+
 test("source text: ranges by '!', detected kinds kept, other names are sheets, blank is nothing", () => {
   assert.deepEqual(parseSourceText(" Data!A1:Z38 ", null), { kind: "range", ref: "Data!A1:Z38" });
   assert.deepEqual(parseSourceText("FrameworkTable", { kind: "table", ref: "FrameworkTable" }), { kind: "table", ref: "FrameworkTable" });
