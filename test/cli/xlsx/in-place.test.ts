@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { OWNED_NAME_PREFIX, readOwnedSheets } from "../../../src/cli/xlsx/owned";
+import { OWNED_NAME_PREFIX, readOwnedSheets, writeOwnedSheets } from "../../../src/cli/xlsx/owned";
 import { asemTables } from "../../helpers/conformance";
 import { runInProcess } from "../helpers";
 
@@ -132,5 +132,30 @@ describe("compute --in-place twice", () => {
     assert.equal(fourth.getWorksheet("Scores")!.getCell("A1").value, "mine");
     assert.ok(names(fourth).includes("Scores (2)"), names(fourth).join(", "));
     assert.equal(names(fourth).filter((n) => n.startsWith("Results")).length, 2);
+  });
+});
+
+describe("ownership marks", () => {
+  it("round-trip any sheet name (quotes doubled in the formula's text constant) and replace earlier marks", async () => {
+    const zip = new JSZip();
+    zip.file("xl/workbook.xml", '<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="Mine">A!$A$1</definedName></definedNames></workbook>');
+    const owned = [{ key: "results", sheetId: 7, name: 'Say "hi" & 结果' }, { key: "log", sheetId: 9, name: "Log" }];
+    await writeOwnedSheets(zip, owned);
+    await writeOwnedSheets(zip, owned);
+    const xml = await zip.file("xl/workbook.xml")!.async("string");
+    assert.equal(xml.match(/_IndexStudio_Owned_/g)?.length, 2, "written once, not added again");
+    assert.ok(xml.includes('<definedName name="_IndexStudio_Owned_results" hidden="1">&quot;7:Say &quot;&quot;hi&quot;&quot; &amp; 结果&quot;</definedName>'));
+    assert.ok(xml.includes('<definedName name="Mine">A!$A$1</definedName>'), "the user's names stay");
+    assert.deepEqual(readOwnedSheets(xml), owned);
+    await writeOwnedSheets(zip, []);
+    assert.equal(await zip.file("xl/workbook.xml")!.async("string"), '<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="Mine">A!$A$1</definedName></definedNames></workbook>');
+  });
+
+  it("ignore marks that do not parse and sheet-scoped names", () => {
+    const xml = '<definedNames><definedName name="_IndexStudio_Owned_results" hidden="1">&quot;x:Results&quot;</definedName>'
+      + '<definedName name="_IndexStudio_Owned_log" localSheetId="0">&quot;3:Log&quot;</definedName>'
+      + '<definedName name="_IndexStudio_Owned_Scores">&quot;4:Scores&quot;</definedName>'
+      + '<definedName name="_IndexStudio_Owned_ranks">&quot;5:Ranks&quot;</definedName></definedNames>';
+    assert.deepEqual(readOwnedSheets(xml), [{ key: "ranks", sheetId: 5, name: "Ranks" }]);
   });
 });
