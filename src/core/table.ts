@@ -56,11 +56,10 @@ export function parseNumber(cell: Cell): ParsedNumber {
   }
   const text = cell.trim();
   if (text === "") return { value: NaN };
-  if (NUMERIC.test(text)) {
-    const value = Number(text);
-    if (Number.isFinite(value)) return { value };
-    return { value: NaN, problem: `"${clip(text)}" is out of range; treated as missing` };
-  }
+  // Fast path for CSV text: Number() accepts what NUMERIC accepts plus 0x/0b/0o forms, which are excluded.
+  const fast = Number(text);
+  if (fast - fast === 0 && !(text.length > 2 && text.charCodeAt(0) === 48 && /[xXbBoO]/.test(text[1]!))) return { value: fast };
+  if (NUMERIC.test(text)) return { value: NaN, problem: `"${clip(text)}" is out of range; treated as missing` };
   if (EXCEL_ERROR.test(text)) return { value: NaN, problem: `${text.toUpperCase()} is an Excel error value; treated as missing (fix the formula or leave the cell empty)` };
   return { value: NaN, problem: `"${clip(text)}" is not a number; treated as missing (${hintFor(text)})` };
 }

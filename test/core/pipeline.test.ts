@@ -173,3 +173,13 @@ test("spec shorthand: a method name alone stands for { method }", () => {
 test("formatIssue keeps the column name when only the sheet is known", () => {
   assert.equal(formatIssue({ table: "Spec", column: "impute.group", message: "x", severity: "error" }, { Spec: { sheet: "Settings", row: 0, col: 0 } }), "Settings (impute.group): x");
 });
+
+test("numeric text parses as Excel would read it; hex, binary, octal and Infinity are not numbers", async () => {
+  const { parseNumber } = await import("../../src/core/table");
+  assert.deepEqual(["12", "-3.5", "+.5", "5.", "1e3", "1E-2", " 7 "].map((t) => parseNumber(t).value), [12, -3.5, 0.5, 5, 1000, 0.01, 7]);
+  for (const t of ["0x1F", "0b101", "0o17", "Infinity", "-Infinity", "1_000", "1e", ".", "-"]) {
+    const p = parseNumber(t);
+    assert.ok(Number.isNaN(p.value) && p.problem, `${t} must be missing with a reason`);
+  }
+  assert.match(parseNumber("1e999").problem!, /out of range/);
+});
