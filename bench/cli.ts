@@ -14,22 +14,13 @@ import { runCli } from "../src/cli/run";
 import { resolveSpec } from "../src/cli/spec-input";
 import { computeIndex } from "../src/core";
 import { syntheticTables } from "./synthetic";
+import { medianMs } from "./timing";
 
 const REPO = resolve(__dirname, "..");
 const SAMPLE = join(REPO, "assets/sample/ieci-2022.xlsx");
 const quiet = { out: () => undefined, err: () => undefined };
 
-async function median(repeats: number, fn: () => Promise<unknown> | unknown): Promise<number> {
-  await fn(); // warm-up
-  const times: number[] = [];
-  for (let k = 0; k < repeats; k++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
+
 
 async function cli(args: string[]): Promise<void> {
   const code = await runCli(args, quiet);
@@ -41,14 +32,14 @@ export async function benchCli(): Promise<{ name: string; ms: number; [note: str
   const rows: { name: string; ms: number; [note: string]: unknown }[] = [];
   try {
     const outputs = ["--csv", join(dir, "s.csv"), "--json", join(dir, "s.json"), "--out", join(dir, "s.xlsx")];
-    const processMs = await median(3, () => {
+    const processMs = await medianMs(3, () => {
       const run = spawnSync(process.execPath, ["--import", "tsx", join(REPO, "src/cli/main.ts"), "compute", SAMPLE, ...outputs], { cwd: REPO });
       if (run.status !== 0) throw new Error(`cli process failed: ${run.stderr}`);
     });
     rows.push({ name: "cli sample 37×25: compute xlsx → csv+json+xlsx (new node process)", ms: processMs, runs: 3 });
-    rows.push({ name: "cli sample 37×25: compute xlsx → csv+json+xlsx (in-process)", ms: await median(10, () => cli(["compute", SAMPLE, ...outputs])), runs: 10 });
-    rows.push({ name: "cli sample 37×25: read the workbook only", ms: await median(10, () => readWorkbookTables(SAMPLE)), runs: 10 });
-    rows.push({ name: "cli sample 37×25: compute xlsx → csv only", ms: await median(10, () => cli(["compute", SAMPLE, "--csv", join(dir, "c.csv")])), runs: 10 });
+    rows.push({ name: "cli sample 37×25: compute xlsx → csv+json+xlsx (in-process)", ms: await medianMs(10, () => cli(["compute", SAMPLE, ...outputs])), runs: 10 });
+    rows.push({ name: "cli sample 37×25: read the workbook only", ms: await medianMs(10, () => readWorkbookTables(SAMPLE)), runs: 10 });
+    rows.push({ name: "cli sample 37×25: compute xlsx → csv only", ms: await medianMs(10, () => cli(["compute", SAMPLE, "--csv", join(dir, "c.csv")])), runs: 10 });
 
     // Scale: 10,000 × 1,000 through CSV files, in a child process so that its peak memory is its own.
     writeScaleFiles(dir);

@@ -7,20 +7,11 @@ import { buildReport } from "../src/core/report/build";
 import { buildResultWorkbook } from "../src/cli/xlsx";
 import { asemTables } from "../test/helpers/conformance";
 import { FULL_SPEC, syntheticTables } from "./synthetic";
+import { medianMs } from "./timing";
 
 type Row = { name: string; ms: number; [note: string]: unknown };
 
-async function median(repeats: number, fn: () => Promise<unknown> | unknown): Promise<number> {
-  await fn(); // warm-up
-  const times: number[] = [];
-  for (let k = 0; k < repeats; k++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
+
 
 export async function benchXlsx(): Promise<Row[]> {
   const rows: Row[] = [];
@@ -33,10 +24,10 @@ export async function benchXlsx(): Promise<Row[]> {
     }),
   ];
   for (const { label, result, repeats } of cases) {
-    rows.push({ name: `report ${label}: buildReport (6 sheets, 4 charts)`, ms: await median(repeats, () => buildReport(result, { language: "en" })) });
+    rows.push({ name: `report ${label}: buildReport (6 sheets, 4 charts)`, ms: await medianMs(repeats, () => buildReport(result, { language: "en" })) });
     const plan = buildReport(result, { language: "en" });
     let bytes = 0;
-    const ms = await median(repeats, async () => (bytes = (await buildResultWorkbook({ plan })).buffer.length));
+    const ms = await medianMs(repeats, async () => (bytes = (await buildResultWorkbook({ plan })).buffer.length));
     const cells = plan.sheets.reduce((n, s) => n + s.cells.reduce((m, r) => m + r.length, 0), 0);
     rows.push({ name: `xlsx ${label}: result workbook with charts`, ms, MB: bytes / 1e6, cells });
   }

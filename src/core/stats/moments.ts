@@ -6,7 +6,8 @@ export function countAvailable(x: ArrayLike<number>): number {
   return n;
 }
 
-export function mean(x: ArrayLike<number>): number {
+/** Sum and count of the available values, in one pass. */
+function sumAndCount(x: ArrayLike<number>): [number, number] {
   let sum = 0;
   let n = 0;
   for (let i = 0; i < x.length; i++) {
@@ -16,6 +17,11 @@ export function mean(x: ArrayLike<number>): number {
       n++;
     }
   }
+  return [sum, n];
+}
+
+export function mean(x: ArrayLike<number>): number {
+  const [sum, n] = sumAndCount(x);
   return n === 0 ? NaN : sum / n;
 }
 
@@ -51,15 +57,7 @@ export function kurt(x: ArrayLike<number>): number {
 
 /** Excel SKEW and KURT together in two passes (the treatment loop needs both after every step). */
 export function skewKurt(x: ArrayLike<number>): [number, number] {
-  let sum = 0;
-  let n = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i]!;
-    if (v === v) {
-      sum += v;
-      n++;
-    }
-  }
+  const [sum, n] = sumAndCount(x);
   const m = sum / n;
   let m2 = 0;
   let m3 = 0;
