@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { computeIndex, parseData, parseFramework, parseSpec, runPipeline, type Cell, type DataSet, type Framework, type IndexSpec } from "../src/core";
-import { asemTables } from "../test/helpers/conformance";
+import { asemTables, CONFORMANCE_DIR, readCsvNumeric } from "../test/helpers/conformance";
 import { FULL_SPEC, syntheticTables } from "./synthetic";
 
 interface Row {
@@ -56,7 +56,9 @@ function benchSteps(label: string, dataset: DataSet, fw: Framework, parsed: Inde
 
 async function main(): Promise<void> {
   const asem = () => { const t = asemTables(); return { data: t.data, framework: t.meta }; };
-  benchEngine("ASEM 51×49 default", asem, {}, 200);
+  benchEngine("ASEM 51×49 default (CSV text cells)", asem, {}, 200);
+  const asemNumeric = () => ({ data: readCsvNumeric(join(CONFORMANCE_DIR, "data.csv")), framework: readCsvNumeric(join(CONFORMANCE_DIR, "meta.csv")) });
+  benchEngine("ASEM 51×49 default (numeric cells, as Excel gives them)", asemNumeric, {}, 500);
   benchEngine("ASEM 51×49 all steps", asem, { ...FULL_SPEC, impute: { method: "group-mean", group: "EurAsia_group" } }, 200);
   for (const [units, indicators, repeats] of [[37, 25, 200], [1000, 100, 20], [10000, 1000, 5]] as const) {
     benchEngine(`${units}×${indicators} all steps`, () => syntheticTables(units, indicators), FULL_SPEC, repeats);
