@@ -1,4 +1,4 @@
-/** The engine against COINr 1.1.14's own outputs on the ASEM example (../shared/conformance/asem). */
+/** The engine against COINr 1.1.14's own outputs on the ASEM example (test/fixtures/coinr-asem). */
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { columnOf, computeIndex } from "../../src/core";

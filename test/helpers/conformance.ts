@@ -1,13 +1,13 @@
-/** The shared folder beside the repository (conformance data, manifest schemas) and CSV reading for tests. */
+/** Test fixtures kept in the repository (COINr's ASEM example, manifest schemas) and CSV reading for tests. */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseCsv } from "../../src/cli/csv";
 import type { Cell } from "../../src/core";
 
-/** ../shared beside the repository root, as laid for developers and CI. */
-export const SHARED_DIR = resolve(__dirname, "..", "..", "..", "shared");
-export const CONFORMANCE_DIR = join(SHARED_DIR, "conformance", "asem");
-export const MANIFEST_XSD_DIR = join(SHARED_DIR, "office-manifest-xsd");
+/** test/fixtures: copies of outside references, each folder with a README naming its source and licence. */
+export const FIXTURES_DIR = resolve(__dirname, "..", "fixtures");
+export const CONFORMANCE_DIR = join(FIXTURES_DIR, "coinr-asem");
+export const MANIFEST_XSD_DIR = join(FIXTURES_DIR, "office-manifest-xsd");
 
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
