@@ -101,15 +101,15 @@ function renderSection(context: AnalysisContext, host: AnalysisHost, worker: () 
     return input;
   };
   const audit = field(text.audit, el("input", { type: "checkbox", checked: state.audit }));
-  const runs = field(text.uncertainty, el("input", { type: "number", min: "2", step: "1", value: state.uncertainty, size: 6 }));
-  const sobolN = field(text.sensitivity, el("input", { type: "number", min: "2", step: "1", value: state.sensitivity, size: 6 }));
-  const seed = field(text.seed, el("input", { type: "number", min: "0", step: "1", value: state.seed, size: 6 }));
+  const runs = field(text.uncertainty, el("input", { type: "number", className: "control", min: "2", step: "1", value: state.uncertainty, size: 6 }));
+  const sobolN = field(text.sensitivity, el("input", { type: "number", className: "control", min: "2", step: "1", value: state.sensitivity, size: 6 }));
+  const seed = field(text.seed, el("input", { type: "number", className: "control", min: "0", step: "1", value: state.seed, size: 6 }));
   // What is uncertain: weight noise, extra weight sets, method alternatives (checkbox groups).
   const inputsBox = el("fieldset");
   inputsBox.append(el("legend", { textContent: text.inputs }));
   container.append(inputsBox);
   const noiseLabel = el("label");
-  const noise = el("input", { type: "number", min: "0", max: "99", step: "1", value: state.noise, size: 4 });
+  const noise = el("input", { type: "number", className: "control", min: "0", max: "99", step: "1", value: state.noise, size: 4 });
   noiseLabel.append(noise, ` ${text.noise}`);
   inputsBox.append(noiseLabel, el("br"));
   const boxes = (Object.keys(CHOICES) as (keyof typeof CHOICES)[]).map((key) => {

@@ -34,12 +34,15 @@ export class DomView implements PaneView {
       button.hidden = !hasSelection;
       button.addEventListener("click", () => void controller.useSelection(button.dataset.useSelection as "data" | "framework"));
     }
-    // Enter in a text field computes, as in Office dialogs.
-    for (const input of document.querySelectorAll<HTMLInputElement>('main input[type="text"]')) {
-      input.addEventListener("keydown", (event) => {
-        if (event.key === "Enter") void controller.compute();
-      });
-    }
+    // Enter in a text field computes, as in Office dialogs. One listener on the pane that asks the element's
+    // type property, not its attribute: the production HTML minifier drops type="text" as the default.
+    // Not while an IME composes (Enter then commits the pinyin), not in the Analysis section (its own Run).
+    byId("app").addEventListener("keydown", (event) => {
+      const target = event.target;
+      if (event.key !== "Enter" || event.isComposing || !(target instanceof HTMLInputElement) || target.type !== "text") return;
+      if (target.closest("[data-analysis-root]")) return;
+      void controller.compute();
+    });
   }
 
   setLanguage(language: Language): void {
@@ -157,7 +160,7 @@ export class DomView implements PaneView {
       const wrapper = element("div", { className: "step" });
       const label = element("label", { htmlFor: `method-${step}` });
       label.dataset.i18n = STEP_LABELS[step];
-      const select = element("select", { id: `method-${step}` });
+      const select = element("select", { id: `method-${step}`, className: "control" });
       for (const method of STEP_METHODS[step]) {
         const option = element("option", { value: method });
         option.dataset.method = method;
@@ -173,6 +176,7 @@ export class DomView implements PaneView {
         const paramLabel = element("label", { htmlFor: `param-${param}` });
         paramLabel.dataset.i18n = PARAM_LABELS[param];
         const input = element("input", { id: `param-${param}`, type: param === "cap" ? "checkbox" : param === "group" ? "text" : "number" });
+        if (input.type !== "checkbox") input.className = "control";
         if (input.type === "number") input.step = "any";
         if (input.type === "checkbox") input.checked = defaults.params[param] === "true";
         else input.value = defaults.params[param];

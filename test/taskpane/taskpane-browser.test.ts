@@ -1,97 +1,22 @@
 /**
- * The built add-in page (taskpane.html + functions.js + taskpane.js, office.js from @microsoft/office-js) in real
- * headless Chromium with the Excel fake injected after office.js: template → compute → ribbon Refresh, checked
- * against the engine run in Node on the same sample; keeps a screenshot at test-output/taskpane.png.
+ * The production build (taskpane.html + functions.js + taskpane.js as `npm run build` minifies them, office.js from
+ * @microsoft/office-js) in real headless Chromium, 320 px wide, with the Excel fake injected after office.js:
+ * template → Enter in the Data field computes → ribbon Refresh, checked against the engine run in Node on the same
+ * sample; no sideways scrolling in any state, in English and Chinese. Keeps screenshots in test-output/.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
-import { build as esbuild } from "esbuild";
-import { chromium, type Page } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { computeIndex, settingsToSpecInput } from "../../src/core";
 import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
-import { buildAddin } from "./build-helper";
+import { assertFitsWidth, cellsOf, openPane, PANE_WIDTH, rowsOf, SKIP, snapshot } from "./browser-harness";
 
-const CHROMIUM = "/usr/bin/chromium";
-const SKIP = !existsSync(CHROMIUM) && "chromium is not installed (/usr/bin/chromium); .ci/run installs it with apt";
-
-type Snapshot = {
-  sheets: { name: string; cells: [string, unknown, string | null, string | null][]; charts: { type: string; title: string; series: { name: string; values: string | null; xValues: string | null }[] }[] }[];
-  tables: { name: string; sheet: string; range: string }[];
-};
-
-/** Bundles the Excel fake for the browser and a small script that installs it, records registrations and exposes the workbook. */
-async function fakeScript(): Promise<string> {
-  const bundled = await esbuild({ entryPoints: ["test/excel/fake-excel.ts"], bundle: true, format: "iife", globalName: "FakeExcel", write: false, platform: "browser", target: "es2020" });
-  const install = `
-;(function () {
-  var workbook = new FakeExcel.WorkbookModel();
-  workbook.displayLanguage = new URLSearchParams(location.search).get("lang") || "en-US";
-  // The fake's Office.context (requirements, displayLanguage) survives office.js's host script, which
-  // arrives later (asynchronously) and defines Office.context again.
-  FakeExcel.installFakeOffice(window, workbook);
-  var test = { workbook: workbook, actions: {}, functions: {}, shownTaskpane: 0 };
-  // What Excel provides in a shared runtime: ribbon action and custom function registries, showAsTaskpane.
-  Office.actions = { associate: function (id, fn) { test.actions[id] = fn; } };
-  Office.addin.showAsTaskpane = function () { test.shownTaskpane++; return Promise.resolve(); };
-  window.CustomFunctions = { associate: function (id, fn) { test.functions[id] = fn; }, Error: Error };
-  window.__test = test;
-})();`;
-  return `${bundled.outputFiles[0]!.text}\n${install}`;
-}
-
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json", ".css": "text/css", ".png": "image/png", ".xml": "application/xml" };
-
-/** Serves the build folder; office.js gets the fake appended (so it runs after office.js, before the bundles). */
-function serve(root: string, fake: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url!, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    const file = join(root, path);
-    if (!file.startsWith(root) || !existsSync(file)) return void response.writeHead(404).end();
-    let body: Buffer | string = readFileSync(file);
-    if (path === "/office/office.js") body = `${body.toString("utf8")}\n${fake}`;
-    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    response.end(body);
-  });
-  return new Promise((done) => server.listen(0, "127.0.0.1", () => done({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/taskpane.html` })));
-}
-
-/** What the user sees; the add-in's record of its sheets' ids is left out (a refresh recreates its own sheets). */
-const snapshot = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __test: { workbook: { snapshot(o: object): unknown } } }).__test.workbook.snapshot({ omitSettings: ["IndexStudio.ownedSheets"] })) as Promise<Snapshot>;
-
-function cellsOf(snap: Snapshot, sheet: string): Map<string, unknown> {
-  const found = snap.sheets.find((s) => s.name === sheet);
-  assert.ok(found, `no sheet "${sheet}" in ${snap.sheets.map((s) => s.name).join(", ")}`);
-  return new Map(found.cells.map(([address, value]) => [address, value]));
-}
-
-/** The rows of a sheet as arrays (A1-keyed cells → row-major values). */
-function rowsOf(cells: Map<string, unknown>): unknown[][] {
-  const rows: unknown[][] = [];
-  for (const [address, value] of cells) {
-    const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(address)!;
-    const col = [...letters!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    (rows[Number(digits) - 1] ??= [])[col] = value;
-  }
-  return rows;
-}
-
-test("task pane in Chromium: template → compute → ribbon Refresh, results and charts equal the engine's", { skip: SKIP, timeout: 240_000 }, async () => {
-  const [root, fake] = await Promise.all([buildAddin("test-output/build-browser"), fakeScript()]);
-  const { server, url } = await serve(root, fake);
-  const profile = mkdtempSync(join(tmpdir(), "index-studio-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 420, height: 1400 },
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+test("task pane in Chromium (production build, 320 px): template → Enter computes → ribbon Refresh, results and charts equal the engine's", { skip: SKIP, timeout: 240_000 }, async () => {
+  const pane = await openPane();
+  const { page, root, url } = pane;
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
     const problems: string[] = [];
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("console", (message) => {
@@ -117,9 +42,7 @@ test("task pane in Chromium: template → compute → ribbon Refresh, results an
       throw Object.assign(error as Error, { message: `${(error as Error).message}\npane: ${JSON.stringify(shown)}\nproblems: ${JSON.stringify(problems)}` });
     }
   } finally {
-    await context.close();
-    server.close();
-    rmSync(profile, { recursive: true, force: true });
+    await pane.close();
   }
 });
 
@@ -139,6 +62,10 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
 
   // An empty workbook: nothing detected, said in the status line.
   await page.getByRole("status").filter({ hasText: "No Data or Framework sheet found" }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.clientWidth), PANE_WIDTH);
+  // The minifier drops type="text" (the default): what styles and wires the fields must not depend on it.
+  assert.equal(await page.locator("#source-data").getAttribute("type"), null, "the production build is minified");
+  await assertFitsWidth(page, "empty workbook");
 
   // New index from the IECI template (the default choice), by the accessible names of the controls.
   await page.getByRole("radio", { name: /IECI sample/ }).check();
@@ -155,11 +82,15 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   await page.waitForFunction(() => (document.getElementById("source-framework") as HTMLInputElement).value.includes("!"));
   const frameworkRange = await page.getByRole("textbox", { name: /^Framework \(/ }).inputValue();
   assert.match(frameworkRange, /^Framework!A1:[A-Z]+\d+$/);
+  // Both "Use selected range" buttons are shown now: they must fit beside their fields.
+  assert.ok(await page.getByRole("button", { name: "Use selected range Data (sheet, table or range)" }).isVisible());
+  await assertFitsWidth(page, "sources filled, Use selected range shown");
 
-  // Compute with the keyboard: focus the button and press Enter.
-  await page.getByRole("button", { name: "Compute" }).focus();
-  await page.keyboard.press("Enter");
+  // Enter in the Data field computes (as the README says), with no click anywhere.
+  const syncsBeforeEnter = (await page.evaluate("window.__test.workbook.syncCount")) as number;
+  await page.getByRole("textbox", { name: /^Data \(/ }).press("Enter");
   await page.getByRole("status").filter({ hasText: /^Done: / }).waitFor({ timeout: 60_000 });
+  assert.ok(((await page.evaluate("window.__test.workbook.syncCount")) as number) > syncsBeforeEnter, "Enter reached Excel");
   const shownTop = await page.locator("#top-body tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent)));
 
   // The engine in Node on the same sample and settings.
@@ -203,7 +134,8 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   const topValues = [...cellsOf(after, topSheet.replace(/^'|'$/g, ""))].filter(([a, v]) => typeof v === "number" && inRange(a, ...(topRange.split(":") as [string, string]))).map(([, v]) => v as number);
   assert.ok(topValues.some((v) => Math.abs(v - scores[order[0]!]!) < 1e-9), "the top-N chart plots the leader's score");
 
-  await page.screenshot({ path: "test-output/taskpane.png", fullPage: true });
+  await assertFitsWidth(page, "after a run (top 10, analysis section)");
+  await page.screenshot({ path: "test-output/pane-320-en.png", fullPage: true });
 
   // Ribbon "Refresh ranking": completes its event, and a second run leaves the workbook identical.
   // (A string, not a function: tsx would add helpers to a function that the page does not have.)
@@ -264,6 +196,7 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   await page.getByRole("button", { name: "Compute" }).click();
   await page.locator('[data-error-for="aggregate.p"]', { hasText: "p must not be 0" }).waitFor();
   assert.equal(await page.getByLabel("Power p").getAttribute("aria-invalid"), "true");
+  await assertFitsWidth(page, "method options with a field error");
   assert.equal(await page.evaluate("window.__test.workbook.syncCount"), syncsBefore, "an invalid form never reaches Excel");
   await page.getByLabel("Aggregation").selectOption("arithmetic");
   await page.getByRole("radio", { name: "Use the Settings sheet" }).check();
@@ -280,6 +213,7 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   const alert = page.getByRole("alert");
   await alert.waitFor();
   assert.match(await alert.innerText(), /Data!A3: duplicate unit code LON/);
+  await assertFitsWidth(page, "error shown");
   assert.deepEqual(await snapshot(page), edited, "a failed run changes nothing");
   assert.ok(await page.getByRole("button", { name: "Compute" }).isEnabled());
 
@@ -293,6 +227,14 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   assert.equal(await page.locator("h1").innerText(), "指数工作室");
   assert.ok(await page.getByRole("button", { name: "计算" }).isVisible());
   assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
+  await assertFitsWidth(page, "Chinese, after a run");
+  // Chinese with the method options shown and no error: the screenshot of the whole pane.
+  await userEdit([2, 0], String(ieciDataTable()[2]![0])); // the duplicate code undone
+  await page.getByRole("radio", { name: "使用下方选项" }).check();
+  await page.getByRole("button", { name: "计算" }).click();
+  await page.getByRole("status").filter({ hasText: /^完成/ }).waitFor({ timeout: 60_000 });
+  await assertFitsWidth(page, "Chinese, method options shown");
+  await page.screenshot({ path: "test-output/pane-320-zh.png", fullPage: true });
 
   // Office's display language decides the starting language: a Chinese Excel opens the pane in Chinese.
   const chinese = await page.context().newPage();
@@ -301,6 +243,7 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   assert.equal(await chinese.locator("h1").innerText(), "指数工作室");
   assert.ok(await chinese.getByRole("button", { name: "创建" }).isVisible());
   assert.equal(await chinese.evaluate(() => document.documentElement.lang), "zh-CN");
+  await assertFitsWidth(chinese, "Chinese Excel, empty workbook");
   await chinese.close();
 
   // The CSP blocks only office.js's own telemetry iframe (a hidden frame to Microsoft, created outside Office);
