@@ -44,12 +44,15 @@ type Batch<T> = (context: FakeRequestContext) => Promise<T>;
 
 /** Excel.run: a fresh context per batch (or the given one), with the final sync Office.js does. */
 export function makeExcel(model: WorkbookModel) {
-  async function run<T>(first: Batch<T> | { context?: FakeRequestContext } | FakeRequestContext, second?: Batch<T>): Promise<T> {
+  async function run<T>(first: Batch<T> | { context?: FakeRequestContext; delayForCellEdit?: boolean } | FakeRequestContext, second?: Batch<T>): Promise<T> {
     const batch = (typeof first === "function" ? first : second)!;
     let context: FakeRequestContext;
     if (typeof first === "function") context = createContext(model);
     else if (first instanceof FakeRequestContext) context = first;
-    else context = first.context ?? createContext(model);
+    else {
+      context = first.context ?? createContext(model);
+      context.delayForCellEdit = first.delayForCellEdit === true;
+    }
     const result = await batch(context);
     await context.sync();
     return result;
@@ -63,6 +66,7 @@ export function makeExcel(model: WorkbookModel) {
     ConditionalFormatType: { colorScale: "ColorScale" },
     ConditionalFormatColorCriterionType: { lowestValue: "LowestValue", highestValue: "HighestValue", percentile: "Percentile", number: "Number" },
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+    EventSource: { local: "Local", remote: "Remote" },
   };
 }
 
