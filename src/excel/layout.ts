@@ -248,7 +248,9 @@ export function planLayout(state: WorkbookState, plan: ReportPlan): Layout {
   // A new sheet takes the place of the first sheet it replaces; brand-new ones go to the end.
   const order: Layout["order"] = [];
   const placed = new Set<SheetKey>();
+  const leftovers = new Set(state.leftovers.map((s) => s.id));
   for (const sheet of [...state.sheets].sort((a, b) => a.position - b.position)) {
+    if (leftovers.has(sheet.id)) continue; // deleted in the swap
     if (!replacedIds.has(sheet.id)) {
       order.push({ id: sheet.id });
       continue;

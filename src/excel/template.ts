@@ -9,7 +9,7 @@ import { SheetGrid } from "./cells";
 import { queueSaveChoice, type AddinLanguage, type StoredChoice } from "./choice";
 import { AddinError, errorText } from "./errors";
 import { cleanSheetName } from "./layout";
-import { excelApi, runInExcel } from "./office";
+import { runBatch, runInExcel } from "./office";
 import { markOwnWrite } from "./auto-refresh";
 import { charsToPoints } from "./write-report";
 
@@ -102,7 +102,7 @@ export async function createTemplate(kind: TemplateKind, language: AddinLanguage
 async function removeSheets(names: string[]): Promise<void> {
   if (names.length === 0) return;
   try {
-    await excelApi().run(async (context) => {
+    await runBatch(async (context) => {
       const proxies = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
       await context.sync();
       for (const p of proxies) if (!p.isNullObject) p.delete();
