@@ -31,6 +31,7 @@ export { WorkbookModel, SheetModel, FakeOfficeError, FORMULA_RESULT, coerceEnter
 export type { RequestRecord, ChartModel, TableModel } from "./fake-excel/model";
 export { parseAddress, rectA1, fullAddress, colLetters } from "./fake-excel/address";
 export { FakeRequestContext } from "./fake-excel/context";
+export { invokeLikeExcel, ErrorInput, type SheetCell, type SheetArg, type FunctionsMetadata, type Invocation } from "./fake-excel/custom-functions";
 
 export function createContext(model: WorkbookModel): FakeRequestContext {
   const context = new FakeRequestContext(model);
