@@ -14,7 +14,12 @@
  *    series ranges, title, axes, setPosition), colour-scale conditional formats, named items,
  *    workbook settings, application.suspendApiCalculationUntilNextSync;
  *  - every sync is recorded (request and response bytes as JSON, against Excel on the web's 5 MB
- *    limit, which it enforces), and a chosen operation can be made to fail (failOperation).
+ *    limit, which it enforces), and a chosen operation can be made to fail (failOperation);
+ *  - Excel's rules from issue 10 (README.md in fake-excel/ lists each with its source): no axis
+ *    titles on radar charts, no freeze panes on hidden sheets (office-js #1463), cell-edit mode and
+ *    delayForCellEdit, remote (co-author) change events, getActiveWorksheet failing with a chart
+ *    sheet active (office-js #2444), references that follow a renamed sheet and become #REF! when
+ *    it is deleted, and how Excel calls custom functions (fake-excel/custom-functions.ts).
  *
  * Node tests:    const wb = new WorkbookModel(); installFakeOffice(globalThis, wb);
  * Browser tests: bundle this file (e.g. esbuild, format iife, globalName "FakeExcel") after office.js
