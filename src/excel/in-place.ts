@@ -80,16 +80,7 @@ export async function queueInPlace(session: Session, layout: Layout, backups: Ba
   const plans = new Map<SheetKey, SheetPlan>(layout.sheets.map((l) => [l.plan.key, l.plan]));
   for (const l of inPlaceSheets(layout)) {
     const sheet = session.workbook.worksheets.getItem(l.inPlace.id);
-    const grid = new SheetGrid(l.plan.cells, l.plan.formats);
-    if (grid.cols > 0) {
-      for (const chunk of grid.chunks(Math.max(10_000, batch.budget - 20_000))) {
-        await batch.reserve(chunk.bytes);
-        const block = grid.block(chunk.start, chunk.end);
-        const range = sheet.getRangeByIndexes(chunk.start, 0, chunk.end - chunk.start, grid.cols);
-        range.numberFormat = block.formats; // before the values, so text is stored as text
-        range.values = block.values;
-      }
-    }
+    await batch.queueGrid(sheet, new SheetGrid(l.plan.cells, l.plan.formats));
     const old = backups.find((b) => b.sheetId === l.inPlace.id);
     for (const chart of l.plan.charts) {
       const before = old?.charts.find((c) => c.id === chart.id);

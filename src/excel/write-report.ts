@@ -125,17 +125,10 @@ async function stage(session: Session, layout: Layout, batch: WriteBatch, staged
     sheet.load("id");
     const entry: Staged = { layout: l, sheet, table: null };
     staged.push(entry);
-    if (grid.cols > 0) {
-      for (const chunk of grid.chunks(Math.max(10_000, batch.budget - 20_000))) {
-        await batch.reserve(chunk.bytes);
-        const block = grid.block(chunk.start, chunk.end);
-        const range = sheet.getRangeByIndexes(chunk.start, 0, chunk.end - chunk.start, grid.cols);
-        range.numberFormat = block.formats; // before the values, so text is stored as text
-        range.values = block.values;
-        doneRows += chunk.end - chunk.start;
-        onProgress?.(0.9 * (doneRows / totalRows));
-      }
-    }
+    await batch.queueGrid(sheet, grid, (rows) => {
+      doneRows += rows;
+      onProgress?.(0.9 * (doneRows / totalRows));
+    });
     for (const { rect, format } of grid.formatsOutside()) {
       await batch.reserve(rect.rows * rect.cols * (format.length + 3));
       sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols).numberFormat = filled(rect.rows, rect.cols, format);
