@@ -1,12 +1,12 @@
 /**
  * Updating an output sheet in place: the sheet, its table and its charts stay, so what the analyst
  * built on them (formulas such as =Results!D2, defined names, their own charts) keeps working.
- * Before anything is written over, the old cells and chart texts are read back; a failed run
+ * Before anything is written over, the old cells, column widths and chart texts are read back; a failed run
  * writes them back (restoreBackups), so it still leaves the workbook as it was.
  */
 import type { SheetKey, SheetPlan } from "../core/report/types";
 import type { WriteBatch } from "./batch";
-import { SheetGrid } from "./cells";
+import { charsToPoints, SheetGrid } from "./cells";
 import { chartTexts } from "./charts";
 import type { Layout, SheetLayout } from "./layout";
 import type { Session } from "./office";
@@ -22,6 +22,8 @@ interface CellChunk {
 export interface Backup {
   sheetId: string;
   chunks: CellChunk[];
+  /** Column widths in points, for the plan's columnWidths (each was set when the sheet was written). */
+  widths: number[];
   charts: { id: string; title: string; series: string[] }[];
 }
 
@@ -39,6 +41,7 @@ export async function readBackups(session: Session, layout: Layout, budget: numb
   const share = Math.max(10_000, Math.floor(budget / 2) - 20_000);
   const pending: { backup: Backup; chunk: CellChunk; range: Excel.Range }[] = [];
   const chartReads: { backup: Backup; id: string; chart: Excel.Chart; series: Excel.ChartSeriesCollection }[] = [];
+  const widthReads: { backup: Backup; formats: Excel.RangeFormat[] }[] = [];
   const backups: Backup[] = [];
   let bytes = 0;
   const flush = async () => {
@@ -51,9 +54,10 @@ export async function readBackups(session: Session, layout: Layout, budget: numb
     bytes = 0;
   };
   for (const l of targets) {
-    const backup: Backup = { sheetId: l.inPlace.id, chunks: [], charts: [] };
+    const backup: Backup = { sheetId: l.inPlace.id, chunks: [], widths: [], charts: [] };
     backups.push(backup);
     const sheet = session.workbook.worksheets.getItem(l.inPlace.id);
+    widthReads.push({ backup, formats: (l.plan.columnWidths ?? []).map((_, c) => sheet.getRangeByIndexes(0, c, 1, 1).format.load("columnWidth")) });
     for (const chart of l.plan.charts) {
       const proxy = sheet.charts.getItem(chart.id);
       proxy.title.load("text");
@@ -71,6 +75,7 @@ export async function readBackups(session: Session, layout: Layout, budget: numb
     }
   }
   await flush();
+  for (const r of widthReads) r.backup.widths = r.formats.map((f) => f.columnWidth);
   for (const r of chartReads) r.backup.charts.push({ id: r.id, title: r.chart.title.text, series: r.series.items.map((s) => s.name) });
   return backups;
 }
@@ -82,6 +87,12 @@ export async function queueInPlace(session: Session, layout: Layout, backups: Ba
     const sheet = session.workbook.worksheets.getItem(l.inPlace.id);
     await batch.queueGrid(sheet, new SheetGrid(l.plan.cells, l.plan.formats));
     const old = backups.find((b) => b.sheetId === l.inPlace.id);
+    for (const [col, width] of (l.plan.columnWidths ?? []).entries()) {
+      const points = charsToPoints(width);
+      if (old?.widths[col] === points) continue;
+      await batch.reserve(120);
+      sheet.getRangeByIndexes(0, col, 1, 1).getEntireColumn().format.columnWidth = points;
+    }
     for (const chart of l.plan.charts) {
       const before = old?.charts.find((c) => c.id === chart.id);
       const texts = chartTexts(chart, (key) => plans.get(key)!);
@@ -111,6 +122,7 @@ export async function restoreBackups(session: Session, backups: Backup[], budget
       range.values = chunk.values;
       bytes += size;
     }
+    backup.widths.forEach((points, col) => (sheet.getRangeByIndexes(0, col, 1, 1).getEntireColumn().format.columnWidth = points));
     for (const chart of backup.charts) {
       const proxy = sheet.charts.getItem(chart.id);
       proxy.title.text = chart.title;

@@ -100,8 +100,8 @@ export async function readWorkbookState(session: Session): Promise<WorkbookState
 }
 
 /**
- * The layout signature of a planned sheet: everything but the cell values and chart texts, which
- * an update in place rewrites. Equal signatures mean the same cells, table, formats, colour
+ * The layout signature of a planned sheet: everything but the cell values, column widths and chart
+ * texts, which an update in place rewrites. Equal signatures mean the same cells, table, formats, colour
  * scales, highlights, panes, widths and chart bindings, so writing the new values over the old
  * ones gives the same sheet as writing it afresh.
  */
@@ -115,7 +115,8 @@ export function sheetShape(plan: SheetPlan): string {
     colorScales: plan.colorScales,
     highlights: plan.highlights,
     freeze: plan.freeze,
-    widths: plan.columnWidths ?? [],
+    // Widths follow the longest text, so they are rewritten in place; only how many are set counts.
+    widths: (plan.columnWidths ?? []).length,
     charts: plan.charts.map((c) => ({ ...c, title: undefined, series: c.series.map((s) => ({ ...s, name: typeof s.name === "string" ? undefined : s.name, segmentNames: undefined })) })),
   };
   return `v1-${hash(JSON.stringify(layout))}`;

@@ -5,13 +5,12 @@
  */
 import { ieciAboutTable, ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../core/sample/ieci";
 import type { Table } from "../core/types";
-import { SheetGrid } from "./cells";
+import { charsToPoints, SheetGrid } from "./cells";
 import { queueSaveChoice, type AddinLanguage, type StoredChoice } from "./choice";
 import { AddinError, errorText } from "./errors";
 import { cleanSheetName } from "./layout";
 import { runBatch, runInExcel } from "./office";
 import { markOwnWrite } from "./auto-refresh";
-import { charsToPoints } from "./write-report";
 
 export type TemplateKind = "ieci" | "blank";
 

@@ -16,7 +16,7 @@
  */
 import type { ReportPlan, SheetKey } from "../core/report/types";
 import { WriteBatch } from "./batch";
-import { filled, SheetGrid } from "./cells";
+import { charsToPoints, filled, SheetGrid } from "./cells";
 import { CHART_BYTES, queueChart } from "./charts";
 import { AddinError, errorText } from "./errors";
 import { planLayout, readWorkbookState, type Layout, type SheetLayout, type WorkbookState } from "./layout";
@@ -52,11 +52,6 @@ const COLOR_SCALE: Excel.ConditionalColorScaleCriteria = {
   midpoint: { formula: "50", type: "Percentile", color: "#FFEB84" },
   maximum: { type: "HighestValue", color: "#63BE7B" },
 };
-
-/** Column widths in the plan are in characters (Excel's unit); Office.js takes points. */
-export function charsToPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
 
 interface Staged {
   layout: SheetLayout;

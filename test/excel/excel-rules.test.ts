@@ -174,3 +174,37 @@ test("when an output's layout must change (a unit added), it is replaced and the
   assert.ok(replaced.some((w) => w.startsWith('"Results"')), summary.warnings.join("\n"));
   assert.equal(analystView(wb).formulas[0], "=#REF!D2", "the fake turns references to a deleted sheet into #REF!, as Excel does");
 });
+
+test("a refresh in place that Excel rejects at any operation is undone exactly: cells, chart titles and series names", async () => {
+  // Swapping the first two units' indicator values changes every output's values and the radar
+  // chart's title and series name (it profiles the rank-1 unit), but not the layout.
+  const swapped = ieciDataTable().map((row) => [...row]);
+  const [a, b] = [swapped[1]!, swapped[2]!];
+  for (let c = 2; c < a.length; c++) [a[c], b[c]] = [b[c]!, a[c]!];
+  const edit = (wb: WorkbookModel) => swapped.slice(1, 3).forEach((row, k) => row.forEach((v, c) => c >= 2 && sheetNamed(wb, "Data").enter(1 + k, c, v)));
+  const probe = sample();
+  await runIndex(CHOICE);
+  edit(probe);
+  probe.operationLog.length = 0;
+  const clean = await runIndex(CHOICE);
+  assert.ok(!clean.warnings.some((w) => w.includes("replaced")), clean.warnings.join("\n"));
+  const counts = new Map<string, number>();
+  for (const op of probe.operationLog) counts.set(op, (counts.get(op) ?? 0) + 1);
+  for (const op of ["Range.values", "Range.numberFormat", "ChartPart.text", "Series.name", "RangeFormat.columnWidth"]) assert.ok(counts.has(op), `${op} in ${[...counts.keys()].join()}`);
+  let undone = 0;
+  for (const [op, count] of counts) {
+    for (const occurrence of new Set([1, count])) {
+      const wb = sample();
+      await runIndex(CHOICE);
+      edit(wb);
+      const before = JSON.stringify(wb.snapshot({ ids: true }));
+      wb.failOperation(op, occurrence);
+      const outcome = await runIndex(CHOICE).then(() => null, (e: unknown) => e);
+      wb.clearFailures();
+      assert.ok(outcome instanceof AddinError, `failing ${op} #${occurrence}: ${String(outcome)}`);
+      assert.equal(JSON.stringify(wb.snapshot({ ids: true })), before, `failing ${op} #${occurrence}: workbook changed`);
+      undone++;
+    }
+  }
+  assert.ok(undone >= counts.size);
+});
