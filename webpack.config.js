@@ -12,6 +12,20 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { finishFunctionsMetadata } = require("./src/functions/metadata-options.cjs");
+
+/** Adds the functions.json options the generator cannot express (src/functions/metadata-options.cjs). */
+class FunctionsMetadataOptionsPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("FunctionsMetadataOptions", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "FunctionsMetadataOptions", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset("functions.json");
+        if (asset) compilation.updateAsset("functions.json", new sources.RawSource(finishFunctionsMetadata(asset.source.source().toString())));
+      });
+    });
+  }
+}
 
 const DEV_URL = "https://localhost:3000/";
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -91,7 +105,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
-      ...(hasFunctions ? [new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE })] : []),
+      ...(hasFunctions ? [new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }), new FunctionsMetadataOptionsPlugin()] : []),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

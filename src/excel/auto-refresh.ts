@@ -1,6 +1,6 @@
 /**
  * Optional auto-refresh: recompute a moment after the user changes the Data, Framework or
- * Settings sheet. The add-in's own writes are ignored (triggerSource where ExcelApi 1.14 tells
+ * Settings sheet. Co-authors' edits (source "Remote") and the add-in's own writes are ignored (triggerSource where ExcelApi 1.14 tells
  * it, and a short quiet period after our own writes everywhere else), and runs never overlap.
  * Watching the stored choice, the toggle is remembered in that choice, and the add-in is set to
  * load when the workbook opens, so that the task pane's start turns it back on (restoreAutoRefresh).
@@ -64,6 +64,9 @@ export async function enableAutoRefresh(on: boolean, onRun: () => void | Promise
   };
   const handler = async (args: Excel.WorksheetChangedEventArgs) => {
     if (args.triggerSource === "ThisLocalAddin") return;
+    // A co-author's edit reaches every open copy: only the copy where it was typed recomputes, so
+    // that several copies do not rewrite the same output sheets at once (Excel.EventSource.remote).
+    if (args.source === "Remote") return;
     // Without triggerSource (before ExcelApi 1.14), our own writes are recognised by time.
     if (!hasTriggerSource && Date.now() < ownWritesUntil) return;
     schedule();

@@ -3,6 +3,7 @@
  * budget (Excel on the web rejects requests over 5 MB). Calculation is suspended in every
  * write request, so formulas elsewhere in the workbook recalculate once per sync at most.
  */
+import type { SheetGrid } from "./cells";
 import { apiSupported, type Session } from "./office";
 
 /** Office.js adds a little JSON around each queued operation. */
@@ -35,5 +36,18 @@ export class WriteBatch {
     this.maxRequestBytes = Math.max(this.maxRequestBytes, this.bytes);
     this.bytes = 0;
     await this.session.sync();
+  }
+
+  /** Queues a sheet's cells from A1 in row chunks that fit the budget; onRows gets each chunk's row count. */
+  async queueGrid(sheet: Excel.Worksheet, grid: SheetGrid, onRows?: (rows: number) => void): Promise<void> {
+    if (grid.cols === 0) return;
+    for (const chunk of grid.chunks(Math.max(10_000, this.budget - 20_000))) {
+      await this.reserve(chunk.bytes);
+      const block = grid.block(chunk.start, chunk.end);
+      const range = sheet.getRangeByIndexes(chunk.start, 0, chunk.end - chunk.start, grid.cols);
+      range.numberFormat = block.formats; // before the values, so text is stored as text
+      range.values = block.values;
+      onRows?.(chunk.end - chunk.start);
+    }
   }
 }

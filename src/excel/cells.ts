@@ -116,6 +116,11 @@ export class SheetGrid {
   }
 }
 
+/** Column widths in the plan are in characters (Excel's unit); Office.js takes points. */
+export function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
 /** Bytes of a string in UTF-8 (request limits are in bytes; CJK text takes three per character). */
 export function utf8Length(text: string): number {
   let bytes = text.length;

@@ -88,11 +88,29 @@ function queueFloatingInterval(on: Excel.Worksheet, chart: ChartPlan, plan: Inte
 }
 
 function finishChart(created: Excel.Chart, chart: ChartPlan): void {
-  if (chart.xAxisTitle) created.axes.categoryAxis.title.text = chart.xAxisTitle;
-  if (chart.yAxisTitle) created.axes.valueAxis.title.text = chart.yAxisTitle;
+  // A radar chart has no axis titles in Excel; setting one fails the request, and with it the
+  // whole write (the Excel fake enforces this, see test/excel/fake-excel/README.md).
+  if (chart.kind !== "radar") {
+    if (chart.xAxisTitle) created.axes.categoryAxis.title.text = chart.xAxisTitle;
+    if (chart.yAxisTitle) created.axes.valueAxis.title.text = chart.yAxisTitle;
+  }
   if (chart.valueFormat && apiSupported("1.8")) created.axes.valueAxis.numberFormat = chart.valueFormat;
   const { row, col, rows, cols } = chart.anchor;
   created.setPosition(cellAddress(row, col), cellAddress(row + rows - 1, col + cols - 1));
+}
+
+/**
+ * The texts a chart shows that an update in place rewrites: its title and the name of each series
+ * (null where the chart keeps Excel's default name).
+ */
+export function chartTexts(chart: ChartPlan, plan: (key: SheetKey) => SheetPlan): { title: string; series: (string | null)[] } {
+  const targets = { plan } as ChartTargets;
+  const [first] = chart.series;
+  if (chart.kind === "rankInterval" && first?.low && first.errorMinus && first.errorPlus) {
+    const names = first.segmentNames;
+    return { title: chart.title, series: names ? [names.low, names.below, names.above] : [null, null, null] };
+  }
+  return { title: chart.title, series: chart.series.map((s) => seriesName(s.name, targets)) };
 }
 
 /** Office.js takes a series name as text: a one-cell reference is read from the planned cells. */

@@ -20,6 +20,8 @@ export function officeErrorCode(error: unknown): string | null {
 export function errorText(error: unknown): string {
   if (error instanceof Error) {
     const code = officeErrorCode(error);
+    // Before ExcelApi 1.11 a batch cannot wait for the user to finish typing in a cell.
+    if (code === "InvalidOperationInCellEditMode") return "Excel is busy while a cell is being edited: press Enter or Esc, then try again";
     return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
   }
   return String(error);

@@ -9,8 +9,9 @@
  *   storedAutoRefresh()             whether it was on, to turn it back on when the workbook reopens
  *   writeReportPlan(plan)           (for the analysis section) writes any ReportPlan the same safe way
  * Every failure is an AddinError whose `messages` name the sheet and cell where possible.
- * Requirement sets: ExcelApi 1.7 needed; 1.8 (axis number formats), 1.12 (sheet ownership marks)
- * and 1.14 (trigger source of change events) are used when present.
+ * Requirement sets: ExcelApi 1.7 needed; 1.8 (axis number formats), 1.11 (delayForCellEdit: wait
+ * while the user edits a cell), 1.12 (sheet ownership marks) and 1.14 (trigger source of change
+ * events) are used when present.
  */
 import { queueSaveChoice, queueStoredChoice, validateChoice, type StoredChoice, type TableSource } from "./choice";
 import type { ReportPlan } from "../core/report/types";

@@ -1,7 +1,10 @@
 /**
  * Before any write: what the workbook holds (sheets, tables, names, which sheets are ours) and
  * where each planned sheet goes (final name that never takes a user's name, a staging name, table
- * names that collide with nothing of the user's, final sheet order).
+ * names that collide with nothing of the user's, final sheet order), and whether an output that
+ * exists can be updated in place: same layout signature (sheetShape) as when it was written, its
+ * table and charts still there. In place keeps the sheet itself, so the analyst's formulas, names
+ * and charts that point at it keep working; replacing it (rename, then delete) turns them into #REF!.
  */
 import type { ReportPlan, SheetKey, SheetPlan } from "../core/report/types";
 import { parseA1 } from "./a1";
@@ -26,9 +29,16 @@ export interface WorkbookState {
   owned: Map<string, SheetState[]>;
   warnings: string[];
   canMark: boolean;
-  /** The sheet the user is on. */
+  /** The worksheet the user is on (null when unknown, e.g. a chart sheet is active). */
   activeId: string | null;
+  /** Chart names on each owned sheet (to update charts in place). */
+  charts: Map<string, string[]>;
+  /** Hidden staging sheets of an interrupted run: marked as ours, never registered. */
+  leftovers: SheetState[];
 }
+
+/** Staging names: new sheets are written as IS~n, old ones step aside as IS~oldn during the swap. */
+export const STAGING_SHEET = /^IS~(old)?\d+$/;
 
 export async function readWorkbookState(session: Session): Promise<WorkbookState> {
   const wb = session.workbook;
@@ -37,7 +47,6 @@ export async function readWorkbookState(session: Session): Promise<WorkbookState
   const names = wb.names.load("items/name");
   const setting = wb.settings.getItemOrNullObject(OWNED_SETTING);
   setting.load("value");
-  const active = wb.worksheets.getActiveWorksheet().load("id");
   await session.sync();
   const state: WorkbookState = {
     sheets: sheets.items.map((s) => ({ id: s.id, name: s.name, position: s.position, visibility: s.visibility })),
@@ -47,42 +56,97 @@ export async function readWorkbookState(session: Session): Promise<WorkbookState
     owned: new Map(),
     warnings: [],
     canMark: apiSupported("1.12"),
-    activeId: active.id,
+    activeId: null,
+    charts: new Map(),
+    leftovers: [],
   };
   const { registry, problem } = parseRegistry(setting.isNullObject ? null : setting.value);
   state.registry = registry;
   if (problem) state.warnings.push(problem);
   const present = registry.sheets.filter((entry) => state.sheets.some((s) => s.id === entry.id));
-  let marks: (string | null)[] = [];
-  if (present.length > 0) {
+  const registered = new Set(registry.sheets.map((e) => e.id));
+  const suspects = state.sheets.filter((s) => s.visibility !== "Visible" && STAGING_SHEET.test(s.name) && !registered.has(s.id));
+  if (present.length > 0 || suspects.length > 0) {
     const probes = present.map((entry) => {
       const sheet = wb.worksheets.getItem(entry.id);
-      if (state.canMark) return { prop: sheet.customProperties.getItemOrNullObject(OWNER_PROPERTY).load("value"), name: null };
-      return { prop: null, name: sheet.names.getItemOrNullObject(ownerName(entry.key)).load("name") };
+      const charts = sheet.charts.load("items/name");
+      if (state.canMark) return { prop: sheet.customProperties.getItemOrNullObject(OWNER_PROPERTY).load("value"), name: null, charts };
+      return { prop: null, name: sheet.names.getItemOrNullObject(ownerName(entry.key)).load("name"), charts };
+    });
+    // A staging sheet carries the mark from its first request on; the registry never lists it.
+    const leftoverProbes = suspects.map((s) => {
+      const sheet = wb.worksheets.getItem(s.id);
+      if (state.canMark) return { prop: sheet.customProperties.getItemOrNullObject(OWNER_PROPERTY).load("value"), names: null };
+      return { prop: null, names: sheet.names.load("items/name") };
     });
     await session.sync();
-    marks = probes.map((p, k) => {
-      if (p.prop) return p.prop.isNullObject ? null : String(p.prop.value);
-      return p.name!.isNullObject ? null : present[k]!.key;
+    present.forEach((entry, k) => {
+      const p = probes[k]!;
+      const mark = p.prop ? (p.prop.isNullObject ? null : String(p.prop.value)) : p.name!.isNullObject ? null : entry.key;
+      if (mark !== entry.key) return;
+      const sheet = state.sheets.find((s) => s.id === entry.id)!;
+      const list = state.owned.get(entry.key) ?? [];
+      list.push(sheet);
+      state.owned.set(entry.key, list);
+      state.charts.set(entry.id, p.charts.items.map((c) => c.name));
+    });
+    suspects.forEach((s, k) => {
+      const p = leftoverProbes[k]!;
+      const marked = p.prop ? !p.prop.isNullObject : p.names!.items.some((n) => n.name.startsWith(ownerName("")));
+      if (marked) state.leftovers.push(s);
     });
   }
-  present.forEach((entry, k) => {
-    if (marks[k] !== entry.key) return;
-    const sheet = state.sheets.find((s) => s.id === entry.id)!;
-    const list = state.owned.get(entry.key) ?? [];
-    list.push(sheet);
-    state.owned.set(entry.key, list);
-  });
   return state;
+}
+
+/**
+ * The layout signature of a planned sheet: everything but the cell values, column widths and chart
+ * texts, which an update in place rewrites. Equal signatures mean the same cells, table, formats, colour
+ * scales, highlights, panes, widths and chart bindings, so writing the new values over the old
+ * ones gives the same sheet as writing it afresh.
+ */
+export function sheetShape(plan: SheetPlan): string {
+  const layout = {
+    key: plan.key,
+    rows: plan.cells.length,
+    cols: plan.cells.reduce((m, r) => Math.max(m, r.length), 0),
+    table: plan.table ?? null,
+    formats: plan.formats,
+    colorScales: plan.colorScales,
+    highlights: plan.highlights,
+    freeze: plan.freeze,
+    // Widths follow the longest text, so they are rewritten in place; only how many are set counts.
+    widths: (plan.columnWidths ?? []).length,
+    charts: plan.charts.map((c) => ({ ...c, title: undefined, series: c.series.map((s) => ({ ...s, name: typeof s.name === "string" ? undefined : s.name, segmentNames: undefined })) })),
+  };
+  return `v1-${hash(JSON.stringify(layout))}`;
+}
+
+/** cyrb53: a fast 53-bit string hash (not cryptographic; collisions only make an update in place wrong if two layouts collide). */
+function hash(text: string): string {
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 export interface SheetLayout {
   plan: SheetPlan;
+  shape: string;
   finalName: string;
+  /** The staging sheet's name ("" for an update in place, which writes no staging sheet). */
   stagingName: string;
+  /** The table to create (null for an update in place, which keeps its table). */
   table: { finalName: string; stagingName: string } | null;
-  /** Owned sheets this one replaces. */
+  /** Owned sheets this one replaces (renamed aside, then deleted). */
   replaces: SheetState[];
+  /** The owned sheet written over in place, when its layout allows. */
+  inPlace: SheetState | null;
 }
 
 export interface Layout {
@@ -111,18 +175,44 @@ function freeName(base: string, taken: Set<string>, max: number, style: (base: s
   }
 }
 
+/** The owned sheet this plan can be written over, or why it cannot (null when there is none). */
+function inPlaceTarget(state: WorkbookState, plan: SheetPlan, shape: string): { target: SheetState | null; why: string | null } {
+  const old = state.owned.get(plan.key) ?? [];
+  if (old.length === 0) return { target: null, why: null };
+  if (old.length > 1) return { target: null, why: "there were two copies of it" };
+  const sheet = old[0]!;
+  const entry = state.registry.sheets.find((e) => e.id === sheet.id);
+  if (entry?.shape === undefined) return { target: null, why: "it was written by an earlier version" };
+  if (entry.shape !== shape) return { target: null, why: "its layout changed (rows, columns, tables or charts)" };
+  const hasTable = state.tables.some((t) => t.sheetId === sheet.id);
+  const charts = state.charts.get(sheet.id) ?? [];
+  if (hasTable !== Boolean(plan.table) || plan.charts.some((c) => !charts.includes(c.id))) return { target: null, why: "its table or a chart was removed" };
+  return { target: sheet, why: null };
+}
+
 export function planLayout(state: WorkbookState, plan: ReportPlan): Layout {
   validatePlan(plan);
+  const warnings: string[] = [];
+  const shapes = plan.sheets.map(sheetShape);
+  const targets = plan.sheets.map((sheet, k) => inPlaceTarget(state, sheet, shapes[k]!));
   const replacedIds = new Set<string>();
-  for (const sheet of plan.sheets) for (const old of state.owned.get(sheet.key) ?? []) replacedIds.add(old.id);
+  const inPlaceIds = new Set<string>();
+  plan.sheets.forEach((sheet, k) => {
+    const { target, why } = targets[k]!;
+    if (target) inPlaceIds.add(target.id);
+    else for (const old of state.owned.get(sheet.key) ?? []) replacedIds.add(old.id);
+    if (why) {
+      const names = (state.owned.get(sheet.key) ?? []).map((s) => `"${s.name}"`).join(", ");
+      warnings.push(`${names} was replaced, not updated in place, because ${why}: formulas, names and charts of yours that pointed at it now show #REF!.`);
+    }
+  });
   const allNames = new Set(state.sheets.map((s) => lower(s.name)));
-  const takenSheetNames = new Set(state.sheets.filter((s) => !replacedIds.has(s.id)).map((s) => lower(s.name)));
+  const takenSheetNames = new Set(state.sheets.filter((s) => !replacedIds.has(s.id) && !inPlaceIds.has(s.id)).map((s) => lower(s.name)));
   const allTableNames = new Set([...state.tables.map((t) => lower(t.name)), ...state.names.map(lower)]);
   const takenTableNames = new Set([
     ...state.tables.filter((t) => !replacedIds.has(t.sheetId)).map((t) => lower(t.name)),
     ...state.names.map(lower),
   ]);
-  const warnings: string[] = [];
   let staging = 0;
   const nextStaging = (taken: Set<string>, prefix: string) => {
     for (;;) {
@@ -131,11 +221,13 @@ export function planLayout(state: WorkbookState, plan: ReportPlan): Layout {
       if (!taken.has(lower(name))) return name;
     }
   };
-  const sheets = plan.sheets.map((sheetPlan): SheetLayout => {
+  const sheets = plan.sheets.map((sheetPlan, k): SheetLayout => {
     const wanted = cleanSheetName(sheetPlan.name);
-    const finalName = freeName(wanted, takenSheetNames, 31, (b, k) => `${b} (${k})`);
+    const finalName = freeName(wanted, takenSheetNames, 31, (b, n) => `${b} (${n})`);
     if (finalName !== wanted) warnings.push(`Your sheet "${wanted}" was left as it is; the output went to "${finalName}".`);
     takenSheetNames.add(lower(finalName));
+    const inPlace = targets[k]!.target;
+    if (inPlace) return { plan: sheetPlan, shape: shapes[k]!, finalName, stagingName: "", table: null, replaces: [], inPlace };
     const stagingName = nextStaging(allNames, "IS~");
     allNames.add(lower(stagingName));
     let table: SheetLayout["table"] = null;
@@ -146,7 +238,7 @@ export function planLayout(state: WorkbookState, plan: ReportPlan): Layout {
       allTableNames.add(lower(tableStaging));
       table = { finalName: tableFinal, stagingName: tableStaging };
     }
-    return { plan: sheetPlan, finalName, stagingName, table, replaces: state.owned.get(sheetPlan.key) ?? [] };
+    return { plan: sheetPlan, shape: shapes[k]!, finalName, stagingName, table, replaces: state.owned.get(sheetPlan.key) ?? [], inPlace: null };
   });
   const oldTempNames = new Map<string, string>();
   for (const id of replacedIds) {
@@ -157,7 +249,9 @@ export function planLayout(state: WorkbookState, plan: ReportPlan): Layout {
   // A new sheet takes the place of the first sheet it replaces; brand-new ones go to the end.
   const order: Layout["order"] = [];
   const placed = new Set<SheetKey>();
+  const leftovers = new Set(state.leftovers.map((s) => s.id));
   for (const sheet of [...state.sheets].sort((a, b) => a.position - b.position)) {
+    if (leftovers.has(sheet.id)) continue; // deleted in the swap
     if (!replacedIds.has(sheet.id)) {
       order.push({ id: sheet.id });
       continue;
@@ -168,7 +262,7 @@ export function planLayout(state: WorkbookState, plan: ReportPlan): Layout {
       placed.add(layout.plan.key);
     }
   }
-  for (const l of sheets) if (!placed.has(l.plan.key)) order.push({ key: l.plan.key });
+  for (const l of sheets) if (!l.inPlace && !placed.has(l.plan.key)) order.push({ key: l.plan.key });
   return { sheets, oldTempNames, order, warnings };
 }
 

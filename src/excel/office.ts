@@ -67,6 +67,17 @@ export class Session {
   }
 }
 
+/**
+ * Excel.run for every batch of the add-in. Where ExcelApi 1.11 is available the batch waits while
+ * the analyst is typing in a cell (delayForCellEdit) instead of failing with
+ * InvalidOperationInCellEditMode, e.g. when auto-refresh fires mid-edit
+ * (https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+ */
+export function runBatch<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  const excel = excelApi();
+  return apiSupported("1.11") ? excel.run({ delayForCellEdit: true }, batch) : excel.run(batch);
+}
+
 let lastRun: Promise<unknown> = Promise.resolve();
 
 /**
@@ -85,7 +96,7 @@ async function runNow<T>(batch: (session: Session) => Promise<T>): Promise<{ val
     throw new AddinError(`Index Studio needs Excel API ${REQUIRED_EXCEL_API} or later (Excel 2019, Microsoft 365 or Excel on the web).`);
   }
   let session: Session | null = null;
-  const value = await excelApi().run(async (context) => {
+  const value = await runBatch(async (context) => {
     session = new Session(context);
     return batch(session);
   });

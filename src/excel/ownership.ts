@@ -18,7 +18,8 @@ export function ownerName(key: string): string {
 
 const registrySchema = z.strictObject({
   version: z.literal(1),
-  sheets: z.array(z.strictObject({ id: z.string().min(1), key: z.string().min(1) })),
+  /** shape: the layout signature of what was written (see sheetShape), to know when it can be updated in place. */
+  sheets: z.array(z.strictObject({ id: z.string().min(1), key: z.string().min(1), shape: z.string().max(64).optional() })),
 });
 export type OwnedRegistry = z.infer<typeof registrySchema>;
 

@@ -5,13 +5,12 @@
  */
 import { ieciAboutTable, ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../core/sample/ieci";
 import type { Table } from "../core/types";
-import { SheetGrid } from "./cells";
+import { charsToPoints, SheetGrid } from "./cells";
 import { queueSaveChoice, type AddinLanguage, type StoredChoice } from "./choice";
 import { AddinError, errorText } from "./errors";
 import { cleanSheetName } from "./layout";
-import { excelApi, runInExcel } from "./office";
+import { runBatch, runInExcel } from "./office";
 import { markOwnWrite } from "./auto-refresh";
-import { charsToPoints } from "./write-report";
 
 export type TemplateKind = "ieci" | "blank";
 
@@ -102,7 +101,7 @@ export async function createTemplate(kind: TemplateKind, language: AddinLanguage
 async function removeSheets(names: string[]): Promise<void> {
   if (names.length === 0) return;
   try {
-    await excelApi().run(async (context) => {
+    await runBatch(async (context) => {
       const proxies = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
       await context.sync();
       for (const p of proxies) if (!p.isNullObject) p.delete();

@@ -2,20 +2,26 @@
  * Writes a ReportPlan into the workbook without ever touching what is not ours, and so that a
  * failure leaves the workbook as it was:
  *   1. read the workbook (sheets, tables, names, our registry) and plan names: one or two syncs;
- *   2. write every planned sheet as a new hidden sheet with a staging name (values in chunks
- *      under the request limit, then table, formats, colour scales, freeze panes, charts);
- *   3. swap in one request: old owned sheets step aside, new ones take the final names and
- *      positions, old ones are deleted, the registry of owned sheet ids is saved last.
- * A failure in 2 or 3 deletes the new sheets and gives the old ones their names back; a failure
- * after old sheets were already deleted finishes the swap instead (the new output is complete).
+ *   2. write every planned sheet that is new or must be replaced as a new hidden sheet with a
+ *      staging name (values in chunks under the request limit, then table, formats, colour scales,
+ *      charts; panes are frozen after unhiding, since Excel cannot freeze a hidden sheet);
+ *   3. for outputs updated in place (same layout as written last time, see layout.ts), read their
+ *      cells back as a backup, then write the new values over them: the sheet, its table and its
+ *      charts stay, so the analyst's formulas, names and charts that point at them keep working;
+ *   4. swap in one request: replaced sheets step aside, new ones take the final names and
+ *      positions, replaced ones (and staging sheets left by an interrupted run) are deleted, the
+ *      registry of owned sheet ids is saved last.
+ * A failure in 2-4 deletes the new sheets, writes the backups back and gives the old sheets their
+ * names back; a failure after replaced sheets were already deleted finishes the swap instead.
  */
 import type { ReportPlan, SheetKey } from "../core/report/types";
 import { WriteBatch } from "./batch";
-import { filled, SheetGrid } from "./cells";
+import { charsToPoints, filled, SheetGrid } from "./cells";
 import { CHART_BYTES, queueChart } from "./charts";
 import { AddinError, errorText } from "./errors";
 import { planLayout, readWorkbookState, type Layout, type SheetLayout, type WorkbookState } from "./layout";
-import { apiSupported, excelApi, Session } from "./office";
+import { queueInPlace, readBackups, restoreBackups, type Backup } from "./in-place";
+import { apiSupported, runBatch, Session } from "./office";
 import { OWNER_PROPERTY, ownerName, queueSaveRegistry, type OwnedRegistry } from "./ownership";
 
 export interface WriteOptions {
@@ -47,11 +53,6 @@ const COLOR_SCALE: Excel.ConditionalColorScaleCriteria = {
   maximum: { type: "HighestValue", color: "#63BE7B" },
 };
 
-/** Column widths in the plan are in characters (Excel's unit); Office.js takes points. */
-export function charsToPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
 interface Staged {
   layout: SheetLayout;
   sheet: Excel.Worksheet;
@@ -62,51 +63,67 @@ export async function writeReport(session: Session, plan: ReportPlan, options: W
   const budget = options.maxRequestBytes ?? 4_000_000;
   const state = await readWorkbookState(session);
   const layout = planLayout(state, plan);
+  const activate = options.activate ?? "auto";
+  if (activate === "auto" && layout.sheets.some((l) => l.replaces.length > 0)) state.activeId = await activeSheetId(session);
   const batch = new WriteBatch(session, budget);
   const staged: Staged[] = [];
+  const backups: Backup[] = [];
   try {
-    await stage(session, layout, state, batch, staged, options.onProgress);
+    await stage(session, layout, batch, staged, options.onProgress);
+    await batch.flush();
+    backups.push(...(await readBackups(session, layout, budget)));
+    await queueInPlace(session, layout, backups, batch);
     await batch.flush();
     if (apiSupported("1.6")) session.context.application.suspendApiCalculationUntilNextSync();
-    queueSwap(session, state, layout, staged, options.activate ?? "auto");
+    queueSwap(session, state, layout, staged, activate);
     await session.sync();
   } catch (error) {
-    return recover(state, layout, staged, error);
+    return recover(state, layout, staged, backups, budget, error);
   }
   options.onProgress?.(1);
   return {
     sheets: layout.sheets.map((l) => ({ key: l.plan.key, name: l.finalName })),
-    warnings: [...state.warnings, ...layout.warnings],
+    warnings: [...state.warnings, ...layout.warnings, ...leftoverWarning(state)],
     maxRequestBytes: batch.maxRequestBytes,
     recoverySyncs: 0,
   };
 }
 
-async function stage(session: Session, layout: Layout, state: WorkbookState, batch: WriteBatch, staged: Staged[], onProgress?: (f: number) => void): Promise<void> {
-  const grids = layout.sheets.map((l) => new SheetGrid(l.plan.cells, l.plan.formats));
+/** The worksheet the user is on, or null: with a chart sheet active, getActiveWorksheet fails (office-js #2444). */
+async function activeSheetId(session: Session): Promise<string | null> {
+  try {
+    const active = session.workbook.worksheets.getActiveWorksheet().load("id");
+    await session.sync();
+    return active.id;
+  } catch {
+    return null;
+  }
+}
+
+function leftoverWarning(state: WorkbookState): string[] {
+  if (state.leftovers.length === 0) return [];
+  return [`Removed ${state.leftovers.length} hidden sheet(s) left by an interrupted run: ${state.leftovers.map((s) => `"${s.name}"`).join(", ")}.`];
+}
+
+async function stage(session: Session, layout: Layout, batch: WriteBatch, staged: Staged[], onProgress?: (f: number) => void): Promise<void> {
+  const fresh = layout.sheets.filter((l) => !l.inPlace);
+  const grids = fresh.map((l) => new SheetGrid(l.plan.cells, l.plan.formats));
   const totalRows = grids.reduce((n, g) => n + g.rows, 0) || 1;
   let doneRows = 0;
-  for (const [index, l] of layout.sheets.entries()) {
+  for (const [index, l] of fresh.entries()) {
     const grid = grids[index]!;
     await batch.reserve(300);
     const sheet = session.workbook.worksheets.add(l.stagingName);
     sheet.visibility = "Hidden";
-    if (state.canMark) sheet.customProperties.add(OWNER_PROPERTY, l.plan.key);
+    if (apiSupported("1.12")) sheet.customProperties.add(OWNER_PROPERTY, l.plan.key);
     else sheet.names.add(ownerName(l.plan.key), sheet.getRange("A1"));
     sheet.load("id");
     const entry: Staged = { layout: l, sheet, table: null };
     staged.push(entry);
-    if (grid.cols > 0) {
-      for (const chunk of grid.chunks(Math.max(10_000, batch.budget - 20_000))) {
-        await batch.reserve(chunk.bytes);
-        const block = grid.block(chunk.start, chunk.end);
-        const range = sheet.getRangeByIndexes(chunk.start, 0, chunk.end - chunk.start, grid.cols);
-        range.numberFormat = block.formats; // before the values, so text is stored as text
-        range.values = block.values;
-        doneRows += chunk.end - chunk.start;
-        onProgress?.(0.9 * (doneRows / totalRows));
-      }
-    }
+    await batch.queueGrid(sheet, grid, (rows) => {
+      doneRows += rows;
+      onProgress?.(0.9 * (doneRows / totalRows));
+    });
     for (const { rect, format } of grid.formatsOutside()) {
       await batch.reserve(rect.rows * rect.cols * (format.length + 3));
       sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols).numberFormat = filled(rect.rows, rect.cols, format);
@@ -126,11 +143,6 @@ async function stage(session: Session, layout: Layout, state: WorkbookState, bat
       await batch.reserve(150);
       sheet.getRange(address).format.fill.color = HIGHLIGHT;
     }
-    const { rows, cols } = l.plan.freeze;
-    await batch.reserve(150);
-    if (rows > 0 && cols > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, cols));
-    else if (rows > 0) sheet.freezePanes.freezeRows(rows);
-    else if (cols > 0) sheet.freezePanes.freezeColumns(cols);
     for (const [col, width] of (l.plan.columnWidths ?? []).entries()) {
       await batch.reserve(120);
       sheet.getRangeByIndexes(0, col, 1, 1).getEntireColumn().format.columnWidth = charsToPoints(width);
@@ -149,17 +161,38 @@ async function stage(session: Session, layout: Layout, state: WorkbookState, bat
   }
 }
 
+/** Frozen panes need a visible sheet (office-js #1463), so they are set after unhiding. */
+function queueFreeze(sheet: Excel.Worksheet, plan: SheetLayout["plan"]): void {
+  const { rows, cols } = plan.freeze;
+  if (rows > 0 && cols > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, cols));
+  else if (rows > 0) sheet.freezePanes.freezeRows(rows);
+  else if (cols > 0) sheet.freezePanes.freezeColumns(cols);
+}
+
+/** Staged sheets take their final names, become visible and get their panes. */
+function queueReveal(staged: Staged[]): void {
+  for (const s of staged) {
+    s.sheet.name = s.layout.finalName;
+    s.sheet.visibility = "Visible";
+    queueFreeze(s.sheet, s.layout.plan);
+  }
+}
+
+/** Sheets updated in place take their final names (a language change renames them; references follow). */
+function queueInPlaceNames(session: Session, layout: Layout): void {
+  for (const l of layout.sheets) if (l.inPlace && l.inPlace.name !== l.finalName) session.workbook.worksheets.getItem(l.inPlace.id).name = l.finalName;
+}
+
 /** The swap, in one request. Old sheets are addressed by id, new ones by their proxies. */
 type Activate = NonNullable<WriteOptions["activate"]>;
 
 function queueSwap(session: Session, state: WorkbookState, layout: Layout, staged: Staged[], activate: Activate): void {
   const sheets = session.workbook.worksheets;
   for (const [id, temp] of layout.oldTempNames) sheets.getItem(id).name = temp;
-  for (const s of staged) {
-    s.sheet.name = s.layout.finalName;
-    s.sheet.visibility = "Visible";
-  }
+  queueInPlaceNames(session, layout);
+  queueReveal(staged);
   for (const id of layout.oldTempNames.keys()) sheets.getItem(id).delete();
+  for (const leftover of state.leftovers) sheets.getItem(leftover.id).delete();
   queueFinish(session, state, layout, staged.map((s) => ({ layout: s.layout, sheet: s.sheet, table: s.table })), activate);
 }
 
@@ -184,7 +217,7 @@ function queueFinish(session: Session, state: WorkbookState, layout: Layout, sta
     version: 1,
     sheets: [
       ...state.registry.sheets.filter((e) => !replaced.has(e.id) && state.sheets.some((s) => s.id === e.id)),
-      ...staged.map((s) => ({ id: s.sheet.id, key: s.layout.plan.key })),
+      ...staged.map((s) => ({ id: s.sheet.id, key: s.layout.plan.key, shape: s.layout.shape })),
     ],
   };
   queueSaveRegistry(session, registry);
@@ -194,12 +227,12 @@ function queueFinish(session: Session, state: WorkbookState, layout: Layout, sta
  * In a fresh request context (the failed one may hold queued operations): undo when every old
  * sheet still exists, otherwise finish the swap. Throws the AddinError for the original failure.
  */
-async function recover(state: WorkbookState, layout: Layout, staged: Staged[], error: unknown): Promise<WriteOutcome> {
+async function recover(state: WorkbookState, layout: Layout, staged: Staged[], backups: Backup[], budget: number, error: unknown): Promise<WriteOutcome> {
   const cause = error instanceof AddinError ? error.messages : [`Writing the results failed: ${errorText(error)}`];
   let syncs = 0;
   let finished: WriteOutcome | null = null;
   try {
-    await excelApi().run(async (context) => {
+    await runBatch(async (context) => {
       const session = new Session(context);
       const sheets = context.workbook.worksheets;
       const ids = staged.map((s) => knownId(s.sheet));
@@ -213,6 +246,7 @@ async function recover(state: WorkbookState, layout: Layout, staged: Staged[], e
         proxy.load("name");
         return { id, proxy };
       });
+      const leftovers = state.leftovers.map((o) => sheets.getItemOrNullObject(o.id).load("name"));
       await session.sync();
       if (old.every((o) => !o.proxy.isNullObject)) {
         for (const proxy of fresh) if (!proxy.isNullObject) proxy.delete();
@@ -220,7 +254,9 @@ async function recover(state: WorkbookState, layout: Layout, staged: Staged[], e
           const original = state.sheets.find((s) => s.id === o.id)!;
           if (o.proxy.name !== original.name) o.proxy.name = original.name;
         }
+        for (const l of layout.sheets) if (l.inPlace && l.inPlace.name !== l.finalName) sheets.getItem(l.inPlace.id).name = l.inPlace.name;
         await session.sync();
+        await restoreBackups(session, backups, budget);
       } else {
         for (const o of old) if (!o.proxy.isNullObject) o.proxy.delete();
         const restaged = staged.map((s, k) => ({
@@ -228,17 +264,16 @@ async function recover(state: WorkbookState, layout: Layout, staged: Staged[], e
           sheet: fresh[k]!,
           table: s.layout.table ? context.workbook.tables.getItemOrNullObject(s.layout.table.stagingName) : null,
         }));
-        for (const s of restaged) {
-          s.sheet.name = s.layout.finalName;
-          s.sheet.visibility = "Visible";
-          s.sheet.load("id");
-        }
+        for (const proxy of leftovers) if (!proxy.isNullObject) proxy.delete();
+        queueInPlaceNames(session, layout);
+        queueReveal(restaged);
+        for (const s of restaged) s.sheet.load("id");
         await session.sync();
         queueFinish(session, state, layout, restaged.map((s) => ({ ...s, table: s.table && !s.table.isNullObject ? s.table : null })), "auto");
         await session.sync();
         finished = {
           sheets: layout.sheets.map((l) => ({ key: l.plan.key, name: l.finalName })),
-          warnings: [...state.warnings, ...layout.warnings, `A step of the refresh failed after the old output was removed, so it was completed: ${cause.join(" ")}`],
+          warnings: [...state.warnings, ...layout.warnings, ...leftoverWarning(state), `A step of the refresh failed after the old output was removed, so it was completed: ${cause.join(" ")}`],
           maxRequestBytes: 0,
           recoverySyncs: 0,
         };
@@ -246,7 +281,7 @@ async function recover(state: WorkbookState, layout: Layout, staged: Staged[], e
       syncs = session.syncs;
     });
   } catch (recoveryError) {
-    const leftovers = layout.sheets.map((l) => `"${l.stagingName}"`).join(", ");
+    const leftovers = layout.sheets.filter((l) => !l.inPlace).map((l) => `"${l.stagingName}"`).join(", ");
     throw new AddinError([...cause, `Undoing the partial write also failed (${errorText(recoveryError)}). Delete the sheets ${leftovers} if they are present; your own sheets were not changed.`]);
   }
   if (finished) return { ...(finished as WriteOutcome), recoverySyncs: syncs + 1 };

@@ -3,6 +3,10 @@
  * generate functions.json (custom-functions-metadata); parameter and return types are written out
  * in full because the generator does not follow type aliases. Every function returns #VALUE! with
  * a message instead of throwing: matrix results carry the error in their single cell.
+ * Number options are typed `unknown` (type "any" in functions.json): a number parameter would make
+ * Excel answer text with a bare #VALUE! before the function runs, with no message saying why.
+ * functions.json also sets allowErrorForDataTypeAny (metadata-options.cjs), so an error cell
+ * (#N/A) in a range arrives as an error object, read as missing data, instead of failing the call.
  */
 import { rankRange, normalizeRange, scoreRows, winsorizeRange } from "./columns";
 import { indexScores } from "./index-fn";
@@ -26,7 +30,7 @@ function spill(compute: () => Array<Array<number | string>>): Array<Array<number
  * @param [high] Upper end for minmax (default 100).
  * @returns The normalized range, same shape.
  */
-export function normalize(values: unknown[][], method?: string, low?: number, high?: number): Array<Array<number | string | CustomFunctions.Error>> {
+export function normalize(values: unknown[][], method?: string, low?: unknown, high?: unknown): Array<Array<number | string | CustomFunctions.Error>> {
   return spill(() => normalizeRange(values, method, low, high));
 }
 
@@ -125,9 +129,9 @@ export function ahpcr(matrix: unknown[][]): number | CustomFunctions.Error {
  */
 export function winsorize(
   values: unknown[][],
-  winmax?: number,
-  skewThreshold?: number,
-  kurtThreshold?: number,
+  winmax?: unknown,
+  skewThreshold?: unknown,
+  kurtThreshold?: unknown,
 ): Array<Array<number | string | CustomFunctions.Error>> {
   return spill(() => winsorizeRange(values, winmax, skewThreshold, kurtThreshold));
 }

@@ -23,8 +23,9 @@ export function settingsSpec(settings: unknown): Record<string, unknown> | undef
 }
 
 /**
- * A range as the engine's Table. Excel may pass an error cell as an error object ({ code: "#N/A" }):
- * it becomes its code, which the engine reports as missing data with its cell (not a crash).
+ * A range as the engine's Table. With allowErrorForDataTypeAny (functions.json) Excel passes an
+ * error cell as an error object ({ code: "#N/A" }) instead of failing the whole call: it becomes
+ * its code, which the engine treats as missing data with a warning, as the task pane does.
  */
 function asTable(value: unknown, name: string): Table {
   return asMatrix(value, name).map((row) =>
@@ -34,6 +35,29 @@ function asTable(value: unknown, name: string): Table {
       return typeof code === "string" ? code : String(cell);
     }),
   );
+}
+
+/** Framework columns where 0 is never a value, so a 0 there can only be a blank cell. */
+const FRAMEWORK_TEXTUAL = new Set(["icode", "code", "indicatorcode", "nodecode", "iname", "name", "indicatorname", "nodename", "label", "level", "lvl", "parent", "parentcode", "ifparent", "direction", "dir", "polarity", "type", "itype", "kind", "unit", "units", "denominator", "denominatedby", "denom"]);
+const DATA_TEXTUAL = new Set(["ucode", "code", "unitcode", "unitid", "id", "uname", "name", "unitname", "label"]);
+const headerKey = (cell: unknown) => (typeof cell === "string" ? cell.toLowerCase().replace(/[\s_-]/g, "") : "");
+
+/**
+ * Older Excel desktop builds pass blank cells as 0, current ones as null (office-js #4702). A
+ * Framework always has blanks (the index has no Parent), so a Framework range without a single
+ * blank but with 0 in a text column (Parent, Type...) comes from such a build: there, 0 in the
+ * columns where it cannot be a value (codes, names, Parent, Level, Direction, Type...) is read as
+ * blank. Zeros in number columns (weights, indicator values) cannot be told from real zeros.
+ */
+export function blanksFromZeros(data: Table, framework: Table): { data: Table; framework: Table } {
+  const textual = (table: Table, names: Set<string>) => (table[0] ?? []).map((h) => names.has(headerKey(h)));
+  const frameworkText = textual(framework, FRAMEWORK_TEXTUAL);
+  const body = framework.slice(1);
+  const hasBlank = body.some((row) => row.some((cell) => cell === null || cell === undefined || cell === ""));
+  const zeroInText = body.some((row) => row.some((cell, c) => cell === 0 && frameworkText[c]));
+  if (hasBlank || !zeroInText) return { data, framework };
+  const clear = (table: Table, text: boolean[]) => table.map((row, r) => (r === 0 ? row : row.map((cell, c) => (cell === 0 && text[c] ? null : cell))));
+  return { data: clear(data, textual(data, DATA_TEXTUAL)), framework: clear(framework, frameworkText) };
 }
 
 /** One value per Data row (below the header), blank where a row holds no unit or has no score. */
@@ -47,8 +71,9 @@ function columnForDataRows(result: IndexResult, values: Float64Array, height: nu
 }
 
 export function indexScores(data: unknown, framework: unknown, node: unknown, settings: unknown): OutCell[][] {
-  const dataTable = asTable(data, "data");
-  const frameworkTable = asTable(framework, "framework");
+  const tables = blanksFromZeros(asTable(data, "data"), asTable(framework, "framework"));
+  const dataTable = tables.data;
+  const frameworkTable = tables.framework;
   const result = computeIndex(dataTable, frameworkTable, settingsSpec(settings));
   const height = dataTable.length - 1;
   const scoreOf = (code: string) => result.scores.columns[result.scores.codes.indexOf(code)]!;

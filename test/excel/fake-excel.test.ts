@@ -165,3 +165,97 @@ test("settings hold JSON, events fire for user edits with their trigger source",
   assert.equal(seen[0].triggerSource, "Unknown");
   assert.equal(seen[0].address, "A2");
 });
+
+// ---- Excel's rules from issue 10, section 3: each must fail here as it fails in Excel ----
+
+test("radar charts take no axis title: setting one fails the request (other chart types take them)", async () => {
+  const { wb, ctx } = setup();
+  const sheet = ctx.workbook.worksheets.getItem("Data");
+  const bar = sheet.charts.add("BarClustered", sheet.getRange("B2:B3"), "Columns");
+  bar.axes.valueAxis.title.text = "Score";
+  await ctx.sync();
+  assert.equal(wb.sheetByName("Data")!.charts[0]!.axes.value.title, "Score");
+  const radar = sheet.charts.add("Radar", sheet.getRange("B2:B3"), "Columns");
+  radar.axes.valueAxis.title.text = "Score";
+  radar.title.text = "after";
+  await assert.rejects(ctx.sync(), (e: Any) => e.code === "InvalidArgument" && /Radar chart has no axis titles/.test(e.message));
+  assert.equal(wb.sheetByName("Data")!.charts[1]!.title, "", "the batch stopped at the axis title");
+});
+
+test("freeze panes fail on a hidden sheet and work once it is visible (office-js #1463)", async () => {
+  const { wb, ctx } = setup();
+  const hidden = ctx.workbook.worksheets.add("Staged");
+  hidden.visibility = "Hidden";
+  hidden.freezePanes.freezeRows(1);
+  await assert.rejects(ctx.sync(), (e: Any) => e.code === "InvalidOperation" && /#1463/.test(e.message));
+  const sheet = ctx.workbook.worksheets.getItem("Staged");
+  sheet.visibility = "Visible";
+  sheet.freezePanes.freezeRows(1);
+  await ctx.sync();
+  assert.deepEqual(wb.sheetByName("Staged")!.freeze, { rows: 1, cols: 0 });
+});
+
+test("cell-edit mode: a batch fails with InvalidOperationInCellEditMode unless delayForCellEdit (ExcelApi 1.11) makes it wait", async () => {
+  const wb = new WorkbookModel();
+  wb.setValues("Data", [["a"]]);
+  const Excel = makeExcel(wb) as Any;
+  const write = (ctx: Any) => { ctx.workbook.worksheets.getItem("Data").getRange("B1").values = [["x"]]; };
+  wb.startCellEdit();
+  await assert.rejects(Excel.run(async (ctx: Any) => write(ctx)), (e: Any) => e.code === "InvalidOperationInCellEditMode");
+  assert.equal(wb.sheetByName("Data")!.value(0, 1), undefined);
+  let done = false;
+  const waiting = Excel.run({ delayForCellEdit: true }, async (ctx: Any) => write(ctx)).then(() => (done = true));
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(done, false, "waits while the user types");
+  wb.endCellEdit();
+  await waiting;
+  assert.equal(wb.sheetByName("Data")!.value(0, 1), "x");
+  wb.excelApiMinor = 10; // before ExcelApi 1.11 the option does nothing
+  wb.startCellEdit();
+  await assert.rejects(Excel.run({ delayForCellEdit: true }, async (ctx: Any) => write(ctx)), (e: Any) => e.code === "InvalidOperationInCellEditMode");
+  wb.endCellEdit();
+});
+
+test("a chart sheet active: getActiveWorksheet fails the batch (office-js #2444)", async () => {
+  const { wb, ctx } = setup();
+  wb.chartSheetActive = true;
+  ctx.workbook.worksheets.getActiveWorksheet().load("id");
+  await assert.rejects(ctx.sync(), (e: Any) => e.code === "GeneralException");
+});
+
+test("co-authoring: a remote edit raises onChanged with source Remote", async () => {
+  const wb = new WorkbookModel();
+  wb.setValues("Data", [["a"]]);
+  const Excel = makeExcel(wb) as Any;
+  const seen: Any[] = [];
+  await Excel.run(async (ctx: Any) => {
+    ctx.workbook.worksheets.getItem("Data").onChanged.add((args: Any) => seen.push(args));
+  });
+  wb.userEdit("Data", [["b"]], 1, 0);
+  wb.remoteEdit("Data", [["c"]], 2, 0);
+  await new Promise((r) => setTimeout(r, 5));
+  assert.deepEqual(seen.map((a) => a.source), ["Local", "Remote"]);
+});
+
+test("references: renaming a sheet rewrites formulas and names; deleting it turns them into #REF!", async () => {
+  const { wb, ctx } = setup();
+  wb.setValues("Results", [["Index"], [1]]);
+  wb.addTable("Results", { row: 0, col: 0, rows: 2, cols: 1 }, "ResTable");
+  const notes = wb.addSheet("Notes");
+  notes.setFormula(0, 0, '=Results!A2*2&"Results!A1"');
+  notes.setFormula(1, 0, "=SUM(ResTable[Index])+'Data'!B2");
+  wb.names.push({ name: "Top", formula: "=Results!$A$2" });
+  const chart = notes.charts; // a user's chart on Notes bound to Results
+  chart.push({ id: "c", name: "Mine", type: "Line", title: "", legendVisible: true, series: [{ name: "s", values: { sheet: wb.sheetByName("Results")!, rect: { row: 1, col: 0, rows: 1, cols: 1 } }, xValues: null, yErrorBars: { visible: false, include: "Both", type: "FixedValue" } }], axes: {} as Any, position: null, deleted: false });
+  ctx.workbook.worksheets.getItem("Results").name = "Old results";
+  await ctx.sync();
+  assert.equal(notes.formula(0, 0), `='Old results'!A2*2&"Results!A1"`, "references follow the sheet; text in quotes is not a reference");
+  assert.equal(wb.names[0]!.formula, "='Old results'!$A$2");
+  ctx.workbook.worksheets.getItem("Old results").delete();
+  await ctx.sync();
+  assert.equal(notes.formula(0, 0), `=#REF!A2*2&"Results!A1"`);
+  assert.equal(notes.value(0, 0), "#REF!");
+  assert.equal(notes.formula(1, 0), "=SUM(#REF!)+'Data'!B2", "a structured reference to a table on the deleted sheet breaks too");
+  assert.equal(wb.names[0]!.formula, "=#REF!$A$2");
+  assert.equal((wb.snapshot() as Any).sheets.find((s: Any) => s.name === "Notes").charts[0].series[0].values, "#REF!");
+});

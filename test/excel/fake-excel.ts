@@ -14,7 +14,12 @@
  *    series ranges, title, axes, setPosition), colour-scale conditional formats, named items,
  *    workbook settings, application.suspendApiCalculationUntilNextSync;
  *  - every sync is recorded (request and response bytes as JSON, against Excel on the web's 5 MB
- *    limit, which it enforces), and a chosen operation can be made to fail (failOperation).
+ *    limit, which it enforces), and a chosen operation can be made to fail (failOperation);
+ *  - Excel's rules from issue 10 (README.md in fake-excel/ lists each with its source): no axis
+ *    titles on radar charts, no freeze panes on hidden sheets (office-js #1463), cell-edit mode and
+ *    delayForCellEdit, remote (co-author) change events, getActiveWorksheet failing with a chart
+ *    sheet active (office-js #2444), references that follow a renamed sheet and become #REF! when
+ *    it is deleted, and how Excel calls custom functions (fake-excel/custom-functions.ts).
  *
  * Node tests:    const wb = new WorkbookModel(); installFakeOffice(globalThis, wb);
  * Browser tests: bundle this file (e.g. esbuild, format iife, globalName "FakeExcel") after office.js
@@ -31,6 +36,7 @@ export { WorkbookModel, SheetModel, FakeOfficeError, FORMULA_RESULT, coerceEnter
 export type { RequestRecord, ChartModel, TableModel } from "./fake-excel/model";
 export { parseAddress, rectA1, fullAddress, colLetters } from "./fake-excel/address";
 export { FakeRequestContext } from "./fake-excel/context";
+export { invokeLikeExcel, ErrorInput, type SheetCell, type SheetArg, type FunctionsMetadata, type Invocation } from "./fake-excel/custom-functions";
 
 export function createContext(model: WorkbookModel): FakeRequestContext {
   const context = new FakeRequestContext(model);
@@ -44,12 +50,15 @@ type Batch<T> = (context: FakeRequestContext) => Promise<T>;
 
 /** Excel.run: a fresh context per batch (or the given one), with the final sync Office.js does. */
 export function makeExcel(model: WorkbookModel) {
-  async function run<T>(first: Batch<T> | { context?: FakeRequestContext } | FakeRequestContext, second?: Batch<T>): Promise<T> {
+  async function run<T>(first: Batch<T> | { context?: FakeRequestContext; delayForCellEdit?: boolean } | FakeRequestContext, second?: Batch<T>): Promise<T> {
     const batch = (typeof first === "function" ? first : second)!;
     let context: FakeRequestContext;
     if (typeof first === "function") context = createContext(model);
     else if (first instanceof FakeRequestContext) context = first;
-    else context = first.context ?? createContext(model);
+    else {
+      context = first.context ?? createContext(model);
+      context.delayForCellEdit = first.delayForCellEdit === true;
+    }
     const result = await batch(context);
     await context.sync();
     return result;
@@ -63,6 +72,7 @@ export function makeExcel(model: WorkbookModel) {
     ConditionalFormatType: { colorScale: "ColorScale" },
     ConditionalFormatColorCriterionType: { lowestValue: "LowestValue", highestValue: "HighestValue", percentile: "Percentile", number: "Number" },
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+    EventSource: { local: "Local", remote: "Remote" },
   };
 }
 

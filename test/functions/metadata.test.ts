@@ -4,8 +4,13 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { finishFunctionsMetadata } = require("../../src/functions/metadata-options.cjs") as { finishFunctionsMetadata: (json: string) => string };
+
 interface Metadata {
-  functions: { id: string; name: string; description?: string; parameters: { name: string; optional?: boolean; dimensionality?: string }[]; result: { dimensionality?: string } }[];
+  allowErrorForDataTypeAny?: boolean;
+  allowCustomDataForDataTypeAny?: boolean;
+  functions: { id: string; name: string; description?: string; parameters: { name: string; type?: string; optional?: boolean; dimensionality?: string }[]; result: { dimensionality?: string } }[];
 }
 
 const EXPECTED: Record<string, { params: string[]; optional: string[]; spills: boolean }> = {
@@ -24,7 +29,10 @@ test("custom-functions-metadata reports no error and lists every function with i
   // The command line only prints these errors; here they fail the test.
   const generated = await generateCustomFunctionsMetadata(source, false);
   assert.deepEqual(generated.errors, []);
-  const metadata = JSON.parse(generated.metadataJson) as Metadata;
+  // As the build ships it: error cells reach parameters of type any (allowErrorForDataTypeAny).
+  const metadata = JSON.parse(finishFunctionsMetadata(generated.metadataJson)) as Metadata;
+  assert.equal(metadata.allowErrorForDataTypeAny, true);
+  assert.equal(metadata.allowCustomDataForDataTypeAny, true, "the generator's own option is kept");
   assert.deepEqual(metadata.functions.map((f) => f.id).sort(), Object.keys(EXPECTED).sort());
   for (const fn of metadata.functions) {
     const expected = EXPECTED[fn.id]!;
@@ -33,6 +41,10 @@ test("custom-functions-metadata reports no error and lists every function with i
     assert.deepEqual(fn.parameters.map((p) => p.name), expected.params, `${fn.id} parameters`);
     assert.deepEqual(fn.parameters.filter((p) => p.optional).map((p) => p.name), expected.optional, `${fn.id} optional parameters`);
     assert.equal(fn.parameters[0]!.dimensionality, "matrix", `${fn.id} takes a range first`);
+    // No number-typed parameter: Excel would answer text there with a bare #VALUE!, before the
+    // function could say what is wrong; ranges are type any, so error cells reach the function.
+    for (const p of fn.parameters) assert.ok(p.type === "any" || p.type === "string", `${fn.id} ${p.name} is ${p.type}`);
+    for (const p of fn.parameters) if (p.dimensionality === "matrix") assert.equal(p.type, "any", `${fn.id} ${p.name}`);
     assert.equal(fn.result.dimensionality === "matrix", expected.spills, `${fn.id} result shape`);
   }
   assert.deepEqual(generated.associate.map((a) => `${a.id}=${a.functionName}`).sort(), Object.keys(EXPECTED).map((id) => `${id}=${id.toLowerCase()}`).sort());

@@ -62,7 +62,8 @@ test("the CDN variant loads Microsoft's office.js and allows only that origin be
 
 test("functions.json is generated from src/functions and every function is associated in functions.js", async () => {
   const [dir] = await builds;
-  const metadata = JSON.parse(readFileSync(join(dir, "functions.json"), "utf8")) as { functions: { id: string; name: string; result: unknown }[] };
+  const metadata = JSON.parse(readFileSync(join(dir, "functions.json"), "utf8")) as { allowErrorForDataTypeAny?: boolean; functions: { id: string; name: string; result: unknown }[] };
+  assert.equal(metadata.allowErrorForDataTypeAny, true, "error cells reach the functions (src/functions/metadata-options.cjs)");
   const ids = metadata.functions.map((f) => f.id).sort();
   assert.deepEqual(ids, Object.keys(FUNCTION_IDS).sort());
   const bundle = readFileSync(join(dir, "functions.js"), "utf8");

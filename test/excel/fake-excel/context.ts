@@ -41,6 +41,8 @@ export class FakeRequestContext {
   private afterSync: (() => void)[] = [];
   private touched = new Map<SheetModel, Rect>();
   calculationSuspended = false;
+  /** Excel.run({ delayForCellEdit: true }, ...): wait out the user's cell edit instead of failing. */
+  delayForCellEdit = false;
   // Set by the workbook module (avoids an import cycle).
   workbook: unknown;
   application: unknown;
@@ -71,6 +73,15 @@ export class FakeRequestContext {
       // Office.js resolves an empty sync without a round trip.
       for (const callback of callbacks) callback();
       return;
+    }
+    if (this.model.inCellEditMode) {
+      // https://learn.microsoft.com/javascript/api/excel/excel.runoptions: without delayForCellEdit (or
+      // before ExcelApi 1.11, which introduced it) a batch sent while the user edits a cell fails.
+      if (this.delayForCellEdit && this.model.excelApiMinor >= 11) await this.model.cellEditEnded();
+      else {
+        this.model.requests.push({ sync: this.model.requests.length + 1, requestBytes: 0, responseBytes: 0, operations: actions.length, calculationSuspended: this.calculationSuspended, failed: "InvalidOperationInCellEditMode" });
+        throw new FakeOfficeError("InvalidOperationInCellEditMode", "The operation cannot be performed while Excel is in cell-edit mode. Exit the edit mode by pressing Enter or Tab, or by clicking another cell, and then try again.");
+      }
     }
     const record: RequestRecord = {
       sync: this.model.requests.length + 1,

@@ -238,6 +238,17 @@ export class WorkbookModel {
   /** Requirement sets reported as supported: ExcelApi 1.1 up to 1.<excelApiMinor>. */
   excelApiMinor = 17;
   displayLanguage = "en-US";
+  /**
+   * A chart sheet (a chart on a tab of its own) is the active tab: getActiveWorksheet() throws
+   * (office-js #2444, "getActiveWorksheet error": a RichApi.Error when the active sheet is a chart sheet).
+   */
+  chartSheetActive = false;
+  /**
+   * The user is typing in a cell. A batch fails with InvalidOperationInCellEditMode unless it was
+   * started with Excel.run({ delayForCellEdit: true }, ...) on ExcelApi 1.11+, which waits until the
+   * edit ends (https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member).
+   */
+  private cellEdit: { ended: Promise<void>; end: () => void } | null = null;
   private nextId = 1;
   private failures: { operation: string; remaining: number }[] = [];
   private occurrences = new Map<string, number>();
@@ -245,6 +256,30 @@ export class WorkbookModel {
   newId(): string {
     const n = (this.nextId++).toString(16).padStart(12, "0");
     return `{00000000-0001-0000-0000-${n}}`;
+  }
+
+  get inCellEditMode(): boolean {
+    return this.cellEdit !== null;
+  }
+
+  /** The user starts typing in a cell (Excel's cell-edit mode). */
+  startCellEdit(): void {
+    if (this.cellEdit) return;
+    let end = () => undefined as void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.cellEdit = { ended, end };
+  }
+
+  /** The user presses Enter or Esc: batches waiting with delayForCellEdit go on. */
+  endCellEdit(): void {
+    const edit = this.cellEdit;
+    this.cellEdit = null;
+    edit?.end();
+  }
+
+  /** Resolves when cell-edit mode ends (at once when not in it). */
+  cellEditEnded(): Promise<void> {
+    return this.cellEdit?.ended ?? Promise.resolve();
   }
 
   get syncCount(): number {
@@ -305,11 +340,23 @@ export class WorkbookModel {
     this.raiseChanged(sheet, rect, "Unknown");
   }
 
-  raiseChanged(sheet: SheetModel, rect: Rect, triggerSource: "Unknown" | "ThisLocalAddin"): void {
+  /**
+   * A co-author's edit arriving in this copy: onChanged fires with source "Remote" (Excel.EventSource,
+   * https://learn.microsoft.com/javascript/api/excel/excel.eventsource: "Remote means the event comes
+   * from a remote user's session"). Every open copy of the workbook sees it.
+   */
+  remoteEdit(sheetName: string, rows: readonly (readonly unknown[])[], topLeftRow = 0, topLeftCol = 0): void {
+    this.setValues(sheetName, rows, topLeftRow, topLeftCol);
+    const sheet = this.sheetByName(sheetName)!;
+    const rect = { row: topLeftRow, col: topLeftCol, rows: rows.length, cols: Math.max(1, ...rows.map((r) => r.length)) };
+    this.raiseChanged(sheet, rect, "Unknown", "Remote");
+  }
+
+  raiseChanged(sheet: SheetModel, rect: Rect, triggerSource: "Unknown" | "ThisLocalAddin", source: "Local" | "Remote" = "Local"): void {
     for (const h of this.handlers) {
       if (h.removed || h.sheet !== sheet) continue;
       const args = {
-        type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", triggerSource,
+        type: "WorksheetChanged", changeType: "RangeEdited", source, triggerSource,
         worksheetId: sheet.id, address: rectA1(rect),
       };
       setTimeout(() => void h.handler(args), 0);
@@ -376,12 +423,44 @@ export class WorkbookModel {
     if (visible.length === 1 && visible[0] === sheet) throw new FakeOfficeError("InvalidOperation", "a workbook must keep at least one visible sheet");
     sheet.deleted = true;
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    const goneTables: string[] = [];
     for (const t of this.tables.filter((t) => t.sheet === sheet)) {
       t.deleted = true;
+      goneTables.push(t.name);
       this.tables.splice(this.tables.indexOf(t), 1);
     }
+    // Excel: formulas and defined names that pointed at the deleted sheet (or at a table on it)
+    // now hold #REF! (=Results!B2 becomes =#REF!B2), and so do their values.
+    this.rewriteReferences((formula) => breakReferences(formula, sheet.name, goneTables));
     for (const h of this.handlers) if (h.sheet === sheet) h.removed = true;
     if (this.activeSheet === sheet) this.activeSheet = this.sheets.find((s) => s.visibility === "Visible") ?? null;
+  }
+
+  /**
+   * Renaming a sheet: Excel rewrites every formula and defined name that refers to it
+   * (=Results!B2 becomes ='Results old'!B2), so references follow the sheet, not the name.
+   */
+  renameSheet(sheet: SheetModel, name: string): void {
+    const before = sheet.name;
+    sheet.name = name;
+    if (before !== name) this.rewriteReferences((formula) => renameReferences(formula, before, name));
+  }
+
+  /** Applies a formula rewrite to every cell formula and defined name (workbook- and sheet-scoped). */
+  private rewriteReferences(rewrite: (formula: string) => string): void {
+    for (const s of this.sheets) {
+      for (const store of s.rows.values()) {
+        store.formulas.forEach((f, c) => {
+          if (f === undefined) return;
+          const next = rewrite(f);
+          if (next === f) return;
+          store.formulas[c] = next;
+          if (next.includes("#REF!")) store.values[c] = "#REF!";
+        });
+      }
+      for (const n of s.names) n.formula = rewrite(n.formula);
+    }
+    for (const n of this.names) n.formula = rewrite(n.formula);
   }
 
   /** A deterministic picture of everything the user can see, for before/after comparisons. */
@@ -418,6 +497,36 @@ export class WorkbookModel {
       settings: [...this.settings.entries()].filter(([k]) => !(options.omitSettings ?? []).includes(k)).sort((a, b) => (a[0] < b[0] ? -1 : 1)),
     };
   }
+}
+
+/** Sheet references in a formula (Sheet1!, 'My sheet'!), outside "string literals". */
+const SHEET_REF = /"(?:[^"]|"")*"|'((?:[^']|'')+)'!|([A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!/g;
+
+function refName(quoted: string | undefined, bare: string | undefined): string | undefined {
+  return quoted !== undefined ? quoted.replace(/''/g, "'") : bare;
+}
+
+function quoteName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export function renameReferences(formula: string, from: string, to: string): string {
+  return formula.replace(SHEET_REF, (match, quoted?: string, bare?: string) => {
+    const name = refName(quoted, bare);
+    return name !== undefined && name.toLowerCase() === from.toLowerCase() ? `${quoteName(to)}!` : match;
+  });
+}
+
+export function breakReferences(formula: string, sheet: string, tables: readonly string[]): string {
+  let out = formula.replace(SHEET_REF, (match, quoted?: string, bare?: string) => {
+    const name = refName(quoted, bare);
+    return name !== undefined && name.toLowerCase() === sheet.toLowerCase() ? "#REF!" : match;
+  });
+  for (const table of tables) {
+    // Structured references (IndexStudioResults[Index]) to a table that went with the sheet.
+    out = out.replace(new RegExp(`(^|[^\\w.])${table.replace(/[.\\]/g, "\\$&")}\\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\]`, "gi"), "$1#REF!");
+  }
+  return out;
 }
 
 export function validateSheetName(name: string): void {

@@ -211,8 +211,8 @@ export class FakeChart extends FakeClientObject<ChartModel> {
       position: () => undefined,
     }, (c) => ({ visible: c.legendVisible, position: "Right" })) as FakeChartPart<LegendFields> & LegendFields;
     this.axes = {
-      categoryAxis: new FakeAxis(context, () => this.resolve().axes.category),
-      valueAxis: new FakeAxis(context, () => this.resolve().axes.value),
+      categoryAxis: new FakeAxis(context, () => this.resolve().axes.category, () => this.resolve()),
+      valueAxis: new FakeAxis(context, () => this.resolve().axes.value, () => this.resolve()),
     };
     this.series = new FakeSeriesCollection(context, () => this.resolve());
   }
@@ -279,13 +279,23 @@ export class FakeAxis extends FakeClientObject<AxisModel> {
   protected readonly scalarProps = ["reversePlotOrder", "numberFormat", "position"] as const;
   readonly title: { text: string; visible: boolean };
 
-  constructor(context: FakeRequestContext, resolver: () => AxisModel) {
+  constructor(context: FakeRequestContext, resolver: () => AxisModel, chart: () => ChartModel) {
     super(context, resolver);
     const self = this;
+    /**
+     * Radar charts have no axis titles: Excel's Chart Elements offer none for them, and Office.js
+     * fails the request when one is set (project issue 10, section 3; no Microsoft page found that
+     * states it, so this rule is the conservative reading: whatever Excel does, the adapter must not
+     * depend on it). A failed operation stops the batch, and with it the whole write.
+     */
+    const noRadarTitle = () => {
+      const type = chart().type;
+      if (/^Radar/.test(type)) throw new FakeOfficeError("InvalidArgument", `a ${type} chart has no axis titles`);
+    };
     this.title = {
-      set text(v: string) { self.call("title.text", v, (a) => { a.title = v; a.titleVisible = true; }); },
+      set text(v: string) { self.call("title.text", v, (a) => { noRadarTitle(); a.title = v; a.titleVisible = true; }); },
       get text(): string { throw new FakeOfficeError("PropertyNotLoaded", "axis title text is write-only in the fake"); },
-      set visible(v: boolean) { self.call("title.visible", v, (a) => { a.titleVisible = v; }); },
+      set visible(v: boolean) { self.call("title.visible", v, (a) => { noRadarTitle(); a.titleVisible = v; }); },
       get visible(): boolean { throw new FakeOfficeError("PropertyNotLoaded", "axis title visibility is write-only in the fake"); },
     };
   }

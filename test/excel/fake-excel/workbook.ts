@@ -75,6 +75,8 @@ export class FakeWorksheetCollection extends FakeCollection<WorkbookModel, FakeW
 
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => {
+      // office-js #2444: with a chart sheet active, getActiveWorksheet() fails the batch.
+      if (this.context.model.chartSheetActive) throw new FakeOfficeError("GeneralException", "The active sheet is a chart sheet, not a worksheet.");
       const active = this.context.model.activeSheet;
       if (!active) throw new FakeOfficeError("ItemNotFound", "no active sheet");
       return active;
@@ -141,7 +143,7 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
       validateSheetName(v);
       const other = this.context.model.sheetByName(v);
       if (other && other !== sheet) throw new FakeOfficeError("ItemAlreadyExists", `A resource with the same name or identifier already exists (sheet "${v}").`);
-      sheet.name = v;
+      this.context.model.renameSheet(sheet, v);
     });
   }
   get position(): number { return this.get("position"); }
@@ -239,6 +241,18 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
 export class FakeFreezePanes extends FakeClientObject<SheetModel> {
   protected readonly describe = "freeze panes";
   protected readonly scalarProps = [] as const;
+
+  /**
+   * Freeze panes act on a sheet's window, which a hidden sheet does not have: office-js #1463
+   * ("unfreeze() throws an exception when trying to unfreeze panes on hidden sheets"); the fake
+   * applies the same to every freeze-panes call on a hidden or very hidden sheet.
+   */
+  protected override call(method: string, payload: unknown, run: (model: SheetModel) => void): void {
+    super.call(method, payload, (sheet) => {
+      if (sheet.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", `freezePanes.${method} on the hidden sheet "${sheet.name}" (office-js #1463)`);
+      run(sheet);
+    });
+  }
 
   freezeRows(count = 1): void {
     this.call("freezeRows", count, (s) => { s.freeze = { rows: count, cols: 0 }; });
