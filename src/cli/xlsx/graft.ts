@@ -45,7 +45,7 @@ export async function graftInputDrawings(original: JSZip, written: JSZip, skip: 
   return warnings;
 }
 
-async function drawingTarget(zip: JSZip, sheetPath: string): Promise<string | undefined> {
+export async function drawingTarget(zip: JSZip, sheetPath: string): Promise<string | undefined> {
   const sheet = (await zip.file(sheetPath)?.async("string")) ?? "";
   const id = /<drawing\b[^>]*r:id="([^"]+)"/.exec(sheet)?.[1];
   if (!id) return undefined;
@@ -53,9 +53,9 @@ async function drawingTarget(zip: JSZip, sheetPath: string): Promise<string | un
   return rels.find((r) => r.id === id)?.path;
 }
 
-interface Relationship { id: string; path: string; tag: string; external: boolean }
+export interface Relationship { id: string; path: string; tag: string; external: boolean }
 
-async function relationships(zip: JSZip, partPath: string): Promise<Relationship[]> {
+export async function relationships(zip: JSZip, partPath: string): Promise<Relationship[]> {
   const xml = await zip.file(relsPathOf(partPath))?.async("string");
   if (!xml) return [];
   return (xml.match(/<Relationship\b[^>]*>/g) ?? []).map((tag) => {

@@ -10,10 +10,12 @@ import type { RangeRef, ReportPlan, SheetKey, SheetPlan } from "../../core/repor
 import type { Cell } from "../../core/types";
 import { chartXml, type ResolvedRange } from "./chart-xml";
 import { parseRange, sheetFormula, uniqueSheetName, uniqueTableName } from "./names";
-import { graftInputDrawings } from "./graft";
+import { graftInputDrawings, relationships } from "./graft";
 import { qualifiesForFastRows, writeFastRows } from "./fast-rows";
 import { addChartsToPackage, worksheetPaths, type SheetCharts } from "./package";
 import { readOwnedSheets, writeOwnedSheets, type OwnedSheet } from "./owned";
+import { escapeSharedStrings, escapeTableColumns, readDefinedNames, restoreDefinedNames, restoreSheetFormats } from "./passthrough";
+import { listPlaces, referencesTo } from "./references";
 import { packZip } from "./zip";
 
 export interface WriteResultOptions {
@@ -53,10 +55,12 @@ export async function writeResultWorkbook(options: WriteResultOptions): Promise<
 
 /** The finished .xlsx as bytes (for callers that stream or test without a file). */
 export async function buildResultWorkbook(options: Omit<WriteResultOptions, "outPath">): Promise<{ buffer: Buffer; summary: WriteResultSummary }> {
+  const plan = withTableHeaders(options.plan);
   const workbook = new ExcelJS.Workbook();
   if (options.inputPath) await readInput(workbook, options.inputPath);
   const original = options.inputPath ? await JSZip.loadAsync(await readFile(options.inputPath)) : undefined;
-  const previous = original ? await removeOwnedSheets(workbook, original) : new Map<string, PreviousSheet>();
+  const planned = new Set(plan.sheets.map((sheet) => sheet.key));
+  const { previous, kept, warnings } = original ? await removeOwnedSheets(workbook, original, planned) : { previous: new Map<string, PreviousSheet>(), kept: [], warnings: [] };
   const takenSheets = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
   for (const table of options.inputTables ?? []) {
     addInputSheet(workbook.addWorksheet(uniqueSheetName(table.name, takenSheets)), table.rows);
@@ -64,43 +68,55 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   const takenNames = new Set<string>();
   for (const ws of workbook.worksheets) for (const table of ws.getTables()) takenNames.add(tableNameOf(table).toLowerCase());
   for (const defined of workbook.definedNames.model) takenNames.add(defined.name.toLowerCase());
+  // exceljs drops constant names ("=0.5") on reading; a table must not take their names either.
+  const originalWorkbook = (await original?.file("xl/workbook.xml")?.async("string")) ?? "";
+  for (const defined of readDefinedNames(originalWorkbook)) takenNames.add(defined.name.toLowerCase());
 
   const sheetNames: Partial<Record<SheetKey, string>> = {};
   // An owned sheet is replaced in place (same name, same position), so its name stays taken.
-  for (const sheet of options.plan.sheets) {
+  for (const sheet of plan.sheets) {
     const replaces = previous.get(sheet.key);
     if (replaces) takenSheets.add(replaces.name.toLowerCase());
   }
-  for (const sheet of options.plan.sheets) {
+  for (const sheet of plan.sheets) {
     if (sheetNames[sheet.key]) throw new Error(`internal: the report plan has two "${sheet.key}" sheets`);
     const replaces = previous.get(sheet.key);
     sheetNames[sheet.key] = replaces ? replaces.name : uniqueSheetName(sheet.name, takenSheets);
   }
   const threshold = options.largeSheetCells ?? LARGE_SHEET_CELLS;
-  const fast = options.plan.sheets.filter((sheet) => cellCount(sheet) > threshold && qualifiesForFastRows(sheet));
+  const fast = plan.sheets.filter((sheet) => cellCount(sheet) > threshold && qualifiesForFastRows(sheet));
   // Replaced sheets take their old places; new ones go after every sheet, old places included.
   let lastOrder = Math.max(0, ...workbook.worksheets.map((ws) => (ws as Ordered).orderNo), ...[...previous.values()].map((p) => p.orderNo));
-  const owned: { key: string; ws: ExcelJS.Worksheet }[] = options.plan.sheets.map((sheet) => {
+  const owned: { key: string; ws: ExcelJS.Worksheet }[] = plan.sheets.map((sheet) => {
     const ws = writeSheet(workbook, sheet, sheetNames[sheet.key]!, takenNames, fast.includes(sheet));
     (ws as Ordered).orderNo = previous.get(sheet.key)?.orderNo ?? ++lastOrder;
     return { key: sheet.key, ws };
   });
 
   const resolve = (ref: RangeRef): ResolvedRange => {
-    const planned = options.plan.sheets.find((s) => s.key === ref.sheet);
+    const planned = plan.sheets.find((s) => s.key === ref.sheet);
     if (!planned) throw new Error(`internal: a chart refers to sheet "${ref.sheet}", which is not in the plan`);
     return { formula: sheetFormula(sheetNames[ref.sheet]!, ref.range), values: cellsOf(planned, ref.range) };
   };
-  const withCharts: SheetCharts[] = options.plan.sheets.map((sheet) => ({
+  const withCharts: SheetCharts[] = plan.sheets.map((sheet) => ({
     sheetName: sheetNames[sheet.key]!,
     charts: sheet.charts.map((chart) => ({ xml: chartXml(chart, resolve), title: chart.title, anchor: chart.anchor })),
   }));
   const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer() as ArrayBuffer);
-  // Charts of the input sheets first, so that the new chart parts take the next free numbers.
-  // Owned sheets of the input are gone or rewritten, and their old charts with them.
-  const warnings = original ? await graftInputDrawings(original, written, new Set([...previous.values()].map((p) => p.name))) : [];
-  await writeOwnedSheets(written, owned.map(({ key, ws }): OwnedSheet => ({ key, sheetId: ws.id, name: ws.name })));
   const paths = await worksheetPaths(written);
+  const rewritten = new Set([...previous.values()].map((p) => p.name));
+  if (original) {
+    // Charts of the input sheets first, so that the new chart parts take the next free numbers.
+    // Owned sheets of the input are gone or rewritten, and their old charts with them.
+    warnings.push(...await graftInputDrawings(original, written, rewritten));
+    warnings.push(...await restoreDefinedNames(original, written, rewritten));
+    const before = await worksheetPaths(original);
+    const pairs = [...before].filter(([name]) => !rewritten.has(name) && paths.has(name)).map(([name, path]) => ({ before: path, after: paths.get(name)! }));
+    await restoreSheetFormats(original, written, pairs);
+  }
+  await escapeSharedStrings(written);
+  await escapeTableColumns(written, await tableParts(written, owned.map(({ ws }) => paths.get(ws.name)!)));
+  await writeOwnedSheets(written, [...owned, ...kept].map(({ key, ws }): OwnedSheet => ({ key, sheetId: ws.id, name: ws.name })));
   const replaced = new Map<string, string>();
   for (const sheet of fast) {
     const path = paths.get(sheetNames[sheet.key]!)!;
@@ -120,7 +136,7 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, t
   const rowLimit = firstRowsOnly ? 2 : plan.cells.length;
   const table = plan.table && plan.table.rows > 1 && plan.table.cols > 0 ? plan.table : undefined;
   if (table) {
-    const headers = (plan.cells[0] ?? []).slice(0, table.cols).map((h, c) => (h === null || h === undefined ? `Column${c + 1}` : String(h)));
+    const headers = (plan.cells[0] ?? []).slice(0, table.cols).map(String);
     ws.addTable({
       name: uniqueTableName(table.name, takenNames),
       ref: "A1",
@@ -174,18 +190,68 @@ type Ordered = ExcelJS.Worksheet & { orderNo: number };
 
 /**
  * Removes the sheets an earlier run wrote (found by their marks, see owned.ts) and returns where
- * each was, by report key; owned sheets the plan no longer has are simply gone, as in the add-in.
+ * each was, by report key. An owned sheet the plan no longer has is removed too, unless the
+ * analyst's formulas, names or charts refer to it: then it is kept as it was (still marked, so a
+ * later run that writes it again replaces it in place), and a warning says so.
  */
-async function removeOwnedSheets(workbook: ExcelJS.Workbook, original: JSZip): Promise<Map<string, PreviousSheet>> {
+async function removeOwnedSheets(workbook: ExcelJS.Workbook, original: JSZip, planned: ReadonlySet<string>): Promise<{
+  previous: Map<string, PreviousSheet>; kept: { key: string; ws: ExcelJS.Worksheet }[]; warnings: string[];
+}> {
   const previous = new Map<string, PreviousSheet>();
+  const kept: { key: string; ws: ExcelJS.Worksheet }[] = [];
+  const warnings: string[] = [];
   const xml = (await original.file("xl/workbook.xml")?.async("string")) ?? "";
-  for (const { key, sheetId, name } of readOwnedSheets(xml)) {
-    const ws = workbook.getWorksheet(sheetId);
-    if (!ws || ws.name !== name) continue;
+  const owned = readOwnedSheets(xml).filter(({ sheetId, name }) => workbook.getWorksheet(sheetId)?.name === name);
+  const ownedNames = new Set(owned.map((o) => o.name));
+  for (const { key, sheetId, name } of owned) {
+    const ws = workbook.getWorksheet(sheetId)!;
+    if (!planned.has(key)) {
+      const places = await referencesTo(original, name, ownedNames);
+      if (places.length > 0) {
+        kept.push({ key, ws });
+        warnings.push(`sheet "${name}" from an earlier run was kept as it was, not updated (this run does not write it): ${listPlaces(places)} refer${places.length === 1 ? "s" : ""} to it; delete it yourself once nothing needs it`);
+        continue;
+      }
+    }
     previous.set(key, { name: ws.name, orderNo: (ws as Ordered).orderNo });
     workbook.removeWorksheet(sheetId);
   }
-  return previous;
+  return { previous, kept, warnings };
+}
+
+/**
+ * Excel requires a table's header cells to be its column names exactly; a line break or tab in
+ * a name (an aggregate named with Alt+Enter) would make Excel repair the table. They become
+ * spaces, in a copy of the plan, so header cells, column names and chart caches agree; names that
+ * then coincide get " (2)", " (3)"...
+ */
+function withTableHeaders(plan: ReportPlan): ReportPlan {
+  return {
+    ...plan,
+    sheets: plan.sheets.map((sheet) => {
+      const cols = sheet.table && sheet.table.rows > 1 ? sheet.table.cols : 0;
+      if (cols === 0 || !sheet.cells[0]) return sheet;
+      const taken = new Set<string>();
+      const header = sheet.cells[0].map((value, c) => {
+        if (c >= cols) return value;
+        const base = value === null || value === undefined || String(value).trim() === "" ? `Column${c + 1}` : String(value).replace(/[\r\n\t]+/g, " ").trim();
+        let name = base;
+        for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n})`;
+        taken.add(name.toLowerCase());
+        return name;
+      });
+      return { ...sheet, cells: [header, ...sheet.cells.slice(1)] };
+    }),
+  };
+}
+
+/** The table parts of the given sheets. */
+async function tableParts(zip: JSZip, sheetPaths: string[]): Promise<string[]> {
+  const parts: string[] = [];
+  for (const path of sheetPaths) {
+    for (const rel of await relationships(zip, path)) if (!rel.external && rel.tag.includes("/relationships/table\"")) parts.push(rel.path);
+  }
+  return parts;
 }
 
 /** Input tables (CSV): numbers that print back identically become numbers, all else stays text. */
@@ -217,6 +283,10 @@ async function readInput(workbook: ExcelJS.Workbook, path: string): Promise<void
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`cannot read the input workbook ${path} (${reason}): it must be an .xlsx file (save .xls or .ods files as .xlsx first)`);
   }
+  // A workbook without a theme part (LibreOffice writes none) leaves exceljs with no theme to write
+  // while it still lists theme1.xml; its default theme is written instead.
+  const themed = workbook as unknown as { _themes?: Record<string, string> };
+  if (themed._themes && Object.keys(themed._themes).length === 0) themed._themes = undefined;
 }
 
 /** Every part, [Content_Types].xml first, through the native zip writer. */
