@@ -6,9 +6,10 @@
  * "_xHHHH_" escaping of text (it decodes it on reading and does not encode it on writing, so a
  * literal "_x0041_" would show as "A").
  */
+import JSZipModule from "jszip";
 import type JSZip from "jszip";
 import { OWNED_NAME_PREFIX } from "./owned";
-import { attributes, escapeXstring, rootChildren } from "./xml";
+import { attributes, escapeXstring, rootChildren, xmlText } from "./xml";
 
 export interface DefinedName {
   name: string;
@@ -121,4 +122,30 @@ export async function escapeTableColumns(written: JSZip, tablePaths: string[]): 
     const xml = await written.file(path)!.async("string");
     written.file(path, xml.replace(/(<tableColumn\b[^>]*\bname=")([^"]*)"/g, (_, head: string, name: string) => `${head}${escapeXstring(name)}"`));
   }
+}
+
+/**
+ * exceljs decodes "_xHHHH_" in shared strings and rich text but not in a plain inline string
+ * (<is><t>), which would then be escaped once more on writing. Returns the package with those
+ * decoded (characters XML cannot carry stay escaped), or undefined when nothing needs it.
+ */
+export async function decodeInlineStrings(bytes: Uint8Array): Promise<Uint8Array | undefined> {
+  const zip = await JSZipModule.loadAsync(bytes);
+  let changed = false;
+  for (const path of Object.keys(zip.files).filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p))) {
+    const xml = await zip.file(path)!.async("string");
+    if (!/<is>\s*<t\b[^>]*>[^<]*_x[0-9A-Fa-f]{4}_/.test(xml)) continue;
+    zip.file(path, xml.replace(/(<is>\s*<t\b[^>]*>)([^<]*)(<\/t>)/g, (_, open: string, text: string, close: string) => open + decodeXstring(text) + close));
+    changed = true;
+  }
+  return changed ? zip.generateAsync({ type: "uint8array", compression: "STORE" }) : undefined;
+}
+
+function decodeXstring(escaped: string): string {
+  return escaped.replace(/_x([0-9A-Fa-f]{4})_/g, (whole, hex: string) => {
+    const code = parseInt(hex, 16);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return whole;
+    if (code === 0x0d) return "&#13;";
+    return xmlText(String.fromCharCode(code));
+  });
 }

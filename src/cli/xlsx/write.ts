@@ -14,7 +14,7 @@ import { graftInputDrawings, relationships } from "./graft";
 import { qualifiesForFastRows, writeFastRows } from "./fast-rows";
 import { addChartsToPackage, worksheetPaths, type SheetCharts } from "./package";
 import { readOwnedSheets, writeOwnedSheets, type OwnedSheet } from "./owned";
-import { escapeSharedStrings, escapeTableColumns, readDefinedNames, restoreDefinedNames, restoreSheetFormats } from "./passthrough";
+import { decodeInlineStrings, escapeSharedStrings, escapeTableColumns, readDefinedNames, restoreDefinedNames, restoreSheetFormats } from "./passthrough";
 import { listPlaces, referencesTo } from "./references";
 import { packZip } from "./zip";
 
@@ -57,8 +57,9 @@ export async function writeResultWorkbook(options: WriteResultOptions): Promise<
 export async function buildResultWorkbook(options: Omit<WriteResultOptions, "outPath">): Promise<{ buffer: Buffer; summary: WriteResultSummary }> {
   const plan = withTableHeaders(options.plan);
   const workbook = new ExcelJS.Workbook();
-  if (options.inputPath) await readInput(workbook, options.inputPath);
-  const original = options.inputPath ? await JSZip.loadAsync(await readFile(options.inputPath)) : undefined;
+  const bytes = options.inputPath ? await readFile(options.inputPath) : undefined;
+  if (options.inputPath) await readInput(workbook, options.inputPath, bytes!);
+  const original = bytes ? await JSZip.loadAsync(bytes) : undefined;
   const planned = new Set(plan.sheets.map((sheet) => sheet.key));
   const { previous, kept, warnings } = original ? await removeOwnedSheets(workbook, original, planned) : { previous: new Map<string, PreviousSheet>(), kept: [], warnings: [] };
   const takenSheets = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
@@ -276,9 +277,10 @@ function cellValue(value: Cell): string | number | boolean | null {
   return value;
 }
 
-async function readInput(workbook: ExcelJS.Workbook, path: string): Promise<void> {
+async function readInput(workbook: ExcelJS.Workbook, path: string, bytes: Buffer): Promise<void> {
   try {
-    await workbook.xlsx.readFile(path);
+    const decoded = await decodeInlineStrings(bytes);
+    await workbook.xlsx.load((decoded ?? bytes) as unknown as ArrayBuffer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`cannot read the input workbook ${path} (${reason}): it must be an .xlsx file (save .xls or .ods files as .xlsx first)`);
