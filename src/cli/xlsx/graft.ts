@@ -66,7 +66,7 @@ export async function relationships(zip: JSZip, partPath: string): Promise<Relat
 }
 
 /** Copies a part and, recursively, the parts it refers to; returns the new path of `path`. */
-async function copyPart(from: JSZip, to: JSZip, path: string, copied: Map<string, string>): Promise<string> {
+export async function copyPart(from: JSZip, to: JSZip, path: string, copied: Map<string, string>): Promise<string> {
   const done = copied.get(path);
   if (done) return done;
   const file = from.file(path);
@@ -96,7 +96,7 @@ function freeName(zip: JSZip, path: string): string {
   }
 }
 
-function contentTypeFor(types: string, from: string, to: string): string {
+export function contentTypeFor(types: string, from: string, to: string): string {
   const tag = [...types.matchAll(/<Override\b[^>]*>/g)].map((m) => m[0]).find((t) => attributes(t).get("PartName") === `/${from}`);
   return tag ? `<Override PartName="/${to}" ContentType="${attributes(tag).get("ContentType")}"/>` : "";
 }
@@ -116,7 +116,7 @@ function resolvePath(fromPart: string, target: string): string {
   return parts.join("/");
 }
 
-function relativeTarget(fromPart: string, toPart: string): string {
+export function relativeTarget(fromPart: string, toPart: string): string {
   const from = fromPart.split("/").slice(0, -1);
   const to = toPart.split("/");
   let common = 0;

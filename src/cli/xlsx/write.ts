@@ -16,7 +16,10 @@ import { addChartsToPackage, worksheetPaths, type SheetCharts } from "./package"
 import { readOwnedSheets, writeOwnedSheets, type OwnedSheet } from "./owned";
 import { decodeInlineStrings, escapeSharedStrings, escapeTableColumns, readDefinedNames, restoreDefinedNames, restoreSheetFormats } from "./passthrough";
 import { listPlaces, referencesTo } from "./references";
+import { carryExternalLinks } from "./external-links";
+import { macroPart, macrosNotKept } from "./macros";
 import { packZip } from "./zip";
+import { removeStaleTemps, tempPath } from "../paths";
 
 export interface WriteResultOptions {
   inputPath?: string;
@@ -42,7 +45,8 @@ const LARGE_SHEET_CELLS = 5_000;
 export async function writeResultWorkbook(options: WriteResultOptions): Promise<WriteResultSummary> {
   const { buffer, summary } = await buildResultWorkbook(options);
   // Write beside the target and rename: a failed run never leaves a half-written file.
-  const temp = `${options.outPath}.${process.pid}.tmp`;
+  await removeStaleTemps(options.outPath);
+  const temp = tempPath(options.outPath, process.pid);
   try {
     await writeFile(temp, buffer);
     await rename(temp, options.outPath);
@@ -111,6 +115,9 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
     // Owned sheets of the input are gone or rewritten, and their old charts with them.
     warnings.push(...await graftInputDrawings(original, written, rewritten));
     warnings.push(...await restoreDefinedNames(original, written, rewritten));
+    await carryExternalLinks(original, written);
+    const vba = await macroPart(original);
+    if (vba) warnings.push(macrosNotKept(vba));
     const before = await worksheetPaths(original);
     const pairs = [...before].filter(([name]) => !rewritten.has(name) && paths.has(name)).map(([name, path]) => ({ before: path, after: paths.get(name)! }));
     await restoreSheetFormats(original, written, pairs);
