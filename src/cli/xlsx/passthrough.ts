@@ -8,7 +8,7 @@
  */
 import JSZipModule from "jszip";
 import type JSZip from "jszip";
-import { OWNED_NAME_PREFIX } from "./owned";
+import { isOwnershipMark } from "./owned";
 import { attributes, escapeXstring, rootChildren, xmlText } from "./xml";
 
 export interface DefinedName {
@@ -47,7 +47,7 @@ export async function restoreDefinedNames(original: JSZip, written: JSZip, rewri
   const warnings: string[] = [];
   const kept: string[] = [];
   for (const defined of readDefinedNames(before)) {
-    if (defined.name.startsWith(OWNED_NAME_PREFIX)) continue;
+    if (isOwnershipMark(defined.name)) continue;
     if (defined.localSheetId === undefined) {
       kept.push(defined.tag);
       continue;

@@ -7,7 +7,7 @@
 import type JSZip from "jszip";
 import { drawingTarget, relationships } from "./graft";
 import { worksheetPaths } from "./package";
-import { OWNED_NAME_PREFIX } from "./owned";
+import { isOwnershipMark } from "./owned";
 import { readDefinedNames, sheetNamesInOrder } from "./passthrough";
 import { attributes, xmlUnescape } from "./xml";
 
@@ -31,7 +31,7 @@ export async function referencesTo(original: JSZip, sheetName: string, ignore: R
   const workbook = (await original.file("xl/workbook.xml")?.async("string")) ?? "";
   const sheets = sheetNamesInOrder(workbook);
   for (const defined of readDefinedNames(workbook)) {
-    if (defined.name.startsWith(OWNED_NAME_PREFIX)) continue;
+    if (isOwnershipMark(defined.name)) continue;
     if (defined.localSheetId !== undefined && ignore.has(sheets[defined.localSheetId] ?? "")) continue;
     if (refers.test(xmlUnescape(defined.tag.replace(/^<[^>]*>|<\/definedName>$/g, "")))) found.push(`the name "${defined.name}"`);
   }

@@ -124,7 +124,7 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   }
   await escapeSharedStrings(written);
   await escapeTableColumns(written, await tableParts(written, owned.map(({ ws }) => paths.get(ws.name)!)));
-  await writeOwnedSheets(written, [...owned, ...kept].map(({ key, ws }): OwnedSheet => ({ key, sheetId: ws.id, name: ws.name })));
+  await writeOwnedSheets(written, [...owned, ...kept].map(({ key, ws }): OwnedSheet => ({ key, name: ws.name })));
   const replaced = new Map<string, string>();
   for (const sheet of fast) {
     const path = paths.get(sheetNames[sheet.key]!)!;
@@ -209,10 +209,10 @@ async function removeOwnedSheets(workbook: ExcelJS.Workbook, original: JSZip, pl
   const kept: { key: string; ws: ExcelJS.Worksheet }[] = [];
   const warnings: string[] = [];
   const xml = (await original.file("xl/workbook.xml")?.async("string")) ?? "";
-  const owned = readOwnedSheets(xml).filter(({ sheetId, name }) => workbook.getWorksheet(sheetId)?.name === name);
+  const owned = readOwnedSheets(xml).filter(({ name }) => workbook.getWorksheet(name) !== undefined);
   const ownedNames = new Set(owned.map((o) => o.name));
-  for (const { key, sheetId, name } of owned) {
-    const ws = workbook.getWorksheet(sheetId)!;
+  for (const { key, name } of owned) {
+    const ws = workbook.getWorksheet(name)!;
     if (!planned.has(key)) {
       const places = await referencesTo(original, name, ownedNames);
       if (places.length > 0) {
@@ -222,7 +222,7 @@ async function removeOwnedSheets(workbook: ExcelJS.Workbook, original: JSZip, pl
       }
     }
     previous.set(key, { name: ws.name, orderNo: (ws as Ordered).orderNo });
-    workbook.removeWorksheet(sheetId);
+    workbook.removeWorksheet(ws.id);
   }
   return { previous, kept, warnings };
 }

@@ -5,8 +5,10 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { readOwnedSheets } from "../../../src/cli/xlsx/owned";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { worksheetPaths } from "../../../src/cli/xlsx/package";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { attributes, xmlUnescape } from "../../../src/cli/xlsx/xml";
@@ -158,5 +160,31 @@ describe("temporary files and folders", () => {
     assert.match(run.stderr, new RegExp(`cannot create the folder .*: ${blocker.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} is a file`));
     assert.equal(existsSync(kept), true);
     assert.equal(existsSync(join(kept, "scores.csv")), false);
+  });
+});
+
+const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice"].find(existsSync);
+
+describe("ownership after LibreOffice saves the workbook", { skip: soffice ? false : "soffice not found: install libreoffice-calc (.ci/run does)" }, () => {
+  it("renumbered sheetIds and unhidden names: the next run still replaces its own sheets in place", async () => {
+    const path = join(dir, "lo-owned.xlsx");
+    copySample(path);
+    // Sheet ids with gaps, as Excel leaves them after deletions: LibreOffice renumbers them 1, 2, 3...
+    await editPackage(path, async (zip) => editPart(zip, "xl/workbook.xml", (xml) => xml.replace(/sheetId="(\d+)"/g, (_, id: string) => `sheetId="${Number(id) + 10}"`)));
+    let run = await runInProcess(["compute", path, "--in-place", "--audit"]);
+    assert.equal(run.code, 0, run.stderr);
+    const ours = [...(await worksheetPaths(await load(path))).keys()];
+    const converted = spawnSync(soffice!, [`-env:UserInstallation=file://${join(dir, "lo-profile")}`, "--headless", "--norestore",
+      "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", join(dir, "lo-out"), path], { encoding: "utf8", timeout: 240_000 });
+    const saved = join(dir, "lo-out", "lo-owned.xlsx");
+    assert.ok(existsSync(saved), `LibreOffice wrote ${saved} (status ${converted.status}): ${converted.stderr}`);
+    const workbook = await (await load(saved)).file("xl/workbook.xml")!.async("string");
+    assert.match(workbook, /<sheet [^>]*sheetId="1"[^>]*name="About"|<sheet name="About" sheetId="1"/, "LibreOffice renumbered the sheets");
+    assert.deepEqual(readOwnedSheets(workbook).map((o) => o.key), ["results", "scores", "ranks", "normalized", "log", "dashboard", "audit"]);
+    copyFileSync(saved, path);
+    run = await runInProcess(["compute", path, "--in-place", "--audit"]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual([...(await worksheetPaths(await load(path))).keys()], ours, "the same sheets, none added as \"(2)\"");
+    await assertValid(path);
   });
 });
