@@ -13,9 +13,10 @@ import { parseRange, sheetFormula, uniqueSheetName, uniqueTableName } from "./na
 import { graftInputDrawings, relationships } from "./graft";
 import { qualifiesForFastRows, writeFastRows } from "./fast-rows";
 import { addChartsToPackage, worksheetPaths, type SheetCharts } from "./package";
-import { readOwnedSheets, writeOwnedSheets, type OwnedSheet } from "./owned";
+import { writeOwnedSheets, type OwnedSheet } from "./owned";
+import { removeOwnedSheets, type Ordered, type PreviousSheet } from "./previous";
+import { withTableHeaders } from "./table-headers";
 import { decodeInlineStrings, escapeSharedStrings, escapeTableColumns, readDefinedNames, restoreDefinedNames, restoreSheetFormats } from "./passthrough";
-import { listPlaces, referencesTo } from "./references";
 import { carryExternalLinks } from "./external-links";
 import { macroPart, macrosNotKept } from "./macros";
 import { packZip } from "./zip";
@@ -190,67 +191,6 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, t
   plan.columnWidths?.forEach((width, c) => (ws.getColumn(c + 1).width = width));
   if (plan.charts.length > 0) ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   return ws;
-}
-
-interface PreviousSheet { name: string; orderNo: number }
-/** exceljs orders sheets by this field, which its type definitions leave out. */
-type Ordered = ExcelJS.Worksheet & { orderNo: number };
-
-/**
- * Removes the sheets an earlier run wrote (found by their marks, see owned.ts) and returns where
- * each was, by report key. An owned sheet the plan no longer has is removed too, unless the
- * analyst's formulas, names or charts refer to it: then it is kept as it was (still marked, so a
- * later run that writes it again replaces it in place), and a warning says so.
- */
-async function removeOwnedSheets(workbook: ExcelJS.Workbook, original: JSZip, planned: ReadonlySet<string>): Promise<{
-  previous: Map<string, PreviousSheet>; kept: { key: string; ws: ExcelJS.Worksheet }[]; warnings: string[];
-}> {
-  const previous = new Map<string, PreviousSheet>();
-  const kept: { key: string; ws: ExcelJS.Worksheet }[] = [];
-  const warnings: string[] = [];
-  const xml = (await original.file("xl/workbook.xml")?.async("string")) ?? "";
-  const owned = readOwnedSheets(xml).filter(({ name }) => workbook.getWorksheet(name) !== undefined);
-  const ownedNames = new Set(owned.map((o) => o.name));
-  for (const { key, name } of owned) {
-    const ws = workbook.getWorksheet(name)!;
-    if (!planned.has(key)) {
-      const places = await referencesTo(original, name, ownedNames);
-      if (places.length > 0) {
-        kept.push({ key, ws });
-        warnings.push(`sheet "${name}" from an earlier run was kept as it was, not updated (this run does not write it): ${listPlaces(places)} refer${places.length === 1 ? "s" : ""} to it; delete it yourself once nothing needs it`);
-        continue;
-      }
-    }
-    previous.set(key, { name: ws.name, orderNo: (ws as Ordered).orderNo });
-    workbook.removeWorksheet(ws.id);
-  }
-  return { previous, kept, warnings };
-}
-
-/**
- * Excel requires a table's header cells to be its column names exactly; a line break or tab in
- * a name (an aggregate named with Alt+Enter) would make Excel repair the table. They become
- * spaces, in a copy of the plan, so header cells, column names and chart caches agree; names that
- * then coincide get " (2)", " (3)"...
- */
-function withTableHeaders(plan: ReportPlan): ReportPlan {
-  return {
-    ...plan,
-    sheets: plan.sheets.map((sheet) => {
-      const cols = sheet.table && sheet.table.rows > 1 ? sheet.table.cols : 0;
-      if (cols === 0 || !sheet.cells[0]) return sheet;
-      const taken = new Set<string>();
-      const header = sheet.cells[0].map((value, c) => {
-        if (c >= cols) return value;
-        const base = value === null || value === undefined || String(value).trim() === "" ? `Column${c + 1}` : String(value).replace(/[\r\n\t]+/g, " ").trim();
-        let name = base;
-        for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n})`;
-        taken.add(name.toLowerCase());
-        return name;
-      });
-      return { ...sheet, cells: [header, ...sheet.cells.slice(1)] };
-    }),
-  };
 }
 
 /** The table parts of the given sheets. */
