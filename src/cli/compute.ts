@@ -16,6 +16,7 @@ import { inputKind, readInputs, type InputTables } from "./read";
 import { describeIssue, resultJson, scoresTable } from "./results";
 import { readSpecFile, resolveSpec } from "./spec-input";
 import { buildResultWorkbook } from "./xlsx";
+import { macroPartOfFile, macrosRefused } from "./xlsx/macros";
 
 export interface ComputeOutcome {
   result: IndexResult;
@@ -36,6 +37,11 @@ export async function runCompute(args: ComputeArgs, onOrigins?: (origins: Partia
   }
   if (args.inPlace && /\.xlsm$/i.test(args.input)) {
     throw new OutputRefusedError(`--in-place: ${args.input} has macros, which an .xlsx writer would drop; write the results with --out <results.xlsx> instead`);
+  }
+  if (args.inPlace && kind === "xlsx") {
+    // By content: an .xlsm renamed .xlsx still has its VBA project.
+    const vba = await macroPartOfFile(args.input);
+    if (vba) throw new OutputRefusedError(macrosRefused(args.input, vba));
   }
   if (out !== undefined && !/\.xlsx$/i.test(out)) throw new OutputRefusedError(`--out ${out}: the result workbook must be an .xlsx file`);
   const inputs = [{ flag: "input", path: args.input }];

@@ -5,7 +5,7 @@
  */
 import type { Cell } from "../../core/types";
 import type { ChartPlan, ChartSeriesPlan, RangeRef } from "../../core/report/types";
-import { xmlText } from "./xml";
+import { xmlText, xstringText } from "./xml";
 
 /** A range resolved to the written sheet: its formula and the cells it covers (row-major). */
 export interface ResolvedRange {
@@ -78,7 +78,7 @@ function plotArea(chart: ChartPlan, resolve: RangeResolver): string {
 
 function seriesHead(series: ChartSeriesPlan, index: number, resolve: RangeResolver): string {
   const name = typeof series.name === "string"
-    ? `<c:tx><c:v>${xmlText(series.name)}</c:v></c:tx>`
+    ? `<c:tx><c:v>${xstringText(series.name)}</c:v></c:tx>`
     : `<c:tx>${stringRef(resolve(series.name))}</c:tx>`;
   return `<c:idx val="${index}"/><c:order val="${index}"/>${name}`;
 }
@@ -95,7 +95,7 @@ function numbers(tag: "val" | "xVal" | "yVal", ref: RangeRef, resolve: RangeReso
 }
 
 function stringRef(range: ResolvedRange): string {
-  const points = range.values.map((v, i) => (v === null || v === undefined ? "" : `<c:pt idx="${i}"><c:v>${xmlText(String(v))}</c:v></c:pt>`));
+  const points = range.values.map((v, i) => (v === null || v === undefined ? "" : `<c:pt idx="${i}"><c:v>${xstringText(String(v))}</c:v></c:pt>`));
   return `<c:strRef><c:f>${xmlText(range.formula)}</c:f><c:strCache><c:ptCount val="${range.values.length}"/>${points.join("")}</c:strCache></c:strRef>`;
 }
 

@@ -10,7 +10,7 @@ import { columnLetter } from "../../core/errors";
 import type { SheetPlan } from "../../core/report/types";
 import type { Cell } from "../../core/types";
 import { parseRange } from "./names";
-import { attributes, xmlText } from "./xml";
+import { attributes, xstringText } from "./xml";
 
 /** Does every format cover a column's whole body (rows 2..last), with no per-cell highlights? */
 export function qualifiesForFastRows(plan: SheetPlan): boolean {
@@ -66,7 +66,7 @@ function cellXml(value: Cell, ref: string, style: string | undefined): string {
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
   if (typeof value === "string" && value !== "") {
     // An inline string: text, whatever it starts with, never a formula.
-    return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+    return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xstringText(value)}</t></is></c>`;
   }
   return empty;
 }

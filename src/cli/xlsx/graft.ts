@@ -45,7 +45,7 @@ export async function graftInputDrawings(original: JSZip, written: JSZip, skip: 
   return warnings;
 }
 
-async function drawingTarget(zip: JSZip, sheetPath: string): Promise<string | undefined> {
+export async function drawingTarget(zip: JSZip, sheetPath: string): Promise<string | undefined> {
   const sheet = (await zip.file(sheetPath)?.async("string")) ?? "";
   const id = /<drawing\b[^>]*r:id="([^"]+)"/.exec(sheet)?.[1];
   if (!id) return undefined;
@@ -53,9 +53,9 @@ async function drawingTarget(zip: JSZip, sheetPath: string): Promise<string | un
   return rels.find((r) => r.id === id)?.path;
 }
 
-interface Relationship { id: string; path: string; tag: string; external: boolean }
+export interface Relationship { id: string; path: string; tag: string; external: boolean }
 
-async function relationships(zip: JSZip, partPath: string): Promise<Relationship[]> {
+export async function relationships(zip: JSZip, partPath: string): Promise<Relationship[]> {
   const xml = await zip.file(relsPathOf(partPath))?.async("string");
   if (!xml) return [];
   return (xml.match(/<Relationship\b[^>]*>/g) ?? []).map((tag) => {
@@ -66,7 +66,7 @@ async function relationships(zip: JSZip, partPath: string): Promise<Relationship
 }
 
 /** Copies a part and, recursively, the parts it refers to; returns the new path of `path`. */
-async function copyPart(from: JSZip, to: JSZip, path: string, copied: Map<string, string>): Promise<string> {
+export async function copyPart(from: JSZip, to: JSZip, path: string, copied: Map<string, string>): Promise<string> {
   const done = copied.get(path);
   if (done) return done;
   const file = from.file(path);
@@ -96,7 +96,7 @@ function freeName(zip: JSZip, path: string): string {
   }
 }
 
-function contentTypeFor(types: string, from: string, to: string): string {
+export function contentTypeFor(types: string, from: string, to: string): string {
   const tag = [...types.matchAll(/<Override\b[^>]*>/g)].map((m) => m[0]).find((t) => attributes(t).get("PartName") === `/${from}`);
   return tag ? `<Override PartName="/${to}" ContentType="${attributes(tag).get("ContentType")}"/>` : "";
 }
@@ -116,7 +116,7 @@ function resolvePath(fromPart: string, target: string): string {
   return parts.join("/");
 }
 
-function relativeTarget(fromPart: string, toPart: string): string {
+export function relativeTarget(fromPart: string, toPart: string): string {
   const from = fromPart.split("/").slice(0, -1);
   const to = toPart.split("/");
   let common = 0;

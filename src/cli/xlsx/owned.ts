@@ -1,51 +1,69 @@
 /**
- * Which sheets of a workbook the CLI wrote: one hidden workbook-level defined name per output sheet,
- * "_IndexStudio_Owned_<key>", whose value is a text constant with the sheet's sheetId and name
- * ("12:Results"). A sheet is owned only if both still match: a sheet the analyst adds gets a new
- * sheetId, and a program that renumbers sheetIds by position (LibreOffice does on save) cannot make
- * a user's sheet look owned. An owned sheet the analyst renamed is therefore left as theirs (the
- * safe side). exceljs drops names that are not cell ranges when it reads, so the marks are read
- * from, and written into, the package XML directly.
+ * Which sheets of a workbook the CLI wrote: each output sheet carries a mark of its own, a hidden
+ * defined name "_IndexStudio_Output" scoped to that sheet, whose value is a text constant with the
+ * report key and the sheet's name ("results:Results"). A sheet-scoped name goes with its sheet:
+ * Excel and LibreOffice keep it through moves and saves (LibreOffice renumbers sheetIds on save,
+ * so sheetIds cannot be trusted), and delete it with the sheet, so a sheet the analyst adds in its
+ * place has no mark and is never taken for an output. A sheet is owned only if its name still
+ * matches the mark: an output the analyst renamed, or a copy of one (Excel copies the sheet's
+ * names with it), is theirs (the safe side). exceljs merges and drops such names when it reads,
+ * so the marks are read from, and written into, the package XML directly.
  */
 import type JSZip from "jszip";
 import { attributes, xmlText, xmlUnescape } from "./xml";
 
-export const OWNED_NAME_PREFIX = "_IndexStudio_Owned_";
+export const OWNED_NAME = "_IndexStudio_Output";
+/** Workbook-level marks of earlier versions ("_IndexStudio_Owned_<key>" = "sheetId:name"): removed, never trusted. */
+export const LEGACY_OWNED_PREFIX = "_IndexStudio_Owned_";
 
 export interface OwnedSheet {
   key: string;
-  sheetId: number;
   name: string;
 }
 
 const DEFINED_NAME = /<definedName\b([^>]*)>([^<]*)<\/definedName>/g;
 
-/** The owned sheets listed in xl/workbook.xml; a mark that does not parse is ignored. */
+export function isOwnershipMark(definedName: string): boolean {
+  return definedName === OWNED_NAME || definedName.startsWith(LEGACY_OWNED_PREFIX);
+}
+
+/** The owned sheets of xl/workbook.xml: marked, and named as the mark says; a mark that does not parse is ignored. */
 export function readOwnedSheets(workbookXml: string): OwnedSheet[] {
+  const sheets = (workbookXml.match(/<sheet\b[^>]*>/g) ?? []).map((tag) => attributes(tag).get("name") ?? "");
   const owned: OwnedSheet[] = [];
   for (const match of workbookXml.matchAll(DEFINED_NAME)) {
     const attrs = attributes(`<x ${match[1]}>`);
-    const name = attrs.get("name") ?? "";
-    if (!name.startsWith(OWNED_NAME_PREFIX) || attrs.has("localSheetId")) continue;
-    const key = name.slice(OWNED_NAME_PREFIX.length);
-    const value = /^"(\d+):((?:[^"]|"")+)"$/.exec(xmlUnescape(match[2]!).trim());
-    if (!/^[a-z]+$/.test(key) || !value || owned.some((o) => o.key === key)) continue;
-    owned.push({ key, sheetId: Number(value[1]), name: value[2]!.replace(/""/g, '"') });
+    const scope = attrs.get("localSheetId");
+    if (attrs.get("name") !== OWNED_NAME || scope === undefined || !/^\d+$/.test(scope)) continue;
+    const value = /^"([a-z]+):((?:[^"]|"")+)"$/.exec(xmlUnescape(match[2]!).trim());
+    if (!value) continue;
+    const [key, name] = [value[1]!, value[2]!.replace(/""/g, '"')];
+    if (sheets[Number(scope)] !== name || owned.some((o) => o.key === key)) continue;
+    owned.push({ key, name });
   }
   return owned;
 }
 
-/** Puts the marks into xl/workbook.xml, replacing any earlier ones (exceljs might carry some over). */
+/**
+ * Puts the marks into xl/workbook.xml on the sheets of these names, replacing every earlier mark
+ * (a sheet of ours that this run did not write, or a renamed one, keeps none).
+ */
 export async function writeOwnedSheets(zip: JSZip, owned: OwnedSheet[]): Promise<void> {
   const file = zip.file("xl/workbook.xml");
   if (!file) throw new Error("internal: the written workbook has no xl/workbook.xml");
   let xml = (await file.async("string")).replace(DEFINED_NAME, (tag, attrs: string) =>
-    (attributes(`<x ${attrs}>`).get("name") ?? "").startsWith(OWNED_NAME_PREFIX) ? "" : tag);
+    isOwnershipMark(attributes(`<x ${attrs}>`).get("name") ?? "") ? "" : tag);
+  const sheets = (xml.match(/<sheet\b[^>]*>/g) ?? []).map((tag) => attributes(tag).get("name") ?? "");
   // A formula's text constant: quotes doubled (sheet names cannot exceed 31 characters, far below 255).
-  const marks = owned.map((o) => `<definedName name="${OWNED_NAME_PREFIX}${o.key}" hidden="1">${xmlText(`"${o.sheetId}:${o.name.replace(/"/g, '""')}"`)}</definedName>`).join("");
+  const marks = owned.map((o) => {
+    const index = sheets.indexOf(o.name);
+    if (index < 0) throw new Error(`internal: sheet "${o.name}" is missing from the written workbook`);
+    return `<definedName name="${OWNED_NAME}" localSheetId="${index}" hidden="1">${xmlText(`"${o.key}:${o.name.replace(/"/g, '""')}"`)}</definedName>`;
+  }).join("");
   if (/<definedNames\s*\/>/.test(xml)) xml = xml.replace(/<definedNames\s*\/>/, `<definedNames>${marks}</definedNames>`);
   else if (xml.includes("<definedNames>")) xml = xml.replace("<definedNames>", `<definedNames>${marks}`);
-  // CT_Workbook: definedNames follows sheets (exceljs writes no functionGroups or externalReferences).
+  // CT_Workbook: definedNames follows sheets and externalReferences (exceljs writes no functionGroups).
+  else if (xml.includes("</externalReferences>")) xml = xml.replace("</externalReferences>", `</externalReferences><definedNames>${marks}</definedNames>`);
   else xml = xml.replace("</sheets>", `</sheets><definedNames>${marks}</definedNames>`);
   zip.file("xl/workbook.xml", xml.replace("<definedNames></definedNames>", ""));
 }

@@ -5,7 +5,7 @@
  */
 import type JSZip from "jszip";
 import type { ChartPlan } from "../../core/report/types";
-import { attributes, xmlText } from "./xml";
+import { attributes, rootChildren, xmlText } from "./xml";
 
 export interface SheetCharts {
   sheetName: string;
@@ -96,13 +96,12 @@ export async function linkDrawing(zip: JSZip, sheetPath: string, target: string)
   zip.file(relsPath, existing.replace("</Relationships>", `<Relationship Id="${id}" Type="${REL_DRAWING}" Target="${target}"/></Relationships>`));
 
   const sheet = await zip.file(sheetPath)!.async("string");
-  if (/<drawing\b/.test(sheet)) throw new Error(`internal: ${sheetPath} already has a drawing`);
+  const children = rootChildren(sheet);
+  if (children.some((child) => child.name === "drawing")) throw new Error(`internal: ${sheetPath} already has a drawing`);
   const element = `<drawing r:id="${id}"/>`;
-  let at = sheet.lastIndexOf("</worksheet>");
-  for (const name of AFTER_DRAWING) {
-    const found = sheet.search(new RegExp(`<${name}[\\s>/]`));
-    if (found >= 0 && found < at) at = found;
-  }
+  // Only the worksheet's own children count: a data bar's <cfRule> has an <extLst> of its own.
+  const after = children.find((child) => AFTER_DRAWING.includes(child.name));
+  const at = after ? after.start : sheet.lastIndexOf("</worksheet>");
   zip.file(sheetPath, sheet.slice(0, at) + element + sheet.slice(at));
 }
 

@@ -10,11 +10,17 @@ import type { RangeRef, ReportPlan, SheetKey, SheetPlan } from "../../core/repor
 import type { Cell } from "../../core/types";
 import { chartXml, type ResolvedRange } from "./chart-xml";
 import { parseRange, sheetFormula, uniqueSheetName, uniqueTableName } from "./names";
-import { graftInputDrawings } from "./graft";
+import { graftInputDrawings, relationships } from "./graft";
 import { qualifiesForFastRows, writeFastRows } from "./fast-rows";
 import { addChartsToPackage, worksheetPaths, type SheetCharts } from "./package";
-import { readOwnedSheets, writeOwnedSheets, type OwnedSheet } from "./owned";
+import { writeOwnedSheets, type OwnedSheet } from "./owned";
+import { removeOwnedSheets, type Ordered, type PreviousSheet } from "./previous";
+import { withTableHeaders } from "./table-headers";
+import { decodeInlineStrings, escapeSharedStrings, escapeTableColumns, readDefinedNames, restoreDefinedNames, restoreSheetFormats } from "./passthrough";
+import { carryExternalLinks } from "./external-links";
+import { macroPart, macrosNotKept } from "./macros";
 import { packZip } from "./zip";
+import { removeStaleTemps, tempPath } from "../paths";
 
 export interface WriteResultOptions {
   inputPath?: string;
@@ -40,7 +46,8 @@ const LARGE_SHEET_CELLS = 5_000;
 export async function writeResultWorkbook(options: WriteResultOptions): Promise<WriteResultSummary> {
   const { buffer, summary } = await buildResultWorkbook(options);
   // Write beside the target and rename: a failed run never leaves a half-written file.
-  const temp = `${options.outPath}.${process.pid}.tmp`;
+  await removeStaleTemps(options.outPath);
+  const temp = tempPath(options.outPath, process.pid);
   try {
     await writeFile(temp, buffer);
     await rename(temp, options.outPath);
@@ -53,10 +60,13 @@ export async function writeResultWorkbook(options: WriteResultOptions): Promise<
 
 /** The finished .xlsx as bytes (for callers that stream or test without a file). */
 export async function buildResultWorkbook(options: Omit<WriteResultOptions, "outPath">): Promise<{ buffer: Buffer; summary: WriteResultSummary }> {
+  const plan = withTableHeaders(options.plan);
   const workbook = new ExcelJS.Workbook();
-  if (options.inputPath) await readInput(workbook, options.inputPath);
-  const original = options.inputPath ? await JSZip.loadAsync(await readFile(options.inputPath)) : undefined;
-  const previous = original ? await removeOwnedSheets(workbook, original) : new Map<string, PreviousSheet>();
+  const bytes = options.inputPath ? await readFile(options.inputPath) : undefined;
+  if (options.inputPath) await readInput(workbook, options.inputPath, bytes!);
+  const original = bytes ? await JSZip.loadAsync(bytes) : undefined;
+  const planned = new Set(plan.sheets.map((sheet) => sheet.key));
+  const { previous, kept, warnings } = original ? await removeOwnedSheets(workbook, original, planned) : { previous: new Map<string, PreviousSheet>(), kept: [], warnings: [] };
   const takenSheets = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
   for (const table of options.inputTables ?? []) {
     addInputSheet(workbook.addWorksheet(uniqueSheetName(table.name, takenSheets)), table.rows);
@@ -64,43 +74,58 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   const takenNames = new Set<string>();
   for (const ws of workbook.worksheets) for (const table of ws.getTables()) takenNames.add(tableNameOf(table).toLowerCase());
   for (const defined of workbook.definedNames.model) takenNames.add(defined.name.toLowerCase());
+  // exceljs drops constant names ("=0.5") on reading; a table must not take their names either.
+  const originalWorkbook = (await original?.file("xl/workbook.xml")?.async("string")) ?? "";
+  for (const defined of readDefinedNames(originalWorkbook)) takenNames.add(defined.name.toLowerCase());
 
   const sheetNames: Partial<Record<SheetKey, string>> = {};
   // An owned sheet is replaced in place (same name, same position), so its name stays taken.
-  for (const sheet of options.plan.sheets) {
+  for (const sheet of plan.sheets) {
     const replaces = previous.get(sheet.key);
     if (replaces) takenSheets.add(replaces.name.toLowerCase());
   }
-  for (const sheet of options.plan.sheets) {
+  for (const sheet of plan.sheets) {
     if (sheetNames[sheet.key]) throw new Error(`internal: the report plan has two "${sheet.key}" sheets`);
     const replaces = previous.get(sheet.key);
     sheetNames[sheet.key] = replaces ? replaces.name : uniqueSheetName(sheet.name, takenSheets);
   }
   const threshold = options.largeSheetCells ?? LARGE_SHEET_CELLS;
-  const fast = options.plan.sheets.filter((sheet) => cellCount(sheet) > threshold && qualifiesForFastRows(sheet));
+  const fast = plan.sheets.filter((sheet) => cellCount(sheet) > threshold && qualifiesForFastRows(sheet));
   // Replaced sheets take their old places; new ones go after every sheet, old places included.
   let lastOrder = Math.max(0, ...workbook.worksheets.map((ws) => (ws as Ordered).orderNo), ...[...previous.values()].map((p) => p.orderNo));
-  const owned: { key: string; ws: ExcelJS.Worksheet }[] = options.plan.sheets.map((sheet) => {
+  const owned: { key: string; ws: ExcelJS.Worksheet }[] = plan.sheets.map((sheet) => {
     const ws = writeSheet(workbook, sheet, sheetNames[sheet.key]!, takenNames, fast.includes(sheet));
     (ws as Ordered).orderNo = previous.get(sheet.key)?.orderNo ?? ++lastOrder;
     return { key: sheet.key, ws };
   });
 
   const resolve = (ref: RangeRef): ResolvedRange => {
-    const planned = options.plan.sheets.find((s) => s.key === ref.sheet);
+    const planned = plan.sheets.find((s) => s.key === ref.sheet);
     if (!planned) throw new Error(`internal: a chart refers to sheet "${ref.sheet}", which is not in the plan`);
     return { formula: sheetFormula(sheetNames[ref.sheet]!, ref.range), values: cellsOf(planned, ref.range) };
   };
-  const withCharts: SheetCharts[] = options.plan.sheets.map((sheet) => ({
+  const withCharts: SheetCharts[] = plan.sheets.map((sheet) => ({
     sheetName: sheetNames[sheet.key]!,
     charts: sheet.charts.map((chart) => ({ xml: chartXml(chart, resolve), title: chart.title, anchor: chart.anchor })),
   }));
   const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer() as ArrayBuffer);
-  // Charts of the input sheets first, so that the new chart parts take the next free numbers.
-  // Owned sheets of the input are gone or rewritten, and their old charts with them.
-  const warnings = original ? await graftInputDrawings(original, written, new Set([...previous.values()].map((p) => p.name))) : [];
-  await writeOwnedSheets(written, owned.map(({ key, ws }): OwnedSheet => ({ key, sheetId: ws.id, name: ws.name })));
   const paths = await worksheetPaths(written);
+  const rewritten = new Set([...previous.values()].map((p) => p.name));
+  if (original) {
+    // Charts of the input sheets first, so that the new chart parts take the next free numbers.
+    // Owned sheets of the input are gone or rewritten, and their old charts with them.
+    warnings.push(...await graftInputDrawings(original, written, rewritten));
+    warnings.push(...await restoreDefinedNames(original, written, rewritten));
+    await carryExternalLinks(original, written);
+    const vba = await macroPart(original);
+    if (vba) warnings.push(macrosNotKept(vba));
+    const before = await worksheetPaths(original);
+    const pairs = [...before].filter(([name]) => !rewritten.has(name) && paths.has(name)).map(([name, path]) => ({ before: path, after: paths.get(name)! }));
+    await restoreSheetFormats(original, written, pairs);
+  }
+  await escapeSharedStrings(written);
+  await escapeTableColumns(written, await tableParts(written, owned.map(({ ws }) => paths.get(ws.name)!)));
+  await writeOwnedSheets(written, [...owned, ...kept].map(({ key, ws }): OwnedSheet => ({ key, name: ws.name })));
   const replaced = new Map<string, string>();
   for (const sheet of fast) {
     const path = paths.get(sheetNames[sheet.key]!)!;
@@ -120,7 +145,7 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, t
   const rowLimit = firstRowsOnly ? 2 : plan.cells.length;
   const table = plan.table && plan.table.rows > 1 && plan.table.cols > 0 ? plan.table : undefined;
   if (table) {
-    const headers = (plan.cells[0] ?? []).slice(0, table.cols).map((h, c) => (h === null || h === undefined ? `Column${c + 1}` : String(h)));
+    const headers = (plan.cells[0] ?? []).slice(0, table.cols).map(String);
     ws.addTable({
       name: uniqueTableName(table.name, takenNames),
       ref: "A1",
@@ -168,24 +193,13 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, t
   return ws;
 }
 
-interface PreviousSheet { name: string; orderNo: number }
-/** exceljs orders sheets by this field, which its type definitions leave out. */
-type Ordered = ExcelJS.Worksheet & { orderNo: number };
-
-/**
- * Removes the sheets an earlier run wrote (found by their marks, see owned.ts) and returns where
- * each was, by report key; owned sheets the plan no longer has are simply gone, as in the add-in.
- */
-async function removeOwnedSheets(workbook: ExcelJS.Workbook, original: JSZip): Promise<Map<string, PreviousSheet>> {
-  const previous = new Map<string, PreviousSheet>();
-  const xml = (await original.file("xl/workbook.xml")?.async("string")) ?? "";
-  for (const { key, sheetId, name } of readOwnedSheets(xml)) {
-    const ws = workbook.getWorksheet(sheetId);
-    if (!ws || ws.name !== name) continue;
-    previous.set(key, { name: ws.name, orderNo: (ws as Ordered).orderNo });
-    workbook.removeWorksheet(sheetId);
+/** The table parts of the given sheets. */
+async function tableParts(zip: JSZip, sheetPaths: string[]): Promise<string[]> {
+  const parts: string[] = [];
+  for (const path of sheetPaths) {
+    for (const rel of await relationships(zip, path)) if (!rel.external && rel.tag.includes("/relationships/table\"")) parts.push(rel.path);
   }
-  return previous;
+  return parts;
 }
 
 /** Input tables (CSV): numbers that print back identically become numbers, all else stays text. */
@@ -210,13 +224,18 @@ function cellValue(value: Cell): string | number | boolean | null {
   return value;
 }
 
-async function readInput(workbook: ExcelJS.Workbook, path: string): Promise<void> {
+async function readInput(workbook: ExcelJS.Workbook, path: string, bytes: Buffer): Promise<void> {
   try {
-    await workbook.xlsx.readFile(path);
+    const decoded = await decodeInlineStrings(bytes);
+    await workbook.xlsx.load((decoded ?? bytes) as unknown as ArrayBuffer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`cannot read the input workbook ${path} (${reason}): it must be an .xlsx file (save .xls or .ods files as .xlsx first)`);
   }
+  // A workbook without a theme part (LibreOffice writes none) leaves exceljs with no theme to write
+  // while it still lists theme1.xml; its default theme is written instead.
+  const themed = workbook as unknown as { _themes?: Record<string, string> };
+  if (themed._themes && Object.keys(themed._themes).length === 0) themed._themes = undefined;
 }
 
 /** Every part, [Content_Types].xml first, through the native zip writer. */

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { OWNED_NAME_PREFIX, readOwnedSheets, writeOwnedSheets } from "../../../src/cli/xlsx/owned";
+import { OWNED_NAME, readOwnedSheets, writeOwnedSheets } from "../../../src/cli/xlsx/owned";
 import { asemTables } from "../../helpers/conformance";
 import { runInProcess } from "../helpers";
 
@@ -54,13 +54,12 @@ describe("compute --in-place twice", () => {
     assert.deepEqual(names(first), ["Data", "Framework", "Results", ...OUTPUTS]);
     const owned = readOwnedSheets(await workbookXml());
     assert.deepEqual(owned.map((o) => o.key), ["results", "scores", "ranks", "normalized", "log", "dashboard", "audit"]);
-    assert.deepEqual(owned.map((o) => first.worksheets.find((ws) => ws.id === o.sheetId)?.name), OUTPUTS);
     assert.deepEqual(owned.map((o) => o.name), OUTPUTS);
   });
 
-  it("the marks are hidden workbook-level names the analyst does not see", async () => {
-    const id = first.getWorksheet("Results (2)")!.id;
-    assert.ok((await workbookXml()).includes(`<definedName name="${OWNED_NAME_PREFIX}results" hidden="1">&quot;${id}:Results (2)&quot;</definedName>`));
+  it("the marks are hidden names scoped to each output sheet, the analyst does not see them", async () => {
+    const index = names(first).indexOf("Results (2)");
+    assert.ok((await workbookXml()).includes(`<definedName name="${OWNED_NAME}" localSheetId="${index}" hidden="1">&quot;results:Results (2)&quot;</definedName>`));
   });
 
   it("the second run gives the same sheets, in the same order, with identical values; the user's sheet is untouched", async () => {
@@ -82,9 +81,10 @@ describe("compute --in-place twice", () => {
     assert.deepEqual(values(third)["Log"], values(first)["Log"]);
   });
 
-  it("sheetIds renumbered by another program (LibreOffice saves them by position) never make a user's sheet look owned", async () => {
+  it("sheetIds renumbered by another program (LibreOffice saves them by position) change nothing: the marks are on the sheets", async () => {
     // The analyst's "Results" ends up with the sheetId the Dashboard had, and the Dashboard with another.
-    const before = values(await compute("--audit"));
+    const beforeBook = await compute("--audit");
+    const before = values(beforeBook);
     await editWorkbookXml((xml) => {
       const idOf = (name: string) => new RegExp(`<sheet [^>]*name="${name.replace(/[()]/g, "\\$&")}"[^>]*>`).exec(xml)![0].match(/sheetId="(\d+)"/)![1]!;
       const [user, dashboard] = [idOf("Results"), idOf("Dashboard")];
@@ -96,11 +96,9 @@ describe("compute --in-place twice", () => {
       });
     });
     const after = await compute("--audit");
+    assert.deepEqual(names(after), names(beforeBook));
     assert.equal(after.getWorksheet("Results")!.getCell("A1").value, "my own notes");
-    assert.deepEqual(values(after)["Results"], before["Results"]);
-    assert.deepEqual(values(after)["Dashboard"], before["Dashboard"], "no longer recognised, so kept as it is");
-    assert.deepEqual(values(after)["Dashboard (2)"], before["Dashboard"], "and the output written anew");
-    assert.deepEqual(values(after)["Results (2)"], before["Results (2)"]);
+    assert.deepEqual(values(after), before);
   });
 
   it("outputs the plan no longer has are removed", async () => {
@@ -109,24 +107,25 @@ describe("compute --in-place twice", () => {
     assert.ok(!readOwnedSheets(await workbookXml()).some((o) => o.key === "audit"));
   });
 
-  it("a sheet the analyst adds with an output's name is theirs: the next run goes around it", async () => {
+  it("a sheet the analyst adds with an output's name, where the output was, is theirs: the next run goes around it", async () => {
     const zip = await JSZip.loadAsync(readFileSync(path));
-    // The analyst deletes the owned Scores sheet and makes their own "Scores" (a new sheetId).
+    const ownedBefore = readOwnedSheets(await zip.file("xl/workbook.xml")!.async("string"));
+    // The analyst deletes the owned Scores sheet (Excel deletes its sheet-scoped names with it)
+    // and makes their own "Scores" in the same place.
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await zip.generateAsync({ type: "arraybuffer" }));
-    const ownedXml = (await zip.file("xl/workbook.xml")!.async("string")).match(new RegExp(`<definedName name="${OWNED_NAME_PREFIX}[^>]*>[^<]*</definedName>`, "g"))!.join("");
-    // Excel numbers a new sheet after the highest sheetId; exceljs would reuse the freed one.
-    const mine = book.addWorksheet("Scores mine");
-    book.removeWorksheet(book.getWorksheet("Scores")!.id);
-    mine.name = "Scores";
+    const old = book.getWorksheet("Scores")!;
+    const order = (old as unknown as { orderNo: number }).orderNo;
+    book.removeWorksheet(old.id);
+    const mine = book.addWorksheet("Scores");
+    (mine as unknown as { orderNo: number }).orderNo = order;
     mine.getCell("A1").value = "mine";
     const rewritten = await JSZip.loadAsync(await book.xlsx.writeBuffer() as ArrayBuffer);
-    const wb = await rewritten.file("xl/workbook.xml")!.async("string");
-    // exceljs drops the marker on reading; put the old one back, as Excel would have kept it.
-    rewritten.file("xl/workbook.xml", wb.includes("<definedNames>") ? wb.replace("<definedNames>", `<definedNames>${ownedXml}`) : wb.replace("</sheets>", `</sheets><definedNames>${ownedXml}</definedNames>`));
+    // exceljs drops the marks on reading; put back those Excel would have kept.
+    await writeOwnedSheets(rewritten, ownedBefore.filter((o) => o.key !== "scores"));
     writeFileSync(path, await rewritten.generateAsync({ type: "nodebuffer" }));
-    const scoresId = book.getWorksheet("Scores")!.id;
-    assert.ok(!readOwnedSheets(await workbookXml()).some((o) => o.sheetId === scoresId), "the user's new sheet has an id of its own");
+    assert.ok(!readOwnedSheets(await workbookXml()).some((o) => o.name === "Scores"), "the user's new sheet has no mark");
+    assert.equal(names(book).indexOf("Scores"), names(first).indexOf("Scores"), "in the place the output had");
 
     const fourth = await compute();
     assert.equal(fourth.getWorksheet("Scores")!.getCell("A1").value, "mine");
@@ -136,26 +135,32 @@ describe("compute --in-place twice", () => {
 });
 
 describe("ownership marks", () => {
-  it("round-trip any sheet name (quotes doubled in the formula's text constant) and replace earlier marks", async () => {
+  const WORKBOOK = '<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1"/><sheet name=\'Say "hi" &amp; 结果\' sheetId="7" r:id="rId2"/><sheet name="Log" sheetId="3" r:id="rId3"/></sheets>'
+    + '<definedNames><definedName name="Mine">A!$A$1</definedName><definedName name="_IndexStudio_Owned_log" hidden="1">&quot;3:Log&quot;</definedName></definedNames></workbook>';
+
+  it("round-trip any sheet name (quotes doubled in the formula's text constant), replace earlier marks and remove the old workbook-level ones", async () => {
     const zip = new JSZip();
-    zip.file("xl/workbook.xml", '<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="Mine">A!$A$1</definedName></definedNames></workbook>');
-    const owned = [{ key: "results", sheetId: 7, name: 'Say "hi" & 结果' }, { key: "log", sheetId: 9, name: "Log" }];
+    zip.file("xl/workbook.xml", WORKBOOK);
+    const owned = [{ key: "results", name: 'Say "hi" & 结果' }, { key: "log", name: "Log" }];
     await writeOwnedSheets(zip, owned);
     await writeOwnedSheets(zip, owned);
     const xml = await zip.file("xl/workbook.xml")!.async("string");
-    assert.equal(xml.match(/_IndexStudio_Owned_/g)?.length, 2, "written once, not added again");
-    assert.ok(xml.includes('<definedName name="_IndexStudio_Owned_results" hidden="1">&quot;7:Say &quot;&quot;hi&quot;&quot; &amp; 结果&quot;</definedName>'));
+    assert.equal(xml.match(/_IndexStudio_Output/g)?.length, 2, "written once, not added again");
+    assert.ok(!xml.includes("_IndexStudio_Owned_"), "the workbook-level marks of earlier versions are gone");
+    assert.ok(xml.includes('<definedName name="_IndexStudio_Output" localSheetId="1" hidden="1">&quot;results:Say &quot;&quot;hi&quot;&quot; &amp; 结果&quot;</definedName>'), xml);
     assert.ok(xml.includes('<definedName name="Mine">A!$A$1</definedName>'), "the user's names stay");
     assert.deepEqual(readOwnedSheets(xml), owned);
     await writeOwnedSheets(zip, []);
-    assert.equal(await zip.file("xl/workbook.xml")!.async("string"), '<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="Mine">A!$A$1</definedName></definedNames></workbook>');
+    assert.equal(await zip.file("xl/workbook.xml")!.async("string"), WORKBOOK.replace('<definedName name="_IndexStudio_Owned_log" hidden="1">&quot;3:Log&quot;</definedName>', ""));
   });
 
-  it("ignore marks that do not parse and sheet-scoped names", () => {
-    const xml = '<definedNames><definedName name="_IndexStudio_Owned_results" hidden="1">&quot;x:Results&quot;</definedName>'
-      + '<definedName name="_IndexStudio_Owned_log" localSheetId="0">&quot;3:Log&quot;</definedName>'
-      + '<definedName name="_IndexStudio_Owned_Scores">&quot;4:Scores&quot;</definedName>'
-      + '<definedName name="_IndexStudio_Owned_ranks">&quot;5:Ranks&quot;</definedName></definedNames>';
-    assert.deepEqual(readOwnedSheets(xml), [{ key: "ranks", sheetId: 5, name: "Ranks" }]);
+  it("trust only a mark on a sheet of the name it gives: not workbook-level ones, renamed or copied sheets, or marks that do not parse", () => {
+    const sheets = '<sheets><sheet name="Results" sheetId="1"/><sheet name="Log (2)" sheetId="2"/><sheet name="Ranks" sheetId="3"/><sheet name="Scores" sheetId="4"/></sheets>';
+    const xml = `${sheets}<definedNames><definedName name="_IndexStudio_Owned_results" hidden="1">&quot;1:Results&quot;</definedName>`
+      + '<definedName name="_IndexStudio_Output" localSheetId="1" hidden="1">&quot;log:Log&quot;</definedName>'
+      + '<definedName name="_IndexStudio_Output" localSheetId="3">&quot;Scores:Scores&quot;</definedName>'
+      + '<definedName name="_IndexStudio_Output" hidden="1">&quot;ranks:Ranks&quot;</definedName>'
+      + '<definedName name="_IndexStudio_Output" localSheetId="2" hidden="false">&quot;ranks:Ranks&quot;</definedName></definedNames>';
+    assert.deepEqual(readOwnedSheets(xml), [{ key: "ranks", name: "Ranks" }]);
   });
 });
