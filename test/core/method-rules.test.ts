@@ -48,7 +48,7 @@ test("even p and p = 1 take negative values: (Σ w·x² / Σ w)^(1/2) and the ar
 });
 
 test("the harmonic mean keeps its message", () => {
-  assert.throws(() => aggregateColumns([f(1, -2)], [1], { method: "harmonic" }, "P", units), /^Cannot aggregate P for unit B with the harmonic mean: child #1 has the value -2, and the harmonic mean needs values > 0\. Normalize/);
+  assert.throws(() => aggregateColumns([f(1, -2)], [1], { method: "harmonic" }, "P", units), /^IndexComputeError: Cannot aggregate P for unit B with the harmonic mean: child #1 has the value -2, and the harmonic mean needs values > 0\. Normalize/);
 });
 
 const fracmax = parseSpec({ normalize: "fracmax" }).normalize as NormalizeSpec;
