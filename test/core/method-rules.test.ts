@@ -105,7 +105,7 @@ test("uncertainty: the mean score is over the runs with the nominal normalizatio
   assert.equal(none.scoreRuns, 0);
   assert.ok(none.units.every((unit) => Number.isNaN(unit.meanScore)));
   // The sheet says how many runs the mean score is over.
-  const [sheet] = buildAnalysisReport({ uncertainty: u }, result, { language: "en" });
+  const [sheet] = buildAnalysisReport({ seed: 7, uncertainty: u }, result, { language: "en" });
   const cells = sheet!.cells.flat();
   const at = cells.indexOf("Runs in the mean score (nominal normalization)");
   assert.ok(at >= 0 && cells[at + 1] === u.scoreRuns);
@@ -114,7 +114,7 @@ test("uncertainty: the mean score is over the runs with the nominal normalizatio
 test("correlation flags keep |r| and the Audit sheet's note says so", () => {
   const result = computeIndex(DATA, FRAMEWORK);
   const audit = auditIndex(result, { collinearity: 0.5 });
-  const [sheet] = buildAnalysisReport({ audit }, result, { language: "en" });
+  const [sheet] = buildAnalysisReport({ seed: 1, audit }, result, { language: "en" });
   const note = sheet!.cells.find((row) => row[0] === "Note" && typeof row[1] === "string" && row[1].includes("|r| > 0.5"));
   assert.ok(note, "a note about |r|");
   assert.match(String(note![1]), /COINr's "high" correlation flag uses r > 0\.5/);
