@@ -84,11 +84,12 @@ function nonPositiveError(method: AggregateOneSpec, node: string, unit: string, 
         `Normalize to a positive range (e.g. min-max with low 1 and high 100) or use the arithmetic mean.`,
     );
   }
-  const rule = method.p < 0 ? "values > 0 (p < 0 divides by powers of each value, as the harmonic mean)" : `values ≥ 0 (p = ${method.p} has no real root of a negative sum)`;
+  // Short enough for Excel's 255-character #VALUE! message with usual codes.
+  const [rule, fix] = method.p < 0 ? ["values > 0", "to a positive range (e.g. min-max 1–100)"] : ["values ≥ 0", "to a non-negative range (e.g. min-max), use an even p,"];
   const which = childCode ? `child ${childCode}` : `child #${child + 1}`;
   return new IndexComputeError(
     `Cannot aggregate ${node} for unit ${unit} with a power mean with p = ${method.p}: ${which} has the value ${value}, and a power mean with p = ${method.p} needs ${rule}. ` +
-      `Normalize to a positive range (e.g. min-max with low 1 and high 100), choose an even p, or use the arithmetic mean.`,
+      `Normalize ${fix} or use the arithmetic mean.`,
   );
 }
 
