@@ -157,3 +157,13 @@ test("any spec path as an uncertain input: screen.minCoverage alternatives chang
   assert.throws(() => parseUncertainInputs({ "screen.__proto__.x": [1] }), /unknown input/);
   assert.throws(() => parseUncertainInputs({ "screen.minCoverage": 0.5 }), /takes a list of alternatives/);
 });
+
+test("uncertainty runs start from the treated columns without treating twice an indicator with its own Treat", () => {
+  const framework = FRAMEWORK.map((row, r) => [...row, r === 0 ? "Treat" : row[0] === "x2" ? "winsorize winmax=0" : null]);
+  const result = computeIndex(DATA, framework);
+  assert.equal(result.log.methods.find((m) => m.indicator === "x2")!.treatSource, "framework");
+  // The only alternative is the nominal normalization: every run must give the nominal scores.
+  const u = drive(uncertaintyTask(result, { runs: 5, inputs: { normalize: ["minmax"] } }, 1), 5);
+  assert.equal(u.scoreRuns, 5);
+  for (const unit of u.units) if (!Number.isNaN(unit.nominalScore)) assert.ok(Math.abs(unit.meanScore - unit.nominalScore) < 1e-12, `${unit.code}`);
+});

@@ -6,7 +6,7 @@
 import { IndexComputeError, IndexInputError } from "../errors";
 import { runPipeline } from "../pipeline";
 import type { IndexResult } from "../result";
-import { describeNormalize } from "../spec";
+import { describeNormalize, type IndexSpec, type TreatOverride } from "../spec";
 import { quantileSorted } from "../stats";
 import type { DataSet } from "../types";
 import { buildInputModel, DEFAULT_INPUTS, type InputModel, type UncertainInputs } from "./inputs";
@@ -70,7 +70,7 @@ export function indexModel(result: IndexResult, inputs: UncertainInputs = DEFAUL
   const frontSteps = ["denominate", "impute", "screen", "treat"];
   const frontFixed = !inputs.impute?.length && !inputs.winsorize && !(inputs.paths ?? []).some((p) => frontSteps.includes(p.path.split(".")[0]!));
   const model = frontFixed
-    ? buildInputModel(result, inputs, { denominate: false, impute: { method: "none" }, screen: null, treat: { method: "none" } })
+    ? buildInputModel(result, inputs, { denominate: false, impute: { method: "none" }, screen: null, treat: untreated(result) })
     : buildInputModel(result, inputs);
   const dataset: DataSet = { units: result.units, indicators: frontFixed ? result.steps.treated : result.steps.raw };
   const rootIndex = result.scores.codes.indexOf(result.framework.root);
@@ -117,6 +117,13 @@ export function indexModel(result: IndexResult, inputs: UncertainInputs = DEFAUL
     },
   };
   return index;
+}
+
+/** No treatment at all, also for indicators with their own (the Framework's Treat column): the runs start from treated columns. */
+function untreated(result: IndexResult): IndexSpec["treat"] {
+  const byIndicator: Record<string, TreatOverride> = Object.create(null) as Record<string, TreatOverride>;
+  for (const node of result.framework.indicators) byIndicator[node.code] = { method: "none" };
+  return { method: "none", byIndicator };
 }
 
 export const MAX_RUNS = 100_000;
