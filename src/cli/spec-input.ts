@@ -76,7 +76,7 @@ export function placeSpecIssues(error: unknown, settings: Table | undefined, jso
     if (issue.table !== "Spec" && issue.table !== "Settings") return issue;
     const top = issue.column?.split(".")[0];
     const fromJson = !settings || (json !== undefined && top !== undefined && top in json);
-    return fromJson ? { ...issue, table: "Spec" } : locateSetting(issue, settings);
+    return fromJson ? { ...issue, table: "Spec" } : locateSetting({ ...issue, table: "Settings" }, settings);
   }));
 }
 
