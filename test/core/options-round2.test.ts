@@ -9,6 +9,7 @@ import { test } from "node:test";
 import { columnOf, computeIndex, formatIssue, IndexInputError, parseSpec, settingsToSpecInput } from "../../src/core";
 import { parseUncertainInputs } from "../../src/core/uncertainty/inputs-schema";
 import { uncertaintyTask } from "../../src/core/uncertainty/montecarlo";
+import { sensitivityTask } from "../../src/core/uncertainty/sensitivity";
 import { drive } from "../../src/core/uncertainty/task";
 
 const DATA = [
@@ -168,4 +169,19 @@ test("uncertainty runs start from the treated columns without treating twice an 
   const u = drive(uncertaintyTask(result, { runs: 5, inputs: { normalize: ["minmax"] } }, 1), 5);
   assert.equal(u.scoreRuns, 5);
   for (const unit of u.units) if (!Number.isNaN(unit.nominalScore)) assert.ok(Math.abs(unit.meanScore - unit.nominalScore) < 1e-12, `${unit.code}`);
+});
+
+test("sensitivity to a spec path: the only uncertain input that moves the ranks carries all of Var(y)", () => {
+  // B misses x3: with minCoverage 0 it is ranked on P1 alone (near the top), with 0.9 it has no index score.
+  const data = DATA.map((row, r) => (r === 2 ? ["B", 4000, 90, 90, null] : row));
+  const result = computeIndex(data, FRAMEWORK, { aggregate: { minCoverage: 0.9 } });
+  // A second input that changes nothing: its one alternative is the nominal treatment.
+  const inputs = parseUncertainInputs({ "aggregate.minCoverage": [0, 0.9], "treat.method": ["none"] });
+  const s = drive(sensitivityTask(result, { n: 64, inputs, bootstrap: 0 }, 5), 64 * 4);
+  const [threshold, treatment] = s.indices;
+  assert.equal(threshold!.input, "aggregate.minCoverage");
+  assert.ok(s.variance > 0);
+  assert.equal(treatment!.total, 0, "an input that changes nothing has a total index of 0");
+  // One binary input explains everything: ST = Σ(yA − yAB)² / (2N·V) ≈ 1 up to sampling error.
+  assert.ok(Math.abs(threshold!.total - 1) < 0.35, `ST of the threshold ≈ 1: ${threshold!.total}`);
 });
