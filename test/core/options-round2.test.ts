@@ -10,6 +10,7 @@ import { columnOf, computeIndex, formatIssue, IndexInputError, parseSpec, settin
 import { parseUncertainInputs } from "../../src/core/uncertainty/inputs-schema";
 import { uncertaintyTask } from "../../src/core/uncertainty/montecarlo";
 import { sensitivityTask } from "../../src/core/uncertainty/sensitivity";
+import { buildReport } from "../../src/core/report/build";
 import { drive } from "../../src/core/uncertainty/task";
 
 const DATA = [
@@ -184,4 +185,17 @@ test("sensitivity to a spec path: the only uncertain input that moves the ranks 
   assert.equal(treatment!.total, 0, "an input that changes nothing has a total index of 0");
   // One binary input explains everything: ST = Σ(yA − yAB)² / (2N·V) ≈ 1 up to sampling error.
   assert.ok(Math.abs(threshold!.total - 1) < 0.35, `ST of the threshold ≈ 1: ${threshold!.total}`);
+});
+
+test("the Results notes say why: a forced exclusion, a non-zero share, a score below aggregate.minCoverage", () => {
+  const notes = (spec: unknown) => {
+    const plan = buildReport(computeIndex(DATA, FRAMEWORK, spec), { language: "en" });
+    const rows = plan.sheets.find((s) => s.key === "results")!.cells;
+    return new Map(rows.slice(1).map((row) => [String(row[1]), String(row.at(-1) ?? "")]));
+  };
+  const screened = notes({ screen: { minNonZero: 0.7, exclude: ["F"] } });
+  assert.equal(screened.get("F"), "Excluded by screening (listed in screen.exclude; coverage 100.0 %)");
+  assert.equal(screened.get("D"), "Excluded by screening (non-zero share below screen.minNonZero; coverage 100.0 %)");
+  const thresholded = notes({ aggregate: { minCoverage: 0.6 } });
+  assert.equal(thresholded.get("B"), "No score (too few inputs for aggregate.minCoverage)");
 });
