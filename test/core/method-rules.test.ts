@@ -11,7 +11,6 @@ import { buildAnalysisReport } from "../../src/core/report/analysis";
 import { drive } from "../../src/core/uncertainty/task";
 import { uncertaintyTask } from "../../src/core/uncertainty/montecarlo";
 import { sobolFromOutputs } from "../../src/core/uncertainty/sobol";
-import * as fns from "../../src/functions/functions";
 
 const f = (...v: number[]) => Float64Array.from(v);
 const units = ["A", "B"];
@@ -119,10 +118,4 @@ test("correlation flags keep |r| and the Audit sheet's note says so", () => {
   const note = sheet!.cells.find((row) => row[0] === "Note" && typeof row[1] === "string" && row[1].includes("|r| > 0.5"));
   assert.ok(note, "a note about |r|");
   assert.match(String(note![1]), /COINr's "high" correlation flag uses r > 0\.5/);
-});
-
-test("IDX.NORMALIZE fracmax over a zero is #VALUE! naming the row of the range", () => {
-  const out = fns.normalize([[1], [0], [3]], "fracmax") as unknown as { code: string; message: string }[][];
-  assert.equal(out[0]![0]!.code, "#VALUE!");
-  assert.match(out[0]![0]!.message, /^row 2, Indicator column 1 cannot be normalized by fraction of the best value \(fracmax\): this value is 0/);
 });
