@@ -15,7 +15,11 @@ import { asemTables, expectedTable } from "../helpers/conformance";
 type Indiv = Record<string, { method: "minmax"; low: number; high: number } | { method: "zscore" } | { method: "borda" }>;
 
 interface RefOptions {
+  /** x / d with the indicator's Denominator column (COINr Denominate). */
+  denominate?: boolean;
   imputeMean?: boolean;
+  /** Mean within the unit's group (COINr i_mean_grp). */
+  imputeGroup?: string;
   screen?: { basis: "raw" | "imputed"; datThresh?: number; nonzeroThresh?: number; include?: string[]; exclude?: string[] };
   indiv?: Indiv;
   datThresh?: Record<number, number>;
@@ -36,26 +40,30 @@ function asem() {
     direction: Number(get(row, "Direction")),
   }));
   const indicators = nodes.filter((n) => n.level === 1);
-  const x = indicators.map((n) => data.slice(1).map((row) => {
-    const v = row[head.indexOf(n.code)];
-    return v === null || v === undefined || v === "" ? NaN : Number(v);
-  }));
-  return { data, meta, units, nodes, indicators, x };
+  const num = (v: Cell) => (v === null || v === undefined || v === "" ? NaN : Number(v));
+  const x = indicators.map((n) => data.slice(1).map((row) => num(row[head.indexOf(n.code)])));
+  const denominators = indicators.map((n) => {
+    const d = get(meta.find((row) => get(row, "iCode") === n.code)!, "Denominator");
+    return d ? data.slice(1).map((row) => num(row[head.indexOf(String(d))])) : null;
+  });
+  const group = (name: string) => data.slice(1).map((row) => String(row[head.indexOf(name)]));
+  return { data, meta, units, nodes, indicators, x, denominators, group };
 }
 
 const present = (v: number) => !Number.isNaN(v);
 
 /** COINr's pipeline as its R source reads, written out plainly. */
 function reference(opt: RefOptions): { included: boolean[]; scores: Map<string, number[]> } {
-  const { units, nodes, indicators, x: raw } = asem();
+  const { units, nodes, indicators, x: given, denominators, group } = asem();
   const cinr = expectedTable("expected-default-normalized.csv");
   const n = units.length;
-  // Impute: the column mean of the available values (COINr i_mean).
+  const raw = opt.denominate ? given.map((col, j) => col.map((v, u) => (denominators[j] ? v / denominators[j]![u]! : v))) : given;
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  // Impute: the mean of the available values of the column (COINr i_mean), or of the unit's group (i_mean_grp).
+  const groups = opt.imputeGroup ? group(opt.imputeGroup) : null;
   const imputed = raw.map((col) => {
-    if (!opt.imputeMean) return col;
-    const avail = col.filter(present);
-    const m = avail.reduce((a, b) => a + b, 0) / avail.length;
-    return col.map((v) => (present(v) ? v : m));
+    if (!opt.imputeMean && !groups) return col;
+    return col.map((v, u) => (present(v) ? v : mean(col.filter((w, k) => present(w) && (!groups || groups[k] === groups[u])))));
   });
   // Screen: Dat_Avail = 1 - NAs/k; Non_Zero = 1 - zeros/(k - NAs); Force include, then exclude.
   const included = units.map(() => true);
@@ -76,7 +84,7 @@ function reference(opt: RefOptions): { included: boolean[]; scores: Map<string, 
     });
   }
   const screened = imputed.map((col) => col.map((v, u) => (included[u] ? v : NaN)));
-  const plainRun = !opt.imputeMean && !opt.screen;
+  const plainRun = !opt.imputeMean && !opt.screen && !opt.denominate && !opt.imputeGroup;
   // Normalise: x·direction, then the indicator's own function, else min-max 0–100.
   const values = new Map<string, number[]>();
   indicators.forEach((node, j) => {
@@ -201,4 +209,13 @@ test("Screen(dset = \"Imputed\"): screen.basis imputed measures coverage after i
   const imputed = compare({ impute: "mean", screen: { basis: "imputed", minCoverage: 0.95, minNonZero: 0.93 } }, { imputeMean: true, screen: { basis: "imputed", datThresh: 0.95, nonzeroThresh: 0.93 } });
   assert.ok(raw.excluded > 0);
   assert.ok(imputed.excluded < raw.excluded);
+});
+
+test("COINr's example coin: Denominate, i_mean_grp by EurAsia_group, then Screen(dset = \"Imputed\", dat_thresh = 0.9)", () => {
+  const spec = (basis: "raw" | "imputed") => ({ denominate: true, impute: { method: "group-mean", group: "EurAsia_group" }, screen: { basis, minCoverage: 0.9 } });
+  const imputed = compare(spec("imputed"), { denominate: true, imputeGroup: "EurAsia_group", screen: { basis: "imputed", datThresh: 0.9 } });
+  assert.equal(imputed.excluded, 0, "after imputation every unit is complete, as in COINr's example");
+  // The raw basis (the default) excludes units COINr's example keeps: the reason the option exists.
+  const raw = compare(spec("raw"), { denominate: true, imputeGroup: "EurAsia_group", screen: { basis: "raw", datThresh: 0.9 } });
+  assert.ok(raw.excluded > 0);
 });
