@@ -374,7 +374,7 @@ export function aggregateFor(spec: AggregateSpec, level: number): AggregateOneSp
 export function describeNormalize(spec: NormalizeSpec): string {
   switch (spec.method) {
     case "minmax": return `minmax [${spec.low}, ${spec.high}]`;
-    case "zscore": return `zscore (mean ${spec.mean}, sd ${spec.sd})`;
+    case "zscore": return `zscore (mean ${Math.round(spec.mean * 1000) / 1000}, sd ${spec.sd})`;
     case "dist2target": return spec.cap ? "dist2target (capped at 1)" : "dist2target";
     case "goalposts": return `goalposts (scale ${spec.scale})`;
     default: return spec.method;

@@ -199,3 +199,10 @@ test("the Results notes say why: a forced exclusion, a non-zero share, a score b
   const thresholded = notes({ aggregate: { minCoverage: 0.6 } });
   assert.equal(thresholded.get("B"), "No score (too few inputs for aggregate.minCoverage)");
 });
+
+test("uncertainty over the global normalization keeps the per-indicator methods in every run", () => {
+  const result = computeIndex(DATA, FRAMEWORK, { normalize: { method: "minmax", byIndicator: { x1: "borda" } } });
+  const u = drive(uncertaintyTask(result, { runs: 4, inputs: { normalize: ["minmax"] } }, 1), 4);
+  assert.equal(u.scoreRuns, 4, "min-max with x1 on Borda is the nominal normalization");
+  for (const unit of u.units) if (!Number.isNaN(unit.nominalScore)) assert.ok(Math.abs(unit.meanScore - unit.nominalScore) < 1e-12, unit.code);
+});

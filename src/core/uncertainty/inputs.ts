@@ -5,7 +5,7 @@
  */
 import { IndexInputError } from "../errors";
 import type { IndexResult } from "../result";
-import { parseSpec, type AggregateMethod, type AggregateOneSpec, type ImputeSpec, type IndexSpec, type NormalizeMethod, type NormalizeSpec, type TreatSpec } from "../spec";
+import { describeNormalize, parseSpec, type AggregateMethod, type AggregateOneSpec, type ImputeSpec, type IndexSpec, type NormalizeMethod, type NormalizeSpec, type TreatSpec } from "../spec";
 import { domainOf } from "../steps/aggregate";
 import type { Framework } from "../types";
 import type { InputGroup } from "./sobol";
@@ -106,7 +106,9 @@ export function buildInputModel(result: IndexResult, inputs: UncertainInputs = D
     }
   }
   if (inputs.normalize?.length) {
-    const options = inputs.normalize.map((n) => positive(typeof n === "string" ? defaultNormalize(n) : n));
+    // The analyst's per-indicator methods stay in every run; only the global method varies.
+    const own = nominal.normalize.byIndicator ? { byIndicator: nominal.normalize.byIndicator } : {};
+    const options = inputs.normalize.map((n) => positive({ ...(typeof n === "string" ? defaultNormalize(n) : n), ...own }));
     add("normalization", 1, `normalization: ${options.map(describeNormalize).join(" | ")}`, (block, s) => {
       s.normalize = options[pick(block[0]!, options.length)]!;
     });
@@ -241,11 +243,6 @@ function defaultNormalize(method: NormalizeMethod): NormalizeSpec {
   }
 }
 
-function describeNormalize(spec: NormalizeSpec): string {
-  if (spec.method === "minmax") return `minmax [${spec.low}, ${spec.high}]`;
-  if (spec.method === "zscore") return `zscore (mean ${round(spec.mean)}, sd ${spec.sd})`;
-  return spec.method;
-}
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
