@@ -246,6 +246,7 @@ function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | und
         indicators.push(node);
         nodes.set(r.code, node);
       } else {
+        if (r.normalize || r.treat || r.scaleFactor !== undefined) warn(`${r.code} is an aggregate: its Normalize, Treat and ScaleFactor cells are ignored (they apply to indicators)`, { row: r.row });
         const node: AggregateNode = { kind: "aggregate", code: r.code, name: r.name, level: l, parent: r.parent, weight: r.weight, children: children.get(r.code) ?? [], row: r.row };
         aggregates.push(node);
         nodes.set(r.code, node);

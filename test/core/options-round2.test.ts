@@ -206,3 +206,9 @@ test("uncertainty over the global normalization keeps the per-indicator methods 
   assert.equal(u.scoreRuns, 4, "min-max with x1 on Borda is the nominal normalization");
   for (const unit of u.units) if (!Number.isNaN(unit.nominalScore)) assert.ok(Math.abs(unit.meanScore - unit.nominalScore) < 1e-12, unit.code);
 });
+
+test("a Normalize cell on an aggregate row is a warning naming the row, not silently ignored", () => {
+  const framework = FRAMEWORK.map((row, r) => [...row, r === 0 ? "Normalize" : row[0] === "P1" ? "rank" : null]);
+  const r = computeIndex(DATA, framework);
+  assert.ok(r.warnings.map((w) => formatIssue(w)).some((w) => /^Warning: Framework row 3: P1 is an aggregate: its Normalize, Treat and ScaleFactor cells are ignored/.test(w)));
+});
