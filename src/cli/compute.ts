@@ -14,7 +14,7 @@ import { formatCsv } from "./csv";
 import { checkOutputs, OutputRefusedError, writeAll, type PendingWrite, type PlannedFile } from "./paths";
 import { inputKind, readInputs, type InputTables } from "./read";
 import { describeIssue, resultJson, scoresTable } from "./results";
-import { readSpecFile, resolveSpec } from "./spec-input";
+import { placeSpecIssues, readSpecFile, resolveSpec } from "./spec-input";
 import { buildResultWorkbook } from "./xlsx";
 import { macroPartOfFile, macrosRefused } from "./xlsx/macros";
 
@@ -60,7 +60,12 @@ export async function runCompute(args: ComputeArgs, onOrigins?: (origins: Partia
   const origins = tables.origins;
   onOrigins?.(origins);
   const spec = resolveSpec(tables.settings, json);
-  const result = computeIndex(tables.data, tables.framework, spec);
+  let result: IndexResult;
+  try {
+    result = computeIndex(tables.data, tables.framework, spec);
+  } catch (error) {
+    throw placeSpecIssues(error, tables.settings, json);
+  }
   const messages = [...tables.notes, ...result.warnings.map((issue) => describeIssue(issue, origins))];
   const analysis = await runCliAnalysis(result, args.analysis);
 

@@ -40,7 +40,7 @@ export function resultJson(result: IndexResult, origins: Partial<Record<TableNam
     ranks: columnsOf(result.ranks.codes, result.ranks.columns),
     effectiveWeights: Object.fromEntries(result.effectiveWeights),
     weights: Object.fromEntries(result.weights),
-    log: { imputed: log.imputed, excluded: log.excluded, treatment: log.treatment },
+    log: { imputed: log.imputed, excluded: log.excluded, forced: log.forced, treatment: log.treatment, methods: log.methods, belowCoverage: log.belowCoverage },
     warnings: result.warnings.map((issue) => ({ ...issue, text: describeIssue(issue, origins) })),
   };
   // JSON.stringify writes NaN and ±Infinity as null. Large results are written compact (an

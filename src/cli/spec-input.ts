@@ -61,14 +61,23 @@ export function resolveSpec(settings: Table | undefined, json: SpecInput | undef
   try {
     parseSpec(merged, "Settings");
   } catch (error) {
-    if (!(error instanceof IndexInputError)) throw error;
-    throw new IndexInputError(error.issues.map((issue): ValidationIssue => {
-      const top = issue.column?.split(".")[0];
-      const fromJson = !settings || (json !== undefined && top !== undefined && top in json);
-      return fromJson ? { ...issue, table: "Spec" } : locateSetting(issue, settings);
-    }));
+    throw placeSpecIssues(error, settings, json);
   }
   return merged;
+}
+
+/**
+ * An option error (from parsing, or from the engine checking codes against the tables) points at
+ * the Settings cell that set it, or at the --spec file. Other errors pass through unchanged.
+ */
+export function placeSpecIssues(error: unknown, settings: Table | undefined, json: SpecInput | undefined): unknown {
+  if (!(error instanceof IndexInputError) || !error.issues.some((i) => i.table === "Spec" || i.table === "Settings")) return error;
+  return new IndexInputError(error.issues.map((issue): ValidationIssue => {
+    if (issue.table !== "Spec" && issue.table !== "Settings") return issue;
+    const top = issue.column?.split(".")[0];
+    const fromJson = !settings || (json !== undefined && top !== undefined && top in json);
+    return fromJson ? { ...issue, table: "Spec" } : locateSetting({ ...issue, table: "Settings" }, settings);
+  }));
 }
 
 /** Points a spec issue at its Settings row: the value cell (column B), or the key cell of an unknown option. */

@@ -117,7 +117,7 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
   }
   if (cellWarnings > MAX_CELL_WARNINGS) warn(`${cellWarnings - MAX_CELL_WARNINGS} more cells are not numbers and are treated as missing`);
   const dataset: DataSet = {
-    units: { codes, names, groups, denominators, rows: unitRows },
+    units: { codes, names, groups, denominators, rows: unitRows, columnOf: new Map(framework.indicators.map((node) => [node.code, colOf.get(node.code)!])) },
     indicators: { codes: framework.indicators.map((i) => i.code), columns },
   };
   return { dataset, warnings: issues };

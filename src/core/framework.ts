@@ -1,6 +1,7 @@
 /** Reads and validates the Framework table (COINr iMeta) into the index hierarchy. */
 import { IndexInputError, type ValidationIssue } from "./errors";
 import { blankHeaderIssue, bodyRows, cellText, clip, codeProblem, headerBelowHint, isBlank, mapHeaders, parseNumber } from "./table";
+import { parseMethodCell, type NormalizeSpec, type TreatOverride } from "./spec";
 import type { AggregateNode, Cell, Direction, Framework, FrameworkNode, IndicatorNode, Table } from "./types";
 
 const FRAMEWORK_ALIASES = {
@@ -16,6 +17,9 @@ const FRAMEWORK_ALIASES = {
   denominator: ["denominator", "denominatedby", "denom"],
   goalLow: ["goallow", "goalpostlower", "goalpostlow", "lowgoalpost"],
   goalHigh: ["goalhigh", "goalpostupper", "goalposthigh", "highgoalpost"],
+  scaleFactor: ["scalefactor"],
+  normalize: ["normalize", "normalise", "normalization", "normalisation"],
+  treat: ["treat", "treatment"],
 } as const;
 type Field = keyof typeof FRAMEWORK_ALIASES;
 
@@ -36,6 +40,9 @@ interface RawRow {
   denominator?: string;
   goalLow?: number;
   goalHigh?: number;
+  scaleFactor?: number;
+  normalize?: NormalizeSpec;
+  treat?: TreatOverride;
 }
 
 export function parseFramework(table: Table): { framework: Framework; warnings: ValidationIssue[] } {
@@ -122,6 +129,20 @@ export function parseFramework(table: Table): { framework: Framework; warnings: 
     if (goalLow !== undefined) raw.goalLow = goalLow;
     const goalHigh = optionalNumber("goalHigh");
     if (goalHigh !== undefined) raw.goalHigh = goalHigh;
+    const scaleFactor = optionalNumber("scaleFactor");
+    if (scaleFactor !== undefined) {
+      if (scaleFactor > 0 && Number.isFinite(scaleFactor)) raw.scaleFactor = scaleFactor;
+      else err(`ScaleFactor ${scaleFactor} must be a number > 0 (e.g. 1000 = per 1,000 of the denominator)`, at("scaleFactor"));
+    }
+    // Per-indicator methods (COINr indiv_specs): the same checks as the spec's byIndicator.
+    for (const step of ["normalize", "treat"] as const) {
+      const text = cellText(cell(step));
+      if (text === "") continue;
+      const { value, problems } = parseMethodCell(step, text);
+      for (const problem of problems) err(`${step === "normalize" ? "Normalize" : "Treat"} "${clip(text)}": ${problem}`, at(step));
+      if (value && step === "normalize") raw.normalize = value as NormalizeSpec;
+      if (value && step === "treat") raw.treat = value as TreatOverride;
+    }
     rows.push(raw);
   }
   if (issues.some((i) => i.severity === "error")) throw new IndexInputError(issues);
@@ -219,9 +240,13 @@ function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | und
         if (r.target !== undefined) node.target = r.target;
         if (r.goalLow !== undefined) node.goalLow = r.goalLow;
         if (r.goalHigh !== undefined) node.goalHigh = r.goalHigh;
+        if (r.scaleFactor !== undefined) node.scaleFactor = r.scaleFactor;
+        if (r.normalize) node.normalize = r.normalize;
+        if (r.treat) node.treat = r.treat;
         indicators.push(node);
         nodes.set(r.code, node);
       } else {
+        if (r.normalize || r.treat || r.scaleFactor !== undefined) warn(`${r.code} is an aggregate: its Normalize, Treat and ScaleFactor cells are ignored (they apply to indicators)`, { row: r.row });
         const node: AggregateNode = { kind: "aggregate", code: r.code, name: r.name, level: l, parent: r.parent, weight: r.weight, children: children.get(r.code) ?? [], row: r.row };
         aggregates.push(node);
         nodes.set(r.code, node);

@@ -1,16 +1,16 @@
 /** The whole pipeline: denominate → impute → screen → treat → normalize → aggregate → rank. */
-import { IndexComputeError, type ValidationIssue } from "./errors";
+import { IndexComputeError, IndexInputError, type ValidationIssue } from "./errors";
 import { parseData } from "./data";
 import { parseFramework } from "./framework";
-import type { IndexResult } from "./result";
-import { parseSpec, type IndexSpec } from "./spec";
-import { aggregate } from "./steps/aggregate";
+import type { ExcludedUnit, IndexResult, IndicatorMethod } from "./result";
+import { describeNormalize, describeTreat, parseSpec, type IndexSpec } from "./spec";
+import { aggregate, type BelowCoverage } from "./steps/aggregate";
 import { denominate } from "./steps/denominate";
 import { impute } from "./steps/impute";
-import { normalize } from "./steps/normalize";
+import { normalize, normalizeMethodOf, ValueError } from "./steps/normalize";
 import { rankDescending } from "./steps/rank";
-import { coverageOf, screen } from "./steps/screen";
-import { treat } from "./steps/treat";
+import { screen } from "./steps/screen";
+import { treat, treatMethodOf } from "./steps/treat";
 import type { DataSet, Framework, Table } from "./types";
 import { effectiveWeights, weightsInForce } from "./weights-in-force";
 
@@ -30,21 +30,17 @@ export function runPipeline(dataset: DataSet, framework: Framework, spec: IndexS
   const warnings: ValidationIssue[] = [];
   const weights = weightsInForce(framework, spec.weights);
   const raw = dataset.indicators;
+  checkSpecCodes(spec, framework);
   const denominated = spec.denominate ? denominate(dataset, framework) : raw;
-  const coverage = coverageOf(denominated, units.codes.length);
   const { set: imputed, imputed: imputedCells } = impute(denominated, units, spec.impute);
-  const { set: screened, included, excluded } = screen(imputed, units, coverage, spec.screen?.minCoverage ?? null);
-  if (excluded.length === units.codes.length) {
-    // Going on would fail in normalize with "no values", which points at the data, not the setting.
-    let best = 0;
-    for (const c of coverage) if (c > best) best = c;
-    throw new IndexComputeError(`Screening excluded every unit: minimum coverage ${spec.screen!.minCoverage}, best unit coverage ${Math.round(best * 1000) / 1000}; lower screen.minCoverage.`);
-  }
-  const { set: treated, records } = treat(screened, spec.treat, units.codes);
-  const normalized = normalize(treated, framework, spec.normalize);
-  const scores = aggregate(normalized, framework, spec.aggregate, weights, units.codes);
+  const basis = spec.screen?.basis === "imputed" ? imputed : denominated;
+  const { set: screened, included, excluded, forced, coverage } = screen(imputed, units, basis, spec.screen);
+  if (excluded.length === units.codes.length) throw everyUnitExcluded(spec, coverage, excluded);
+  const { set: treated, records } = treat(screened, spec.treat, units.codes, framework.indicators);
+  const normalized = atCell(units, () => normalize(treated, framework, spec.normalize));
+  const { belowCoverage, ...scores } = aggregate(normalized, framework, spec.aggregate, weights, units.codes, included);
   const ranks = { codes: scores.codes, columns: scores.columns.map((c) => rankDescending(c)) };
-  warnUnscored(scores.columns[scores.columns.length - 1], framework.root, units, included, warnings);
+  warnUnscored(scores.columns[scores.columns.length - 1], framework.root, units, included, warnings, belowCoverage);
   return {
     spec,
     framework,
@@ -55,20 +51,84 @@ export function runPipeline(dataset: DataSet, framework: Framework, spec: IndexS
     ranks,
     effectiveWeights: effectiveWeights(framework, weights),
     weights,
-    log: { imputed: imputedCells, excluded, coverage, treatment: records },
+    log: { imputed: imputedCells, excluded, forced, coverage, treatment: records, methods: indicatorMethods(framework, spec), belowCoverage },
     warnings,
   };
 }
 
 /** An included unit without an index score is shown with an empty cell: say why, so it is never a silent blank. */
-function warnUnscored(index: Float64Array | undefined, root: string, units: DataSet["units"], included: Uint8Array, warnings: ValidationIssue[]): void {
+function warnUnscored(
+  index: Float64Array | undefined, root: string, units: DataSet["units"], included: Uint8Array, warnings: ValidationIssue[], belowCoverage: BelowCoverage[],
+): void {
   if (!index) return;
+  const thresholded = new Map<string, BelowCoverage>();
+  for (const b of belowCoverage) if (!thresholded.has(b.unit)) thresholded.set(b.unit, b);
   let count = 0;
   for (let u = 0; u < index.length; u++) {
     if (index[u] === index[u] || included[u] !== 1) continue;
     if (count++ < 20) {
-      warnings.push({ table: "Data", severity: "warning", row: units.rows[u]!, message: `unit ${units.codes[u]} has no ${root} score: every indicator that counts toward it is missing; fill its values or delete the row` });
+      const b = thresholded.get(units.codes[u]!);
+      const why = b
+        ? `${b.aggregate} has values for ${pct(b.share)} of its children, below aggregate.minCoverage ${pct(b.minCoverage)}; fill its values or lower aggregate.minCoverage`
+        : "every indicator that counts toward it is missing; fill its values or delete the row";
+      warnings.push({ table: "Data", severity: "warning", row: units.rows[u]!, message: `unit ${units.codes[u]} has no ${root} score: ${why}` });
     }
   }
-  if (count > 20) warnings.push({ table: "Data", severity: "warning", message: `${count - 20} more units have no ${root} score (all their values are missing)` });
+  if (count > 20) warnings.push({ table: "Data", severity: "warning", message: `${count - 20} more units have no ${root} score (their values are missing${belowCoverage.length ? " or below aggregate.minCoverage" : ""})` });
+  // Scores below the index left missing by the threshold are listed in the log; say how many here.
+  const lower = belowCoverage.filter((b) => b.aggregate !== root).length;
+  if (lower > 0) warnings.push({ table: "Spec", column: "aggregate.minCoverage", severity: "warning", message: `${lower} aggregate score${lower > 1 ? "s are" : " is"} left missing because too few of their children have a value (listed in the log)` });
+}
+
+const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
+
+/** Going on would fail in normalize with "no values", which points at the data, not the setting. */
+function everyUnitExcluded(spec: IndexSpec, coverage: Float64Array, excluded: ExcludedUnit[]): IndexComputeError {
+  if (excluded.every((e) => e.reason === "coverage")) {
+    let best = 0;
+    for (const c of coverage) if (c > best) best = c;
+    return new IndexComputeError(`Screening excluded every unit: minimum coverage ${spec.screen!.minCoverage}, best unit coverage ${Math.round(best * 1000) / 1000}; lower screen.minCoverage.`);
+  }
+  const by = (reason: ExcludedUnit["reason"]) => excluded.filter((e) => e.reason === reason).length;
+  return new IndexComputeError(
+    `Screening excluded every unit (${by("coverage")} by screen.minCoverage, ${by("nonzero")} by screen.minNonZero, ${by("forced")} by screen.exclude); lower the thresholds or shorten screen.exclude.`,
+  );
+}
+
+/** Codes named by the spec must be the Framework's, or a typo would silently change nothing. */
+function checkSpecCodes(spec: IndexSpec, framework: Framework): void {
+  const issues: ValidationIssue[] = [];
+  for (const step of ["normalize", "treat"] as const) {
+    for (const code of Object.keys(spec[step].byIndicator ?? {})) {
+      const node = framework.byCode.get(code);
+      if (node?.kind === "indicator") continue;
+      issues.push({
+        table: "Spec", column: `${step}.byIndicator.${code}`, severity: "error",
+        message: node ? `${code} is an aggregate; ${step}.byIndicator takes indicator codes` : `"${code.slice(0, 60)}" in ${step}.byIndicator is not an indicator code of the Framework; correct the code`,
+      });
+    }
+  }
+  if (issues.length) throw new IndexInputError(issues);
+}
+
+/** A problem with one value (ValueError) becomes an issue naming its Data cell. */
+function atCell<T>(units: DataSet["units"], fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (!(error instanceof ValueError)) throw error;
+    const row = units.rows[error.unitIndex];
+    const col = units.columnOf?.get(error.indicator);
+    if (row === undefined) throw error;
+    throw new IndexInputError([{ table: "Data", row, ...(col !== undefined ? { col } : {}), column: error.indicator, severity: "error", message: `unit ${units.codes[error.unitIndex]}: ${error.message}` }]);
+  }
+}
+
+/** The log of the method each indicator got (COINr indiv_specs). */
+function indicatorMethods(framework: Framework, spec: IndexSpec): IndicatorMethod[] {
+  return framework.indicators.map((node) => {
+    const n = normalizeMethodOf(node, spec.normalize);
+    const t = treatMethodOf(node, spec.treat);
+    return { indicator: node.code, normalize: describeNormalize(n.spec), normalizeSource: n.source, treat: describeTreat(t.spec), treatSource: t.source };
+  });
 }

@@ -1,7 +1,8 @@
 /** What computeIndex returns: every step's output, the scores and ranks, and the audit log. */
 import type { ValidationIssue } from "./errors";
 import type { IndexSpec } from "./spec";
-import type { ColumnSet, Framework, Units } from "./types";
+import type { BelowCoverage } from "./steps/aggregate";
+import type { ColumnSet, Framework, MethodSource, Units } from "./types";
 
 export interface ImputedCell {
   unit: string;
@@ -13,7 +14,30 @@ export interface ImputedCell {
 
 export interface ExcludedUnit {
   unit: string;
+  /** Share of non-missing indicator values on the screening basis (raw or imputed). */
   coverage: number;
+  /** Share of non-zero values among the available ones, when screen.minNonZero is set. */
+  nonZero?: number;
+  /** Why: below minCoverage, below minNonZero, or listed in screen.exclude. */
+  reason: "coverage" | "nonzero" | "forced";
+}
+
+/** A unit kept by screen.include. */
+export interface ForcedUnit {
+  unit: string;
+  coverage: number;
+  nonZero?: number;
+  /** The thresholds alone would have excluded it. */
+  wouldBeExcluded: boolean;
+}
+
+/** The method one indicator got, and where it came from (COINr indiv_specs). */
+export interface IndicatorMethod {
+  indicator: string;
+  normalize: string;
+  normalizeSource: MethodSource;
+  treat: string;
+  treatSource: MethodSource;
 }
 
 export interface TreatmentRecord {
@@ -32,9 +56,15 @@ export interface TreatmentRecord {
 export interface PipelineLog {
   imputed: ImputedCell[];
   excluded: ExcludedUnit[];
-  /** Coverage of every unit (share of non-missing indicator values before imputation). */
+  /** Units kept by screen.include (empty without screening). */
+  forced: ForcedUnit[];
+  /** Coverage of every unit (share of non-missing indicator values on the screening basis, raw by default). */
   coverage: Float64Array;
   treatment: TreatmentRecord[];
+  /** Normalization and treatment of every indicator, in Framework order. */
+  methods: IndicatorMethod[];
+  /** Aggregate scores left missing because too few children had a value (aggregate.minCoverage). */
+  belowCoverage: BelowCoverage[];
 }
 
 export interface IndexResult {

@@ -5,7 +5,7 @@ import { IndexInputError, type TableName, type ValidationIssue } from "./errors"
 const num = z.number().refine(Number.isFinite, "must be a finite number");
 
 export const NORMALIZE_METHODS = [
-  "minmax", "zscore", "rank", "percentile", "borda", "fracmax", "dist2max", "dist2target", "goalposts",
+  "minmax", "zscore", "rank", "percentile", "borda", "fracmax", "dist2max", "dist2target", "goalposts", "none",
 ] as const;
 export const AGGREGATE_METHODS = ["arithmetic", "geometric", "harmonic", "power"] as const;
 export const IMPUTE_METHODS = ["none", "mean", "median", "group-mean", "group-median"] as const;
@@ -48,7 +48,36 @@ const normalizeSchemas = {
   dist2max: z.strictObject({ method: z.literal("dist2max") }),
   dist2target: z.strictObject({ method: z.literal("dist2target"), cap: z.boolean().default(false) }),
   goalposts: z.strictObject({ method: z.literal("goalposts"), scale: num.default(1) }),
+  // Data already on a common scale: only the direction is applied (COINr f_n = "none").
+  none: z.strictObject({ method: z.literal("none") }),
 };
+
+/** Per-indicator treatment (COINr indiv_specs): "none", or parameters over the global winsorization. */
+const treatOverrideSchema = z.strictObject({
+  method: z.literal("winsorize").optional(),
+  winmax: z.number().int().min(0).optional(),
+  skewThreshold: num.refine((v) => v > 0, "must be > 0").optional(),
+  kurtThreshold: num.optional(),
+  fallback: z.enum(["log", "none"]).optional(),
+});
+export type TreatOverride = { method: "none" } | z.output<typeof treatOverrideSchema>;
+
+const share = z.number().min(0, "must be a share between 0 and 1").max(1, "must be a share between 0 and 1");
+/** Unit codes as a list, or as text "A, B; C" (a Settings cell). */
+const unitList = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/[,;]/).map((t) => t.trim()).filter(Boolean) : typeof v === "number" ? [String(v)] : v),
+  z.array(z.union([z.string().min(1), z.number().transform(String)])).transform((list) => list.map((c) => c.normalize("NFC"))),
+);
+const screenSchema = z
+  .strictObject({
+    minCoverage: share.optional(),
+    minNonZero: share.optional(),
+    basis: z.enum(["raw", "imputed"]).default("raw"),
+    include: unitList.default([]),
+    exclude: unitList.default([]),
+  })
+  .refine((v) => !v.include.some((c) => v.exclude.includes(c)), "a unit cannot be both in include and in exclude");
+export type ScreenSpec = z.output<typeof screenSchema>;
 
 const aggregateOneSchemas = {
   arithmetic: z.strictObject({ method: z.literal("arithmetic") }),
@@ -69,15 +98,22 @@ export interface AggregateSpec {
   p?: number;
   /** Per-level overrides, keyed by level number (2 = aggregates of indicators). */
   byLevel: Record<number, AggregateOneSpec>;
+  /** COINr dat_thresh: an aggregate is missing when the share of its children with a value is below it. */
+  minCoverage?: number;
+  /** Per-level minCoverage, keyed by level number. */
+  minCoverageByLevel?: Record<number, number>;
 }
+
+export type NormalizeBlock = NormalizeSpec & { byIndicator?: Record<string, NormalizeSpec> };
+export type TreatBlock = TreatSpec & { byIndicator?: Record<string, TreatOverride> };
 
 /** A fully resolved spec: every step present, defaults filled in. */
 export interface IndexSpec {
   denominate: boolean;
   impute: ImputeSpec;
-  screen: { minCoverage: number } | null;
-  treat: TreatSpec;
-  normalize: NormalizeSpec;
+  screen: ScreenSpec | null;
+  treat: TreatBlock;
+  normalize: NormalizeBlock;
   aggregate: AggregateSpec;
   /** Weights that replace the Framework's, by node code (a named weight set). */
   weights: Record<string, number> | null;
@@ -117,17 +153,25 @@ export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec 
     if (v) spec.impute = v;
   }
   if (obj.screen !== undefined) {
-    const r = z.strictObject({ minCoverage: z.number().min(0).max(1) }).safeParse(obj.screen);
+    const r = screenSchema.safeParse(obj.screen);
     if (r.success) spec.screen = r.data;
-    else reportZod("screen", r.error, fail, "screen takes { minCoverage: a share between 0 and 1 }");
+    else reportZod("screen", r.error, fail, 'screen takes { "minCoverage": share 0–1, "minNonZero": share 0–1, "basis": "raw" | "imputed", "include": [unit codes], "exclude": [unit codes] }');
   }
   if (obj.treat !== undefined) {
-    const v = parseMethodBlock("treat", obj.treat, treatSchemas, fail);
-    if (v) spec.treat = v;
+    const { block, byIndicator } = splitByIndicator("treat", obj.treat, fail);
+    const v = block === undefined ? spec.treat : parseMethodBlock("treat", block, treatSchemas, fail);
+    if (v && byIndicator) {
+      const overrides = parseByIndicator("treat", byIndicator, fail, (path, value) => parseTreatOverride(path, value, fail));
+      if (overrides) spec.treat = { ...v, byIndicator: overrides };
+    } else if (v) spec.treat = v;
   }
   if (obj.normalize !== undefined) {
-    const v = parseMethodBlock("normalize", obj.normalize, normalizeSchemas, fail);
-    if (v) spec.normalize = v;
+    const { block, byIndicator } = splitByIndicator("normalize", obj.normalize, fail);
+    const v = block === undefined ? spec.normalize : parseMethodBlock("normalize", block, normalizeSchemas, fail);
+    if (v && byIndicator) {
+      const overrides = parseByIndicator("normalize", byIndicator, fail, (path, value) => parseMethodBlock(path, value, normalizeSchemas, fail));
+      if (overrides) spec.normalize = { ...v, byIndicator: overrides };
+    } else if (v) spec.normalize = v;
   }
   if (obj.aggregate !== undefined) {
     const v = parseAggregate(obj.aggregate, fail);
@@ -148,12 +192,16 @@ function parseAggregate(value: unknown, fail: (path: string, message: string) =>
     fail("aggregate", `must be an object such as { "method": "arithmetic" }`);
     return null;
   }
-  const { byLevel, ...rest } = value as Record<string, unknown>;
+  const { byLevel, minCoverage, ...rest } = value as Record<string, unknown>;
   const hasMethod = Object.keys(rest).length > 0;
   const top = hasMethod ? parseMethodBlock("aggregate", rest, aggregateOneSchemas, fail) : { method: "arithmetic" as const };
   if (!top) return null;
   const out: AggregateSpec = { method: top.method, byLevel: {} };
   if (top.method === "power") out.p = top.p;
+  if (minCoverage !== undefined) {
+    const m = parseShare("aggregate.minCoverage", minCoverage, fail);
+    if (m !== undefined) out.minCoverage = m;
+  }
   if (byLevel !== undefined) {
     if (typeof byLevel !== "object" || byLevel === null || Array.isArray(byLevel)) {
       fail("aggregate.byLevel", `must map level numbers to methods, e.g. { "2": { "method": "geometric" } }`);
@@ -165,11 +213,75 @@ function parseAggregate(value: unknown, fail: (path: string, message: string) =>
         fail(`aggregate.byLevel.${level}`, "levels are whole numbers from 2 (the aggregates of indicators) up");
         continue;
       }
-      const v = parseMethodBlock(`aggregate.byLevel.${level}`, block, aggregateOneSchemas, fail);
+      // A level may set only its data threshold and keep the global method.
+      const { minCoverage: levelCoverage, ...levelRest } = isRecord(block) ? block : ({ method: block } as Record<string, unknown>);
+      if (levelCoverage !== undefined) {
+        const m = parseShare(`aggregate.byLevel.${level}.minCoverage`, levelCoverage, fail);
+        if (m !== undefined) (out.minCoverageByLevel ??= {})[n] = m;
+      }
+      if (Object.keys(levelRest).length === 0 && levelCoverage !== undefined) continue;
+      const v = parseMethodBlock(`aggregate.byLevel.${level}`, levelRest, aggregateOneSchemas, fail);
       if (v) out.byLevel[n] = v;
     }
   }
   return out;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function parseShare(path: string, value: unknown, fail: (path: string, message: string) => void): number | undefined {
+  const r = share.safeParse(value);
+  if (r.success) return r.data;
+  fail(path, `must be a share between 0 and 1 (e.g. 0.5 = half of the children), got ${JSON.stringify(value)}`);
+  return undefined;
+}
+
+/** Separates "byIndicator" from a step block; `block` is undefined when the block holds nothing else. */
+function splitByIndicator(path: string, value: unknown, fail: (path: string, message: string) => void): { block: unknown; byIndicator?: unknown } {
+  if (!isRecord(value) || !("byIndicator" in value)) return { block: value };
+  const { byIndicator, ...rest } = value;
+  if (Object.keys(rest).length === 0) return { block: undefined, byIndicator };
+  if (rest.method === undefined) {
+    fail(`${path}.method`, `give the global method next to byIndicator (e.g. "${path}.method")`);
+    return { block: undefined };
+  }
+  return { block: rest, byIndicator };
+}
+
+/** { code: entry } with each entry checked by `one`; codes are checked against the Framework later (checkSpecCodes). */
+function parseByIndicator<T>(
+  step: string,
+  value: unknown,
+  fail: (path: string, message: string) => void,
+  one: (path: string, value: unknown) => T | null,
+): Record<string, T> | null {
+  if (!isRecord(value)) {
+    fail(`${step}.byIndicator`, `must map indicator codes to methods, e.g. { "I01": { "method": "zscore" } }`);
+    return null;
+  }
+  const out: Record<string, T> = Object.create(null) as Record<string, T>;
+  let ok = true;
+  for (const [code, entry] of Object.entries(value)) {
+    const v = one(`${step}.byIndicator.${code}`, entry);
+    if (v === null) ok = false;
+    else out[code.normalize("NFC")] = v;
+  }
+  return ok ? out : null;
+}
+
+function parseTreatOverride(path: string, value: unknown, fail: (path: string, message: string) => void): TreatOverride | null {
+  if (value === "none" || (isRecord(value) && value.method === "none" && Object.keys(value).length === 1)) return { method: "none" };
+  if (typeof value === "string") value = { method: value };
+  if (!isRecord(value)) {
+    fail(path, `must be "none" or { "winmax": ..., "skewThreshold": ..., "kurtThreshold": ..., "fallback": "log" | "none" }`);
+    return null;
+  }
+  const r = treatOverrideSchema.safeParse(value);
+  if (r.success) return r.data;
+  reportZod(path, r.error, fail, `a treatment is "none" or winsorize with keys method, winmax, skewThreshold, kurtThreshold, fallback`);
+  return null;
 }
 
 /** Reads { method, ...params } against one strict schema per method, with errors that list what is allowed. */
@@ -246,9 +358,56 @@ function coerceSetting(value: unknown): unknown {
   return text;
 }
 
+/** The data threshold of one level's aggregates (undefined: missing children are skipped). */
+export function coverageFor(spec: AggregateSpec, level: number): number | undefined {
+  return spec.minCoverageByLevel?.[level] ?? spec.minCoverage;
+}
+
 /** The method that aggregates the nodes of one level. */
 export function aggregateFor(spec: AggregateSpec, level: number): AggregateOneSpec {
   const own = spec.byLevel[level];
   if (own) return own;
   return spec.method === "power" ? { method: "power", p: spec.p ?? 1 } : ({ method: spec.method } as AggregateOneSpec);
+}
+
+/** Short text of a normalization with its parameters, for the log ("minmax [0, 100]", "zscore (mean 0, sd 1)"). */
+export function describeNormalize(spec: NormalizeSpec): string {
+  switch (spec.method) {
+    case "minmax": return `minmax [${spec.low}, ${spec.high}]`;
+    case "zscore": return `zscore (mean ${Math.round(spec.mean * 1000) / 1000}, sd ${spec.sd})`;
+    case "dist2target": return spec.cap ? "dist2target (capped at 1)" : "dist2target";
+    case "goalposts": return `goalposts (scale ${spec.scale})`;
+    default: return spec.method;
+  }
+}
+
+export function describeTreat(spec: TreatSpec): string {
+  if (spec.method === "none") return "none";
+  return `winsorize (winmax ${spec.winmax}, skew ${spec.skewThreshold}, kurtosis ${spec.kurtThreshold}, fallback ${spec.fallback})`;
+}
+
+/**
+ * A Framework cell that names a method with optional parameters ("zscore", "minmax low=1 high=10",
+ * "winsorize winmax=3; fallback=none", "none"), checked by the same schemas as the spec's
+ * byIndicator entries. Returns the value, or the problems in words.
+ */
+export function parseMethodCell(step: "normalize" | "treat", text: string): { value?: NormalizeSpec | TreatOverride; problems: string[] } {
+  const problems: string[] = [];
+  const fail = (_path: string, message: string) => problems.push(message);
+  const [head, ...rest] = text.trim().split(/[\s,;]+/).filter(Boolean);
+  const block: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  // "winmax=3" alone (treat) keeps the global method; otherwise the first word is the method.
+  const params = head !== undefined && head.includes("=") ? [head, ...rest] : rest;
+  if (head !== undefined && !head.includes("=")) block.method = head.toLowerCase();
+  for (const part of params) {
+    const m = /^([A-Za-z]+)=(.+)$/.exec(part);
+    if (!m || m[1] === "method") {
+      problems.push(`"${part.slice(0, 40)}" is not a parameter; write parameters as name=value, e.g. "minmax low=1 high=10"`);
+      continue;
+    }
+    block[m[1]!] = coerceSetting(m[2]!);
+  }
+  if (problems.length) return { problems };
+  const value = step === "normalize" ? parseMethodBlock(step, { ...block }, normalizeSchemas, fail) : parseTreatOverride(step, { ...block }, fail);
+  return value ? { value, problems } : { problems };
 }

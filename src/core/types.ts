@@ -4,12 +4,17 @@
  * silently: writers turn it into an empty cell.
  */
 
+import type { NormalizeSpec, TreatOverride } from "./spec";
+
 /** One cell as Excel's Range.values or a parsed CSV gives it. */
 export type Cell = number | string | boolean | null | undefined;
 /** A table with its header row first. */
 export type Table = readonly (readonly Cell[])[];
 
 export type Direction = 1 | -1;
+
+/** Where an indicator's own method comes from: the spec's byIndicator, the Framework column, or the global setting. */
+export type MethodSource = "spec" | "framework" | "global";
 
 export interface IndicatorNode {
   kind: "indicator";
@@ -25,6 +30,11 @@ export interface IndicatorNode {
   target?: number;
   goalLow?: number;
   goalHigh?: number;
+  /** COINr ScaleFactor: denominating divides by (denominator / scaleFactor), e.g. 1000 = per 1,000 people. */
+  scaleFactor?: number;
+  /** The Framework's Normalize and Treat cells (COINr indiv_specs), validated as the spec's blocks. */
+  normalize?: NormalizeSpec;
+  treat?: TreatOverride;
   /** 0-based row of this node in the Framework table (header = row 0). */
   row: number;
 }
@@ -72,6 +82,8 @@ export interface Units {
   denominators: Map<string, Float64Array>;
   /** 0-based row of each unit in the Data table (header = row 0). */
   rows: number[];
+  /** 0-based Data column of each indicator code, so that a problem with one value names its cell. */
+  columnOf?: Map<string, number>;
 }
 
 export interface DataSet {

@@ -1,6 +1,7 @@
 /** The column-wise custom functions: NORMALIZE, RANK, SCORE, WINSORIZE. Thin layers over src/core/steps. */
 import { parseSpec, type NormalizeSpec, type WinsorizeSpec } from "../core/spec";
-import { normalizeColumn } from "../core/steps/normalize";
+import { normalizeColumn, ValueError } from "../core/steps/normalize";
+import { IndexComputeError } from "../core/errors";
 import { aggregateColumns } from "../core/steps/aggregate";
 import { rankAscending, rankDescending } from "../core/steps/rank";
 import { winsorizeColumn } from "../core/steps/treat";
@@ -35,7 +36,15 @@ const rowNames = (height: number) => Array.from({ length: height }, (_, r) => `r
 export function normalizeRange(values: unknown, method: unknown, low: unknown, high: unknown): OutCell[][] {
   const rows = asMatrix(values, "values");
   const spec = normalizeSpecOf(method, low, high);
-  const out = columnsOf(rows).map((column, c) => normalizeColumn(column, spec, { code: columnName(c), direction: 1 }));
+  const out = columnsOf(rows).map((column, c) => {
+    try {
+      return normalizeColumn(column, spec, { code: columnName(c), direction: 1 });
+    } catch (error) {
+      // A problem with one value (fracmax over 0) names its row of the range.
+      if (error instanceof ValueError) throw new IndexComputeError(`row ${error.unitIndex + 1}, ${error.message}`);
+      throw error;
+    }
+  });
   return rowsOf(out, rows.length);
 }
 

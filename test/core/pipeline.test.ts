@@ -69,7 +69,7 @@ test("a group with no data for an indicator leaves the value missing", () => {
 
 test("screen excludes units under the minimum coverage from normalization and ranks", () => {
   const r = computeIndex(data, framework, { screen: { minCoverage: 0.6 } });
-  assert.deepEqual(r.log.excluded, [{ unit: "U5", coverage: 0.25 }]);
+  assert.deepEqual(r.log.excluded, [{ unit: "U5", coverage: 0.25, reason: "coverage" }]);
   assert.deepEqual([...r.included], [1, 1, 1, 1, 0]);
   // D over U1..U4 only: min 3, max 9 (U5's 1 no longer sets the minimum).
   assert.deepEqual(col(r.steps.normalized, "D").slice(0, 4).map((v) => (Number.isNaN(v) ? v : Math.round(v * 1e9) / 1e9)), [0, NaN, 100, 50]);

@@ -125,6 +125,8 @@ export function assertUnits(got: UnitOutcome, expect: Extract<Expectation, { war
 /** Settings rows (key | value) for a spec object: {normalize: {method: "zscore"}} → [["normalize.method", "zscore"]]. */
 export function specToSettings(spec: Record<string, unknown>, prefix = ""): Cell[][] {
   return Object.entries(spec).flatMap(([key, value]) =>
-    value !== null && typeof value === "object" ? specToSettings(value as Record<string, unknown>, `${prefix}${key}.`) : [[`${prefix}${key}`, value as Cell]],
+    Array.isArray(value)
+      ? [[`${prefix}${key}`, value.join(", ")]] // a list in one cell, as an analyst types it (screen.include | A, B)
+      : value !== null && typeof value === "object" ? specToSettings(value as Record<string, unknown>, `${prefix}${key}.`) : [[`${prefix}${key}`, value as Cell]],
   );
 }

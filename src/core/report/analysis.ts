@@ -30,7 +30,10 @@ const TEXT = {
     below: "Bar below", above: "Bar above", nominalScore: "Nominal score", meanScore: "Mean score",
     scoreLow: "Score {p} %", scoreHigh: "Score {p} %",
     runs: "Runs", seed: "Seed", inputs: "Uncertain inputs", meanShift: "Mean absolute rank shift",
-    scoreNote: "Scores of runs with another normalization are on that method's scale; compare ranks across runs.",
+    scoreNote: "Mean score and its interval are over the runs that use the nominal normalization only (another method puts scores on another scale); ranks are over every run.",
+    scoreRuns: "Runs in the mean score (nominal normalization)",
+    collinearNote: "Collinear pairs are flagged when |r| > {t}: a strong negative correlation is flagged too (COINr's \"high\" correlation flag uses r > {t}).",
+    normalization: "Normalization", treatment: "Treatment",
     chartRanks: "Median rank with {low}–{high} % interval", axisRank: "Rank", axisUnit: "Unit",
     segmentBelow: "Rank {p} % → median", segmentAbove: "Median → rank {p} %",
     input: "Input", description: "Description", first: "First-order S", firstLow: "S low", firstHigh: "S high",
@@ -54,7 +57,10 @@ const TEXT = {
     below: "下误差", above: "上误差", nominalScore: "名义得分", meanScore: "平均得分",
     scoreLow: "得分 {p}%", scoreHigh: "得分 {p}%",
     runs: "运行次数", seed: "随机种子", inputs: "不确定输入", meanShift: "平均绝对排名变动",
-    scoreNote: "采用其他标准化方法的运行，其得分处于该方法的尺度上；跨运行请比较排名。",
+    scoreNote: "平均得分及其区间仅基于采用名义标准化方法的运行（其他方法的得分尺度不同）；排名基于全部运行。",
+    scoreRuns: "计入平均得分的运行次数（名义标准化）",
+    collinearNote: "当 |r| > {t} 时标记为共线对：强负相关也会被标记（COINr 的“高”相关标记使用 r > {t}）。",
+    normalization: "标准化", treatment: "异常值处理",
     chartRanks: "排名中位数及 {low}–{high}% 区间", axisRank: "排名", axisUnit: "单位",
     segmentBelow: "排名 {p}% → 中位数", segmentAbove: "中位数 → 排名 {p}%",
     input: "输入", description: "说明", first: "一阶指数 S", firstLow: "S 下限", firstHigh: "S 上限",
@@ -91,7 +97,9 @@ function auditSheet(audit: AuditResult, result: IndexResult, text: Text): SheetP
     text.available, text.shareAvailable, text.shareNonZero, text.shareUnique,
     text.flagAvailability, text.flagZeros, text.flagUnique, text.flagOutliers,
     text.rParent, text.rhoParent, text.rIndex, text.rhoIndex, text.negative, text.effectiveWeight, text.importance,
+    text.normalization, text.treatment,
   ];
+  const methods = new Map(result.log.methods.map((m) => [m.indicator, m]));
   const flagCols = [14, 15, 16, 17, 22];
   sheet.cells.push(uniqueHeaders(headers));
   audit.stats.forEach((s) => {
@@ -105,6 +113,7 @@ function auditSheet(audit: AuditResult, result: IndexResult, text: Text): SheetP
       ...flags.map((f) => f || ""),
       num(node?.pearsonParent ?? NaN), num(node?.spearmanParent ?? NaN), num(node?.pearsonIndex ?? NaN), num(node?.spearmanIndex ?? NaN),
       node?.negativeWithParent ? text.yes : "", num(imp?.effectiveWeight ?? NaN), num(imp?.importanceShare ?? NaN),
+      methods.get(s.code)?.normalize ?? "", methods.get(s.code)?.treat ?? "",
     ];
     const r = sheet.cells.length;
     for (const c of flagCols) if (row[c] !== "") sheet.highlights.push(rangeA1(r, c, r, c));
@@ -137,6 +146,7 @@ function auditSheet(audit: AuditResult, result: IndexResult, text: Text): SheetP
   if (audit.groups.length) {
     sheet.formats.push({ range: rangeA1(groupTop, 4, sheet.cells.length - 1, 7), numberFormat: "0.00" });
   }
+  sheet.cells.push([text.note, fill(text.collinearNote, { t: audit.collinearity })]);
 
   // Heatmap: the indicator correlation matrix with a colour scale.
   const k = audit.indicatorCodes.length;
@@ -180,7 +190,7 @@ function uncertaintySheet(u: UncertaintyResult, text: Text): SheetPlan {
   sheet.freeze = { rows: 1, cols: 3 };
   const infoCol = headers.length + 1;
   const info: [string, Cell][] = [
-    [text.runs, u.runs], [text.seed, u.seed], [text.meanShift, num(mean(u.rankShift))],
+    [text.runs, u.runs], [text.seed, u.seed], [text.meanShift, num(mean(u.rankShift))], [text.scoreRuns, u.scoreRuns],
     ...u.inputs.map((d, i): [string, Cell] => [i === 0 ? text.inputs : "", d]),
     ...u.notes.map((n, i): [string, Cell] => [i === 0 ? text.note : "", n]),
     ["", text.scoreNote],

@@ -95,10 +95,14 @@ function note(result: IndexResult, unit: number, text: ReportText): string {
   if (result.included[unit] === 0) {
     const coverage = result.log.coverage[unit];
     const shown = coverage !== undefined && Number.isFinite(coverage) ? `${(coverage * 100).toFixed(1)} %` : "?";
+    const reason = result.log.excluded.find((e) => e.unit === result.units.codes[unit])?.reason;
+    if (reason === "forced" || reason === "nonzero") return fill(text.excludedWhyNote, { coverage: shown, reason: reason === "forced" ? text.reasonForced : text.reasonNonZero });
     return fill(text.excludedNote, { coverage: shown });
   }
   const rootScores = nodeScores(result, result.framework.root);
-  return rootScores && !Number.isFinite(rootScores[unit]!) ? text.noScoreNote : "";
+  if (!rootScores || Number.isFinite(rootScores[unit]!)) return "";
+  const code = result.units.codes[unit];
+  return result.log.belowCoverage.some((b) => b.unit === code && b.aggregate === result.framework.root) ? text.belowCoverageNote : text.noScoreNote;
 }
 
 /** Scores, Ranks or Normalized: one row per unit in Data order, one column per node code. */

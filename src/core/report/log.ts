@@ -3,9 +3,9 @@
  * treatment records, warnings and the effective weight of every node, as stacked sections.
  */
 import { formatIssue } from "../errors";
-import type { IndexResult, TreatmentRecord } from "../result";
-import type { IndexSpec } from "../spec";
-import type { Cell } from "../types";
+import type { ExcludedUnit, IndexResult, TreatmentRecord } from "../result";
+import type { IndexSpec, ScreenSpec } from "../spec";
+import type { Cell, MethodSource } from "../types";
 import { fill, type ReportText } from "./i18n";
 import type { FormatPlan, SheetPlan } from "./types";
 import { aggregatesTopDown, num, rangeA1 } from "./util";
@@ -38,10 +38,11 @@ export function buildLog(result: IndexResult, text: ReportText): SheetPlan {
     },
     {
       title: text.excludedUnits,
-      headers: [text.unit, text.name, text.coverage],
-      rows: result.log.excluded.map((unit) => [unit.unit, unitName(result, unit.unit), num(unit.coverage)]),
-      formats: [undefined, undefined, "0.0%"],
+      headers: [text.unit, text.name, text.coverage, text.reason, ...(result.spec.screen?.minNonZero !== undefined ? [text.nonZero] : [])],
+      rows: result.log.excluded.map((unit) => [unit.unit, unitName(result, unit.unit), num(unit.coverage), reasonText(unit.reason, text), ...(unit.nonZero !== undefined ? [num(unit.nonZero)] : [])]),
+      formats: [undefined, undefined, "0.0%", undefined, "0.0%"],
     },
+    ...optionalSections(result, text),
     {
       title: text.treatment,
       headers: [text.indicator, text.skewBefore, text.kurtBefore, text.skewAfter, text.kurtAfter, text.winsorizedHigh,
@@ -98,6 +99,43 @@ export function buildLog(result: IndexResult, text: ReportText): SheetPlan {
   };
 }
 
+/** Sections that exist only when their option is used, so that a plain run's Log keeps its layout. */
+function optionalSections(result: IndexResult, text: ReportText): Section[] {
+  const sections: Section[] = [];
+  const { forced, methods, belowCoverage } = result.log;
+  if (forced.length) {
+    sections.push({
+      title: text.forcedUnits,
+      headers: [text.unit, text.name, text.coverage, text.reason],
+      rows: forced.map((unit) => [unit.unit, unitName(result, unit.unit), num(unit.coverage), unit.wouldBeExcluded ? text.forcedBelow : text.forcedAbove]),
+      formats: [undefined, undefined, "0.0%"],
+    });
+  }
+  const own = methods.filter((m) => m.normalizeSource !== "global" || m.treatSource !== "global");
+  if (own.length) {
+    const source = (s: MethodSource) => ({ spec: text.sourceSpec, framework: text.sourceFramework, global: text.sourceGlobal })[s];
+    sections.push({
+      title: text.indicatorMethods,
+      headers: [text.indicator, text.normalization, text.source, text.treatmentMethod, text.source],
+      rows: own.map((m) => [m.indicator, m.normalize, source(m.normalizeSource), m.treat, source(m.treatSource)]),
+      formats: [],
+    });
+  }
+  if (belowCoverage.length) {
+    sections.push({
+      title: text.belowCoverage,
+      headers: [text.aggregate, text.unit, text.name, text.shareChildren, text.threshold],
+      rows: belowCoverage.slice(0, LOG_IMPUTED_LIMIT).map((b) => [b.aggregate, b.unit, unitName(result, b.unit), num(b.share), num(b.minCoverage)]),
+      formats: [undefined, undefined, undefined, "0.0%", "0.0%"],
+    });
+  }
+  return sections;
+}
+
+function reasonText(reason: ExcludedUnit["reason"], text: ReportText): string {
+  return { coverage: text.reasonCoverage, nonzero: text.reasonNonZero, forced: text.reasonForced }[reason];
+}
+
 function moreImputed(total: number, text: ReportText): { more?: string } {
   if (total <= LOG_IMPUTED_LIMIT) return {};
   const n = (x: number) => x.toLocaleString("en-US");
@@ -118,6 +156,21 @@ function treatmentRow(record: TreatmentRecord, text: ReportText): Cell[] {
   ];
 }
 
+/** The block without its per-indicator list (listed in its own section). */
+function withoutByIndicator<T extends { byIndicator?: unknown }>(block: T): Omit<T, "byIndicator"> {
+  const { byIndicator: _, ...rest } = block;
+  return rest;
+}
+
+function describeScreen(screen: ScreenSpec): string {
+  const parts = [`basis ${screen.basis}`];
+  if (screen.minCoverage !== undefined) parts.push(`minCoverage ${screen.minCoverage}`);
+  if (screen.minNonZero !== undefined) parts.push(`minNonZero ${screen.minNonZero}`);
+  if (screen.include.length) parts.push(`include ${screen.include.join(", ")}`);
+  if (screen.exclude.length) parts.push(`exclude ${screen.exclude.join(", ")}`);
+  return parts.join("; ");
+}
+
 /** One row per pipeline step: "normalize" | "minmax (low 0, high 100)". */
 function settingsRows(spec: IndexSpec): Cell[][] {
   const describe = (block: object): string => {
@@ -126,13 +179,17 @@ function settingsRows(spec: IndexSpec): Cell[][] {
     return extra.length > 0 ? `${String(method)} (${extra.join(", ")})` : String(method);
   };
   const levels = Object.entries(spec.aggregate.byLevel).map(([level, one]) => `level ${level}: ${describe(one)}`);
+  const coverage = [
+    ...(spec.aggregate.minCoverage !== undefined ? [`minCoverage ${spec.aggregate.minCoverage}`] : []),
+    ...Object.entries(spec.aggregate.minCoverageByLevel ?? {}).map(([level, m]) => `level ${level}: minCoverage ${m}`),
+  ];
   return [
     ["denominate", spec.denominate ? "on" : "off"],
     ["impute", describe(spec.impute)],
-    ["screen", spec.screen ? `minCoverage ${spec.screen.minCoverage}` : "off"],
-    ["treat", describe(spec.treat)],
-    ["normalize", describe(spec.normalize)],
-    ["aggregate", [spec.aggregate.method + (spec.aggregate.p !== undefined ? ` (p ${spec.aggregate.p})` : ""), ...levels].join("; ")],
+    ["screen", spec.screen ? describeScreen(spec.screen) : "off"],
+    ["treat", describe(withoutByIndicator(spec.treat))],
+    ["normalize", describe(withoutByIndicator(spec.normalize))],
+    ["aggregate", [spec.aggregate.method + (spec.aggregate.p !== undefined ? ` (p ${spec.aggregate.p})` : ""), ...levels, ...coverage].join("; ")],
     ["weights", spec.weights ? Object.entries(spec.weights).map(([code, w]) => `${code} ${w}`).join(", ") : "Framework"],
   ];
 }

@@ -1,6 +1,6 @@
 /** Aggregate: weighted means up the tree, missing children skipped with weights renormalized. */
 import { IndexComputeError } from "../errors";
-import { aggregateFor, type AggregateOneSpec, type AggregateSpec } from "../spec";
+import { aggregateFor, coverageFor, type AggregateOneSpec, type AggregateSpec } from "../spec";
 import type { ColumnSet, Framework } from "../types";
 
 export function aggregateColumns(
@@ -9,19 +9,20 @@ export function aggregateColumns(
   method: AggregateOneSpec,
   nodeCode: string,
   unitCodes: string[],
+  childCodes?: readonly string[],
+  minCoverage?: number,
 ): Float64Array {
   const n = children[0]?.length ?? unitCodes.length;
   const num = new Float64Array(n);
   const den = new Float64Array(n);
   const p = method.method === "power" ? method.p : 1;
-  const needsPositive = method.method === "geometric" || method.method === "harmonic";
-  const needsNonNegative = method.method === "power" && !Number.isInteger(p);
+  const { positive: needsPositive, nonNegative: needsNonNegative } = domainOf(method);
   children.forEach((x, c) => {
     const w = weights[c]!;
     for (let i = 0; i < n; i++) {
       const v = x[i]!;
       if (v !== v) continue;
-      if ((needsPositive && v <= 0) || (needsNonNegative && v < 0)) throw nonPositiveError(method, nodeCode, unitCodes[i]!, v, c);
+      if ((needsPositive && v <= 0) || (needsNonNegative && v < 0)) throw nonPositiveError(method, nodeCode, unitCodes[i]!, v, c, childCodes?.[c]);
       den[i]! += w;
       switch (method.method) {
         case "arithmetic": num[i]! += w * v; break;
@@ -32,8 +33,14 @@ export function aggregateColumns(
     }
   });
   const out = new Float64Array(n);
+  const present = minCoverage === undefined ? null : presentCounts(children, n);
   for (let i = 0; i < n; i++) {
     const W = den[i]!;
+    // COINr dat_thresh: the share of children with a value (weights aside) below the threshold → missing.
+    if (present && present[i]! / children.length < minCoverage!) {
+      out[i] = NaN;
+      continue;
+    }
     if (!(W > 0)) {
       out[i] = NaN; // every child missing (or weighing 0) for this unit
       continue;
@@ -48,17 +55,56 @@ export function aggregateColumns(
   return out;
 }
 
-function nonPositiveError(method: AggregateOneSpec, node: string, unit: string, value: number, child: number): IndexComputeError {
-  const name = method.method === "power" ? `a power mean with p = ${method.p}` : `the ${method.method} mean`;
+/**
+ * Values a mean is defined for. Power means: p < 0 divides by powers of x (as the harmonic mean,
+ * p = -1), so x > 0; an odd or non-integer p > 1 has no real root of a negative sum, so x ≥ 0; an
+ * even p and p = 1 (the arithmetic mean) take any value.
+ */
+export function domainOf(method: AggregateOneSpec): { positive: boolean; nonNegative: boolean } {
+  if (method.method === "geometric" || method.method === "harmonic") return { positive: true, nonNegative: false };
+  if (method.method !== "power") return { positive: false, nonNegative: false };
+  const { p } = method;
+  if (p < 0) return { positive: true, nonNegative: false };
+  const evenOrOne = p === 1 || (Number.isInteger(p) && p % 2 === 0);
+  return { positive: false, nonNegative: !evenOrOne };
+}
+
+function presentCounts(children: Float64Array[], n: number): Float64Array {
+  const counts = new Float64Array(n);
+  for (const x of children) for (let i = 0; i < n; i++) if (x[i] === x[i]) counts[i]!++;
+  return counts;
+}
+
+function nonPositiveError(method: AggregateOneSpec, node: string, unit: string, value: number, child: number, childCode?: string): IndexComputeError {
+  if (method.method !== "power") {
+    // Kept word for word: analysts and the corpus know this message.
+    const name = `the ${method.method} mean`;
+    return new IndexComputeError(
+      `Cannot aggregate ${node} for unit ${unit} with ${name}: child #${child + 1} has the value ${value}, and ${name} needs values > 0. ` +
+        `Normalize to a positive range (e.g. min-max with low 1 and high 100) or use the arithmetic mean.`,
+    );
+  }
+  // Short enough for Excel's 255-character #VALUE! message with usual codes.
+  const [rule, fix] = method.p < 0 ? ["values > 0", "to a positive range (e.g. min-max 1–100)"] : ["values ≥ 0", "to a non-negative range (e.g. min-max), use an even p,"];
+  const which = childCode ? `child ${childCode}` : `child #${child + 1}`;
   return new IndexComputeError(
-    `Cannot aggregate ${node} for unit ${unit} with ${name}: child #${child + 1} has the value ${value}, and ${name} needs ${method.method === "power" ? "values ≥ 0" : "values > 0"}. ` +
-      `Normalize to a positive range (e.g. min-max with low 1 and high 100) or use the arithmetic mean.`,
+    `Cannot aggregate ${node} for unit ${unit} with a power mean with p = ${method.p}: ${which} has the value ${value}, and a power mean with p = ${method.p} needs ${rule}. ` +
+      `Normalize ${fix} or use the arithmetic mean.`,
   );
 }
 
+/** An aggregate left missing for a unit because too few of its children have a value (minCoverage). */
+export interface BelowCoverage {
+  aggregate: string;
+  unit: string;
+  /** Share of the aggregate's children with a value for this unit. */
+  share: number;
+  minCoverage: number;
+}
+
 /**
- * Aggregates level by level. Returns the scores of every aggregate (framework.aggregates order).
- * `weights` holds the weight in force for each node code.
+ * Aggregates level by level. Returns the scores of every aggregate (framework.aggregates order)
+ * and the scores left missing by the data threshold. `weights` holds the weight in force for each node code.
  */
 export function aggregate(
   normalized: ColumnSet,
@@ -66,16 +112,28 @@ export function aggregate(
   spec: AggregateSpec,
   weights: Map<string, number>,
   unitCodes: string[],
-): ColumnSet {
+  included?: Uint8Array,
+): ColumnSet & { belowCoverage: BelowCoverage[] } {
   const byCode = new Map<string, Float64Array>();
   normalized.codes.forEach((code, j) => byCode.set(code, normalized.columns[j]!));
   const columns: Float64Array[] = [];
+  const belowCoverage: BelowCoverage[] = [];
   for (const node of framework.aggregates) {
     const children = node.children.map((c) => byCode.get(c)!);
     const w = node.children.map((c) => weights.get(c)!);
-    const scores = aggregateColumns(children, w, aggregateFor(spec, node.level), node.code, unitCodes);
+    const minCoverage = coverageFor(spec, node.level);
+    const scores = aggregateColumns(children, w, aggregateFor(spec, node.level), node.code, unitCodes, node.children, minCoverage);
+    if (minCoverage !== undefined) {
+      for (let i = 0; i < scores.length; i++) {
+        if (scores[i] === scores[i] || (included && included[i] !== 1)) continue;
+        let present = 0;
+        for (const x of children) if (x[i] === x[i]) present++;
+        // Only the scores the threshold removed: with no child at all the score is missing anyway.
+        if (present > 0) belowCoverage.push({ aggregate: node.code, unit: unitCodes[i]!, share: present / children.length, minCoverage });
+      }
+    }
     byCode.set(node.code, scores);
     columns.push(scores);
   }
-  return { codes: framework.aggregates.map((a) => a.code), columns };
+  return { codes: framework.aggregates.map((a) => a.code), columns, belowCoverage };
 }

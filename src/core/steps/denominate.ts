@@ -15,8 +15,10 @@ export function denominate(dataset: DataSet, framework: Framework): ColumnSet {
       }]);
     }
     const out = new Float64Array(column.length);
+    // COINr ScaleFactor: x / (d / s), in COINr's order of operations (e.g. s = 1000: per 1,000 people).
+    const s = node.scaleFactor ?? 1;
     for (let i = 0; i < column.length; i++) {
-      const di = d[i]!;
+      const di = s === 1 ? d[i]! : d[i]! / s;
       // A zero denominator has no ratio: missing, not Infinity.
       out[i] = di === 0 ? NaN : column[i]! / di;
     }

@@ -1,8 +1,8 @@
 /** Normalize: bring every indicator onto a common scale, direction applied first. */
 import { IndexComputeError } from "../errors";
-import type { NormalizeSpec } from "../spec";
+import type { NormalizeBlock, NormalizeSpec } from "../spec";
 import { mean, minMax, sd } from "../stats";
-import type { ColumnSet, Framework } from "../types";
+import type { ColumnSet, Framework, IndicatorNode, MethodSource } from "../types";
 import { rankAscending } from "./rank";
 
 export interface NormalizeMeta {
@@ -64,17 +64,46 @@ export function normalizeColumn(x: Float64Array, spec: NormalizeSpec, meta: Norm
       for (let i = 0; i < n; i++) out[i] = r[i]! - 1;
       return out;
     }
-    case "fracmax": {
-      const [, hi] = minMax(y);
-      if (!(hi !== 0) || hi !== hi) throw constantError(meta.code, "fraction of max", "its maximum is 0 or it has no values");
-      for (let i = 0; i < n; i++) out[i] = y[i]! / hi;
-      return out;
-    }
+    case "fracmax":
+      return fractionOfBest(x, meta);
+    case "none":
+      return y === x ? x.slice() : y;
     case "dist2max": {
       const [lo, hi] = rangeOf(y, meta.code, "distance to maximum");
       for (let i = 0; i < n; i++) out[i] = 1 - (hi - y[i]!) / (hi - lo);
       return out;
     }
+  }
+}
+
+/**
+ * x / max(x); for direction -1, min(x) / x on the raw values, so the lowest (best) value scores 1
+ * (COINr negates first, which reverses the order). A ratio needs positive values.
+ */
+function fractionOfBest(x: Float64Array, meta: NormalizeMeta): Float64Array {
+  const n = x.length;
+  for (let i = 0; i < n; i++) {
+    const v = x[i]!;
+    if (v <= 0) {
+      throw new ValueError(
+        `Indicator ${meta.code} cannot be normalized by fraction of the best value (fracmax): this value is ${v}, and the ratio needs values > 0. ` +
+          "Use min-max or distance to maximum for indicators with zero or negative values.",
+        i,
+        meta.code,
+      );
+    }
+  }
+  const [lo, hi] = minMax(x);
+  if (lo !== lo) throw constantError(meta.code, "fraction of the best value", "it has no values");
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = meta.direction === 1 ? x[i]! / hi : lo / x[i]!;
+  return out;
+}
+
+/** A problem with one value: the pipeline turns it into an issue naming the Data cell (unit row, indicator column). */
+export class ValueError extends IndexComputeError {
+  constructor(message: string, readonly unitIndex: number, readonly indicator: string) {
+    super(message);
   }
 }
 
@@ -132,7 +161,20 @@ function goalposts(x: Float64Array, meta: NormalizeMeta, scale: number): Float64
   return out;
 }
 
-export function normalize(set: ColumnSet, framework: Framework, spec: NormalizeSpec): ColumnSet {
-  const columns = set.columns.map((column, j) => normalizeColumn(column, spec, framework.indicators[j]!));
+/** The method each indicator gets: the spec's byIndicator, then the Framework's Normalize column, then the global method. */
+export function normalizeMethodOf(node: IndicatorNode, spec: NormalizeBlock): { spec: NormalizeSpec; source: MethodSource } {
+  const own = spec.byIndicator?.[node.code];
+  if (own) return { spec: own, source: "spec" };
+  if (node.normalize) return { spec: node.normalize, source: "framework" };
+  const { byIndicator: _, ...global } = spec;
+  return { spec: global as NormalizeSpec, source: "global" };
+}
+
+export function normalize(set: ColumnSet, framework: Framework, spec: NormalizeBlock): ColumnSet {
+  const perIndicator = !!spec.byIndicator || framework.indicators.some((node) => node.normalize);
+  const columns = set.columns.map((column, j) => {
+    const node = framework.indicators[j]!;
+    return normalizeColumn(column, perIndicator ? normalizeMethodOf(node, spec).spec : spec, node);
+  });
   return { codes: set.codes, columns };
 }

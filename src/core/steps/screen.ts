@@ -1,9 +1,13 @@
 /**
- * Screen: units whose data coverage is below minCoverage are excluded from every later step.
- * Coverage is measured on the data as given (after denominating, before imputing), so that
- * imputed values cannot lift a unit over the threshold.
+ * Screen: units whose data coverage is below minCoverage, or whose share of non-zero values is
+ * below minNonZero, are excluded from every later step (COINr Screen). Coverage is measured on the
+ * data as given (basis "raw": after denominating, before imputing, so imputed values cannot lift a
+ * unit over the threshold) or after imputation (basis "imputed", COINr dset = "Imputed").
+ * `include` / `exclude` force units in or out whatever their coverage (COINr Force).
  */
-import type { ExcludedUnit } from "../result";
+import { IndexInputError } from "../errors";
+import type { ExcludedUnit, ForcedUnit } from "../result";
+import type { ScreenSpec } from "../spec";
 import type { ColumnSet, Units } from "../types";
 
 export function coverageOf(set: ColumnSet, nUnits: number): Float64Array {
@@ -14,27 +18,76 @@ export function coverageOf(set: ColumnSet, nUnits: number): Float64Array {
   return available;
 }
 
-export function screen(
-  set: ColumnSet,
-  units: Units,
-  coverage: Float64Array,
-  minCoverage: number | null,
-): { set: ColumnSet; included: Uint8Array; excluded: ExcludedUnit[] } {
-  const n = units.codes.length;
-  const included = new Uint8Array(n).fill(1);
-  const excluded: ExcludedUnit[] = [];
-  if (minCoverage === null) return { set, included, excluded };
-  for (let i = 0; i < n; i++) {
-    if (coverage[i]! < minCoverage) {
-      included[i] = 0;
-      excluded.push({ unit: units.codes[i]!, coverage: coverage[i]! });
+/** COINr Non_Zero: 1 - zeros / available values (a unit with no values has share 0). */
+export function nonZeroShareOf(set: ColumnSet, nUnits: number): Float64Array {
+  const available = new Float64Array(nUnits);
+  const zeros = new Float64Array(nUnits);
+  for (const column of set.columns) {
+    for (let i = 0; i < nUnits; i++) {
+      const v = column[i]!;
+      if (v !== v) continue;
+      available[i]!++;
+      if (v === 0) zeros[i]!++;
     }
   }
-  if (excluded.length === 0) return { set, included, excluded };
+  const out = new Float64Array(nUnits);
+  for (let i = 0; i < nUnits; i++) out[i] = available[i]! > 0 ? 1 - zeros[i]! / available[i]! : 0;
+  return out;
+}
+
+export interface ScreenOutcome {
+  set: ColumnSet;
+  included: Uint8Array;
+  excluded: ExcludedUnit[];
+  forced: ForcedUnit[];
+}
+
+/** `basis` is the set the shares are measured on (raw or imputed, per spec.basis); `set` is what is screened. */
+export function screen(set: ColumnSet, units: Units, basis: ColumnSet, spec: ScreenSpec | null): ScreenOutcome & { coverage: Float64Array } {
+  const n = units.codes.length;
+  const coverage = coverageOf(basis, n);
+  const included = new Uint8Array(n).fill(1);
+  const excluded: ExcludedUnit[] = [];
+  const forced: ForcedUnit[] = [];
+  if (spec === null) return { set, included, excluded, forced, coverage };
+  checkCodes(spec, units);
+  const nonZero = spec.minNonZero === undefined ? null : nonZeroShareOf(basis, n);
+  const include = new Set(spec.include);
+  const exclude = new Set(spec.exclude);
+  for (let i = 0; i < n; i++) {
+    const code = units.codes[i]!;
+    const lowCoverage = spec.minCoverage !== undefined && coverage[i]! < spec.minCoverage;
+    const lowNonZero = nonZero !== null && nonZero[i]! < spec.minNonZero!;
+    const shares = { coverage: coverage[i]!, ...(nonZero ? { nonZero: nonZero[i]! } : {}) };
+    if (exclude.has(code)) {
+      excluded.push({ unit: code, ...shares, reason: "forced" });
+    } else if (include.has(code)) {
+      forced.push({ unit: code, ...shares, wouldBeExcluded: lowCoverage || lowNonZero });
+      continue;
+    } else if (lowCoverage) {
+      excluded.push({ unit: code, ...shares, reason: "coverage" });
+    } else if (lowNonZero) {
+      excluded.push({ unit: code, ...shares, reason: "nonzero" });
+    } else continue;
+    included[i] = 0;
+  }
+  if (excluded.length === 0) return { set, included, excluded, forced, coverage };
   const columns = set.columns.map((column) => {
     const out = column.slice();
     for (let i = 0; i < n; i++) if (!included[i]) out[i] = NaN;
     return out;
   });
-  return { set: { codes: set.codes, columns }, included, excluded };
+  return { set: { codes: set.codes, columns }, included, excluded, forced, coverage };
+}
+
+/** A forced code that is not a unit is a typo the analyst must see (COINr stops too). */
+function checkCodes(spec: ScreenSpec, units: Units): void {
+  const known = new Set(units.codes);
+  const issues = (["include", "exclude"] as const).flatMap((key) =>
+    spec[key].filter((code) => !known.has(code)).map((code) => ({
+      table: "Spec" as const, column: `screen.${key}`, severity: "error" as const,
+      message: `unit "${code.slice(0, 60)}" in screen.${key} is not a unit code of Data; correct it or remove it from the list`,
+    })),
+  );
+  if (issues.length) throw new IndexInputError(issues);
 }

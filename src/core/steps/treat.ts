@@ -1,8 +1,8 @@
 /** Treat: COINr's outlier treatment (winsorization by skew/kurtosis, log fallback). */
 import type { TreatmentRecord } from "../result";
-import type { TreatSpec, WinsorizeSpec } from "../spec";
+import type { TreatBlock, TreatOverride, TreatSpec, WinsorizeSpec } from "../spec";
 import { minMax, skewKurt } from "../stats";
-import type { ColumnSet } from "../types";
+import type { ColumnSet, MethodSource } from "../types";
 
 /** Passes when |skew| < skewThreshold OR kurt < kurtThreshold; undefined moments (n < 4, constant) pass. */
 export function passesSkewKurt(s: number, k: number, spec: WinsorizeSpec): boolean {
@@ -88,11 +88,41 @@ export function logTransform(x: Float64Array): Float64Array {
   return out;
 }
 
-export function treat(set: ColumnSet, spec: TreatSpec, unitCodes: string[]): { set: ColumnSet; records: TreatmentRecord[] } {
-  if (spec.method === "none") return { set, records: [] };
+const WINSORIZE_DEFAULTS: WinsorizeSpec = { method: "winsorize", winmax: 5, skewThreshold: 2, kurtThreshold: 3.5, fallback: "log" };
+
+/**
+ * The treatment each indicator gets: the spec's byIndicator, then the Framework's Treat column, then
+ * the global setting. An override's parameters go over the global winsorization (COINr modifies the
+ * global specs with indiv_specs), or over the defaults when the global treatment is none.
+ */
+export function treatMethodOf(node: { code: string; treat?: TreatOverride }, spec: TreatBlock): { spec: TreatSpec; source: MethodSource } {
+  const own = spec.byIndicator?.[node.code] ?? node.treat;
+  const source: MethodSource = spec.byIndicator?.[node.code] ? "spec" : node.treat ? "framework" : "global";
+  const base: WinsorizeSpec = spec.method === "winsorize" ? { method: "winsorize", winmax: spec.winmax, skewThreshold: spec.skewThreshold, kurtThreshold: spec.kurtThreshold, fallback: spec.fallback } : WINSORIZE_DEFAULTS;
+  if (!own) return { spec: spec.method === "winsorize" ? base : { method: "none" }, source };
+  if (own.method === "none") return { spec: { method: "none" }, source };
+  const merged: WinsorizeSpec = { ...base };
+  if (own.winmax !== undefined) merged.winmax = own.winmax;
+  if (own.skewThreshold !== undefined) merged.skewThreshold = own.skewThreshold;
+  if (own.kurtThreshold !== undefined) merged.kurtThreshold = own.kurtThreshold;
+  if (own.fallback !== undefined) merged.fallback = own.fallback;
+  return { spec: merged, source };
+}
+
+export function treat(
+  set: ColumnSet,
+  spec: TreatBlock,
+  unitCodes: string[],
+  indicators?: readonly { code: string; treat?: TreatOverride }[],
+): { set: ColumnSet; records: TreatmentRecord[] } {
+  const perIndicator = !!spec.byIndicator || !!indicators?.some((node) => node.treat);
+  if (spec.method === "none" && !perIndicator) return { set, records: [] };
   const records: TreatmentRecord[] = [];
   const columns = set.columns.map((column, j) => {
-    const { values, record } = winsorizeColumn(column, spec, set.codes[j]!, unitCodes);
+    const code = set.codes[j]!;
+    const own = perIndicator ? treatMethodOf(indicators?.[j] ?? { code }, spec).spec : spec;
+    if (own.method === "none") return column;
+    const { values, record } = winsorizeColumn(column, own, code, unitCodes);
     records.push(record);
     return values;
   });

@@ -23,6 +23,18 @@ const winsorizeSchema = z
   .strictObject({ min: z.number().int().min(0), max: z.number().int().min(0) })
   .refine((v) => v.max >= v.min, "max must be at least min");
 
+/** Steps of the spec that a path input may change (weights have their own inputs). */
+const PATH_STEPS = ["denominate", "impute", "screen", "treat", "normalize", "aggregate"];
+
+/** "screen.minCoverage" → itself; a path must start with a step and hold no empty or prototype part. */
+function specPath(key: string): string | null {
+  const parts = key.split(".");
+  if (!PATH_STEPS.includes(parts[0]!)) return null;
+  if (parts.length === 1 && ["impute", "normalize", "aggregate"].includes(key)) return null;
+  if (parts.some((p) => p === "" || p === "__proto__" || p === "constructor" || p === "prototype")) return null;
+  return key;
+}
+
 export function parseUncertainInputs(input: unknown): UncertainInputs {
   const issues: ValidationIssue[] = [];
   const fail = (column: string, message: string) => issues.push({ table: "Spec", column: `inputs.${column}`, severity: "error", message });
@@ -31,7 +43,17 @@ export function parseUncertainInputs(input: unknown): UncertainInputs {
   }
   const obj = input as Record<string, unknown>;
   const out: UncertainInputs = {};
-  for (const key of Object.keys(obj)) if (!(KEYS as readonly string[]).includes(key)) fail(key, `unknown input "${key}"; allowed: ${KEYS.join(", ")}`);
+  for (const key of Object.keys(obj)) {
+    if ((KEYS as readonly string[]).includes(key)) continue;
+    const path = specPath(key);
+    if (!path) {
+      fail(key, `unknown input "${key}"; allowed: ${KEYS.join(", ")}, or a spec path with a list of alternatives such as "screen.minCoverage": [0.6, 0.75, 0.9]`);
+      continue;
+    }
+    const list = obj[key];
+    if (!Array.isArray(list) || list.length === 0) fail(key, `${key} takes a list of alternatives, e.g. [0.6, 0.75, 0.9]`);
+    else (out.paths ??= []).push({ path, alternatives: list });
+  }
   if (obj.weights !== undefined) {
     const r = weightsSchema.safeParse(obj.weights);
     if (r.success) out.weights = r.data;

@@ -5,7 +5,8 @@
  */
 import { IndexInputError } from "../errors";
 import type { IndexResult } from "../result";
-import type { AggregateMethod, AggregateOneSpec, ImputeSpec, IndexSpec, NormalizeMethod, NormalizeSpec, TreatSpec } from "../spec";
+import { describeNormalize, parseSpec, type AggregateMethod, type AggregateOneSpec, type ImputeSpec, type IndexSpec, type NormalizeMethod, type NormalizeSpec, type TreatSpec } from "../spec";
+import { domainOf } from "../steps/aggregate";
 import type { Framework } from "../types";
 import type { InputGroup } from "./sobol";
 import { weightSetFor, type WeightSet, type WeightSetMethod } from "./weight-sets";
@@ -23,6 +24,8 @@ export interface UncertainInputs {
   impute?: ImputeSpec[];
   /** Winsorization limit winmax, a whole number drawn uniformly from [min, max]. */
   winsorize?: { min: number; max: number };
+  /** Any spec path with a list of alternatives, e.g. { path: "screen.minCoverage", alternatives: [0.6, 0.75, 0.9] }. */
+  paths?: { path: string; alternatives: unknown[] }[];
 }
 
 /** What is uncertain when the caller says nothing: weights ±25 % at every level, three normalizations, two aggregations. */
@@ -40,6 +43,8 @@ export interface InputModel {
   specFor(u: Float64Array): IndexSpec;
   /** Changes made so that every run is computable (e.g. min-max on [1, 100] for geometric means). */
   notes: string[];
+  /** JSON of the nominal normalization of the runs: mean scores are only comparable over runs that use it. */
+  nominalNormalize: string;
 }
 
 const fail = (message: string) => new IndexInputError([{ table: "Spec", column: "uncertainty", severity: "error", message }]);
@@ -61,9 +66,11 @@ export function buildInputModel(result: IndexResult, inputs: UncertainInputs = D
   };
 
   const aggregateAlternatives = (inputs.aggregate ?? []).map((a): AggregateOneSpec => (typeof a === "string" ? oneAggregate(a) : a));
-  const needsPositive = [...aggregateAlternatives, ...Object.values(nominal.aggregate.byLevel), oneAggregate(nominal.aggregate.method, nominal.aggregate.p)]
-    .some((a) => a.method === "geometric" || a.method === "harmonic" || (a.method === "power" && a.p <= 0));
-  const positive = (spec: NormalizeSpec): NormalizeSpec => (needsPositive ? positiveNormalization(spec, unitCount, notes) : spec);
+  const domains = [...aggregateAlternatives, ...Object.values(nominal.aggregate.byLevel), oneAggregate(nominal.aggregate.method, nominal.aggregate.p)].map(domainOf);
+  const needsPositive = domains.some((d) => d.positive);
+  const needsNonNegative = domains.some((d) => d.nonNegative);
+  const positive = <T extends NormalizeSpec>(spec: T): T =>
+    needsPositive || needsNonNegative ? ({ ...spec, ...positiveNormalization(spec, unitCount, notes, needsPositive) } as T) : spec;
   const nominalNormalize = positive(nominal.normalize);
 
   const weightsRecord: Record<string, number> = {};
@@ -99,7 +106,9 @@ export function buildInputModel(result: IndexResult, inputs: UncertainInputs = D
     }
   }
   if (inputs.normalize?.length) {
-    const options = inputs.normalize.map((n) => positive(typeof n === "string" ? defaultNormalize(n) : n));
+    // The analyst's per-indicator methods stay in every run; only the global method varies.
+    const own = nominal.normalize.byIndicator ? { byIndicator: nominal.normalize.byIndicator } : {};
+    const options = inputs.normalize.map((n) => positive({ ...(typeof n === "string" ? defaultNormalize(n) : n), ...own }));
     add("normalization", 1, `normalization: ${options.map(describeNormalize).join(" | ")}`, (block, s) => {
       s.normalize = options[pick(block[0]!, options.length)]!;
     });
@@ -128,17 +137,86 @@ export function buildInputModel(result: IndexResult, inputs: UncertainInputs = D
       s.treat = options[pick(block[0]!, options.length)]!;
     });
   }
-  if (groups.length === 0) throw fail("nothing is uncertain: give at least one of weights, weightSets, normalize, aggregate, impute, winsorize");
+  const changed = new Map<string, string>();
+  for (const { path, alternatives } of inputs.paths ?? []) {
+    const top = path.split(".")[0] as keyof IndexSpec;
+    const other = changed.get(top) ?? (uncertainBlocks(inputs).includes(top) ? top : undefined);
+    if (other !== undefined) throw fail(`"${path}" and "${other}" both change ${top}; give one of them`);
+    changed.set(top, path);
+    const options = alternatives.map((value, i) => {
+      const block = alternativeBlock(nominal, path, value, i);
+      return top === "normalize" ? positive(block as NormalizeSpec) : block;
+    });
+    add(path, 1, `${path}: ${alternatives.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(" | ")}`, (block, s) => {
+      (s as unknown as Record<string, unknown>)[top] = options[pick(block[0]!, options.length)];
+    });
+  }
+  if (groups.length === 0) throw fail("nothing is uncertain: give at least one of weights, weightSets, normalize, aggregate, impute, winsorize, or a spec path");
 
   return {
     groups,
     descriptions,
     notes,
+    nominalNormalize: JSON.stringify(nominalNormalize),
     specFor(u) {
       for (const fn of apply) fn(u, spec);
       return spec;
     },
   };
+}
+
+/** Spec blocks that the named inputs already make uncertain. */
+function uncertainBlocks(inputs: UncertainInputs): string[] {
+  const out: string[] = [];
+  if (inputs.normalize?.length) out.push("normalize");
+  if (inputs.aggregate?.length) out.push("aggregate");
+  if (inputs.impute?.length) out.push("impute");
+  if (inputs.winsorize) out.push("treat");
+  if (inputs.weights || inputs.weightSets?.length) out.push("weights");
+  return out;
+}
+
+/**
+ * The block of the spec that one alternative gives: the nominal spec, back in its input form, with
+ * the path set to the value, checked by parseSpec like any spec (errors name the input and entry).
+ */
+function alternativeBlock(nominal: IndexSpec, path: string, value: unknown, i: number): unknown {
+  const input = specAsInput(nominal);
+  const parts = path.split(".");
+  let target: Record<string, unknown> = input;
+  for (const part of parts.slice(0, -1)) {
+    const next = target[part];
+    if (typeof next !== "object" || next === null || Array.isArray(next)) target[part] = Object.create(null) as Record<string, unknown>;
+    target = target[part] as Record<string, unknown>;
+  }
+  target[parts[parts.length - 1]!] = value;
+  try {
+    return parseSpec(input)[parts[0] as keyof IndexSpec];
+  } catch (error) {
+    const why = error instanceof IndexInputError ? error.issues.map((x) => `${x.column ?? ""}: ${x.message}`).join("; ") : String(error);
+    throw new IndexInputError([{ table: "Spec", column: `inputs.${path}[${i}]`, severity: "error", message: `alternative ${JSON.stringify(value)} is not a valid setting (${why})` }]);
+  }
+}
+
+/** A resolved spec in the form parseSpec reads (the inverse of its defaults), as plain null-prototype objects. */
+export function specAsInput(spec: IndexSpec): Record<string, unknown> {
+  const copy = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(copy);
+    if (typeof value !== "object" || value === null) return value;
+    const out = Object.create(null) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = copy(v);
+    return out;
+  };
+  const input = copy(spec) as Record<string, unknown>;
+  const aggregate = input.aggregate as Record<string, unknown>;
+  const byLevel = aggregate.byLevel as Record<string, Record<string, unknown>>;
+  const coverage = aggregate.minCoverageByLevel as Record<string, number> | undefined;
+  delete aggregate.minCoverageByLevel;
+  if (aggregate.method !== "power") delete aggregate.p;
+  for (const [level, m] of Object.entries(coverage ?? {})) (byLevel[level] ??= Object.create(null) as Record<string, unknown>).minCoverage = m;
+  if (input.screen === null) delete input.screen;
+  if (input.weights === null) delete input.weights;
+  return input;
 }
 
 /** Index of one of k equally likely alternatives from a uniform in [0, 1). */
@@ -165,25 +243,21 @@ function defaultNormalize(method: NormalizeMethod): NormalizeSpec {
   }
 }
 
-function describeNormalize(spec: NormalizeSpec): string {
-  if (spec.method === "minmax") return `minmax [${spec.low}, ${spec.high}]`;
-  if (spec.method === "zscore") return `zscore (mean ${round(spec.mean)}, sd ${spec.sd})`;
-  return spec.method;
-}
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
- * Geometric and harmonic means need positive values, so when one of them can be drawn every
- * normalization is moved onto a positive scale by an affine change, which leaves the ranks of
- * arithmetic runs as they were: min-max starting at 0 or below runs on [1, 100]; z-scores get the
- * mean sd·(n-1)/√n + 1, above the largest possible |z| (Samuelson's bound), so every value is ≥ 1;
- * ranks are already ≥ 1. Other methods can give 0 and are refused with a clear message.
+ * Geometric, harmonic and power means with p < 0 need positive values (odd or non-integer p,
+ * non-negative ones), so when one of them can be drawn every normalization is moved onto a
+ * positive scale by an affine change, which leaves the ranks of arithmetic runs as they were:
+ * min-max starting at 0 or below runs on [1, 100]; z-scores get the mean sd·(n-1)/√n + 1, above the
+ * largest possible |z| (Samuelson's bound), so every value is ≥ 1; ranks are already ≥ 1. Other
+ * methods can give 0 and are refused with a clear message (non-negative methods pass for odd p).
  */
-function positiveNormalization(spec: NormalizeSpec, units: number, notes: string[]): NormalizeSpec {
+function positiveNormalization(spec: NormalizeSpec, units: number, notes: string[], strict = true): NormalizeSpec {
   switch (spec.method) {
     case "minmax": {
-      if (spec.low > 0) return spec;
+      if (spec.low > 0 || (!strict && spec.low >= 0)) return spec;
       const out = { method: "minmax" as const, low: 1, high: Math.max(100, spec.high) };
       remember(notes, `min-max runs on [1, ${out.high}] instead of [${spec.low}, ${spec.high}] because geometric/harmonic means need positive values`);
       return out;
@@ -197,7 +271,9 @@ function positiveNormalization(spec: NormalizeSpec, units: number, notes: string
     case "rank":
       return spec;
     default:
-      throw fail(`geometric or harmonic aggregation needs positive normalized values, which ${spec.method} does not guarantee; use minmax, zscore or rank among the normalization alternatives`);
+      // Percentile, borda, fracmax, distances and goalposts are ≥ 0: enough for odd or non-integer p.
+      if (!strict && spec.method !== "none") return spec;
+      throw fail(`${strict ? "geometric, harmonic or power (p < 0) aggregation needs positive" : "power aggregation with an odd or non-integer p needs non-negative"} normalized values, which ${spec.method} does not guarantee; use minmax, zscore or rank among the normalization alternatives`);
   }
 }
 

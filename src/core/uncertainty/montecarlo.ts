@@ -6,6 +6,7 @@
 import { IndexComputeError, IndexInputError } from "../errors";
 import { runPipeline } from "../pipeline";
 import type { IndexResult } from "../result";
+import { describeNormalize, type IndexSpec, type TreatOverride } from "../spec";
 import { quantileSorted } from "../stats";
 import type { DataSet } from "../types";
 import { buildInputModel, DEFAULT_INPUTS, type InputModel, type UncertainInputs } from "./inputs";
@@ -43,6 +44,8 @@ export interface UncertaintyResult {
   high: number;
   /** Units with a nominal rank, sorted by it (then by code); unranked units last. */
   units: UnitUncertainty[];
+  /** Runs that used the nominal normalization: mean scores and their interval are over these only. */
+  scoreRuns: number;
   /** Mean absolute rank shift against the nominal ranks, per run. */
   rankShift: Float64Array;
 }
@@ -54,6 +57,8 @@ export interface IndexModel {
   run(u: Float64Array): number;
   scores: Float64Array;
   ranks: Float64Array;
+  /** The latest run used the nominal normalization (its scores are on the nominal scale). */
+  nominalScale: boolean;
   nominalRanks: Float64Array;
   nominalScores: Float64Array;
 }
@@ -62,9 +67,10 @@ export function indexModel(result: IndexResult, inputs: UncertainInputs = DEFAUL
   // When neither imputation nor treatment is uncertain, denominate → impute → screen → treat give the
   // same columns in every run: start the runs from the nominal treated columns (screened-out units are
   // already NaN there) and skip those steps, which are most of the cost of a run.
-  const frontFixed = !inputs.impute?.length && !inputs.winsorize;
+  const frontSteps = ["denominate", "impute", "screen", "treat"];
+  const frontFixed = !inputs.impute?.length && !inputs.winsorize && !(inputs.paths ?? []).some((p) => frontSteps.includes(p.path.split(".")[0]!));
   const model = frontFixed
-    ? buildInputModel(result, inputs, { denominate: false, impute: { method: "none" }, screen: null, treat: { method: "none" } })
+    ? buildInputModel(result, inputs, { denominate: false, impute: { method: "none" }, screen: null, treat: untreated(result) })
     : buildInputModel(result, inputs);
   const dataset: DataSet = { units: result.units, indicators: frontFixed ? result.steps.treated : result.steps.raw };
   const rootIndex = result.scores.codes.indexOf(result.framework.root);
@@ -74,15 +80,17 @@ export function indexModel(result: IndexResult, inputs: UncertainInputs = DEFAUL
   const scores = new Float64Array(n);
   const ranks = new Float64Array(n);
   let runNumber = 0;
-  return {
+  const index: IndexModel = {
     model,
     scores,
     ranks,
+    nominalScale: true,
     nominalRanks,
     nominalScores,
     run(u) {
       runNumber++;
       const spec = model.specFor(u);
+      index.nominalScale = JSON.stringify(spec.normalize) === model.nominalNormalize;
       let out: IndexResult;
       try {
         out = runPipeline(dataset, result.framework, spec);
@@ -108,6 +116,14 @@ export function indexModel(result: IndexResult, inputs: UncertainInputs = DEFAUL
       return count ? shift / count : 0;
     },
   };
+  return index;
+}
+
+/** No treatment at all, also for indicators with their own (the Framework's Treat column): the runs start from treated columns. */
+function untreated(result: IndexResult): IndexSpec["treat"] {
+  const byIndicator: Record<string, TreatOverride> = Object.create(null) as Record<string, TreatOverride>;
+  for (const node of result.framework.indicators) byIndicator[node.code] = { method: "none" };
+  return { method: "none", byIndicator };
 }
 
 export const MAX_RUNS = 100_000;
@@ -130,11 +146,18 @@ export function* uncertaintyTask(result: IndexResult, options: UncertaintyOption
   const allRanks = new Float64Array(runs * n);
   const allScores = new Float64Array(runs * n);
   const rankShift = new Float64Array(runs);
+  // Scores of runs under another normalization are on another scale: they are kept out of the mean.
+  const onScale = new Uint8Array(runs);
+  let scoreRuns = 0;
   for (let r = 0; r < runs; r++) {
     for (let j = 0; j < width; j++) row[j] = rng.uniform();
     rankShift[r] = index.run(row);
     allRanks.set(index.ranks, r * n);
     allScores.set(index.scores, r * n);
+    if (index.nominalScale) {
+      onScale[r] = 1;
+      scoreRuns++;
+    }
     yield r + 1;
   }
   const unitRanks = new Float64Array(runs);
@@ -147,7 +170,7 @@ export function* uncertaintyTask(result: IndexResult, options: UncertaintyOption
       const rank = allRanks[r * n + i]!;
       const score = allScores[r * n + i]!;
       if (rank === rank) unitRanks[kr++] = rank;
-      if (score === score) {
+      if (score === score && onScale[r] === 1) {
         unitScores[ks++] = score;
         sum += score;
       }
@@ -168,7 +191,9 @@ export function* uncertaintyTask(result: IndexResult, options: UncertaintyOption
     };
   });
   units.sort((a, b) => order(a.nominalRank) - order(b.nominalRank) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { runs, seed, inputs: index.model.descriptions, notes: index.model.notes, low, high, units, rankShift };
+  const notes = [...index.model.notes];
+  if (scoreRuns < runs) notes.push(`mean scores and their interval are over the ${scoreRuns} of ${runs} runs that use the nominal normalization (${describeNormalize(result.spec.normalize)})`);
+  return { runs, seed, inputs: index.model.descriptions, notes, low, high, units, rankShift, scoreRuns };
 }
 
 const order = (rank: number) => (rank === rank ? rank : Infinity);

@@ -140,7 +140,7 @@ export function sobolFromOutputs(
   return { indices, variance: point.variance, mean: point.mean, n, runs: n * (names.length + 2), yA, yB, yAB };
 }
 
-/** S_i = mean(y_B (y_ABi - y_A)) / V and ST_i = mean((y_A - y_ABi)^2) / (2V), V over A and B. */
+/** S_i = mean(y_B (y_ABi - y_A)) / V and ST_i = mean((y_A - y_ABi)^2) / (2V), V the sample variance over A and B. */
 function estimate(yA: Float64Array, yB: Float64Array, yAB: Float64Array[], rows: readonly number[]) {
   const n = rows.length;
   let sum = 0;
@@ -148,7 +148,8 @@ function estimate(yA: Float64Array, yB: Float64Array, yAB: Float64Array[], rows:
   const mean = sum / (2 * n);
   let ss = 0;
   for (const r of rows) ss += (yA[r]! - mean) ** 2 + (yB[r]! - mean) ** 2;
-  const variance = ss / (2 * n);
+  // The sample variance (2N - 1), as COINr's var(c(yA, yB)).
+  const variance = ss / (2 * n - 1);
   const first = new Float64Array(yAB.length);
   const total = new Float64Array(yAB.length);
   for (let i = 0; i < yAB.length; i++) {
