@@ -35,5 +35,7 @@ export function runSummary(result: IndexResult): string {
   if (result.log.excluded.length) parts.push(`${result.log.excluded.length} units excluded by screening`);
   const treated = result.log.treatment.filter((t) => t.action !== "none").length;
   if (treated) parts.push(`${treated} indicators treated for outliers`);
+  const editions = result.editions;
+  if (editions) parts.push(`${editions.times.length} editions (${editions.times.join(", ")}), ${editions.normalize} normalization, showing ${editions.times[editions.shown]}`);
   return parts.join(", ");
 }
