@@ -1,0 +1,35 @@
+/** The add-in on COINr's ASEM panel (5 years) through the Excel fake: Compute scores every edition, the sheets show the latest. */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { test } from "node:test";
+import { computeIndex } from "../../src/core/index";
+import { buildReport } from "../../src/core/report/build";
+import { runIndex } from "../../src/excel/index";
+import { CONFORMANCE_DIR, FIXTURES_DIR } from "../helpers/conformance";
+import { freshWorkbook, putTable, readCsv, sheetNamed } from "./helpers";
+
+test("ASEM panel through the add-in: Results for 2022 with ▲/▼ changes, Editions, Trends with a line and a bar chart", async () => {
+  const wb = freshWorkbook();
+  const data = readCsv(join(FIXTURES_DIR, "coinr-asem-panel", "data.csv"));
+  const meta = readCsv(join(CONFORMANCE_DIR, "meta.csv"));
+  putTable(wb, "Data", data);
+  putTable(wb, "Framework", meta);
+  await runIndex({ version: 1, data: { kind: "sheet", sheet: "Data" }, framework: { kind: "sheet", sheet: "Framework" }, settings: null });
+  const plan = buildReport(computeIndex(data, meta), { language: "en" });
+  for (const key of ["results", "editions", "trends"] as const) {
+    const planned = plan.sheets.find((s) => s.key === key)!;
+    const sheet = sheetNamed(wb, planned.name);
+    planned.cells.forEach((row, r) => row.forEach((cell, c) => {
+      const want = cell === null || cell === undefined || cell === "" ? undefined : cell;
+      assert.equal(sheet.value(r, c), want, `${planned.name}!R${r + 1}C${c + 1}`);
+      assert.equal(sheet.formula(r, c), undefined);
+    }));
+  }
+  const results = sheetNamed(wb, "Results");
+  assert.equal(results.value(0, 1), "Change since 2021");
+  assert.equal(results.format(1, 1), '"▲"0;"▼"0;0');
+  const trends = sheetNamed(wb, "Trends");
+  assert.deepEqual(trends.charts.map((c) => [c.type, c.series.length]), [["LineMarkers", 10], ["BarClustered", 1]]);
+  assert.match(trends.charts[0]!.title, /over editions: top 10 in 2022/);
+  assert.ok(sheetNamed(wb, "Editions").conditionalFormats.length >= 2);
+});
