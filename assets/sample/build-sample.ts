@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { formatCsv } from "../../src/cli/csv";
 import type { Table } from "../../src/core/types";
 import { functionsSheetSpills, functionsSheetTable } from "../../src/core/sample/functions-sheet";
-import { IECI_NOTICE, ieciAboutTable, ieciEditionsTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
+import { IECI_NOTICE, ieciAboutTable, ieciEditionsTable, ieciFrameworkTable, ieciPublishedTable, ieciSettingsTable } from "../../src/core/sample/ieci";
 
 const HERE = __dirname;
 /** Fixed document dates so that rebuilding an unchanged sample gives the same workbook properties. */
@@ -69,6 +69,7 @@ export async function buildSampleWorkbook(): Promise<Buffer> {
   addSheet(workbook, "Settings", ieciSettingsTable(), { widths: [22, 14] });
   const spills = new Map(functionsSheetSpills().map((area) => [area.cell, area.ref]));
   addSheet(workbook, "Functions", functionsSheetTable(), { formulas: true, spills, headerRow: 3, widths: [22, 60, 24, 16, 20, 20, 22] });
+  addSheet(workbook, "Published", ieciPublishedTable(), { widths: [10, 8, 8] });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -124,6 +124,10 @@ test("npm run demo: computes the sample workbook, writes the results, prints the
   const names = workbook.worksheets.map((ws) => ws.name);
   assert.deepEqual(names.slice(0, 4), ["About", "Data", "Framework", "Settings"], "input sheets first, untouched");
   assert.ok(names.includes("Results"));
+  assert.deepEqual(names.slice(-3), ["Editions", "Trends", "Published vs computed"]);
+  // The sample's Published sheet (the IECI 2022 top 20) is reproduced by the workbook's 2022 edition.
+  const published = workbook.getWorksheet("Published vs computed")!;
+  assert.equal(published.getCell("A23").value, "Equal ranks: 20 of 20 (2022)");
 });
 
 test("the sample CSVs with the Settings as --spec give the same scores as the workbook", async () => {

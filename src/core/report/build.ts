@@ -10,6 +10,8 @@ import { rankChangeOf } from "../editions";
 import { buildEditionSheets } from "./editions";
 import { editionsText, RANK_CHANGE_FORMAT } from "./editions-text";
 import { buildLog } from "./log";
+import { buildPublishedSheet } from "./published";
+import type { PublishedRanking } from "../published";
 import type { FormatPlan, ReportPlan, SheetKey, SheetPlan } from "./types";
 import {
   aggregatesTopDown, bodyRange, headerWidth, nodeName, nodeRanks, nodeScores, num, pillarsAndSubPillars, rangeA1,
@@ -18,6 +20,8 @@ import {
 
 export interface ReportOptions extends DashboardOptions {
   language: ReportLanguage;
+  /** A published ranking (the optional Published table) to compare with. */
+  published?: PublishedRanking;
 }
 
 export const SCORE_FORMAT = "0.00";
@@ -35,6 +39,7 @@ export function buildReport(result: IndexResult, options: ReportOptions): Report
       buildLog(result, text),
       buildDashboard(result, text, options),
       ...buildEditionSheets(result, options),
+      ...(options.published ? [buildPublishedSheet(result, options.published, options.language)] : []),
     ],
   };
 }

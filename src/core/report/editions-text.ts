@@ -19,6 +19,7 @@ const en = {
   difference: "Difference (computed − published)",
   chartPublished: "Published vs computed rank",
   notComputed: "not in the computed ranking",
+  equalRanks: "Equal ranks: {k} of {n}",
 } as const;
 
 export type EditionsText = { readonly [K in keyof typeof en]: string };
@@ -41,6 +42,7 @@ const zhCN: EditionsText = {
   difference: "差值（计算 − 公布）",
   chartPublished: "公布排名与计算排名",
   notComputed: "不在计算排名中",
+  equalRanks: "排名一致：{k} / {n}",
 };
 
 export function editionsText(language: ReportLanguage): EditionsText {

@@ -81,6 +81,12 @@ export function ieciEditionsTable(): Table {
   ];
 }
 
+/** Published sheet: the IECI 2022 published top 20 (unit code, rank, Time), checked by "Published vs computed". */
+export function ieciPublishedTable(): Table {
+  const codeOf = (name: string) => DATA_ROWS.find((row) => row[1] === name)![0]!;
+  return [["uCode", "Rank", "Time"], ...IECI_PUBLISHED_TOP20.map((name, i) => [codeOf(name), i + 1, 2022])];
+}
+
 type FrameworkRow = [code: string, name: string, level: number | null, parent: string | null, direction: 1 | -1 | null, weight: number | null, type: string, unit: string | null];
 
 const FRAMEWORK_ROWS: readonly FrameworkRow[] = [
