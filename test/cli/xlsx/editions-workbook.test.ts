@@ -40,6 +40,21 @@ test("sheets: the input, the usual results for 2022, then Editions and Trends", 
   }
 });
 
+test("the input Data (15,300 cells, written row by row past exceljs) reads back as the CSV: numbers as numbers, text as text, empty as empty", () => {
+  const csv = readCsv(PANEL);
+  const ws = book.getWorksheet("Data")!;
+  let numbers = 0;
+  csv.forEach((row, r) => row.forEach((cell, c) => {
+    const got = ws.getCell(r + 1, c + 1).value;
+    const text = cell === null || cell === undefined ? "" : String(cell);
+    if (text === "") assert.equal(got ?? null, null, `R${r + 1}C${c + 1}`);
+    else if (String(Number(text)) === text) { assert.equal(got, Number(text), `R${r + 1}C${c + 1}`); numbers++; }
+    else assert.equal(got, text, `R${r + 1}C${c + 1}`);
+  }));
+  assert.ok(numbers > 12_000);
+  assert.equal(ws.rowCount, 256);
+});
+
 test("Editions: every cell as planned, a table, ▲/▼ changes with a colour scale", async () => {
   const plan = buildReport(computeIndex(readCsv(PANEL), readCsv(META)), { language: "en" }).sheets.find((s) => s.key === "editions")!;
   const ws = book.getWorksheet("Editions")!;
