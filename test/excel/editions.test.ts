@@ -14,7 +14,15 @@ test("ASEM panel through the add-in: Results for 2022 with ▲/▼ changes, Edit
   const meta = readCsv(join(CONFORMANCE_DIR, "meta.csv"));
   putTable(wb, "Data", data);
   putTable(wb, "Framework", meta);
-  await runIndex({ version: 1, data: { kind: "sheet", sheet: "Data" }, framework: { kind: "sheet", sheet: "Framework" }, settings: null });
+  const summary = await runIndex({ version: 1, data: { kind: "sheet", sheet: "Data" }, framework: { kind: "sheet", sheet: "Framework" }, settings: null });
+  // The pane's results card: the shown (latest) edition's top 10 with changes, and every other edition for its selector.
+  const editions = summary.editions!;
+  assert.deepEqual([editions.times, editions.shown, editions.tops.map((top) => top.length)], [[2018, 2019, 2020, 2021, 2022], 4, [10, 10, 10, 10, 10]]);
+  assert.deepEqual(editions.tops[4]!.map((row) => [row.rank, row.code, row.score]), summary.top.map((row) => [row.rank, row.code, row.score]));
+  assert.ok(editions.tops[0]!.every((row) => row.change === null), "no change in the first edition");
+  const y21 = computeIndex(data, meta, { editions: { edition: 2021 } });
+  const rank21 = (code: string) => y21.ranks.columns[y21.ranks.codes.indexOf("Index")]![y21.units.codes.indexOf(code)]!;
+  for (const row of editions.tops[4]!) assert.equal(row.change, rank21(row.code) - row.rank, row.code);
   const plan = buildReport(computeIndex(data, meta), { language: "en" });
   for (const key of ["results", "editions", "trends"] as const) {
     const planned = plan.sheets.find((s) => s.key === key)!;

@@ -3,3 +3,5 @@ export { detectEditions } from "./detect";
 export { computeEditionsIndex } from "./compute";
 export { editionResult, editionTime, rankChangeOf } from "./result";
 export type { EditionLayout, EditionLog, EditionsInfo } from "./types";
+export { editionsSummary } from "./summary";
+export type { EditionsSummary, EditionTop } from "./summary";
