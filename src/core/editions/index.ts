@@ -5,3 +5,4 @@ export { editionResult, editionTime, rankChangeOf } from "./result";
 export type { EditionLayout, EditionLog, EditionsInfo } from "./types";
 export { editionsSummary } from "./summary";
 export type { EditionsSummary, EditionTop } from "./summary";
+export { standaloneEdition } from "./standalone";
