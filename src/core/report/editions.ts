@@ -3,7 +3,6 @@
  * since the previous edition, the index score in each, with colour scales) and Trends (native line
  * chart of the index over editions for the top N, bar chart of the largest rank changes).
  */
-import { editionResult } from "../editions";
 import type { IndexResult } from "../result";
 import type { Cell } from "../types";
 import { editionsText, RANK_CHANGE_FORMAT, type EditionsText } from "./editions-text";
@@ -110,19 +109,19 @@ function trendsSheet(result: IndexResult, text: EditionsText, common: ReportText
   const formats: FormatPlan[] = [];
   const charts: ChartPlan[] = [];
 
-  // Index scores over editions: one row per edition, one column per top unit.
-  const editions = times.map((_, k) => editionResult(info, k));
-  const at = (one: IndexResult, code: string) => one.units.codes.indexOf(code);
+  // Index scores over editions: one row per edition, one column per top unit (read off the panel).
+  const { panel } = info;
+  const panelScores = panel.scores.columns[panel.scores.codes.indexOf(root)]!;
+  const rowIn = info.members.map((rows) => new Map(Array.from(rows, (r) => [panel.units.codes[r]!, r])));
   let col = DATA_COL;
   put(0, col, text.edition);
   times.forEach((time, k) => put(k + 1, col, time));
   top.forEach((u, j) => {
     const code = result.units.codes[u]!;
     put(0, col + 1 + j, unitLabel(result, u));
-    editions.forEach((one, k) => {
-      const i = at(one, code);
-      const scores = one.scores.columns[one.scores.codes.indexOf(root)]!;
-      put(k + 1, col + 1 + j, i >= 0 && one.included[i] === 1 ? num(scores[i]!) : null);
+    rowIn.forEach((rows, k) => {
+      const r = rows.get(code);
+      put(k + 1, col + 1 + j, r !== undefined && panel.included[r] === 1 ? num(panelScores[r]!) : null);
     });
   });
   if (top.length > 0) {
