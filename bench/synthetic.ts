@@ -56,3 +56,14 @@ export const FULL_SPEC = {
   normalize: { method: "minmax", low: 0, high: 100 },
   aggregate: { method: "arithmetic" },
 };
+
+/** Panel data: `units` units over `editions` editions (Time 2001, 2002, ...), one row per unit and edition. */
+export function syntheticPanel(units: number, indicators: number, editions: number, seed = 1): SyntheticTables {
+  const { data, framework } = syntheticTables(units * editions, indicators, seed);
+  const header = [...data[0]!.slice(0, 2), "Time", ...data[0]!.slice(2)];
+  const rows = data.slice(1).map((row, r) => {
+    const unit = r % units;
+    return [`U${unit + 1}`, `Unit ${unit + 1}`, 2001 + Math.floor(r / units), ...row.slice(2)];
+  });
+  return { data: [header, ...rows], framework };
+}

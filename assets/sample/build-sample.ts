@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { formatCsv } from "../../src/cli/csv";
 import type { Table } from "../../src/core/types";
 import { functionsSheetSpills, functionsSheetTable } from "../../src/core/sample/functions-sheet";
-import { IECI_NOTICE, ieciAboutTable, ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
+import { IECI_NOTICE, ieciAboutTable, ieciEditionsTable, ieciFrameworkTable, ieciPublishedTable, ieciSettingsTable } from "../../src/core/sample/ieci";
 
 const HERE = __dirname;
 /** Fixed document dates so that rebuilding an unchanged sample gives the same workbook properties. */
@@ -56,25 +56,27 @@ function columnWidths(table: Table): number[] {
 export async function buildSampleWorkbook(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Index Studio";
-  workbook.title = "International Exchange Centers Index 2022 (sample, illustrative values)";
+  workbook.title = "International Exchange Centers Index 2022, with an illustrative 2024 edition (sample, illustrative values)";
   workbook.description = IECI_NOTICE;
   workbook.created = BUILD_DATE;
   workbook.modified = BUILD_DATE;
-  const about = addSheet(workbook, "About", ieciAboutTable(), { headerRow: 6, widths: [14, 18, 16] });
+  const aboutTable = ieciAboutTable(true);
+  const about = addSheet(workbook, "About", aboutTable, { headerRow: aboutTable.findIndex((row) => row[0] === "uCode"), widths: [14, 18, 16] });
   about.getCell("A1").font = { bold: true, size: 14 };
   about.getCell("A2").font = { bold: true, color: { argb: "FFC00000" } };
-  addSheet(workbook, "Data", ieciDataTable());
+  addSheet(workbook, "Data", ieciEditionsTable());
   addSheet(workbook, "Framework", ieciFrameworkTable());
   addSheet(workbook, "Settings", ieciSettingsTable(), { widths: [22, 14] });
   const spills = new Map(functionsSheetSpills().map((area) => [area.cell, area.ref]));
   addSheet(workbook, "Functions", functionsSheetTable(), { formulas: true, spills, headerRow: 3, widths: [22, 60, 24, 16, 20, 20, 22] });
+  addSheet(workbook, "Published", ieciPublishedTable(), { widths: [10, 8, 8] });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 async function main(): Promise<void> {
   const files: [string, string | Buffer][] = [
     ["ieci-2022.xlsx", await buildSampleWorkbook()],
-    ["ieci-data.csv", formatCsv(ieciDataTable())],
+    ["ieci-data.csv", formatCsv(ieciEditionsTable())],
     ["ieci-framework.csv", formatCsv(ieciFrameworkTable())],
   ];
   for (const [name, content] of files) {

@@ -6,6 +6,7 @@ import { buildReport } from "../core/report/build";
 import { checkSheetLimits, planExtents } from "../core/report/limits";
 import type { TableName, TableOrigin } from "../core/errors";
 import { computeIndex } from "../core/pipeline";
+import { parsePublished } from "../core/published";
 import type { IndexResult } from "../core/result";
 import type { Cell } from "../core/types";
 import { runCliAnalysis, withAnalysisJson } from "./analysis";
@@ -85,7 +86,8 @@ export async function runCompute(args: ComputeArgs, onOrigins?: (origins: Partia
 export async function resultWorkbook(
   result: IndexResult, language: Language, inputPath: string | undefined, tables: InputTables, analysis?: AnalysisResult,
 ): Promise<{ buffer: Uint8Array; warnings: string[] }> {
-  const plan = buildReport(result, { language });
+  const published = tables.published ? parsePublished(tables.published) : undefined;
+  const plan = buildReport(result, { language, ...(published ? { published } : {}) });
   if (analysis) plan.sheets.push(...buildAnalysisReport(analysis, result, { language }));
   const inputTables = inputPath ? undefined : [
     { name: "Data", rows: tables.data.map((row) => [...row]) as Cell[][] },

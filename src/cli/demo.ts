@@ -18,7 +18,10 @@ export async function runDemo(args: DemoArgs, io: CliIo, onOrigins?: Parameters<
   const out = args.out ?? DEMO_OUT;
   const outcome = await runCompute({ command: "compute", input: SAMPLE_WORKBOOK, out, lang: args.lang, inPlace: false }, onOrigins);
   for (const message of outcome.messages) io.err(message);
-  io.out("International Exchange Centers Index 2022 (sample; illustrative values, not the official data)");
+  const editions = outcome.result.editions;
+  io.out(editions
+    ? `International Exchange Centers Index ${editions.times.join(" and ")} (sample; the ${editions.times[editions.times.length - 1]} edition is made up; illustrative values, not the official data)`
+    : "International Exchange Centers Index 2022 (sample; illustrative values, not the official data)");
   io.out(`${runSummary(outcome.result)}\n`);
   io.out(topTable(outcome.result, 10));
   io.out(`\nwrote ${out}`);

@@ -22,6 +22,8 @@ export interface InputTables {
   data: Table;
   framework: Table;
   settings?: Table;
+  /** An optional Published sheet (unit code, rank): a ranking to compare with. */
+  published?: Table;
   origins: Partial<Record<TableName, TableOrigin>>;
   /** Notes about the reading itself (formulas without a saved result...). */
   notes: string[];
@@ -82,7 +84,7 @@ function csvOrigin(path: string): TableOrigin {
   return { sheet: basename(path), row: 0, col: 0 };
 }
 
-const SHEETS: Record<"data" | "framework" | "settings", TableName> = { data: "Data", framework: "Framework", settings: "Settings" };
+const SHEETS: Record<"data" | "framework" | "settings" | "published", TableName> = { data: "Data", framework: "Framework", settings: "Settings", published: "Published" };
 
 /** The tables of a workbook; `framework: false` when --meta gives the Framework instead. */
 export async function readWorkbookTables(path: string, need = { framework: true }): Promise<InputTables> {
@@ -119,7 +121,8 @@ export async function readWorkbookTables(path: string, need = { framework: true 
   const data = read("data", true)!;
   const framework = read("framework", need.framework) ?? [];
   const settings = read("settings", false);
-  return { data, framework, settings, origins, notes };
+  const published = read("published", false);
+  return { data, framework, settings, ...(published ? { published } : {}), origins, notes };
 }
 
 /** The used block of a sheet (from its first to its last non-empty cell), with its origin. */

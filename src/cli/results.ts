@@ -3,9 +3,11 @@ import { formatIssue, type TableName, type TableOrigin, type ValidationIssue } f
 import { aggregatesTopDown } from "../core/report/util";
 import type { IndexResult } from "../core/result";
 import type { Cell } from "../core/types";
+import { editionsJson, editionsScoresTable } from "./editions-results";
 
 /** One row per unit (Data order): uCode, uName, every aggregate's score (top down), then their ranks. */
 export function scoresTable(result: IndexResult): Cell[][] {
+  if (result.editions) return editionsScoresTable(result);
   const codes = aggregatesTopDown(result);
   const scoreColumns = codes.map((code) => result.scores.columns[result.scores.codes.indexOf(code)]!);
   const rankColumns = codes.map((code) => result.ranks.columns[result.ranks.codes.indexOf(code)]!);
@@ -42,6 +44,7 @@ export function resultJson(result: IndexResult, origins: Partial<Record<TableNam
     weights: Object.fromEntries(result.weights),
     log: { imputed: log.imputed, excluded: log.excluded, forced: log.forced, treatment: log.treatment, methods: log.methods, belowCoverage: log.belowCoverage },
     warnings: result.warnings.map((issue) => ({ ...issue, text: describeIssue(issue, origins) })),
+    ...editionsJson(result),
   };
   // JSON.stringify writes NaN and ±Infinity as null. Large results are written compact (an
   // indented 10,000-unit score array is one line per number).

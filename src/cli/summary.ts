@@ -1,5 +1,6 @@
 /** The ranking printed on the terminal: top units with the index score and the pillar ranks. */
 import { aggregatesTopDown } from "../core/report/util";
+import { rankChangeOf } from "../core/editions";
 import type { IndexResult } from "../core/result";
 
 export function topTable(result: IndexResult, count: number): string {
@@ -10,13 +11,19 @@ export function topTable(result: IndexResult, count: number): string {
   const ranks = result.ranks.columns[result.ranks.codes.indexOf(root)]!;
   const pillarRanks = pillars.map((code) => result.ranks.columns[result.ranks.codes.indexOf(code)]!);
   const order = [...ranks.keys()].filter((u) => Number.isFinite(ranks[u]!)).sort((a, b) => ranks[a]! - ranks[b]! || a - b).slice(0, count);
-  const header = ["Rank", "Code", "Name", root, ...pillars.map((code) => `${code} rank`)];
+  // Editions: the index rank change since the previous edition, last (▲3 up, ▼2 down).
+  const changes = rankChangeOf(result);
+  const change = changes?.columns[changes.codes.indexOf(root)];
+  const since = result.editions && result.editions.shown > 0 ? `since ${result.editions.times[result.editions.shown - 1]}` : null;
+  const header = ["Rank", "Code", "Name", root, ...pillars.map((code) => `${code} rank`), ...(change && since ? [since] : [])];
+  const arrow = (v: number) => (v > 0 ? `▲${v}` : v < 0 ? `▼${-v}` : Number.isFinite(v) ? "0" : "new");
   const rows = order.map((u) => [
     String(ranks[u]),
     result.units.codes[u]!,
     result.units.names[u]!,
     scores[u]!.toFixed(2),
     ...pillarRanks.map((column) => (Number.isFinite(column[u]!) ? String(column[u]) : "")),
+    ...(change && since ? [arrow(change[u]!)] : []),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => [...row[c]!].length)));
   const numeric = (c: number) => c === 0 || c >= 3;
@@ -35,5 +42,7 @@ export function runSummary(result: IndexResult): string {
   if (result.log.excluded.length) parts.push(`${result.log.excluded.length} units excluded by screening`);
   const treated = result.log.treatment.filter((t) => t.action !== "none").length;
   if (treated) parts.push(`${treated} indicators treated for outliers`);
+  const editions = result.editions;
+  if (editions) parts.push(`${editions.times.length} editions (${editions.times.join(", ")}), ${editions.normalize} normalization, showing ${editions.times[editions.shown]}`);
   return parts.join(", ");
 }

@@ -3,9 +3,11 @@ import { IndexInputError, type ValidationIssue } from "./errors";
 import { blankHeaderIssue, bodyRows, cellText, clip, headerBelowHint, headerKey, isBlank, parseNumber } from "./table";
 import type { DataSet, Framework, Table } from "./types";
 
-const UNIT_CODE = ["ucode", "code", "unitcode", "unitid", "id"];
+export const UNIT_CODE = ["ucode", "code", "unitcode", "unitid", "id"];
 const UNIT_NAME = ["uname", "name", "unitname"];
-const IGNORED = ["time", "year"];
+/** Headers of the edition column (src/core/editions); ignored when reading one edition. */
+export const TIME_HEADERS = ["time", "year"];
+const IGNORED = TIME_HEADERS;
 /** Cell-level warnings kept per table before they are summarized. */
 const MAX_CELL_WARNINGS = 200;
 

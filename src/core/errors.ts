@@ -1,6 +1,6 @@
 /** Validation problems that name where they are and how to fix them. */
 
-export type TableName = "Data" | "Framework" | "Settings" | "Spec" | "Weights";
+export type TableName = "Data" | "Framework" | "Settings" | "Spec" | "Weights" | "Published";
 
 export interface ValidationIssue {
   table: TableName;

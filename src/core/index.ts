@@ -14,3 +14,5 @@ export { rankAscending, rankDescending } from "./steps/rank";
 export { winsorizeColumn } from "./steps/treat";
 export { effectiveWeights, weightsInForce } from "./weights-in-force";
 export { columnOf, scoreOf } from "./columns";
+export { editionResult, editionTime, rankChangeOf } from "./editions";
+export type { EditionsInfo } from "./editions";

@@ -2,7 +2,8 @@
 import { IndexComputeError, IndexInputError, type ValidationIssue } from "./errors";
 import { parseData } from "./data";
 import { parseFramework } from "./framework";
-import type { ExcludedUnit, IndexResult, IndicatorMethod } from "./result";
+import { computeEditionsIndex, detectEditions } from "./editions";
+import type { ExcludedUnit, ImputedCell, IndexResult, IndicatorMethod, TreatmentRecord } from "./result";
 import { describeNormalize, describeTreat, parseSpec, type IndexSpec } from "./spec";
 import { aggregate, type BelowCoverage } from "./steps/aggregate";
 import { denominate } from "./steps/denominate";
@@ -11,35 +12,45 @@ import { normalize, normalizeMethodOf, ValueError } from "./steps/normalize";
 import { rankDescending } from "./steps/rank";
 import { screen } from "./steps/screen";
 import { treat, treatMethodOf } from "./steps/treat";
-import type { DataSet, Framework, Table } from "./types";
+import type { ColumnSet, DataSet, Framework, Table } from "./types";
 import { effectiveWeights, weightsInForce } from "./weights-in-force";
 
 /** Parses and validates the tables and the spec, then runs the pipeline. */
 export function computeIndex(data: Table, framework: Table, spec?: unknown): IndexResult {
   const parsedSpec = parseSpec(spec);
   const { framework: fw, warnings: frameworkWarnings } = parseFramework(framework);
+  const editions = detectEditions(data);
+  if (editions) return computeEditionsIndex(data, editions, fw, parsedSpec, frameworkWarnings);
   const { dataset, warnings: dataWarnings } = parseData(data, fw);
   const result = runPipeline(dataset, fw, parsedSpec);
   result.warnings = [...frameworkWarnings, ...dataWarnings, ...result.warnings];
   return result;
 }
 
+/** Steps that editions (src/core/editions) run per edition or across editions; the others are per unit. */
+export interface PipelineHooks {
+  impute?: (set: ColumnSet) => { set: ColumnSet; imputed: ImputedCell[] };
+  treat?: (set: ColumnSet) => { set: ColumnSet; records: TreatmentRecord[] };
+  normalize?: (set: ColumnSet) => ColumnSet;
+  rank?: (scores: Float64Array) => Float64Array;
+}
+
 /** Runs the pipeline on parsed inputs (no parsing: for repeated runs such as Monte Carlo). */
-export function runPipeline(dataset: DataSet, framework: Framework, spec: IndexSpec): IndexResult {
+export function runPipeline(dataset: DataSet, framework: Framework, spec: IndexSpec, hooks: PipelineHooks = {}): IndexResult {
   const { units } = dataset;
   const warnings: ValidationIssue[] = [];
   const weights = weightsInForce(framework, spec.weights);
   const raw = dataset.indicators;
   checkSpecCodes(spec, framework);
   const denominated = spec.denominate ? denominate(dataset, framework) : raw;
-  const { set: imputed, imputed: imputedCells } = impute(denominated, units, spec.impute);
+  const { set: imputed, imputed: imputedCells } = hooks.impute ? hooks.impute(denominated) : impute(denominated, units, spec.impute);
   const basis = spec.screen?.basis === "imputed" ? imputed : denominated;
   const { set: screened, included, excluded, forced, coverage } = screen(imputed, units, basis, spec.screen);
   if (excluded.length === units.codes.length) throw everyUnitExcluded(spec, coverage, excluded);
-  const { set: treated, records } = treat(screened, spec.treat, units.codes, framework.indicators);
-  const normalized = atCell(units, () => normalize(treated, framework, spec.normalize));
+  const { set: treated, records } = hooks.treat ? hooks.treat(screened) : treat(screened, spec.treat, units.codes, framework.indicators);
+  const normalized = atCell(units, () => (hooks.normalize ? hooks.normalize(treated) : normalize(treated, framework, spec.normalize)));
   const { belowCoverage, ...scores } = aggregate(normalized, framework, spec.aggregate, weights, units.codes, included);
-  const ranks = { codes: scores.codes, columns: scores.columns.map((c) => rankDescending(c)) };
+  const ranks = { codes: scores.codes, columns: scores.columns.map((c) => (hooks.rank ?? rankDescending)(c)) };
   warnUnscored(scores.columns[scores.columns.length - 1], framework.root, units, included, warnings, belowCoverage);
   return {
     spec,

@@ -1,4 +1,5 @@
 /** What computeIndex returns: every step's output, the scores and ranks, and the audit log. */
+import type { EditionsInfo } from "./editions/types";
 import type { ValidationIssue } from "./errors";
 import type { IndexSpec } from "./spec";
 import type { BelowCoverage } from "./steps/aggregate";
@@ -92,4 +93,6 @@ export interface IndexResult {
   weights: Map<string, number>;
   log: PipelineLog;
   warnings: ValidationIssue[];
+  /** Data with editions (a Time column): every edition, with this result showing one of them. */
+  editions?: EditionsInfo;
 }

@@ -8,7 +8,7 @@ export const NORMALIZE_METHODS = [
   "minmax", "zscore", "rank", "percentile", "borda", "fracmax", "dist2max", "dist2target", "goalposts", "none",
 ] as const;
 export const AGGREGATE_METHODS = ["arithmetic", "geometric", "harmonic", "power"] as const;
-export const IMPUTE_METHODS = ["none", "mean", "median", "group-mean", "group-median"] as const;
+export const IMPUTE_METHODS = ["none", "mean", "median", "group-mean", "group-median", "carry-forward"] as const;
 export const TREAT_METHODS = ["none", "winsorize"] as const;
 
 export type NormalizeMethod = (typeof NORMALIZE_METHODS)[number];
@@ -21,7 +21,17 @@ const imputeSchemas = {
   median: z.strictObject({ method: z.literal("median") }),
   "group-mean": z.strictObject({ method: z.literal("group-mean"), group: z.string().min(1) }),
   "group-median": z.strictObject({ method: z.literal("group-median"), group: z.string().min(1) }),
+  /** Editions only: the unit's latest earlier value (COINr impute_panel "latest"). */
+  "carry-forward": z.strictObject({ method: z.literal("carry-forward") }),
 };
+
+export const EDITIONS_NORMALIZE = ["pooled", "separate"] as const;
+const editionsSchema = z.strictObject({
+  normalize: z.enum(EDITIONS_NORMALIZE).default("pooled"),
+  /** The edition (Time value) that the results, audit and analysis show; the latest by default. */
+  edition: num.optional(),
+});
+export type EditionsSpec = z.output<typeof editionsSchema>;
 
 const treatSchemas = {
   none: z.strictObject({ method: z.literal("none") }),
@@ -117,11 +127,13 @@ export interface IndexSpec {
   aggregate: AggregateSpec;
   /** Weights that replace the Framework's, by node code (a named weight set). */
   weights: Record<string, number> | null;
+  /** Data with a Time column (src/core/editions): how editions are normalized and which one is shown. */
+  editions?: EditionsSpec;
 }
 
 export type SpecInput = Record<string, unknown>;
 
-const TOP_KEYS = ["denominate", "impute", "screen", "treat", "normalize", "aggregate", "weights"] as const;
+const TOP_KEYS = ["denominate", "impute", "screen", "treat", "normalize", "aggregate", "weights", "editions"] as const;
 
 /** Validates a plain spec object (from JSON or a Settings sheet) and fills in the defaults. */
 export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec {
@@ -181,6 +193,11 @@ export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec 
     const r = z.record(z.string(), z.number().min(0).refine(Number.isFinite)).safeParse(obj.weights);
     if (r.success) spec.weights = r.data;
     else fail("weights", "weights must map node codes to non-negative numbers");
+  }
+  if (obj.editions !== undefined) {
+    const r = editionsSchema.safeParse(obj.editions);
+    if (r.success) spec.editions = r.data;
+    else reportZod("editions", r.error, fail, `editions takes { normalize: ${EDITIONS_NORMALIZE.join(" | ")}, edition: a Time value }`);
   }
   if (issues.length > 0) throw new IndexInputError(issues);
   return spec;

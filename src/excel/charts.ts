@@ -15,6 +15,7 @@ const CHART_TYPE: Record<ChartKind, NativeChartType> = {
   // drawn as a floating stacked column (queueFloatingInterval), since Office.js cannot bind custom
   // error bars to ranges.
   rankInterval: "LineMarkers",
+  line: "LineMarkers",
 };
 
 export interface ChartTargets {

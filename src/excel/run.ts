@@ -7,6 +7,7 @@ import type { IndexResult, SpecInput, TableName, TableOrigin, ValidationIssue } 
 import { buildReport } from "../core/report/build";
 import type { ReportPlan } from "../core/report/types";
 import { validateChoice, type AddinLanguage, type StoredChoice } from "./choice";
+import { editionsSummary, type EditionsSummary } from "../core/editions";
 import { AddinError, errorText } from "./errors";
 import { displayLanguage, runInExcel } from "./office";
 import { readSources, type ReadTable } from "./read";
@@ -15,6 +16,8 @@ import { markOwnWrite } from "./auto-refresh";
 
 export interface RunSummary {
   top: { rank: number; code: string; name: string; score: number }[];
+  /** Data with editions: every edition's top units with their rank changes (the pane's selector). */
+  editions?: EditionsSummary;
   warnings: string[];
   sheets: string[];
   syncCount: number;
@@ -56,8 +59,10 @@ export async function runIndex(choiceInput: StoredChoice, options: RunOptions = 
       return { result, warnings: [...warnings, ...outcome.warnings], outcome };
     });
     progress("done", 1);
+    const editions = editionsSummary(value.result, options.topN ?? 10);
     return {
       top: topUnits(value.result, options.topN ?? 10),
+      ...(editions ? { editions } : {}),
       warnings: value.warnings,
       sheets: value.outcome.sheets.map((s) => s.name),
       syncCount: syncs + value.outcome.recoverySyncs,

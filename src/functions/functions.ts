@@ -9,6 +9,7 @@
  * (#N/A) in a range arrives as an error object, read as missing data, instead of failing the call.
  */
 import { rankRange, normalizeRange, scoreRows, winsorizeRange } from "./columns";
+import { rankChangeRange } from "./editions-fn";
 import { indexScores } from "./index-fn";
 import { ahpColumn, ahpConsistencyRatio, weightsRow } from "./weights-fn";
 import { errorFrom } from "./errors";
@@ -72,6 +73,7 @@ export function score(
  * @param framework Framework table with its header row: code, parent, weight, direction, type...
  * @param [node] Aggregate or indicator code to return (default: the index); "*" returns every aggregate with a header row.
  * @param [settings] Two columns: setting key (e.g. normalize.method) and value (e.g. zscore).
+ * @param [edition] Data with a Time column: the edition (Time value) to return; empty returns every row's score within its own edition.
  * @returns The scores of the node, one per Data row.
  */
 export function index(
@@ -79,8 +81,21 @@ export function index(
   framework: unknown[][],
   node?: string,
   settings?: unknown[][],
+  edition?: number,
 ): Array<Array<number | string | CustomFunctions.Error>> {
-  return spill(() => indexScores(data, framework, node, settings));
+  return spill(() => indexScores(data, framework, node, settings, edition));
+}
+
+/**
+ * Rank changes between two editions: previous rank minus current rank (positive = moved up), one per unit.
+ * @customfunction
+ * @param current Ranks in the current edition (or scores, with scores TRUE), one cell per unit.
+ * @param previous Ranks of the same units in the same order in the previous edition; blank for a unit that was not ranked.
+ * @param [scores] TRUE when both ranges hold scores: each is ranked first (highest = 1).
+ * @returns One change per cell, same shape; blank where either rank is missing.
+ */
+export function rankchange(current: unknown[][], previous: unknown[][], scores?: unknown): Array<Array<number | string | CustomFunctions.Error>> {
+  return spill(() => rankChangeRange(current, previous, scores));
 }
 
 /**

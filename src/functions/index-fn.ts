@@ -1,5 +1,6 @@
 /** IDX.INDEX: the whole engine (computeIndex) on a Data range, a Framework range and optional settings. */
 import { computeIndex } from "../core/pipeline";
+import { editionResult } from "../core/editions";
 import { IndexInputError } from "../core/errors";
 import { settingsToSpecInput } from "../core/spec";
 import type { IndexResult } from "../core/result";
@@ -70,11 +71,25 @@ function columnForDataRows(result: IndexResult, values: Float64Array, height: nu
   return out;
 }
 
-export function indexScores(data: unknown, framework: unknown, node: unknown, settings: unknown): OutCell[][] {
+/**
+ * Data with editions: every row's score within its own edition (edition omitted), or only the rows
+ * of one edition. Without editions an edition argument is a mistake, said as such.
+ */
+function pickEdition(result: IndexResult, edition: unknown): IndexResult {
+  const info = result.editions;
+  if (isOmitted(edition)) return info ? info.panel : result;
+  const time = typeof edition === "number" ? edition : Number(String(Array.isArray(edition) ? edition[0]?.[0] ?? edition[0] : edition).trim());
+  if (!info) throw new ArgumentError("edition applies to Data with a Time column holding two or more editions; leave it empty");
+  const k = info.times.indexOf(time);
+  if (k < 0) throw new ArgumentError(`edition ${String(edition)} is not a Time value in Data; editions: ${info.times.join(", ")}`);
+  return editionResult(info, k);
+}
+
+export function indexScores(data: unknown, framework: unknown, node: unknown, settings: unknown, edition?: unknown): OutCell[][] {
   const tables = blanksFromZeros(asTable(data, "data"), asTable(framework, "framework"));
   const dataTable = tables.data;
   const frameworkTable = tables.framework;
-  const result = computeIndex(dataTable, frameworkTable, settingsSpec(settings));
+  const result = pickEdition(computeIndex(dataTable, frameworkTable, settingsSpec(settings)), edition);
   const height = dataTable.length - 1;
   const scoreOf = (code: string) => result.scores.columns[result.scores.codes.indexOf(code)]!;
   const wanted = isOmitted(node) ? result.framework.root : String(Array.isArray(node) ? node[0]?.[0] ?? node[0] : node).trim();

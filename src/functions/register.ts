@@ -14,6 +14,7 @@ export const FUNCTION_IDS = {
   AHP: fns.ahp,
   AHPCR: fns.ahpcr,
   WINSORIZE: fns.winsorize,
+  RANKCHANGE: fns.rankchange,
 } as const;
 
 export function registerFunctions(): boolean {

@@ -3,6 +3,7 @@
  * interface only, so it can be driven by the real adapter in Excel, by the Excel fake in the browser test, or
  * by a plain object in unit tests.
  */
+import type { EditionsSummary } from "../core/editions";
 import type { SpecInput } from "../core/spec";
 import type { Language } from "./i18n";
 
@@ -23,6 +24,8 @@ export interface SourceChoice {
 
 export interface RunSummary {
   top: { rank: number; code: string; name: string; score: number }[];
+  /** Data with editions: every edition's top units with rank changes; the card shows `shown`, a selector the others. */
+  editions?: EditionsSummary;
   warnings: string[];
   sheets: string[];
   syncCount: number;

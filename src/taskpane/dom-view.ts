@@ -131,12 +131,32 @@ export class DomView implements PaneView {
 
   showSummary(summary: RunSummary | null): void {
     byId("summary").hidden = summary === null;
+    const editions = summary?.editions;
+    // Editions: a selector over the editions (the sheets show `shown`) and each unit's rank change.
+    byId("edition-picker").hidden = !editions;
+    byId("change-heading").hidden = !editions;
+    const select = byId<HTMLSelectElement>("edition-select");
+    select.replaceChildren(...(editions?.times ?? []).map((time, k) => new Option(String(time), String(k), false, k === editions!.shown)));
+    select.onchange = () => this.showTop(summary!, Number(select.value));
+    this.showTop(summary, editions?.shown ?? 0);
+    fillList(byId("warning-list"), summary?.warnings ?? []);
+    byId("warnings").hidden = (summary?.warnings.length ?? 0) === 0;
+  }
+
+  private showTop(summary: RunSummary | null, edition: number): void {
     const body = byId("top-body");
     body.replaceChildren();
-    for (const row of summary?.top.slice(0, 10) ?? []) {
+    const editions = summary?.editions;
+    const rows: { rank: number; code: string; name: string; score: number; change?: number | null }[] = editions ? editions.tops[edition] ?? [] : summary?.top ?? [];
+    for (const row of rows.slice(0, 10)) {
       const tr = document.createElement("tr");
+      const cells: [string, string][] = [[String(row.rank), ""], [row.name || row.code, ""], [formatScore(row.score, this.language), "num"]];
+      if (editions) {
+        const change = row.change ?? null;
+        cells.push([change === null ? "–" : change > 0 ? `▲${change}` : change < 0 ? `▼${-change}` : "0", "num"]);
+      }
       // textContent only: names from the data are never parsed as HTML.
-      for (const [text, className] of [[String(row.rank), ""], [row.name || row.code, ""], [formatScore(row.score, this.language), "num"]] as const) {
+      for (const [text, className] of cells) {
         const td = document.createElement("td");
         td.textContent = text;
         if (className) td.className = className;
@@ -144,8 +164,6 @@ export class DomView implements PaneView {
       }
       body.append(tr);
     }
-    fillList(byId("warning-list"), summary?.warnings ?? []);
-    byId("warnings").hidden = (summary?.warnings.length ?? 0) === 0;
   }
 
   setAutoRefresh(on: boolean): void {

@@ -8,7 +8,7 @@ import { formatCsv } from "../../src/cli/csv";
 import { readWorkbookTables } from "../../src/cli/read";
 import { computeIndex, settingsToSpecInput } from "../../src/core";
 import { functionsSheetSpills, functionsSheetTable } from "../../src/core/sample/functions-sheet";
-import { IECI_PUBLISHED_TOP20, ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
+import { IECI_PUBLISHED_TOP20, ieciDataTable, ieciEditionsTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
 import { REPO, readCsvRecords, runInProcess, spawnCli, tempDir } from "./helpers";
 
 const SAMPLE = join(REPO, "assets/sample");
@@ -46,17 +46,36 @@ test("the sample's Settings reproduce the published IECI 2022 top 20, in order a
 });
 
 test("the generated CSVs and workbook match src/core/sample/ieci.ts (run npm run sample after editing it)", async () => {
-  assert.equal(readFileSync(join(SAMPLE, "ieci-data.csv"), "utf8"), formatCsv(ieciDataTable()));
+  assert.equal(readFileSync(join(SAMPLE, "ieci-data.csv"), "utf8"), formatCsv(ieciEditionsTable()));
   assert.equal(readFileSync(join(SAMPLE, "ieci-framework.csv"), "utf8"), formatCsv(ieciFrameworkTable()));
   const tables = await readWorkbookTables(join(SAMPLE, "ieci-2022.xlsx"));
   const trimmed = (table: readonly (readonly unknown[])[]) => table.map((row) => row.map((v) => (v === undefined ? null : v)));
-  assert.deepEqual(trimmed(tables.data), trimmed(ieciDataTable()));
+  assert.deepEqual(trimmed(tables.data), trimmed(ieciEditionsTable()));
   assert.deepEqual(trimmed(tables.framework), trimmed(ieciFrameworkTable()));
   assert.deepEqual(trimmed(tables.settings!), trimmed(ieciSettingsTable()));
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(join(SAMPLE, "ieci-2022.xlsx"));
   assert.equal(workbook.worksheets[0]!.name, "About");
   assert.match(String(workbook.getWorksheet("About")!.getCell("A2").value), /^Illustrative values, not the official IECI data/);
+  assert.match(String(workbook.getWorksheet("About")!.getCell("A6").value), /ILLUSTRATIVE 2024 edition/);
+});
+
+test("the sample's two editions: 2022 in the workbook is the 2022 sample exactly (published top 20), 2024 is illustrative with movers", () => {
+  const panel = ieciEditionsTable();
+  // The 2022 block sits where the 2022 table is (the Functions sheet's ranges), with Time last.
+  assert.deepEqual(panel.slice(0, 38).map((row) => row.slice(0, -1)), ieciDataTable());
+  const alone = computeIndex(ieciDataTable(), ieciFrameworkTable(), sampleSpec());
+  const y2022 = computeIndex(panel, ieciFrameworkTable(), { ...sampleSpec(), editions: { edition: 2022 } });
+  const index = (r: typeof alone) => Array.from(r.scores.columns[r.scores.codes.indexOf("IECI")]!);
+  // Pooled normalization leaves 2022 as it was: every 2024 value lies inside 2022's treated range.
+  index(y2022).forEach((v, u) => assert.ok(Math.abs(v - index(alone)[u]!) < 1e-9, y2022.units.codes[u]));
+  const latest = computeIndex(panel, ieciFrameworkTable(), sampleSpec());
+  assert.deepEqual(latest.editions!.times, [2022, 2024]);
+  assert.equal(latest.editions!.normalize, "pooled");
+  assert.equal(latest.units.codes.length, 43);
+  const change = latest.editions!.rankChange.columns[latest.editions!.rankChange.codes.indexOf("IECI")]!;
+  const moved = Array.from(latest.editions!.members[1]!, (r) => change[r]!).filter((v) => Number.isFinite(v) && v !== 0);
+  assert.ok(moved.length >= 20 && moved.some((v) => v >= 5) && moved.some((v) => v <= -5), "the demo shows movers both ways");
 });
 
 test("the workbook's Functions sheet: live formulas as formula cells (array formulas over their spill areas), text as text", async () => {
@@ -92,13 +111,23 @@ test("npm run demo: computes the sample workbook, writes the results, prints the
   assert.match(run.stdout, /illustrative values, not the official data/);
   const lines = run.stdout.split("\n").filter((line) => /^\s+\d+\s+[A-Z]{3}\s/.test(line));
   assert.equal(lines.length, 10);
-  assert.deepEqual(lines.map((line) => line.trim().split(/\s{2,}/)[2]), IECI_PUBLISHED_TOP20.slice(0, 10));
+  // The demo shows the latest edition (2024, illustrative), with each city's change since 2022.
+  const latest = computeIndex(ieciEditionsTable(), ieciFrameworkTable(), sampleSpec());
+  const ranks = latest.ranks.columns[latest.ranks.codes.indexOf("IECI")]!;
+  const top10 = [...ranks.keys()].sort((a, b) => ranks[a]! - ranks[b]!).slice(0, 10).map((u) => latest.units.names[u]);
+  assert.deepEqual(lines.map((line) => line.trim().split(/\s{2,}/)[2]), top10);
+  assert.match(run.stdout, /2 editions \(2022, 2024\), pooled normalization, showing 2024/);
+  assert.match(run.stdout, /Shanghai .*▲7/);
   assert.match(run.stdout, /Rank\s+Code\s+Name\s+IECI\s+ATT rank\s+INF rank\s+CON rank/);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(out);
   const names = workbook.worksheets.map((ws) => ws.name);
   assert.deepEqual(names.slice(0, 4), ["About", "Data", "Framework", "Settings"], "input sheets first, untouched");
   assert.ok(names.includes("Results"));
+  assert.deepEqual(names.slice(-3), ["Editions", "Trends", "Published vs computed"]);
+  // The sample's Published sheet (the IECI 2022 top 20) is reproduced by the workbook's 2022 edition.
+  const published = workbook.getWorksheet("Published vs computed")!;
+  assert.equal(published.getCell("A23").value, "Equal ranks: 20 of 20 (2022)");
 });
 
 test("the sample CSVs with the Settings as --spec give the same scores as the workbook", async () => {

@@ -73,7 +73,7 @@ test("the IECI sample: template, detection, run; every written cell equals the e
       assert.equal(chart.series[k]!.values!.rect.row + 1, Number(/\d+/.exec(s.values.range)![0]));
     });
   }
-  assert.deepEqual(dashboard.charts.map((c) => c.type), dashPlan.charts.map((c) => ({ bar: "BarClustered", barStacked: "BarStacked", radar: "Radar", scatter: "XYScatter", rankInterval: "LineMarkers" })[c.kind]));
+  assert.deepEqual(dashboard.charts.map((c) => c.type), dashPlan.charts.map((c) => ({ bar: "BarClustered", barStacked: "BarStacked", radar: "Radar", scatter: "XYScatter", rankInterval: "LineMarkers", line: "LineMarkers" })[c.kind]));
   assert.ok(summary.syncCount <= 8, `syncs: ${summary.syncCount}`);
   // Every sync that wrote cells had calculation suspended.
   for (const r of wb.requests) if (r.requestBytes > 50_000) assert.ok(r.calculationSuspended);

@@ -60,6 +60,15 @@ function plotArea(chart: ChartPlan, resolve: RangeResolver): string {
         + valAx(CAT_AXIS, VAL_AXIS, "b", chart.xAxisTitle, format, "autoZero", "midCat")
         + valAx(VAL_AXIS, CAT_AXIS, "l", chart.yAxisTitle, format, "autoZero", "midCat") + "</c:plotArea>";
     }
+    case "line": {
+      // Lines with markers over categories (editions): one series per unit.
+      const series = chart.series.map((s, i) => `<c:ser>${seriesHead(s, i, resolve)}${lineProps(i, true)}`
+        + `<c:marker><c:symbol val="circle"/><c:size val="5"/>${fillProps(i)}</c:marker>`
+        + `${categories("cat", s, resolve)}${numbers("val", s.values, resolve)}<c:smooth val="0"/></c:ser>`).join("");
+      return `<c:plotArea><c:layout/><c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}`
+        + `<c:marker val="1"/>${axIds}</c:lineChart>`
+        + catAx(chart, "b", false) + valAx(VAL_AXIS, CAT_AXIS, "l", chart.yAxisTitle, format, "autoZero") + "</c:plotArea>";
+    }
     case "rankInterval": {
       // Markers only (no line), with custom error bars from the plan's extents below/above;
       // reverseCategories puts rank 1 at the top of the rank axis (category labels stay below).

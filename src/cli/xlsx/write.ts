@@ -68,8 +68,15 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   const planned = new Set(plan.sheets.map((sheet) => sheet.key));
   const { previous, kept, warnings } = original ? await removeOwnedSheets(workbook, original, planned) : { previous: new Map<string, PreviousSheet>(), kept: [], warnings: [] };
   const takenSheets = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
+  const threshold = options.largeSheetCells ?? LARGE_SHEET_CELLS;
+  // A large input table (CSV input) takes the direct-rows path too: exceljs spends ~50 µs per cell.
+  const fastInputs: { name: string; rows: Cell[][] }[] = [];
   for (const table of options.inputTables ?? []) {
-    addInputSheet(workbook.addWorksheet(uniqueSheetName(table.name, takenSheets)), table.rows);
+    const name = uniqueSheetName(table.name, takenSheets);
+    const rows = table.rows.map((row) => row.map(inputCell));
+    const large = rows.length > 2 && rows[1]!.some((v) => v !== null) && rows.reduce((n, row) => n + row.length, 0) > threshold;
+    addInputSheet(workbook.addWorksheet(name), large ? rows.slice(0, 2) : rows);
+    if (large) fastInputs.push({ name, rows });
   }
   const takenNames = new Set<string>();
   for (const ws of workbook.worksheets) for (const table of ws.getTables()) takenNames.add(tableNameOf(table).toLowerCase());
@@ -89,7 +96,6 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
     const replaces = previous.get(sheet.key);
     sheetNames[sheet.key] = replaces ? replaces.name : uniqueSheetName(sheet.name, takenSheets);
   }
-  const threshold = options.largeSheetCells ?? LARGE_SHEET_CELLS;
   const fast = plan.sheets.filter((sheet) => cellCount(sheet) > threshold && qualifiesForFastRows(sheet));
   // Replaced sheets take their old places; new ones go after every sheet, old places included.
   let lastOrder = Math.max(0, ...workbook.worksheets.map((ws) => (ws as Ordered).orderNo), ...[...previous.values()].map((p) => p.orderNo));
@@ -130,6 +136,10 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   for (const sheet of fast) {
     const path = paths.get(sheetNames[sheet.key]!)!;
     replaced.set(path, await writeFastRows(written, path, sheet));
+  }
+  for (const { name, rows } of fastInputs) {
+    const path = paths.get(name)!;
+    replaced.set(path, await writeFastRows(written, path, { key: "weights", name, cells: rows, formats: [], colorScales: [], highlights: [], freeze: { rows: 1, cols: 0 }, charts: [] }));
   }
   await addChartsToPackage(written, withCharts);
   const buffer = await pack(written, replaced);
@@ -204,14 +214,14 @@ async function tableParts(zip: JSZip, sheetPaths: string[]): Promise<string[]> {
 
 /** Input tables (CSV): numbers that print back identically become numbers, all else stays text. */
 function addInputSheet(ws: ExcelJS.Worksheet, rows: Cell[][]): void {
-  rows.forEach((row, r) => {
-    row.forEach((value, c) => {
-      let v = cellValue(value);
-      if (typeof v === "string" && v.trim() !== "" && String(Number(v)) === v.trim()) v = Number(v);
-      if (v !== null) ws.getCell(r + 1, c + 1).value = v;
-    });
-  });
+  for (const row of rows) ws.addRow(row);
   if (rows.length > 0) ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
+}
+
+/** An input cell as written: numeric text becomes its number (as Excel would read the CSV). */
+function inputCell(value: Cell): string | number | boolean | null {
+  const v = cellValue(value);
+  return typeof v === "string" && v.trim() !== "" && String(Number(v)) === v.trim() ? Number(v) : v;
 }
 
 /**

@@ -2,6 +2,7 @@
  * One entry for the whole robustness analysis of a computed index: statistical audit, Monte Carlo
  * uncertainty and Saltelli sensitivity, seeded, with progress and cancel.
  */
+import { standaloneEdition } from "../editions";
 import { auditIndex, type AuditOptions, type AuditResult } from "../audit";
 import type { IndexResult } from "../result";
 import { uncertaintyTask, type UncertaintyOptions, type UncertaintyResult } from "../uncertainty/montecarlo";
@@ -66,6 +67,8 @@ export function* analysisTask(result: IndexResult, options: Omit<AnalysisOptions
     before = 1;
     yield { phase: "audit", done: before, total };
   }
+  // Editions: the runs re-run one dataset, so they analyse the shown edition as an index of its own.
+  if (options.uncertainty || options.sensitivity) result = standaloneEdition(result);
   if (options.uncertainty) {
     const task = uncertaintyTask(result, options.uncertainty, seed);
     out.uncertainty = yield* progressOf(task, "uncertainty", before, total);

@@ -6,7 +6,12 @@ import type { IndexResult } from "../result";
 import type { Cell, ColumnSet } from "../types";
 import { buildDashboard, type DashboardOptions } from "./charts";
 import { reportText, fill, type ReportLanguage, type ReportText } from "./i18n";
+import { rankChangeOf } from "../editions";
+import { buildEditionSheets } from "./editions";
+import { editionsText, RANK_CHANGE_FORMAT } from "./editions-text";
 import { buildLog } from "./log";
+import { buildPublishedSheet } from "./published";
+import type { PublishedRanking } from "../published";
 import type { FormatPlan, ReportPlan, SheetKey, SheetPlan } from "./types";
 import {
   aggregatesTopDown, bodyRange, headerWidth, nodeName, nodeRanks, nodeScores, num, pillarsAndSubPillars, rangeA1,
@@ -15,6 +20,8 @@ import {
 
 export interface ReportOptions extends DashboardOptions {
   language: ReportLanguage;
+  /** A published ranking (the optional Published table) to compare with. */
+  published?: PublishedRanking;
 }
 
 export const SCORE_FORMAT = "0.00";
@@ -24,19 +31,21 @@ export function buildReport(result: IndexResult, options: ReportOptions): Report
   const text = reportText(options.language);
   return {
     sheets: [
-      resultsSheet(result, text),
+      resultsSheet(result, text, options.language),
       nodeSheet(result, text, "scores", text.sheetScores, "IndexStudioScores", result.scores, SCORE_FORMAT, aggregatesTopDown(result)),
       nodeSheet(result, text, "ranks", text.sheetRanks, "IndexStudioRanks", result.ranks, RANK_FORMAT, aggregatesTopDown(result)),
       nodeSheet(result, text, "normalized", text.sheetNormalized, "IndexStudioNormalized", result.steps.normalized, SCORE_FORMAT,
         result.steps.normalized.codes),
       buildLog(result, text),
       buildDashboard(result, text, options),
+      ...buildEditionSheets(result, options),
+      ...(options.published ? [buildPublishedSheet(result, options.published, options.language)] : []),
     ],
   };
 }
 
 /** Results: one row per unit sorted by index rank, excluded units last with empty scores. */
-function resultsSheet(result: IndexResult, text: ReportText): SheetPlan {
+function resultsSheet(result: IndexResult, text: ReportText, language: ReportLanguage): SheetPlan {
   const root = result.framework.root;
   const { pillars, subPillars } = pillarsAndSubPillars(result);
   type Column = { header: string; values: (unit: number) => Cell; format?: string; heat?: boolean; width: number };
@@ -44,6 +53,7 @@ function resultsSheet(result: IndexResult, text: ReportText): SheetPlan {
   const rootRanks = nodeRanks(result, root);
   const columns: Column[] = [
     { header: text.rank, values: (u) => (rootRanks ? num(rootRanks[u]!) : null), format: RANK_FORMAT, width: 7 },
+    ...rankChangeColumn(result, language),
     { header: text.code, values: (u) => result.units.codes[u]!, width: 10 },
     { header: text.name, values: (u) => result.units.names[u] ?? "", width: 26 },
     { header: nodeName(result, root), values: (u) => (rootScores ? num(rootScores[u]!) : null), format: SCORE_FORMAT, heat: true, width: 12 },
@@ -89,6 +99,17 @@ function resultsSheet(result: IndexResult, text: ReportText): SheetPlan {
     columnWidths: columns.map((c, i) => (c.format === SCORE_FORMAT || c.format === RANK_FORMAT ? Math.max(c.width, headerWidth(headers[i]!)) : c.width)),
     charts: [],
   };
+}
+
+/** Editions: the index rank change since the previous edition (▲3 / ▼2), after the rank. */
+function rankChangeColumn(result: IndexResult, language: ReportLanguage) {
+  const changes = rankChangeOf(result);
+  const info = result.editions;
+  if (!changes || !info) return [];
+  const column = changes.columns[changes.codes.indexOf(result.framework.root)]!;
+  const words = editionsText(language);
+  const header = info.shown > 0 ? fill(words.changeSince, { time: info.times[info.shown - 1]! }) : words.change;
+  return [{ header, values: (u: number): Cell => num(column[u]!), format: RANK_CHANGE_FORMAT, heat: true, width: 10 }];
 }
 
 function note(result: IndexResult, unit: number, text: ReportText): string {

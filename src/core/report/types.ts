@@ -15,7 +15,8 @@ import type { Cell } from "../types";
 /** Stable identifiers of the output sheets; the actual sheet name may differ (language, collisions). */
 export type SheetKey =
   | "results" | "scores" | "ranks" | "normalized" | "log" | "dashboard"
-  | "audit" | "weights" | "uncertainty" | "sensitivity";
+  | "audit" | "weights" | "uncertainty" | "sensitivity"
+  | "editions" | "trends" | "published";
 
 /** A range on one planned sheet, in A1 notation relative to that sheet ("B2:B38"). */
 export interface RangeRef {
@@ -23,7 +24,7 @@ export interface RangeRef {
   range: string;
 }
 
-export type ChartKind = "bar" | "barStacked" | "radar" | "scatter" | "rankInterval";
+export type ChartKind = "bar" | "barStacked" | "radar" | "scatter" | "rankInterval" | "line";
 
 export interface ChartSeriesPlan {
   /** Literal series name, or a one-cell range holding it. */

@@ -7,6 +7,7 @@
  * line, the sample generator and the add-in's "New index from template" all read it from here.
  */
 import type { Table } from "../types";
+import { IECI_2024_ROWS } from "./ieci-2024";
 
 /** The published top 20 of the IECI 2022, in order (English names as in the Data sheet). */
 export const IECI_PUBLISHED_TOP20: readonly string[] = [
@@ -63,6 +64,27 @@ const DATA_ROWS: readonly (readonly (string | number | null)[])[] = [
 /** Data sheet: one row per city; null = missing value (left empty in the workbook). */
 export function ieciDataTable(): Table {
   return [[...DATA_HEADER], ...DATA_ROWS.map((row) => [...row])];
+}
+
+/** The sample's editions: 2022 and an illustrative 2024 edition. */
+export const IECI_EDITIONS = [2022, 2024] as const;
+
+/**
+ * The sample workbook's Data sheet: the 2022 rows, then the illustrative 2024 rows (43 cities), with
+ * a Time column last, so that the 2022 block keeps its place (A1:AC38) for the Functions sheet.
+ */
+export function ieciEditionsTable(): Table {
+  return [
+    [...DATA_HEADER, "Time"],
+    ...DATA_ROWS.map((row) => [...row, 2022]),
+    ...IECI_2024_ROWS.map((row) => [...row, 2024]),
+  ];
+}
+
+/** Published sheet: the IECI 2022 published top 20 (unit code, rank, Time), checked by "Published vs computed". */
+export function ieciPublishedTable(): Table {
+  const codeOf = (name: string) => DATA_ROWS.find((row) => row[1] === name)![0]!;
+  return [["uCode", "Rank", "Time"], ...IECI_PUBLISHED_TOP20.map((name, i) => [codeOf(name), i + 1, 2022])];
 }
 
 type FrameworkRow = [code: string, name: string, level: number | null, parent: string | null, direction: 1 | -1 | null, weight: number | null, type: string, unit: string | null];
@@ -141,19 +163,26 @@ const CHINESE_NAMES: Record<string, string> = {
   BOS: "波士顿", WAS: "华盛顿", SYD: "悉尼", SZX: "深圳", CAN: "广州", YTO: "多伦多", CHI: "芝加哥", ZRH: "苏黎世",
   FRA: "法兰克福", DXB: "迪拜", STO: "斯德哥尔摩", VIE: "维也纳", MIL: "米兰", MOW: "莫斯科", MEL: "墨尔本", OSA: "大阪",
   SAO: "圣保罗", BOM: "孟买", IST: "伊斯坦布尔", BKK: "曼谷",
+  AUH: "阿布扎比", DOH: "多哈", KUL: "吉隆坡", HGH: "杭州", CTU: "成都", JKT: "雅加达",
 };
 
-/** About sheet: what the sample is, the notice that values are illustrative, and the city names in Chinese. */
-export function ieciAboutTable(): Table {
+export const IECI_EDITIONS_NOTICE =
+  "Editions: Data holds the 2022 edition and a second, ILLUSTRATIVE 2024 edition (43 cities; made-up changes, not the " +
+  "official IECI 2024 data) told apart by the Time column; the results show 2024, with rank changes since 2022.";
+
+/** About sheet (withEditions: the line on the sample workbook's two editions): what the sample is, the notice that values are illustrative, and the city names in Chinese. */
+export function ieciAboutTable(withEditions = false): Table {
   const rows: (string | number | null)[][] = [
     ["International Exchange Centers Index 2022 (sample)", null, null],
     [IECI_NOTICE, null, null],
     ["Framework: 3 pillars (Attractiveness, Influence, Connectivity), 11 sub-pillars, 25 indicators, 37 cities.", null, null],
     ["Lower is better (Direction -1): PM25 (air quality) and OfficeRent. Missing values are empty cells.", null, null],
     ["Settings: median imputation, winsorization (COINr rule), min-max 0-100, arithmetic means; the result reproduces the published top-20 order.", null, null],
+    ...(withEditions ? [[IECI_EDITIONS_NOTICE, null, null]] : []),
     [null, null, null],
     ["uCode", "uName", "uName (中文)"],
   ];
-  for (const row of DATA_ROWS) rows.push([row[0] as string, row[1] as string, CHINESE_NAMES[row[0] as string] ?? null]);
+  const cities = withEditions ? [...DATA_ROWS, ...IECI_2024_ROWS.filter((row) => !DATA_ROWS.some((old) => old[0] === row[0]))] : DATA_ROWS;
+  for (const row of cities) rows.push([row[0] as string, row[1] as string, CHINESE_NAMES[row[0] as string] ?? null]);
   return rows;
 }

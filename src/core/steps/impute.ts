@@ -7,6 +7,9 @@ import type { ColumnSet, Units } from "../types";
 
 export function impute(set: ColumnSet, units: Units, spec: ImputeSpec): { set: ColumnSet; imputed: ImputedCell[] } {
   if (spec.method === "none") return { set, imputed: [] };
+  if (spec.method === "carry-forward") {
+    throw new IndexInputError([{ table: "Spec", column: "impute.method", severity: "error", message: "carry-forward fills a gap from the unit's earlier edition, so it needs a Time column in Data with two or more editions; choose another impute method" }]);
+  }
   const imputed: ImputedCell[] = [];
   const center = spec.method === "mean" || spec.method === "group-mean" ? mean : median;
   const label = spec.method.replace("group-", "");

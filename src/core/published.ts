@@ -1,0 +1,57 @@
+/**
+ * A published ranking to check a replication against (an optional `Published` table: unit code,
+ * rank, and optionally the edition's Time): read and validated here, compared in the report's
+ * "Published vs computed" sheet.
+ */
+import { UNIT_CODE } from "./data";
+import { IndexInputError, type ValidationIssue } from "./errors";
+import { cellText, clip, headerKey, isBlankRow, parseNumber } from "./table";
+import type { Table } from "./types";
+
+export interface PublishedRanking {
+  /** Unit codes with their published rank, in the table's order. */
+  entries: { code: string; rank: number; row: number }[];
+  /** The edition it ranks (Time), or null: the edition the result shows. */
+  time: number | null;
+}
+
+const RANK = ["rank", "publishedrank", "position"];
+
+export function parsePublished(table: Table): PublishedRanking {
+  const issues: ValidationIssue[] = [];
+  const err = (message: string, row?: number, col?: number) => issues.push({ table: "Published", severity: "error", message, row, col });
+  const keys = (table[0] ?? []).map(headerKey);
+  const codeCol = keys.findIndex((k) => UNIT_CODE.includes(k));
+  const rankCol = keys.findIndex((k) => RANK.includes(k));
+  const timeCol = keys.findIndex((k) => k === "time" || k === "year");
+  if (codeCol < 0 || rankCol < 0) {
+    err(`the Published table needs a header row with uCode and Rank (optionally Time); headers found: ${(table[0] ?? []).map(cellText).filter(Boolean).join(", ") || "none"}`, 0);
+    throw new IndexInputError(issues);
+  }
+  const entries: PublishedRanking["entries"] = [];
+  const seen = new Map<string, number>();
+  const times = new Set<number>();
+  for (let r = 1; r < table.length; r++) {
+    const row = table[r];
+    if (isBlankRow(row)) continue;
+    const code = cellText(row![codeCol]);
+    const rank = parseNumber(row![rankCol]);
+    if (code === "") err("this row has a rank but no unit code", r, codeCol);
+    else if (seen.has(code)) {
+      err(`unit ${clip(code)} is listed twice (also row ${seen.get(code)! + 1}); keep one row per unit`, r, codeCol);
+      err(`unit ${clip(code)} is listed twice (also row ${r + 1}); keep one row per unit`, seen.get(code)!, codeCol);
+    }
+    if (!(rank.value >= 1) || !Number.isInteger(rank.value)) err(`rank "${clip(cellText(row![rankCol]))}" is not a whole number from 1`, r, rankCol);
+    if (timeCol >= 0) {
+      const t = parseNumber(row![timeCol]);
+      if (!Number.isFinite(t.value)) err(`Time "${clip(cellText(row![timeCol]))}" is not a number; enter the edition the rank belongs to`, r, timeCol);
+      else times.add(t.value);
+    }
+    if (code !== "") seen.set(code, r);
+    entries.push({ code, rank: rank.value, row: r });
+  }
+  if (times.size > 1) err(`the Published table mixes editions (${[...times].join(", ")}); compare one edition at a time`, 0, timeCol);
+  if (entries.length === 0) err("the Published table has a header but no ranks", 0);
+  if (issues.length > 0) throw new IndexInputError(issues);
+  return { entries, time: times.size === 1 ? [...times][0]! : null };
+}
