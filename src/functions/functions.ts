@@ -81,7 +81,7 @@ export function index(
   framework: unknown[][],
   node?: string,
   settings?: unknown[][],
-  edition?: number,
+  edition?: unknown,
 ): Array<Array<number | string | CustomFunctions.Error>> {
   return spill(() => indexScores(data, framework, node, settings, edition));
 }

@@ -99,7 +99,7 @@ test("mean imputation, screening and treatment run per edition, as COINr's purse
   assert.deepEqual(result.log.imputed.map((c) => c.value), [20]);
   const screened = computeIndex(data, FRAMEWORK, { screen: { minCoverage: 1 }, editions: { normalize: "separate" } });
   assert.deepEqual(Array.from(screened.editions!.panel.included), [1, 1, 0, 1, 1, 0]);
-  assert.deepEqual(screened.log.excluded, [{ unit: "Z", coverage: 0.5 }]);
+  assert.deepEqual(screened.log.excluded, [{ unit: "Z", coverage: 0.5, reason: "coverage" }]);
 });
 
 test("a unit twice in one edition names both cells; a Time that is not a number names its cell", () => {
@@ -129,4 +129,25 @@ test("one Time value is one edition: the same result as without the column", () 
 test("an edition left with no units names the edition", () => {
   const data: Cell[][] = [["uCode", "Time", "a", "b"], ["X", 1, 1, 2], ["Y", 1, 2, 1], ["X", 2, 1, null], ["Y", 2, null, 1]];
   assert.throws(() => computeIndex(data, FRAMEWORK, { screen: { minCoverage: 1 } }), /Edition 2 has no values left after screening/);
+});
+
+test("each edition's log holds its own screening reasons, forced units and threshold gaps, though codes repeat across editions", () => {
+  // X lacks b in 2020 only; Y lacks b in 2021 only; Z is forced in (it lacks a) in both.
+  const data: Cell[][] = [
+    ["uCode", "Time", "a", "b"],
+    ["X", 2020, 1, null], ["Y", 2020, 3, 2], ["Z", 2020, null, 3], ["W", 2020, 2, 2],
+    ["X", 2021, 10, 1], ["Y", 2021, 30, null], ["Z", 2021, null, 3], ["W", 2021, 20, 2],
+  ];
+  const spec = { screen: { minCoverage: 1, include: ["Z"] }, aggregate: { method: "arithmetic", minCoverage: 0.75 } };
+  const latest = computeIndex(data, FRAMEWORK, spec);
+  // 2021: Y excluded (coverage 1/2); Z kept by screen.include, and with 1 of 2 children Idx is below 0.75.
+  assert.deepEqual(latest.log.excluded, [{ unit: "Y", coverage: 0.5, reason: "coverage" }]);
+  assert.deepEqual(latest.log.forced, [{ unit: "Z", coverage: 0.5, wouldBeExcluded: true }]);
+  assert.deepEqual(latest.log.belowCoverage, [{ aggregate: "Idx", unit: "Z", share: 0.5, minCoverage: 0.75 }]);
+  const first = computeIndex(data, FRAMEWORK, { ...spec, editions: { edition: 2020 } });
+  assert.deepEqual(first.log.excluded, [{ unit: "X", coverage: 0.5, reason: "coverage" }]);
+  assert.deepEqual(first.log.forced, [{ unit: "Z", coverage: 0.5, wouldBeExcluded: true }]);
+  assert.deepEqual(first.log.belowCoverage, [{ aggregate: "Idx", unit: "Z", share: 0.5, minCoverage: 0.75 }]);
+  // The panel's own log lists every edition's entries once.
+  assert.equal(latest.editions!.panel.log.excluded.length, 2);
 });
