@@ -8,13 +8,14 @@ import type { TableName, TableOrigin } from "../core/errors";
 import { computeIndex } from "../core/pipeline";
 import type { IndexResult } from "../core/result";
 import type { Cell } from "../core/types";
-import { runCliAnalysis, withAnalysisJson } from "./analysis";
+import { analysisSummary, runCliAnalysis, withAnalysisJson } from "./analysis";
 import type { ComputeArgs, Language } from "./args";
 import { formatCsv } from "./csv";
 import { checkOutputs, OutputRefusedError, writeAll, type PendingWrite, type PlannedFile } from "./paths";
 import { inputKind, readInputs, type InputTables } from "./read";
 import { describeIssue, resultJson, scoresTable } from "./results";
 import { readSpecFile, resolveSpec } from "./spec-input";
+import { runSummary, topTable } from "./summary";
 import { buildResultWorkbook } from "./xlsx";
 
 export interface ComputeOutcome {
@@ -23,6 +24,8 @@ export interface ComputeOutcome {
   /** Warnings and reading notes, formatted with their cells. */
   messages: string[];
   written: string[];
+  /** What the terminal shows (counts, the top 10, the analysis), prepared before any file is written. */
+  summary: string;
   /** --audit, --uncertainty, --sensitivity. */
   analysis?: AnalysisResult;
 }
@@ -66,8 +69,10 @@ export async function runCompute(args: ComputeArgs, onOrigins?: (origins: Partia
     files.push({ path: out, content: workbook.buffer });
     messages.push(...workbook.warnings);
   }
+  // Everything the run prints is prepared before the first file is written: a failure here leaves no file behind.
+  const summary = [`${runSummary(result)}\n\n${topTable(result, 10)}`, ...(analysis ? [analysisSummary(analysis)] : [])].join("\n");
   await writeAll(files);
-  return { result, origins, messages, written: files.map((file) => file.path), ...(analysis ? { analysis } : {}) };
+  return { result, origins, messages, written: files.map((file) => file.path), summary, ...(analysis ? { analysis } : {}) };
 }
 
 /** The input workbook (or, for CSV input, the input tables as sheets) plus the result sheets and charts. */

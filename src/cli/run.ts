@@ -6,8 +6,6 @@ import { runDemo } from "./demo";
 import { OutputRefusedError } from "./paths";
 import { InputFileError } from "./read";
 import { describeIssue } from "./results";
-import { runSummary, topTable } from "./summary";
-import { analysisSummary } from "./analysis";
 
 export interface CliIo {
   out: (text: string) => void;
@@ -39,8 +37,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // Origins are known once the files are read; errors thrown by computeIndex use them below.
     const outcome = await runCompute(args, (o) => (origins = o));
     for (const message of outcome.messages) io.err(message);
-    io.out(`${runSummary(outcome.result)}\n\n${topTable(outcome.result, 10)}`);
-    if (outcome.analysis) io.out(analysisSummary(outcome.analysis));
+    io.out(outcome.summary);
     for (const path of outcome.written) io.out(`wrote ${path}`);
     return EXIT_OK;
   } catch (error) {

@@ -121,7 +121,7 @@ function onSettingsRow(issue: ValidationIssue, settings: ReadTable | undefined):
 }
 
 function mergeOptions(base: SpecInput, over: Record<string, unknown>): SpecInput {
-  const out: SpecInput = { ...base };
+  const out: SpecInput = Object.assign(Object.create(null) as SpecInput, base); // no prototype to reach: parseSpec refuses "__proto__"
   for (const [key, value] of Object.entries(over)) {
     const current = out[key];
     const bothObjects = typeof value === "object" && value !== null && !Array.isArray(value) && typeof current === "object" && current !== null && !Array.isArray(current);
