@@ -1,10 +1,12 @@
 /** The corpus through the engine: computeIndex gives the expected result or a typed error naming the cell. */
-import { test } from "node:test";
+import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { computeIndex, formatIssue, IndexComputeError, IndexInputError } from "../../src/core";
-import { assertNamed, assertUnits, assertWarnings, loadCorpus, type Naming } from "./corpus";
+import { assertNamed, assertPrototypeClean, assertUnits, assertWarnings, loadCorpus, type Naming } from "./corpus";
 
 const NAMING: Naming = { sheet: { Data: "Data", Framework: "Framework" } };
+// Hostile settings (corpus proto-*) must never reach a prototype shared by later cases.
+afterEach(() => assertPrototypeClean("after this case"));
 const cases = loadCorpus();
 
 test("the corpus covers every hostile input the hardening issue lists", () => {
