@@ -1,5 +1,6 @@
 /** The command line's robustness analysis: --audit --uncertainty N --sensitivity N --seed S. */
 import { runAnalysis, type AnalysisOptions, type AnalysisResult } from "../core/analysis";
+import { IndexComputeError, IndexInputError } from "../core/errors";
 import { parseUncertainInputs } from "../core/uncertainty/inputs-schema";
 import { readSpecFile } from "./spec-input";
 import type { IndexResult } from "../core/result";
@@ -34,7 +35,16 @@ export async function runCliAnalysis(result: IndexResult, args: AnalysisArgs | u
   if (args.audit) options.audit = true;
   if (args.uncertainty !== undefined) options.uncertainty = { runs: args.uncertainty, ...(inputs ? { inputs } : {}) };
   if (args.sensitivity !== undefined) options.sensitivity = { n: args.sensitivity, ...(inputs ? { inputs } : {}) };
-  return runAnalysis(result, options);
+  try {
+    return runAnalysis(result, options);
+  } catch (error) {
+    // An over-budget request names its flag, not the spec file.
+    const issue = error instanceof IndexInputError ? error.issues[0] : undefined;
+    if (issue && (issue.column === "uncertainty" || issue.column === "sensitivity") && error instanceof IndexInputError && error.issues.length === 1) {
+      throw new IndexComputeError(`--${issue.column} ${issue.column === "uncertainty" ? args.uncertainty : args.sensitivity}: ${issue.message}`);
+    }
+    throw error;
+  }
 }
 
 /** Adds the analysis to the result JSON (typed arrays as arrays; NaN becomes null through JSON.stringify). */
