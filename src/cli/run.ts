@@ -6,6 +6,7 @@ import { runDemo } from "./demo";
 import { OutputRefusedError } from "./paths";
 import { InputFileError } from "./read";
 import { describeIssue } from "./results";
+import { escapeControls } from "./terminal";
 
 export interface CliIo {
   out: (text: string) => void;
@@ -18,7 +19,9 @@ export const EXIT_USAGE = 2;
 /** Anything unexpected (a bug): a one-line message, the stack only with INDEX_STUDIO_DEBUG=1. */
 export const EXIT_INTERNAL = 3;
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // Everything printed may quote the files: control characters are shown escaped.
+  const io: CliIo = { out: (text) => rawIo.out(escapeControls(text)), err: (text) => rawIo.err(escapeControls(text)) };
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -49,6 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (error instanceof IndexComputeError || error instanceof InputFileError) {
       io.err(`index-studio: ${error.message}`);
+      if (error instanceof IndexComputeError) for (const issue of error.related) io.err(`  ${describeIssue(issue, origins)}`);
       return EXIT_BAD_INPUT;
     }
     if (error instanceof OutputRefusedError) {

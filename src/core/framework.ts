@@ -1,6 +1,6 @@
 /** Reads and validates the Framework table (COINr iMeta) into the index hierarchy. */
 import { IndexInputError, type ValidationIssue } from "./errors";
-import { blankHeaderIssue, bodyRows, cellText, clip, codeProblem, headerBelowHint, isBlank, mapHeaders, parseNumber } from "./table";
+import { blankHeaderIssue, bodyRows, cellText, clip, codeProblem, codeText, headerBelowHint, invisibleDifference, isBlank, mapHeaders, parseNumber, sameCodeKey, tooLongText, visibleCode } from "./table";
 import type { AggregateNode, Cell, Direction, Framework, FrameworkNode, IndicatorNode, Table } from "./types";
 
 const FRAMEWORK_ALIASES = {
@@ -61,23 +61,26 @@ export function parseFramework(table: Table): { framework: Framework; warnings: 
   }
 
   const rows: RawRow[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { index: number; code: string }>();
   for (const { row, index } of bodyRows(table)) {
     const cell = (f: Field): Cell => (fields[f] === undefined ? null : row[fields[f]!]);
     const at = (f: Field) => ({ row: index, col: fields[f]!, column: f });
-    const code = cellText(cell("code"));
+    const code = codeText(cell("code"));
     if (code === "") {
       err("this row has no code; give it a code or delete the row", at("code"));
       continue;
     }
-    const problem = codeProblem(code);
+    const problem = codeProblem(code) ?? tooLongText(code, "the code");
     if (problem) err(problem, at("code"));
-    if (seen.has(code)) {
-      err(`duplicate code ${clip(code)} (also in row ${seen.get(code)! + 1}); codes must be unique`, at("code"));
+    const twin = seen.get(sameCodeKey(code));
+    if (twin) {
+      err(`duplicate code ${clip(visibleCode(code))} (also in row ${twin.index + 1})${invisibleDifference(twin.code, code)}; codes must be unique`, at("code"));
       continue;
     }
-    seen.set(code, index);
-    const parentText = cellText(cell("parent"));
+    seen.set(sameCodeKey(code), { index, code });
+    const longName = tooLongText(cellText(cell("name")), "the name");
+    if (longName) err(longName, at("name"));
+    const parentText = codeText(cell("parent"));
     const typeText = cellText(cell("type"));
     let type: NodeType | null = null;
     if (typeText !== "") {

@@ -19,7 +19,14 @@ export function computeIndex(data: Table, framework: Table, spec?: unknown): Ind
   const parsedSpec = parseSpec(spec);
   const { framework: fw, warnings: frameworkWarnings } = parseFramework(framework);
   const { dataset, warnings: dataWarnings } = parseData(data, fw);
-  const result = runPipeline(dataset, fw, parsedSpec);
+  let result: IndexResult;
+  try {
+    result = runPipeline(dataset, fw, parsedSpec);
+  } catch (error) {
+    // Keep the per-cell hints ("1,5" is not a number…) that explain a failure such as "x2 has no values".
+    if (error instanceof IndexComputeError && error.related.length === 0) error.related = [...frameworkWarnings, ...dataWarnings];
+    throw error;
+  }
   result.warnings = [...frameworkWarnings, ...dataWarnings, ...result.warnings];
   return result;
 }

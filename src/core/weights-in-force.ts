@@ -6,11 +6,12 @@ export function weightsInForce(framework: Framework, overrides: Record<string, n
   const weights = new Map<string, number>();
   for (const node of framework.byCode.values()) weights.set(node.code, node.weight);
   if (overrides) {
-    const unknown = Object.keys(overrides).filter((code) => !framework.byCode.has(code));
+    // Codes are NFC (framework.ts): a decomposed "Zürich" in the options names the same node.
+    const unknown = Object.keys(overrides).filter((code) => !framework.byCode.has(code) && !framework.byCode.has(code.normalize("NFC")));
     if (unknown.length) {
       throw new IndexInputError([{ table: "Weights", severity: "error", message: `weights name codes that are not in the Framework: ${unknown.slice(0, 10).join(", ")}; use indicator or aggregate codes` }]);
     }
-    for (const [code, w] of Object.entries(overrides)) weights.set(code, w);
+    for (const [code, w] of Object.entries(overrides)) weights.set(framework.byCode.has(code) ? code : code.normalize("NFC"), w);
     for (const agg of framework.aggregates) {
       if (agg.children.every((c) => weights.get(c) === 0)) {
         throw new IndexInputError([{ table: "Weights", severity: "error", message: `every child of ${agg.code} has weight 0; give at least one a positive weight` }]);

@@ -104,7 +104,7 @@ function buildPlan(result: IndexResult, language: AddinLanguage, choice: StoredC
 
 function toAddinError(error: unknown, origins: Partial<Record<TableName, TableOrigin>>, settings: ReadTable | undefined): AddinError {
   if (error instanceof IndexInputError) return new AddinError(error.issues.map((i) => formatIssue(onSettingsRow(i, settings), origins)));
-  if (error instanceof IndexComputeError) return new AddinError(error.message);
+  if (error instanceof IndexComputeError) return new AddinError([error.message, ...error.related.map((i) => formatIssue(i, origins))]);
   if (error instanceof AddinError) return error;
   return new AddinError(`Index Studio could not compute the index: ${errorText(error)}`);
 }

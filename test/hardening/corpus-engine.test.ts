@@ -21,7 +21,9 @@ for (const c of cases) {
       const Type = expect.kind === "input" ? IndexInputError : IndexComputeError;
       assert.throws(() => computeIndex(c.data, c.framework, c.spec), (error: unknown) => {
         assert.ok(error instanceof Type, `${c.name}: expected ${Type.name}, got ${String(error)}`);
-        assertNamed((error as Error).message, expect.message, expect.where, NAMING, c.name);
+        // A compute error carries the reading problems that explain it (cells that are not numbers…).
+        const related = error instanceof IndexComputeError ? error.related.map((i) => formatIssue(i)) : [];
+        assertNamed([(error as Error).message, ...related].join("\n"), expect.message, expect.where, NAMING, c.name);
         return true;
       });
       return;
