@@ -30,7 +30,12 @@ export interface ComputeOutcome {
   analysis?: AnalysisResult;
 }
 
-export async function runCompute(args: ComputeArgs, onOrigins?: (origins: Partial<Record<TableName, TableOrigin>>) => void): Promise<ComputeOutcome> {
+export async function runCompute(
+  args: ComputeArgs,
+  onOrigins?: (origins: Partial<Record<TableName, TableOrigin>>) => void,
+  /** The reading notes (encoding, decimal commas), as soon as the files are read, so that a failed run shows them too. */
+  onNotes?: (notes: string[]) => void,
+): Promise<ComputeOutcome> {
   const kind = inputKind(args.input);
   let out = args.out;
   if (args.inPlace && out === undefined) {
@@ -56,6 +61,7 @@ export async function runCompute(args: ComputeArgs, onOrigins?: (origins: Partia
   if (args.spec) tables.origins.Spec = { sheet: basename(args.spec), row: 0, col: 0 };
   const origins = tables.origins;
   onOrigins?.(origins);
+  onNotes?.(tables.notes);
   const spec = resolveSpec(tables.settings, json);
   const result = computeIndex(tables.data, tables.framework, spec);
   const messages = [...tables.notes, ...result.warnings.map((issue) => describeIssue(issue, origins))];

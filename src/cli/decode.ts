@@ -38,7 +38,7 @@ export function decodeText(bytes: Uint8Array, label: string): DecodedText {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
-    const text = new TextDecoder("windows-1252").decode(bytes);
+    const text = windows1252(bytes);
     const example = firstNonAscii(text);
     return {
       text,
@@ -69,4 +69,16 @@ function firstNonAscii(text: string): { line: number; word: string } | null {
   let line = 1;
   for (let k = text.indexOf("\n"); k >= 0 && k < m.index; k = text.indexOf("\n", k + 1)) line++;
   return { line, word: m[0].slice(0, 40) };
+}
+
+/**
+ * Windows-1252, including 0x80–0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ): Node's
+ * TextDecoder("windows-1252") decodes those bytes as Latin-1 control characters, so they are
+ * mapped here (a browser's decoder already gives them; the five unassigned bytes stay as they are).
+ */
+const C1 = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+function windows1252(bytes: Uint8Array): string {
+  return new TextDecoder("windows-1252").decode(bytes).replace(/[\u0080-\u009f]/g, (ch) => C1[ch.charCodeAt(0) - 0x80]!);
 }

@@ -35,15 +35,17 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     return EXIT_OK;
   }
   let origins = {};
+  let notes: string[] = [];
   try {
     if (args.command === "demo") return await runDemo(args, io, (o) => (origins = o));
     // Origins are known once the files are read; errors thrown by computeIndex use them below.
-    const outcome = await runCompute(args, (o) => (origins = o));
+    const outcome = await runCompute(args, (o) => (origins = o), (n) => (notes = n));
     for (const message of outcome.messages) io.err(message);
     io.out(outcome.summary);
     for (const path of outcome.written) io.out(`wrote ${path}`);
     return EXIT_OK;
   } catch (error) {
+    for (const note of notes) io.err(note); // how the files were read explains many failures
     if (error instanceof IndexInputError) {
       const errors = error.issues.filter((issue) => issue.severity === "error");
       io.err(`index-studio: the input has ${errors.length} problem${errors.length === 1 ? "" : "s"}:`);
