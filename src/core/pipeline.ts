@@ -4,6 +4,7 @@ import { parseData } from "./data";
 import { parseFramework } from "./framework";
 import type { IndexResult } from "./result";
 import { parseSpec, type IndexSpec } from "./spec";
+import { stepWarnings } from "./step-warnings";
 import { aggregate } from "./steps/aggregate";
 import { denominate } from "./steps/denominate";
 import { impute } from "./steps/impute";
@@ -27,7 +28,7 @@ export function computeIndex(data: Table, framework: Table, spec?: unknown): Ind
     if (error instanceof IndexComputeError && error.related.length === 0) error.related = [...frameworkWarnings, ...dataWarnings];
     throw error;
   }
-  result.warnings = [...frameworkWarnings, ...dataWarnings, ...result.warnings];
+  result.warnings = [...frameworkWarnings, ...dataWarnings, ...stepWarnings(data, result), ...result.warnings];
   return result;
 }
 

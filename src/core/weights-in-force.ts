@@ -1,5 +1,6 @@
 /** The weight of every node (Framework or override) and each indicator's effective weight in the index. */
 import { IndexInputError } from "./errors";
+import { relativeWeights } from "./steps/magnitude";
 import type { Framework } from "./types";
 
 export function weightsInForce(framework: Framework, overrides: Record<string, number> | null): Map<string, number> {
@@ -27,9 +28,11 @@ export function effectiveWeights(framework: Framework, weights: Map<string, numb
   for (let k = framework.aggregates.length - 1; k >= 0; k--) {
     const agg = framework.aggregates[k]!;
     const own = effective.get(agg.code) ?? 0;
+    // Relative weights (a power-of-two rescale, exact): 1.7e308 twice does not overflow the total.
+    const kids = relativeWeights(agg.children.map((c) => weights.get(c)!));
     let total = 0;
-    for (const c of agg.children) total += weights.get(c)!;
-    for (const c of agg.children) effective.set(c, total > 0 ? (own * weights.get(c)!) / total : 0);
+    for (const w of kids) total += w;
+    agg.children.forEach((c, k) => effective.set(c, total > 0 ? (own * kids[k]!) / total : 0));
   }
   return effective;
 }

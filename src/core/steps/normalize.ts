@@ -32,9 +32,11 @@ export function normalizeColumn(x: Float64Array, spec: NormalizeSpec, meta: Norm
           out[i] = v > high ? high : v;
         }
       } else {
-        // A subnormal range (e.g. values 0 and -7e-323) overflows f to Infinity: divide first instead.
+        // A subnormal range (e.g. values 0 and -7e-323), or bounds such as ±1e308 whose difference
+        // overflows, make f infinite: divide first, and weigh the bounds (no high - low).
         for (let i = 0; i < n; i++) {
-          const v = ((y[i]! - lo) / (hi - lo)) * (high - low) + low;
+          const t = (y[i]! - lo) / (hi - lo);
+          const v = low * (1 - t) + high * t;
           out[i] = v > high ? high : v;
         }
       }
