@@ -73,7 +73,7 @@ export async function runCompute(
   if (out) {
     const workbook = await resultWorkbook(result, args.lang, kind === "xlsx" ? args.input : undefined, tables, analysis);
     files.push({ path: out, content: workbook.buffer });
-    messages.push(...workbook.warnings);
+    for (const warning of workbook.warnings) messages.push(warning);
   }
   // Everything the run prints is prepared before the first file is written: a failure here leaves no file behind.
   const summary = [`${runSummary(result)}\n\n${topTable(result, 10)}`, ...(analysis ? [analysisSummary(analysis)] : [])].join("\n");
@@ -86,7 +86,7 @@ export async function resultWorkbook(
   result: IndexResult, language: Language, inputPath: string | undefined, tables: InputTables, analysis?: AnalysisResult,
 ): Promise<{ buffer: Uint8Array; warnings: string[] }> {
   const plan = buildReport(result, { language });
-  if (analysis) plan.sheets.push(...buildAnalysisReport(analysis, result, { language }));
+  if (analysis) for (const sheet of buildAnalysisReport(analysis, result, { language })) plan.sheets.push(sheet);
   const inputTables = inputPath ? undefined : [
     { name: "Data", rows: tables.data.map((row) => [...row]) as Cell[][] },
     { name: "Framework", rows: tables.framework.map((row) => [...row]) as Cell[][] },

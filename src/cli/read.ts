@@ -85,7 +85,7 @@ export async function readCsvTable(path: string, notes: string[] = []): Promise<
   const text = await readText(path, notes);
   try {
     const table: Cell[][] = parseCsv(text, basename(path));
-    notes.push(...readDecimalCommas(table, detectSeparator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), basename(path)));
+    for (const note of readDecimalCommas(table, detectSeparator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), basename(path))) notes.push(note);
     return table;
   } catch (error) {
     if (error instanceof CsvSyntaxError) throw new InputFileError(error.message);

@@ -19,7 +19,7 @@ export function stepWarnings(data: Table, result: IndexResult): ValidationIssue[
   };
   const out: ValidationIssue[] = [];
   const list = (issues: ValidationIssue[], summary: (more: number) => string) => {
-    out.push(...issues.slice(0, MAX_LISTED));
+    for (const issue of issues.slice(0, MAX_LISTED)) out.push(issue);
     if (issues.length > MAX_LISTED) out.push({ table: "Data", severity: "warning", message: summary(issues.length - MAX_LISTED) });
   };
   const { units, spec, framework } = result;

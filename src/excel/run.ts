@@ -79,7 +79,7 @@ export function computeFromTables(tables: ReadTable[], choice: Pick<StoredChoice
   if (settings) {
     const parsed = settingsToSpecInput(settings.table);
     spec = parsed.spec;
-    settingIssues.push(...parsed.issues);
+    for (const issue of parsed.issues) settingIssues.push(issue);
   }
   if (choice.options) spec = mergeOptions(spec, choice.options);
   const errors = settingIssues.filter((i) => i.severity === "error");
