@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import type { AnalysisResult } from "../core/analysis";
 import { buildAnalysisReport } from "../core/report/analysis";
 import { buildReport } from "../core/report/build";
+import { reportText } from "../core/report/i18n";
 import { checkSheetLimits, planExtents } from "../core/report/limits";
 import type { TableName, TableOrigin } from "../core/errors";
 import { computeIndex } from "../core/pipeline";
@@ -85,6 +86,13 @@ export async function runCompute(
 export async function resultWorkbook(
   result: IndexResult, language: Language, inputPath: string | undefined, tables: InputTables, analysis?: AnalysisResult,
 ): Promise<{ buffer: Uint8Array; warnings: string[] }> {
+  // The widest sheets first, from counts alone: a plan for 150,000 indicators would take minutes and gigabytes to refuse.
+  const text = reportText(language);
+  const height = result.units.codes.length + 1;
+  checkSheetLimits([
+    { name: text.sheetNormalized, rows: height, cols: 2 + result.framework.indicators.length },
+    { name: text.sheetScores, rows: height, cols: 2 + result.framework.aggregates.length },
+  ]);
   const plan = buildReport(result, { language });
   if (analysis) for (const sheet of buildAnalysisReport(analysis, result, { language })) plan.sheets.push(sheet);
   const inputTables = inputPath ? undefined : [
