@@ -5,7 +5,8 @@ import { buildAnalysisReport } from "../core/report/analysis";
 import { buildReport } from "../core/report/build";
 import { reportText } from "../core/report/i18n";
 import { checkSheetLimits, planExtents } from "../core/report/limits";
-import type { TableName, TableOrigin } from "../core/errors";
+import { cellAddress, IndexComputeError, type TableName, type TableOrigin } from "../core/errors";
+import { tooLongText } from "../core/table";
 import { computeIndex } from "../core/pipeline";
 import type { IndexResult } from "../core/result";
 import type { Cell } from "../core/types";
@@ -99,10 +100,24 @@ export async function resultWorkbook(
     { name: "Data", rows: tables.data.map((row) => [...row]) as Cell[][] },
     { name: "Framework", rows: tables.framework.map((row) => [...row]) as Cell[][] },
   ];
-  // Before any writing: a sheet beyond Excel's 1,048,576 rows or 16,384 columns is a clear error.
+  // Before any writing: text longer than an Excel cell holds, or a sheet beyond Excel's 1,048,576 rows
+  // or 16,384 columns, is a clear error.
+  if (inputTables) checkCellText(inputTables, tables.origins);
   const extents = (inputTables ?? []).map((t) => ({ name: t.name, rows: t.rows.length, cols: t.rows.reduce((m, r) => Math.max(m, r.length), 0) }));
   checkSheetLimits([...extents, ...planExtents(plan)]);
   const { buffer, summary } = await buildResultWorkbook({ inputPath, inputTables, plan });
   // What exceljs could not carry over from the input workbook (pivot tables, VBA, …) is said, not silently dropped.
   return { buffer, warnings: summary.warnings };
+}
+
+/** CSV input is copied into the workbook: a cell over Excel's 32,767 characters is refused, naming it. */
+function checkCellText(sheets: { name: string; rows: Cell[][] }[], origins: InputTables["origins"]): void {
+  const problems: string[] = [];
+  for (const { name, rows } of sheets) {
+    rows.forEach((row, r) => row.forEach((cell, c) => {
+      const long = typeof cell === "string" ? tooLongText(cell, "the text") : null;
+      if (long && problems.length < 20) problems.push(`${origins[name as "Data" | "Framework"]?.sheet ?? name}!${cellAddress(r, c)}: ${long}`);
+    }));
+  }
+  if (problems.length > 0) throw new IndexComputeError(problems.join("\n"));
 }

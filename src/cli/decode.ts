@@ -25,6 +25,7 @@ const startsWith = (bytes: Uint8Array, ...prefix: number[]) => prefix.every((b, 
 export function decodeText(bytes: Uint8Array, label: string): DecodedText {
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) throw new TextFileError(`${label} is a zip file, not text: probably an .xlsx workbook renamed; give it its .xlsx extension (or save it from Excel as CSV UTF-8)`);
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) throw new TextFileError(`${label} is an old binary Excel workbook (.xls), not text; save it from Excel as .xlsx or as CSV UTF-8`);
+  if (startsWith(bytes, 0xff, 0xfe, 0, 0) || startsWith(bytes, 0, 0, 0xfe, 0xff)) throw new TextFileError(`${label} is UTF-32 text, which is not read; save it from Excel as CSV UTF-8`);
   if (startsWith(bytes, 0xef, 0xbb, 0xbf)) return { text: strict(bytes, "utf-8", label, "UTF-8 (it starts with a UTF-8 byte order mark)"), encoding: "utf-8" };
   if (startsWith(bytes, 0xff, 0xfe)) return { text: strict(bytes, "utf-16le", label, "UTF-16 LE (Excel's Unicode Text)"), encoding: "utf-16le" };
   if (startsWith(bytes, 0xfe, 0xff)) return { text: strict(bytes, "utf-16be", label, "UTF-16 BE"), encoding: "utf-16be" };

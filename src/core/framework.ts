@@ -1,5 +1,6 @@
 /** Reads and validates the Framework table (COINr iMeta) into the index hierarchy. */
 import { IndexInputError, type ValidationIssue } from "./errors";
+import { isForbiddenKey } from "./safe-keys";
 import { blankHeaderIssue, bodyRows, cellText, clip, codeProblem, codeText, headerBelowHint, invisibleDifference, isBlank, mapHeaders, parseNumber, sameCodeKey, tooLongText, visibleCode } from "./table";
 import type { AggregateNode, Cell, Direction, Framework, FrameworkNode, IndicatorNode, Table } from "./types";
 
@@ -70,7 +71,8 @@ export function parseFramework(table: Table): { framework: Framework; warnings: 
       err("this row has no code; give it a code or delete the row", at("code"));
       continue;
     }
-    const problem = codeProblem(code) ?? tooLongText(code, "the code");
+    const problem = codeProblem(code) ?? tooLongText(code, "the code") ??
+      (isForbiddenKey(code) ? `code "${code}" is reserved (it would change every object of the program that holds codes); rename it` : null);
     if (problem) err(problem, at("code"));
     const twin = seen.get(sameCodeKey(code));
     if (twin) {

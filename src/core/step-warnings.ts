@@ -32,13 +32,18 @@ export function stepWarnings(data: Table, result: IndexResult): ValidationIssue[
       const ratio = `${codes.length === 1 ? codes[0] : `${codes.slice(0, 5).join(", ")}${codes.length > 5 ? ", …" : ""}`} / ${d}`;
       const zero: ValidationIssue[] = [];
       const negative: ValidationIssue[] = [];
+      const missing: ValidationIssue[] = [];
+      const raw = codes.map((code) => result.steps.raw.columns[result.steps.raw.codes.indexOf(code)]!);
       values.forEach((v, u) => {
         const where = { table: "Data" as const, severity: "warning" as const, row: units.rows[u]!, column: d, ...colOf(d) };
-        if (v === 0) zero.push({ ...where, message: `denominator ${d} is 0 for unit ${units.codes[u]}, so ${ratio} has no value and is treated as missing; enter the right ${d} or leave the cell empty` });
+        if (v !== v) {
+          if (raw.some((column) => column[u] === column[u])) missing.push({ ...where, message: `denominator ${d} is missing for unit ${units.codes[u]}, so ${ratio} has no value and is treated as missing; fill the cell` });
+        } else if (v === 0) zero.push({ ...where, message: `denominator ${d} is 0 for unit ${units.codes[u]}, so ${ratio} has no value and is treated as missing; enter the right ${d} or leave the cell empty` });
         else if (v < 0) negative.push({ ...where, message: `denominator ${d} is negative (${v}) for unit ${units.codes[u]}, so ${ratio} changes sign; check the value` });
       });
       list(zero, (more) => `${more} more units have ${d} = 0 (their ${ratio} is missing)`);
       list(negative, (more) => `${more} more units have a negative ${d}`);
+      list(missing, (more) => `${more} more units have no ${d} (their ${ratio} is missing)`);
     }
   }
   const impute = spec.impute;

@@ -6,7 +6,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { decodeText, TextFileError } from "../../src/cli/decode";
 import { detectSeparator } from "../../src/cli/csv";
@@ -59,6 +59,7 @@ test("decodeText: by content, never a silent replacement character", () => {
     [Buffer.from([0x61, 0x00, 0x00, 0x62, 0x00, 0x63, 0x64]), /binary data \(zero bytes\)/],
     [Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0xfc]), /looks like UTF-8 .* but is not valid UTF-8 text/],
     [Buffer.from([0xff, 0xfe, 0x61]), /looks like UTF-16 LE .* but is not valid UTF-16LE text/],
+    [Buffer.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0]), /is UTF-32 text, which is not read/],
   ] as const) assert.throws(() => decodeText(bytes, "f.csv"), (e: unknown) => e instanceof TextFileError && pattern.test(e.message), String(pattern));
 });
 
@@ -129,4 +130,15 @@ test("command line: a ';' CSV with decimal commas is read when unambiguous (with
   assert.match(bad.stderr, /Note: data\.csv mixes decimal commas \(data\.csv!C2 "1,5"\) and decimal points \(data\.csv!C5 "6\.5"\), so no number was converted/);
   assert.equal(bad.code, 1, "x3 keeps one value (2.001), which min-max cannot scale");
   for (const cell of ["C2", "C4", "E2", "E3", "E4"]) assert.match(bad.stderr, new RegExp(`data\\.csv!${cell}: .*is not a number; treated as missing`), cell);
+});
+
+test("command line: a CSV cell over Excel's 32,767 characters (even in an ignored column) is refused before the workbook is written, naming the cell", async () => {
+  const data = base.data.map((row, r) => [...row, r === 0 ? "comment" : r === 3 ? "x".repeat(40_000) : "ok"]);
+  const dir = tempDir();
+  writeFileSync(join(dir, "data.csv"), toCsv(data));
+  writeFileSync(join(dir, "framework.csv"), toCsv(base.framework));
+  const out = await spawnCli(["compute", join(dir, "data.csv"), "--meta", join(dir, "framework.csv"), "--out", join(dir, "out.xlsx"), "--csv", join(dir, "out.csv")]);
+  assert.equal(out.code, 1, out.stderr);
+  assert.match(out.stderr, /data\.csv!F4: the text is 40,000 characters long, more than the 32,767 an Excel cell holds/);
+  assert.ok(!existsSync(join(dir, "out.xlsx")) && !existsSync(join(dir, "out.csv")), "nothing written");
 });

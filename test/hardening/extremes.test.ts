@@ -81,3 +81,12 @@ test("IDX.WEIGHTS \"pca\" gives the same weights for a column at 1e160 or 1e300 
   }
   assert.deepEqual(fns.weights([[1e160, 2e160], [2e160, 1e160], [3e160, 3.5e160], [4e160, 3e160]], "pca"), [[0.5, 0.5]], "two columns: [0.5, 0.5]");
 });
+
+test("IDX.WEIGHTS \"entropy\" and IDX.NORMALIZE \"zscore\" are scale-free up to 1e308 (exact power-of-two rescale)", () => {
+  const rows = [[1, 2], [1.5, 1], [1.75, 3.5], [0.125, 3]];
+  const big = rows.map(([a, b]) => [a! * 2 ** 1020, b!]);
+  assert.deepEqual(fns.weights(big, "entropy"), fns.weights(rows, "entropy"));
+  assert.deepEqual(fns.normalize(big, "zscore"), fns.normalize(rows, "zscore"));
+  const weights = fns.weights(rows, "entropy")[0] as number[];
+  assert.ok(weights.every((w) => w > 0 && w < 1));
+});

@@ -61,3 +61,19 @@ export function relativeWeights(weights: readonly number[]): number[] {
   const shift = -exponentOf(max);
   return weights.map((w) => timesPow2(w, shift));
 }
+
+/** The power of two that brings the largest finite |value| into [1, 2) (0 for none): scaling by it is exact. */
+export function unitShift(values: ArrayLike<number>): number {
+  let maxAbs = 0;
+  for (let i = 0; i < values.length; i++) {
+    const a = Math.abs(values[i]!);
+    if (a > maxAbs && a !== Infinity) maxAbs = a;
+  }
+  return maxAbs > 0 ? -exponentOf(maxAbs) : 0;
+}
+
+/** Values scaled exactly by a power of two when sums of them or of their squares could overflow (scale-free statistics only). */
+export function scaledForSums(values: Float64Array): Float64Array {
+  const shift = unitShift(values);
+  return shift < -400 ? values.map((v) => timesPow2(v, shift)) : values;
+}

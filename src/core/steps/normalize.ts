@@ -3,6 +3,7 @@ import { IndexComputeError } from "../errors";
 import type { NormalizeSpec } from "../spec";
 import { mean, minMax, sd } from "../stats";
 import type { ColumnSet, Framework } from "../types";
+import { scaledForSums } from "./magnitude";
 import { rankAscending } from "./rank";
 
 export interface NormalizeMeta {
@@ -43,12 +44,13 @@ export function normalizeColumn(x: Float64Array, spec: NormalizeSpec, meta: Norm
       return out;
     }
     case "zscore": {
-      const m = mean(y);
-      const s = sd(y);
+      const ys = scaledForSums(y); // z-scores are scale-free: values near 1e308 are scaled exactly first
+      const m = mean(ys);
+      const s = sd(ys);
       if (!(s > 0)) throw constantError(meta.code, "z-score", "its standard deviation is 0");
       if (!Number.isFinite(s)) throw constantError(meta.code, "z-score", "its values are too large to compute a standard deviation (check for mistyped values)");
       const f = spec.sd / s;
-      for (let i = 0; i < n; i++) out[i] = (y[i]! - m) * f + spec.mean;
+      for (let i = 0; i < n; i++) out[i] = (ys[i]! - m) * f + spec.mean;
       return out;
     }
     case "rank":

@@ -4,7 +4,7 @@
  */
 import { IndexComputeError } from "../errors";
 import { symmetricEigen } from "../linalg/eigen";
-import { timesPow2 } from "../steps/magnitude";
+import { timesPow2, unitShift } from "../steps/magnitude";
 
 export interface PcaResult {
   /** Eigenvalues of the correlation matrix, largest first. */
@@ -29,9 +29,8 @@ export function correlationMatrix(columns: readonly Float64Array[], codes: reado
   const standardized = columns.map((raw, j) => {
     // Scaled by a power of two first (exact, so standardized values are unchanged): columns at 1e160
     // or 1e300 would overflow the squares and sums.
-    let maxAbs = 0;
-    for (const i of complete) maxAbs = Math.max(maxAbs, Math.abs(raw[i]!));
-    const column = maxAbs > 0 && Number.isFinite(maxAbs) ? raw.map((v) => timesPow2(v, -Math.round(Math.log2(maxAbs)))) : raw;
+    const shift = unitShift(Float64Array.from(complete, (i) => raw[i]!));
+    const column = shift === 0 ? raw : raw.map((v) => timesPow2(v, shift));
     let mean = 0;
     for (const i of complete) mean += column[i]!;
     mean /= n;
