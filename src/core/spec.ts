@@ -218,6 +218,9 @@ function reportZod(path: string, error: z.ZodError, fail: (path: string, message
   }
 }
 
+/** Deeper keys are never options; the cap keeps every later walk over the spec shallow. */
+const MAX_KEY_PARTS = 8;
+
 /** Turns Settings rows (key | value, e.g. "normalize.method" | "minmax") into a spec object. */
 export function settingsToSpecInput(rows: readonly (readonly unknown[])[]): { spec: SpecInput; issues: ValidationIssue[] } {
   const spec: SpecInput = bareObject();
@@ -232,8 +235,9 @@ export function settingsToSpecInput(rows: readonly (readonly unknown[])[]): { sp
     }
     const parts = key.split(".");
     const bad = parts.find(isForbiddenKey);
-    if (bad !== undefined) {
-      issues.push({ table: "Settings", row: r, col: 0, message: forbiddenKeyMessage(bad), severity: "error" });
+    if (bad !== undefined || parts.length > MAX_KEY_PARTS) {
+      const message = bad !== undefined ? forbiddenKeyMessage(bad) : `"${key.slice(0, 60)}…" is not an option: option keys have at most 4 parts (aggregate.byLevel.2.method)`;
+      issues.push({ table: "Settings", row: r, col: 0, message, severity: "error" });
       return;
     }
     let target: Record<string, unknown> = spec;
