@@ -19,6 +19,7 @@ export interface AnalysisArgs {
 export const ANALYSIS_USAGE = `  --audit                  add the statistical audit (indicator statistics, correlations, alpha, PCA)
   --uncertainty <N>        N Monte Carlo runs (weights ±25 % per level, minmax|zscore|rank, arithmetic|geometric)
   --sensitivity <N>        Sobol indices from a Saltelli design of base size N (N·(inputs + 2) runs)
+                           (both within one budget: 100,000 runs in all, fewer for large data; the message says how many)
   --seed <S>               seed of the random draws (default 1; the same seed gives the same numbers)
   --inputs <inputs.json>   what is uncertain, e.g. {"weights": {"factor": 0.25}, "weightSets": ["framework", "equal", "pca"],
                            "normalize": ["minmax", "rank"], "aggregate": ["arithmetic", "geometric"],
@@ -40,8 +41,9 @@ export async function runCliAnalysis(result: IndexResult, args: AnalysisArgs | u
   } catch (error) {
     // An over-budget request names its flag, not the spec file.
     const issue = error instanceof IndexInputError ? error.issues[0] : undefined;
-    if (issue && (issue.column === "uncertainty" || issue.column === "sensitivity") && error instanceof IndexInputError && error.issues.length === 1) {
-      throw new IndexComputeError(`--${issue.column} ${issue.column === "uncertainty" ? args.uncertainty : args.sensitivity}: ${issue.message}`);
+    if (issue && (issue.column === "uncertainty" || issue.column === "sensitivity" || issue.column === "audit") && error instanceof IndexInputError && error.issues.length === 1) {
+      const value = issue.column === "uncertainty" ? ` ${args.uncertainty}` : issue.column === "sensitivity" ? ` ${args.sensitivity}` : "";
+      throw new IndexComputeError(`--${issue.column}${value}: ${issue.message}`);
     }
     throw error;
   }

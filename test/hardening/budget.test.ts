@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { existsSync, writeFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { computeIndex, IndexInputError } from "../../src/core";
-import { checkAnalysisBudget, MAX_ANALYSIS_BYTES, MAX_ANALYSIS_CELL_RUNS, MAX_ANALYSIS_RUNS, maxSensitivityN, maxUncertaintyRuns, runAnalysis } from "../../src/core/analysis";
+import { checkAnalysisBudget, checkAuditBudget, MAX_ANALYSIS_BYTES, MAX_ANALYSIS_CELL_RUNS, MAX_ANALYSIS_RUNS, maxSensitivityN, maxUncertaintyRuns, runAnalysis } from "../../src/core/analysis";
 import { parseArgs } from "../../src/cli/args";
 import { createAnalysisServer, type WorkerResponse } from "../../src/taskpane/analysis.worker";
 import type { Cell } from "../../src/core/types";
@@ -90,4 +90,21 @@ test("command line: the parser takes any whole number; the budget refuses with e
   const analysis = JSON.parse(readFileSync(join(dir, "win.json"), "utf8")).analysis;
   assert.equal(analysis.uncertainty.runs, 20);
   assert.deepEqual(analysis.uncertainty.inputs, ["winsorization limit 0 to 100000000"]);
+});
+
+test("audit: 20,000 indicators (9.6 GB of correlation matrices) are refused up front on the engine and the command line; ASEM-sized data is fine", async () => {
+  const codes = Array.from({ length: 20_000 }, (_, k) => `x${k}`);
+  const data: Cell[][] = [["uCode", ...codes]];
+  for (let u = 0; u < 3; u++) data.push([`U${u}`, ...codes.map((_, k) => (u * 7 + k) % 5)]);
+  const framework: Cell[][] = [["iCode", "Parent"], ["INDEX", null], ...codes.map((c) => [c, "INDEX"])];
+  const result = computeIndex(data, framework);
+  assert.throws(() => runAnalysis(result, { audit: true }), (e: unknown) => e instanceof IndexInputError && /statistical audit of 20,000 indicators × 3 units needs 9,156 MB of correlation matrices \(at most 256 MB\)/.test(e.message));
+  assert.doesNotThrow(() => checkAuditBudget(51, 49, [6, 8, 8, 8, 9, 10]));
+  const dir = tempDir();
+  writeCsv(join(dir, "data.csv"), data);
+  writeCsv(join(dir, "framework.csv"), framework);
+  const run = await spawnCli(["compute", join(dir, "data.csv"), "--meta", join(dir, "framework.csv"), "--audit", "--json", join(dir, "out.json")]);
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(run.stderr, /^index-studio: --audit: the statistical audit of 20,000 indicators/m);
+  assert.ok(!existsSync(join(dir, "out.json")));
 });

@@ -88,3 +88,33 @@ export function checkAnalysisBudget(size: AnalysisSize, request: Partial<Analysi
     }
   }
 }
+
+/** Steps the audit may take (a minute or two): n·k² for Pearson, ~100 times that for Spearman (it ranks every pair), 10·k³ per PCA. */
+export const MAX_AUDIT_WORK = 3e10;
+const SPEARMAN_COST = 100;
+
+/**
+ * The audit keeps a correlation matrix of all indicators and, per aggregate, Pearson and Spearman
+ * matrices of its children, and runs a PCA on them: memory and work grow with the square and the
+ * cube of the counts, so 150,000 indicators are refused up front instead of exhausting the heap.
+ */
+export function checkAuditBudget(units: number, indicators: number, groupSizes: readonly number[]): void {
+  const cost = (all: number, groups: readonly number[]) => {
+    let cells = all * all;
+    let work = units * all * all;
+    for (const k of groups) {
+      cells += 2 * k * k;
+      work += units * k * k * (1 + SPEARMAN_COST) + 10 * k * k * k;
+    }
+    return { bytes: 8 * cells, work };
+  };
+  const { bytes, work } = cost(indicators, groupSizes);
+  if (bytes <= MAX_ANALYSIS_BYTES && work <= MAX_AUDIT_WORK) return;
+  // Largest indicator count that fits when they all sit in one aggregate.
+  let max = Math.floor(Math.sqrt(MAX_ANALYSIS_BYTES / 24));
+  for (let c = cost(max, [max]); max > 2 && (c.bytes > MAX_ANALYSIS_BYTES || c.work > MAX_AUDIT_WORK); c = cost(max, [max])) max = Math.floor(max * 0.97);
+  throw new IndexInputError([{
+    table: "Spec", column: "audit", severity: "error",
+    message: `the statistical audit of ${fmt(indicators)} indicators × ${fmt(units)} units needs ${mib(bytes)} of correlation matrices (at most ${mib(MAX_ANALYSIS_BYTES)}) and ${fmt(work)} steps (at most ${fmt(MAX_AUDIT_WORK)}); audit at most about ${fmt(max)} indicators, or run without --audit`,
+  }]);
+}

@@ -5,7 +5,7 @@
 import { auditIndex, type AuditOptions, type AuditResult } from "../audit";
 import type { IndexResult } from "../result";
 import { uncertaintyTask, type UncertaintyOptions, type UncertaintyResult } from "../uncertainty/montecarlo";
-import { checkAnalysisBudget } from "./budget";
+import { checkAnalysisBudget, checkAuditBudget } from "./budget";
 import { sensitivityInputCount, sensitivityTask, type SensitivityOptions, type SensitivityResult } from "../uncertainty/sensitivity";
 import { AnalysisCancelledError } from "../uncertainty/task";
 
@@ -15,7 +15,7 @@ export type { UncertainInputs } from "../uncertainty/inputs";
 export { DEFAULT_INPUTS } from "../uncertainty/inputs";
 export type { AuditOptions, AuditResult } from "../audit";
 export { AnalysisCancelledError } from "../uncertainty/task";
-export { checkAnalysisBudget, maxSensitivityN, maxUncertaintyRuns, MAX_ANALYSIS_BYTES, MAX_ANALYSIS_CELL_RUNS, MAX_ANALYSIS_RUNS } from "./budget";
+export { checkAnalysisBudget, checkAuditBudget, maxSensitivityN, maxUncertaintyRuns, MAX_ANALYSIS_BYTES, MAX_ANALYSIS_CELL_RUNS, MAX_ANALYSIS_RUNS } from "./budget";
 
 export type AnalysisPhase = "audit" | "uncertainty" | "sensitivity";
 
@@ -61,6 +61,7 @@ export function* analysisTask(result: IndexResult, options: Omit<AnalysisOptions
   const uncertaintyRuns = options.uncertainty ? options.uncertainty.runs ?? 1000 : 0;
   const sensitivityInputs = options.sensitivity ? sensitivityInputCount(result, options.sensitivity) : 0;
   // The whole request against the one budget, before the audit or any run allocates anything.
+  if (options.audit) checkAuditBudget(result.units.codes.length, result.framework.indicators.length, result.framework.aggregates.map((a) => a.children.length));
   checkAnalysisBudget(
     { units: result.units.codes.length, indicators: result.framework.indicators.length, sensitivityInputs },
     { ...(options.uncertainty ? { uncertaintyRuns } : {}), ...(options.sensitivity ? { sensitivityN: options.sensitivity.n ?? 1000 } : {}) },
