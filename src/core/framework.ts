@@ -108,7 +108,7 @@ export function parseFramework(table: Table): { framework: Framework; warnings: 
       return p.value;
     };
     const unitText = cellText(cell("unit"));
-    const denominatorText = cellText(cell("denominator"));
+    const denominatorText = codeText(cell("denominator"));
     const raw: RawRow = {
       row: index,
       code,
