@@ -1,5 +1,6 @@
 /** The command line's robustness analysis: --audit --uncertainty N --sensitivity N --seed S. */
 import { runAnalysis, type AnalysisOptions, type AnalysisResult } from "../core/analysis";
+import { IndexComputeError, IndexInputError } from "../core/errors";
 import { parseUncertainInputs } from "../core/uncertainty/inputs-schema";
 import { readSpecFile } from "./spec-input";
 import type { IndexResult } from "../core/result";
@@ -18,6 +19,7 @@ export interface AnalysisArgs {
 export const ANALYSIS_USAGE = `  --audit                  add the statistical audit (indicator statistics, correlations, alpha, PCA)
   --uncertainty <N>        N Monte Carlo runs (weights ±25 % per level, minmax|zscore|rank, arithmetic|geometric)
   --sensitivity <N>        Sobol indices from a Saltelli design of base size N (N·(inputs + 2) runs)
+                           (both within one budget: 100,000 runs in all, fewer for large data; the message says how many)
   --seed <S>               seed of the random draws (default 1; the same seed gives the same numbers)
   --inputs <inputs.json>   what is uncertain, e.g. {"weights": {"factor": 0.25}, "weightSets": ["framework", "equal", "pca"],
                            "normalize": ["minmax", "rank"], "aggregate": ["arithmetic", "geometric"],
@@ -34,7 +36,17 @@ export async function runCliAnalysis(result: IndexResult, args: AnalysisArgs | u
   if (args.audit) options.audit = true;
   if (args.uncertainty !== undefined) options.uncertainty = { runs: args.uncertainty, ...(inputs ? { inputs } : {}) };
   if (args.sensitivity !== undefined) options.sensitivity = { n: args.sensitivity, ...(inputs ? { inputs } : {}) };
-  return runAnalysis(result, options);
+  try {
+    return runAnalysis(result, options);
+  } catch (error) {
+    // An over-budget request names its flag, not the spec file.
+    const issue = error instanceof IndexInputError ? error.issues[0] : undefined;
+    if (issue && (issue.column === "uncertainty" || issue.column === "sensitivity" || issue.column === "audit") && error instanceof IndexInputError && error.issues.length === 1) {
+      const value = issue.column === "uncertainty" ? ` ${args.uncertainty}` : issue.column === "sensitivity" ? ` ${args.sensitivity}` : "";
+      throw new IndexComputeError(`--${issue.column}${value}: ${issue.message}`);
+    }
+    throw error;
+  }
 }
 
 /** Adds the analysis to the result JSON (typed arrays as arrays; NaN becomes null through JSON.stringify). */

@@ -111,8 +111,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     inPlace: flags.has("--in-place"),
     analysis: {
       audit: flags.has("--audit"),
-      uncertainty: wholeNumber(values, "--uncertainty", 2, 1_000_000),
-      sensitivity: wholeNumber(values, "--sensitivity", 2, 1_000_000),
+      // No upper limit here: the analysis budget (core/analysis/budget.ts) refuses too many runs for the data at hand.
+      uncertainty: wholeNumber(values, "--uncertainty", 2, Infinity),
+      sensitivity: wholeNumber(values, "--sensitivity", 2, Infinity),
       seed: wholeNumber(values, "--seed", 0, 4_294_967_295),
       inputs: values.get("--inputs"),
     },
@@ -125,7 +126,7 @@ function wholeNumber(values: Map<string, string>, name: string, min: number, max
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(`${name} needs a whole number from ${min} to ${max}, not "${value}"`);
+    throw new UsageError(`${name} needs a whole number from ${min} ${max === Infinity ? "up" : `to ${max}`}, not "${value}"`);
   }
   return n;
 }

@@ -3,19 +3,22 @@ import { basename } from "node:path";
 import type { AnalysisResult } from "../core/analysis";
 import { buildAnalysisReport } from "../core/report/analysis";
 import { buildReport } from "../core/report/build";
+import { reportText } from "../core/report/i18n";
 import { checkSheetLimits, planExtents } from "../core/report/limits";
-import type { TableName, TableOrigin } from "../core/errors";
+import { cellAddress, IndexComputeError, type TableName, type TableOrigin } from "../core/errors";
+import { tooLongText } from "../core/table";
 import { computeIndex } from "../core/pipeline";
 import { parsePublished } from "../core/published";
 import type { IndexResult } from "../core/result";
 import type { Cell } from "../core/types";
-import { runCliAnalysis, withAnalysisJson } from "./analysis";
+import { analysisSummary, runCliAnalysis, withAnalysisJson } from "./analysis";
 import type { ComputeArgs, Language } from "./args";
 import { formatCsv } from "./csv";
 import { checkOutputs, OutputRefusedError, writeAll, type PendingWrite, type PlannedFile } from "./paths";
 import { inputKind, readInputs, type InputTables } from "./read";
 import { describeIssue, resultJson, scoresTable } from "./results";
 import { placeSpecIssues, readSpecFile, resolveSpec } from "./spec-input";
+import { runSummary, topTable } from "./summary";
 import { buildResultWorkbook } from "./xlsx";
 import { macroPartOfFile, macrosRefused } from "./xlsx/macros";
 
@@ -25,11 +28,18 @@ export interface ComputeOutcome {
   /** Warnings and reading notes, formatted with their cells. */
   messages: string[];
   written: string[];
+  /** What the terminal shows (counts, the top 10, the analysis), prepared before any file is written. */
+  summary: string;
   /** --audit, --uncertainty, --sensitivity. */
   analysis?: AnalysisResult;
 }
 
-export async function runCompute(args: ComputeArgs, onOrigins?: (origins: Partial<Record<TableName, TableOrigin>>) => void): Promise<ComputeOutcome> {
+export async function runCompute(
+  args: ComputeArgs,
+  onOrigins?: (origins: Partial<Record<TableName, TableOrigin>>) => void,
+  /** The reading notes (encoding, decimal commas), as soon as the files are read, so that a failed run shows them too. */
+  onNotes?: (notes: string[]) => void,
+): Promise<ComputeOutcome> {
   const kind = inputKind(args.input);
   let out = args.out;
   if (args.inPlace && out === undefined) {
@@ -60,6 +70,7 @@ export async function runCompute(args: ComputeArgs, onOrigins?: (origins: Partia
   if (args.spec) tables.origins.Spec = { sheet: basename(args.spec), row: 0, col: 0 };
   const origins = tables.origins;
   onOrigins?.(origins);
+  onNotes?.(tables.notes);
   const spec = resolveSpec(tables.settings, json);
   let result: IndexResult;
   try {
@@ -76,27 +87,50 @@ export async function runCompute(args: ComputeArgs, onOrigins?: (origins: Partia
   if (out) {
     const workbook = await resultWorkbook(result, args.lang, kind === "xlsx" ? args.input : undefined, tables, analysis);
     files.push({ path: out, content: workbook.buffer });
-    messages.push(...workbook.warnings);
+    for (const warning of workbook.warnings) messages.push(warning);
   }
+  // Everything the run prints is prepared before the first file is written: a failure here leaves no file behind.
+  const summary = [`${runSummary(result)}\n\n${topTable(result, 10)}`, ...(analysis ? [analysisSummary(analysis)] : [])].join("\n");
   await writeAll(files);
-  return { result, origins, messages, written: files.map((file) => file.path), ...(analysis ? { analysis } : {}) };
+  return { result, origins, messages, written: files.map((file) => file.path), summary, ...(analysis ? { analysis } : {}) };
 }
 
 /** The input workbook (or, for CSV input, the input tables as sheets) plus the result sheets and charts. */
 export async function resultWorkbook(
   result: IndexResult, language: Language, inputPath: string | undefined, tables: InputTables, analysis?: AnalysisResult,
 ): Promise<{ buffer: Uint8Array; warnings: string[] }> {
+  // The widest sheets first, from counts alone: a plan for 150,000 indicators would take minutes and gigabytes to refuse.
+  const text = reportText(language);
+  const height = result.units.codes.length + 1;
+  checkSheetLimits([
+    { name: text.sheetNormalized, rows: height, cols: 2 + result.framework.indicators.length },
+    { name: text.sheetScores, rows: height, cols: 2 + result.framework.aggregates.length },
+  ]);
   const published = tables.published ? parsePublished(tables.published) : undefined;
   const plan = buildReport(result, { language, ...(published ? { published } : {}) });
-  if (analysis) plan.sheets.push(...buildAnalysisReport(analysis, result, { language }));
+  if (analysis) for (const sheet of buildAnalysisReport(analysis, result, { language })) plan.sheets.push(sheet);
   const inputTables = inputPath ? undefined : [
     { name: "Data", rows: tables.data.map((row) => [...row]) as Cell[][] },
     { name: "Framework", rows: tables.framework.map((row) => [...row]) as Cell[][] },
   ];
-  // Before any writing: a sheet beyond Excel's 1,048,576 rows or 16,384 columns is a clear error.
+  // Before any writing: text longer than an Excel cell holds, or a sheet beyond Excel's 1,048,576 rows
+  // or 16,384 columns, is a clear error.
+  if (inputTables) checkCellText(inputTables, tables.origins);
   const extents = (inputTables ?? []).map((t) => ({ name: t.name, rows: t.rows.length, cols: t.rows.reduce((m, r) => Math.max(m, r.length), 0) }));
   checkSheetLimits([...extents, ...planExtents(plan)]);
   const { buffer, summary } = await buildResultWorkbook({ inputPath, inputTables, plan });
   // What exceljs could not carry over from the input workbook (pivot tables, VBA, …) is said, not silently dropped.
   return { buffer, warnings: summary.warnings };
+}
+
+/** CSV input is copied into the workbook: a cell over Excel's 32,767 characters is refused, naming it. */
+function checkCellText(sheets: { name: string; rows: Cell[][] }[], origins: InputTables["origins"]): void {
+  const problems: string[] = [];
+  for (const { name, rows } of sheets) {
+    rows.forEach((row, r) => row.forEach((cell, c) => {
+      const long = typeof cell === "string" ? tooLongText(cell, "the text") : null;
+      if (long && problems.length < 20) problems.push(`${origins[name as "Data" | "Framework"]?.sheet ?? name}!${cellAddress(r, c)}: ${long}`);
+    }));
+  }
+  if (problems.length > 0) throw new IndexComputeError(problems.join("\n"));
 }

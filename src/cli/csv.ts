@@ -17,7 +17,7 @@ export class CsvSyntaxError extends Error {
  * One pass with charCodeAt and slices (no per-character string building): large files stay fast. */
 export function parseCsv(text: string, fileLabel = "CSV"): (string | null)[][] {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const sep = detectSeparator(text).charCodeAt(0);
+  const sep = detectSeparator(i === 1 ? text.slice(1) : text).charCodeAt(0);
   const n = text.length;
   const rows: (string | null)[][] = [];
   let row: (string | null)[] = [];
@@ -79,14 +79,23 @@ function countLineBreaks(text: string, from: number, to: number): number {
   return count;
 }
 
-function detectSeparator(text: string): string {
+/**
+ * The separator of the first line: the most frequent of "," ";" and tab outside quotes (ties: comma
+ * first), so a tab-separated export with a comma in a header, or a ";" file, is read right.
+ */
+export function detectSeparator(text: string): string {
   let end = text.indexOf("\n");
   if (end < 0) end = text.length;
-  const first = text.slice(0, end);
-  if (first.includes(",")) return ",";
-  if (first.includes(";")) return ";";
-  if (first.includes("\t")) return "\t";
-  return ",";
+  const counts = { ",": 0, ";": 0, "\t": 0 } as Record<string, number>;
+  let quoted = false;
+  for (let k = 0; k < end; k++) {
+    const ch = text[k]!;
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch in counts) counts[ch]!++;
+  }
+  let best = ",";
+  for (const sep of [";", "\t"]) if (counts[sep]! > counts[best]!) best = sep;
+  return best;
 }
 
 /** Text that Excel would read as a formula or a command when the CSV is opened. */

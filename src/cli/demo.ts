@@ -4,7 +4,6 @@ import { resolve } from "node:path";
 import type { DemoArgs } from "./args";
 import { runCompute } from "./compute";
 import type { CliIo } from "./run";
-import { runSummary, topTable } from "./summary";
 
 /** The sample workbook built by `npm run sample` (assets/sample/ieci-2022.xlsx). */
 export const SAMPLE_WORKBOOK = resolve(__dirname, "../../assets/sample/ieci-2022.xlsx");
@@ -22,8 +21,7 @@ export async function runDemo(args: DemoArgs, io: CliIo, onOrigins?: Parameters<
   io.out(editions
     ? `International Exchange Centers Index ${editions.times.join(" and ")} (sample; the ${editions.times[editions.times.length - 1]} edition is made up; illustrative values, not the official data)`
     : "International Exchange Centers Index 2022 (sample; illustrative values, not the official data)");
-  io.out(`${runSummary(outcome.result)}\n`);
-  io.out(topTable(outcome.result, 10));
+  io.out(outcome.summary);
   io.out(`\nwrote ${out}`);
   return 0;
 }

@@ -1,5 +1,6 @@
 /** Entry point of the command line: `npm run --silent cli -- compute <input> ...`, `npm run demo`. */
 import { runCli } from "./run";
+import { escapeControls } from "./terminal";
 
 runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -9,7 +10,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`index-studio: internal error: ${(error as Error).message ?? String(error)}\n`);
+    process.stderr.write(`index-studio: internal error: ${escapeControls((error as Error).message ?? String(error))}\n`);
     process.exitCode = 3;
   },
 );

@@ -8,7 +8,9 @@ import { basename, extname } from "node:path";
 import ExcelJS from "exceljs";
 import type { TableName, TableOrigin } from "../core/errors";
 import type { Cell, Table } from "../core/types";
-import { CsvSyntaxError, parseCsv } from "./csv";
+import { CsvSyntaxError, detectSeparator, parseCsv } from "./csv";
+import { readDecimalCommas } from "./decimal-comma";
+import { decodeText, TextFileError } from "./decode";
 
 /** A problem with the input files themselves (missing, unreadable, no Data sheet...): exit code 1. */
 export class InputFileError extends Error {
@@ -42,38 +44,51 @@ export async function readInputs(input: string, meta?: string): Promise<InputTab
   const kind = inputKind(input);
   if (kind === "csv") {
     if (!meta) throw new InputFileError(`${input} is a CSV file: give the Framework table with --meta <framework.csv>`);
-    const data = await readCsvTable(input);
-    const framework = await readCsvTable(meta);
+    const notes: string[] = [];
+    const data = await readCsvTable(input, notes);
+    const framework = await readCsvTable(meta, notes);
     return {
       data,
       framework,
       origins: { Data: csvOrigin(input), Framework: csvOrigin(meta) },
-      notes: [],
+      notes,
     };
   }
   const tables = await readWorkbookTables(input, { framework: !meta });
   if (meta) {
-    tables.framework = await readCsvTable(meta);
+    tables.framework = await readCsvTable(meta, tables.notes);
     tables.origins.Framework = csvOrigin(meta);
   }
   return tables;
 }
 
-async function readText(path: string): Promise<string> {
+async function readText(path: string, notes: string[]): Promise<string> {
+  let bytes: Uint8Array;
   try {
-    return await readFile(path, "utf8");
+    bytes = await readFile(path);
   } catch (error) {
     throw new InputFileError(`cannot read ${path}: ${describeFsError(error)}`);
   }
+  try {
+    const decoded = decodeText(bytes, basename(path));
+    if (decoded.note) notes.push(decoded.note);
+    return decoded.text;
+  } catch (error) {
+    if (error instanceof TextFileError) throw new InputFileError(error.message);
+    throw error;
+  }
 }
 
-export async function readCsvTable(path: string): Promise<Table> {
+/** A CSV file as a table; notes about its encoding and number convention go to `notes`. */
+export async function readCsvTable(path: string, notes: string[] = []): Promise<Table> {
   if (extname(path).toLowerCase() !== ".csv" && extname(path).toLowerCase() !== ".txt") {
     throw new InputFileError(`${path}: expected a .csv file`);
   }
-  const text = await readText(path);
+  const text = await readText(path, notes);
   try {
-    return parseCsv(text, basename(path));
+    const table: Cell[][] = parseCsv(text, basename(path));
+    for (const note of readDecimalCommas(table, detectSeparator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), basename(path))) notes.push(note);
+    return table;
   } catch (error) {
     if (error instanceof CsvSyntaxError) throw new InputFileError(error.message);
     throw error;

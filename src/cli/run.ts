@@ -6,8 +6,7 @@ import { runDemo } from "./demo";
 import { OutputRefusedError } from "./paths";
 import { InputFileError } from "./read";
 import { describeIssue } from "./results";
-import { runSummary, topTable } from "./summary";
-import { analysisSummary } from "./analysis";
+import { escapeControls } from "./terminal";
 
 export interface CliIo {
   out: (text: string) => void;
@@ -20,7 +19,9 @@ export const EXIT_USAGE = 2;
 /** Anything unexpected (a bug): a one-line message, the stack only with INDEX_STUDIO_DEBUG=1. */
 export const EXIT_INTERNAL = 3;
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // Everything printed may quote the files: control characters are shown escaped.
+  const io: CliIo = { out: (text) => rawIo.out(escapeControls(text)), err: (text) => rawIo.err(escapeControls(text)) };
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -34,16 +35,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_OK;
   }
   let origins = {};
+  let notes: string[] = [];
   try {
     if (args.command === "demo") return await runDemo(args, io, (o) => (origins = o));
     // Origins are known once the files are read; errors thrown by computeIndex use them below.
-    const outcome = await runCompute(args, (o) => (origins = o));
+    const outcome = await runCompute(args, (o) => (origins = o), (n) => (notes = n));
     for (const message of outcome.messages) io.err(message);
-    io.out(`${runSummary(outcome.result)}\n\n${topTable(outcome.result, 10)}`);
-    if (outcome.analysis) io.out(analysisSummary(outcome.analysis));
+    io.out(outcome.summary);
     for (const path of outcome.written) io.out(`wrote ${path}`);
     return EXIT_OK;
   } catch (error) {
+    for (const note of notes) io.err(note); // how the files were read explains many failures
     if (error instanceof IndexInputError) {
       const errors = error.issues.filter((issue) => issue.severity === "error");
       io.err(`index-studio: the input has ${errors.length} problem${errors.length === 1 ? "" : "s"}:`);
@@ -52,6 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (error instanceof IndexComputeError || error instanceof InputFileError) {
       io.err(`index-studio: ${error.message}`);
+      if (error instanceof IndexComputeError) for (const issue of error.related) io.err(`  ${describeIssue(issue, origins)}`);
       return EXIT_BAD_INPUT;
     }
     if (error instanceof OutputRefusedError) {

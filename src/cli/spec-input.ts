@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { IndexInputError, type ValidationIssue } from "../core/errors";
+import { bareObject } from "../core/safe-keys";
 import { parseSpec, settingsToSpecInput, type SpecInput } from "../core/spec";
 import type { Table } from "../core/types";
 import { describeFsError, InputFileError } from "./read";
@@ -31,7 +32,8 @@ export async function readSpecFile(path: string): Promise<SpecInput> {
  * block, so the old method's parameters do not leak into it.
  */
 export function mergeSpec(base: SpecInput, override: SpecInput): SpecInput {
-  const out: SpecInput = { ...base };
+  // No prototype: a "__proto__" key from JSON stays an own key, which parseSpec then refuses.
+  const out: SpecInput = Object.assign(bareObject(), base);
   for (const [key, value] of Object.entries(override)) {
     const old = out[key];
     out[key] = isPlainObject(old) && isPlainObject(value) && (value.method === undefined || value.method === old.method)

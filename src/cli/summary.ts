@@ -3,10 +3,14 @@ import { aggregatesTopDown } from "../core/report/util";
 import { rankChangeOf } from "../core/editions";
 import type { IndexResult } from "../core/result";
 
+const MAX_PILLARS = 8;
+
 export function topTable(result: IndexResult, count: number): string {
   const root = result.framework.root;
   const rootNode = result.framework.byCode.get(root);
-  const pillars = rootNode && rootNode.kind === "aggregate" ? rootNode.children : [];
+  // Only aggregates have ranks: indicators directly under the index (a flat index, or a mix) get no column;
+  // a terminal line has room for a few pillars.
+  const pillars = (rootNode && rootNode.kind === "aggregate" ? rootNode.children : []).filter((code) => result.ranks.codes.includes(code)).slice(0, MAX_PILLARS);
   const scores = result.scores.columns[result.scores.codes.indexOf(root)]!;
   const ranks = result.ranks.columns[result.ranks.codes.indexOf(root)]!;
   const pillarRanks = pillars.map((code) => result.ranks.columns[result.ranks.codes.indexOf(code)]!);
@@ -25,7 +29,7 @@ export function topTable(result: IndexResult, count: number): string {
     ...pillarRanks.map((column) => (Number.isFinite(column[u]!) ? String(column[u]) : "")),
     ...(change && since ? [arrow(change[u]!)] : []),
   ]);
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => [...row[c]!].length)));
+  const widths = header.map((h, c) => rows.reduce((w, row) => Math.max(w, [...row[c]!].length), h.length));
   const numeric = (c: number) => c === 0 || c >= 3;
   const line = (cells: string[]) => cells.map((cell, c) => (numeric(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ").trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");

@@ -1,6 +1,6 @@
 /** Reads and validates the Data table (COINr iData) against the Framework. */
 import { IndexInputError, type ValidationIssue } from "./errors";
-import { blankHeaderIssue, bodyRows, cellText, clip, headerBelowHint, headerKey, isBlank, parseNumber } from "./table";
+import { blankHeaderIssue, bodyRows, cellText, clip, codeText, headerBelowHint, headerKey, invisibleDifference, isBlank, parseNumber, sameCodeKey, tooLongText, visibleCode } from "./table";
 import type { DataSet, Framework, Table } from "./types";
 
 export const UNIT_CODE = ["ucode", "code", "unitcode", "unitid", "id"];
@@ -21,7 +21,7 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
   if (table.length === 0 || table[0]!.every(isBlank)) {
     throw new IndexInputError([blankHeaderIssue(table, "Data", "the Data table is empty; it needs a header row (uCode, uName, then one column per indicator code) and one row per unit")]);
   }
-  const header = table[0]!.map(cellText);
+  const header = table[0]!.map(codeText);
   const keys = table[0]!.map(headerKey);
   const codeCol = keys.findIndex((k) => UNIT_CODE.includes(k));
   const nameCol = keys.findIndex((k, c) => c !== codeCol && UNIT_NAME.includes(k));
@@ -34,10 +34,15 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
   const indicatorCodes = new Set(framework.indicators.map((i) => i.code));
   const denominatorCodes = new Set([...framework.denominators, ...framework.indicators.map((i) => i.denominator).filter((d): d is string => !!d)]);
   const colOf = new Map<string, number>();
+  const colByKey = new Map<string, number>(); // headers that differ only by invisible characters are the same column
   header.forEach((h, c) => {
     if (c === codeCol || c === nameCol || h === "") return;
-    if (colOf.has(h)) err(`column "${clip(h)}" appears twice (also column ${colOf.get(h)! + 1}); keep one`, { row: 0, col: c, column: h });
-    else colOf.set(h, c);
+    const twin = colByKey.get(sameCodeKey(h));
+    if (twin !== undefined) err(`column "${clip(visibleCode(h))}" appears twice (also column ${twin + 1})${invisibleDifference(header[twin]!, h)}; keep one`, { row: 0, col: c, column: h });
+    else {
+      colByKey.set(sameCodeKey(h), c);
+      colOf.set(h, c);
+    }
   });
 
   const rows = bodyRows(table);
@@ -45,7 +50,10 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
   for (const node of framework.indicators) {
     if (colOf.has(node.code)) continue;
     const nearly = header.find((h) => h.toLowerCase() === node.code.toLowerCase());
-    err(`indicator ${node.code} (Framework row ${node.row + 1}) has no column in Data${nearly ? `; column "${nearly}" differs only in case: rename it ${node.code}` : `; add a column headed ${node.code}`}`, { row: 0, column: node.code });
+    const hidden = header.find((h) => sameCodeKey(h) === sameCodeKey(node.code));
+    const fix = hidden !== undefined ? `; column "${visibleCode(hidden)}" differs only by invisible characters: retype its header as ${node.code}`
+      : nearly ? `; column "${nearly}" differs only in case: rename it ${node.code}` : `; add a column headed ${node.code}`;
+    err(`indicator ${node.code} (Framework row ${node.row + 1}) has no column in Data${fix}`, { row: 0, column: node.code });
   }
   for (const d of denominatorCodes) {
     if (!colOf.has(d) && framework.indicators.some((i) => i.denominator === d)) {
@@ -66,18 +74,21 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
   const codes: string[] = [];
   const names: string[] = [];
   const unitRows: number[] = [];
-  const seenUnit = new Map<string, number>();
+  const seenUnit = new Map<string, { index: number; code: string }>();
   for (const { row, index } of rows) {
-    const code = cellText(row[codeCol]);
+    const code = codeText(row[codeCol]);
     if (code === "") {
       err("this row has data but no unit code; fill the code or delete the row", { row: index, col: codeCol, column: "uCode" });
       continue;
     }
-    if (seenUnit.has(code)) {
-      err(`duplicate unit code ${clip(code)} (also in row ${seenUnit.get(code)! + 1}); unit codes must be unique`, { row: index, col: codeCol, column: "uCode" });
+    const twin = seenUnit.get(sameCodeKey(code));
+    if (twin) {
+      err(`duplicate unit code ${clip(visibleCode(code))} (also in row ${twin.index + 1})${invisibleDifference(twin.code, code)}; unit codes must be unique`, { row: index, col: codeCol, column: "uCode" });
       continue;
     }
-    seenUnit.set(code, index);
+    seenUnit.set(sameCodeKey(code), { index, code });
+    const long = tooLongText(code, "the unit code") ?? (nameCol >= 0 ? tooLongText(cellText(row[nameCol]), "the unit name") : null);
+    if (long) err(long, { row: index, col: long.startsWith("the unit code") ? codeCol : nameCol, column: "uName" });
     codes.push(code);
     names.push(nameCol >= 0 ? cellText(row[nameCol]) || code : code);
     unitRows.push(index);

@@ -34,6 +34,8 @@ export class IndexInputError extends Error {
 
 /** A computation that cannot go on (geometric mean of a zero, constant column under min-max...). */
 export class IndexComputeError extends Error {
+  /** What reading the tables found before the computation failed (cells that are not numbers…): often the cause. */
+  related: ValidationIssue[] = [];
   constructor(message: string) {
     super(message);
     this.name = "IndexComputeError";

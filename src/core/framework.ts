@@ -1,6 +1,7 @@
 /** Reads and validates the Framework table (COINr iMeta) into the index hierarchy. */
 import { IndexInputError, type ValidationIssue } from "./errors";
-import { blankHeaderIssue, bodyRows, cellText, clip, codeProblem, headerBelowHint, isBlank, mapHeaders, parseNumber } from "./table";
+import { isForbiddenKey } from "./safe-keys";
+import { blankHeaderIssue, bodyRows, cellText, clip, codeProblem, codeText, headerBelowHint, invisibleDifference, isBlank, mapHeaders, parseNumber, sameCodeKey, tooLongText, visibleCode } from "./table";
 import { parseMethodCell, type NormalizeSpec, type TreatOverride } from "./spec";
 import type { AggregateNode, Cell, Direction, Framework, FrameworkNode, IndicatorNode, Table } from "./types";
 
@@ -68,23 +69,27 @@ export function parseFramework(table: Table): { framework: Framework; warnings: 
   }
 
   const rows: RawRow[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { index: number; code: string }>();
   for (const { row, index } of bodyRows(table)) {
     const cell = (f: Field): Cell => (fields[f] === undefined ? null : row[fields[f]!]);
     const at = (f: Field) => ({ row: index, col: fields[f]!, column: f });
-    const code = cellText(cell("code"));
+    const code = codeText(cell("code"));
     if (code === "") {
       err("this row has no code; give it a code or delete the row", at("code"));
       continue;
     }
-    const problem = codeProblem(code);
+    const problem = codeProblem(code) ?? tooLongText(code, "the code") ??
+      (isForbiddenKey(code) ? `code "${code}" is reserved (it would change every object of the program that holds codes); rename it` : null);
     if (problem) err(problem, at("code"));
-    if (seen.has(code)) {
-      err(`duplicate code ${clip(code)} (also in row ${seen.get(code)! + 1}); codes must be unique`, at("code"));
+    const twin = seen.get(sameCodeKey(code));
+    if (twin) {
+      err(`duplicate code ${clip(visibleCode(code))} (also in row ${twin.index + 1})${invisibleDifference(twin.code, code)}; codes must be unique`, at("code"));
       continue;
     }
-    seen.set(code, index);
-    const parentText = cellText(cell("parent"));
+    seen.set(sameCodeKey(code), { index, code });
+    const longName = tooLongText(cellText(cell("name")), "the name");
+    if (longName) err(longName, at("name"));
+    const parentText = codeText(cell("parent"));
     const typeText = cellText(cell("type"));
     let type: NodeType | null = null;
     if (typeText !== "") {
@@ -110,7 +115,7 @@ export function parseFramework(table: Table): { framework: Framework; warnings: 
       return p.value;
     };
     const unitText = cellText(cell("unit"));
-    const denominatorText = cellText(cell("denominator"));
+    const denominatorText = codeText(cell("denominator"));
     const raw: RawRow = {
       row: index,
       code,
@@ -180,28 +185,16 @@ function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | und
     const type = r.type ?? inferred;
     typeOf.set(r.code, type);
     const where = { row: r.row, ...(typeCol !== undefined ? { col: typeCol, column: "Type" } : {}) };
-    if (type === "Indicator" && children.has(r.code)) err(`${r.code} is an Indicator but is the Parent of ${children.get(r.code)!.join(", ")}; make it an Aggregate or change those Parents`, where);
+    if (type === "Indicator" && children.has(r.code)) err(`${r.code} is an Indicator but is the Parent of ${listed(children.get(r.code)!)}; make it an Aggregate or change those Parents`, where);
     if (type === "Indicator" && r.parent === null) err(`indicator ${r.code} has no Parent; give the code of the aggregate it belongs to`, { row: r.row, col: parentCol, column: "Parent" });
     if (type === "Aggregate" && !children.has(r.code)) err(`aggregate ${r.code} has no children; give some indicators or aggregates Parent ${r.code}, or delete the row`, where);
-    if ((type === "Group" || type === "Denominator") && children.has(r.code)) err(`${r.code} is a ${type} but is the Parent of ${children.get(r.code)!.join(", ")}`, where);
+    if ((type === "Group" || type === "Denominator") && children.has(r.code)) err(`${r.code} is a ${type} but is the Parent of ${listed(children.get(r.code)!)}`, where);
   }
-  // Cycles: walk up from every node.
-  for (const r of rows) {
-    const path: string[] = [r.code];
-    let cur = r.parent;
-    while (cur !== null && byCode.has(cur)) {
-      if (path.includes(cur)) {
-        if (cur === r.code) err(`the Parent chain loops: ${[...path, cur].join(" → ")}; one of these must have another Parent`, { row: r.row, col: parentCol, column: "Parent" });
-        break;
-      }
-      path.push(cur);
-      cur = byCode.get(cur)!.parent;
-    }
-  }
+  reportCycles(rows, byCode, (message, row) => err(message, { row, col: parentCol, column: "Parent" }));
   const hierarchyRows = rows.filter((r) => typeOf.get(r.code) === "Indicator" || typeOf.get(r.code) === "Aggregate");
   const roots = hierarchyRows.filter((r) => r.parent === null);
   if (hierarchyRows.length > 0 && roots.length === 0) err("no top node: exactly one aggregate (the index) must have an empty Parent");
-  if (roots.length > 1) err(`${roots.length} top nodes (${roots.map((r) => r.code).join(", ")}) have an empty Parent; add an index row and make it their Parent`, { row: roots[1]!.row, col: parentCol, column: "Parent" });
+  if (roots.length > 1) err(`${roots.length} top nodes (${listed(roots.map((r) => r.code))}) have an empty Parent; add an index row and make it their Parent`, { row: roots[1]!.row, col: parentCol, column: "Parent" });
   if (!hierarchyRows.some((r) => typeOf.get(r.code) === "Indicator")) err("the Framework has no indicators (rows with a Parent and no children)");
   for (const r of hierarchyRows) {
     if (r.parent !== null && byCode.has(r.parent)) {
@@ -211,7 +204,7 @@ function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | und
   }
   for (const [parent, kids] of children) {
     const node = byCode.get(parent)!;
-    if (kids.length > 0 && kids.every((k) => byCode.get(k)!.weight === 0)) err(`every child of ${parent} has weight 0 (${kids.join(", ")}); give at least one a positive weight`, { row: node.row });
+    if (kids.length > 0 && kids.every((k) => byCode.get(k)!.weight === 0)) err(`every child of ${parent} has weight 0 (${listed(kids)}); give at least one a positive weight`, { row: node.row });
   }
   if (rows.length === 0) err("the Framework has a header but no rows");
   return finish();
@@ -220,15 +213,8 @@ function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | und
   function finish(): Framework | null {
     const indicators: IndicatorNode[] = [];
     const aggregates: AggregateNode[] = [];
-    const level = new Map<string, number>();
-    const levelOf = (code: string, depth = 0): number => {
-      if (level.has(code)) return level.get(code)!;
-      if (depth > rows.length) return 1; // cycle, reported above
-      const kids = children.get(code) ?? [];
-      const l = kids.length === 0 ? 1 : 1 + Math.max(...kids.map((k) => levelOf(k, depth + 1)));
-      level.set(code, l);
-      return l;
-    };
+    const level = levelsOf(rows, children);
+    const levelOf = (code: string) => level.get(code) ?? 1;
     const nodes = new Map<string, FrameworkNode>();
     for (const r of hierarchyRows) {
       const l = levelOf(r.code);
@@ -259,10 +245,66 @@ function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | und
       indicators,
       aggregates,
       root,
-      maxLevel: aggregates.length ? Math.max(...aggregates.map((a) => a.level)) : 1,
+      maxLevel: aggregates.reduce((m, a) => Math.max(m, a.level), 1),
       groups: rows.filter((r) => typeOf.get(r.code) === "Group").map((r) => r.code),
       denominators: rows.filter((r) => typeOf.get(r.code) === "Denominator").map((r) => r.code),
       byCode: nodes,
     };
   }
+}
+
+/** Codes for a message: the first ten, then how many more (a message never grows with the data). */
+function listed(codes: readonly string[], max = 10): string {
+  return codes.length <= max ? codes.join(", ") : `${codes.slice(0, max).join(", ")} and ${codes.length - max} more`;
+}
+
+/**
+ * Each loop of Parents reported once, at its first row. Every node is walked at most once
+ * (0 = not seen, 1 = on the current walk, 2 = done), so a chain of any length is linear.
+ */
+function reportCycles(rows: readonly RawRow[], byCode: ReadonlyMap<string, RawRow>, report: (message: string, row: number) => void): void {
+  const state = new Map<string, 1 | 2>();
+  for (const start of rows) {
+    const walk: RawRow[] = [];
+    let cur: RawRow | undefined = start;
+    while (cur && !state.has(cur.code)) {
+      state.set(cur.code, 1);
+      walk.push(cur);
+      cur = cur.parent === null ? undefined : byCode.get(cur.parent);
+    }
+    if (cur && state.get(cur.code) === 1) {
+      const loop = walk.slice(walk.indexOf(cur));
+      let first = 0;
+      for (let k = 1; k < loop.length; k++) if (loop[k]!.row < loop[first]!.row) first = k;
+      const ordered = [...loop.slice(first), ...loop.slice(0, first)].map((r) => r.code);
+      const text = ordered.length <= 12 ? [...ordered, ordered[0]].join(" → ") : `${ordered.slice(0, 10).join(" → ")} → … (${ordered.length} codes) → ${ordered[0]}`;
+      report(`the Parent chain loops: ${text}; one of these must have another Parent`, loop[first]!.row);
+    }
+    for (const r of walk) state.set(r.code, 2);
+  }
+}
+
+/** Level of every node (1 for indicators, 1 + the highest child level above), bottom-up without recursion; nodes on a loop stay unset. */
+function levelsOf(rows: readonly RawRow[], children: ReadonlyMap<string, string[]>): Map<string, number> {
+  const level = new Map<string, number>();
+  const pending = new Map<string, number>();
+  const parentOf = new Map<string, string | null>();
+  const ready: string[] = [];
+  for (const r of rows) {
+    parentOf.set(r.code, r.parent);
+    const kids = children.get(r.code)?.length ?? 0;
+    pending.set(r.code, kids);
+    if (kids === 0) ready.push(r.code);
+  }
+  for (const code of ready) level.set(code, 1);
+  while (ready.length > 0) {
+    const code = ready.pop()!;
+    const parent = parentOf.get(code);
+    if (parent === null || parent === undefined || !pending.has(parent)) continue;
+    level.set(parent, Math.max(level.get(parent) ?? 1, level.get(code)! + 1));
+    const left = pending.get(parent)! - 1;
+    pending.set(parent, left);
+    if (left === 0) ready.push(parent);
+  }
+  return level;
 }

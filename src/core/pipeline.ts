@@ -5,6 +5,7 @@ import { parseFramework } from "./framework";
 import { computeEditionsIndex, detectEditions } from "./editions";
 import type { ExcludedUnit, ImputedCell, IndexResult, IndicatorMethod, TreatmentRecord } from "./result";
 import { describeNormalize, describeTreat, parseSpec, type IndexSpec } from "./spec";
+import { stepWarnings } from "./step-warnings";
 import { aggregate, type BelowCoverage } from "./steps/aggregate";
 import { denominate } from "./steps/denominate";
 import { impute } from "./steps/impute";
@@ -22,8 +23,15 @@ export function computeIndex(data: Table, framework: Table, spec?: unknown): Ind
   const editions = detectEditions(data);
   if (editions) return computeEditionsIndex(data, editions, fw, parsedSpec, frameworkWarnings);
   const { dataset, warnings: dataWarnings } = parseData(data, fw);
-  const result = runPipeline(dataset, fw, parsedSpec);
-  result.warnings = [...frameworkWarnings, ...dataWarnings, ...result.warnings];
+  let result: IndexResult;
+  try {
+    result = runPipeline(dataset, fw, parsedSpec);
+  } catch (error) {
+    // Keep the per-cell hints ("1,5" is not a number…) that explain a failure such as "x2 has no values".
+    if (error instanceof IndexComputeError && error.related.length === 0) error.related = [...frameworkWarnings, ...dataWarnings];
+    throw error;
+  }
+  result.warnings = [...frameworkWarnings, ...dataWarnings, ...stepWarnings(data, result), ...result.warnings];
   return result;
 }
 

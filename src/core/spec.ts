@@ -1,6 +1,7 @@
 /** The pipeline options (every key optional) and their validation with zod. */
 import { z } from "zod";
 import { IndexInputError, type TableName, type ValidationIssue } from "./errors";
+import { bareObject, forbiddenKeyMessage, forbiddenKeyPaths, isForbiddenKey } from "./safe-keys";
 
 const num = z.number().refine(Number.isFinite, "must be a finite number");
 
@@ -153,6 +154,10 @@ export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec 
     throw new IndexInputError([{ table, message: "the spec must be an object of options", severity: "error" }]);
   }
   const obj = input as Record<string, unknown>;
+  const unsafe = forbiddenKeyPaths(obj);
+  if (unsafe.length > 0) {
+    throw new IndexInputError(unsafe.map((path) => ({ table, column: path, severity: "error" as const, message: forbiddenKeyMessage(path.split(".").pop()!) })));
+  }
   for (const key of Object.keys(obj)) {
     if (!(TOP_KEYS as readonly string[]).includes(key)) fail(key, `unknown option "${key}"; allowed: ${TOP_KEYS.join(", ")}`);
   }
@@ -342,9 +347,12 @@ function reportZod(path: string, error: z.ZodError, fail: (path: string, message
   }
 }
 
+/** Deeper keys are never options; the cap keeps every later walk over the spec shallow. */
+const MAX_KEY_PARTS = 8;
+
 /** Turns Settings rows (key | value, e.g. "normalize.method" | "minmax") into a spec object. */
 export function settingsToSpecInput(rows: readonly (readonly unknown[])[]): { spec: SpecInput; issues: ValidationIssue[] } {
-  const spec: SpecInput = {};
+  const spec: SpecInput = bareObject();
   const issues: ValidationIssue[] = [];
   rows.forEach((row, r) => {
     const key = typeof row[0] === "string" ? row[0].trim() : row[0];
@@ -355,10 +363,16 @@ export function settingsToSpecInput(rows: readonly (readonly unknown[])[]): { sp
       return;
     }
     const parts = key.split(".");
+    const bad = parts.find(isForbiddenKey);
+    if (bad !== undefined || parts.length > MAX_KEY_PARTS) {
+      const message = bad !== undefined ? forbiddenKeyMessage(bad) : `"${key.slice(0, 60)}…" is not an option: option keys have at most 4 parts (aggregate.byLevel.2.method)`;
+      issues.push({ table: "Settings", row: r, col: 0, message, severity: "error" });
+      return;
+    }
     let target: Record<string, unknown> = spec;
     for (const part of parts.slice(0, -1)) {
       const next = target[part];
-      if (typeof next !== "object" || next === null) target[part] = {};
+      if (typeof next !== "object" || next === null) target[part] = bareObject();
       target = target[part] as Record<string, unknown>;
     }
     target[parts[parts.length - 1]!] = coerceSetting(row[1]);

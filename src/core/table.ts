@@ -86,9 +86,9 @@ export function bodyRows(table: Table): { row: readonly Cell[]; index: number }[
 export const CODE_PATTERN = /^[\p{L}_][\p{L}\p{N}_.\-]*$/u;
 
 export function codeProblem(code: string): string | null {
-  if (/\s/.test(code)) return `code "${clip(code)}" contains a space; use letters, digits and _ only (e.g. "${clip(code.replace(/\s+/g, "_"))}")`;
+  if (/\s/.test(code)) return `code "${clip(visibleCode(code))}" contains a space; use letters, digits and _ only (e.g. "${clip(code.replace(/\s+/g, "_"))}")`;
   if (/^\p{N}/u.test(code)) return `code "${clip(code)}" starts with a digit; start it with a letter (e.g. "X${clip(code)}")`;
-  if (!CODE_PATTERN.test(code)) return `code "${clip(code)}" has characters other than letters, digits, _ . -; rename it`;
+  if (!CODE_PATTERN.test(code)) return `code "${clip(visibleCode(code))}" has characters other than letters, digits, _ . -; rename it`;
   return null;
 }
 
@@ -105,4 +105,36 @@ export function blankHeaderIssue(table: readonly (readonly Cell[])[], name: "Dat
   const first = table.findIndex((row) => !isBlankRow(row));
   if (first < 0) return { table: name, severity: "error", message: emptyMessage };
   return { table: name, severity: "error", row: 0, message: `the first row is blank, but it must be the header; delete the empty row${first > 1 ? "s" : ""} above row ${first + 1}` };
+}
+
+/** Characters that show as nothing: zero-width space/joiners, word joiner, BOM, soft hyphen, Mongolian vowel separator. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/g;
+
+/** A code as text in Unicode NFC, so "Zürich" typed on macOS (decomposed) and on Windows are the same code. */
+export function codeText(cell: Cell): string {
+  return cellText(cell).normalize("NFC");
+}
+
+/** The key under which two codes count as the same: invisible characters dropped, no-break spaces as spaces. */
+export function sameCodeKey(code: string): string {
+  return code.replace(INVISIBLE, "").replace(/\u00a0/g, " ");
+}
+
+/** Invisible characters and no-break spaces of a code made visible for a message: "A<U+200B>". */
+export function visibleCode(code: string): string {
+  return code.replace(/[\u200b-\u200d\u2060\ufeff\u00ad\u180e\u00a0]/g, (ch) => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
+}
+
+/** Why two codes with the same key are duplicates although their text differs ("" when equal). */
+export function invisibleDifference(a: string, b: string): string {
+  return a === b ? "" : `; they differ only by invisible characters: "${visibleCode(a)}" and "${visibleCode(b)}"`;
+}
+
+/** Excel's limit for the text of one cell: longer text cannot be written to a result sheet. */
+export const EXCEL_MAX_CELL_TEXT = 32_767;
+
+export function tooLongText(text: string, what: string): string | null {
+  return text.length > EXCEL_MAX_CELL_TEXT
+    ? `${what} is ${text.length.toLocaleString("en-US")} characters long, more than the ${EXCEL_MAX_CELL_TEXT.toLocaleString("en-US")} an Excel cell holds; shorten it`
+    : null;
 }

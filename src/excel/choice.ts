@@ -4,6 +4,7 @@
  * when read back.
  */
 import { z } from "zod";
+import { forbiddenKeyMessage, forbiddenKeyPaths } from "../core/safe-keys";
 import { AddinError } from "./errors";
 import type { Session } from "./office";
 
@@ -42,6 +43,9 @@ export const CHOICE_SETTING = "IndexStudio.choice";
 
 /** Validates a choice (from the task pane or from the workbook); messages say what is wrong. */
 export function validateChoice(value: unknown): StoredChoice {
+  // zod's record drops a "__proto__" key silently: refuse it (and constructor, prototype) by name.
+  const unsafe = forbiddenKeyPaths(value);
+  if (unsafe.length > 0) throw new AddinError(unsafe.map((path) => `Option ${path}: ${forbiddenKeyMessage(path.split(".").pop()!)}`));
   const parsed = storedChoiceSchema.safeParse(value);
   if (!parsed.success) {
     throw new AddinError(parsed.error.issues.map((i) => `Stored choice ${i.path.join(".") || "(root)"}: ${i.message}`));

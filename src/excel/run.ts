@@ -84,7 +84,7 @@ export function computeFromTables(tables: ReadTable[], choice: Pick<StoredChoice
   if (settings) {
     const parsed = settingsToSpecInput(settings.table);
     spec = parsed.spec;
-    settingIssues.push(...parsed.issues);
+    for (const issue of parsed.issues) settingIssues.push(issue);
   }
   if (choice.options) spec = mergeOptions(spec, choice.options);
   const errors = settingIssues.filter((i) => i.severity === "error");
@@ -109,7 +109,7 @@ function buildPlan(result: IndexResult, language: AddinLanguage, choice: StoredC
 
 function toAddinError(error: unknown, origins: Partial<Record<TableName, TableOrigin>>, settings: ReadTable | undefined): AddinError {
   if (error instanceof IndexInputError) return new AddinError(error.issues.map((i) => formatIssue(onSettingsRow(i, settings), origins)));
-  if (error instanceof IndexComputeError) return new AddinError(error.message);
+  if (error instanceof IndexComputeError) return new AddinError([error.message, ...error.related.map((i) => formatIssue(i, origins))]);
   if (error instanceof AddinError) return error;
   return new AddinError(`Index Studio could not compute the index: ${errorText(error)}`);
 }
@@ -126,7 +126,7 @@ function onSettingsRow(issue: ValidationIssue, settings: ReadTable | undefined):
 }
 
 function mergeOptions(base: SpecInput, over: Record<string, unknown>): SpecInput {
-  const out: SpecInput = { ...base };
+  const out: SpecInput = Object.assign(Object.create(null) as SpecInput, base); // no prototype to reach: parseSpec refuses "__proto__"
   for (const [key, value] of Object.entries(over)) {
     const current = out[key];
     const bothObjects = typeof value === "object" && value !== null && !Array.isArray(value) && typeof current === "object" && current !== null && !Array.isArray(current);

@@ -49,8 +49,19 @@ export function errorFrom(caught: unknown): ErrorValue {
     const more = errors.length > 2 ? ` (+${errors.length - 2} more)` : "";
     return valueError(shown.join("; ") + more);
   }
-  if (caught instanceof IndexComputeError || caught instanceof ArgumentError) return valueError(caught.message);
+  if (caught instanceof IndexComputeError) return valueError(withCause(caught));
+  if (caught instanceof ArgumentError) return valueError(caught.message);
   // Unexpected: still never throw into Excel.
   const text = caught instanceof Error ? caught.message : String(caught);
   return valueError(`Index Studio could not compute this: ${text}`);
+}
+
+/** A compute error with the first cell that explains it: "Indicator x2 … has no values (Data!D2: "1,5" is not a number…, +3 more cells)". */
+function withCause(error: IndexComputeError): string {
+  const cells = error.related.filter((i) => i.row !== undefined && i.col !== undefined);
+  if (cells.length === 0) return error.message;
+  const more = cells.length > 1 ? `, +${cells.length - 1} more cell${cells.length > 2 ? "s" : ""}` : "";
+  const cause = ` (${formatIssue({ ...cells[0]!, severity: "error" })}${more})`;
+  const head = error.message.length + cause.length <= MAX_MESSAGE ? error.message : error.message.split(/\.\s/)[0]!;
+  return `${head}${cause}`;
 }

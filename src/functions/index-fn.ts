@@ -92,7 +92,7 @@ export function indexScores(data: unknown, framework: unknown, node: unknown, se
   const result = pickEdition(computeIndex(dataTable, frameworkTable, settingsSpec(settings)), edition);
   const height = dataTable.length - 1;
   const scoreOf = (code: string) => result.scores.columns[result.scores.codes.indexOf(code)]!;
-  const wanted = isOmitted(node) ? result.framework.root : String(Array.isArray(node) ? node[0]?.[0] ?? node[0] : node).trim();
+  const wanted = isOmitted(node) ? result.framework.root : String(Array.isArray(node) ? node[0]?.[0] ?? node[0] : node).trim().normalize("NFC");
   if (wanted === "*") {
     const codes = aggregatesTopDown(result);
     const columns = codes.map((code) => columnForDataRows(result, scoreOf(code), height));

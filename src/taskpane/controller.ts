@@ -155,7 +155,7 @@ export class PaneController {
     if (sources.settingsFromSheet && this.detected?.settings.kind === "sheet") settings = this.detected.settings;
     else {
       const options = optionsToSpecInput(this.view.readOptions());
-      errors.push(...options.errors);
+      for (const e of options.errors) errors.push(e);
       settings = { kind: "pane", spec: options.spec };
     }
     this.view.showFieldErrors(errors);

@@ -232,7 +232,8 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
 }
 
 function fillList(list: HTMLElement, items: string[]): void {
-  list.replaceChildren(...items.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
+  list.replaceChildren();
+  for (const text of items) list.append(Object.assign(document.createElement("li"), { textContent: text }));
 }
 
 function formatScore(score: number, language: Language): string {

@@ -1,10 +1,12 @@
 /** The corpus through the engine: computeIndex gives the expected result or a typed error naming the cell. */
-import { test } from "node:test";
+import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { computeIndex, formatIssue, IndexComputeError, IndexInputError } from "../../src/core";
-import { assertNamed, assertUnits, assertWarnings, loadCorpus, type Naming } from "./corpus";
+import { assertNamed, assertPrototypeClean, assertUnits, assertWarnings, loadCorpus, type Naming } from "./corpus";
 
 const NAMING: Naming = { sheet: { Data: "Data", Framework: "Framework" } };
+// Hostile settings (corpus proto-*) must never reach a prototype shared by later cases.
+afterEach(() => assertPrototypeClean("after this case"));
 const cases = loadCorpus();
 
 test("the corpus covers every hostile input the hardening issue lists", () => {
@@ -19,7 +21,9 @@ for (const c of cases) {
       const Type = expect.kind === "input" ? IndexInputError : IndexComputeError;
       assert.throws(() => computeIndex(c.data, c.framework, c.spec), (error: unknown) => {
         assert.ok(error instanceof Type, `${c.name}: expected ${Type.name}, got ${String(error)}`);
-        assertNamed((error as Error).message, expect.message, expect.where, NAMING, c.name);
+        // A compute error carries the reading problems that explain it (cells that are not numbers…).
+        const related = error instanceof IndexComputeError ? error.related.map((i) => formatIssue(i)) : [];
+        assertNamed([(error as Error).message, ...related].join("\n"), expect.message, expect.where, NAMING, c.name);
         return true;
       });
       return;

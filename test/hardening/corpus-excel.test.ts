@@ -4,12 +4,14 @@
  * run leaves the workbook exactly as it was; a good one writes non-empty result sheets whose text
  * cells are stored as text.
  */
-import { test } from "node:test";
+import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { assertNamed, assertUnits, assertWarnings, loadCorpus, type Naming } from "./corpus";
+import { assertNamed, assertPrototypeClean, assertUnits, assertWarnings, loadCorpus, type Naming } from "./corpus";
 import { errorLines, freshWorkbook, putTable, refresh, sheetChoice } from "./excel-helpers";
 
 const NAMING: Naming = { sheet: { Data: "Data", Framework: "Framework" }, offset: { Data: { row: 1, col: 1 }, Framework: { row: 0, col: 0 } } };
+// Hostile settings (corpus proto-*) must never reach a prototype shared by later cases.
+afterEach(() => assertPrototypeClean("after this case"));
 
 for (const c of loadCorpus()) {
   test(`add-in: ${c.name}`, async () => {

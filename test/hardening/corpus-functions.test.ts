@@ -3,13 +3,15 @@
  * as Excel passes them (blank = ""). A bad table gives #VALUE! whose message names the cell;
  * a good one gives the hand-computed scores in the rows of their units; nothing ever throws.
  */
-import { test } from "node:test";
+import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
 import * as fns from "../../src/functions/functions";
 import { FunctionError } from "../../src/functions/errors";
-import { assertNamed, assertUnits, loadCorpus, specToSettings, type Naming } from "./corpus";
+import { assertNamed, assertPrototypeClean, assertUnits, loadCorpus, specToSettings, type Naming } from "./corpus";
 
 const NAMING: Naming = { sheet: { Data: "Data", Framework: "Framework" } };
+// Hostile settings (corpus proto-*) must never reach a prototype shared by later cases.
+afterEach(() => assertPrototypeClean("after this case"));
 /** Excel's custom-function ranges hold numbers, strings and booleans; a blank cell is "". */
 const asExcelRange = (table: readonly (readonly unknown[])[]) => table.map((row) => row.map((cell) => (cell === null || cell === undefined ? "" : cell)));
 

@@ -130,3 +130,13 @@ export function specToSettings(spec: Record<string, unknown>, prefix = ""): Cell
       : value !== null && typeof value === "object" ? specToSettings(value as Record<string, unknown>, `${prefix}${key}.`) : [[`${prefix}${key}`, value as Cell]],
   );
 }
+
+const PROTOTYPE_BASELINE = Object.getOwnPropertyNames(Object.prototype).sort().join(",");
+
+/** Object.prototype holds exactly what it held when the tests started, and plain objects still inherit from it. */
+export function assertPrototypeClean(label: string): void {
+  assert.equal(Object.getOwnPropertyNames(Object.prototype).sort().join(","), PROTOTYPE_BASELINE, `${label}: Object.prototype gained or lost a property`);
+  const probe = {} as Record<string, unknown>;
+  assert.equal(Object.getPrototypeOf(probe), Object.prototype, `${label}: a plain object has its normal prototype`);
+  for (const key of ["high", "low", "method", "normalize", "weights", "x1"]) assert.equal(probe[key], undefined, `${label}: {}.${key} is not inherited`);
+}

@@ -39,7 +39,7 @@ export async function writeFastRows(zip: JSZip, sheetPath: string, plan: SheetPl
     const column = /^[A-Z]+/.exec(a.get("r") ?? "")?.[0];
     if (column && a.has("s")) styles.set(column, a.get("s")!);
   }
-  const width = Math.max(...plan.cells.map((row) => row.length));
+  const width = plan.cells.reduce((m, row) => Math.max(m, row.length), -Infinity); // no spread: a sheet may have 1,048,576 rows
   const letters = Array.from({ length: width }, (_, c) => columnLetter(c));
   const parts: string[] = [];
   for (let r = 1; r < plan.cells.length; r++) {

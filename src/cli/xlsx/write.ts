@@ -98,7 +98,7 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   }
   const fast = plan.sheets.filter((sheet) => cellCount(sheet) > threshold && qualifiesForFastRows(sheet));
   // Replaced sheets take their old places; new ones go after every sheet, old places included.
-  let lastOrder = Math.max(0, ...workbook.worksheets.map((ws) => (ws as Ordered).orderNo), ...[...previous.values()].map((p) => p.orderNo));
+  let lastOrder = [...workbook.worksheets.map((ws) => (ws as Ordered).orderNo), ...[...previous.values()].map((p) => p.orderNo)].reduce((m, o) => Math.max(m, o), 0);
   const owned: { key: string; ws: ExcelJS.Worksheet }[] = plan.sheets.map((sheet) => {
     const ws = writeSheet(workbook, sheet, sheetNames[sheet.key]!, takenNames, fast.includes(sheet));
     (ws as Ordered).orderNo = previous.get(sheet.key)?.orderNo ?? ++lastOrder;

@@ -6,7 +6,8 @@ import { standaloneEdition } from "../editions";
 import { auditIndex, type AuditOptions, type AuditResult } from "../audit";
 import type { IndexResult } from "../result";
 import { uncertaintyTask, type UncertaintyOptions, type UncertaintyResult } from "../uncertainty/montecarlo";
-import { sensitivityRuns, sensitivityTask, type SensitivityOptions, type SensitivityResult } from "../uncertainty/sensitivity";
+import { checkAnalysisBudget, checkAuditBudget } from "./budget";
+import { sensitivityInputCount, sensitivityTask, type SensitivityOptions, type SensitivityResult } from "../uncertainty/sensitivity";
 import { AnalysisCancelledError } from "../uncertainty/task";
 
 export type { UncertaintyOptions, UncertaintyResult, UnitUncertainty } from "../uncertainty/montecarlo";
@@ -15,6 +16,7 @@ export type { UncertainInputs } from "../uncertainty/inputs";
 export { DEFAULT_INPUTS } from "../uncertainty/inputs";
 export type { AuditOptions, AuditResult } from "../audit";
 export { AnalysisCancelledError } from "../uncertainty/task";
+export { checkAnalysisBudget, checkAuditBudget, maxSensitivityN, maxUncertaintyRuns, MAX_ANALYSIS_BYTES, MAX_ANALYSIS_CELL_RUNS, MAX_ANALYSIS_RUNS } from "./budget";
 
 export type AnalysisPhase = "audit" | "uncertainty" | "sensitivity";
 
@@ -58,7 +60,14 @@ export function* analysisTask(result: IndexResult, options: Omit<AnalysisOptions
   const seed = options.seed ?? 1;
   if (!Number.isInteger(seed)) throw new RangeError(`the seed must be a whole number, got ${seed}`);
   const uncertaintyRuns = options.uncertainty ? options.uncertainty.runs ?? 1000 : 0;
-  const sobolRuns = options.sensitivity ? sensitivityRuns(result, options.sensitivity) : 0;
+  const sensitivityInputs = options.sensitivity ? sensitivityInputCount(result, options.sensitivity) : 0;
+  // The whole request against the one budget, before the audit or any run allocates anything.
+  if (options.audit) checkAuditBudget(result.units.codes.length, result.framework.indicators.length, result.framework.aggregates.map((a) => a.children.length));
+  checkAnalysisBudget(
+    { units: result.units.codes.length, indicators: result.framework.indicators.length, sensitivityInputs },
+    { ...(options.uncertainty ? { uncertaintyRuns } : {}), ...(options.sensitivity ? { sensitivityN: options.sensitivity.n ?? 1000 } : {}) },
+  );
+  const sobolRuns = options.sensitivity ? (options.sensitivity.n ?? 1000) * (sensitivityInputs + 2) : 0;
   const total = (options.audit ? 1 : 0) + uncertaintyRuns + sobolRuns;
   const out: AnalysisResult = { seed };
   let before = 0;

@@ -7,6 +7,7 @@
 import { parseData } from "../data";
 import { IndexComputeError, IndexInputError, type ValidationIssue } from "../errors";
 import { runPipeline, type PipelineHooks } from "../pipeline";
+import { stepWarnings } from "../step-warnings";
 import type { IndexResult } from "../result";
 import type { IndexSpec } from "../spec";
 import { impute } from "../steps/impute";
@@ -79,7 +80,7 @@ export function computeEditionsIndex(
   }
 
   const panel = runPipeline(dataset, framework, spec, hooks);
-  panel.warnings = [...frameworkWarnings, ...dataWarnings, ...panel.warnings];
+  panel.warnings = [...frameworkWarnings, ...dataWarnings, ...stepWarnings(data, panel), ...panel.warnings];
   const previousRow = previousRows(dataset.units.codes, members);
   const rankChange: ColumnSet = {
     codes: panel.ranks.codes,

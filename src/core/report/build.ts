@@ -132,8 +132,9 @@ function nodeSheet(
   numberFormat: string, codes: string[],
 ): SheetPlan {
   const units = result.units.codes.length;
-  const present = codes.filter((code) => set.codes.includes(code));
-  const columns = present.map((code) => set.columns[set.codes.indexOf(code)]!);
+  const at = new Map(set.codes.map((code, j) => [code, j])); // not indexOf per code: 150,000 codes would be quadratic
+  const present = codes.filter((code) => at.has(code));
+  const columns = present.map((code) => set.columns[at.get(code)!]!);
   const headers = uniqueHeaders([text.code, text.name, ...present]);
   const cells: Cell[][] = [headers];
   for (let u = 0; u < units; u++) {

@@ -18,7 +18,7 @@ export function fileFormula(typed: string): string {
 }
 
 function rangeOf(sheet: string, table: Table, firstCol = 0, lastCol?: number, firstRow = 0): string {
-  const width = Math.max(...table.map((row) => row.length));
+  const width = table.reduce((m, row) => Math.max(m, row.length), -Infinity);
   return `${sheet}!${columnLetter(firstCol)}${firstRow + 1}:${columnLetter(lastCol ?? width - 1)}${table.length}`;
 }
 
@@ -122,6 +122,6 @@ function layout(): { rows: Cell[][]; spills: SpillArea[] } {
   put(starRow - 1, 0, 'Every aggregate: IDX.INDEX(…, "*", …) spills a header row of codes and one row per city');
   live(starRow, 0, `IDX.INDEX(${dataAll}, ${fwAll}, "*", ${settings})`, units + 1, aggregates);
 
-  const width = Math.max(...rows.map((row) => row.length));
+  const width = rows.reduce((m, row) => Math.max(m, row.length), -Infinity);
   return { rows: rows.map((row) => [...row, ...new Array<Cell>(width - row.length).fill(null)]), spills };
 }

@@ -2,6 +2,7 @@
 import { IndexComputeError } from "../errors";
 import { aggregateFor, coverageFor, type AggregateOneSpec, type AggregateSpec } from "../spec";
 import type { ColumnSet, Framework } from "../types";
+import { magnitudeSafe } from "./magnitude";
 
 export function aggregateColumns(
   children: Float64Array[],
@@ -12,6 +13,9 @@ export function aggregateColumns(
   childCodes?: readonly string[],
   minCoverage?: number,
 ): Float64Array {
+  // Relative weights and values near the largest double (magnitude.ts): rescaled once, then this same code.
+  const safe = magnitudeSafe(children, weights, method);
+  if (safe) return safe.finish(aggregateColumns(safe.children, safe.weights, method, nodeCode, unitCodes));
   const n = children[0]?.length ?? unitCodes.length;
   const num = new Float64Array(n);
   const den = new Float64Array(n);

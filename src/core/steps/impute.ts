@@ -15,7 +15,7 @@ export function impute(set: ColumnSet, units: Units, spec: ImputeSpec): { set: C
   const label = spec.method.replace("group-", "");
   let groups: (string | null)[] | null = null;
   if (spec.method === "group-mean" || spec.method === "group-median") {
-    groups = units.groups.get(spec.group) ?? null;
+    groups = units.groups.get(spec.group) ?? units.groups.get(spec.group.normalize("NFC")) ?? null; // headers are NFC
     if (!groups) {
       const known = [...units.groups.keys()];
       throw new IndexInputError([{

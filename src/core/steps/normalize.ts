@@ -3,6 +3,7 @@ import { IndexComputeError } from "../errors";
 import type { NormalizeBlock, NormalizeSpec } from "../spec";
 import { mean, minMax, sd } from "../stats";
 import type { ColumnSet, Framework, IndicatorNode, MethodSource } from "../types";
+import { scaledForSums } from "./magnitude";
 import { rankAscending } from "./rank";
 
 export interface NormalizeMeta {
@@ -32,21 +33,24 @@ export function normalizeColumn(x: Float64Array, spec: NormalizeSpec, meta: Norm
           out[i] = v > high ? high : v;
         }
       } else {
-        // A subnormal range (e.g. values 0 and -7e-323) overflows f to Infinity: divide first instead.
+        // A subnormal range (e.g. values 0 and -7e-323), or bounds such as ±1e308 whose difference
+        // overflows, make f infinite: divide first, and weigh the bounds (no high - low).
         for (let i = 0; i < n; i++) {
-          const v = ((y[i]! - lo) / (hi - lo)) * (high - low) + low;
+          const t = (y[i]! - lo) / (hi - lo);
+          const v = low * (1 - t) + high * t;
           out[i] = v > high ? high : v;
         }
       }
       return out;
     }
     case "zscore": {
-      const m = mean(y);
-      const s = sd(y);
+      const ys = scaledForSums(y); // z-scores are scale-free: values near 1e308 are scaled exactly first
+      const m = mean(ys);
+      const s = sd(ys);
       if (!(s > 0)) throw constantError(meta.code, "z-score", "its standard deviation is 0");
       if (!Number.isFinite(s)) throw constantError(meta.code, "z-score", "its values are too large to compute a standard deviation (check for mistyped values)");
       const f = spec.sd / s;
-      for (let i = 0; i < n; i++) out[i] = (y[i]! - m) * f + spec.mean;
+      for (let i = 0; i < n; i++) out[i] = (ys[i]! - m) * f + spec.mean;
       return out;
     }
     case "rank":

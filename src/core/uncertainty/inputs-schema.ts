@@ -1,6 +1,7 @@
 /** Reads the uncertain inputs from JSON (command line --inputs, stored options), with errors that say what is allowed. */
 import { z } from "zod";
 import { IndexInputError, type ValidationIssue } from "../errors";
+import { forbiddenKeyMessage, forbiddenKeyPaths } from "../safe-keys";
 import { parseSpec } from "../spec";
 import type { UncertainInputs } from "./inputs";
 
@@ -42,6 +43,8 @@ export function parseUncertainInputs(input: unknown): UncertainInputs {
     throw new IndexInputError([{ table: "Spec", column: "inputs", severity: "error", message: `the uncertain inputs must be an object with any of ${KEYS.join(", ")}` }]);
   }
   const obj = input as Record<string, unknown>;
+  for (const path of forbiddenKeyPaths(obj)) fail(path, forbiddenKeyMessage(path.split(".").pop()!));
+  if (issues.length) throw new IndexInputError(issues);
   const out: UncertainInputs = {};
   for (const key of Object.keys(obj)) {
     if ((KEYS as readonly string[]).includes(key)) continue;

@@ -131,10 +131,11 @@ export function buildInputModel(result: IndexResult, inputs: UncertainInputs = D
       throw fail(`the winsorization limits must be whole numbers with 0 ≤ min ≤ max, got ${min} to ${max}`);
     }
     const base = nominal.treat.method === "winsorize" ? nominal.treat : { method: "winsorize" as const, winmax: 5, skewThreshold: 2, kurtThreshold: 3.5, fallback: "log" as const };
-    const options: TreatSpec[] = [];
-    for (let k = min; k <= max; k++) options.push({ ...base, winmax: k });
+    // Drawn as a number, not picked from a list: a range of 100,000,000 limits costs nothing.
+    const treat: TreatSpec = { ...base };
     add("winsorization", 1, `winsorization limit ${min} to ${max}`, (block, s) => {
-      s.treat = options[pick(block[0]!, options.length)]!;
+      treat.winmax = min + pick(block[0]!, max - min + 1);
+      s.treat = treat;
     });
   }
   const changed = new Map<string, string>();

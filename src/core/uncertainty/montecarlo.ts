@@ -4,6 +4,7 @@
  * percentile rank interval, and mean score with its interval.
  */
 import { IndexComputeError, IndexInputError } from "../errors";
+import { checkAnalysisBudget } from "../analysis/budget";
 import { runPipeline } from "../pipeline";
 import type { IndexResult } from "../result";
 import { describeNormalize, type IndexSpec, type TreatOverride } from "../spec";
@@ -126,15 +127,12 @@ function untreated(result: IndexResult): IndexSpec["treat"] {
   return { method: "none", byIndicator };
 }
 
-export const MAX_RUNS = 100_000;
 
 /** Runs the analysis step by step, yielding the number of runs done (for progress and cancelling). */
 export function* uncertaintyTask(result: IndexResult, options: UncertaintyOptions, seed: number): Task<UncertaintyResult> {
   const runs = options.runs ?? 1000;
-  // Every run's ranks and scores are kept for the percentiles: 16 bytes per unit and run.
-  if (!Number.isInteger(runs) || runs < 2 || runs > MAX_RUNS) {
-    throw new IndexInputError([{ table: "Spec", column: "uncertainty", severity: "error", message: `the number of uncertainty runs must be a whole number from 2 to ${MAX_RUNS}, got ${runs}` }]);
-  }
+  // Every run's ranks and scores are kept for the percentiles: 16 bytes per unit and run, within the budget.
+  checkAnalysisBudget({ units: result.units.codes.length, indicators: result.framework.indicators.length, sensitivityInputs: 0 }, { uncertaintyRuns: runs });
   const low = options.low ?? 0.05;
   const high = options.high ?? 0.95;
   const index = indexModel(result, options.inputs);

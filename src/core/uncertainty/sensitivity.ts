@@ -2,7 +2,7 @@
  * Variance-based sensitivity of the index ranks: the Saltelli design over the uncertain inputs,
  * output y = mean absolute rank shift against the nominal ranks.
  */
-import { IndexInputError } from "../errors";
+import { checkAnalysisBudget } from "../analysis/budget";
 import type { IndexResult } from "../result";
 import { indexModel } from "./montecarlo";
 import type { UncertainInputs } from "./inputs";
@@ -33,13 +33,18 @@ export interface SensitivityResult {
 }
 
 export function sensitivityRuns(result: IndexResult, options: SensitivityOptions): number {
-  return (options.n ?? 1000) * (indexModel(result, options.inputs).model.groups.length + 2);
+  return (options.n ?? 1000) * (sensitivityInputCount(result, options) + 2);
+}
+
+/** The number d of uncertain inputs of the Saltelli design. */
+export function sensitivityInputCount(result: IndexResult, options: SensitivityOptions): number {
+  return indexModel(result, options.inputs).model.groups.length;
 }
 
 export function* sensitivityTask(result: IndexResult, options: SensitivityOptions, seed: number): Task<SensitivityResult> {
   const n = options.n ?? 1000;
-  if (!Number.isInteger(n) || n < 2) throw new IndexInputError([{ table: "Spec", column: "sensitivity", severity: "error", message: `the sensitivity sample size N must be a whole number of at least 2, got ${n}` }]);
   const index = indexModel(result, options.inputs);
+  checkAnalysisBudget({ units: result.units.codes.length, indicators: result.framework.indicators.length, sensitivityInputs: index.model.groups.length }, { sensitivityN: n });
   const { groups, descriptions } = index.model;
   const confidence = options.confidence ?? 0.95;
   const sobol = yield* saltelliTask((u) => index.run(u), groups, { n, seed, bootstrap: options.bootstrap ?? 1000, confidence });

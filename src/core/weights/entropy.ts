@@ -4,11 +4,14 @@
  * more information and get more weight. Missing values (NaN) are left out; n_j counts the rest.
  */
 import { IndexComputeError } from "../errors";
+import { scaledForSums } from "../steps/magnitude";
 
 export function entropyWeights(columns: readonly Float64Array[], codes: readonly string[]): Float64Array {
   const divergence = new Float64Array(columns.length);
-  columns.forEach((column, j) => {
+  columns.forEach((original, j) => {
+    let column = original;
     const code = codes[j] ?? `column ${j + 1}`;
+    column = scaledForSums(column); // p = y / Σy is scale-free; values near 1e308 would overflow Σy
     let sum = 0;
     let n = 0;
     for (let i = 0; i < column.length; i++) {

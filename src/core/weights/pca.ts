@@ -4,6 +4,7 @@
  */
 import { IndexComputeError } from "../errors";
 import { symmetricEigen } from "../linalg/eigen";
+import { timesPow2, unitShift } from "../steps/magnitude";
 
 export interface PcaResult {
   /** Eigenvalues of the correlation matrix, largest first. */
@@ -25,7 +26,11 @@ export function correlationMatrix(columns: readonly Float64Array[], codes: reado
   }
   const n = complete.length;
   if (n < 3) throw new IndexComputeError(`PCA needs at least 3 rows with a value in every column; found ${n}`);
-  const standardized = columns.map((column, j) => {
+  const standardized = columns.map((raw, j) => {
+    // Scaled by a power of two first (exact, so standardized values are unchanged): columns at 1e160
+    // or 1e300 would overflow the squares and sums.
+    const shift = unitShift(Float64Array.from(complete, (i) => raw[i]!));
+    const column = shift === 0 ? raw : raw.map((v) => timesPow2(v, shift));
     let mean = 0;
     for (const i of complete) mean += column[i]!;
     mean /= n;

@@ -148,6 +148,6 @@ test("run counts outside 2..100,000 are refused with a message, not an out-of-me
   for (const runs of [1, 1.5, 100_001]) {
     assert.throws(() => runAnalysis(small, { uncertainty: { runs } }), (e: unknown) => e instanceof IndexInputError && /from 2 to 100000/.test(e.message));
   }
-  assert.throws(() => runAnalysis(small, { sensitivity: { n: 1 } }), /at least 2/);
+  assert.throws(() => runAnalysis(small, { sensitivity: { n: 1 } }), /sample size N must be a whole number from 2 to 16666 for this data/);
   assert.throws(() => runAnalysis(small, { audit: true, seed: 0.5 }), /whole number/);
 });
