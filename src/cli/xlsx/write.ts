@@ -117,18 +117,7 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer() as ArrayBuffer);
   const paths = await worksheetPaths(written);
   const rewritten = new Set([...previous.values()].map((p) => p.name));
-  if (original) {
-    // Charts of the input sheets first, so that the new chart parts take the next free numbers.
-    // Owned sheets of the input are gone or rewritten, and their old charts with them.
-    warnings.push(...await graftInputDrawings(original, written, rewritten));
-    warnings.push(...await restoreDefinedNames(original, written, rewritten));
-    await carryExternalLinks(original, written);
-    const vba = await macroPart(original);
-    if (vba) warnings.push(macrosNotKept(vba));
-    const before = await worksheetPaths(original);
-    const pairs = [...before].filter(([name]) => !rewritten.has(name) && paths.has(name)).map(([name, path]) => ({ before: path, after: paths.get(name)! }));
-    await restoreSheetFormats(original, written, pairs);
-  }
+  if (original) warnings.push(...await carryOverInput(original, written, rewritten));
   await escapeSharedStrings(written);
   await escapeTableColumns(written, await tableParts(written, owned.map(({ ws }) => paths.get(ws.name)!)));
   await writeOwnedSheets(written, [...owned, ...kept].map(({ key, ws }): OwnedSheet => ({ key, name: ws.name })));
@@ -144,6 +133,25 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   await addChartsToPackage(written, withCharts);
   const buffer = await pack(written, replaced);
   return { buffer, summary: { sheetNames, charts: withCharts.reduce((n, s) => n + s.charts.length, 0), warnings } };
+}
+
+/**
+ * What exceljs loses or changes of the input workbook, taken from the original package; `rewritten`:
+ * the input's sheets this run replaced or removed. Returns what could not be kept.
+ */
+async function carryOverInput(original: JSZip, written: JSZip, rewritten: ReadonlySet<string>): Promise<string[]> {
+  // Charts of the input sheets first, so that the new chart parts take the next free numbers.
+  // Owned sheets of the input are gone or rewritten, and their old charts with them.
+  const warnings = await graftInputDrawings(original, written, rewritten);
+  warnings.push(...await restoreDefinedNames(original, written, rewritten));
+  await carryExternalLinks(original, written);
+  const vba = await macroPart(original);
+  if (vba) warnings.push(macrosNotKept(vba));
+  const before = await worksheetPaths(original);
+  const after = await worksheetPaths(written);
+  const pairs = [...before].filter(([name]) => !rewritten.has(name) && after.has(name)).map(([name, path]) => ({ before: path, after: after.get(name)! }));
+  await restoreSheetFormats(original, written, pairs);
+  return warnings;
 }
 
 /**
