@@ -70,7 +70,11 @@ export async function passThroughInput(path: string): Promise<void> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(SAMPLE);
   const data = book.getWorksheet("Data")!;
-  data.getCell("B2").value = `${LITERAL_ESCAPE} City`;
+  // The unit's name in every edition's row, so the latest edition's charts show it too.
+  const code = data.getCell("A2").value;
+  data.eachRow((row, r) => {
+    if (r > 1 && row.getCell(1).value === code) row.getCell(2).value = `${LITERAL_ESCAPE} City`;
+  });
   await book.xlsx.writeFile(path);
   await editPackage(path, async (zip) => {
     // exceljs writes the text unescaped; Excel escapes the underscore of a literal "_x0041_".
