@@ -71,7 +71,7 @@ export async function writeReport(session: Session, plan: ReportPlan, options: W
   try {
     await stage(session, layout, batch, staged, options.onProgress);
     await batch.flush();
-    backups.push(...(await readBackups(session, layout, budget)));
+    for (const backup of await readBackups(session, layout, budget)) backups.push(backup);
     await queueInPlace(session, layout, backups, batch);
     await batch.flush();
     if (apiSupported("1.6")) session.context.application.suspendApiCalculationUntilNextSync();

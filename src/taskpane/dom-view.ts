@@ -136,7 +136,8 @@ export class DomView implements PaneView {
     byId("edition-picker").hidden = !editions;
     byId("change-heading").hidden = !editions;
     const select = byId<HTMLSelectElement>("edition-select");
-    select.replaceChildren(...(editions?.times ?? []).map((time, k) => new Option(String(time), String(k), false, k === editions!.shown)));
+    select.replaceChildren();
+    (editions?.times ?? []).forEach((time, k) => select.append(new Option(String(time), String(k), false, k === editions!.shown)));
     select.onchange = () => this.showTop(summary!, Number(select.value));
     this.showTop(summary, editions?.shown ?? 0);
     fillList(byId("warning-list"), summary?.warnings ?? []);

@@ -117,7 +117,7 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer() as ArrayBuffer);
   const paths = await worksheetPaths(written);
   const rewritten = new Set([...previous.values()].map((p) => p.name));
-  if (original) warnings.push(...await carryOverInput(original, written, rewritten));
+  if (original) for (const warning of await carryOverInput(original, written, rewritten)) warnings.push(warning);
   await escapeSharedStrings(written);
   await escapeTableColumns(written, await tableParts(written, owned.map(({ ws }) => paths.get(ws.name)!)));
   await writeOwnedSheets(written, [...owned, ...kept].map(({ key, ws }): OwnedSheet => ({ key, name: ws.name })));
@@ -143,7 +143,7 @@ async function carryOverInput(original: JSZip, written: JSZip, rewritten: Readon
   // Charts of the input sheets first, so that the new chart parts take the next free numbers.
   // Owned sheets of the input are gone or rewritten, and their old charts with them.
   const warnings = await graftInputDrawings(original, written, rewritten);
-  warnings.push(...await restoreDefinedNames(original, written, rewritten));
+  for (const warning of await restoreDefinedNames(original, written, rewritten)) warnings.push(warning);
   await carryExternalLinks(original, written);
   const vba = await macroPart(original);
   if (vba) warnings.push(macrosNotKept(vba));

@@ -37,12 +37,14 @@ export function computeEditionsIndex(
       if (spec.impute.method === "none") return { set, imputed: [] };
       if (spec.impute.method === "carry-forward") {
         const filled = carryForward(set, dataset.units.codes, editionOf, members, times);
-        filled.imputed.forEach((cells, k) => logs[k]!.imputed.push(...cells));
+        filled.imputed.forEach((cells, k) => {
+          for (const cell of cells) logs[k]!.imputed.push(cell);
+        });
         return { set: filled.set, imputed: filled.imputed.flat() };
       }
       const parts = members.map((rows, k) => {
         const out = perEdition(k, () => impute(sliceSet(set, rows), sliceUnits(dataset.units, rows), spec.impute));
-        logs[k]!.imputed.push(...out.imputed);
+        for (const cell of out.imputed) logs[k]!.imputed.push(cell);
         return out.set;
       });
       return { set: scatterSets(parts, members, n), imputed: logs.flatMap((log) => log.imputed) };
@@ -54,7 +56,7 @@ export function computeEditionsIndex(
           throw new IndexComputeError(`${label(k)} has no values left${spec.screen ? ` after screening (minimum coverage ${spec.screen.minCoverage})` : ""}; ${spec.screen ? "lower screen.minCoverage or " : ""}fill in its data or delete its rows.`);
         }
         const out = perEdition(k, () => treat(part, spec.treat, sliceUnits(dataset.units, rows).codes, framework.indicators));
-        logs[k]!.treatment.push(...out.records);
+        for (const record of out.records) logs[k]!.treatment.push(record);
         return out.set;
       });
       return { set: scatterSets(parts, members, n), records: logs.flatMap((log) => log.treatment) };

@@ -162,7 +162,7 @@ function trendsSheet(result: IndexResult, text: EditionsText, common: ReportText
       anchor: { row: CHART_ROWS + 1, col: 0, rows: Math.max(12, movers.length + 6), cols: CHART_COLS },
     });
   }
-  const width = Math.max(...cells.map((line) => line.length));
+  const width = cells.reduce((m, line) => Math.max(m, line.length), 0);
   return {
     key: "trends",
     name: text.sheetTrends,
