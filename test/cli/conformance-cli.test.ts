@@ -3,30 +3,8 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ASEM, readCsvRecords, spawnCli, tempDir } from "./helpers";
+import { ASEM, assertMatchesCoinr, spawnCli, tempDir } from "./helpers";
 
-function assertMatchesCoinr(actualPath: string, expectedPath: string): void {
-  const actual = readCsvRecords(actualPath);
-  const expected = readCsvRecords(expectedPath);
-  const byCode = new Map(actual.map((row) => [row.uCode, row]));
-  assert.equal(actual.length, expected.length, "one row per unit");
-  const columns = Object.keys(expected[0]!).filter((c) => c !== "uCode" && c !== "uName");
-  assert.deepEqual(Object.keys(actual[0]!).slice(0, 2), ["uCode", "uName"]);
-  assert.deepEqual(new Set(Object.keys(actual[0]!).slice(2)), new Set(columns), "a score and a _Rank column for every aggregate");
-  let compared = 0;
-  for (const want of expected) {
-    const got = byCode.get(want.uCode);
-    assert.ok(got, `unit ${want.uCode} is in the output`);
-    assert.equal(got.uName, want.uName);
-    for (const column of columns) {
-      const g: number = Number(got[column]), w: number = Number(want[column]);
-      if (column.endsWith("_Rank")) assert.equal(g, w, `${want.uCode} ${column}`);
-      else assert.ok(Math.abs(g - w) <= 1e-9 * Math.max(1, Math.abs(w)), `${want.uCode} ${column}: ${g} vs COINr ${w}`);
-      compared++;
-    }
-  }
-  assert.equal(compared, 51 * 22);
-}
 
 test("compute data.csv --meta meta.csv --csv: every score within 1e-9 of COINr, every rank equal", async () => {
   const dir = tempDir();

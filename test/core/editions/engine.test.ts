@@ -2,22 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { columnOf, computeIndex, IndexInputError, rankChangeOf, type Cell } from "../../../src/core";
+import { DATA, FRAMEWORK } from "./tiny";
 
-const FRAMEWORK: Cell[][] = [
-  ["iCode", "iName", "Parent", "Level", "Direction", "Weight", "Type"],
-  ["a", "A", "Idx", 1, 1, 1, "Indicator"],
-  ["b", "B", "Idx", 1, -1, 1, "Indicator"],
-  ["Idx", "Index", null, 2, 1, 1, "Aggregate"],
-];
-// X and Y in 2020; X, Y and the newcomer Z in 2021; rows deliberately not sorted by Time.
-const DATA: Cell[][] = [
-  ["uCode", "uName", "Time", "a", "b"],
-  ["X", "Ex", 2021, 20, 5],
-  ["X", "Ex", 2020, 0, 10],
-  ["Y", "Why", 2020, 10, 0],
-  ["Y", "Why", 2021, 5, 20],
-  ["Z", "Zed", "2021", 15, 10],
-];
 
 const values = (column: Float64Array | undefined) => Array.from(column!);
 

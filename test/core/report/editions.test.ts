@@ -2,24 +2,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { computeIndex, type Cell } from "../../../src/core";
+import { DATA, FRAMEWORK } from "../editions/tiny";
 import { buildReport } from "../../../src/core/report/build";
 import { RANK_CHANGE_FORMAT } from "../../../src/core/report/editions-text";
 
-const FRAMEWORK: Cell[][] = [
-  ["iCode", "iName", "Parent", "Level", "Direction", "Weight", "Type"],
-  ["a", "A", "Idx", 1, 1, 1, "Indicator"],
-  ["b", "B", "Idx", 1, -1, 1, "Indicator"],
-  ["Idx", "Index", null, 2, 1, 1, "Aggregate"],
-];
 // Pooled Idx (see test/core/editions/engine.test.ts): 2020 X 25, Y 75; 2021 X 87.5, Y 12.5, Z 62.5.
-const DATA: Cell[][] = [
-  ["uCode", "uName", "Time", "a", "b"],
-  ["X", "Ex", 2021, 20, 5],
-  ["X", "Ex", 2020, 0, 10],
-  ["Y", "Why", 2020, 10, 0],
-  ["Y", "Why", 2021, 5, 20],
-  ["Z", "Zed", 2021, 15, 10],
-];
 
 test("Results shows the latest edition with its rank change (▲/▼ number format, colour scale)", () => {
   const plan = buildReport(computeIndex(DATA, FRAMEWORK, {}), { language: "en" });
