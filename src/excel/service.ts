@@ -7,7 +7,6 @@
 import type { Language } from "../core/language";
 import type { IndexResult } from "../core/result";
 import { enableAutoRefresh, markOwnWrite, storedAutoRefresh } from "./auto-refresh";
-import { validateChoice } from "./choice";
 import type { AddinService, RunOptions, RunSummary, StoredChoice } from "./contract";
 import { detectSources } from "./detect";
 import { AddinError } from "./errors";
@@ -34,7 +33,7 @@ export function createExcelService(language: () => Language): AddinService {
   return {
     detectSources,
     loadStoredChoice,
-    saveChoice: (choice) => saveChoice(validateChoice(choice)),
+    saveChoice,
     runIndex: run,
     createTemplate,
     async enableAutoRefresh(on, onRun) {
