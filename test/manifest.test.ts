@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { REFRESH_RANKING_ACTION, registerCommands } from "../src/commands/commands";
 import { REQUIRED_EXCEL_API } from "../src/excel/office";
-import type { AdapterApi } from "../src/taskpane/adapter-api";
+import type { AddinService } from "../src/excel/service";
 import { findAll, findOne, parseXml, pngSize, validateManifest, type XmlElement } from "./taskpane/manifest-xml";
 
 const DEV_URL = "https://localhost:3000/";
@@ -90,7 +90,7 @@ test("registerCommands associates the manifest's FunctionName with a handler tha
   const previous = (globalThis as { Office?: unknown }).Office;
   (globalThis as { Office?: unknown }).Office = office;
   try {
-    const api = { loadStoredChoice: async () => null } as unknown as AdapterApi;
+    const api = { loadStoredChoice: async () => null } as unknown as AddinService;
     const shown: string[][] = [];
     registerCommands(api, { language: () => "en", succeeded: () => assert.fail("no run without a stored choice"), failed: (messages) => void shown.push(messages) });
     assert.deepEqual([...associated.keys()], [functionName]);

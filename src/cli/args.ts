@@ -1,7 +1,6 @@
 /** Command-line arguments: `compute <input> [options]`, `demo [options]`, `help`. */
+import type { Language } from "../core/language";
 import { ANALYSIS_USAGE, type AnalysisArgs } from "./analysis";
-
-export type Language = "en" | "zh-CN";
 
 export interface ComputeArgs {
   command: "compute";

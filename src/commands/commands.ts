@@ -1,6 +1,18 @@
 /** Ribbon commands. "Refresh ranking" recomputes from the choice stored in the workbook. */
-import { errorMessages, type AdapterApi, type RunSummary } from "../taskpane/adapter-api";
-import { t, type Language } from "../taskpane/i18n";
+import type { Language } from "../core/language";
+import { errorMessages, type AddinService, type RunSummary } from "../excel/service";
+
+/** The command's own texts (the pane's are in taskpane/i18n.ts; commands import nothing from the pane). */
+const TEXT: Record<Language, { noStoredChoice: string; refreshFailed: string }> = {
+  en: {
+    noStoredChoice: "Choose the Data and Framework in the Index Studio pane first, then Refresh.",
+    refreshFailed: "Refresh ranking failed",
+  },
+  "zh-CN": {
+    noStoredChoice: "请先在指数工作室窗格中选择数据和框架，然后再刷新。",
+    refreshFailed: "刷新排名失败",
+  },
+};
 
 /** Must equal <FunctionName> of the ExecuteFunction button in manifest.xml (checked by test/manifest.test.ts). */
 export const REFRESH_RANKING_ACTION = "refreshRanking";
@@ -17,7 +29,7 @@ export interface CommandReporter {
 }
 
 /** The Refresh handler: always completes the event, whatever happens, and reports errors visibly. */
-export function createRefreshHandler(api: AdapterApi, reporter: CommandReporter): (event: CommandEvent) => Promise<void> {
+export function createRefreshHandler(api: AddinService, reporter: CommandReporter): (event: CommandEvent) => Promise<void> {
   let running: Promise<void> | null = null;
   return async (event) => {
     try {
@@ -35,18 +47,18 @@ export function createRefreshHandler(api: AdapterApi, reporter: CommandReporter)
   };
 }
 
-async function refreshOnce(api: AdapterApi, reporter: CommandReporter): Promise<void> {
+async function refreshOnce(api: AddinService, reporter: CommandReporter): Promise<void> {
   const language = reporter.language();
   try {
     const choice = await api.loadStoredChoice();
     if (!choice) {
-      await reporter.failed([t(language, "noStoredChoice")], null);
+      await reporter.failed([TEXT[language].noStoredChoice], null);
       return;
     }
     reporter.succeeded(await api.runIndex(choice, { language }));
   } catch (error) {
     try {
-      await reporter.failed([t(language, "refreshFailed"), ...errorMessages(error)], error);
+      await reporter.failed([TEXT[language].refreshFailed, ...errorMessages(error)], error);
     } catch {
       // Reporting must never keep the event from completing.
     }
@@ -54,6 +66,6 @@ async function refreshOnce(api: AdapterApi, reporter: CommandReporter): Promise<
 }
 
 /** Registers the ribbon functions with Office; call once the runtime is ready (Office.onReady). */
-export function registerCommands(api: AdapterApi, reporter: CommandReporter): void {
+export function registerCommands(api: AddinService, reporter: CommandReporter): void {
   Office.actions.associate(REFRESH_RANKING_ACTION, createRefreshHandler(api, reporter));
 }

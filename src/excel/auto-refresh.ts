@@ -5,7 +5,8 @@
  * Watching the stored choice, the toggle is remembered in that choice, and the add-in is set to
  * load when the workbook opens, so that the task pane's start turns it back on (restoreAutoRefresh).
  */
-import { queueSaveChoice, queueStoredChoice, type StoredChoice, type TableSource } from "./choice";
+import { queueSaveChoice, queueStoredChoice } from "./choice";
+import type { StoredChoice, TableSource } from "./contract";
 import { AddinError } from "./errors";
 import { apiSupported, excelApi, runInExcel, setLoadOnOpen } from "./office";
 

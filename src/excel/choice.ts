@@ -1,43 +1,12 @@
 /**
  * Where the inputs are and which options apply, stored in the workbook (workbook.settings, so it
  * travels with the file and Refresh needs nothing re-entered on any machine), validated with zod
- * when read back.
+ * when read back (the schema is the contract's, src/excel/contract.ts).
  */
-import { z } from "zod";
 import { forbiddenKeyMessage, forbiddenKeyPaths } from "../core/safe-keys";
+import { storedChoiceSchema, type StoredChoice, type TableSource } from "./contract";
 import { AddinError } from "./errors";
 import type { Session } from "./office";
-
-export const tableSourceSchema = z.discriminatedUnion("kind", [
-  /** The used range of a sheet, header in its first row (the command line's layout). */
-  z.strictObject({ kind: z.literal("sheet"), sheet: z.string().min(1).max(31) }),
-  /** An Excel table (header row + body). */
-  z.strictObject({ kind: z.literal("table"), table: z.string().min(1).max(255) }),
-  /** A range the user picked, header in its first row. */
-  z.strictObject({ kind: z.literal("range"), sheet: z.string().min(1).max(31), address: z.string().regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}(:\$?[A-Za-z]{1,3}\$?\d{1,7})?$/) }),
-]);
-export type TableSource = z.infer<typeof tableSourceSchema>;
-
-export const languageSchema = z.enum(["en", "zh-CN"]);
-export type AddinLanguage = z.infer<typeof languageSchema>;
-
-export const storedChoiceSchema = z.strictObject({
-  version: z.literal(1),
-  data: tableSourceSchema,
-  framework: tableSourceSchema,
-  /** Key | value rows (normalize.method | minmax), or null for the defaults. */
-  settings: tableSourceSchema.nullable(),
-  /** Options set in the task pane; they override the Settings rows key by key. */
-  options: z.record(z.string(), z.unknown()).optional(),
-  report: z.strictObject({
-    topN: z.number().int().min(1).max(1000).optional(),
-    radarUnit: z.string().min(1).optional(),
-    scatterPillars: z.tuple([z.string().min(1), z.string().min(1)]).optional(),
-  }).optional(),
-  language: languageSchema.optional(),
-  autoRefresh: z.boolean().optional(),
-});
-export type StoredChoice = z.infer<typeof storedChoiceSchema>;
 
 export const CHOICE_SETTING = "IndexStudio.choice";
 

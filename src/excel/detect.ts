@@ -1,20 +1,7 @@
 /** Finds the Data / Framework / Settings inputs: sheets or tables by name, and the stored choice. */
-import { queueStoredChoice, type StoredChoice, type TableSource } from "./choice";
+import { queueStoredChoice } from "./choice";
+import type { Detection, TableSource } from "./contract";
 import { runInExcel } from "./office";
-
-export interface SourceChoice {
-  data: TableSource | null;
-  framework: TableSource | null;
-  settings: TableSource | null;
-  /** Every worksheet and table name, for the task pane's pickers. */
-  sheets: string[];
-  tables: string[];
-  /** A complete choice when both Data and Framework were found (settings optional). */
-  choice: StoredChoice | null;
-  /** The choice stored in the workbook, if any and valid. */
-  stored: StoredChoice | null;
-  warnings: string[];
-}
 
 const NAMES = {
   data: ["data", "idata", "数据"],
@@ -34,7 +21,7 @@ function pick(kind: keyof typeof NAMES, sheets: string[], tables: string[]): Tab
   return null;
 }
 
-export async function detectSources(): Promise<SourceChoice> {
+export async function detectSources(): Promise<Detection> {
   const { value } = await runInExcel(async (session) => {
     const sheets = session.workbook.worksheets.load("items/name");
     const tables = session.workbook.tables.load("items/name");

@@ -1,5 +1,6 @@
 /**
- * The Excel adapter: the only code that calls Excel.run. The task pane and the ribbon call these:
+ * The Excel adapter: the only code that calls Excel.run. The task pane, the ribbon and the analysis
+ * section reach it through the service (service.ts, AddinService of contract.ts); tests call these:
  *   detectSources()                 finds Data / Framework / Settings (sheets or tables) and the stored choice
  *   loadStoredChoice() / saveChoice(choice)   the choice kept in the workbook (zod-validated)
  *   selectedRangeSource()           the user's selection as a { kind: "range" } source
@@ -7,13 +8,14 @@
  *   createTemplate("ieci" | "blank", language)   new Data/Framework/Settings sheets, never overwriting
  *   enableAutoRefresh(on, onRun)    debounced recompute when the inputs change (remembered in the choice)
  *   storedAutoRefresh()             whether it was on, to turn it back on when the workbook reopens
- *   writeReportPlan(plan)           (for the analysis section) writes any ReportPlan the same safe way
+ *   writeReportPlan(plan)           writes any ReportPlan (the analysis sheets) the same safe way
  * Every failure is an AddinError whose `messages` name the sheet and cell where possible.
  * Requirement sets: ExcelApi 1.7 needed; 1.8 (axis number formats), 1.11 (delayForCellEdit: wait
  * while the user edits a cell), 1.12 (sheet ownership marks) and 1.14 (trigger source of change
  * events) are used when present.
  */
-import { queueSaveChoice, queueStoredChoice, validateChoice, type StoredChoice, type TableSource } from "./choice";
+import { queueSaveChoice, queueStoredChoice, validateChoice } from "./choice";
+import type { StoredChoice, TableSource } from "./contract";
 import type { ReportPlan } from "../core/report/types";
 import { AddinError, errorText } from "./errors";
 import { writeReport, type WriteOptions } from "./write-report";
@@ -21,11 +23,12 @@ import { runInExcel } from "./office";
 import { sheetOfAddress } from "./a1";
 
 export { AddinError } from "./errors";
-export type { StoredChoice, TableSource, AddinLanguage } from "./choice";
-export { validateChoice, storedChoiceSchema } from "./choice";
-export { detectSources, type SourceChoice } from "./detect";
-export { runIndex, defaultLanguage, type RunSummary, type RunOptions } from "./run";
-export { createTemplate, type TemplateKind } from "./template";
+export type { StoredChoice, TableSource, Detection, RunSummary, RunOptions, TemplateKind } from "./contract";
+export { storedChoiceSchema } from "./contract";
+export { validateChoice } from "./choice";
+export { detectSources } from "./detect";
+export { runIndex, runIndexWithResult, defaultLanguage } from "./run";
+export { createTemplate } from "./template";
 export { enableAutoRefresh, autoRefreshEnabled, storedAutoRefresh } from "./auto-refresh";
 export { writeReport, type WriteOptions, type WriteOutcome } from "./write-report";
 export { runInExcel, REQUIRED_EXCEL_API, Session } from "./office";

@@ -5,7 +5,8 @@
 import type { TableOrigin } from "../core/errors";
 import type { Cell, Table } from "../core/types";
 import { utf8Length } from "./cells";
-import { describeSource, type TableSource } from "./choice";
+import { describeSource } from "./choice";
+import type { TableSource } from "./contract";
 import { AddinError, officeErrorCode } from "./errors";
 import type { Session } from "./office";
 

@@ -6,39 +6,26 @@ import { computeIndex, formatIssue, IndexComputeError, IndexInputError, settings
 import type { IndexResult, SpecInput, TableName, TableOrigin, ValidationIssue } from "../core/index";
 import { buildReport } from "../core/report/build";
 import type { ReportPlan } from "../core/report/types";
-import { validateChoice, type AddinLanguage, type StoredChoice } from "./choice";
-import { editionsSummary, type EditionsSummary } from "../core/editions";
+import type { Language } from "../core/language";
+import { validateChoice } from "./choice";
+import type { RunOptions, RunSummary, StoredChoice } from "./contract";
+import { editionsSummary } from "../core/editions";
 import { AddinError, errorText } from "./errors";
 import { displayLanguage, runInExcel } from "./office";
 import { readSources, type ReadTable } from "./read";
 import { writeReport } from "./write-report";
 import { markOwnWrite } from "./auto-refresh";
 
-export interface RunSummary {
-  top: { rank: number; code: string; name: string; score: number }[];
-  /** Data with editions: every edition's top units with their rank changes (the pane's selector). */
-  editions?: EditionsSummary;
-  warnings: string[];
-  sheets: string[];
-  syncCount: number;
-  /** Largest write request, in bytes (estimated as JSON). */
-  maxRequestBytes: number;
-}
-
-export interface RunOptions {
-  onProgress?: (stage: string, fraction: number) => void;
-  language?: AddinLanguage;
-  /** Request/response budget in bytes (default 4 MB); tests lower it. */
-  maxRequestBytes?: number;
-  /** How many units the summary lists (default 10). */
-  topN?: number;
-}
-
-export function defaultLanguage(): AddinLanguage {
+export function defaultLanguage(): Language {
   return /^zh/i.test(displayLanguage()) ? "zh-CN" : "en";
 }
 
 export async function runIndex(choiceInput: StoredChoice, options: RunOptions = {}): Promise<RunSummary> {
+  return (await runIndexWithResult(choiceInput, options)).summary;
+}
+
+/** runIndex, also giving the computed IndexResult (the service keeps it for the analysis section). */
+export async function runIndexWithResult(choiceInput: StoredChoice, options: RunOptions = {}): Promise<{ summary: RunSummary; result: IndexResult }> {
   const progress = options.onProgress ?? (() => undefined);
   try {
     const choice = validateChoice(choiceInput);
@@ -60,7 +47,7 @@ export async function runIndex(choiceInput: StoredChoice, options: RunOptions = 
     });
     progress("done", 1);
     const editions = editionsSummary(value.result, options.topN ?? 10);
-    return {
+    const summary: RunSummary = {
       top: topUnits(value.result, options.topN ?? 10),
       ...(editions ? { editions } : {}),
       warnings: value.warnings,
@@ -68,6 +55,7 @@ export async function runIndex(choiceInput: StoredChoice, options: RunOptions = 
       syncCount: syncs + value.outcome.recoverySyncs,
       maxRequestBytes: value.outcome.maxRequestBytes,
     };
+    return { summary, result: value.result };
   } catch (error) {
     if (error instanceof AddinError) throw error;
     throw new AddinError(`Index Studio could not finish: ${errorText(error)}`);
@@ -98,7 +86,7 @@ export function computeFromTables(tables: ReadTable[], choice: Pick<StoredChoice
   }
 }
 
-function buildPlan(result: IndexResult, language: AddinLanguage, choice: StoredChoice, tables: ReadTable[]): ReportPlan {
+function buildPlan(result: IndexResult, language: Language, choice: StoredChoice, tables: ReadTable[]): ReportPlan {
   try {
     return buildReport(result, { language, ...(choice.report ?? {}) });
   } catch (error) {

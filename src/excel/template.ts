@@ -6,20 +6,21 @@
 import { ieciAboutTable, ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../core/sample/ieci";
 import type { Table } from "../core/types";
 import { charsToPoints, SheetGrid } from "./cells";
-import { queueSaveChoice, type AddinLanguage, type StoredChoice } from "./choice";
+import type { Language } from "../core/language";
+import { queueSaveChoice } from "./choice";
+import type { StoredChoice, TemplateKind } from "./contract";
 import { AddinError, errorText } from "./errors";
 import { cleanSheetName } from "./layout";
 import { runBatch, runInExcel } from "./office";
 import { markOwnWrite } from "./auto-refresh";
 
-export type TemplateKind = "ieci" | "blank";
 
 const BLANK_TEXT = {
   en: { unit: "Unit", indicator: "Indicator", pillar: "Pillar", index: "Index" },
   "zh-CN": { unit: "单元", indicator: "指标", pillar: "支柱", index: "指数" },
 } as const;
 
-export function blankTables(language: AddinLanguage): { data: Table; framework: Table; settings: Table } {
+export function blankTables(language: Language): { data: Table; framework: Table; settings: Table } {
   const t = BLANK_TEXT[language];
   const indicators = ["IND1", "IND2", "IND3", "IND4"];
   return {
@@ -45,7 +46,7 @@ export function blankTables(language: AddinLanguage): { data: Table; framework: 
   };
 }
 
-export async function createTemplate(kind: TemplateKind, language: AddinLanguage = "en"): Promise<StoredChoice> {
+export async function createTemplate(kind: TemplateKind, language: Language = "en"): Promise<StoredChoice> {
   const tables = kind === "ieci"
     ? { data: ieciDataTable(), framework: ieciFrameworkTable(), settings: ieciSettingsTable(), about: ieciAboutTable() }
     : { ...blankTables(language), about: null };

@@ -2,13 +2,13 @@
  * Extension point for the analysis section (sensitivity, correlations...): a renderer registered here is called
  * with the pane's #analysis-root container after every successful run, in the pane's current language.
  */
-import type { RunSummary, SourceChoice } from "./adapter-api";
-import type { Language } from "./i18n";
+import type { Language } from "../core/language";
+import type { RunSummary, StoredChoice } from "../excel/service";
 
 export interface AnalysisContext {
   container: HTMLElement;
   summary: RunSummary;
-  choice: SourceChoice;
+  choice: StoredChoice;
   language: Language;
 }
 

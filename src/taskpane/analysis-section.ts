@@ -1,15 +1,16 @@
 /**
  * The task pane's Analysis section: options (audit, uncertainty runs, sensitivity N, seed), Run,
  * a progress bar and Cancel. The analysis runs in a Web Worker (analysis.worker.ts) so Excel stays
- * responsive; the sheets are planned by core/report/analysis and written by the host (the Excel adapter).
+ * responsive. It analyses the last run's IndexResult (kept by the service, src/excel/service.ts); the
+ * sheets are planned by core/report/analysis and written by the service.
  */
 import type { AnalysisResult, UncertainInputs } from "../core/analysis";
 import { buildAnalysisReport } from "../core/report/analysis";
-import type { SheetPlan } from "../core/report/types";
+import type { Language } from "../core/language";
 import type { IndexResult } from "../core/result";
+import type { AddinService } from "../excel/service";
 import { registerAnalysisRenderer, type AnalysisContext } from "./analysis-hook";
 import type { AnalysisRequestOptions, WorkerRequest, WorkerResponse } from "./analysis.worker";
-import type { Language } from "./i18n";
 
 export interface WorkerLike {
   postMessage(message: WorkerRequest): void;
@@ -41,13 +42,8 @@ export function runInWorker(worker: WorkerLike, result: IndexResult, options: An
   return { done, cancel: () => worker.postMessage({ type: "cancel", id }) };
 }
 
-/** What the section needs from the Excel adapter. */
-export interface AnalysisHost {
-  /** The IndexResult of the index as the workbook holds it now (null when nothing to compute yet). */
-  currentResult(): Promise<IndexResult | null>;
-  /** Writes the planned sheets, replacing only sheets the add-in created; returns the sheet names used. */
-  writeSheets(sheets: SheetPlan[]): Promise<string[]>;
-}
+/** What the section needs of the service: the last run's IndexResult and the safe sheet writer. */
+export type AnalysisHost = Pick<AddinService, "currentResult" | "writeAnalysisSheets">;
 
 const TEXT = {
   en: {
@@ -184,7 +180,7 @@ function renderSection(context: AnalysisContext, host: AnalysisHost, worker: () 
         cancelButton.disabled = true;
         if (!analysis) return void (status.textContent = text.cancelled);
         status.textContent = text.writing;
-        const names = await host.writeSheets(buildAnalysisReport(analysis, computed, { language: context.language as Language }));
+        const names = await host.writeAnalysisSheets(buildAnalysisReport(analysis, computed, { language: context.language as Language }));
         status.textContent = text.wrote.replace("{sheets}", names.join(", "));
       })
       .catch((error: unknown) => {

@@ -1,6 +1,8 @@
 /** Task pane behaviour without the DOM: calls the adapter, keeps state, tells the view what to show. */
-import { errorMessages, type AdapterApi, type RunSummary, type SourceChoice, type SourceRef } from "./adapter-api";
-import { t, stageText, type Language } from "./i18n";
+import type { Language } from "../core/language";
+import type { SpecInput } from "../core/spec";
+import { errorMessages, parseSourceText, sourceText, type AddinService, type Detection, type RunSummary, type StoredChoice, type TableSource } from "../excel/service";
+import { t, stageText } from "./i18n";
 import { optionsToSpecInput, specInputToOptions, type FieldError, type OptionsForm } from "./options";
 
 export interface SourcesForm {
@@ -26,15 +28,26 @@ export interface PaneView {
 }
 
 /** Called after every run with its summary, so that the analysis section (issue 5) can add its views. */
-export type RunListener = (summary: RunSummary, choice: SourceChoice) => void;
+export type RunListener = (summary: RunSummary, choice: StoredChoice) => void;
+
+/** What the form was filled from: the sources (for their kinds), a Settings source and the options. */
+interface FormSource {
+  data: TableSource | null;
+  framework: TableSource | null;
+  /** A Settings sheet or table to use, or null for the pane's options. */
+  settings: TableSource | null;
+  spec: SpecInput;
+}
 
 export class PaneController {
   language: Language;
-  private detected: SourceChoice | null = null;
+  private detected: FormSource | null = null;
+  /** The workbook's stored choice as last seen: what the pane does not edit (report options, language, auto-refresh) is kept from it. */
+  private stored: StoredChoice | null = null;
   private readonly runListeners: RunListener[] = [];
 
   constructor(
-    private readonly api: AdapterApi,
+    private readonly api: AddinService,
     private readonly view: PaneView,
     language: Language,
   ) {
@@ -51,8 +64,8 @@ export class PaneController {
     let restore = false;
     await this.guard(async () => {
       const stored = await this.api.loadStoredChoice();
-      const choice = stored ?? (await this.api.detectSources());
-      this.applyChoice(choice, stored === null);
+      if (stored) this.applyStored(stored);
+      else this.applyDetection(await this.api.detectSources());
       restore = stored !== null && (await this.api.storedAutoRefresh?.()) === true;
     });
     if (restore) await this.startAutoRefresh(false);
@@ -64,23 +77,23 @@ export class PaneController {
   }
 
   async detect(): Promise<void> {
-    await this.guard(async () => this.applyChoice(await this.api.detectSources(), true));
+    await this.guard(async () => this.applyDetection(await this.api.detectSources()));
   }
 
   async useSelection(field: "data" | "framework"): Promise<void> {
-    if (!this.api.getSelectedAddress) return;
+    if (!this.api.selectedRangeSource) return;
     await this.guard(async () => {
-      const address = await this.api.getSelectedAddress!();
+      const address = sourceText(await this.api.selectedRangeSource!());
       const sources = this.view.readSources();
       sources[field] = address;
-      this.view.showSources(sources, this.detected?.settings.kind === "sheet");
+      this.view.showSources(sources, Boolean(this.detected?.settings));
     });
   }
 
   async createTemplate(kind: "ieci" | "blank"): Promise<void> {
     await this.guard(async () => {
-      await this.api.createTemplate(kind, this.language);
-      this.applyChoice(await this.api.detectSources(), false);
+      this.stored = await this.api.createTemplate(kind, this.language);
+      this.applyDetection(await this.api.detectSources(), false);
       this.view.showStatus(t(this.language, "templateDone"));
     });
   }
@@ -91,7 +104,7 @@ export class PaneController {
     if (!choice) return null;
     let summary: RunSummary | null = null;
     await this.guard(async () => {
-      await this.api.saveChoice(choice);
+      await this.save(choice);
       this.view.showProgress(t(this.language, "running"), 0);
       summary = await this.api.runIndex(choice, {
         language: this.language,
@@ -105,7 +118,10 @@ export class PaneController {
   /** Auto-refresh watches the stored choice's sheets, so the form's choice is saved first. */
   async setAutoRefresh(on: boolean): Promise<void> {
     if (on) return this.startAutoRefresh(true);
-    await this.guard(() => this.api.enableAutoRefresh(false, () => undefined));
+    await this.guard(async () => {
+      await this.api.enableAutoRefresh(false, () => undefined);
+      this.rememberAutoRefresh(false);
+    });
     this.view.setAutoRefresh(false);
   }
 
@@ -118,7 +134,7 @@ export class PaneController {
     }
     let enabled = false;
     await this.guard(async () => {
-      if (save) await this.api.saveChoice(choice);
+      if (save) await this.save(choice);
       await this.api.enableAutoRefresh(true, (result) => {
         if (result instanceof Error) this.view.showErrors(errorMessages(result));
         else {
@@ -127,6 +143,7 @@ export class PaneController {
         }
       });
       enabled = true;
+      this.rememberAutoRefresh(true);
     });
     this.view.setAutoRefresh(enabled);
   }
@@ -143,41 +160,74 @@ export class PaneController {
   }
 
   /** The choice in the form, or null (with the field errors shown) when the form is not valid. */
-  currentChoice(): SourceChoice | null {
+  currentChoice(): StoredChoice | null {
     this.view.showErrors([]); // errors of an earlier attempt no longer apply
     const sources = this.view.readSources();
     const errors: FieldError[] = [];
-    const data = parseSourceText(sources.data, this.detected?.data ?? null);
-    const framework = parseSourceText(sources.framework, this.detected?.framework ?? null);
-    if (!data) errors.push({ field: "data", message: t(this.language, "sourceRequired") });
-    if (!framework) errors.push({ field: "framework", message: t(this.language, "sourceRequired") });
-    let settings: SourceChoice["settings"];
-    if (sources.settingsFromSheet && this.detected?.settings.kind === "sheet") settings = this.detected.settings;
-    else {
+    const source = (field: "data" | "framework"): TableSource | null => {
+      try {
+        const parsed = parseSourceText(sources[field], this.detected?.[field] ?? null);
+        if (!parsed) errors.push({ field, message: t(this.language, "sourceRequired") });
+        return parsed;
+      } catch (error) {
+        errors.push({ field, message: errorMessages(error).join(" ") });
+        return null;
+      }
+    };
+    const data = source("data");
+    const framework = source("framework");
+    const sheet = sources.settingsFromSheet ? (this.detected?.settings ?? null) : null;
+    let spec: SpecInput | null = null;
+    if (!sheet) {
       const options = optionsToSpecInput(this.view.readOptions());
       for (const e of options.errors) errors.push(e);
-      settings = { kind: "pane", spec: options.spec };
+      spec = options.spec;
     }
     this.view.showFieldErrors(errors);
-    if (errors.length > 0) return null;
-    return { data, framework, settings };
+    if (errors.length > 0 || !data || !framework) return null;
+    // What the pane does not edit (report options, language, auto-refresh) is kept from the stored choice.
+    const choice: StoredChoice = { ...(this.stored ?? {}), version: 1, data, framework, settings: sheet };
+    if (spec) choice.options = spec;
+    else delete choice.options;
+    return choice;
   }
 
-  private applyChoice(choice: SourceChoice, fromDetection: boolean): void {
+  private async save(choice: StoredChoice): Promise<void> {
+    await this.api.saveChoice(choice);
+    this.stored = choice;
+  }
+
+  /** The service stored the toggle; a later save must not put the old value back. */
+  private rememberAutoRefresh(on: boolean): void {
+    if (this.stored) this.stored = { ...this.stored, autoRefresh: on };
+  }
+
+  /** Stored choice → form: a Settings source wins unless the pane's own options were saved. */
+  private applyStored(stored: StoredChoice): void {
+    this.stored = stored;
+    const fromPane = Boolean(stored.options) || !stored.settings;
+    this.applyChoice({ data: stored.data, framework: stored.framework, settings: fromPane ? null : stored.settings, spec: stored.options ?? {} }, false);
+  }
+
+  /** Detection → form: a Settings source found is used; otherwise the stored options, if any. */
+  private applyDetection(found: Detection, showFound = true): void {
+    if (found.stored) this.stored = found.stored;
+    this.applyChoice({ data: found.data, framework: found.framework, settings: found.settings, spec: found.stored?.options ?? {} }, showFound);
+  }
+
+  private applyChoice(choice: FormSource, fromDetection: boolean): void {
     this.detected = choice;
-    const hasSettingsSheet = choice.settings.kind === "sheet";
-    this.view.showSources(
-      { data: choice.data?.ref ?? "", framework: choice.framework?.ref ?? "", settingsFromSheet: hasSettingsSheet },
-      hasSettingsSheet,
-    );
-    if (choice.settings.kind === "pane") this.view.showOptions(specInputToOptions(choice.settings.spec));
+    const hasSettingsSheet = choice.settings !== null;
+    const text = (source: TableSource | null) => (source ? sourceText(source) : "");
+    this.view.showSources({ data: text(choice.data), framework: text(choice.framework), settingsFromSheet: hasSettingsSheet }, hasSettingsSheet);
+    if (!hasSettingsSheet) this.view.showOptions(specInputToOptions(choice.spec));
     if (fromDetection) {
-      const found = [choice.data?.ref, choice.framework?.ref, choice.settings.kind === "sheet" ? choice.settings.source.ref : undefined].filter(Boolean);
+      const found = [choice.data, choice.framework, choice.settings].filter((s): s is TableSource => s !== null).map(sourceText);
       this.view.showStatus(found.length > 0 ? t(this.language, "detected", { sources: found.join(", ") }) : t(this.language, "nothingDetected"));
     }
   }
 
-  private showRun(summary: RunSummary, choice: SourceChoice): void {
+  private showRun(summary: RunSummary, choice: StoredChoice): void {
     this.view.showSummary(summary);
     this.view.showProgress(stageText(this.language, "done"), 1);
     this.view.showStatus(t(this.language, "done", { sheets: summary.sheets.join(", "), syncs: summary.syncCount }));
@@ -197,13 +247,4 @@ export class PaneController {
       this.view.setBusy(false);
     }
   }
-}
-
-/** "Data!A1:Z38" is a range; a bare name keeps the detected kind (sheet or table) or is taken as a sheet. */
-export function parseSourceText(text: string, detected: SourceRef | null): SourceRef | null {
-  const ref = text.trim();
-  if (ref === "") return null;
-  if (ref.includes("!")) return { kind: "range", ref };
-  if (detected && detected.ref === ref) return detected;
-  return { kind: "sheet", ref };
 }

@@ -1,7 +1,8 @@
 /** The task pane's DOM: renders what the controller says and reads the form. No Excel calls here. */
-import type { RunSummary } from "./adapter-api";
+import type { RunSummary } from "../excel/service";
 import type { PaneController, PaneView, SourcesForm } from "./controller";
-import { t, type Language, type MessageKey } from "./i18n";
+import { t, type MessageKey } from "./i18n";
+import type { Language } from "../core/language";
 import { METHOD_PARAMS, PARAM_LABELS, STEP_METHODS, defaultOptions, type FieldError, type OptionsForm, type ParamName, type StepName } from "./options";
 
 const STEP_LABELS: Record<StepName, MessageKey> = { impute: "impute", treat: "treat", normalize: "normalize", aggregate: "aggregate" };

@@ -1,7 +1,6 @@
 /** Task pane and command texts in English and Simplified Chinese; `{name}` marks a value filled in at run time. */
 
-export type Language = "en" | "zh-CN";
-export const LANGUAGES: readonly Language[] = ["en", "zh-CN"];
+import type { Language } from "../core/language";
 
 const en = {
   title: "Index Studio",
@@ -55,9 +54,6 @@ const en = {
   errorsHeading: "Please fix",
   analysisHeading: "Analysis",
   analysisEmpty: "Sensitivity and correlation tools appear here after a run.",
-  noStoredChoice: "Choose the Data and Framework in the Index Studio pane first, then Refresh.",
-  refreshFailed: "Refresh ranking failed",
-  refreshDone: "Ranking refreshed.",
   notInExcel: "Open this page from Excel (Home › Show Index Studio) to use it.",
   unexpected: "Something went wrong: {message}",
   "stage.read": "Reading the workbook",
@@ -140,9 +136,6 @@ const zhCN: Record<MessageKey, string> = {
   errorsHeading: "请修正",
   analysisHeading: "分析",
   analysisEmpty: "计算后，敏感性和相关性工具将显示在这里。",
-  noStoredChoice: "请先在指数工作室窗格中选择数据和框架，然后再刷新。",
-  refreshFailed: "刷新排名失败",
-  refreshDone: "排名已刷新。",
   notInExcel: "请从 Excel 打开此页面（开始 › 显示指数工作室）。",
   unexpected: "出现错误：{message}",
   "stage.read": "正在读取工作簿",

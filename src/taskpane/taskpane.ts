@@ -1,18 +1,18 @@
-/** Starts the task pane UI on a given adapter: DOM view + controller + the analysis hook + the ribbon commands. */
+/** Starts the task pane UI on a given service: DOM view + controller + the analysis hook + the ribbon commands. */
 import { registerCommands } from "../commands/commands";
-import type { AdapterApi } from "./adapter-api";
+import type { AddinService } from "../excel/service";
 import { renderAnalysis } from "./analysis-hook";
 import { PaneController } from "./controller";
 import { DomView } from "./dom-view";
 import { pickLanguage, t } from "./i18n";
 
-/** `onCreated` receives the controller before the first Excel call, e.g. so the adapter can read its language. */
-export async function startAddin(api: AdapterApi, onCreated?: (controller: PaneController) => void): Promise<PaneController> {
+/** `onCreated` receives the controller before the first Excel call, e.g. so the service can read its language. */
+export async function startAddin(api: AddinService, onCreated?: (controller: PaneController) => void): Promise<PaneController> {
   const language = pickLanguage(officeDisplayLanguage() ?? navigator.language);
   const view = new DomView();
   const controller = new PaneController(api, view, language);
   onCreated?.(controller);
-  view.bind(controller, typeof api.getSelectedAddress === "function");
+  view.bind(controller, typeof api.selectedRangeSource === "function");
   controller.onRun((summary, choice) => {
     const container = document.getElementById("analysis-root");
     if (container) void renderAnalysis({ container, summary, choice, language: controller.language });

@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRefreshHandler, type CommandReporter } from "../../src/commands/commands";
-import type { AdapterApi, RunSummary, SourceChoice } from "../../src/taskpane/adapter-api";
+import type { AddinService, RunSummary, StoredChoice } from "../../src/excel/service";
 
-const choice: SourceChoice = { data: { kind: "sheet", ref: "Data" }, framework: { kind: "sheet", ref: "Framework" }, settings: { kind: "sheet", source: { kind: "sheet", ref: "Settings" } } };
-const summary: RunSummary = { top: [], warnings: [], sheets: ["Results"], syncCount: 3 };
+const choice: StoredChoice = { version: 1, data: { kind: "sheet", sheet: "Data" }, framework: { kind: "sheet", sheet: "Framework" }, settings: { kind: "sheet", sheet: "Settings" } };
+const summary: RunSummary = { top: [], warnings: [], sheets: ["Results"], syncCount: 3, maxRequestBytes: 1000 };
 
 function reporter(language: "en" | "zh-CN" = "en") {
   const log: { ok: RunSummary[]; failed: string[][] } = { ok: [], failed: [] };
@@ -18,8 +18,8 @@ function event() {
 }
 
 test("Refresh runs the stored choice in the pane's language and completes the event once", async () => {
-  const runs: [SourceChoice, string | undefined][] = [];
-  const api = { loadStoredChoice: async () => choice, runIndex: async (c: SourceChoice, o: { language?: string }) => (runs.push([c, o.language]), summary) } as unknown as AdapterApi;
+  const runs: [StoredChoice, string | undefined][] = [];
+  const api = { loadStoredChoice: async () => choice, runIndex: async (c: StoredChoice, o: { language?: string }) => (runs.push([c, o.language]), summary) } as unknown as AddinService;
   const { value, log } = reporter("zh-CN");
   const { state, event: e } = event();
   await createRefreshHandler(api, value)(e);
@@ -29,14 +29,14 @@ test("Refresh runs the stored choice in the pane's language and completes the ev
 });
 
 test("a failing run, a missing choice and even a failing reporter still complete the event; errors are reported", async () => {
-  const failing = { loadStoredChoice: async () => choice, runIndex: async () => { throw Object.assign(new Error("x"), { messages: ["Data!F12: \"n/a\" is not a number"] }); } } as unknown as AdapterApi;
+  const failing = { loadStoredChoice: async () => choice, runIndex: async () => { throw Object.assign(new Error("x"), { messages: ["Data!F12: \"n/a\" is not a number"] }); } } as unknown as AddinService;
   const { value, log } = reporter();
   const first = event();
   await createRefreshHandler(failing, value)(first.event);
   assert.equal(first.state.completed, 1);
   assert.deepEqual(log.failed, [["Refresh ranking failed", 'Data!F12: "n/a" is not a number']]);
 
-  const none = { loadStoredChoice: async () => null } as unknown as AdapterApi;
+  const none = { loadStoredChoice: async () => null } as unknown as AddinService;
   const zh = reporter("zh-CN");
   const second = event();
   await createRefreshHandler(none, zh.value)(second.event);
@@ -55,7 +55,7 @@ test("a second click during a run waits for it instead of running twice at once"
   const api = {
     loadStoredChoice: async () => choice,
     runIndex: () => { runs++; return new Promise<RunSummary>((resolve) => { release = () => resolve(summary); }); },
-  } as unknown as AdapterApi;
+  } as unknown as AddinService;
   const { value } = reporter();
   const handler = createRefreshHandler(api, value);
   const a = event();

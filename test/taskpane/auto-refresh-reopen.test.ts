@@ -1,5 +1,5 @@
 /**
- * Auto-refresh across a reopening, through the real bridge and Excel adapter on the Excel fake: the toggle is
+ * Auto-refresh across a reopening, through the real service and Excel adapter on the Excel fake: the toggle is
  * kept in the workbook's stored choice (and the add-in set to load with the workbook), and the next start of
  * the pane, in a new runtime on the reopened file, watches the inputs again.
  */
@@ -7,9 +7,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ieciDataTable, ieciFrameworkTable } from "../../src/core/sample/ieci";
 import { CHOICE_SETTING } from "../../src/excel/choice";
-import type { RunSummary } from "../../src/taskpane/adapter-api";
+import { createExcelService, type RunSummary } from "../../src/excel/service";
 import { PaneController, type PaneView, type SourcesForm } from "../../src/taskpane/controller";
-import { createExcelBridge } from "../../src/taskpane/excel-bridge";
 import { defaultOptions, type OptionsForm } from "../../src/taskpane/options";
 import { installFakeOffice, WorkbookModel } from "../excel/fake-excel";
 import { freshWorkbook, putTable, sheetNamed } from "../excel/helpers";
@@ -38,7 +37,7 @@ const storedChoice = (wb: WorkbookModel) => JSON.parse(String(wb.settings.get(CH
 
 async function openPane(): Promise<{ view: View; controller: PaneController }> {
   const view = new View();
-  const controller = new PaneController(createExcelBridge(() => "en"), view, "en");
+  const controller = new PaneController(createExcelService(() => "en"), view, "en");
   await controller.start();
   return { view, controller };
 }

@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { AdapterApi, RunSummary, SourceChoice } from "../../src/taskpane/adapter-api";
-import { PaneController, parseSourceText, type PaneView, type SourcesForm } from "../../src/taskpane/controller";
-import type { Language } from "../../src/taskpane/i18n";
+import type { Language } from "../../src/core/language";
+import { parseSourceText, sourceText, type AddinService, type Detection, type RunSummary, type StoredChoice } from "../../src/excel/service";
+import { PaneController, type PaneView, type SourcesForm } from "../../src/taskpane/controller";
 import { defaultOptions, type FieldError, type OptionsForm } from "../../src/taskpane/options";
 
 /** A view that keeps what it was told, like the DOM would. */
@@ -31,31 +31,52 @@ class RecordingView implements PaneView {
   setAutoRefresh(on: boolean) { this.auto = on; }
 }
 
-const detected: SourceChoice = {
-  data: { kind: "sheet", ref: "Data" },
-  framework: { kind: "table", ref: "FrameworkTable" },
-  settings: { kind: "pane", spec: { normalize: { method: "zscore", mean: 10, sd: 2 } } },
+/** The workbook's stored choice: the pane's options plus what the pane does not edit (report options). */
+const stored: StoredChoice = {
+  version: 1,
+  data: { kind: "sheet", sheet: "Data" },
+  framework: { kind: "table", table: "FrameworkTable" },
+  settings: null,
+  options: { normalize: { method: "zscore", mean: 10, sd: 2 } },
+  report: { topN: 5 },
+};
+const detected: Detection = {
+  data: stored.data,
+  framework: stored.framework,
+  settings: null,
+  sheets: ["Data"],
+  tables: ["FrameworkTable"],
+  choice: null,
+  stored,
+  warnings: [],
 };
 const summary: RunSummary = {
   top: [{ rank: 1, code: "SG", name: "Singapore", score: 71.5 }],
   warnings: ["Data!F12: imputed"],
   sheets: ["Results", "Dashboard"],
   syncCount: 5,
+  maxRequestBytes: 1000,
 };
 
-function fakeApi(overrides: Partial<AdapterApi> = {}) {
-  const calls: { saved: SourceChoice[]; runs: SourceChoice[]; templates: string[]; auto: boolean[] } = { saved: [], runs: [], templates: [], auto: [] };
-  const api: AdapterApi = {
+function fakeApi(overrides: Partial<AddinService> = {}) {
+  const calls: { saved: StoredChoice[]; runs: StoredChoice[]; templates: string[]; auto: boolean[] } = { saved: [], runs: [], templates: [], auto: [] };
+  const api: AddinService = {
     detectSources: async () => structuredClone(detected),
     loadStoredChoice: async () => null,
     saveChoice: async (choice) => void calls.saved.push(choice),
     runIndex: async (choice, options) => {
       calls.runs.push(choice);
-      options.onProgress?.("write", 0.5);
+      options?.onProgress?.("write", 0.5);
       return summary;
     },
-    createTemplate: async (kind, language) => void calls.templates.push(`${kind}:${language}`),
+    createTemplate: async (kind, language) => {
+      calls.templates.push(`${kind}:${language}`);
+      return structuredClone(stored);
+    },
     enableAutoRefresh: async (on) => void calls.auto.push(on),
+    storedAutoRefresh: async () => false,
+    currentResult: async () => null,
+    writeAnalysisSheets: async () => [],
     ...overrides,
   };
   return { api, calls };
@@ -82,9 +103,9 @@ test("compute saves the choice, runs with language and progress, shows the top 1
   await controller.start();
   const result = await controller.compute();
   assert.equal(result, summary);
-  const expected: SourceChoice = { data: detected.data, framework: detected.framework, settings: { kind: "pane", spec: {
+  const expected: StoredChoice = { version: 1, data: stored.data, framework: stored.framework, settings: null, options: {
     impute: { method: "none" }, treat: { method: "none" }, normalize: { method: "zscore", mean: 10, sd: 2 }, aggregate: { method: "arithmetic" },
-  } } };
+  }, report: { topN: 5 } };
   assert.deepEqual(calls.saved, [expected]);
   assert.deepEqual(calls.runs, [expected]);
   assert.deepEqual(view.progress.slice(1), [["Writing results", 0.5], ["Finished", 1]]);
@@ -120,16 +141,18 @@ test("invalid form: missing data source and a bad option block the run with fiel
 
 test("a Settings sheet found by detection is used unless the user picks the pane's options", async () => {
   const view = new RecordingView();
-  const withSheet: SourceChoice = { ...detected, settings: { kind: "sheet", source: { kind: "sheet", ref: "Settings" } } };
+  const withSheet: Detection = { ...detected, settings: { kind: "sheet", sheet: "Settings" } };
   const { api, calls } = fakeApi({ detectSources: async () => structuredClone(withSheet) });
   const controller = new PaneController(api, view, "en");
   await controller.start();
   assert.equal(view.sources.settingsFromSheet, true);
   await controller.compute();
-  assert.deepEqual(calls.runs[0]!.settings, { kind: "sheet", source: { kind: "sheet", ref: "Settings" } });
+  assert.deepEqual(calls.runs[0]!.settings, { kind: "sheet", sheet: "Settings" });
+  assert.equal("options" in calls.runs[0]!, false, "the stored pane options do not override the Settings sheet");
   view.sources.settingsFromSheet = false;
   await controller.compute();
-  assert.equal(calls.runs[1]!.settings.kind, "pane");
+  assert.equal(calls.runs[1]!.settings, null);
+  assert.equal((calls.runs[1]!.options as { normalize: { method: string } }).normalize.method, defaultOptions().methods.normalize, "the form's options");
 });
 
 test("template, auto-refresh and ribbon results go through the adapter and back to the view", async () => {
@@ -172,7 +195,7 @@ test("auto-refresh stays off when the form is invalid or the adapter refuses", a
 
 test("start turns auto-refresh back on when the stored choice says it was on, without saving anything", async () => {
   const view = new RecordingView();
-  const { api, calls } = fakeApi({ loadStoredChoice: async () => structuredClone(detected), storedAutoRefresh: async () => true });
+  const { api, calls } = fakeApi({ loadStoredChoice: async () => structuredClone(stored), storedAutoRefresh: async () => true });
   await new PaneController(api, view, "en").start();
   assert.deepEqual(calls.auto, [true]);
   assert.equal(view.auto, true);
@@ -181,11 +204,11 @@ test("start turns auto-refresh back on when the stored choice says it was on, wi
 });
 
 test("start leaves auto-refresh off when it was off, when nothing is stored, or when it cannot be turned on", async () => {
-  for (const [stored, wasOn] of [[true, false], [false, true]] as const) {
+  for (const [isStored, wasOn] of [[true, false], [false, true]] as const) {
     const view = new RecordingView();
     let asked = 0;
     const { api, calls } = fakeApi({
-      loadStoredChoice: async () => (stored ? structuredClone(detected) : null),
+      loadStoredChoice: async () => (isStored ? structuredClone(stored) : null),
       storedAutoRefresh: async () => {
         asked++;
         return wasOn;
@@ -194,11 +217,11 @@ test("start leaves auto-refresh off when it was off, when nothing is stored, or 
     await new PaneController(api, view, "en").start();
     assert.deepEqual(calls.auto, []);
     assert.equal(view.auto, false);
-    assert.equal(asked, stored ? 1 : 0, "only a stored choice has a stored toggle");
+    assert.equal(asked, isStored ? 1 : 0, "only a stored choice has a stored toggle");
   }
   const view = new RecordingView();
   const { api } = fakeApi({
-    loadStoredChoice: async () => structuredClone(detected),
+    loadStoredChoice: async () => structuredClone(stored),
     storedAutoRefresh: async () => true,
     enableAutoRefresh: async () => { throw Object.assign(new Error("x"), { messages: ["Data: sheet not found"] }); },
   });
@@ -207,9 +230,37 @@ test("start leaves auto-refresh off when it was off, when nothing is stored, or 
   assert.deepEqual(view.errors, ["Data: sheet not found"]);
 });
 
-test("source text: ranges by '!', detected kinds kept, other names are sheets, blank is nothing", () => {
-  assert.deepEqual(parseSourceText(" Data!A1:Z38 ", null), { kind: "range", ref: "Data!A1:Z38" });
-  assert.deepEqual(parseSourceText("FrameworkTable", { kind: "table", ref: "FrameworkTable" }), { kind: "table", ref: "FrameworkTable" });
-  assert.deepEqual(parseSourceText("My data", { kind: "table", ref: "FrameworkTable" }), { kind: "sheet", ref: "My data" });
+test("source text: ranges by '!', detected kinds kept, other names are sheets, blank is nothing, a sheetless range is refused", () => {
+  assert.deepEqual(parseSourceText(" Data!A1:Z38 ", null), { kind: "range", sheet: "Data", address: "A1:Z38" });
+  assert.deepEqual(parseSourceText("'My data'!$A$1:$C$9", null), { kind: "range", sheet: "My data", address: "A1:C9" });
+  assert.deepEqual(parseSourceText("FrameworkTable", { kind: "table", table: "FrameworkTable" }), { kind: "table", table: "FrameworkTable" });
+  assert.deepEqual(parseSourceText("My data", { kind: "table", table: "FrameworkTable" }), { kind: "sheet", sheet: "My data" });
   assert.equal(parseSourceText("   ", null), null);
+  assert.throws(() => parseSourceText("!A1:B2", null), /"!A1:B2" is not a range: write it as Sheet!A1:F38/);
+  assert.equal(sourceText({ kind: "range", sheet: "My data", address: "A1:C9" }), "'My data'!A1:C9");
+  assert.equal(sourceText({ kind: "table", table: "FrameworkTable" }), "FrameworkTable");
+});
+
+test("a range without a sheet is a field error at its field, and nothing is saved or run", async () => {
+  const view = new RecordingView();
+  const { api, calls } = fakeApi();
+  const controller = new PaneController(api, view, "en");
+  await controller.start();
+  view.sources.framework = "!A1:B2";
+  assert.equal(await controller.compute(), null);
+  assert.deepEqual(view.fieldErrors, [{ field: "framework", message: '"!A1:B2" is not a range: write it as Sheet!A1:F38' }]);
+  assert.deepEqual([calls.saved.length, calls.runs.length], [0, 0]);
+});
+
+test("what the pane does not edit is kept from the stored choice, and the auto-refresh toggle is not saved back stale", async () => {
+  const view = new RecordingView();
+  const { api, calls } = fakeApi({ loadStoredChoice: async () => ({ ...structuredClone(stored), language: "zh-CN" as const }) });
+  const controller = new PaneController(api, view, "en");
+  await controller.start();
+  await controller.setAutoRefresh(true);
+  await controller.compute();
+  assert.deepEqual(calls.saved.map((c) => [c.report, c.language, c.autoRefresh]), [[{ topN: 5 }, "zh-CN", undefined], [{ topN: 5 }, "zh-CN", true]]);
+  await controller.setAutoRefresh(false);
+  await controller.compute();
+  assert.equal(calls.saved[2]!.autoRefresh, false);
 });

@@ -9,7 +9,7 @@ import type { IndexResult } from "../result";
 import type { SensitivityResult } from "../uncertainty/sensitivity";
 import type { UncertaintyResult } from "../uncertainty/montecarlo";
 import type { Cell } from "../types";
-import type { ReportLanguage } from "./i18n";
+import type { Language } from "../language";
 import type { FormatPlan, SheetPlan } from "./types";
 import { bodyRange, nodeName, num, rangeA1, uniqueHeaders } from "./util";
 
@@ -79,7 +79,7 @@ const blankSheet = (key: SheetPlan["key"], name: string): SheetPlan => ({
   key, name, cells: [], formats: [], colorScales: [], highlights: [], freeze: { rows: 1, cols: 0 }, charts: [],
 });
 
-export function buildAnalysisReport(analysis: AnalysisResult, result: IndexResult, options: { language: ReportLanguage }): SheetPlan[] {
+export function buildAnalysisReport(analysis: AnalysisResult, result: IndexResult, options: { language: Language }): SheetPlan[] {
   const text: Text = TEXT[options.language] ?? TEXT.en;
   const sheets: SheetPlan[] = [];
   if (analysis.audit) sheets.push(auditSheet(analysis.audit, result, text));

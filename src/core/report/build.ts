@@ -2,10 +2,11 @@
  * buildReport: the one definition of the output sheets (Results, Scores, Ranks, Normalized, Log,
  * Dashboard) and their native charts, used by both the Excel adapter and the .xlsx writer.
  */
+import type { Language } from "../language";
 import type { IndexResult } from "../result";
 import type { Cell, ColumnSet } from "../types";
 import { buildDashboard, type DashboardOptions } from "./charts";
-import { reportText, fill, type ReportLanguage, type ReportText } from "./i18n";
+import { reportText, fill, type ReportText } from "./i18n";
 import { rankChangeOf } from "../editions";
 import { buildEditionSheets } from "./editions";
 import { editionsText, RANK_CHANGE_FORMAT } from "./editions-text";
@@ -19,7 +20,7 @@ import {
 } from "./util";
 
 export interface ReportOptions extends DashboardOptions {
-  language: ReportLanguage;
+  language: Language;
   /** A published ranking (the optional Published table) to compare with. */
   published?: PublishedRanking;
 }
@@ -45,7 +46,7 @@ export function buildReport(result: IndexResult, options: ReportOptions): Report
 }
 
 /** Results: one row per unit sorted by index rank, excluded units last with empty scores. */
-function resultsSheet(result: IndexResult, text: ReportText, language: ReportLanguage): SheetPlan {
+function resultsSheet(result: IndexResult, text: ReportText, language: Language): SheetPlan {
   const root = result.framework.root;
   const { pillars, subPillars } = pillarsAndSubPillars(result);
   type Column = { header: string; values: (unit: number) => Cell; format?: string; heat?: boolean; width: number };
@@ -102,7 +103,7 @@ function resultsSheet(result: IndexResult, text: ReportText, language: ReportLan
 }
 
 /** Editions: the index rank change since the previous edition (▲3 / ▼2), after the rank. */
-function rankChangeColumn(result: IndexResult, language: ReportLanguage) {
+function rankChangeColumn(result: IndexResult, language: Language) {
   const changes = rankChangeOf(result);
   const info = result.editions;
   if (!changes || !info) return [];

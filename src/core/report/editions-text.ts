@@ -1,5 +1,5 @@
 /** Sheet names, headers and chart titles of the editions sheets, in English and Simplified Chinese. */
-import type { ReportLanguage } from "./i18n";
+import type { Language } from "../language";
 
 const en = {
   sheetEditions: "Editions",
@@ -45,7 +45,7 @@ const zhCN: EditionsText = {
   equalRanks: "排名一致：{k} / {n}",
 };
 
-export function editionsText(language: ReportLanguage): EditionsText {
+export function editionsText(language: Language): EditionsText {
   return language === "zh-CN" ? zhCN : en;
 }
 

@@ -3,15 +3,16 @@
  * since the previous edition, the index score in each, with colour scales) and Trends (native line
  * chart of the index over editions for the top N, bar chart of the largest rank changes).
  */
+import type { Language } from "../language";
 import type { IndexResult } from "../result";
 import type { Cell } from "../types";
 import { editionsText, RANK_CHANGE_FORMAT, type EditionsText } from "./editions-text";
-import { fill, reportText, type ReportLanguage, type ReportText } from "./i18n";
+import { fill, reportText, type ReportText } from "./i18n";
 import type { ChartPlan, FormatPlan, RangeRef, SheetPlan } from "./types";
 import { bodyRange, headerWidth, nodeName, num, rangeA1, uniqueHeaders, unitLabel, unitsByRank } from "./util";
 
 export interface EditionsReportOptions {
-  language: ReportLanguage;
+  language: Language;
   /** Units in the trends chart (default 10, the top of the shown edition). */
   topN?: number;
   /** Movers shown each way in the rank-change chart (default 5 up and 5 down). */

@@ -1,6 +1,6 @@
 /** Output sheet names, headers and chart titles in English and Simplified Chinese. */
 
-export type ReportLanguage = "en" | "zh-CN";
+import type { Language } from "../language";
 
 const en = {
   sheetResults: "Results",
@@ -168,7 +168,7 @@ const zhCN: ReportText = {
   threshold: "阈值",
 };
 
-export function reportText(language: ReportLanguage): ReportText {
+export function reportText(language: Language): ReportText {
   return language === "zh-CN" ? zhCN : en;
 }
 

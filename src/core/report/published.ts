@@ -1,15 +1,16 @@
 /** "Published vs computed": a published ranking next to the computed one, the difference, and a scatter of the two. */
+import type { Language } from "../language";
 import { editionResult } from "../editions";
 import { IndexInputError } from "../errors";
 import type { PublishedRanking } from "../published";
 import type { IndexResult } from "../result";
 import type { Cell } from "../types";
 import { editionsText } from "./editions-text";
-import { fill, reportText, type ReportLanguage } from "./i18n";
+import { fill, reportText } from "./i18n";
 import type { SheetPlan } from "./types";
 import { bodyRange, rangeA1 } from "./util";
 
-export function buildPublishedSheet(result: IndexResult, published: PublishedRanking, language: ReportLanguage): SheetPlan {
+export function buildPublishedSheet(result: IndexResult, published: PublishedRanking, language: Language): SheetPlan {
   const text = editionsText(language);
   const common = reportText(language);
   const one = editionOf(result, published.time);

@@ -1,4 +1,4 @@
-/** The Analysis section's host through the real Excel adapter and the Excel fake: read, compute, write the sheets safely. */
+/** The application service (src/excel/service.ts) on the Excel fake: the analysis section's side of it reuses the run's result and writes safely. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { computeIndex, settingsToSpecInput } from "../../src/core";
@@ -6,18 +6,17 @@ import { runAnalysis } from "../../src/core/analysis";
 import { buildAnalysisReport } from "../../src/core/report/analysis";
 import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
 import type { Cell } from "../../src/core/types";
-import { createTemplate, runIndex } from "../../src/excel/index";
-import { createAnalysisHost } from "../../src/taskpane/analysis-bridge";
-import { freshWorkbook, sheetNamed } from "../excel/helpers";
+import { createExcelService } from "../../src/excel/service";
+import { freshWorkbook, sheetNamed } from "./helpers";
 
-test("host: the current index equals the engine's; analysis sheets are added next to the results and replaced on the next write", async () => {
+test("service: the current result is the last run's, equal to the engine's; analysis sheets are added next to the results and replaced on the next write", async () => {
   const wb = freshWorkbook();
   const userAudit = wb.addSheet("Audit"); // a user's own sheet with our preferred name
   userAudit.enter(0, 0, "my notes");
-  const host = createAnalysisHost();
-  assert.equal(await host.currentResult(), null, "nothing chosen yet");
-  const choice = await createTemplate("ieci", "en");
-  await runIndex(choice);
+  const host = createExcelService(() => "en");
+  assert.equal(await host.currentResult(), null, "nothing run yet");
+  const choice = await host.createTemplate("ieci", "en");
+  await host.runIndex(choice);
   const resultSheets = wb.sheets.map((s) => s.name);
 
   const result = (await host.currentResult())!;
@@ -26,7 +25,7 @@ test("host: the current index equals the engine's; analysis sheets are added nex
 
   const analysis = runAnalysis(result, { audit: true, uncertainty: { runs: 40 }, sensitivity: { n: 5, bootstrap: 10 }, seed: 2 });
   const plans = buildAnalysisReport(analysis, result, { language: "en" });
-  const names = await host.writeSheets(plans);
+  const names = await host.writeAnalysisSheets(plans);
   assert.deepEqual(names, ["Audit (2)", "Uncertainty", "Sensitivity"]);
   assert.equal(userAudit.value(0, 0), "my notes", "the user's sheet is untouched");
   for (const name of resultSheets) assert.ok(wb.sheetByName(name), `${name} is still there`);
@@ -44,6 +43,26 @@ test("host: the current index equals the engine's; analysis sheets are added nex
   // A second analysis replaces our three sheets (same names), adds none.
   const count = wb.sheets.length;
   const again = buildAnalysisReport(runAnalysis(result, { audit: true, uncertainty: { runs: 40 }, sensitivity: { n: 5, bootstrap: 10 }, seed: 3 }), result, { language: "en" });
-  assert.deepEqual(await host.writeSheets(again), names);
+  assert.deepEqual(await host.writeAnalysisSheets(again), names);
   assert.equal(wb.sheets.length, count);
+});
+
+test("service: the analysis reuses the run's result (no new read); a failed run clears it; the next good run sets it again", async () => {
+  const wb = freshWorkbook();
+  const service = createExcelService(() => "en");
+  const choice = await service.createTemplate("ieci", "en");
+  await service.runIndex(choice);
+  const first = await service.currentResult();
+  assert.ok(first);
+  const data = sheetNamed(wb, "Data");
+  const code = data.value(2, 0);
+  data.enter(2, 0, data.value(1, 0)); // a duplicate unit code: the run fails at that cell
+  assert.equal(await service.currentResult(), first, "the same object: not read and computed again");
+  await assert.rejects(service.runIndex(choice), (error: { messages?: string[] }) => (error.messages ?? []).some((m) => m.startsWith("Data!A3")));
+  assert.equal(await service.currentResult(), null, "inputs that no longer compute leave nothing to analyse");
+  data.enter(2, 0, code);
+  await service.runIndex(choice);
+  const again = (await service.currentResult())!;
+  assert.notEqual(again, first);
+  assert.deepEqual(again.scores, first.scores);
 });

@@ -1,0 +1,137 @@
+/**
+ * The add-in's one contract between the Excel side and its callers (task pane, ribbon, analysis
+ * section): the zod schemas of the stored choice and the run summary, the types derived from them,
+ * and the AddinService interface that src/excel/service.ts implements. Callers import it through
+ * service.ts only; tests and other hosts implement AddinService with plain objects.
+ */
+import { z } from "zod";
+import type { IndexResult } from "../core/result";
+import type { EditionsSummary } from "../core/editions";
+import { languageSchema, type Language } from "../core/language";
+import type { SheetPlan } from "../core/report/types";
+import { quoteSheetName, sheetOfAddress } from "./a1";
+import { AddinError } from "./errors";
+
+export const tableSourceSchema = z.discriminatedUnion("kind", [
+  /** The used range of a sheet, header in its first row (the command line's layout). */
+  z.strictObject({ kind: z.literal("sheet"), sheet: z.string().min(1).max(31) }),
+  /** An Excel table (header row + body). */
+  z.strictObject({ kind: z.literal("table"), table: z.string().min(1).max(255) }),
+  /** A range the user picked, header in its first row. */
+  z.strictObject({ kind: z.literal("range"), sheet: z.string().min(1).max(31), address: z.string().regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}(:\$?[A-Za-z]{1,3}\$?\d{1,7})?$/) }),
+]);
+export type TableSource = z.infer<typeof tableSourceSchema>;
+
+/** Where the inputs are and which options apply; kept in workbook.settings so Refresh needs nothing re-entered. */
+export const storedChoiceSchema = z.strictObject({
+  version: z.literal(1),
+  data: tableSourceSchema,
+  framework: tableSourceSchema,
+  /** Key | value rows (normalize.method | minmax), or null for the defaults. */
+  settings: tableSourceSchema.nullable(),
+  /** Options set in the task pane; they override the Settings rows key by key. */
+  options: z.record(z.string(), z.unknown()).optional(),
+  report: z.strictObject({
+    topN: z.number().int().min(1).max(1000).optional(),
+    radarUnit: z.string().min(1).optional(),
+    scatterPillars: z.tuple([z.string().min(1), z.string().min(1)]).optional(),
+  }).optional(),
+  language: languageSchema.optional(),
+  autoRefresh: z.boolean().optional(),
+});
+export type StoredChoice = z.infer<typeof storedChoiceSchema>;
+
+/** What a run reports back to the pane and the ribbon. */
+export const runSummarySchema = z.object({
+  top: z.array(z.object({ rank: z.number(), code: z.string(), name: z.string(), score: z.number() })),
+  /** Data with editions: every edition's top units with their rank changes (the pane's selector). */
+  editions: z.custom<EditionsSummary>((value) => typeof value === "object" && value !== null).optional(),
+  warnings: z.array(z.string()),
+  sheets: z.array(z.string()),
+  syncCount: z.number().int(),
+  /** Largest write request, in bytes (estimated as JSON). */
+  maxRequestBytes: z.number(),
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;
+
+export interface RunOptions {
+  onProgress?: (stage: string, fraction: number) => void;
+  language?: Language;
+  /** Request/response budget in bytes (default 4 MB); tests lower it. */
+  maxRequestBytes?: number;
+  /** How many units the summary lists (default 10). */
+  topN?: number;
+}
+
+/** What detection found in the workbook: Data / Framework / Settings by name, every name, and the stored choice. */
+export interface Detection {
+  data: TableSource | null;
+  framework: TableSource | null;
+  settings: TableSource | null;
+  /** Every worksheet and table name, for the task pane's pickers. */
+  sheets: string[];
+  tables: string[];
+  /** A complete choice when both Data and Framework were found (settings optional). */
+  choice: StoredChoice | null;
+  /** The choice stored in the workbook, if any and valid. */
+  stored: StoredChoice | null;
+  warnings: string[];
+}
+
+export type TemplateKind = "ieci" | "blank";
+
+/** The one interface the pane, the ribbon command and the analysis section use. */
+export interface AddinService {
+  detectSources(): Promise<Detection>;
+  loadStoredChoice(): Promise<StoredChoice | null>;
+  /** Validates (zod) and stores the choice in the workbook. */
+  saveChoice(choice: StoredChoice): Promise<void>;
+  /** Read → validate → compute → write; keeps the computed IndexResult for currentResult(). */
+  runIndex(choice: StoredChoice, options?: RunOptions): Promise<RunSummary>;
+  /** New Data/Framework/Settings sheets, never overwriting; returns the choice it stored. */
+  createTemplate(kind: TemplateKind, language: Language): Promise<StoredChoice>;
+  /** Recompute from the stored choice when its inputs change; each run's summary or error goes to onRun. */
+  enableAutoRefresh(on: boolean, onRun: (result: RunSummary | Error) => void): Promise<void>;
+  /** Whether auto-refresh was on when the workbook was last used (so that start turns it back on). */
+  storedAutoRefresh(): Promise<boolean>;
+  /** The selected range as a source ("Use selected range"); optional: not every host has a selection. */
+  selectedRangeSource?(): Promise<TableSource>;
+  /** The IndexResult of the last successful run in this runtime (pane, ribbon or auto-refresh), or null. */
+  currentResult(): Promise<IndexResult | null>;
+  /** Writes analysis sheets, replacing only sheets the add-in created; returns the sheet names used. */
+  writeAnalysisSheets(sheets: SheetPlan[]): Promise<string[]>;
+}
+
+/** How the pane shows a source: "Data", "DataTable" or "Data!A1:Z38". */
+export function sourceText(source: TableSource): string {
+  if (source.kind === "sheet") return source.sheet;
+  if (source.kind === "table") return source.table;
+  return `${quoteSheetName(source.sheet)}!${source.address}`;
+}
+
+/**
+ * The pane's source text as a source: "Data!A1:Z38" is a range; a bare name keeps the detected kind
+ * (sheet or table) or is taken as a sheet; blank is null. An unreadable range throws an AddinError.
+ */
+export function parseSourceText(text: string, detected: TableSource | null): TableSource | null {
+  const ref = text.trim();
+  if (ref === "") return null;
+  if (ref.includes("!")) {
+    const sheet = sheetOfAddress(ref);
+    if (!sheet) throw new AddinError(`"${ref}" is not a range: write it as Sheet!A1:F38`);
+    return { kind: "range", sheet, address: ref.slice(ref.lastIndexOf("!") + 1).replace(/\$/g, "") };
+  }
+  if (detected && detected.kind !== "range" && sourceText(detected) === ref) return detected;
+  return { kind: "sheet", sheet: ref };
+}
+
+/** Error texts for the user: an AddinError carries `messages` (with cell addresses), others a message. */
+export function errorMessages(error: unknown): string[] {
+  if (typeof error === "object" && error !== null) {
+    const messages = (error as { messages?: unknown }).messages;
+    if (Array.isArray(messages) && messages.length > 0) return messages.map(String);
+    const message = (error as { message?: unknown }).message;
+    if (typeof message === "string" && message !== "") return [message];
+  }
+  return [String(error)];
+}
