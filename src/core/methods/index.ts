@@ -1,0 +1,68 @@
+/** The method registry of the four steps that choose a method; lists, labels and docs are read from here. */
+import { AGGREGATE_REGISTRY } from "./aggregate";
+import { IMPUTE_REGISTRY } from "./impute";
+import { NORMALIZE_REGISTRY } from "./normalize";
+import { TREAT_REGISTRY } from "./treat";
+import { methodKeys, type MethodEntry, type MethodLabels } from "./entry";
+
+export const METHOD_REGISTRY = {
+  impute: IMPUTE_REGISTRY,
+  treat: TREAT_REGISTRY,
+  normalize: NORMALIZE_REGISTRY,
+  aggregate: AGGREGATE_REGISTRY,
+} as const;
+
+export type MethodStep = keyof typeof METHOD_REGISTRY;
+export const METHOD_STEPS = Object.keys(METHOD_REGISTRY) as MethodStep[];
+/** Any method name of any step ("none" is shared by three). */
+export type AnyMethodName = { [S in MethodStep]: keyof (typeof METHOD_REGISTRY)[S] & string }[MethodStep];
+
+/** The entries of one step, untyped by method (for lists, labels and docs). */
+export function entriesOf(step: MethodStep): [string, MethodEntry][] {
+  return Object.entries(METHOD_REGISTRY[step] as Record<string, MethodEntry>);
+}
+
+export type MethodLabelKey = `method.${AnyMethodName}`;
+
+/**
+ * The pane's `method.<name>` texts in one language. A name shared by several steps ("none") has
+ * one text: the first step's, and a test checks that the steps agree.
+ */
+export function methodMessages(language: keyof MethodLabels): Record<MethodLabelKey, string> {
+  const out: Record<string, string> = {};
+  for (const step of METHOD_STEPS) for (const [name, entry] of entriesOf(step)) out[`method.${name}`] ??= entry.label[language];
+  return out as Record<MethodLabelKey, string>;
+}
+
+const STEP_TITLES: Record<MethodStep, string> = {
+  impute: "Impute (missing values)",
+  treat: "Treat (outliers)",
+  normalize: "Normalize",
+  aggregate: "Aggregate",
+};
+
+/** The methods reference (docs/methods.md): one table per step, from the registry. */
+export function methodsMarkdown(): string {
+  const lines = [
+    "# Methods",
+    "",
+    "<!-- Generated from src/core/methods by `npm run docs:methods`; test/core/methods checks it is current. -->",
+    "",
+    "Each step's `method` with its options (spec keys, Settings rows `step.key | value`). A method",
+    "with no options may be written alone: `\"normalize\": \"rank\"`.",
+  ];
+  for (const step of METHOD_STEPS) {
+    lines.push("", `## ${STEP_TITLES[step]}`, "", "| method | options | 中文 | what it does |", "|---|---|---|---|");
+    for (const [name, entry] of entriesOf(step)) {
+      const options = methodKeys(entry.schema).filter((k) => k !== "method").map((k) => `\`${k}\``).join(", ") || "—";
+      lines.push(`| \`${name}\` | ${options} | ${entry.label.zh} | ${entry.doc.replace(/\|/g, "\\|")} |`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+export { methodKeys, methodName, type MethodEntry, type MethodLabels } from "./entry";
+export { AGGREGATE_METHODS, AGGREGATE_REGISTRY, type AggregateMethod } from "./aggregate";
+export { IMPUTE_METHODS, IMPUTE_REGISTRY, type ImputeMethod } from "./impute";
+export { NORMALIZE_METHODS, NORMALIZE_REGISTRY, type NormalizeMethod } from "./normalize";
+export { TREAT_METHODS, TREAT_REGISTRY, type TreatMethod } from "./treat";
