@@ -14,6 +14,11 @@ export const METHOD_REGISTRY = {
 
 export type MethodStep = keyof typeof METHOD_REGISTRY;
 export const METHOD_STEPS = Object.keys(METHOD_REGISTRY) as MethodStep[];
+/** One value per step, in pipeline order (the compiler checks that no step is missing). */
+export function perStep<T>(f: (step: MethodStep) => T): Record<MethodStep, T> {
+  return { impute: f("impute"), treat: f("treat"), normalize: f("normalize"), aggregate: f("aggregate") };
+}
+
 /** Any method name of any step ("none" is shared by three). */
 export type AnyMethodName = { [S in MethodStep]: keyof (typeof METHOD_REGISTRY)[S] & string }[MethodStep];
 
