@@ -46,24 +46,35 @@ const STEP_TITLES: Record<MethodStep, string> = {
   aggregate: "Aggregate",
 };
 
-/** The methods reference (docs/methods.md): one table per step, from the registry. */
+export const METHODS_TABLE_START = "<!-- methods-table:start (generated from src/core/methods by `npm run docs:methods`) -->";
+export const METHODS_TABLE_END = "<!-- methods-table:end -->";
+
+/** The methods tables of docs/methods.md: one per step, from the registry, between the two markers. */
 export function methodsMarkdown(): string {
   const lines = [
-    "# Methods",
+    METHODS_TABLE_START,
+    "## Methods at a glance",
     "",
-    "<!-- Generated from src/core/methods by `npm run docs:methods`; test/core/methods checks it is current. -->",
-    "",
-    "Each step's `method` with its options (spec keys, Settings rows `step.key | value`). A method",
+    "Each step's `method` with its options (spec keys, or Settings rows `step.key | value`). A method",
     "with no options may be written alone: `\"normalize\": \"rank\"`.",
   ];
   for (const step of METHOD_STEPS) {
-    lines.push("", `## ${STEP_TITLES[step]}`, "", "| method | options | 中文 | what it does |", "|---|---|---|---|");
+    lines.push("", `### ${STEP_TITLES[step]}`, "", "| method | options | 中文 | what it does |", "|---|---|---|---|");
     for (const [name, entry] of entriesOf(step)) {
       const options = methodKeys(entry.schema).filter((k) => k !== "method").map((k) => `\`${k}\``).join(", ") || "—";
       lines.push(`| \`${name}\` | ${options} | ${entry.label.zh} | ${entry.doc.replace(/\|/g, "\\|")} |`);
     }
   }
-  return lines.join("\n") + "\n";
+  lines.push(METHODS_TABLE_END);
+  return lines.join("\n");
+}
+
+/** `text` with its methods tables replaced by the registry's (appended when it has none yet). */
+export function withMethodsTable(text: string): string {
+  const a = text.indexOf(METHODS_TABLE_START);
+  const b = text.indexOf(METHODS_TABLE_END);
+  if (a < 0 || b < a) return `${text.trimEnd()}\n\n${methodsMarkdown()}\n`;
+  return text.slice(0, a) + methodsMarkdown() + text.slice(b + METHODS_TABLE_END.length);
 }
 
 export { methodKeys, methodName, type MethodEntry, type MethodLabels } from "./entry";

@@ -51,7 +51,7 @@ export const NORMALIZE_REGISTRY = registry({
   rank: entry({
     schema: z.strictObject({ method: z.literal("rank") }),
     label: { en: "Rank", zh: "排名" },
-    doc: "ascending rank, ties sharing the lowest (COINr n_rank, ties.method min)",
+    doc: "rank from the lowest value (1) up; ties share the lowest rank",
     input: "directed",
     apply: (y) => rankAscending(y),
   }),
