@@ -5,7 +5,7 @@ import { bareObject, forbiddenKeyMessage, forbiddenKeyPaths, isForbiddenKey } fr
 import { AGGREGATE_REGISTRY, IMPUTE_REGISTRY, NORMALIZE_REGISTRY, TREAT_REGISTRY, methodKeys, type AggregateMethod, type MethodEntry } from "./methods";
 import { aggregateOneSchema, type AggregateOneSpec } from "./methods/aggregate";
 import { imputeSchema, type ImputeSpec } from "./methods/impute";
-import { normalizeSchema, type NormalizeSpec } from "./methods/normalize";
+import { normalizeEntry, normalizeSchema, type NormalizeSpec } from "./methods/normalize";
 import { treatSchema, type TreatSpec } from "./methods/treat";
 
 const num = z.number().refine(Number.isFinite, "must be a finite number");
@@ -350,13 +350,7 @@ export function aggregateFor(spec: AggregateSpec, level: number): AggregateOneSp
 
 /** Short text of a normalization with its parameters, for the log ("minmax [0, 100]", "zscore (mean 0, sd 1)"). */
 export function describeNormalize(spec: NormalizeSpec): string {
-  switch (spec.method) {
-    case "minmax": return `minmax [${spec.low}, ${spec.high}]`;
-    case "zscore": return `zscore (mean ${Math.round(spec.mean * 1000) / 1000}, sd ${spec.sd})`;
-    case "dist2target": return spec.cap ? "dist2target (capped at 1)" : "dist2target";
-    case "goalposts": return `goalposts (scale ${spec.scale})`;
-    default: return spec.method;
-  }
+  return normalizeEntry(spec).describe?.(spec) ?? spec.method;
 }
 
 export function describeTreat(spec: TreatSpec): string {

@@ -21,6 +21,8 @@ export interface MeanDomain {
 export interface AggregateEntry<S extends MethodSchema = MethodSchema> extends MethodEntry<S> {
   kernel(spec: z.output<S>): MeanKernel;
   domain(spec: z.output<S>): MeanDomain;
+  /** The p of the power mean it is (the geometric mean is the limit p → 0): steps/magnitude rescales by it. */
+  powerOf(spec: z.output<S>): number;
 }
 
 const entry = <S extends MethodSchema>(e: AggregateEntry<S>): AggregateEntry<S> => e;
@@ -34,6 +36,7 @@ export const AGGREGATE_REGISTRY = registry({
     doc: "weighted arithmetic mean Σ w·x / Σ w (fully compensatory)",
     kernel: () => ({ term: (w, v) => w * v, finish: (s, w) => s / w }),
     domain: () => ANY,
+    powerOf: () => 1,
   }),
   geometric: entry({
     schema: z.strictObject({ method: z.literal("geometric") }),
@@ -41,6 +44,7 @@ export const AGGREGATE_REGISTRY = registry({
     doc: "weighted geometric mean exp(Σ w·ln x / Σ w); values must be > 0",
     kernel: () => ({ term: (w, v) => w * Math.log(v), finish: (s, w) => Math.exp(s / w) }),
     domain: () => POSITIVE,
+    powerOf: () => 0,
   }),
   harmonic: entry({
     schema: z.strictObject({ method: z.literal("harmonic") }),
@@ -48,11 +52,13 @@ export const AGGREGATE_REGISTRY = registry({
     doc: "weighted harmonic mean Σ w / Σ (w / x); values must be > 0",
     kernel: () => ({ term: (w, v) => w / v, finish: (s, w) => w / s }),
     domain: () => POSITIVE,
+    powerOf: () => -1,
   }),
   power: entry({
     schema: z.strictObject({ method: z.literal("power"), p: num.refine((v) => v !== 0, "p must not be 0 (p = 0 is the geometric mean)") }),
     label: { en: "Power mean", zh: "幂平均" },
     doc: "weighted power mean (Σ w·x^p / Σ w)^(1/p), p ≠ 0; p < 0 needs values > 0, odd or fractional p > 1 values ≥ 0",
+    powerOf: ({ p }) => p,
     kernel: ({ p }) => ({ term: (w, v) => w * Math.pow(v, p), finish: (s, w) => Math.pow(s / w, 1 / p) }),
     /**
      * p < 0 divides by powers of x (as the harmonic mean, p = -1), so x > 0; an odd or non-integer

@@ -25,6 +25,8 @@ export interface NormalizeEntry<S extends MethodSchema = MethodSchema> extends M
   /** Leaves values as they are: IDX.SCORE offers it ("data already normalized"), IDX.NORMALIZE does not. */
   identity?: true;
   apply(x: Float64Array, spec: z.output<S>, meta: NormalizeMeta): Float64Array;
+  /** The method with its parameters for the log ("minmax [0, 100]"); the name alone when absent. */
+  describe?(spec: z.output<S>): string;
 }
 
 const entry = <S extends MethodSchema>(e: NormalizeEntry<S>): NormalizeEntry<S> => e;
@@ -38,6 +40,7 @@ export const NORMALIZE_REGISTRY = registry({
     doc: "rescales to [low, high] (default 0–100): (x − min) / (max − min) · (high − low) + low",
     input: "directed",
     apply: minMaxScale,
+    describe: (s) => `minmax [${s.low}, ${s.high}]`,
   }),
   zscore: entry({
     schema: z
@@ -47,6 +50,7 @@ export const NORMALIZE_REGISTRY = registry({
     doc: "standardizes to the given mean and sd (default 0 and 1), sample standard deviation",
     input: "directed",
     apply: zScore,
+    describe: (s) => `zscore (mean ${Math.round(s.mean * 1000) / 1000}, sd ${s.sd})`,
   }),
   rank: entry({
     schema: z.strictObject({ method: z.literal("rank") }),
@@ -99,6 +103,7 @@ export const NORMALIZE_REGISTRY = registry({
     input: "raw",
     frameworkColumns: ["Target"],
     apply: (x, spec, meta) => distanceToTarget(x, meta, spec.cap),
+    describe: (s) => (s.cap ? "dist2target (capped at 1)" : "dist2target"),
   }),
   goalposts: entry({
     schema: z.strictObject({ method: z.literal("goalposts"), scale: num.default(1) }),
@@ -107,6 +112,7 @@ export const NORMALIZE_REGISTRY = registry({
     input: "raw",
     frameworkColumns: ["GoalLow", "GoalHigh"],
     apply: (x, spec, meta) => goalposts(x, meta, spec.scale),
+    describe: (s) => `goalposts (scale ${s.scale})`,
   }),
   // Data already on a common scale: only the direction is applied (COINr f_n = "none").
   none: entry({
@@ -127,6 +133,11 @@ export const normalizeSchema = z.preprocess(
   z.discriminatedUnion("method", schemasOf(NORMALIZE_REGISTRY)),
 );
 export type NormalizeSpec = z.output<typeof normalizeSchema>;
+
+/** An entry typed for the spec at hand (entries differ in their parameters, the call sites do not). */
+export function normalizeEntry(spec: NormalizeSpec): NormalizeEntry {
+  return NORMALIZE_REGISTRY[spec.method] as unknown as NormalizeEntry;
+}
 
 function minMaxScale(y: Float64Array, spec: { low: number; high: number }, meta: NormalizeMeta): Float64Array {
   const n = y.length;

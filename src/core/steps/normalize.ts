@@ -1,5 +1,5 @@
 /** Normalize: bring every indicator onto a common scale, direction applied first. */
-import { NORMALIZE_REGISTRY, type NormalizeEntry, type NormalizeMeta } from "../methods/normalize";
+import { normalizeEntry, type NormalizeMeta } from "../methods/normalize";
 import type { NormalizeBlock, NormalizeSpec } from "../spec";
 import type { ColumnSet, Framework, IndicatorNode, MethodSource } from "../types";
 
@@ -7,8 +7,7 @@ export { ValueError, type NormalizeMeta } from "../methods/normalize";
 
 /** One column through its method; the direction is applied first unless the method reads raw values. */
 export function normalizeColumn(x: Float64Array, spec: NormalizeSpec, meta: NormalizeMeta): Float64Array {
-  // Entries differ in their parameters, the dispatch does not: the spec is its entry's by its method.
-  const entry = NORMALIZE_REGISTRY[spec.method] as unknown as NormalizeEntry;
+  const entry = normalizeEntry(spec);
   const input = entry.input === "raw" || meta.direction === 1 ? x : negate(x);
   return entry.apply(input, spec, meta);
 }
