@@ -6,8 +6,11 @@ const num = z.number().refine(Number.isFinite, "must be a finite number");
 
 /** A weighted mean as a sum of weighted terms, mapped back by finish (the quasi-arithmetic form). */
 export interface MeanKernel {
-  /** One child's weighted term (w·x, w·ln x, w / x, w·x^p). */
-  term(w: number, v: number): number;
+  /**
+   * Adds one child's weighted terms (w·x, w·ln x, w / x, w·x^p) to `sum`, skipping missing values.
+   * A whole column per call, each entry with its own loop: one shared per-value callback ran 2–4× slower.
+   */
+  add(sum: Float64Array, x: Float64Array, w: number): void;
   /** `sum` = the terms' sum, `weight` = Σ w (> 0). */
   finish(sum: number, weight: number): number;
 }
@@ -34,7 +37,12 @@ export const AGGREGATE_REGISTRY = registry({
     schema: z.strictObject({ method: z.literal("arithmetic") }),
     label: { en: "Arithmetic mean", zh: "算术平均" },
     doc: "weighted arithmetic mean Σ w·x / Σ w (fully compensatory)",
-    kernel: () => ({ term: (w, v) => w * v, finish: (s, w) => s / w }),
+    kernel: () => ({
+      add: (sum, x, w) => {
+        for (let i = 0; i < x.length; i++) if (x[i] === x[i]) sum[i]! += w * x[i]!;
+      },
+      finish: (s, w) => s / w,
+    }),
     domain: () => ANY,
     powerOf: () => 1,
   }),
@@ -42,7 +50,12 @@ export const AGGREGATE_REGISTRY = registry({
     schema: z.strictObject({ method: z.literal("geometric") }),
     label: { en: "Geometric mean", zh: "几何平均" },
     doc: "weighted geometric mean exp(Σ w·ln x / Σ w); values must be > 0",
-    kernel: () => ({ term: (w, v) => w * Math.log(v), finish: (s, w) => Math.exp(s / w) }),
+    kernel: () => ({
+      add: (sum, x, w) => {
+        for (let i = 0; i < x.length; i++) if (x[i] === x[i]) sum[i]! += w * Math.log(x[i]!);
+      },
+      finish: (s, w) => Math.exp(s / w),
+    }),
     domain: () => POSITIVE,
     powerOf: () => 0,
   }),
@@ -50,7 +63,12 @@ export const AGGREGATE_REGISTRY = registry({
     schema: z.strictObject({ method: z.literal("harmonic") }),
     label: { en: "Harmonic mean", zh: "调和平均" },
     doc: "weighted harmonic mean Σ w / Σ (w / x); values must be > 0",
-    kernel: () => ({ term: (w, v) => w / v, finish: (s, w) => w / s }),
+    kernel: () => ({
+      add: (sum, x, w) => {
+        for (let i = 0; i < x.length; i++) if (x[i] === x[i]) sum[i]! += w / x[i]!;
+      },
+      finish: (s, w) => w / s,
+    }),
     domain: () => POSITIVE,
     powerOf: () => -1,
   }),
@@ -59,7 +77,12 @@ export const AGGREGATE_REGISTRY = registry({
     label: { en: "Power mean", zh: "幂平均" },
     doc: "weighted power mean (Σ w·x^p / Σ w)^(1/p), p ≠ 0; p < 0 needs values > 0, odd or fractional p > 1 values ≥ 0",
     powerOf: ({ p }) => p,
-    kernel: ({ p }) => ({ term: (w, v) => w * Math.pow(v, p), finish: (s, w) => Math.pow(s / w, 1 / p) }),
+    kernel: ({ p }) => ({
+      add: (sum, x, w) => {
+        for (let i = 0; i < x.length; i++) if (x[i] === x[i]) sum[i]! += w * Math.pow(x[i]!, p);
+      },
+      finish: (s, w) => Math.pow(s / w, 1 / p),
+    }),
     /**
      * p < 0 divides by powers of x (as the harmonic mean, p = -1), so x > 0; an odd or non-integer
      * p > 1 has no real root of a negative sum, so x ≥ 0; an even p and p = 1 take any value.

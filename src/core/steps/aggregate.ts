@@ -20,7 +20,7 @@ export function aggregateColumns(
   const n = children[0]?.length ?? unitCodes.length;
   const num = new Float64Array(n);
   const den = new Float64Array(n);
-  const { term, finish } = aggregateEntry(method).kernel(method);
+  const kernel = aggregateEntry(method).kernel(method);
   const { positive: needsPositive, nonNegative: needsNonNegative } = domainOf(method);
   children.forEach((x, c) => {
     const w = weights[c]!;
@@ -29,8 +29,8 @@ export function aggregateColumns(
       if (v !== v) continue;
       if ((needsPositive && v <= 0) || (needsNonNegative && v < 0)) throw nonPositiveError(method, nodeCode, unitCodes[i]!, v, c, childCodes?.[c]);
       den[i]! += w;
-      num[i]! += term(w, v);
     }
+    kernel.add(num, x, w);
   });
   const out = new Float64Array(n);
   const present = minCoverage === undefined ? null : presentCounts(children, n);
@@ -45,7 +45,7 @@ export function aggregateColumns(
       out[i] = NaN; // every child missing (or weighing 0) for this unit
       continue;
     }
-    out[i] = finish(num[i]!, W);
+    out[i] = kernel.finish(num[i]!, W);
   }
   return out;
 }
