@@ -6,7 +6,7 @@ import { AGGREGATE_REGISTRY, IMPUTE_REGISTRY, NORMALIZE_REGISTRY, TREAT_REGISTRY
 import { aggregateOneSchema, type AggregateOneSpec } from "./methods/aggregate";
 import { imputeSchema, type ImputeSpec } from "./methods/impute";
 import { normalizeEntry, normalizeSchema, type NormalizeSpec } from "./methods/normalize";
-import { treatSchema, type TreatSpec } from "./methods/treat";
+import { treatOverrideSchema, treatSchema, type TreatSpec } from "./methods/treat";
 
 const num = z.number().refine(Number.isFinite, "must be a finite number");
 
@@ -26,13 +26,6 @@ const editionsSchema = z.strictObject({
 export type EditionsSpec = z.output<typeof editionsSchema>;
 
 /** Per-indicator treatment (COINr indiv_specs): "none", or parameters over the global winsorization. */
-const treatOverrideSchema = z.strictObject({
-  method: z.literal("winsorize").optional(),
-  winmax: z.number().int().min(0).optional(),
-  skewThreshold: num.refine((v) => v > 0, "must be > 0").optional(),
-  kurtThreshold: num.optional(),
-  fallback: z.enum(["log", "none"]).optional(),
-});
 export type TreatOverride = { method: "none" } | z.output<typeof treatOverrideSchema>;
 
 const share = z.number().min(0, "must be a share between 0 and 1").max(1, "must be a share between 0 and 1");
