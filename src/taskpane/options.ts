@@ -37,11 +37,25 @@ export const METHOD_PARAMS: Record<StepName, Record<string, readonly ParamName[]
 const TEXT_PARAMS: ReadonlySet<ParamName> = new Set(["group"]);
 const BOOLEAN_PARAMS: ReadonlySet<ParamName> = new Set(["cap"]);
 
+/** Each parameter's default from its method's schema (a method chosen alone fills its defaults in). */
+const REGISTRY_DEFAULTS: Partial<Record<ParamName, string>> = Object.fromEntries(
+  (Object.keys(METHOD_PARAMS) as StepName[]).flatMap((step) =>
+    entriesOf(step).flatMap(([name, entry]) => {
+      const parsed = entry.schema.safeParse({ method: name });
+      if (!parsed.success) return []; // a required option (group, p) has no default
+      const values = parsed.data as Record<string, unknown>;
+      return (METHOD_PARAMS[step][name] ?? []).filter((param) => values[param] !== undefined).map((param) => [param, String(values[param])]);
+    }),
+  ),
+);
+
 /** The engine's defaults, so that the form starts where the command line does. */
 export function defaultOptions(): OptionsForm {
+  const spec = parseSpec(undefined);
   return {
-    methods: { impute: "none", treat: "none", normalize: "minmax", aggregate: "arithmetic" },
-    params: { group: "", winmax: "5", skewThreshold: "2", kurtThreshold: "3.5", low: "0", high: "100", mean: "0", sd: "1", scale: "1", cap: "false", p: "2" },
+    methods: { impute: spec.impute.method, treat: spec.treat.method, normalize: spec.normalize.method, aggregate: spec.aggregate.method },
+    // p has no engine default (power needs it): the form suggests 2, the quadratic mean.
+    params: { group: "", winmax: "", skewThreshold: "", kurtThreshold: "", low: "", high: "", mean: "", sd: "", scale: "", cap: "", p: "2", ...REGISTRY_DEFAULTS },
   };
 }
 

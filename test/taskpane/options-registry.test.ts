@@ -101,3 +101,18 @@ test("IDX.SCORE offers every mean of the registry that needs no option, and says
     }
   }
 });
+
+test("the form's parameter defaults are the registry's, and no two methods disagree on one", () => {
+  const form = defaultOptions();
+  for (const step of METHOD_STEPS) {
+    for (const [name, entry] of entriesOf(step)) {
+      const parsed = entry.schema.safeParse({ method: name });
+      if (!parsed.success) continue; // a required option has no default
+      for (const param of METHOD_PARAMS[step][name] ?? []) {
+        assert.equal(form.params[param], String((parsed.data as Record<string, unknown>)[param]), `${step}.${name}.${param}`);
+      }
+    }
+  }
+  assert.equal(form.params.low, "0");
+  assert.equal(form.params.winmax, "5");
+});
