@@ -2,6 +2,7 @@
 import { parseSpec, type NormalizeSpec, type WinsorizeSpec } from "../core/spec";
 import { AGGREGATE_REGISTRY, NORMALIZE_REGISTRY, methodKeys } from "../core/methods";
 import { aggregateOneSchema } from "../core/methods/aggregate";
+import type { NormalizeEntry } from "../core/methods/normalize";
 import { normalizeColumn, ValueError } from "../core/steps/normalize";
 import { IndexComputeError } from "../core/errors";
 import { aggregateColumns } from "../core/steps/aggregate";
@@ -10,15 +11,15 @@ import { winsorizeColumn } from "../core/steps/treat";
 import { asMatrix, asVector, columnsOf, isOmitted, numberOf, oneOf, optionFlag, optionNumber, optionText, rowsOf, type OutCell } from "./cells";
 import { ArgumentError } from "./errors";
 
-const normalizeEntries = Object.entries(NORMALIZE_REGISTRY);
+const normalizeEntries = Object.entries(NORMALIZE_REGISTRY) as [string, NormalizeEntry][];
 /** Normalizations that need nothing but the column (dist2target and goalposts need Framework columns). */
-export const COLUMN_NORMALIZE_METHODS = normalizeEntries.filter(([, e]) => !("frameworkColumns" in e) && !("identity" in e)).map(([name]) => name);
+export const COLUMN_NORMALIZE_METHODS: readonly string[] = normalizeEntries.filter(([, e]) => !e.frameworkColumns && !e.identity).map(([name]) => name);
 /** Normalizations that read Framework columns: named, with a pointer to IDX.INDEX. */
-export const FRAMEWORK_NORMALIZE_METHODS = normalizeEntries.filter(([, e]) => "frameworkColumns" in e).map(([name]) => name);
+export const FRAMEWORK_NORMALIZE_METHODS: readonly string[] = normalizeEntries.filter(([, e]) => e.frameworkColumns).map(([name]) => name);
 /** IDX.SCORE's "data already normalized" choices (none). */
-export const IDENTITY_NORMALIZE_METHODS = normalizeEntries.filter(([, e]) => "identity" in e).map(([name]) => name);
+export const IDENTITY_NORMALIZE_METHODS: readonly string[] = normalizeEntries.filter(([, e]) => e.identity).map(([name]) => name);
 /** IDX.SCORE has no parameter cells, so it offers the means that take none (power needs p). */
-export const SCORE_AGGREGATE_METHODS = Object.entries(AGGREGATE_REGISTRY).filter(([, e]) => methodKeys(e.schema).length === 1).map(([name]) => name);
+export const SCORE_AGGREGATE_METHODS: readonly string[] = Object.entries(AGGREGATE_REGISTRY).filter(([, e]) => methodKeys(e.schema).length === 1).map(([name]) => name);
 
 export function normalizeSpecOf(methodArg: unknown, lowArg: unknown, highArg: unknown): NormalizeSpec {
   const text = optionText(methodArg, "minmax", "method");

@@ -96,7 +96,7 @@ export const AGGREGATE_REGISTRY = registry({
 });
 
 export type AggregateMethod = keyof typeof AGGREGATE_REGISTRY;
-export const AGGREGATE_METHODS = Object.keys(AGGREGATE_REGISTRY) as AggregateMethod[];
+export const AGGREGATE_METHODS = Object.keys(AGGREGATE_REGISTRY) as readonly AggregateMethod[];
 /** One level's method, or its string shorthand ("geometric"). */
 export const aggregateOneSchema = z.preprocess(
   (v) => (typeof v === "string" ? { method: v } : v),

@@ -37,7 +37,7 @@ export const IMPUTE_REGISTRY = registry({
 } satisfies Record<string, MethodEntry>);
 
 export type ImputeMethod = keyof typeof IMPUTE_REGISTRY;
-export const IMPUTE_METHODS = Object.keys(IMPUTE_REGISTRY) as ImputeMethod[];
+export const IMPUTE_METHODS = Object.keys(IMPUTE_REGISTRY) as readonly ImputeMethod[];
 export const imputeSchema = z.preprocess(
   (v) => (typeof v === "string" ? { method: v } : v),
   z.discriminatedUnion("method", schemasOf(IMPUTE_REGISTRY)),

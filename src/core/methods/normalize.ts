@@ -126,7 +126,7 @@ export const NORMALIZE_REGISTRY = registry({
 });
 
 export type NormalizeMethod = keyof typeof NORMALIZE_REGISTRY;
-export const NORMALIZE_METHODS = Object.keys(NORMALIZE_REGISTRY) as NormalizeMethod[];
+export const NORMALIZE_METHODS = Object.keys(NORMALIZE_REGISTRY) as readonly NormalizeMethod[];
 /** The normalize block, or its string shorthand ("rank" = { "method": "rank" }). */
 export const normalizeSchema = z.preprocess(
   (v) => (typeof v === "string" ? { method: v } : v),

@@ -32,7 +32,7 @@ export const TREAT_REGISTRY = registry({
 } satisfies Record<string, MethodEntry>);
 
 export type TreatMethod = keyof typeof TREAT_REGISTRY;
-export const TREAT_METHODS = Object.keys(TREAT_REGISTRY) as TreatMethod[];
+export const TREAT_METHODS = Object.keys(TREAT_REGISTRY) as readonly TreatMethod[];
 export const treatSchema = z.preprocess(
   (v) => (typeof v === "string" ? { method: v } : v),
   z.discriminatedUnion("method", schemasOf(TREAT_REGISTRY)),
