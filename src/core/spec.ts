@@ -2,29 +2,20 @@
 import { z } from "zod";
 import { IndexInputError, type TableName, type ValidationIssue } from "./errors";
 import { bareObject, forbiddenKeyMessage, forbiddenKeyPaths, isForbiddenKey } from "./safe-keys";
+import { AGGREGATE_REGISTRY, IMPUTE_REGISTRY, NORMALIZE_REGISTRY, TREAT_REGISTRY, methodKeys, type AggregateMethod, type MethodEntry } from "./methods";
+import { aggregateOneSchema, type AggregateOneSpec } from "./methods/aggregate";
+import { imputeSchema, type ImputeSpec } from "./methods/impute";
+import { normalizeEntry, normalizeSchema, type NormalizeSpec } from "./methods/normalize";
+import { treatOverrideSchema, treatSchema, type TreatSpec } from "./methods/treat";
 
 const num = z.number().refine(Number.isFinite, "must be a finite number");
 
-export const NORMALIZE_METHODS = [
-  "minmax", "zscore", "rank", "percentile", "borda", "fracmax", "dist2max", "dist2target", "goalposts", "none",
-] as const;
-export const AGGREGATE_METHODS = ["arithmetic", "geometric", "harmonic", "power"] as const;
-export const IMPUTE_METHODS = ["none", "mean", "median", "group-mean", "group-median", "carry-forward"] as const;
-export const TREAT_METHODS = ["none", "winsorize"] as const;
-
-export type NormalizeMethod = (typeof NORMALIZE_METHODS)[number];
-export type AggregateMethod = (typeof AGGREGATE_METHODS)[number];
-export type ImputeMethod = (typeof IMPUTE_METHODS)[number];
-
-const imputeSchemas = {
-  none: z.strictObject({ method: z.literal("none") }),
-  mean: z.strictObject({ method: z.literal("mean") }),
-  median: z.strictObject({ method: z.literal("median") }),
-  "group-mean": z.strictObject({ method: z.literal("group-mean"), group: z.string().min(1) }),
-  "group-median": z.strictObject({ method: z.literal("group-median"), group: z.string().min(1) }),
-  /** Editions only: the unit's latest earlier value (COINr impute_panel "latest"). */
-  "carry-forward": z.strictObject({ method: z.literal("carry-forward") }),
-};
+export { AGGREGATE_METHODS, IMPUTE_METHODS, NORMALIZE_METHODS, TREAT_METHODS } from "./methods";
+export type { AggregateMethod, ImputeMethod, NormalizeMethod } from "./methods";
+export type { AggregateOneSpec } from "./methods/aggregate";
+export type { ImputeSpec } from "./methods/impute";
+export type { NormalizeSpec } from "./methods/normalize";
+export type { TreatSpec, WinsorizeSpec } from "./methods/treat";
 
 export const EDITIONS_NORMALIZE = ["pooled", "separate"] as const;
 const editionsSchema = z.strictObject({
@@ -34,43 +25,7 @@ const editionsSchema = z.strictObject({
 });
 export type EditionsSpec = z.output<typeof editionsSchema>;
 
-const treatSchemas = {
-  none: z.strictObject({ method: z.literal("none") }),
-  winsorize: z.strictObject({
-    method: z.literal("winsorize"),
-    winmax: z.number().int().min(0).default(5),
-    skewThreshold: num.refine((v) => v > 0, "must be > 0").default(2),
-    kurtThreshold: num.default(3.5),
-    fallback: z.enum(["log", "none"]).default("log"),
-  }),
-};
-
-const normalizeSchemas = {
-  minmax: z
-    .strictObject({ method: z.literal("minmax"), low: num.default(0), high: num.default(100) })
-    .refine((v) => v.high > v.low, "high must be greater than low"),
-  zscore: z
-    .strictObject({ method: z.literal("zscore"), mean: num.default(0), sd: num.default(1) })
-    .refine((v) => v.sd > 0, "sd must be greater than 0"),
-  rank: z.strictObject({ method: z.literal("rank") }),
-  percentile: z.strictObject({ method: z.literal("percentile") }),
-  borda: z.strictObject({ method: z.literal("borda") }),
-  fracmax: z.strictObject({ method: z.literal("fracmax") }),
-  dist2max: z.strictObject({ method: z.literal("dist2max") }),
-  dist2target: z.strictObject({ method: z.literal("dist2target"), cap: z.boolean().default(false) }),
-  goalposts: z.strictObject({ method: z.literal("goalposts"), scale: num.default(1) }),
-  // Data already on a common scale: only the direction is applied (COINr f_n = "none").
-  none: z.strictObject({ method: z.literal("none") }),
-};
-
 /** Per-indicator treatment (COINr indiv_specs): "none", or parameters over the global winsorization. */
-const treatOverrideSchema = z.strictObject({
-  method: z.literal("winsorize").optional(),
-  winmax: z.number().int().min(0).optional(),
-  skewThreshold: num.refine((v) => v > 0, "must be > 0").optional(),
-  kurtThreshold: num.optional(),
-  fallback: z.enum(["log", "none"]).optional(),
-});
 export type TreatOverride = { method: "none" } | z.output<typeof treatOverrideSchema>;
 
 const share = z.number().min(0, "must be a share between 0 and 1").max(1, "must be a share between 0 and 1");
@@ -89,19 +44,6 @@ const screenSchema = z
   })
   .refine((v) => !v.include.some((c) => v.exclude.includes(c)), "a unit cannot be both in include and in exclude");
 export type ScreenSpec = z.output<typeof screenSchema>;
-
-const aggregateOneSchemas = {
-  arithmetic: z.strictObject({ method: z.literal("arithmetic") }),
-  geometric: z.strictObject({ method: z.literal("geometric") }),
-  harmonic: z.strictObject({ method: z.literal("harmonic") }),
-  power: z.strictObject({ method: z.literal("power"), p: num.refine((v) => v !== 0, "p must not be 0 (p = 0 is the geometric mean)") }),
-};
-
-export type ImputeSpec = z.output<(typeof imputeSchemas)[keyof typeof imputeSchemas]>;
-export type TreatSpec = z.output<(typeof treatSchemas)[keyof typeof treatSchemas]>;
-export type WinsorizeSpec = z.output<typeof treatSchemas.winsorize>;
-export type NormalizeSpec = z.output<(typeof normalizeSchemas)[keyof typeof normalizeSchemas]>;
-export type AggregateOneSpec = z.output<(typeof aggregateOneSchemas)[keyof typeof aggregateOneSchemas]>;
 
 export interface AggregateSpec {
   /** Default method for every level. */
@@ -166,7 +108,7 @@ export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec 
     else fail("denominate", "must be true or false");
   }
   if (obj.impute !== undefined) {
-    const v = parseMethodBlock("impute", obj.impute, imputeSchemas, fail);
+    const v = parseMethodBlock("impute", obj.impute, IMPUTE_REGISTRY, imputeSchema, fail);
     if (v) spec.impute = v;
   }
   if (obj.screen !== undefined) {
@@ -176,7 +118,7 @@ export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec 
   }
   if (obj.treat !== undefined) {
     const { block, byIndicator } = splitByIndicator("treat", obj.treat, fail);
-    const v = block === undefined ? spec.treat : parseMethodBlock("treat", block, treatSchemas, fail);
+    const v = block === undefined ? spec.treat : parseMethodBlock("treat", block, TREAT_REGISTRY, treatSchema, fail);
     if (v && byIndicator) {
       const overrides = parseByIndicator("treat", byIndicator, fail, (path, value) => parseTreatOverride(path, value, fail));
       if (overrides) spec.treat = { ...v, byIndicator: overrides };
@@ -184,9 +126,9 @@ export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec 
   }
   if (obj.normalize !== undefined) {
     const { block, byIndicator } = splitByIndicator("normalize", obj.normalize, fail);
-    const v = block === undefined ? spec.normalize : parseMethodBlock("normalize", block, normalizeSchemas, fail);
+    const v = block === undefined ? spec.normalize : parseMethodBlock("normalize", block, NORMALIZE_REGISTRY, normalizeSchema, fail);
     if (v && byIndicator) {
-      const overrides = parseByIndicator("normalize", byIndicator, fail, (path, value) => parseMethodBlock(path, value, normalizeSchemas, fail));
+      const overrides = parseByIndicator("normalize", byIndicator, fail, (path, value) => parseMethodBlock(path, value, NORMALIZE_REGISTRY, normalizeSchema, fail));
       if (overrides) spec.normalize = { ...v, byIndicator: overrides };
     } else if (v) spec.normalize = v;
   }
@@ -216,7 +158,7 @@ function parseAggregate(value: unknown, fail: (path: string, message: string) =>
   }
   const { byLevel, minCoverage, ...rest } = value as Record<string, unknown>;
   const hasMethod = Object.keys(rest).length > 0;
-  const top = hasMethod ? parseMethodBlock("aggregate", rest, aggregateOneSchemas, fail) : { method: "arithmetic" as const };
+  const top = hasMethod ? parseMethodBlock("aggregate", rest, AGGREGATE_REGISTRY, aggregateOneSchema, fail) : { method: "arithmetic" as const };
   if (!top) return null;
   const out: AggregateSpec = { method: top.method, byLevel: {} };
   if (top.method === "power") out.p = top.p;
@@ -242,7 +184,7 @@ function parseAggregate(value: unknown, fail: (path: string, message: string) =>
         if (m !== undefined) (out.minCoverageByLevel ??= {})[n] = m;
       }
       if (Object.keys(levelRest).length === 0 && levelCoverage !== undefined) continue;
-      const v = parseMethodBlock(`aggregate.byLevel.${level}`, levelRest, aggregateOneSchemas, fail);
+      const v = parseMethodBlock(`aggregate.byLevel.${level}`, levelRest, AGGREGATE_REGISTRY, aggregateOneSchema, fail);
       if (v) out.byLevel[n] = v;
     }
   }
@@ -306,36 +248,34 @@ function parseTreatOverride(path: string, value: unknown, fail: (path: string, m
   return null;
 }
 
-/** Reads { method, ...params } against one strict schema per method, with errors that list what is allowed. */
-function parseMethodBlock<S extends Record<string, z.ZodType>>(
+/**
+ * Reads { method, ...params } (or the method alone) against the step's registry: an unknown method
+ * gets the list of allowed ones, a known one its own schema's keys. The union parses (its string
+ * shorthand included); the registry only words the errors.
+ */
+function parseMethodBlock<U extends z.ZodType>(
   path: string,
   value: unknown,
-  schemas: S,
+  entries: Record<string, MethodEntry>,
+  union: U,
   fail: (path: string, message: string) => void,
-): z.output<S[keyof S]> | null {
-  const methods = Object.keys(schemas);
-  if (typeof value === "string") value = { method: value };
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+): z.output<U> | null {
+  const methods = Object.keys(entries);
+  const block = typeof value === "string" ? { method: value } : value;
+  if (typeof block !== "object" || block === null || Array.isArray(block)) {
     fail(path, `must be an object with a "method" (one of ${methods.join(", ")})`);
     return null;
   }
-  const method = (value as Record<string, unknown>).method;
-  if (typeof method !== "string" || !methods.includes(method)) {
+  const method = (block as Record<string, unknown>).method;
+  if (typeof method !== "string" || !Object.hasOwn(entries, method)) {
     fail(`${path}.method`, `unknown method ${JSON.stringify(method ?? null)}; allowed: ${methods.join(", ")}`);
     return null;
   }
-  const schema = schemas[method as keyof S]!;
-  const r = schema.safeParse(value);
-  if (r.success) return r.data as z.output<S[keyof S]>;
-  const allowedKeys = Object.keys((schema as unknown as { shape?: Record<string, unknown> }).shape ?? innerShape(schema));
-  reportZod(path, r.error, fail, allowedKeys.length ? `allowed keys for ${method}: ${allowedKeys.join(", ")}` : undefined);
+  const r = union.safeParse(value);
+  if (r.success) return r.data;
+  const allowedKeys = methodKeys(entries[method]!.schema);
+  reportZod(path, r.error, fail, `allowed keys for ${method}: ${allowedKeys.join(", ")}`);
   return null;
-}
-
-function innerShape(schema: z.ZodType): Record<string, unknown> {
-  // A refined object keeps its shape on the inner schema.
-  const def = (schema as unknown as { def?: { in?: { shape?: Record<string, unknown> }; schema?: { shape?: Record<string, unknown> } } }).def;
-  return def?.in?.shape ?? def?.schema?.shape ?? {};
 }
 
 function reportZod(path: string, error: z.ZodError, fail: (path: string, message: string) => void, hint?: string): void {
@@ -403,13 +343,7 @@ export function aggregateFor(spec: AggregateSpec, level: number): AggregateOneSp
 
 /** Short text of a normalization with its parameters, for the log ("minmax [0, 100]", "zscore (mean 0, sd 1)"). */
 export function describeNormalize(spec: NormalizeSpec): string {
-  switch (spec.method) {
-    case "minmax": return `minmax [${spec.low}, ${spec.high}]`;
-    case "zscore": return `zscore (mean ${Math.round(spec.mean * 1000) / 1000}, sd ${spec.sd})`;
-    case "dist2target": return spec.cap ? "dist2target (capped at 1)" : "dist2target";
-    case "goalposts": return `goalposts (scale ${spec.scale})`;
-    default: return spec.method;
-  }
+  return normalizeEntry(spec).describe?.(spec) ?? spec.method;
 }
 
 export function describeTreat(spec: TreatSpec): string {
@@ -439,6 +373,6 @@ export function parseMethodCell(step: "normalize" | "treat", text: string): { va
     block[m[1]!] = coerceSetting(m[2]!);
   }
   if (problems.length) return { problems };
-  const value = step === "normalize" ? parseMethodBlock(step, { ...block }, normalizeSchemas, fail) : parseTreatOverride(step, { ...block }, fail);
+  const value = step === "normalize" ? parseMethodBlock(step, { ...block }, NORMALIZE_REGISTRY, normalizeSchema, fail) : parseTreatOverride(step, { ...block }, fail);
   return value ? { value, problems } : { problems };
 }

@@ -1,5 +1,8 @@
 /** The column-wise custom functions: NORMALIZE, RANK, SCORE, WINSORIZE. Thin layers over src/core/steps. */
 import { parseSpec, type NormalizeSpec, type WinsorizeSpec } from "../core/spec";
+import { AGGREGATE_REGISTRY, NORMALIZE_REGISTRY, methodKeys } from "../core/methods";
+import { aggregateOneSchema } from "../core/methods/aggregate";
+import type { NormalizeEntry } from "../core/methods/normalize";
 import { normalizeColumn, ValueError } from "../core/steps/normalize";
 import { IndexComputeError } from "../core/errors";
 import { aggregateColumns } from "../core/steps/aggregate";
@@ -8,13 +11,19 @@ import { winsorizeColumn } from "../core/steps/treat";
 import { asMatrix, asVector, columnsOf, isOmitted, numberOf, oneOf, optionFlag, optionNumber, optionText, rowsOf, type OutCell } from "./cells";
 import { ArgumentError } from "./errors";
 
-/** Methods that need nothing but the column (dist2target and goalposts need Framework columns). */
-export const COLUMN_NORMALIZE_METHODS = ["minmax", "zscore", "rank", "percentile", "borda", "fracmax", "dist2max"] as const;
-export const SCORE_AGGREGATE_METHODS = ["arithmetic", "geometric", "harmonic"] as const;
+const normalizeEntries = Object.entries(NORMALIZE_REGISTRY) as [string, NormalizeEntry][];
+/** Normalizations that need nothing but the column (dist2target and goalposts need Framework columns). */
+export const COLUMN_NORMALIZE_METHODS: readonly string[] = normalizeEntries.filter(([, e]) => !e.frameworkColumns && !e.identity).map(([name]) => name);
+/** Normalizations that read Framework columns: named, with a pointer to IDX.INDEX. */
+export const FRAMEWORK_NORMALIZE_METHODS: readonly string[] = normalizeEntries.filter(([, e]) => e.frameworkColumns).map(([name]) => name);
+/** IDX.SCORE's "data already normalized" choices (none). */
+export const IDENTITY_NORMALIZE_METHODS: readonly string[] = normalizeEntries.filter(([, e]) => e.identity).map(([name]) => name);
+/** IDX.SCORE has no parameter cells, so it offers the means that take none (power needs p). */
+export const SCORE_AGGREGATE_METHODS: readonly string[] = Object.entries(AGGREGATE_REGISTRY).filter(([, e]) => methodKeys(e.schema).length === 1).map(([name]) => name);
 
 export function normalizeSpecOf(methodArg: unknown, lowArg: unknown, highArg: unknown): NormalizeSpec {
   const text = optionText(methodArg, "minmax", "method");
-  if (text === "dist2target" || text === "goalposts") {
+  if (FRAMEWORK_NORMALIZE_METHODS.includes(text)) {
     throw new ArgumentError(`${text} needs each indicator's Target or goalposts from a Framework: use IDX.INDEX with settings normalize.method = ${text}`);
   }
   const method = oneOf(text, COLUMN_NORMALIZE_METHODS, "normalization method");
@@ -81,10 +90,12 @@ export function scoreRows(data: unknown, weightsArg: unknown, directionsArg: unk
   if (directions.length !== width) throw new ArgumentError(`directions has ${directions.length} cells but data has ${width} columns: give one direction per column`);
   const aggregate = oneOf(optionText(aggregateArg, "arithmetic", "aggregate"), SCORE_AGGREGATE_METHODS, "aggregation method");
   const normalizeText = optionText(normalizeArg, "minmax", "normalize");
-  const skipNormalize = normalizeText === "none";
-  const known = [...COLUMN_NORMALIZE_METHODS, "dist2target", "goalposts"]; // the last two get their own message below
+  const skipNormalize = IDENTITY_NORMALIZE_METHODS.includes(normalizeText);
+  const known = [...COLUMN_NORMALIZE_METHODS, ...FRAMEWORK_NORMALIZE_METHODS]; // the Framework ones get their own message below
   if (!skipNormalize && !known.includes(normalizeText)) {
-    throw new ArgumentError(`unknown normalization method "${normalizeText}"; use one of: ${COLUMN_NORMALIZE_METHODS.join(", ")}, or none for data already normalized`);
+    throw new ArgumentError(
+      `unknown normalization method "${normalizeText}"; use one of: ${COLUMN_NORMALIZE_METHODS.join(", ")}, or ${IDENTITY_NORMALIZE_METHODS.join(" or ")} for data already normalized`,
+    );
   }
   const spec = skipNormalize ? null : normalizeSpecOf(normalizeArg, undefined, undefined);
   const children = columnsOf(rows).map((column, c) => {
@@ -92,7 +103,7 @@ export function scoreRows(data: unknown, weightsArg: unknown, directionsArg: unk
     return spec ? normalizeColumn(directed, spec, { code: columnName(c), direction: 1 }) : directed;
   });
   if (aggregate !== "arithmetic") requirePositive(children, aggregate, skipNormalize);
-  const scores = aggregateColumns(children, weights, { method: aggregate }, "the score", rowNames(rows.length));
+  const scores = aggregateColumns(children, weights, aggregateOneSchema.parse(aggregate), "the score", rowNames(rows.length));
   return rowsOf([scores], rows.length);
 }
 

@@ -1,8 +1,11 @@
 /** Task pane and command texts in English and Simplified Chinese; `{name}` marks a value filled in at run time. */
+import { methodMessages } from "../core/methods";
 
 import type { Language } from "../core/language";
 
 const en = {
+  // Method names ("method.minmax") come from the method registry (src/core/methods).
+  ...methodMessages("en"),
   title: "Index Studio",
   languageLabel: "Language",
   sourcesHeading: "Data",
@@ -61,30 +64,12 @@ const en = {
   "stage.write": "Writing results",
   "stage.charts": "Drawing charts",
   "stage.done": "Finished",
-  "method.none": "None",
-  "method.mean": "Mean",
-  "method.median": "Median",
-  "method.group-mean": "Group mean",
-  "method.group-median": "Group median",
-  "method.winsorize": "Winsorize (then log)",
-  "method.minmax": "Min–max",
-  "method.zscore": "z-score",
-  "method.rank": "Rank",
-  "method.percentile": "Percentile rank",
-  "method.borda": "Borda",
-  "method.fracmax": "Fraction of max",
-  "method.dist2max": "Distance to max",
-  "method.dist2target": "Distance to target",
-  "method.goalposts": "Goalposts",
-  "method.arithmetic": "Arithmetic mean",
-  "method.geometric": "Geometric mean",
-  "method.harmonic": "Harmonic mean",
-  "method.power": "Power mean",
 } as const;
 
 export type MessageKey = keyof typeof en;
 
 const zhCN: Record<MessageKey, string> = {
+  ...methodMessages("zh"),
   title: "指数工作室",
   languageLabel: "语言",
   sourcesHeading: "数据",
@@ -143,25 +128,6 @@ const zhCN: Record<MessageKey, string> = {
   "stage.write": "正在写入结果",
   "stage.charts": "正在绘制图表",
   "stage.done": "已完成",
-  "method.none": "无",
-  "method.mean": "均值",
-  "method.median": "中位数",
-  "method.group-mean": "组均值",
-  "method.group-median": "组中位数",
-  "method.winsorize": "缩尾（再取对数）",
-  "method.minmax": "最小–最大",
-  "method.zscore": "z 分数",
-  "method.rank": "排名",
-  "method.percentile": "百分位排名",
-  "method.borda": "Borda 计分",
-  "method.fracmax": "占最大值比例",
-  "method.dist2max": "距最大值",
-  "method.dist2target": "距目标值",
-  "method.goalposts": "门柱法",
-  "method.arithmetic": "算术平均",
-  "method.geometric": "几何平均",
-  "method.harmonic": "调和平均",
-  "method.power": "幂平均",
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, "zh-CN": zhCN };

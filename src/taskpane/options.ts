@@ -1,9 +1,10 @@
 /** The pipeline options form as plain values, and its translation to and from the engine's spec input. */
-import { AGGREGATE_METHODS, IMPUTE_METHODS, NORMALIZE_METHODS, TREAT_METHODS, parseSpec, type SpecInput } from "../core/spec";
+import { parseSpec, type SpecInput } from "../core/spec";
+import { entriesOf, methodKeys, perStep, type MethodStep } from "../core/methods";
 import { IndexInputError } from "../core/errors";
 import type { MessageKey } from "./i18n";
 
-export type StepName = "impute" | "treat" | "normalize" | "aggregate";
+export type StepName = MethodStep;
 
 /** Every parameter input of the form; text as typed, parsed on submit. */
 export type ParamName = "group" | "winmax" | "skewThreshold" | "kurtThreshold" | "low" | "high" | "mean" | "sd" | "scale" | "cap" | "p";
@@ -13,34 +14,48 @@ export interface OptionsForm {
   params: Record<ParamName, string>;
 }
 
-export const STEP_METHODS: Record<StepName, readonly string[]> = {
-  impute: IMPUTE_METHODS,
-  treat: TREAT_METHODS,
-  normalize: NORMALIZE_METHODS,
-  aggregate: AGGREGATE_METHODS,
-};
-
-/** Which parameters each method takes (the rest are hidden). */
-export const METHOD_PARAMS: Record<StepName, Record<string, readonly ParamName[]>> = {
-  impute: { "group-mean": ["group"], "group-median": ["group"] },
-  treat: { winsorize: ["winmax", "skewThreshold", "kurtThreshold"] },
-  normalize: { minmax: ["low", "high"], zscore: ["mean", "sd"], dist2target: ["cap"], goalposts: ["scale"] },
-  aggregate: { power: ["p"] },
-};
-
 export const PARAM_LABELS: Record<ParamName, MessageKey> = {
   group: "imputeGroup", winmax: "winmax", skewThreshold: "skewThreshold", kurtThreshold: "kurtThreshold",
   low: "low", high: "high", mean: "mean", sd: "sd", scale: "scale", cap: "cap", p: "power",
 };
 
+/** Each step's choices, in the registry's order (src/core/methods). */
+export const STEP_METHODS: Record<StepName, readonly string[]> = perStep((step) => entriesOf(step).map(([name]) => name));
+
+/** Options of a method that the pane does not show: they keep the engine's default. */
+export const OPTIONS_NOT_IN_PANE: ReadonlySet<string> = new Set(["fallback"]);
+
+/** Which parameters each method takes (the rest are hidden): its schema's keys. */
+export const METHOD_PARAMS: Record<StepName, Record<string, readonly ParamName[]>> = perStep((step) =>
+  Object.fromEntries(
+    entriesOf(step)
+      .map(([name, entry]) => [name, methodKeys(entry.schema).filter((key): key is ParamName => key in PARAM_LABELS)] as const)
+      .filter(([, params]) => params.length > 0),
+  ),
+);
+
 const TEXT_PARAMS: ReadonlySet<ParamName> = new Set(["group"]);
 const BOOLEAN_PARAMS: ReadonlySet<ParamName> = new Set(["cap"]);
 
+/** Each parameter's default from its method's schema (a method chosen alone fills its defaults in). */
+const REGISTRY_DEFAULTS: Partial<Record<ParamName, string>> = Object.fromEntries(
+  (Object.keys(METHOD_PARAMS) as StepName[]).flatMap((step) =>
+    entriesOf(step).flatMap(([name, entry]) => {
+      const parsed = entry.schema.safeParse({ method: name });
+      if (!parsed.success) return []; // a required option (group, p) has no default
+      const values = parsed.data as Record<string, unknown>;
+      return (METHOD_PARAMS[step][name] ?? []).filter((param) => values[param] !== undefined).map((param) => [param, String(values[param])]);
+    }),
+  ),
+);
+
 /** The engine's defaults, so that the form starts where the command line does. */
 export function defaultOptions(): OptionsForm {
+  const spec = parseSpec(undefined);
   return {
-    methods: { impute: "none", treat: "none", normalize: "minmax", aggregate: "arithmetic" },
-    params: { group: "", winmax: "5", skewThreshold: "2", kurtThreshold: "3.5", low: "0", high: "100", mean: "0", sd: "1", scale: "1", cap: "false", p: "2" },
+    methods: { impute: spec.impute.method, treat: spec.treat.method, normalize: spec.normalize.method, aggregate: spec.aggregate.method },
+    // p has no engine default (power needs it): the form suggests 2, the quadratic mean.
+    params: { group: "", winmax: "", skewThreshold: "", kurtThreshold: "", low: "", high: "", mean: "", sd: "", scale: "", cap: "", p: "2", ...REGISTRY_DEFAULTS },
   };
 }
 

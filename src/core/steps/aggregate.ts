@@ -1,5 +1,6 @@
 /** Aggregate: weighted means up the tree, missing children skipped with weights renormalized. */
 import { IndexComputeError } from "../errors";
+import { aggregateEntry, type MeanDomain } from "../methods/aggregate";
 import { aggregateFor, coverageFor, type AggregateOneSpec, type AggregateSpec } from "../spec";
 import type { ColumnSet, Framework } from "../types";
 import { magnitudeSafe } from "./magnitude";
@@ -19,7 +20,7 @@ export function aggregateColumns(
   const n = children[0]?.length ?? unitCodes.length;
   const num = new Float64Array(n);
   const den = new Float64Array(n);
-  const p = method.method === "power" ? method.p : 1;
+  const kernel = aggregateEntry(method).kernel(method);
   const { positive: needsPositive, nonNegative: needsNonNegative } = domainOf(method);
   children.forEach((x, c) => {
     const w = weights[c]!;
@@ -28,13 +29,8 @@ export function aggregateColumns(
       if (v !== v) continue;
       if ((needsPositive && v <= 0) || (needsNonNegative && v < 0)) throw nonPositiveError(method, nodeCode, unitCodes[i]!, v, c, childCodes?.[c]);
       den[i]! += w;
-      switch (method.method) {
-        case "arithmetic": num[i]! += w * v; break;
-        case "geometric": num[i]! += w * Math.log(v); break;
-        case "harmonic": num[i]! += w / v; break;
-        case "power": num[i]! += w * Math.pow(v, p); break;
-      }
     }
+    kernel.add(num, x, w);
   });
   const out = new Float64Array(n);
   const present = minCoverage === undefined ? null : presentCounts(children, n);
@@ -49,28 +45,14 @@ export function aggregateColumns(
       out[i] = NaN; // every child missing (or weighing 0) for this unit
       continue;
     }
-    switch (method.method) {
-      case "arithmetic": out[i] = num[i]! / W; break;
-      case "geometric": out[i] = Math.exp(num[i]! / W); break;
-      case "harmonic": out[i] = W / num[i]!; break;
-      case "power": out[i] = Math.pow(num[i]! / W, 1 / p); break;
-    }
+    out[i] = kernel.finish(num[i]!, W);
   }
   return out;
 }
 
-/**
- * Values a mean is defined for. Power means: p < 0 divides by powers of x (as the harmonic mean,
- * p = -1), so x > 0; an odd or non-integer p > 1 has no real root of a negative sum, so x ≥ 0; an
- * even p and p = 1 (the arithmetic mean) take any value.
- */
-export function domainOf(method: AggregateOneSpec): { positive: boolean; nonNegative: boolean } {
-  if (method.method === "geometric" || method.method === "harmonic") return { positive: true, nonNegative: false };
-  if (method.method !== "power") return { positive: false, nonNegative: false };
-  const { p } = method;
-  if (p < 0) return { positive: true, nonNegative: false };
-  const evenOrOne = p === 1 || (Number.isInteger(p) && p % 2 === 0);
-  return { positive: false, nonNegative: !evenOrOne };
+/** Values a mean is defined for (each entry of the registry says it). */
+export function domainOf(method: AggregateOneSpec): MeanDomain {
+  return aggregateEntry(method).domain(method);
 }
 
 function presentCounts(children: Float64Array[], n: number): Float64Array {

@@ -5,6 +5,7 @@
  * scaled by a power of two only when sums or powers of them could overflow (e.g. 1e308), and the
  * mean is scaled back (every mean here is homogeneous of degree 1; the geometric mean works on logs).
  */
+import { aggregateEntry } from "../methods/aggregate";
 import type { AggregateOneSpec } from "../spec";
 
 /** floor(log2(x)) for a positive finite x, exact at powers of two (subnormals included). */
@@ -41,10 +42,11 @@ export function magnitudeSafe(children: readonly Float64Array[], weights: readon
       if (a > 0 && a < minAbs) minAbs = a;
     }
   }
-  const p = method.method === "power" ? method.p : method.method === "harmonic" ? -1 : 1;
+  // Every mean here is a power mean (geometric: p → 0, on logs, so its values need no rescaling).
+  const p = aggregateEntry(method).powerOf(method);
   const big = maxAbs > 0 && Math.log2(maxAbs) * Math.max(1, p) > 900;
   const tiny = p < 0 && minAbs < Infinity && Math.log2(minAbs) * p > 900;
-  const valueShift = method.method !== "geometric" && (big || tiny) ? -exponentOf(maxAbs) : 0;
+  const valueShift = p !== 0 && (big || tiny) ? -exponentOf(maxAbs) : 0;
   if (weightShift === 0 && valueShift === 0) return null;
   return {
     children: valueShift === 0 ? [...children] : children.map((column) => column.map((v) => timesPow2(v, valueShift))),

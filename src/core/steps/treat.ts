@@ -1,6 +1,7 @@
 /** Treat: COINr's outlier treatment (winsorization by skew/kurtosis, log fallback). */
 import type { TreatmentRecord } from "../result";
 import type { TreatBlock, TreatOverride, TreatSpec, WinsorizeSpec } from "../spec";
+import { WINSORIZE_DEFAULTS } from "../methods/treat";
 import { minMax, skewKurt } from "../stats";
 import type { ColumnSet, MethodSource } from "../types";
 
@@ -87,8 +88,6 @@ export function logTransform(x: Float64Array): Float64Array {
   for (let i = 0; i < x.length; i++) out[i] = Math.log(x[i]! + shift);
   return out;
 }
-
-const WINSORIZE_DEFAULTS: WinsorizeSpec = { method: "winsorize", winmax: 5, skewThreshold: 2, kurtThreshold: 3.5, fallback: "log" };
 
 /**
  * The treatment each indicator gets: the spec's byIndicator, then the Framework's Treat column, then

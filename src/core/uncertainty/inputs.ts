@@ -7,6 +7,8 @@ import { IndexInputError } from "../errors";
 import type { IndexResult } from "../result";
 import { describeNormalize, parseSpec, type AggregateMethod, type AggregateOneSpec, type ImputeSpec, type IndexSpec, type NormalizeMethod, type NormalizeSpec, type TreatSpec } from "../spec";
 import { domainOf } from "../steps/aggregate";
+import { normalizeSchema } from "../methods/normalize";
+import { WINSORIZE_DEFAULTS } from "../methods/treat";
 import type { Framework } from "../types";
 import type { InputGroup } from "./sobol";
 import { weightSetFor, type WeightSet, type WeightSetMethod } from "./weight-sets";
@@ -130,7 +132,7 @@ export function buildInputModel(result: IndexResult, inputs: UncertainInputs = D
     if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 0 && max >= min)) {
       throw fail(`the winsorization limits must be whole numbers with 0 ≤ min ≤ max, got ${min} to ${max}`);
     }
-    const base = nominal.treat.method === "winsorize" ? nominal.treat : { method: "winsorize" as const, winmax: 5, skewThreshold: 2, kurtThreshold: 3.5, fallback: "log" as const };
+    const base = nominal.treat.method === "winsorize" ? nominal.treat : WINSORIZE_DEFAULTS;
     // Drawn as a number, not picked from a list: a range of 100,000,000 limits costs nothing.
     const treat: TreatSpec = { ...base };
     add("winsorization", 1, `winsorization limit ${min} to ${max}`, (block, s) => {
@@ -234,14 +236,9 @@ function oneAggregate(method: AggregateMethod, p?: number): AggregateOneSpec {
   return method === "power" ? { method, p: p ?? 1 } : ({ method } as AggregateOneSpec);
 }
 
+/** The method with its registry defaults (the string shorthand of the spec). */
 function defaultNormalize(method: NormalizeMethod): NormalizeSpec {
-  switch (method) {
-    case "minmax": return { method, low: 0, high: 100 };
-    case "zscore": return { method, mean: 0, sd: 1 };
-    case "dist2target": return { method, cap: false };
-    case "goalposts": return { method, scale: 1 };
-    default: return { method } as NormalizeSpec;
-  }
+  return normalizeSchema.parse(method);
 }
 
 

@@ -1,0 +1,8 @@
+/** Rewrites the methods tables of docs/methods.md from the method registry (src/core/methods). */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { withMethodsTable } from "../src/core/methods";
+
+const file = join(__dirname, "..", "docs", "methods.md");
+writeFileSync(file, withMethodsTable(readFileSync(file, "utf8")));
+console.log(`updated ${file}`);
