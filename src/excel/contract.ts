@@ -47,6 +47,10 @@ export const runSummarySchema = z.object({
   /** Data with editions: every edition's top units with their rank changes (the pane's selector). */
   editions: z.custom<EditionsSummary>((value) => typeof value === "object" && value !== null).optional(),
   warnings: z.array(z.string()),
+  /** Indicators with their own normalization or treatment (spec byIndicator or Framework column); null = the global method. */
+  exceptions: z.array(z.object({
+    indicator: z.string(), normalize: z.string().nullable(), treat: z.string().nullable(), source: z.enum(["spec", "framework"]),
+  })).optional(),
   sheets: z.array(z.string()),
   syncCount: z.number().int(),
   /** Largest write request, in bytes (estimated as JSON). */

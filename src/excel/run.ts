@@ -51,6 +51,7 @@ export async function runIndexWithResult(choiceInput: StoredChoice, options: Run
       top: topUnits(value.result, options.topN ?? 10),
       ...(editions ? { editions } : {}),
       warnings: value.warnings,
+      exceptions: methodExceptions(value.result),
       sheets: value.outcome.sheets.map((s) => s.name),
       syncCount: syncs + value.outcome.recoverySyncs,
       maxRequestBytes: value.outcome.maxRequestBytes,
@@ -119,6 +120,19 @@ function mergeOptions(base: SpecInput, over: Record<string, unknown>): SpecInput
     const current = out[key];
     const bothObjects = typeof value === "object" && value !== null && !Array.isArray(value) && typeof current === "object" && current !== null && !Array.isArray(current);
     out[key] = bothObjects ? mergeOptions(current as SpecInput, value as Record<string, unknown>) : value;
+  }
+  return out;
+}
+
+/** The per-indicator methods in force (COINr indiv_specs), so the pane shows what differs from the global method. */
+export function methodExceptions(result: IndexResult): NonNullable<RunSummary["exceptions"]> {
+  const out: NonNullable<RunSummary["exceptions"]> = [];
+  for (const m of result.log.methods ?? []) {
+    const normalize = m.normalizeSource === "global" ? null : m.normalize;
+    const treat = m.treatSource === "global" ? null : m.treat;
+    if (normalize === null && treat === null) continue;
+    const source = m.normalizeSource === "spec" || m.treatSource === "spec" ? "spec" : "framework";
+    out.push({ indicator: m.indicator, normalize, treat, source });
   }
   return out;
 }

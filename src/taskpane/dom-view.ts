@@ -141,6 +141,13 @@ export class DomView implements PaneView {
     (editions?.times ?? []).forEach((time, k) => select.append(new Option(String(time), String(k), false, k === editions!.shown)));
     select.onchange = () => this.showTop(summary!, Number(select.value));
     this.showTop(summary, editions?.shown ?? 0);
+    const exceptions = summary?.exceptions ?? [];
+    fillList(byId("exception-list"), exceptions.map((e) => {
+      const parts = [e.normalize && t(this.language, "exceptionNormalize", { method: e.normalize }), e.treat && t(this.language, "exceptionTreat", { method: e.treat })];
+      const from = t(this.language, e.source === "spec" ? "exceptionFromSpec" : "exceptionFromFramework");
+      return `${e.indicator}: ${parts.filter(Boolean).join("; ")} (${from})`;
+    }));
+    byId("exceptions").hidden = exceptions.length === 0;
     fillList(byId("warning-list"), summary?.warnings ?? []);
     byId("warnings").hidden = (summary?.warnings.length ?? 0) === 0;
   }

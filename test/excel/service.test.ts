@@ -66,3 +66,29 @@ test("service: the analysis reuses the run's result (no new read); a failed run 
   assert.notEqual(again, first);
   assert.deepEqual(again.scores, first.scores);
 });
+
+test("service: the run summary lists the indicators with their own method (Settings byIndicator, Framework Normalize column), the others not", async () => {
+  const wb = freshWorkbook();
+  const host = createExcelService(() => "en");
+  const choice = await host.createTemplate("ieci", "en");
+  // The analyst's own rules: PM25 untreated (a Settings row), Green z-scored (a Framework column).
+  const settings = sheetNamed(wb, "Settings");
+  const settingsRows = ieciSettingsTable().length;
+  settings.enter(settingsRows, 0, "treat.byIndicator.PM25");
+  settings.enter(settingsRows, 1, "none");
+  const framework = sheetNamed(wb, "Framework");
+  const header = ieciFrameworkTable()[0]!;
+  const greenRow = ieciFrameworkTable().findIndex((row) => row[0] === "Green");
+  framework.enter(0, header.length, "Normalize");
+  framework.enter(greenRow, header.length, "zscore");
+  const summary = await host.runIndex(choice);
+  assert.deepEqual(summary.exceptions, [
+    { indicator: "PM25", normalize: null, treat: "none", source: "spec" },
+    { indicator: "Green", normalize: "zscore (mean 0, sd 1)", treat: null, source: "framework" },
+  ]);
+  // The same run without them lists none.
+  settings.enter(settingsRows, 0, null);
+  settings.enter(settingsRows, 1, null);
+  framework.enter(greenRow, header.length, null);
+  assert.deepEqual((await host.runIndex(choice)).exceptions, []);
+});
