@@ -2,6 +2,13 @@
 import { runCli } from "./run";
 import { escapeControls } from "./terminal";
 
+// `index-studio ... | head` closes stdout early: the run still finishes its files; the rest of the text is dropped.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+
 runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),

@@ -48,3 +48,21 @@ test("an unknown option: exit code 2 with the usage", async () => {
   assert.match(run.stderr, /unknown option --fast/);
   assert.match(run.stderr, /Usage:/);
 });
+
+test("a reader that closes early (`| head`): the run still writes its CSV, exits 0 and prints no EPIPE error", async () => {
+  const dir = tempDir();
+  const out = join(dir, "scores.csv");
+  const { spawn } = await import("node:child_process");
+  const { MAIN, REPO } = await import("./helpers");
+  const result = await new Promise<{ code: number; stderr: string }>((done, fail) => {
+    const child = spawn(process.execPath, ["--import", "tsx", MAIN, "compute", join(ASEM, "data.csv"), "--meta", join(ASEM, "meta.csv"), "--csv", out], { cwd: REPO });
+    child.stdout.destroy(); // the pipe's reader is gone before the first line
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", fail);
+    child.on("close", (code) => done({ code: code ?? -1, stderr }));
+  });
+  assert.equal(result.code, 0, result.stderr);
+  assert.doesNotMatch(result.stderr, /EPIPE|internal error/);
+  assertMatchesCoinr(out, join(ASEM, "expected-default.csv"));
+});
