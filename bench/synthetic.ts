@@ -1,16 +1,6 @@
-/** Synthetic Data and Framework tables of any size (4 levels), seeded, for benchmarks and scale tests. */
+/** Synthetic Data and Framework tables of any size (4 levels), seeded, for benchmarks and scale tests (the only generator). */
 import type { Cell } from "../src/core";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Random } from "../src/core/uncertainty/prng";
 
 export interface SyntheticTables {
   data: Cell[][];
@@ -19,7 +9,8 @@ export interface SyntheticTables {
 
 /** units × indicators; indicators in sub-pillars of 10, sub-pillars in pillars of 5, pillars under one index. */
 export function syntheticTables(units: number, indicators: number, seed = 1, missingShare = 0.01): SyntheticTables {
-  const rand = mulberry32(seed);
+  const random = new Random(seed); // the engine's own PRNG: the same tables on every machine
+  const rand = () => random.uniform();
   const subSize = Math.min(10, indicators);
   const nSub = Math.ceil(indicators / subSize);
   const nPillar = Math.ceil(nSub / 5);

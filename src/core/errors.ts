@@ -79,12 +79,3 @@ function locate(issue: ValidationIssue, origin?: TableOrigin): string {
   if (column) return `${table} (${column})`;
   return table;
 }
-
-export function issue(
-  table: TableName,
-  message: string,
-  where: { row?: number; col?: number; column?: string } = {},
-  severity: "error" | "warning" = "error",
-): ValidationIssue {
-  return { table, message, severity, ...where };
-}

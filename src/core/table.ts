@@ -3,7 +3,7 @@ import type { Cell, Table } from "./types";
 
 /** Header text reduced for matching: case, spaces, underscores and hyphens do not matter. */
 export function headerKey(cell: Cell): string {
-  return cellText(cell).toLowerCase().replace(/[\s_\-]+/g, "");
+  return cellText(cell).toLowerCase().replace(/[\s_-]+/g, "");
 }
 
 export function cellText(cell: Cell): string {
@@ -83,7 +83,7 @@ export function bodyRows(table: Table): { row: readonly Cell[]; index: number }[
 }
 
 /** A code: starts with a letter or underscore; letters, digits, _ . - after that; no spaces. */
-export const CODE_PATTERN = /^[\p{L}_][\p{L}\p{N}_.\-]*$/u;
+export const CODE_PATTERN = /^[\p{L}_][\p{L}\p{N}_.-]*$/u;
 
 export function codeProblem(code: string): string | null {
   if (/\s/.test(code)) return `code "${clip(visibleCode(code))}" contains a space; use letters, digits and _ only (e.g. "${clip(code.replace(/\s+/g, "_"))}")`;

@@ -1,5 +1,4 @@
 /** A1 notation for the adapter: plan ranges ("B2:D38") and the addresses Excel returns. */
-import { columnLetter } from "../core/errors";
 
 export interface Rect {
   row: number;
@@ -30,12 +29,6 @@ export function parseA1(address: string): Rect | null {
   const rect = { row: Math.min(r0, r1), col: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
   if (rect.row + rect.rows > MAX_ROWS || rect.col + rect.cols > MAX_COLS) return null;
   return rect;
-}
-
-export function rectToA1(rect: Rect): string {
-  const start = `${columnLetter(rect.col)}${rect.row + 1}`;
-  if (rect.rows === 1 && rect.cols === 1) return start;
-  return `${start}:${columnLetter(rect.col + rect.cols - 1)}${rect.row + rect.rows}`;
 }
 
 /** The sheet part of "Sheet1!A1" / "'My sheet'!A1". */

@@ -6,7 +6,7 @@ import type { Table } from "../../src/core/types";
 import { runIndex, type RunSummary } from "../../src/excel/index";
 import type { RequestRecord } from "./fake-excel";
 import { freshWorkbook, putTable, sheetNamed } from "./helpers";
-import { syntheticTables } from "./synthetic";
+import { syntheticTables } from "../../bench/synthetic";
 
 const LIMIT = 5 * 1024 * 1024;
 

@@ -1,9 +1,8 @@
-/** No function throws into Excel, whatever it is given; registration is guarded; Excel's own Error class is used when present. */
+/** No function throws into Excel, whatever it is given; Excel's own Error class is used when present. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import * as fns from "../../src/functions/functions";
-import { registerFunctions, FUNCTION_IDS } from "../../src/functions/register";
 import { FunctionError, valueError } from "../../src/functions/errors";
 
 const cell = fc.oneof(fc.double(), fc.integer({ min: -5, max: 9 }), fc.string({ maxLength: 4 }), fc.boolean(), fc.constant(""), fc.constant(null));
@@ -31,18 +30,13 @@ test("no function throws, and results hold only numbers, blanks, header text or 
   );
 });
 
-test("registerFunctions does nothing outside Excel and associates every id inside it", () => {
-  assert.equal(registerFunctions(), false);
-  const associated = new Map<string, unknown>();
+test("Excel's CustomFunctions.Error is used when it exists", () => {
   class FakeError {
     constructor(readonly code: string, readonly message?: string) {}
   }
   const g = globalThis as Record<string, unknown>;
-  g.CustomFunctions = { associate: (id: string, fn: unknown) => associated.set(id, fn), Error: FakeError, ErrorCode: { invalidValue: "#VALUE!" } };
+  g.CustomFunctions = { Error: FakeError, ErrorCode: { invalidValue: "#VALUE!" } };
   try {
-    assert.equal(registerFunctions(), true);
-    assert.deepEqual([...associated.keys()].sort(), ["AHP", "AHPCR", "INDEX", "NORMALIZE", "RANK", "RANKCHANGE", "SCORE", "WEIGHTS", "WINSORIZE"]);
-    assert.equal(associated.get("INDEX"), fns.index);
     const error = valueError("fix me");
     assert.ok(error instanceof FakeError, "Excel's CustomFunctions.Error is used when it exists");
     assert.equal(error.code, "#VALUE!");
@@ -51,5 +45,4 @@ test("registerFunctions does nothing outside Excel and associates every id insid
   } finally {
     delete g.CustomFunctions;
   }
-  assert.equal(Object.keys(FUNCTION_IDS).length, 9);
 });

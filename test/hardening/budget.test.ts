@@ -14,7 +14,8 @@ import { parseArgs } from "../../src/cli/args";
 import { createAnalysisServer, type WorkerResponse } from "../../src/taskpane/analysis.worker";
 import type { Cell } from "../../src/core/types";
 import { smallData, smallFramework } from "../core/audit/fixture";
-import { spawnCli, tempDir, writeCsv } from "./cli-helpers";
+import { spawnCli, tempDir } from "../cli/helpers";
+import { writeCsv } from "./cli-helpers";
 
 test("the budget's limits, and the largest values for 60,000 units × 3 indicators, by hand", () => {
   assert.equal(MAX_ANALYSIS_RUNS, 100_000);

@@ -1,33 +1,6 @@
-/** Running the command line as npm does (a separate Node process through tsx), for the hardening tests. */
-import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+/** CSV writing and a concurrency limit for the hardening tests (temp folders and spawnCli are in ../cli/helpers). */
+import { writeFileSync } from "node:fs";
 import type { Cell, Table } from "../../src/core/types";
-
-export const REPO = resolve(__dirname, "../..");
-const MAIN = join(REPO, "src/cli/main.ts");
-
-export interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-export function tempDir(prefix = "index-studio-hardening-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
-
-export function spawnCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--import", "tsx", MAIN, ...args], { cwd: REPO, env: { ...process.env, INDEX_STUDIO_DEBUG: "", ...env } });
-    let stdout = "", stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", fail);
-    child.on("close", (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 /** Runs jobs with at most `limit` at a time (CI has 2 cores). */
 export async function limited<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {

@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { assertNamed, assertUnits, assertWarnings, loadCorpus, type Naming } from "./corpus";
-import { limited, spawnCli, tempDir, writeCsv, type CliRun } from "./cli-helpers";
+import { spawnCli, tempDir, type CliRun } from "../cli/helpers";
+import { limited, writeCsv } from "./cli-helpers";
 
 const NAMING: Naming = { sheet: { Data: "data.csv", Framework: "framework.csv" } };
 const cases = loadCorpus();

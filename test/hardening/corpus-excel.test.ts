@@ -7,7 +7,8 @@
 import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { assertNamed, assertPrototypeClean, assertUnits, assertWarnings, loadCorpus, type Naming } from "./corpus";
-import { errorLines, freshWorkbook, putTable, refresh, sheetChoice } from "./excel-helpers";
+import { freshWorkbook, putTable } from "../excel/helpers";
+import { errorLines, refresh, sheetChoice } from "./excel-helpers";
 
 const NAMING: Naming = { sheet: { Data: "Data", Framework: "Framework" }, offset: { Data: { row: 1, col: 1 }, Framework: { row: 0, col: 0 } } };
 // Hostile settings (corpus proto-*) must never reach a prototype shared by later cases.

@@ -13,7 +13,8 @@ import { detectSeparator } from "../../src/cli/csv";
 import { escapeControls } from "../../src/cli/terminal";
 import type { Cell } from "../../src/core/types";
 import { loadCorpus } from "./corpus";
-import { spawnCli, tempDir, toCsv } from "./cli-helpers";
+import { spawnCli, tempDir } from "../cli/helpers";
+import { toCsv } from "./cli-helpers";
 
 const base = loadCorpus().find((c) => c.name === "zero-weight")!;
 /** zero-weight.json's hand-computed index. */

@@ -7,8 +7,9 @@ import { computeIndex, IndexComputeError } from "../../src/core";
 import { buildReport } from "../../src/core/report/build";
 import { checkSheetLimits, EXCEL_MAX_COLS, EXCEL_MAX_ROWS, planExtents, sheetLimitProblems } from "../../src/core/report/limits";
 import type { Cell } from "../../src/core/types";
-import { spawnCli, tempDir, writeCsv } from "./cli-helpers";
-import { freshWorkbook, putTable } from "./excel-helpers";
+import { spawnCli, tempDir } from "../cli/helpers";
+import { writeCsv } from "./cli-helpers";
+import { freshWorkbook, putTable } from "../excel/helpers";
 import { AddinError, runInExcel, writeReport } from "../../src/excel";
 
 test("the limits are Excel's, and the boundary itself fits", () => {

@@ -14,8 +14,10 @@ import ExcelJS from "exceljs";
 import type { Cell } from "../../src/core/types";
 import type { WorkbookModel } from "../excel/fake-excel";
 import { loadCorpus } from "./corpus";
-import { spawnCli, tempDir, writeCsv } from "./cli-helpers";
-import { errorLines, freshWorkbook, putTable, refresh, sheetChoice } from "./excel-helpers";
+import { spawnCli, tempDir } from "../cli/helpers";
+import { writeCsv } from "./cli-helpers";
+import { freshWorkbook, putTable } from "../excel/helpers";
+import { errorLines, refresh, sheetChoice } from "./excel-helpers";
 
 const corpus = new Map(loadCorpus().map((c) => [c.name, c]));
 const good = corpus.get("text-na")!;

@@ -17,8 +17,10 @@ import * as fns from "../../src/functions/functions";
 import { FunctionError } from "../../src/functions/errors";
 import type { Cell } from "../../src/core/types";
 import { assertPrototypeClean, loadCorpus } from "./corpus";
-import { spawnCli, tempDir, writeCsv } from "./cli-helpers";
-import { errorLines, freshWorkbook, putTable, refresh, sheetChoice } from "./excel-helpers";
+import { spawnCli, tempDir } from "../cli/helpers";
+import { writeCsv } from "./cli-helpers";
+import { freshWorkbook, putTable } from "../excel/helpers";
+import { errorLines, refresh, sheetChoice } from "./excel-helpers";
 
 afterEach(() => assertPrototypeClean("after this case"));
 

@@ -11,8 +11,10 @@ import { join } from "node:path";
 import { computeIndex } from "../../src/core";
 import type { IndexResult } from "../../src/core/result";
 import { FULL_SPEC, syntheticTables } from "../../bench/synthetic";
-import { spawnCli, tempDir, writeCsv } from "./cli-helpers";
-import { freshWorkbook, putTable, refresh, sheetChoice } from "./excel-helpers";
+import { spawnCli, tempDir } from "../cli/helpers";
+import { writeCsv } from "./cli-helpers";
+import { freshWorkbook, putTable } from "../excel/helpers";
+import { refresh, sheetChoice } from "./excel-helpers";
 
 const skip = process.env.INDEX_STUDIO_SCALE === "1" ? false : "set INDEX_STUDIO_SCALE=1 to run the 10,000 × 1,000 scale tests";
 const UNITS = 10_000;

@@ -9,8 +9,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import type { Cell } from "../../src/core/types";
-import { REPO, spawnCli, tempDir, writeCsv } from "./cli-helpers";
-import { freshWorkbook, putTable, refresh, sheetChoice } from "./excel-helpers";
+import { REPO, spawnCli, tempDir } from "../cli/helpers";
+import { writeCsv } from "./cli-helpers";
+import { freshWorkbook, putTable } from "../excel/helpers";
+import { refresh, sheetChoice } from "./excel-helpers";
 
 const HOSTILE = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1)", "=A1", "-x1", "+P2", "=1+1"];
 const DATA: Cell[][] = [

@@ -11,8 +11,10 @@ import { join } from "node:path";
 import { computeIndex, IndexInputError } from "../../src/core";
 import * as fns from "../../src/functions/functions";
 import type { Cell } from "../../src/core/types";
-import { REPO, spawnCli, tempDir, writeCsv } from "./cli-helpers";
-import { freshWorkbook, putTable, refresh, sheetChoice } from "./excel-helpers";
+import { REPO, spawnCli, tempDir } from "../cli/helpers";
+import { writeCsv } from "./cli-helpers";
+import { freshWorkbook, putTable } from "../excel/helpers";
+import { refresh, sheetChoice } from "./excel-helpers";
 
 /** INDEX ← A1 ← A2 ← … ← A{depth} ← x1, x2. */
 function chain(depth: number): { data: Cell[][]; framework: Cell[][] } {

@@ -3,7 +3,6 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { FUNCTION_IDS } from "../../src/functions/register";
 import { buildAddin } from "./build-helper";
 import { findAll, parseXml, pngSize, validateManifest } from "./manifest-xml";
 
@@ -65,7 +64,7 @@ test("functions.json is generated from src/functions and every function is assoc
   const metadata = JSON.parse(readFileSync(join(dir, "functions.json"), "utf8")) as { allowErrorForDataTypeAny?: boolean; functions: { id: string; name: string; result: unknown }[] };
   assert.equal(metadata.allowErrorForDataTypeAny, true, "error cells reach the functions (src/functions/metadata-options.cjs)");
   const ids = metadata.functions.map((f) => f.id).sort();
-  assert.deepEqual(ids, Object.keys(FUNCTION_IDS).sort());
+  assert.deepEqual(ids, ["AHP", "AHPCR", "INDEX", "NORMALIZE", "RANK", "RANKCHANGE", "SCORE", "WEIGHTS", "WINSORIZE"]);
   const bundle = readFileSync(join(dir, "functions.js"), "utf8");
   for (const id of ids) assert.ok(bundle.includes(`CustomFunctions.associate("${id}"`), `${id} is not associated`);
 });

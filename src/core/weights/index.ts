@@ -12,10 +12,6 @@ export { pca, pcaWeights, correlationMatrix, type PcaResult } from "./pca";
 export const WEIGHT_METHODS = ["entropy", "pca", "equal"] as const;
 export type WeightMethod = (typeof WEIGHT_METHODS)[number];
 
-export function isWeightMethod(text: string): text is WeightMethod {
-  return (WEIGHT_METHODS as readonly string[]).includes(text);
-}
-
 /** Weights (summing to 1) for the columns, by the named data-driven method. */
 export function columnWeights(method: WeightMethod, columns: readonly Float64Array[], codes: readonly string[]): Float64Array {
   switch (method) {
