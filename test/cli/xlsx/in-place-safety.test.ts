@@ -67,7 +67,7 @@ describe("a macro workbook named .xlsx (found by content)", () => {
 
 describe("links to other workbooks (xl/externalLinks)", () => {
   let path: string;
-  const LINKS = ["budget.xlsx", "file:///C:/shared/targets.xlsx"];
+  const LINKS = ["budget.xlsx", "file:///C:/team/targets.xlsx"];
   before(async () => {
     path = join(dir, "links.xlsx");
     copySample(path);
