@@ -1,7 +1,7 @@
 /** Robustness analysis benchmarks (wired into npm run bench by bench/run.ts): uncertainty runs per second and Sobol runs. */
-import { computeIndex, settingsToSpecInput } from "../src/core";
+import { computeIndex, settingsToSpecInput } from "../src/core/engine";
 import { runAnalysis, type AnalysisOptions } from "../src/core/analysis";
-import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../src/core/sample/ieci";
+import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../src/core/sample";
 import { asemTables } from "../test/helpers/conformance";
 
 export interface AnalysisBenchRow {

@@ -12,7 +12,7 @@ import { readInputs, readWorkbookTables } from "../src/cli/read";
 import { resultJson, scoresTable } from "../src/cli/results";
 import { runCli } from "../src/cli/run";
 import { resolveSpec } from "../src/cli/spec-input";
-import { computeIndex } from "../src/core";
+import { computeIndex } from "../src/core/engine";
 import { syntheticPanel, syntheticTables } from "./synthetic";
 import { medianMs } from "./timing";
 

@@ -4,8 +4,8 @@
  * Set BENCH_EXCEL_LARGE=1 to add 10,000 units × 1,000 indicators (several minutes, ~3 GB).
  */
 import { join } from "node:path";
-import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../src/core/sample/ieci";
-import type { Table } from "../src/core/types";
+import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../src/core/sample";
+import type { Table } from "../src/core/engine";
 import { runIndex, type StoredChoice } from "../src/excel/index";
 import { installFakeOffice, WorkbookModel } from "../test/excel/fake-excel";
 import { CONFORMANCE_DIR, readCsvNumeric as readCsv } from "../test/helpers/conformance";

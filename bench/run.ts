@@ -1,7 +1,7 @@
 /** npm run bench: prints a table of timings (median of repeated runs) and peak memory. */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { computeIndex, parseData, parseFramework, parseSpec, runPipeline, type Cell, type DataSet, type Framework, type IndexSpec } from "../src/core";
+import { computeIndex, parseData, parseFramework, parseSpec, runPipeline, type Cell, type DataSet, type Framework, type IndexSpec } from "../src/core/engine";
 import { asemTables, CONFORMANCE_DIR, readCsvNumeric } from "../test/helpers/conformance";
 import { FULL_SPEC, syntheticTables } from "./synthetic";
 

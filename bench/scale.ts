@@ -9,8 +9,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { computeIndex } from "../src/core";
-import type { Cell } from "../src/core/types";
+import { computeIndex, type Cell } from "../src/core/engine";
 import { FULL_SPEC, syntheticTables } from "./synthetic";
 
 export interface ScaleRow {

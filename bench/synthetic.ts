@@ -1,6 +1,6 @@
 /** Synthetic Data and Framework tables of any size (4 levels), seeded, for benchmarks and scale tests (the only generator). */
-import type { Cell } from "../src/core";
-import { Random } from "../src/core/uncertainty/prng";
+import type { Cell } from "../src/core/engine";
+import { Random } from "../src/core/stats";
 
 export interface SyntheticTables {
   data: Cell[][];

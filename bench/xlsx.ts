@@ -2,8 +2,8 @@
  * The report plan and the .xlsx result writer (sheets, tables, formats, DrawingML charts), on the
  * ASEM example and on synthetic indices. Wired into `npm run bench` as benchXlsx().
  */
-import { computeIndex } from "../src/core";
-import { buildReport } from "../src/core/report/build";
+import { computeIndex } from "../src/core/engine";
+import { buildReport } from "../src/core/report";
 import { buildResultWorkbook } from "../src/cli/xlsx";
 import { asemTables } from "../test/helpers/conformance";
 import { FULL_SPEC, syntheticTables } from "./synthetic";

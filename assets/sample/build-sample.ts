@@ -7,9 +7,8 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { formatCsv } from "../../src/cli/csv";
-import type { Table } from "../../src/core/types";
-import { functionsSheetSpills, functionsSheetTable } from "../../src/core/sample/functions-sheet";
-import { IECI_NOTICE, ieciAboutTable, ieciEditionsTable, ieciFrameworkTable, ieciPublishedTable, ieciSettingsTable } from "../../src/core/sample/ieci";
+import type { Table } from "../../src/core/engine";
+import { functionsSheetSpills, functionsSheetTable, IECI_NOTICE, ieciAboutTable, ieciEditionsTable, ieciFrameworkTable, ieciPublishedTable, ieciSettingsTable } from "../../src/core/sample";
 
 const HERE = __dirname;
 /** Fixed document dates so that rebuilding an unchanged sample gives the same workbook properties. */

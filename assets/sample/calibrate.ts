@@ -7,8 +7,8 @@
  * as small as possible. This script checks the current data and, if the order is broken (after an
  * edit of ieci.ts), runs the same search and prints the new data rows to paste into ieci.ts.
  */
-import { computeIndex, settingsToSpecInput } from "../../src/core";
-import { IECI_PUBLISHED_TOP20, ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
+import { computeIndex, settingsToSpecInput } from "../../src/core/engine";
+import { IECI_PUBLISHED_TOP20, ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample";
 
 const SOFT = ["Startup", "Conferences", "Events", "ForeignInst", "IntlOrgHQ", "Museums", "Fairs", "TransitRail", "Green", "MobileSpeed",
   "Broadband", "AirRoutes", "Tourists", "AirPax", "HigherEd", "PCT", "HCPapers", "Unicorns", "Fortune500"];

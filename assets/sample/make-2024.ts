@@ -6,9 +6,9 @@
  * (the published top-20 order of 2022 still holds in the two-edition workbook). Prints the rows to
  * paste into src/core/sample/ieci-2024.ts, then the 2024 ranking and its largest movers.
  */
-import { computeIndex, settingsToSpecInput } from "../../src/core";
-import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
-import { Random } from "../../src/core/uncertainty/prng";
+import { computeIndex, settingsToSpecInput } from "../../src/core/engine";
+import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample";
+import { Random } from "../../src/core/stats";
 
 type Row = (string | number | null)[];
 const table = ieciDataTable();

@@ -1,9 +1,7 @@
 /** The command line's robustness analysis: --audit --uncertainty N --sensitivity N --seed S. */
-import { runAnalysis, type AnalysisOptions, type AnalysisResult } from "../core/analysis";
-import { IndexComputeError, IndexInputError } from "../core/errors";
-import { parseUncertainInputs } from "../core/uncertainty/inputs-schema";
+import { runAnalysis, type AnalysisOptions, type AnalysisResult, parseUncertainInputs } from "../core/analysis";
+import { IndexComputeError, IndexInputError, type IndexResult } from "../core/engine";
 import { readSpecFile } from "./spec-input";
-import type { IndexResult } from "../core/result";
 
 export interface AnalysisArgs {
   audit: boolean;

@@ -1,5 +1,5 @@
 /** Command-line arguments: `compute <input> [options]`, `demo [options]`, `help`. */
-import type { Language } from "../core/language";
+import type { Language } from "../core/engine";
 import { ANALYSIS_USAGE, type AnalysisArgs } from "./analysis";
 
 export interface ComputeArgs {

@@ -1,23 +1,14 @@
 /** `compute`: read the inputs, run computeIndex, write the requested files. */
 import { basename } from "node:path";
 import type { AnalysisResult } from "../core/analysis";
-import { buildAnalysisReport } from "../core/report/analysis";
-import { buildReport } from "../core/report/build";
-import { reportText } from "../core/report/i18n";
-import { checkSheetLimits, planExtents } from "../core/report/limits";
-import { cellAddress, IndexComputeError, type TableName, type TableOrigin } from "../core/errors";
-import { tooLongText } from "../core/table";
-import { computeIndex } from "../core/pipeline";
-import { parsePublished } from "../core/published";
-import type { IndexResult } from "../core/result";
-import type { Cell } from "../core/types";
+import { buildAnalysisReport, buildReport, reportText, checkSheetLimits, planExtents } from "../core/report";
+import { cellAddress, formatIssue, IndexComputeError, type TableName, type TableOrigin, tooLongText, computeIndex, parsePublished, type IndexResult, type Cell, type Language } from "../core/engine";
 import { analysisSummary, runCliAnalysis, withAnalysisJson } from "./analysis";
-import type { Language } from "../core/language";
 import type { ComputeArgs } from "./args";
 import { formatCsv } from "./csv";
 import { checkOutputs, OutputRefusedError, writeAll, type PendingWrite, type PlannedFile } from "./paths";
 import { inputKind, readInputs, type InputTables } from "./read";
-import { describeIssue, resultJson, scoresTable } from "./results";
+import { resultJson, scoresTable } from "./results";
 import { placeSpecIssues, readSpecFile, resolveSpec } from "./spec-input";
 import { runSummary, topTable } from "./summary";
 import { buildResultWorkbook } from "./xlsx";
@@ -79,7 +70,7 @@ export async function runCompute(
   } catch (error) {
     throw placeSpecIssues(error, tables.settings, json);
   }
-  const messages = [...tables.notes, ...result.warnings.map((issue) => describeIssue(issue, origins))];
+  const messages = [...tables.notes, ...result.warnings.map((issue) => formatIssue(issue, origins))];
   const analysis = await runCliAnalysis(result, args.analysis);
 
   const files: PendingWrite[] = [];

@@ -3,7 +3,7 @@
  * CRLF or LF, a leading BOM. Cells stay text (the engine parses numbers and reports bad ones with
  * their cell); an empty field is null, as an empty Excel cell.
  */
-import type { Cell } from "../core/types";
+import type { Cell } from "../core/engine";
 
 export class CsvSyntaxError extends Error {
   constructor(message: string) {

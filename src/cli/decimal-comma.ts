@@ -4,8 +4,7 @@
  * numbers are read as numbers with a note; when commas and decimal points are mixed nothing is
  * converted, a note says why, and the engine names every cell that is not a number.
  */
-import { cellAddress } from "../core/errors";
-import type { Cell } from "../core/types";
+import { cellAddress, type Cell } from "../core/engine";
 
 const DECIMAL_COMMA = /^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+$/;
 const DOT_THOUSANDS = /^[+-]?\d{1,3}(\.\d{3})+$/;

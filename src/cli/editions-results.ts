@@ -1,8 +1,5 @@
 /** The command line's result files for data with editions: every edition in the CSV, the JSON by edition. */
-import { aggregatesTopDown } from "../core/report/util";
-import type { IndexResult } from "../core/result";
-import type { Cell } from "../core/types";
-import { editionResult } from "../core/editions";
+import { aggregatesTopDown, type IndexResult, type Cell, editionResult } from "../core/engine";
 
 /**
  * One row per unit and edition (Data order): uCode, uName, Time, every aggregate's score (top

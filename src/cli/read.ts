@@ -6,8 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import ExcelJS from "exceljs";
-import type { TableName, TableOrigin } from "../core/errors";
-import type { Cell, Table } from "../core/types";
+import type { TableName, TableOrigin, Cell, Table } from "../core/engine";
 import { CsvSyntaxError, detectSeparator, parseCsv } from "./csv";
 import { readDecimalCommas } from "./decimal-comma";
 import { decodeText, TextFileError } from "./decode";

@@ -1,8 +1,5 @@
 /** The command line's result files: the scores table (--csv) and the result as JSON (--json). */
-import { formatIssue, type TableName, type TableOrigin, type ValidationIssue } from "../core/errors";
-import { aggregatesTopDown } from "../core/report/util";
-import type { IndexResult } from "../core/result";
-import type { Cell } from "../core/types";
+import { formatIssue, type TableName, type TableOrigin, aggregatesTopDown, type IndexResult, type Cell } from "../core/engine";
 import { editionsJson, editionsScoresTable } from "./editions-results";
 
 /** One row per unit (Data order): uCode, uName, every aggregate's score (top down), then their ranks. */
@@ -21,14 +18,6 @@ export function scoresTable(result: IndexResult): Cell[][] {
   return rows;
 }
 
-/** A label for an issue: the cell when known (Data!F12), else the sheet and the column or option. */
-export function describeIssue(issue: ValidationIssue, origins: Partial<Record<TableName, TableOrigin>>): string {
-  if (issue.row !== undefined || issue.col !== undefined) return formatIssue(issue, origins);
-  const sheet = origins[issue.table]?.sheet ?? issue.table;
-  const prefix = issue.severity === "warning" ? "Warning: " : "";
-  return `${prefix}${sheet}${issue.column ? ` (${issue.column})` : ""}: ${issue.message}`;
-}
-
 const columnsOf = (codes: string[], columns: Float64Array[]) => Object.fromEntries(codes.map((code, i) => [code, Array.from(columns[i]!)]));
 
 /** The result as plain JSON: units, scores and ranks by aggregate code (aligned with units), weights, log, warnings. NaN → null. */
@@ -43,7 +32,7 @@ export function resultJson(result: IndexResult, origins: Partial<Record<TableNam
     effectiveWeights: Object.fromEntries(result.effectiveWeights),
     weights: Object.fromEntries(result.weights),
     log: { imputed: log.imputed, excluded: log.excluded, forced: log.forced, treatment: log.treatment, methods: log.methods, belowCoverage: log.belowCoverage },
-    warnings: result.warnings.map((issue) => ({ ...issue, text: describeIssue(issue, origins) })),
+    warnings: result.warnings.map((issue) => ({ ...issue, text: formatIssue(issue, origins) })),
     ...editionsJson(result),
   };
   // JSON.stringify writes NaN and ±Infinity as null. Large results are written compact (an

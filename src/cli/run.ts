@@ -1,11 +1,10 @@
 /** The command line as a function (argv in, exit code out) so that tests can run it in-process too. */
-import { IndexComputeError, IndexInputError } from "../core/errors";
+import { formatIssue, IndexComputeError, IndexInputError } from "../core/engine";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
 import { runCompute } from "./compute";
 import { runDemo } from "./demo";
 import { OutputRefusedError } from "./paths";
 import { InputFileError } from "./read";
-import { describeIssue } from "./results";
 import { escapeControls } from "./terminal";
 
 export interface CliIo {
@@ -49,12 +48,12 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     if (error instanceof IndexInputError) {
       const errors = error.issues.filter((issue) => issue.severity === "error");
       io.err(`index-studio: the input has ${errors.length} problem${errors.length === 1 ? "" : "s"}:`);
-      for (const issue of error.issues) io.err(`  ${describeIssue(issue, origins)}`);
+      for (const issue of error.issues) io.err(`  ${formatIssue(issue, origins)}`);
       return EXIT_BAD_INPUT;
     }
     if (error instanceof IndexComputeError || error instanceof InputFileError) {
       io.err(`index-studio: ${error.message}`);
-      if (error instanceof IndexComputeError) for (const issue of error.related) io.err(`  ${describeIssue(issue, origins)}`);
+      if (error instanceof IndexComputeError) for (const issue of error.related) io.err(`  ${formatIssue(issue, origins)}`);
       return EXIT_BAD_INPUT;
     }
     if (error instanceof OutputRefusedError) {

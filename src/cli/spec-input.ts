@@ -1,10 +1,7 @@
 /** The pipeline options of a run: the Settings sheet, with a --spec JSON file merged over it. */
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { IndexInputError, type ValidationIssue } from "../core/errors";
-import { bareObject } from "../core/safe-keys";
-import { parseSpec, settingsToSpecInput, type SpecInput } from "../core/spec";
-import type { Table } from "../core/types";
+import { IndexInputError, type ValidationIssue, bareObject, parseSpec, settingsToSpecInput, type SpecInput, type Table } from "../core/engine";
 import { describeFsError, InputFileError } from "./read";
 
 export async function readSpecFile(path: string): Promise<SpecInput> {

@@ -1,7 +1,5 @@
 /** The ranking printed on the terminal: top units with the index score and the pillar ranks. */
-import { aggregatesTopDown } from "../core/report/util";
-import { rankChangeOf } from "../core/editions";
-import type { IndexResult } from "../core/result";
+import { aggregatesTopDown, rankChangeOf, type IndexResult } from "../core/engine";
 
 const MAX_PILLARS = 8;
 

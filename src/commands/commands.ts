@@ -1,5 +1,5 @@
 /** Ribbon commands. "Refresh ranking" recomputes from the choice stored in the workbook. */
-import type { Language } from "../core/language";
+import type { Language } from "../core/engine";
 import { errorMessages, type AddinService, type RunSummary } from "../excel/service";
 
 /** The command's own texts (the pane's are in taskpane/i18n.ts; commands import nothing from the pane). */

@@ -3,8 +3,8 @@
  * and before its value, so that Excel stores it verbatim: a unit named =HYPERLINK(...), +1, -1,
  * @SUM(A1) or 007 stays text and is never evaluated or converted.
  */
-import type { Cell } from "../core/types";
-import type { FormatPlan } from "../core/report/types";
+import type { Cell } from "../core/engine";
+import type { FormatPlan } from "../core/report";
 import { parseA1, type Rect } from "./a1";
 import { AddinError } from "./errors";
 

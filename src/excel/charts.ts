@@ -1,6 +1,6 @@
 /** Native Excel charts from the report's ChartPlans, bound to the written ranges. */
-import type { ChartKind, ChartPlan, ChartSeriesPlan, RangeRef, SheetKey, SheetPlan } from "../core/report/types";
-import { cellAddress } from "../core/errors";
+import type { ChartKind, ChartPlan, ChartSeriesPlan, RangeRef, SheetKey, SheetPlan } from "../core/report";
+import { cellAddress } from "../core/engine";
 import { parseA1 } from "./a1";
 import { apiSupported } from "./office";
 

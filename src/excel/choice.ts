@@ -3,7 +3,7 @@
  * travels with the file and Refresh needs nothing re-entered on any machine), validated with zod
  * when read back (the schema is the contract's, src/excel/contract.ts).
  */
-import { forbiddenKeyMessage, forbiddenKeyPaths } from "../core/safe-keys";
+import { forbiddenKeyMessage, forbiddenKeyPaths } from "../core/engine";
 import { storedChoiceSchema, type StoredChoice, type TableSource } from "./contract";
 import { AddinError } from "./errors";
 import type { Session } from "./office";

@@ -5,10 +5,8 @@
  * service.ts only; tests and other hosts implement AddinService with plain objects.
  */
 import { z } from "zod";
-import type { IndexResult } from "../core/result";
-import type { EditionsSummary } from "../core/editions";
-import { languageSchema, type Language } from "../core/language";
-import type { SheetPlan } from "../core/report/types";
+import { type IndexResult, type EditionsSummary, languageSchema, type Language } from "../core/engine";
+import type { SheetPlan } from "../core/report";
 import { quoteSheetName, sheetOfAddress } from "./a1";
 import { AddinError } from "./errors";
 

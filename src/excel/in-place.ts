@@ -4,7 +4,7 @@
  * Before anything is written over, the old cells, column widths and chart texts are read back; a failed run
  * writes them back (restoreBackups), so it still leaves the workbook as it was.
  */
-import type { SheetKey, SheetPlan } from "../core/report/types";
+import type { SheetKey, SheetPlan } from "../core/report";
 import type { WriteBatch } from "./batch";
 import { charsToPoints, SheetGrid } from "./cells";
 import { chartTexts } from "./charts";

@@ -16,7 +16,7 @@
  */
 import { queueSaveChoice, queueStoredChoice, validateChoice } from "./choice";
 import type { StoredChoice, TableSource } from "./contract";
-import type { ReportPlan } from "../core/report/types";
+import type { ReportPlan } from "../core/report";
 import { AddinError, errorText } from "./errors";
 import { writeReport, type WriteOptions } from "./write-report";
 import { runInExcel } from "./office";

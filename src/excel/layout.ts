@@ -6,12 +6,11 @@
  * table and charts still there. In place keeps the sheet itself, so the analyst's formulas, names
  * and charts that point at it keep working; replacing it (rename, then delete) turns them into #REF!.
  */
-import type { ReportPlan, SheetKey, SheetPlan } from "../core/report/types";
+import { type ReportPlan, type SheetKey, type SheetPlan, planExtents, sheetLimitProblems } from "../core/report";
 import { parseA1 } from "./a1";
 import { AddinError } from "./errors";
 import { apiSupported, type Session } from "./office";
 import { OWNED_SETTING, OWNER_PROPERTY, ownerName, parseRegistry, type OwnedRegistry } from "./ownership";
-import { planExtents, sheetLimitProblems } from "../core/report/limits";
 import { sheetShape } from "./shape";
 
 export interface SheetState {

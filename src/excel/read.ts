@@ -2,8 +2,7 @@
  * Reads tables (Data, Framework, Settings) from the workbook: first where each one is (one sync),
  * then its values in row blocks that keep every response under Excel on the web's 5 MB limit.
  */
-import type { TableOrigin } from "../core/errors";
-import type { Cell, Table } from "../core/types";
+import type { TableOrigin, Cell, Table } from "../core/engine";
 import { utf8Length } from "./cells";
 import { describeSource } from "./choice";
 import type { TableSource } from "./contract";

@@ -2,14 +2,10 @@
  * Refresh: read the chosen tables, validate and compute with the engine, build the report plan,
  * and only then write. Errors name the real sheet and cell (Data!F12: "n/a" is not a number).
  */
-import { computeIndex, formatIssue, IndexComputeError, IndexInputError, settingsToSpecInput } from "../core/index";
-import type { IndexResult, SpecInput, TableName, TableOrigin, ValidationIssue } from "../core/index";
-import { buildReport } from "../core/report/build";
-import type { ReportPlan } from "../core/report/types";
-import type { Language } from "../core/language";
+import { computeIndex, formatIssue, IndexComputeError, IndexInputError, settingsToSpecInput, type IndexResult, type SpecInput, type TableName, type TableOrigin, type ValidationIssue, type Language, editionsSummary } from "../core/engine";
+import { buildReport, type ReportPlan } from "../core/report";
 import { validateChoice } from "./choice";
 import type { RunOptions, RunSummary, StoredChoice } from "./contract";
-import { editionsSummary } from "../core/editions";
 import { AddinError, errorText } from "./errors";
 import { displayLanguage, runInExcel } from "./office";
 import { readSources, type ReadTable } from "./read";

@@ -4,8 +4,7 @@
  * keeps the last run's IndexResult, so the analysis section analyses what the run wrote instead of
  * reading and computing again.
  */
-import type { Language } from "../core/language";
-import type { IndexResult } from "../core/result";
+import type { Language, IndexResult } from "../core/engine";
 import { enableAutoRefresh, markOwnWrite, storedAutoRefresh } from "./auto-refresh";
 import type { AddinService, RunOptions, RunSummary, StoredChoice } from "./contract";
 import { detectSources } from "./detect";

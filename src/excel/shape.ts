@@ -1,5 +1,5 @@
 /** When an output sheet can be updated in place: the layout signature stored with each owned sheet. */
-import type { SheetPlan } from "../core/report/types";
+import type { SheetPlan } from "../core/report";
 
 /**
  * The layout signature of a planned sheet: everything but the cell values, column widths and chart

@@ -3,10 +3,9 @@
  * the bundled IECI sample or a blank skeleton. Existing sheets are never overwritten: a taken
  * name gets " (2)", and the stored choice points at the sheets actually created.
  */
-import { ieciAboutTable, ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../core/sample/ieci";
-import type { Table } from "../core/types";
+import { ieciAboutTable, ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../core/sample";
+import type { Table, Language } from "../core/engine";
 import { charsToPoints, SheetGrid } from "./cells";
-import type { Language } from "../core/language";
 import { queueSaveChoice } from "./choice";
 import type { StoredChoice, TemplateKind } from "./contract";
 import { AddinError, errorText } from "./errors";

@@ -14,7 +14,7 @@
  * A failure in 2-4 deletes the new sheets, writes the backups back and gives the old sheets their
  * names back; a failure after replaced sheets were already deleted finishes the swap instead.
  */
-import type { ReportPlan, SheetKey } from "../core/report/types";
+import type { ReportPlan, SheetKey } from "../core/report";
 import { WriteBatch } from "./batch";
 import { charsToPoints, filled, SheetGrid } from "./cells";
 import { CHART_BYTES, queueChart } from "./charts";

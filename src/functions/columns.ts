@@ -1,13 +1,5 @@
 /** The column-wise custom functions: NORMALIZE, RANK, SCORE, WINSORIZE. Thin layers over src/core/steps. */
-import { parseSpec, type NormalizeSpec, type WinsorizeSpec } from "../core/spec";
-import { AGGREGATE_REGISTRY, NORMALIZE_REGISTRY, methodKeys } from "../core/methods";
-import { aggregateOneSchema } from "../core/methods/aggregate";
-import type { NormalizeEntry } from "../core/methods/normalize";
-import { normalizeColumn, ValueError } from "../core/steps/normalize";
-import { IndexComputeError } from "../core/errors";
-import { aggregateColumns } from "../core/steps/aggregate";
-import { rankAscending, rankDescending } from "../core/steps/rank";
-import { winsorizeColumn } from "../core/steps/treat";
+import { parseSpec, type NormalizeSpec, type WinsorizeSpec, AGGREGATE_REGISTRY, NORMALIZE_REGISTRY, methodKeys, aggregateOneSchema, type NormalizeEntry, normalizeColumn, ValueError, IndexComputeError, aggregateColumns, rankAscending, rankDescending, winsorizeColumn } from "../core/engine";
 import { asMatrix, asVector, columnsOf, isOmitted, numberOf, oneOf, optionFlag, optionNumber, optionText, rowsOf, type OutCell } from "./cells";
 import { ArgumentError } from "./errors";
 

@@ -1,5 +1,5 @@
 /** IDX.RANKCHANGE: rank changes between two editions, from two rank (or score) ranges of the same units in the same order. */
-import { rankDescending } from "../core/steps/rank";
+import { rankDescending } from "../core/engine";
 import { asMatrix, numberOf, optionFlag, type OutCell } from "./cells";
 import { ArgumentError } from "./errors";
 

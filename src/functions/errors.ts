@@ -2,7 +2,7 @@
  * #VALUE! results for the custom functions. In Excel they are CustomFunctions.Error objects; in
  * Node (tests, bench) CustomFunctions is absent and a stand-in of the same shape is used.
  */
-import { formatIssue, IndexComputeError, IndexInputError } from "../core/errors";
+import { formatIssue, IndexComputeError, IndexInputError } from "../core/engine";
 
 export const VALUE_ERROR = "#VALUE!";
 /** Excel shows the message in the cell's error menu; long texts are clipped there anyway. */

@@ -1,17 +1,7 @@
 /** IDX.INDEX: the whole engine (computeIndex) on a Data range, a Framework range and optional settings. */
-import { computeIndex } from "../core/pipeline";
-import { editionResult } from "../core/editions";
-import { IndexInputError } from "../core/errors";
-import { settingsToSpecInput } from "../core/spec";
-import type { IndexResult } from "../core/result";
-import type { Table } from "../core/types";
+import { aggregatesTopDown, computeIndex, editionResult, scoreOf, IndexInputError, settingsToSpecInput, type IndexResult, type Table } from "../core/engine";
 import { asMatrix, isOmitted, type OutCell } from "./cells";
 import { ArgumentError } from "./errors";
-
-/** Aggregates from the top down (index first), Framework order within a level, as COINr's output tables. */
-export function aggregatesTopDown(result: IndexResult): string[] {
-  return [...result.framework.aggregates].sort((a, b) => b.level - a.level).map((a) => a.code);
-}
 
 export function settingsSpec(settings: unknown): Record<string, unknown> | undefined {
   if (isOmitted(settings)) return undefined;
@@ -91,19 +81,13 @@ export function indexScores(data: unknown, framework: unknown, node: unknown, se
   const frameworkTable = tables.framework;
   const result = pickEdition(computeIndex(dataTable, frameworkTable, settingsSpec(settings)), edition);
   const height = dataTable.length - 1;
-  const scoreOf = (code: string) => result.scores.columns[result.scores.codes.indexOf(code)]!;
   const wanted = isOmitted(node) ? result.framework.root : String(Array.isArray(node) ? node[0]?.[0] ?? node[0] : node).trim().normalize("NFC");
   if (wanted === "*") {
     const codes = aggregatesTopDown(result);
-    const columns = codes.map((code) => columnForDataRows(result, scoreOf(code), height));
+    const columns = codes.map((code) => columnForDataRows(result, scoreOf(result, code)!, height));
     return [codes, ...Array.from({ length: height }, (_, r) => columns.map((column) => column[r]!))];
   }
-  let values: Float64Array | undefined;
-  if (result.scores.codes.includes(wanted)) values = scoreOf(wanted);
-  else {
-    const j = result.steps.normalized.codes.indexOf(wanted);
-    if (j >= 0) values = result.steps.normalized.columns[j];
-  }
+  const values = scoreOf(result, wanted);
   if (!values) {
     throw new ArgumentError(`node "${wanted}" is not in the Framework; use an aggregate code (${aggregatesTopDown(result).slice(0, 8).join(", ")}…), an indicator code, or "*" for every aggregate`);
   }

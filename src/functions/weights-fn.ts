@@ -1,5 +1,5 @@
 /** IDX.WEIGHTS, IDX.AHP, IDX.AHPCR: thin layers over src/core/weights. */
-import { ahp, columnWeights, WEIGHT_METHODS, type AhpResult } from "../core/weights/index";
+import { ahp, columnWeights, WEIGHT_METHODS, type AhpResult } from "../core/engine";
 import { asMatrix, columnsOf, numberOf, oneOf, optionText, type OutCell } from "./cells";
 import { ArgumentError } from "./errors";
 

@@ -2,7 +2,7 @@
  * Extension point for the analysis section (sensitivity, correlations...): a renderer registered here is called
  * with the pane's #analysis-root container after every successful run, in the pane's current language.
  */
-import type { Language } from "../core/language";
+import type { Language } from "../core/engine";
 import type { RunSummary, StoredChoice } from "../excel/service";
 
 export interface AnalysisContext {

@@ -5,9 +5,8 @@
  * sheets are planned by core/report/analysis and written by the service.
  */
 import type { AnalysisResult, UncertainInputs } from "../core/analysis";
-import { buildAnalysisReport } from "../core/report/analysis";
-import type { Language } from "../core/language";
-import type { IndexResult } from "../core/result";
+import { buildAnalysisReport } from "../core/report";
+import type { Language, IndexResult } from "../core/engine";
 import type { AddinService } from "../excel/service";
 import { registerAnalysisRenderer, type AnalysisContext } from "./analysis-hook";
 import type { AnalysisRequestOptions, WorkerRequest, WorkerResponse } from "./analysis.worker";

@@ -6,8 +6,7 @@
  */
 import "./no-eval"; // before any zod schema module: no eval probe under the CSP
 import { analysisTask, type AnalysisOptions, type AnalysisProgress, type AnalysisResult } from "../core/analysis";
-import { IndexInputError, formatIssue } from "../core/errors";
-import type { IndexResult } from "../core/result";
+import { IndexInputError, formatIssue, type IndexResult } from "../core/engine";
 
 export type AnalysisRequestOptions = Omit<AnalysisOptions, "onProgress" | "shouldCancel">;
 

@@ -1,6 +1,5 @@
 /** Task pane behaviour without the DOM: calls the adapter, keeps state, tells the view what to show. */
-import type { Language } from "../core/language";
-import type { SpecInput } from "../core/spec";
+import type { Language, SpecInput } from "../core/engine";
 import { errorMessages, parseSourceText, sourceText, type AddinService, type Detection, type RunSummary, type StoredChoice, type TableSource } from "../excel/service";
 import { t, stageText } from "./i18n";
 import { optionsToSpecInput, specInputToOptions, type FieldError, type OptionsForm } from "./options";

@@ -2,7 +2,7 @@
 import type { RunSummary } from "../excel/service";
 import type { PaneController, PaneView, SourcesForm } from "./controller";
 import { t, type MessageKey } from "./i18n";
-import type { Language } from "../core/language";
+import type { Language } from "../core/engine";
 import { METHOD_PARAMS, PARAM_LABELS, STEP_METHODS, defaultOptions, type FieldError, type OptionsForm, type ParamName, type StepName } from "./options";
 
 const STEP_LABELS: Record<StepName, MessageKey> = { impute: "impute", treat: "treat", normalize: "normalize", aggregate: "aggregate" };

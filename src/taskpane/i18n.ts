@@ -1,7 +1,6 @@
 /** Task pane and command texts in English and Simplified Chinese; `{name}` marks a value filled in at run time. */
-import { methodMessages } from "../core/methods";
+import { methodMessages, type Language } from "../core/engine";
 
-import type { Language } from "../core/language";
 
 const en = {
   // Method names ("method.minmax") come from the method registry (src/core/methods).

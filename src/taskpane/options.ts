@@ -1,7 +1,5 @@
 /** The pipeline options form as plain values, and its translation to and from the engine's spec input. */
-import { parseSpec, type SpecInput } from "../core/spec";
-import { entriesOf, methodKeys, perStep, type MethodStep } from "../core/methods";
-import { IndexInputError } from "../core/errors";
+import { parseSpec, type SpecInput, entriesOf, methodKeys, perStep, type MethodStep, IndexInputError } from "../core/engine";
 import type { MessageKey } from "./i18n";
 
 export type StepName = MethodStep;

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import ExcelJS from "exceljs";
 import { parseArgs } from "../../src/cli/args";
-import { computeIndex } from "../../src/core";
+import { computeIndex } from "../../src/core/engine";
 import { runAnalysis } from "../../src/core/analysis";
 import { parseCsv } from "../../src/cli/csv";
 import { ASEM, runInProcess, tempDir } from "./helpers";

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { columnOf, computeIndex } from "../../src/core";
+import { columnOf, computeIndex } from "../../src/core/engine";
 import { CONFORMANCE_DIR, FIXTURES_DIR, readCsv } from "../helpers/conformance";
 import { readCsvRecords, runInProcess, tempDir } from "./helpers";
 

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import ExcelJS from "exceljs";
 import { formatCsv } from "../../src/cli/csv";
 import { readWorkbookTables } from "../../src/cli/read";
-import { computeIndex, settingsToSpecInput } from "../../src/core";
+import { computeIndex, settingsToSpecInput } from "../../src/core/engine";
 import { functionsSheetSpills, functionsSheetTable } from "../../src/core/sample/functions-sheet";
 import { IECI_PUBLISHED_TOP20, ieciDataTable, ieciEditionsTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
 import { REPO, readCsvRecords, runInProcess, spawnCli, tempDir } from "./helpers";

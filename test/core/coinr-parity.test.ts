@@ -9,7 +9,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { columnOf, computeIndex, type Cell } from "../../src/core";
+import { columnOf, computeIndex, type Cell } from "../../src/core/engine";
 import { asemTables, expectedTable } from "../helpers/conformance";
 
 type Indiv = Record<string, { method: "minmax"; low: number; high: number } | { method: "zscore" } | { method: "borda" }>;

@@ -1,7 +1,7 @@
 /** The engine against COINr 1.1.14's own outputs on the ASEM example (test/fixtures/coinr-asem). */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { columnOf, computeIndex } from "../../src/core";
+import { columnOf, computeIndex } from "../../src/core/engine";
 import { asemTables, expectedTable } from "../helpers/conformance";
 
 const TOL = 1e-9;

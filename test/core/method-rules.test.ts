@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { aggregateColumns, computeIndex, IndexComputeError, IndexInputError, normalizeColumn, parseSpec, type NormalizeSpec } from "../../src/core";
+import { aggregateColumns, computeIndex, IndexComputeError, IndexInputError, normalizeColumn, parseSpec, type NormalizeSpec } from "../../src/core/engine";
 import { auditIndex } from "../../src/core/audit";
 import { buildAnalysisReport } from "../../src/core/report/analysis";
 import { drive } from "../../src/core/uncertainty/task";

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { columnOf, computeIndex, formatIssue, IndexInputError, parseSpec, settingsToSpecInput } from "../../src/core";
+import { columnOf, computeIndex, formatIssue, IndexInputError, parseSpec, settingsToSpecInput } from "../../src/core/engine";
 import { parseUncertainInputs } from "../../src/core/uncertainty/inputs-schema";
 import { uncertaintyTask } from "../../src/core/uncertainty/montecarlo";
 import { sensitivityTask } from "../../src/core/uncertainty/sensitivity";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { columnOf, computeIndex, formatIssue, IndexInputError, type Cell } from "../../src/core";
+import { columnOf, computeIndex, formatIssue, IndexInputError, type Cell } from "../../src/core/engine";
 
 // A small index: two pillars, four indicators, five units, a region group and a population denominator.
 const framework: Cell[][] = [

@@ -2,7 +2,7 @@
 import { CONFORMANCE_DIR } from "../helpers/conformance";
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { computeIndex, settingsToSpecInput } from "../../src/core/index";
+import { computeIndex, settingsToSpecInput } from "../../src/core/engine";
 import { buildReport } from "../../src/core/report/build";
 import type { SheetPlan } from "../../src/core/report/types";
 import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
-import { computeIndex } from "../../src/core/index";
+import { computeIndex } from "../../src/core/engine";
 import { buildReport } from "../../src/core/report/build";
 import { runIndex } from "../../src/excel/index";
 import { CONFORMANCE_DIR, FIXTURES_DIR } from "../helpers/conformance";

@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { computeIndex, settingsToSpecInput } from "../../src/core";
+import { computeIndex, settingsToSpecInput } from "../../src/core/engine";
 import { runAnalysis } from "../../src/core/analysis";
 import { buildAnalysisReport } from "../../src/core/report/analysis";
 import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";

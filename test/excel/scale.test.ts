@@ -1,7 +1,7 @@
 /** Scale: 5,000 units × 200 indicators through the adapter, every request under Excel on the web's 5 MB. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { computeIndex } from "../../src/core/index";
+import { computeIndex } from "../../src/core/engine";
 import type { Table } from "../../src/core/types";
 import { runIndex, type RunSummary } from "../../src/excel/index";
 import type { RequestRecord } from "./fake-excel";

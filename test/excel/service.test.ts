@@ -1,7 +1,7 @@
 /** The application service (src/excel/service.ts) on the Excel fake: the analysis section's side of it reuses the run's result and writes safely. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { computeIndex, settingsToSpecInput } from "../../src/core";
+import { computeIndex, settingsToSpecInput } from "../../src/core/engine";
 import { runAnalysis } from "../../src/core/analysis";
 import { buildAnalysisReport } from "../../src/core/report/analysis";
 import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";

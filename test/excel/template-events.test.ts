@@ -5,7 +5,7 @@ import { ieciDataTable, ieciFrameworkTable } from "../../src/core/sample/ieci";
 import { reportText } from "../../src/core/report/i18n";
 import type { ReportPlan } from "../../src/core/report/types";
 import { AddinError, createTemplate, enableAutoRefresh, loadStoredChoice, runIndex, saveChoice, selectedRangeSource, writeReportPlan, type StoredChoice } from "../../src/excel/index";
-import { computeIndex } from "../../src/core/index";
+import { computeIndex } from "../../src/core/engine";
 import { createContext } from "./fake-excel";
 import { freshWorkbook, putTable, sheetNamed, sheetValues } from "./helpers";
 

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, writeFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { computeIndex, IndexInputError } from "../../src/core";
+import { computeIndex, IndexInputError } from "../../src/core/engine";
 import { checkAnalysisBudget, checkAuditBudget, MAX_ANALYSIS_BYTES, MAX_ANALYSIS_CELL_RUNS, MAX_ANALYSIS_RUNS, maxSensitivityN, maxUncertaintyRuns, runAnalysis } from "../../src/core/analysis";
 import { parseArgs } from "../../src/cli/args";
 import { createAnalysisServer, type WorkerResponse } from "../../src/taskpane/analysis.worker";

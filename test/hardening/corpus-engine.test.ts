@@ -1,7 +1,7 @@
 /** The corpus through the engine: computeIndex gives the expected result or a typed error naming the cell. */
 import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { computeIndex, formatIssue, IndexComputeError, IndexInputError } from "../../src/core";
+import { computeIndex, formatIssue, IndexComputeError, IndexInputError } from "../../src/core/engine";
 import { assertNamed, assertPrototypeClean, assertUnits, assertWarnings, loadCorpus, type Naming } from "./corpus";
 
 const NAMING: Naming = { sheet: { Data: "Data", Framework: "Framework" } };

@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { computeIndex } from "../../src/core";
+import { computeIndex } from "../../src/core/engine";
 import { aggregateColumns } from "../../src/core/steps/aggregate";
 import { timesPow2 } from "../../src/core/steps/magnitude";
 import * as fns from "../../src/functions/functions";

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { computeIndex, IndexComputeError } from "../../src/core";
+import { computeIndex, IndexComputeError } from "../../src/core/engine";
 import { buildReport } from "../../src/core/report/build";
 import { checkSheetLimits, EXCEL_MAX_COLS, EXCEL_MAX_ROWS, planExtents, sheetLimitProblems } from "../../src/core/report/limits";
 import type { Cell } from "../../src/core/types";

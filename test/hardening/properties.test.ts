@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { computeIndex, IndexComputeError, IndexInputError } from "../../src/core";
+import { computeIndex, IndexComputeError, IndexInputError } from "../../src/core/engine";
 import type { Cell } from "../../src/core/types";
 import type { IndexResult } from "../../src/core/result";
 

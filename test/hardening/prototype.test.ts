@@ -9,7 +9,7 @@ import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { computeIndex, IndexInputError, parseSpec, settingsToSpecInput } from "../../src/core";
+import { computeIndex, IndexInputError, parseSpec, settingsToSpecInput } from "../../src/core/engine";
 import { parseUncertainInputs } from "../../src/core/uncertainty/inputs-schema";
 import { validateChoice } from "../../src/excel/choice";
 import { AddinError } from "../../src/excel";

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { computeIndex } from "../../src/core";
+import { computeIndex } from "../../src/core/engine";
 import type { IndexResult } from "../../src/core/result";
 import { FULL_SPEC, syntheticTables } from "../../bench/synthetic";
 import { spawnCli, tempDir } from "../cli/helpers";

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { computeIndex, IndexInputError } from "../../src/core";
+import { computeIndex, IndexInputError } from "../../src/core/engine";
 import * as fns from "../../src/functions/functions";
 import type { Cell } from "../../src/core/types";
 import { REPO, spawnCli, tempDir } from "../cli/helpers";

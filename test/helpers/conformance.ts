@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseCsv } from "../../src/cli/csv";
-import type { Cell } from "../../src/core";
+import type { Cell } from "../../src/core/engine";
 
 /** test/fixtures: copies of outside references, each folder with a README naming its source and licence. */
 export const FIXTURES_DIR = resolve(__dirname, "..", "fixtures");

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { computeIndex } from "../../src/core";
+import { computeIndex } from "../../src/core/engine";
 import { runAnalysis } from "../../src/core/analysis";
 import { createAnalysisServer, type WorkerRequest, type WorkerResponse } from "../../src/taskpane/analysis.worker";
 import { runInWorker, type WorkerLike } from "../../src/taskpane/analysis-section";

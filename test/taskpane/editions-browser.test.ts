@@ -11,7 +11,7 @@ import { extname, join, normalize } from "node:path";
 import { test } from "node:test";
 import { build as esbuild } from "esbuild";
 import { chromium } from "playwright-core";
-import { computeIndex, settingsToSpecInput } from "../../src/core";
+import { computeIndex, settingsToSpecInput } from "../../src/core/engine";
 import { editionsSummary } from "../../src/core/editions";
 import { ieciEditionsTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
 import { buildAddin } from "./build-helper";

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { computeIndex, settingsToSpecInput } from "../../src/core";
+import { computeIndex, settingsToSpecInput } from "../../src/core/engine";
 import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
 import { assertFitsWidth, cellsOf, openPane, PANE_WIDTH, rowsOf, SKIP, snapshot } from "./browser-harness";
 

@@ -3,8 +3,8 @@
  * ranges by formula (c:f) and carries a cache of the current values so that viewers which do not
  * recalculate still draw it. Element order follows the CT_* sequences of the chart schema.
  */
-import type { Cell } from "../../core/types";
-import type { ChartPlan, ChartSeriesPlan, RangeRef } from "../../core/report/types";
+import type { Cell } from "../../core/engine";
+import type { ChartPlan, ChartSeriesPlan, RangeRef } from "../../core/report";
 import { xmlText, xstringText } from "./xml";
 
 /** A range resolved to the written sheet: its formula and the cells it covers (row-major). */

@@ -6,9 +6,8 @@
  * first body row's cell. Only sheets whose formats cover whole body columns qualify.
  */
 import type JSZip from "jszip";
-import { columnLetter } from "../../core/errors";
-import type { SheetPlan } from "../../core/report/types";
-import type { Cell } from "../../core/types";
+import { columnLetter, type Cell } from "../../core/engine";
+import type { SheetPlan } from "../../core/report";
 import { parseRange } from "./names";
 import { attributes, xstringText } from "./xml";
 

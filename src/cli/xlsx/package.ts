@@ -4,7 +4,7 @@
  * to xl/charts/chartN.xml, the sheet's <drawing r:id> and the [Content_Types].xml overrides.
  */
 import type JSZip from "jszip";
-import type { ChartPlan } from "../../core/report/types";
+import type { ChartPlan } from "../../core/report";
 import { attributes, rootChildren, xmlText } from "./xml";
 
 export interface SheetCharts {

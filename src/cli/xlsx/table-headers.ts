@@ -1,5 +1,5 @@
 /** Table header text as Excel requires it. */
-import type { ReportPlan } from "../../core/report/types";
+import type { ReportPlan } from "../../core/report";
 
 /**
  * Excel requires a table's header cells to be its column names exactly; a line break or tab in

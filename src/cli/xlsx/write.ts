@@ -6,8 +6,8 @@
 import { readFile, rename, unlink, writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { RangeRef, ReportPlan, SheetKey, SheetPlan } from "../../core/report/types";
-import type { Cell } from "../../core/types";
+import type { RangeRef, ReportPlan, SheetKey, SheetPlan } from "../../core/report";
+import type { Cell } from "../../core/engine";
 import { chartXml, type ResolvedRange } from "./chart-xml";
 import { parseRange, sheetFormula, uniqueSheetName, uniqueTableName } from "./names";
 import { graftInputDrawings, relationships } from "./graft";

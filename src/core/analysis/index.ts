@@ -1,6 +1,7 @@
 /**
  * One entry for the whole robustness analysis of a computed index: statistical audit, Monte Carlo
- * uncertainty and Saltelli sensitivity, seeded, with progress and cancel.
+ * uncertainty and Saltelli sensitivity, seeded, with progress and cancel. Core's analysis package:
+ * other layers import the audit, uncertainty, sensitivity and budget from here.
  */
 import { standaloneEdition } from "../editions";
 import { auditIndex, type AuditOptions, type AuditResult } from "../audit";
@@ -16,6 +17,9 @@ export type { UncertainInputs } from "../uncertainty/inputs";
 export { DEFAULT_INPUTS } from "../uncertainty/inputs";
 export type { AuditOptions, AuditResult } from "../audit";
 export { AnalysisCancelledError } from "../uncertainty/task";
+export { auditIndex, indicatorStats, DEFAULT_THRESHOLDS } from "../audit";
+export type { IndicatorStats, StatThresholds, NodeCorrelation, CollinearPair, GroupAudit, WeightImportance } from "../audit";
+export { parseUncertainInputs } from "../uncertainty/inputs-schema";
 export { checkAnalysisBudget, checkAuditBudget, maxSensitivityN, maxUncertaintyRuns, MAX_ANALYSIS_BYTES, MAX_ANALYSIS_CELL_RUNS, MAX_ANALYSIS_RUNS } from "./budget";
 
 export type AnalysisPhase = "audit" | "uncertainty" | "sensitivity";

@@ -5,11 +5,10 @@
  */
 import type { IndexResult } from "../result";
 import { pca } from "../weights/pca";
-import { correlationMatrix, cronbachAlpha, pearson, spearman } from "./correlation";
+import { cronbachAlpha, pairwiseCorrelations, pearson, spearman } from "../stats";
 import { DEFAULT_THRESHOLDS, indicatorStats, type IndicatorStats, type StatThresholds } from "./stats";
 
 export { indicatorStats, DEFAULT_THRESHOLDS, type IndicatorStats, type StatThresholds } from "./stats";
-export { pearson, spearman, cronbachAlpha, correlationMatrix, averageRanks, covariance } from "./correlation";
 
 export interface AuditOptions {
   thresholds?: Partial<StatThresholds>;
@@ -110,7 +109,7 @@ export function auditIndex(result: IndexResult, options: AuditOptions = {}): Aud
     const children = aggregate.children.filter((code) => column(code) !== undefined);
     const columns = children.map((code) => column(code)!);
     const k = children.length;
-    const pearsonMatrix = correlationMatrix(columns, "pearson");
+    const pearsonMatrix = pairwiseCorrelations(columns, "pearson");
     const collinear: CollinearPair[] = [];
     for (let a = 0; a < k; a++) {
       for (let b = a + 1; b < k; b++) {
@@ -123,7 +122,7 @@ export function auditIndex(result: IndexResult, options: AuditOptions = {}): Aud
       level: aggregate.level,
       children,
       pearson: pearsonMatrix,
-      spearman: correlationMatrix(columns, "spearman"),
+      spearman: pairwiseCorrelations(columns, "spearman"),
       collinear,
       cronbachAlpha: cronbachAlpha(columns),
       pcaVariance: NaN,
@@ -150,7 +149,7 @@ export function auditIndex(result: IndexResult, options: AuditOptions = {}): Aud
     importanceShare: sumR2 > 0 ? rIndex[j]! ** 2 / sumR2 : NaN,
   }));
 
-  const indicatorCorrelations = correlationMatrix(indicatorCodes.map((code) => column(code)!), "pearson");
+  const indicatorCorrelations = pairwiseCorrelations(indicatorCodes.map((code) => column(code)!), "pearson");
   return { stats, normalizedStats, nodes, groups, importance, indicatorCodes: [...indicatorCodes], indicatorCorrelations, thresholds, collinearity };
 }
 

@@ -7,6 +7,7 @@ import type { IndexResult } from "../result";
 import type { Cell, ColumnSet } from "../types";
 import { buildDashboard, type DashboardOptions } from "./charts";
 import { reportText, fill, type ReportText } from "./i18n";
+import { aggregatesTopDown, scoreOf } from "../columns";
 import { rankChangeOf } from "../editions";
 import { buildEditionSheets } from "./editions";
 import { editionsText, RANK_CHANGE_FORMAT } from "./editions-text";
@@ -15,7 +16,7 @@ import { buildPublishedSheet } from "./published";
 import type { PublishedRanking } from "../published";
 import type { FormatPlan, ReportPlan, SheetKey, SheetPlan } from "./types";
 import {
-  aggregatesTopDown, bodyRange, headerWidth, nodeName, nodeRanks, nodeScores, num, pillarsAndSubPillars, rangeA1,
+  bodyRange, headerWidth, nodeName, nodeRanks, num, pillarsAndSubPillars, rangeA1,
   uniqueHeaders, unitsByRank,
 } from "./util";
 
@@ -50,7 +51,7 @@ function resultsSheet(result: IndexResult, text: ReportText, language: Language)
   const root = result.framework.root;
   const { pillars, subPillars } = pillarsAndSubPillars(result);
   type Column = { header: string; values: (unit: number) => Cell; format?: string; heat?: boolean; width: number };
-  const rootScores = nodeScores(result, root);
+  const rootScores = scoreOf(result, root);
   const rootRanks = nodeRanks(result, root);
   const columns: Column[] = [
     { header: text.rank, values: (u) => (rootRanks ? num(rootRanks[u]!) : null), format: RANK_FORMAT, width: 7 },
@@ -60,7 +61,7 @@ function resultsSheet(result: IndexResult, text: ReportText, language: Language)
     { header: nodeName(result, root), values: (u) => (rootScores ? num(rootScores[u]!) : null), format: SCORE_FORMAT, heat: true, width: 12 },
   ];
   for (const pillar of pillars) {
-    const scores = nodeScores(result, pillar);
+    const scores = scoreOf(result, pillar);
     const ranks = nodeRanks(result, pillar);
     columns.push({ header: nodeName(result, pillar), values: (u) => (scores ? num(scores[u]!) : null), format: SCORE_FORMAT, heat: true, width: 12 });
     if (ranks) {
@@ -68,7 +69,7 @@ function resultsSheet(result: IndexResult, text: ReportText, language: Language)
     }
   }
   for (const sub of subPillars) {
-    const scores = nodeScores(result, sub);
+    const scores = scoreOf(result, sub);
     columns.push({ header: nodeName(result, sub), values: (u) => (scores ? num(scores[u]!) : null), format: SCORE_FORMAT, heat: true, width: 12 });
   }
   columns.push({ header: text.note, values: (u) => note(result, u, text), width: 34 });
@@ -121,7 +122,7 @@ function note(result: IndexResult, unit: number, text: ReportText): string {
     if (reason === "forced" || reason === "nonzero") return fill(text.excludedWhyNote, { coverage: shown, reason: reason === "forced" ? text.reasonForced : text.reasonNonZero });
     return fill(text.excludedNote, { coverage: shown });
   }
-  const rootScores = nodeScores(result, result.framework.root);
+  const rootScores = scoreOf(result, result.framework.root);
   if (!rootScores || Number.isFinite(rootScores[unit]!)) return "";
   const code = result.units.codes[unit];
   return result.log.belowCoverage.some((b) => b.unit === code && b.aggregate === result.framework.root) ? text.belowCoverageNote : text.noScoreNote;

@@ -7,7 +7,8 @@ import type { IndexResult } from "../result";
 import type { Cell } from "../types";
 import { fill, type ReportText } from "./i18n";
 import type { ChartPlan, FormatPlan, RangeRef, SheetPlan } from "./types";
-import { bodyRange, headerWidth, medianOf, nodeName, nodeScores, num, pillarsAndSubPillars, rangeA1, unitLabel, unitsByRank } from "./util";
+import { scoreOf } from "../columns";
+import { bodyRange, headerWidth, medianOf, nodeName, num, pillarsAndSubPillars, rangeA1, unitLabel, unitsByRank } from "./util";
 
 export interface DashboardOptions {
   /** Units in the top-N bar chart (default 10). */
@@ -30,7 +31,7 @@ export function buildDashboard(result: IndexResult, text: ReportText, options: D
   const { pillars, subPillars } = pillarsAndSubPillars(result);
   const root = result.framework.root;
   const indexName = nodeName(result, root);
-  const rootScores = nodeScores(result, root) ?? new Float64Array(result.units.codes.length).fill(NaN);
+  const rootScores = scoreOf(result, root) ?? new Float64Array(result.units.codes.length).fill(NaN);
   const { order, ranked } = unitsByRank(result);
   const rankedUnits = order.slice(0, ranked);
   const topN = Math.max(1, Math.floor(options.topN ?? 10));
@@ -59,7 +60,7 @@ export function buildDashboard(result: IndexResult, text: ReportText, options: D
 
   // Contributions: unit | effective weight of each pillar × its score | index. Sums to the index
   // under arithmetic aggregation when no pillar is missing.
-  const pillarScores = pillars.map((p) => nodeScores(result, p));
+  const pillarScores = pillars.map((p) => scoreOf(result, p));
   const pillarWeights = pillars.map((p) => result.effectiveWeights.get(p) ?? NaN);
   grid.block(col, [text.unit, ...pillars.map((p) => fill(text.contribution, { name: nodeName(result, p) })), indexName],
     rankedUnits.map((u) => [
@@ -88,7 +89,7 @@ export function buildDashboard(result: IndexResult, text: ReportText, options: D
   const radarUnit = options.radarUnit !== undefined ? result.units.codes.indexOf(options.radarUnit) : rankedUnits[0];
   const axes = pillars.length >= 3 ? pillars : subPillars;
   if (radarUnit !== undefined && axes.length >= 3) {
-    const axisScores = axes.map((code) => nodeScores(result, code));
+    const axisScores = axes.map((code) => scoreOf(result, code));
     grid.block(col, [text.pillar, unitLabel(result, radarUnit), text.median], axes.map((code, k) => [
       nodeName(result, code), num(axisScores[k]?.[radarUnit] ?? NaN), num(medianOf(axisScores[k] ?? [], result.included)),
     ]));
@@ -105,7 +106,7 @@ export function buildDashboard(result: IndexResult, text: ReportText, options: D
 
   // Scatter: unit | x pillar | y pillar, over ranked units with both scores.
   if (scatter) {
-    const [xs, ys] = [nodeScores(result, scatter[0])!, nodeScores(result, scatter[1])!];
+    const [xs, ys] = [scoreOf(result, scatter[0])!, scoreOf(result, scatter[1])!];
     const points = rankedUnits.filter((u) => Number.isFinite(xs[u]!) && Number.isFinite(ys[u]!));
     const [xName, yName] = [nodeName(result, scatter[0]), nodeName(result, scatter[1])];
     grid.block(col, [text.unit, xName, yName], points.map((u) => [unitLabel(result, u), xs[u]!, ys[u]!]));
@@ -157,7 +158,7 @@ function validateOptions(result: IndexResult, options: DashboardOptions, scatter
     issues.push(`radarUnit "${options.radarUnit}" is not a unit code of Data; use one of ${result.units.codes.slice(0, 5).join(", ")}...`);
   }
   for (const code of scatter ?? []) {
-    if (!nodeScores(result, code)) issues.push(`scatterPillars: "${code}" is not an aggregate or indicator code of the Framework`);
+    if (!scoreOf(result, code)) issues.push(`scatterPillars: "${code}" is not an aggregate or indicator code of the Framework`);
   }
   if (issues.length > 0) {
     throw new IndexInputError(issues.map((message) => ({ table: "Settings", column: "dashboard", message, severity: "error" })));

@@ -8,7 +8,8 @@ import type { IndexSpec, ScreenSpec } from "../spec";
 import type { Cell, MethodSource } from "../types";
 import { fill, type ReportText } from "./i18n";
 import type { FormatPlan, SheetPlan } from "./types";
-import { aggregatesTopDown, num, rangeA1 } from "./util";
+import { aggregatesTopDown } from "../columns";
+import { num, rangeA1 } from "./util";
 
 /**
  * The most imputed cells listed on the sheet: a 10,000 × 1,000 run with 10 % missing has a million,

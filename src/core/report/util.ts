@@ -1,4 +1,5 @@
 /** Small helpers shared by the sheet builders: cell values, ranges, unit order, node columns. */
+import { columnOf } from "../columns";
 import { cellAddress } from "../errors";
 import { median } from "../stats";
 import type { IndexResult } from "../result";
@@ -41,17 +42,8 @@ export function nodeName(result: IndexResult, code: string): string {
   return node && node.name.trim() !== "" ? node.name : code;
 }
 
-/** The score column of an aggregate, or the normalized column of an indicator. */
-export function nodeScores(result: IndexResult, code: string): Float64Array | undefined {
-  const a = result.scores.codes.indexOf(code);
-  if (a >= 0) return result.scores.columns[a];
-  const i = result.steps.normalized.codes.indexOf(code);
-  return i >= 0 ? result.steps.normalized.columns[i] : undefined;
-}
-
 export function nodeRanks(result: IndexResult, code: string): Float64Array | undefined {
-  const a = result.ranks.codes.indexOf(code);
-  return a >= 0 ? result.ranks.columns[a] : undefined;
+  return columnOf(result.ranks, code);
 }
 
 /** Children of the root (pillars) and the aggregates one level below them (sub-pillars). */
@@ -93,13 +85,6 @@ export function medianOf(values: ArrayLike<number>, include?: Uint8Array): numbe
   const kept: number[] = [];
   for (let i = 0; i < values.length; i++) if (!include || include[i] !== 0) kept.push(values[i]!);
   return median(kept);
-}
-
-/** Aggregates top-down (root first, then by level, Framework order within a level). */
-export function aggregatesTopDown(result: IndexResult): string[] {
-  const list = result.framework.aggregates.map((node, order) => ({ node, order }));
-  list.sort((a, b) => b.node.level - a.node.level || a.node.row - b.node.row || a.order - b.order);
-  return list.map(({ node }) => node.code);
 }
 
 /** Room for a header and its filter button (CJK characters count double), within reason. */

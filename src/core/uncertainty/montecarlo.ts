@@ -11,7 +11,7 @@ import { describeNormalize, type IndexSpec, type TreatOverride } from "../spec";
 import { quantileSorted } from "../stats";
 import type { DataSet } from "../types";
 import { buildInputModel, DEFAULT_INPUTS, type InputModel, type UncertainInputs } from "./inputs";
-import { Random, mixSeed } from "./prng";
+import { Random, mixSeed } from "../stats/random";
 import type { Task } from "./task";
 
 export interface UncertaintyOptions {

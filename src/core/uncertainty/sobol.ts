@@ -5,7 +5,7 @@
  * A_B^i takes every column of input i from B.
  */
 import { quantileSorted, sortedAvailable } from "../stats";
-import { Random, mixSeed } from "./prng";
+import { Random, mixSeed } from "../stats/random";
 import { drive, type Task } from "./task";
 
 /** The columns [start, start + size) of the design that belong to one uncertain input. */

@@ -7,7 +7,7 @@ import { pcaWeights } from "./pca";
 export { ahp, completeComparisonMatrix, RANDOM_INDEX, CR_LIMIT, RECIPROCAL_TOLERANCE, type AhpResult } from "./ahp";
 export { entropyWeights } from "./entropy";
 export { equalWeights } from "./equal";
-export { pca, pcaWeights, correlationMatrix, type PcaResult } from "./pca";
+export { pca, pcaWeights, type PcaResult } from "./pca";
 
 export const WEIGHT_METHODS = ["entropy", "pca", "equal"] as const;
 export type WeightMethod = (typeof WEIGHT_METHODS)[number];

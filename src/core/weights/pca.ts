@@ -4,6 +4,7 @@
  */
 import { IndexComputeError } from "../errors";
 import { symmetricEigen } from "../linalg/eigen";
+import { mean, sd } from "../stats";
 import { timesPow2, unitShift } from "../steps/magnitude";
 
 export interface PcaResult {
@@ -17,7 +18,8 @@ export interface PcaResult {
   rowsUsed: number;
 }
 
-export function correlationMatrix(columns: readonly Float64Array[], codes: readonly string[]): { matrix: Float64Array; rowsUsed: number } {
+/** Correlations over the rows where every column has a value (listwise), unlike the audit's pairwise ones. */
+function completeRowsCorrelations(columns: readonly Float64Array[], codes: readonly string[]): { matrix: Float64Array; rowsUsed: number } {
   const k = columns.length;
   const rows = columns[0]?.length ?? 0;
   const complete: number[] = [];
@@ -30,15 +32,11 @@ export function correlationMatrix(columns: readonly Float64Array[], codes: reado
     // Scaled by a power of two first (exact, so standardized values are unchanged): columns at 1e160
     // or 1e300 would overflow the squares and sums.
     const shift = unitShift(Float64Array.from(complete, (i) => raw[i]!));
-    const column = shift === 0 ? raw : raw.map((v) => timesPow2(v, shift));
-    let mean = 0;
-    for (const i of complete) mean += column[i]!;
-    mean /= n;
-    let ss = 0;
-    for (const i of complete) ss += (column[i]! - mean) ** 2;
-    const sd = Math.sqrt(ss / (n - 1));
-    if (!(sd > 0)) throw new IndexComputeError(`PCA needs variation in every column, but ${codes[j] ?? `column ${j + 1}`} is constant over the complete rows`);
-    return Float64Array.from(complete, (i) => (column[i]! - mean) / sd);
+    const values = Float64Array.from(complete, (i) => (shift === 0 ? raw[i]! : timesPow2(raw[i]!, shift)));
+    const m = mean(values);
+    const s = sd(values);
+    if (!(s > 0)) throw new IndexComputeError(`PCA needs variation in every column, but ${codes[j] ?? `column ${j + 1}`} is constant over the complete rows`);
+    return values.map((v) => (v - m) / s);
   });
   const matrix = new Float64Array(k * k);
   for (let a = 0; a < k; a++) {
@@ -58,7 +56,7 @@ export function correlationMatrix(columns: readonly Float64Array[], codes: reado
 export function pca(columns: readonly Float64Array[], codes: readonly string[]): PcaResult {
   const k = columns.length;
   if (k < 2) throw new IndexComputeError(`PCA needs at least 2 columns, found ${k}`);
-  const { matrix, rowsUsed } = correlationMatrix(columns, codes);
+  const { matrix, rowsUsed } = completeRowsCorrelations(columns, codes);
   const { values, vectors } = symmetricEigen({ n: k, values: matrix });
   const first = vectors[0]!;
   let sum = 0;

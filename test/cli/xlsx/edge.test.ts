@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { computeIndex, type Cell } from "../../../src/core";
+import { computeIndex, type Cell } from "../../../src/core/engine";
 import { buildReport } from "../../../src/core/report/build";
 import { buildResultWorkbook, writeResultWorkbook } from "../../../src/cli/xlsx";
 

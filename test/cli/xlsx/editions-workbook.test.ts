@@ -6,7 +6,7 @@ import { before, test } from "node:test";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { validateXML } from "xmllint-wasm";
-import { computeIndex } from "../../../src/core";
+import { computeIndex } from "../../../src/core/engine";
 import { buildReport } from "../../../src/core/report/build";
 import { CONFORMANCE_DIR, FIXTURES_DIR, readCsv } from "../../helpers/conformance";
 import { runInProcess, tempDir } from "../helpers";

@@ -3,7 +3,7 @@ import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { computeIndex, type Cell } from "../../../src/core";
+import { computeIndex, type Cell } from "../../../src/core/engine";
 import { buildReport } from "../../../src/core/report/build";
 import { buildResultWorkbook } from "../../../src/cli/xlsx";
 import { qualifiesForFastRows } from "../../../src/cli/xlsx/fast-rows";

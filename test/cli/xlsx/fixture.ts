@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { computeIndex, type Cell } from "../../../src/core";
+import { computeIndex, type Cell } from "../../../src/core/engine";
 import { runAnalysis } from "../../../src/core/analysis";
 import { buildAnalysisReport } from "../../../src/core/report/analysis";
 import { buildReport } from "../../../src/core/report/build";

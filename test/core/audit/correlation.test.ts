@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { averageRanks, cronbachAlpha, pearson, spearman, auditIndex } from "../../../src/core/audit";
-import { computeIndex } from "../../../src/core";
+import { auditIndex } from "../../../src/core/audit";
+import { averageRanks, cronbachAlpha, pearson, spearman } from "../../../src/core/stats";
+import { computeIndex } from "../../../src/core/engine";
 import { smallData, smallFramework } from "./fixture";
 
 const close = (actual: number, expected: number, tol = 1e-12, what = "") =>

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
-import { columnOf, computeIndex } from "../../../src/core";
+import { columnOf, computeIndex } from "../../../src/core/engine";
 import { runAnalysis } from "../../../src/core/analysis";
 import { CONFORMANCE_DIR, FIXTURES_DIR, readCsv } from "../../helpers/conformance";
 

@@ -13,7 +13,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
-import { columnOf, computeIndex, rankDescending, type Cell, type IndexResult } from "../../../src/core";
+import { columnOf, computeIndex, rankDescending, type Cell, type IndexResult } from "../../../src/core/engine";
 import { CONFORMANCE_DIR, FIXTURES_DIR, readCsv } from "../../helpers/conformance";
 
 const panel = readCsv(join(FIXTURES_DIR, "coinr-asem-panel", "data.csv"));

@@ -1,7 +1,7 @@
 /** Editions over time on tiny data, every expected value computed by hand (docs/methods.md, "Editions over time"). */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { columnOf, computeIndex, IndexInputError, rankChangeOf, type Cell } from "../../../src/core";
+import { columnOf, computeIndex, IndexInputError, rankChangeOf, type Cell } from "../../../src/core/engine";
 import { DATA, FRAMEWORK } from "./tiny";
 
 

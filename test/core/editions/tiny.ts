@@ -1,5 +1,5 @@
 /** The tiny two-edition panel of the editions tests; every expected value is worked out by hand in engine.test.ts. */
-import type { Cell } from "../../../src/core";
+import type { Cell } from "../../../src/core/engine";
 
 export const FRAMEWORK: Cell[][] = [
   ["iCode", "iName", "Parent", "Level", "Direction", "Weight", "Type"],

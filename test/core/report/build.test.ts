@@ -1,7 +1,7 @@
 /** buildReport against COINr's own outputs on the ASEM example and hand calculations. */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { computeIndex, IndexInputError } from "../../../src/core";
+import { computeIndex, IndexInputError } from "../../../src/core/engine";
 import { buildReport } from "../../../src/core/report/build";
 import { asemTables, expectedTable } from "../../helpers/conformance";
 import { columnIndex, handMedian, near, overlaps, sheetOf, valuesAt } from "./plan-helpers";

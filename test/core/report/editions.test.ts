@@ -1,7 +1,7 @@
 /** The editions sheets of the report plan on tiny data, every cell known by hand. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { computeIndex, type Cell } from "../../../src/core";
+import { computeIndex, type Cell } from "../../../src/core/engine";
 import { DATA, FRAMEWORK } from "../editions/tiny";
 import { buildReport } from "../../../src/core/report/build";
 import { RANK_CHANGE_FORMAT } from "../../../src/core/report/editions-text";

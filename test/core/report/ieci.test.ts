@@ -1,7 +1,7 @@
 /** The first user case: the bundled IECI sample (37 cities, 3 pillars) through buildReport. */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { computeIndex, settingsToSpecInput } from "../../../src/core";
+import { computeIndex, settingsToSpecInput } from "../../../src/core/engine";
 import { buildReport } from "../../../src/core/report/build";
 import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../../src/core/sample/ieci";
 import { handMedian, near, sheetOf, valuesAt } from "./plan-helpers";

@@ -1,7 +1,7 @@
 /** The Log sheet lists at most LOG_IMPUTED_LIMIT imputed cells and says exactly how many it left off. */
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { computeIndex, type Cell } from "../../../src/core";
+import { computeIndex, type Cell } from "../../../src/core/engine";
 import { buildReport } from "../../../src/core/report/build";
 import { LOG_IMPUTED_LIMIT } from "../../../src/core/report/log";
 import type { IndexResult } from "../../../src/core/result";

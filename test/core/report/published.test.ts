@@ -1,7 +1,7 @@
 /** "Published vs computed" on the sample: the IECI 2022 published top 20 against the 2022 edition of the two-edition workbook. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { computeIndex, IndexInputError, settingsToSpecInput, type Cell } from "../../../src/core";
+import { computeIndex, IndexInputError, settingsToSpecInput, type Cell } from "../../../src/core/engine";
 import { parsePublished } from "../../../src/core/published";
 import { buildReport } from "../../../src/core/report/build";
 import { IECI_PUBLISHED_TOP20, ieciEditionsTable, ieciFrameworkTable, ieciPublishedTable, ieciSettingsTable } from "../../../src/core/sample/ieci";

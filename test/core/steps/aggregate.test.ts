@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { aggregateColumns, IndexComputeError } from "../../../src/core";
+import { aggregateColumns, IndexComputeError } from "../../../src/core/engine";
 
 const a = Float64Array.from([10, 20, NaN, NaN]);
 const b = Float64Array.from([40, 80, 30, NaN]);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { normalizeColumn, parseSpec, type NormalizeSpec } from "../../../src/core";
+import { normalizeColumn, parseSpec, type NormalizeSpec } from "../../../src/core/engine";
 
 const x = Float64Array.from([2, 4, NaN, 4, 10]);
 const up = { code: "X", direction: 1 as const };

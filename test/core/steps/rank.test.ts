@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { rankAscending, rankDescending } from "../../../src/core";
+import { rankAscending, rankDescending } from "../../../src/core/engine";
 
 test("descending competition ranks equal Excel RANK.EQ(x, range, 0): ties take the lowest rank", () => {
   // RANK.EQ over {7, 3.5, 3.5, 1, 2} descending: 1, 2, 2, 5, 4

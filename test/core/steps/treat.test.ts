@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { WinsorizeSpec } from "../../../src/core";
+import type { WinsorizeSpec } from "../../../src/core/engine";
 import { winsorizeColumn } from "../../../src/core/steps/treat";
 import { kurt, skew } from "../../../src/core/stats";
 

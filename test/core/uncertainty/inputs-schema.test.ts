@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { IndexInputError } from "../../../src/core";
+import { IndexInputError } from "../../../src/core/engine";
 import { parseUncertainInputs } from "../../../src/core/uncertainty/inputs-schema";
 
 test("uncertain inputs from JSON: strings and blocks, defaults filled in as in a pipeline spec", () => {

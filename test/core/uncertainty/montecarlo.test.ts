@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { computeIndex, IndexInputError, rankDescending, columnOf } from "../../../src/core";
+import { computeIndex, IndexInputError, rankDescending, columnOf } from "../../../src/core/engine";
 import { runAnalysis, AnalysisCancelledError } from "../../../src/core/analysis";
 import { buildInputModel } from "../../../src/core/uncertainty/inputs";
 import { ASEM_DIR, readCsv } from "../audit/asem-csv";
@@ -122,7 +122,7 @@ test("progress reaches the total and cancel stops the analysis", () => {
 
 test("runs that start from the nominal treated columns equal full pipeline runs (sample: median impute, screening, winsorization)", async () => {
   const { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } = await import("../../../src/core/sample/ieci");
-  const { settingsToSpecInput } = await import("../../../src/core");
+  const { settingsToSpecInput } = await import("../../../src/core/engine");
   const spec = settingsToSpecInput(ieciSettingsTable()).spec;
   const sample = computeIndex(ieciDataTable(), ieciFrameworkTable(), spec);
   // Front steps fixed: the runs skip impute/screen/treat but must give the full pipeline's numbers.

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { runSaltelli, type InputGroup } from "../../../src/core/uncertainty/sobol";
-import { Random, mixSeed } from "../../../src/core/uncertainty/prng";
+import { Random, mixSeed } from "../../../src/core/stats/random";
 
 // Ishigami function f = sin x1 + a sin² x2 + b x3⁴ sin x1, x_i uniform on [-π, π].
 const a = 7;

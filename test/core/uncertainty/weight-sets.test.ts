@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { columnOf, computeIndex } from "../../../src/core";
+import { columnOf, computeIndex } from "../../../src/core/engine";
 import { runAnalysis } from "../../../src/core/analysis";
 import { buildInputModel } from "../../../src/core/uncertainty/inputs";
 import { parseUncertainInputs } from "../../../src/core/uncertainty/inputs-schema";

@@ -62,8 +62,11 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
 
 export type CorrelationMethod = "pearson" | "spearman";
 
-/** Symmetric k×k correlation matrix (row-major), 1 on the diagonal. */
-export function correlationMatrix(columns: readonly Float64Array[], method: CorrelationMethod): Float64Array {
+/**
+ * Symmetric k×k correlation matrix (row-major), 1 on the diagonal, each pair over the rows where both
+ * are present (R's cor(use = "pairwise")). PCA's complete-rows matrix is `completeRowsCorrelations` in weights/pca.
+ */
+export function pairwiseCorrelations(columns: readonly Float64Array[], method: CorrelationMethod): Float64Array {
   const k = columns.length;
   const out = new Float64Array(k * k);
   const f = method === "pearson" ? pearson : spearman;
