@@ -11,6 +11,13 @@ const restrict = (...pairs) => ["error", { patterns: pairs.map(([regex, message]
 
 const UI = [layer("functions|commands|taskpane"), "excel and cli must not import the thin layers (functions, commands, taskpane)."];
 
+/** Core's public surface: outside core, only the package index files (src/core/<package>/index.ts). */
+const CORE_PACKAGES = "engine|stats|analysis|report|sample";
+const CORE = [
+  `(^|/)core(/(?!(${CORE_PACKAGES})$).*)?$`,
+  `outside core, import core only through its packages: core/engine, core/stats, core/analysis, core/report, core/sample (their index.ts).`,
+];
+
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "dist-cli/", "out/", "test-output/", "test/fixtures/", "assets/"] },
   js.configs.recommended,
@@ -36,23 +43,25 @@ export default tseslint.config(
       ),
     },
   },
-  { files: ["src/excel/**/*.ts", "src/cli/**/*.ts"], rules: { "no-restricted-imports": restrict(UI) } },
+  { files: ["src/excel/**/*.ts", "src/cli/**/*.ts"], rules: { "no-restricted-imports": restrict(UI, CORE) } },
+  { files: ["src/*.ts", "src/functions/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts", "scripts/**/*.mjs"], rules: { "no-restricted-imports": restrict(CORE) } },
   {
     files: ["src/commands/**/*.ts"],
     rules: {
       "no-restricted-imports": restrict(
         [layer("taskpane"), "commands must not import the task pane."],
         ["(^|/)excel(/(?!service$|contract$).*)?$", "commands reach Excel only through src/excel/service (and contract)."],
+        CORE,
       ),
     },
   },
   {
     files: ["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx"],
     rules: {
-      "no-restricted-imports": restrict([
-        "(^|/)excel(/(?!service$|contract$).*)?$",
-        "the task pane reaches Excel only through src/excel/service (and contract).",
-      ]),
+      "no-restricted-imports": restrict(
+        ["(^|/)excel(/(?!service$|contract$).*)?$", "the task pane reaches Excel only through src/excel/service (and contract)."],
+        CORE,
+      ),
     },
   },
 );

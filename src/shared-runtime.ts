@@ -4,7 +4,7 @@
  * One service (src/excel/service.ts) serves the pane, the ribbon and the analysis section, so the analysis
  * reuses the last run's result whichever of them ran it.
  */
-import type { Language } from "./core/language";
+import type { Language } from "./core/engine";
 import { createExcelService } from "./excel/service";
 import { registerAnalysisSection } from "./taskpane/analysis-section";
 import { startAddin } from "./taskpane/taskpane";

@@ -60,3 +60,50 @@ test("src/commands and src/taskpane reach src/excel only through the service mod
     assert.equal(all.some((file) => file.path === gone), false, `${gone} is gone`);
   }
 });
+
+const CORE_PACKAGES = ["engine", "stats", "analysis", "report", "sample"].map((name) => `src/core/${name}`);
+
+test("outside core, code imports core only through its package index files (engine, stats, analysis, report, sample)", () => {
+  const outside = all.filter((file) => !file.path.startsWith("src/core/"));
+  const intoCore = outside.flatMap((file) => importsOf(file).filter((t) => t === "src/core" || t.startsWith("src/core/")).map((t) => ({ file, t })));
+  assert.ok(intoCore.length > 50, "the scan sees the imports of core");
+  assert.deepEqual(intoCore.filter(({ t }) => !CORE_PACKAGES.includes(t)).map(({ file, t }) => `${file.path} → ${t}`), []);
+  for (const dir of CORE_PACKAGES) assert.ok(all.some((file) => file.path === `${dir}/index.ts`), `${dir}/index.ts exists`);
+});
+
+test("npm run lint rejects a deep import into core from another layer, and accepts the package import", async () => {
+  const { ESLint } = await import("eslint");
+  const eslint = new ESLint();
+  const lint = async (code: string, filePath: string) =>
+    (await eslint.lintText(code, { filePath }))[0]!.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+  for (const [file, deep] of [
+    ["src/cli/probe.ts", "../core/spec"],
+    ["src/excel/probe.ts", "../core"],
+    ["src/functions/probe.ts", "../core/steps/rank"],
+    ["src/taskpane/probe.ts", "../core/report/types"],
+    ["src/commands/probe.ts", "../core/engine/index"],
+    ["bench/probe.ts", "../src/core/uncertainty/montecarlo"],
+    ["src/shared-runtime-probe.ts", "./core/language"],
+  ] as const) {
+    const messages = await lint(`import { x } from "${deep}";\nexport const y = x;\n`, file);
+    assert.equal(messages.length, 1, `${file}: ${deep}`);
+    assert.match(messages[0]!, /only through its packages/);
+  }
+  assert.deepEqual(await lint(`import { computeIndex } from "../core/engine";\nimport { mean } from "../core/stats";\nexport const y = [computeIndex, mean];\n`, "src/cli/probe.ts"), []);
+  // Inside core, modules import each other directly.
+  assert.deepEqual(await lint(`import { parseSpec } from "../spec";\nexport const y = parseSpec;\n`, "src/core/report/probe.ts"), []);
+});
+
+/** Files with a top-level function or const of this name (one declaration per concept, issue 12 §2). */
+function functionDeclaredIn(name: string): string[] {
+  const pattern = new RegExp(`^(export\\s+)?(function\\s*\\*?\\s*${name}\\b|const\\s+${name}\\s*=)`, "m");
+  return all.filter((file) => pattern.test(file.text)).map((file) => file.path);
+}
+
+test("the helpers issue 12 found twice are declared once", () => {
+  assert.deepEqual(functionDeclaredIn("aggregatesTopDown"), ["src/core/columns.ts"]);
+  assert.deepEqual(functionDeclaredIn("scoreOf"), ["src/core/columns.ts"]);
+  assert.deepEqual(functionDeclaredIn("formatIssue"), ["src/core/errors.ts"]);
+  for (const gone of ["nodeScores", "describeIssue", "correlationMatrix"]) assert.deepEqual(functionDeclaredIn(gone), [], gone);
+  assert.deepEqual(functionDeclaredIn("pairwiseCorrelations"), ["src/core/stats/correlation.ts"]);
+});
