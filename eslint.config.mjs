@@ -15,7 +15,8 @@ const UI = [layer("functions|commands|taskpane"), "excel and cli must not import
 const CORE_PACKAGES = "engine|stats|analysis|report|sample";
 const CORE = [
   `(^|/)core(/(?!(${CORE_PACKAGES})$).*)?$`,
-  `outside core, import core only through its packages: core/engine, core/stats, core/analysis, core/report, core/sample (their index.ts).`,
+  "outside core, import core only through its packages (their index.ts): " +
+    "core/engine, core/stats, core/analysis, core/report, core/sample.",
 ];
 
 export default tseslint.config(

@@ -63,7 +63,7 @@ test("src/commands and src/taskpane reach src/excel only through the service mod
 
 const CORE_PACKAGES = ["engine", "stats", "analysis", "report", "sample"].map((name) => `src/core/${name}`);
 
-test("outside core, code imports core only through its package index files (engine, stats, analysis, report, sample)", () => {
+test("outside core, code imports core only through its package index files", () => {
   const outside = all.filter((file) => !file.path.startsWith("src/core/"));
   const intoCore = outside.flatMap((file) => importsOf(file).filter((t) => t === "src/core" || t.startsWith("src/core/")).map((t) => ({ file, t })));
   assert.ok(intoCore.length > 50, "the scan sees the imports of core");
@@ -89,7 +89,8 @@ test("npm run lint rejects a deep import into core from another layer, and accep
     assert.equal(messages.length, 1, `${file}: ${deep}`);
     assert.match(messages[0]!, /only through its packages/);
   }
-  assert.deepEqual(await lint(`import { computeIndex } from "../core/engine";\nimport { mean } from "../core/stats";\nexport const y = [computeIndex, mean];\n`, "src/cli/probe.ts"), []);
+  const good = `import { computeIndex } from "../core/engine";\nimport { mean } from "../core/stats";\n`;
+  assert.deepEqual(await lint(`${good}export const y = [computeIndex, mean];\n`, "src/cli/probe.ts"), []);
   // Inside core, modules import each other directly.
   assert.deepEqual(await lint(`import { parseSpec } from "../spec";\nexport const y = parseSpec;\n`, "src/core/report/probe.ts"), []);
 });

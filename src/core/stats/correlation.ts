@@ -47,7 +47,10 @@ export function averageRanks(x: ArrayLike<number>): Float64Array {
   return ranks;
 }
 
-/** Spearman rho: Pearson r of the average ranks, ranked within the pairwise-complete rows (as R's cor(use = "pairwise")). */
+/**
+ * Spearman rho: Pearson r of the average ranks, ranked within the pairwise-complete rows
+ * (as R's cor(use = "pairwise")).
+ */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const xs: number[] = [];
   const ys: number[] = [];
