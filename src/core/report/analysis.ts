@@ -10,6 +10,7 @@ import type { SensitivityResult } from "../uncertainty/sensitivity";
 import type { UncertaintyResult } from "../uncertainty/montecarlo";
 import type { Cell } from "../types";
 import type { Language } from "../language";
+import { mean } from "../stats";
 import type { FormatPlan, SheetPlan } from "./types";
 import { bodyRange, nodeName, num, rangeA1, uniqueHeaders } from "./util";
 
@@ -263,10 +264,4 @@ function setCell(cells: Cell[][], row: number, col: number, label: string, value
   while (line.length < col) line.push(null);
   line[col] = label;
   line[col + 1] = value;
-}
-
-function mean(x: Float64Array): number {
-  let s = 0;
-  for (const v of x) s += v;
-  return x.length ? s / x.length : NaN;
 }
