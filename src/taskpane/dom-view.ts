@@ -143,7 +143,7 @@ export class DomView implements PaneView {
       if (suggestion && input) {
         const fix = element("button", { type: "button", className: "link-button", textContent: t(this.language, "useSuggestion", { name: suggestion }) });
         fix.addEventListener("click", () => {
-          input.value = suggestion;
+          input.value = withSheetName(input.value, suggestion);
           input.setAttribute("aria-invalid", "false");
           slot.textContent = "";
           input.focus();
@@ -230,7 +230,7 @@ export class DomView implements PaneView {
     const [before, after = ""] = head.split("\u0000");
     text.append(before!);
     if (refresh.edit && !refresh.failed) {
-      text.append(this.cellLink(refresh.edit.sheet, refresh.edit.address, `${refreshSheetText(refresh.edit.sheet)}!${refresh.edit.address}`));
+      text.append(this.cellLink(refresh.edit.sheet, refresh.edit.address, `${quotedSheet(refresh.edit.sheet)}!${refresh.edit.address}`));
       const label = cellLabel(this.dataCells, refresh.edit.sheet, refresh.edit.address);
       if (label) text.append(element("span", { className: "cell-label", textContent: ` (${label})` }));
     }
@@ -375,21 +375,19 @@ function cell(text: string, className = ""): HTMLTableCellElement {
   return td;
 }
 
-/** ▲2 / ▼1 / – (same) / new; `change` is positive when the unit moved up; undefined = not ranked before. */
+/** ▲2 / ▼1 / 0 (same) / – (no earlier edition) / new; `change` is positive when the unit moved up; undefined = not ranked before. */
 function changeCell(change: number | null | undefined, language: Language): HTMLTableCellElement {
   if (change === undefined) return withLabel(cell(t(language, "newEntry"), "num new"), t(language, "newEntry"));
   if (change === null) return cell("–", "num same");
   if (change > 0) return withLabel(cell(`▲${change}`, "num up"), t(language, "movedUp", { count: change }));
   if (change < 0) return withLabel(cell(`▼${-change}`, "num down"), t(language, "movedDown", { count: -change }));
-  return withLabel(cell("–", "num same"), t(language, "unchanged"));
+  return withLabel(cell("0", "num same"), t(language, "unchanged"));
 }
 
-/** The arrows are read as words ("up 2"); the visible text stays. */
+/** The arrows are read as words ("up 2") by screen readers and shown as a tooltip; the cell's text stays the arrow. */
 function withLabel(td: HTMLTableCellElement, label: string): HTMLTableCellElement {
   td.title = label;
-  const hidden = element("span", { className: "visually-hidden", textContent: label });
-  const shown = element("span", { textContent: td.textContent ?? "", ariaHidden: "true" });
-  td.replaceChildren(shown, hidden);
+  td.setAttribute("aria-label", label);
   return td;
 }
 
@@ -402,7 +400,7 @@ function clock(at: number, language: Language): string {
 }
 
 /** A sheet name as Excel writes it in a reference: quoted when it is not a plain name. */
-function refreshSheetText(sheet: string): string {
+function quotedSheet(sheet: string): string {
   return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
@@ -412,4 +410,10 @@ function movesText(refresh: RefreshReport, language: Language): string {
   const shown = refresh.moves.slice(0, 3).map((m) => `${m.name || m.code} ${m.from}→${m.to}`);
   const more = refresh.moves.length - shown.length;
   return [shown.join(language === "zh-CN" ? "、" : ", "), more > 0 ? t(language, "moreMoves", { count: more }) : ""].filter(Boolean).join(" ");
+}
+
+/** The source text with its sheet (or table) name replaced: "Framwork!A1:F30" → "Framework!A1:F30", "Framwork" → "Framework". */
+function withSheetName(text: string, name: string): string {
+  const bang = text.lastIndexOf("!");
+  return bang < 0 ? name : `${quotedSheet(name)}${text.slice(bang)}`;
 }

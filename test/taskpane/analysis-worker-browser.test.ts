@@ -35,7 +35,7 @@ test("Analysis section in Chromium (production build): worker result equals Node
     await page.getByRole("button", { name: "Create" }).click();
     await page.getByRole("status").filter({ hasText: "Template sheets created" }).waitFor();
     await page.getByRole("button", { name: "Compute" }).click();
-    await page.getByRole("status").filter({ hasText: /^Done: / }).waitFor({ timeout: 60_000 });
+    await page.getByRole("status").filter({ hasText: /^Ranked 37 units/ }).waitFor({ timeout: 60_000 });
 
     // Audit on, 200 runs, sensitivity N = 20, seed 6, the form's default uncertain inputs.
     const analysis = page.locator("#analysis-root");
