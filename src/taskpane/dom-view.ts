@@ -68,6 +68,7 @@ export class DomView implements PaneView {
     }
     for (const option of document.querySelectorAll<HTMLOptionElement>("option[data-method]")) option.textContent = t(language, `method.${option.dataset.method}` as MessageKey);
     document.title = t(language, "title");
+    this.syncOptionsEnabled();
   }
 
   showSources(form: SourcesForm, hasSettingsSheet: boolean): void {
@@ -352,6 +353,8 @@ export class DomView implements PaneView {
     const fromSheet = byId<HTMLInputElement>("settings-sheet").checked;
     this.steps.hidden = fromSheet;
     byId("options-from-sheet").hidden = !fromSheet;
+    // The closed Method section still says where the method comes from.
+    byId("method-hint").textContent = t(this.language, fromSheet ? "methodFromSheet" : "methodFromPane");
   }
 }
 
