@@ -399,7 +399,7 @@ function warningCount(language: Language, count: number): string {
 }
 
 function clock(at: number, language: Language): string {
-  return new Date(at).toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit" });
+  return new Date(at).toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 }
 
 /** A sheet name as Excel writes it in a reference: quoted when it is not a plain name. */
