@@ -205,7 +205,7 @@ export class DomView implements PaneView {
     line.replaceChildren();
     const count = summary.unitCount ?? summary.ranking?.length ?? summary.top.length;
     const parts: (string | Node)[] = [t(this.language, "ranked", { count: count.toLocaleString(this.language) }), warningCount(this.language, summary.warnings.length)];
-    if (summary.durationMs !== undefined) parts.push(t(this.language, "seconds", { seconds: (summary.durationMs / 1000).toLocaleString(this.language, { maximumFractionDigits: 1, minimumFractionDigits: 1 }) }));
+    if (summary.durationMs !== undefined) parts.push(t(this.language, "seconds", { seconds: seconds(summary.durationMs, this.language) }));
     const resultsSheet = summary.sheets[0];
     if (resultsSheet) parts.push(this.cellLink(resultsSheet, "A1", t(this.language, "goToResults")));
     parts.forEach((part, k) => {
@@ -420,4 +420,10 @@ function movesText(refresh: RefreshReport, language: Language): string {
 function withSheetName(text: string, name: string): string {
   const bang = text.lastIndexOf("!");
   return bang < 0 ? name : `${quotedSheet(name)}${text.slice(bang)}`;
+}
+
+/** "0.2" for 200 ms; "<0.1" below 50 ms, where "0.0 s" would read as no time at all. */
+function seconds(ms: number, language: Language): string {
+  if (ms < 50) return `<${(0.1).toLocaleString(language)}`;
+  return (ms / 1000).toLocaleString(language, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 }
