@@ -4,7 +4,7 @@ import { blankHeaderIssue, bodyRows, cellText, clip, codeText, headerBelowHint, 
 import type { DataSet, Framework, Table } from "./types";
 
 export const UNIT_CODE = ["ucode", "code", "unitcode", "unitid", "id"];
-const UNIT_NAME = ["uname", "name", "unitname"];
+export const UNIT_NAME = ["uname", "name", "unitname"];
 /** Headers of the edition column (src/core/editions); ignored when reading one edition. */
 export const TIME_HEADERS = ["time", "year"];
 const IGNORED = TIME_HEADERS;

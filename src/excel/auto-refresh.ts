@@ -15,6 +15,8 @@ interface Watch {
   timer: ReturnType<typeof setTimeout> | null;
   running: boolean;
   again: boolean;
+  /** The last user edit seen before the refresh fires (sheet name, A1 address), for the pane's report. */
+  lastEdit: { sheet: string; address: string } | null;
 }
 
 let watch: Watch | null = null;
@@ -33,7 +35,8 @@ export interface AutoRefreshOptions {
   sources?: TableSource[];
 }
 
-export async function enableAutoRefresh(on: boolean, onRun: () => void | Promise<void>, options: AutoRefreshOptions = {}): Promise<void> {
+/** `onRun` receives the last edit that started the refresh (sheet name and address), or null. */
+export async function enableAutoRefresh(on: boolean, onRun: (edit: { sheet: string; address: string } | null) => void | Promise<void>, options: AutoRefreshOptions = {}): Promise<void> {
   await stopWatching();
   if (!on) {
     if (!options.sources) await forgetAutoRefresh();
@@ -41,7 +44,7 @@ export async function enableAutoRefresh(on: boolean, onRun: () => void | Promise
   }
   const delay = options.delayMs ?? 1_500;
   const hasTriggerSource = apiSupported("1.14");
-  const state: Watch = { handlers: [], timer: null, running: false, again: false };
+  const state: Watch = { handlers: [], timer: null, running: false, again: false, lastEdit: null };
   const fire = async () => {
     state.timer = null;
     if (state.running) {
@@ -49,8 +52,10 @@ export async function enableAutoRefresh(on: boolean, onRun: () => void | Promise
       return;
     }
     state.running = true;
+    const edit = state.lastEdit;
+    state.lastEdit = null;
     try {
-      await onRun();
+      await onRun(edit);
     } finally {
       state.running = false;
       if (state.again) {
@@ -63,13 +68,14 @@ export async function enableAutoRefresh(on: boolean, onRun: () => void | Promise
     if (state.timer) clearTimeout(state.timer);
     state.timer = setTimeout(() => void fire(), delay);
   };
-  const handler = async (args: Excel.WorksheetChangedEventArgs) => {
+  const handler = async (args: Excel.WorksheetChangedEventArgs, sheetName: string) => {
     if (args.triggerSource === "ThisLocalAddin") return;
     // A co-author's edit reaches every open copy: only the copy where it was typed recomputes, so
     // that several copies do not rewrite the same output sheets at once (Excel.EventSource.remote).
     if (args.source === "Remote") return;
     // Without triggerSource (before ExcelApi 1.14), our own writes are recognised by time.
     if (!hasTriggerSource && Date.now() < ownWritesUntil) return;
+    if (sheetName && args.address) state.lastEdit = { sheet: sheetName, address: args.address };
     schedule();
   };
   const { value: remembered } = await runInExcel(async (session) => {
@@ -86,11 +92,17 @@ export async function enableAutoRefresh(on: boolean, onRun: () => void | Promise
       if (source.kind === "table") return session.workbook.tables.getItem(source.table).worksheet;
       return session.workbook.worksheets.getItem(source.sheet);
     });
-    for (const sheet of sheets) state.handlers.push(sheet.onChanged.add(handler));
+    // Each sheet's name is loaded with this sync; the handlers only run after it, so they can name the edited sheet.
+    const names = sheets.map(() => "");
+    sheets.forEach((sheet, k) => {
+      sheet.load("name");
+      state.handlers.push(sheet.onChanged.add((args) => handler(args, names[k]!)));
+    });
     // Saved only when it changes: turning it back on at opening must not mark the workbook edited.
     const remember = stored !== null && stored.autoRefresh !== true;
     if (remember) queueSaveChoice(session, { ...stored!, autoRefresh: true });
     await session.sync();
+    sheets.forEach((sheet, k) => (names[k] = sheet.name));
     return remember;
   });
   watch = state;

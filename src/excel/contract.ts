@@ -53,6 +53,15 @@ export const runSummarySchema = z.object({
   syncCount: z.number().int(),
   /** Largest write request, in bytes (estimated as JSON). */
   maxRequestBytes: z.number(),
+  // Pane shell (issue 15): the results card's count, time and rank changes, and the cell labels of messages.
+  /** How many units were ranked. */
+  unitCount: z.number().int().optional(),
+  /** How long the run took, in ms (read, compute, write). */
+  durationMs: z.number().optional(),
+  /** Every ranked unit's index rank (for ▲▼ against the previous run, even for units outside the top 10). */
+  ranking: z.array(z.object({ code: z.string(), name: z.string(), rank: z.number() })).optional(),
+  /** Where the Data table is, so that "Data!E4" in a message can be shown as "Paris · PM25". */
+  dataCells: z.custom<DataCells>((value) => typeof value === "object" && value !== null).optional(),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
@@ -92,8 +101,8 @@ export interface AddinService {
   runIndex(choice: StoredChoice, options?: RunOptions): Promise<RunSummary>;
   /** New Data/Framework/Settings sheets, never overwriting; returns the choice it stored. */
   createTemplate(kind: TemplateKind, language: Language): Promise<StoredChoice>;
-  /** Recompute from the stored choice when its inputs change; each run's summary or error goes to onRun. */
-  enableAutoRefresh(on: boolean, onRun: (result: RunSummary | Error) => void): Promise<void>;
+  /** Recompute from the stored choice when its inputs change; each run's summary or error goes to onRun, with what triggered it. */
+  enableAutoRefresh(on: boolean, onRun: (result: RunSummary | Error, refresh?: RefreshReport) => void): Promise<void>;
   /** Whether auto-refresh was on when the workbook was last used (so that start turns it back on). */
   storedAutoRefresh(): Promise<boolean>;
   /** The selected range as a source ("Use selected range"); optional: not every host has a selection. */
@@ -102,6 +111,9 @@ export interface AddinService {
   currentResult(): Promise<IndexResult | null>;
   /** Writes analysis sheets, replacing only sheets the add-in created; returns the sheet names used. */
   writeAnalysisSheets(sheets: SheetPlan[]): Promise<string[]>;
+  // Pane shell (issue 15): cell references in the pane are links.
+  /** Activates the sheet and selects the range (a cell reference clicked in the pane); optional: not every host has a UI. */
+  selectCell?(sheet: string, address: string): Promise<void>;
 }
 
 /** How the pane shows a source: "Data", "DataTable" or "Data!A1:Z38". */
@@ -136,4 +148,46 @@ export function errorMessages(error: unknown): string[] {
     if (typeof message === "string" && message !== "") return [message];
   }
   return [String(error)];
+}
+
+// ---- Pane shell (issue 15): the results card, the auto-refresh report and cell labels ----
+
+/** The Data table as read: its sheet, the 0-based row/column of its header cell, its headers and each body row's unit. */
+export interface DataCells {
+  sheet: string;
+  row: number;
+  col: number;
+  headers: string[];
+  /** Unit name (or code) of each body row, in sheet order. */
+  units: string[];
+}
+
+/** A unit whose index rank changed between two runs. */
+export interface RankMove {
+  code: string;
+  name: string;
+  from: number;
+  to: number;
+}
+
+/** What an auto-refresh reports besides its summary: when it ran, the edit that started it and the rank moves. */
+export interface RefreshReport {
+  /** Epoch ms when the refresh finished. */
+  at: number;
+  /** The last edited range before the refresh (sheet name and A1 address), or null when unknown. */
+  edit: { sheet: string; address: string } | null;
+  /** Units whose rank changed against the previous run in this runtime, largest moves first. */
+  moves: RankMove[];
+}
+
+/** Rank moves between two rankings, largest first (then by new rank); units in only one ranking are left out. */
+export function rankMoves(before: { code: string; rank: number }[] | undefined, after: { code: string; name: string; rank: number }[] | undefined): RankMove[] {
+  if (!before || !after) return [];
+  const old = new Map(before.map((u) => [u.code, u.rank]));
+  const moves: RankMove[] = [];
+  for (const unit of after) {
+    const from = old.get(unit.code);
+    if (from !== undefined && from !== unit.rank && Number.isFinite(from) && Number.isFinite(unit.rank)) moves.push({ code: unit.code, name: unit.name, from, to: unit.rank });
+  }
+  return moves.sort((a, b) => Math.abs(b.to - b.from) - Math.abs(a.to - a.from) || a.to - b.to);
 }

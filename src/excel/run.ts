@@ -11,6 +11,7 @@ import { displayLanguage, runInExcel } from "./office";
 import { readSources, type ReadTable } from "./read";
 import { writeReport } from "./write-report";
 import { markOwnWrite } from "./auto-refresh";
+import { dataCells, fullRanking } from "./summary-extras";
 
 export function defaultLanguage(): Language {
   return /^zh/i.test(displayLanguage()) ? "zh-CN" : "en";
@@ -23,6 +24,7 @@ export async function runIndex(choiceInput: StoredChoice, options: RunOptions = 
 /** runIndex, also giving the computed IndexResult (the service keeps it for the analysis section). */
 export async function runIndexWithResult(choiceInput: StoredChoice, options: RunOptions = {}): Promise<{ summary: RunSummary; result: IndexResult }> {
   const progress = options.onProgress ?? (() => undefined);
+  const started = Date.now();
   try {
     const choice = validateChoice(choiceInput);
     const language = options.language ?? choice.language ?? defaultLanguage();
@@ -39,10 +41,11 @@ export async function runIndexWithResult(choiceInput: StoredChoice, options: Run
         maxRequestBytes: options.maxRequestBytes,
         onProgress: (f) => progress("write", 0.4 + 0.6 * f),
       });
-      return { result, warnings: [...warnings, ...outcome.warnings], outcome };
+      return { result, warnings: [...warnings, ...outcome.warnings], outcome, data: tables[0]! };
     });
     progress("done", 1);
     const editions = editionsSummary(value.result, options.topN ?? 10);
+    const ranking = fullRanking(value.result);
     const summary: RunSummary = {
       top: topUnits(value.result, options.topN ?? 10),
       ...(editions ? { editions } : {}),
@@ -51,6 +54,11 @@ export async function runIndexWithResult(choiceInput: StoredChoice, options: Run
       sheets: value.outcome.sheets.map((s) => s.name),
       syncCount: syncs + value.outcome.recoverySyncs,
       maxRequestBytes: value.outcome.maxRequestBytes,
+      // The pane's results card (issue 15).
+      unitCount: ranking.length,
+      durationMs: Date.now() - started,
+      ranking,
+      dataCells: dataCells(value.data),
     };
     return { summary, result: value.result };
   } catch (error) {

@@ -12,17 +12,22 @@ import { AddinError } from "./errors";
 import { loadStoredChoice, saveChoice, selectedRangeSource, writeReportPlan } from "./index";
 import { runIndexWithResult } from "./run";
 import { createTemplate } from "./template";
+import { rankMoves } from "./contract";
+import { selectCell } from "./select-cell";
 
-export type { AddinService, Detection, RunOptions, RunSummary, StoredChoice, TableSource, TemplateKind } from "./contract";
-export { errorMessages, parseSourceText, sourceText } from "./contract";
+export type { AddinService, DataCells, Detection, RankMove, RefreshReport, RunOptions, RunSummary, StoredChoice, TableSource, TemplateKind } from "./contract";
+export { errorMessages, parseSourceText, rankMoves, sourceText } from "./contract";
 
 /** `language` is read at each auto-refresh run, so output headers follow the pane's current language. */
 export function createExcelService(language: () => Language): AddinService {
   let last: IndexResult | null = null;
+  /** The last successful run's ranking, so that an auto-refresh can say who moved ("London 1→3"). */
+  let lastRanking: RunSummary["ranking"];
   const run = async (choice: StoredChoice, options: RunOptions = {}): Promise<RunSummary> => {
     try {
       const { summary, result } = await runIndexWithResult(choice, options);
       last = result;
+      lastRanking = summary.ranking;
       return summary;
     } catch (error) {
       last = null; // the inputs no longer compute: analysing the old result would mislead
@@ -36,14 +41,16 @@ export function createExcelService(language: () => Language): AddinService {
     runIndex: run,
     createTemplate,
     async enableAutoRefresh(on, onRun) {
-      await enableAutoRefresh(on, async () => {
+      await enableAutoRefresh(on, async (edit) => {
         // Runs from the stored choice (what the watch was set up for), reporting back to the pane.
+        const before = lastRanking;
         try {
           const stored = await loadStoredChoice();
           if (!stored) throw new AddinError("Choose the Data and Framework first; auto-refresh watches them.");
-          onRun(await run(stored, { language: language() }));
+          const summary = await run(stored, { language: language() });
+          onRun(summary, { at: Date.now(), edit, moves: rankMoves(before, summary.ranking) });
         } catch (error) {
-          onRun(error instanceof Error ? error : new Error(String(error)));
+          onRun(error instanceof Error ? error : new Error(String(error)), { at: Date.now(), edit, moves: [] });
         }
       });
     },
@@ -54,5 +61,6 @@ export function createExcelService(language: () => Language): AddinService {
       markOwnWrite(); // our own write must not trigger an auto-refresh
       return (await writeReportPlan({ sheets })).sheets;
     },
+    selectCell,
   };
 }

@@ -1,7 +1,9 @@
 /** Task pane behaviour without the DOM: calls the adapter, keeps state, tells the view what to show. */
-import type { Language, SpecInput } from "../core/engine";
-import { errorMessages, parseSourceText, sourceText, type AddinService, type Detection, type RunSummary, type StoredChoice, type TableSource } from "../excel/service";
+import type { Language } from "../core/engine";
+import type { SpecInput } from "../core/engine";
+import { errorMessages, parseSourceText, sourceText, type AddinService, type Detection, type RefreshReport, type RunSummary, type StoredChoice, type TableSource } from "../excel/service";
 import { t, stageText } from "./i18n";
+import { closestName } from "./suggest";
 import { optionsToSpecInput, specInputToOptions, type FieldError, type OptionsForm } from "./options";
 
 export interface SourcesForm {
@@ -21,9 +23,28 @@ export interface PaneView {
   showStatus(text: string): void;
   /** Messages to fix, shown in an alert region; an empty list clears it. */
   showErrors(messages: string[]): void;
-  showFieldErrors(errors: FieldError[]): void;
-  showSummary(summary: RunSummary | null): void;
+  showFieldErrors(errors: SourceFieldError[]): void;
+  /** The results card: the last run's summary line, its state and top 10; null hides it. */
+  showCard(card: ResultsCard | null): void;
   setAutoRefresh(on: boolean): void;
+  /** Opens or closes a collapsible section; `secondary` de-emphasises it (the template once Data is found). */
+  setSectionOpen(section: string, open: boolean, secondary?: boolean): void;
+}
+
+/** A field error that may offer a fix ("Did you mean Framework?"). */
+export type SourceFieldError = FieldError & { suggestion?: string };
+
+/** What the results card shows (issue 15). */
+export interface ResultsCard {
+  summary: RunSummary;
+  /** Each unit's rank in the previous run shown in this pane (for ▲▼), or null on the first run. */
+  previous: Map<string, number> | null;
+  /** When the run finished (epoch ms). */
+  finishedAt: number;
+  /** Why the results no longer match the workbook: the form changed, or a later run failed. */
+  stale: "inputs" | "failed" | null;
+  /** The auto-refresh that produced (or failed to replace) these results. */
+  refresh: (RefreshReport & { failed?: boolean }) | null;
 }
 
 /** Called after every run with its summary, so that the analysis section (issue 5) can add its views. */
@@ -44,6 +65,12 @@ export class PaneController {
   /** The workbook's stored choice as last seen: what the pane does not edit (report options, language, auto-refresh) is kept from it. */
   private stored: StoredChoice | null = null;
   private readonly runListeners: RunListener[] = [];
+  /** Every sheet and table name of the workbook as last detected (for "did you mean"), or null before a detection. */
+  private names: string[] | null = null;
+  private card: ResultsCard | null = null;
+  /** The status line as a function of the language, so that switching the language re-renders it. */
+  private status: (() => string) | null = null;
+  private readonly languageListeners: ((language: Language) => void)[] = [];
 
   constructor(
     private readonly api: AddinService,
@@ -73,6 +100,30 @@ export class PaneController {
   setLanguage(language: Language): void {
     this.language = language;
     this.view.setLanguage(language);
+    if (this.status) this.view.showStatus(this.status());
+    this.view.showCard(this.card);
+    for (const listener of this.languageListeners) listener(language);
+  }
+
+  onLanguage(listener: (language: Language) => void): void {
+    this.languageListeners.push(listener);
+  }
+
+  /** The form changed after a run: the results shown are marked out of date (not the results of a failed run, already marked). */
+  inputsChanged(): void {
+    if (!this.card || this.card.stale) return;
+    this.card = { ...this.card, stale: "inputs" };
+    this.view.showCard(this.card);
+  }
+
+  /** A cell reference was clicked: select it in Excel. A failure is shown, the messages already shown stay. */
+  async goToCell(sheet: string, address: string): Promise<void> {
+    if (!this.api.selectCell) return;
+    try {
+      await this.api.selectCell(sheet, address);
+    } catch (error) {
+      this.view.showErrors(errorMessages(error));
+    }
   }
 
   async detect(): Promise<void> {
@@ -93,7 +144,7 @@ export class PaneController {
     await this.guard(async () => {
       this.stored = await this.api.createTemplate(kind, this.language);
       this.applyDetection(await this.api.detectSources(), false);
-      this.view.showStatus(t(this.language, "templateDone"));
+      this.setStatus(() => t(this.language, "templateDone"));
     });
   }
 
@@ -102,15 +153,20 @@ export class PaneController {
     const choice = this.currentChoice();
     if (!choice) return null;
     let summary: RunSummary | null = null;
-    await this.guard(async () => {
+    let ran = false;
+    const ok = await this.guard(async () => {
+      if (!(await this.sourcesExist(choice))) return;
+      ran = true;
       await this.save(choice);
       this.view.showProgress(t(this.language, "running"), 0);
+      const started = Date.now();
       summary = await this.api.runIndex(choice, {
         language: this.language,
         onProgress: (stage, fraction) => this.view.showProgress(stageText(this.language, stage), fraction),
       });
-      this.showRun(summary, choice);
+      this.showRun({ durationMs: Date.now() - started, ...(summary as RunSummary) }, choice, null);
     });
+    if (!ok && ran) this.runFailed(null);
     return summary;
   }
 
@@ -134,11 +190,13 @@ export class PaneController {
     let enabled = false;
     await this.guard(async () => {
       if (save) await this.save(choice);
-      await this.api.enableAutoRefresh(true, (result) => {
-        if (result instanceof Error) this.view.showErrors(errorMessages(result));
-        else {
+      await this.api.enableAutoRefresh(true, (result, refresh) => {
+        if (result instanceof Error) {
+          this.view.showErrors(errorMessages(result));
+          this.runFailed(refresh ?? null);
+        } else {
           this.view.showErrors([]);
-          this.showRun(result, choice);
+          this.showRun(result, choice, refresh ?? { at: Date.now(), edit: null, moves: [] });
         }
       });
       enabled = true;
@@ -151,18 +209,23 @@ export class PaneController {
   commandSucceeded(summary: RunSummary): void {
     this.view.showErrors([]);
     const choice = this.currentChoice();
-    if (choice) this.showRun(summary, choice);
+    if (choice) this.showRun(summary, choice, null);
   }
 
   commandFailed(messages: string[]): void {
     this.view.showErrors(messages);
+    this.runFailed(null);
   }
 
   /** The choice in the form, or null (with the field errors shown) when the form is not valid. */
   currentChoice(): StoredChoice | null {
+    return this.choiceFromForm();
+  }
+
+  private choiceFromForm(): StoredChoice | null {
     this.view.showErrors([]); // errors of an earlier attempt no longer apply
     const sources = this.view.readSources();
-    const errors: FieldError[] = [];
+    const errors: SourceFieldError[] = [];
     const source = (field: "data" | "framework"): TableSource | null => {
       try {
         const parsed = parseSourceText(sources[field], this.detected?.[field] ?? null);
@@ -211,6 +274,7 @@ export class PaneController {
   /** Detection → form: a Settings source found is used; otherwise the stored options, if any. */
   private applyDetection(found: Detection, showFound = true): void {
     if (found.stored) this.stored = found.stored;
+    this.names = [...found.sheets, ...found.tables];
     this.applyChoice({ data: found.data, framework: found.framework, settings: found.settings, spec: found.stored?.options ?? {} }, showFound);
   }
 
@@ -220,28 +284,72 @@ export class PaneController {
     const text = (source: TableSource | null) => (source ? sourceText(source) : "");
     this.view.showSources({ data: text(choice.data), framework: text(choice.framework), settingsFromSheet: hasSettingsSheet }, hasSettingsSheet);
     if (!hasSettingsSheet) this.view.showOptions(specInputToOptions(choice.spec));
+    // With Data and Framework found, the template is no longer the first thing to do.
+    const found = choice.data !== null && choice.framework !== null;
+    this.view.setSectionOpen("template", !found, found);
     if (fromDetection) {
-      const found = [choice.data, choice.framework, choice.settings].filter((s): s is TableSource => s !== null).map(sourceText);
-      this.view.showStatus(found.length > 0 ? t(this.language, "detected", { sources: found.join(", ") }) : t(this.language, "nothingDetected"));
+      const sources = [choice.data, choice.framework, choice.settings].filter((s): s is TableSource => s !== null).map(sourceText);
+      this.setStatus(() => (sources.length > 0 ? t(this.language, "detected", { sources: sources.join(", ") }) : t(this.language, "nothingDetected")));
     }
   }
 
-  private showRun(summary: RunSummary, choice: StoredChoice): void {
-    this.view.showSummary(summary);
-    this.view.showProgress(stageText(this.language, "done"), 1);
-    this.view.showStatus(t(this.language, "done", { sheets: summary.sheets.join(", "), syncs: summary.syncCount }));
+  private setStatus(text: (() => string) | null): void {
+    this.status = text;
+    this.view.showStatus(text ? text() : "");
+  }
+
+  /** A run finished: the card shows it with the rank changes against the previous run in this pane. */
+  private showRun(summary: RunSummary, choice: StoredChoice, refresh: RefreshReport | null): void {
+    const previous = this.card?.summary.ranking ? new Map(this.card.summary.ranking.map((u) => [u.code, u.rank])) : null;
+    this.card = { summary, previous, finishedAt: refresh?.at ?? Date.now(), stale: null, refresh };
+    this.setStatus(null); // the card says what happened; "Found: ..." no longer applies
+    this.view.showProgress("", null);
+    this.view.showCard(this.card);
+    this.view.setSectionOpen("results", true);
     for (const listener of this.runListeners) listener(summary, choice);
   }
 
-  /** Runs one user action: busy while it runs, errors shown (never thrown into the event loop). */
-  private async guard(action: () => Promise<void>): Promise<void> {
+  /** A run failed: no "done" remains; results shown before are marked out of date. */
+  private runFailed(refresh: RefreshReport | null): void {
+    this.view.showProgress("", null);
+    if (!this.card) return;
+    this.card = { ...this.card, stale: "failed", refresh: refresh ? { ...refresh, failed: true } : null };
+    this.view.showCard(this.card);
+  }
+
+  /**
+   * The sheets and tables the choice names exist (names as last detected, detected again when one is unknown).
+   * A missing one is reported on its field with the closest name ("Did you mean Framework?"); nothing runs.
+   */
+  private async sourcesExist(choice: StoredChoice): Promise<boolean> {
+    const nameOf = (source: TableSource) => (source.kind === "table" ? source.table : source.sheet);
+    const fields = (["data", "framework"] as const).map((field) => ({ field, name: nameOf(choice[field]) }));
+    const missing = () => fields.filter(({ name }) => !(this.names ?? []).some((known) => known.toLowerCase() === name.toLowerCase()));
+    if (this.names === null || missing().length > 0) {
+      const found = await this.api.detectSources();
+      this.names = [...found.sheets, ...found.tables];
+    }
+    const errors: SourceFieldError[] = missing().map(({ field, name }) => {
+      const suggestion = closestName(name, this.names ?? []);
+      const message = [t(this.language, "sheetNotFound", { name }), suggestion ? t(this.language, "didYouMean", { name: suggestion }) : ""].filter(Boolean).join(" ");
+      return suggestion ? { field, message, suggestion } : { field, message };
+    });
+    this.view.showFieldErrors(errors);
+    if (errors.length > 0) this.view.setSectionOpen("data", true);
+    return errors.length === 0;
+  }
+
+  /** Runs one user action: busy while it runs, errors shown (never thrown into the event loop); false when it failed. */
+  private async guard(action: () => Promise<void>): Promise<boolean> {
     this.view.setBusy(true);
     this.view.showErrors([]);
     try {
       await action();
+      return true;
     } catch (error) {
       this.view.showErrors(errorMessages(error));
       this.view.showProgress("", null);
+      return false;
     } finally {
       this.view.setBusy(false);
     }

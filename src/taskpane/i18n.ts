@@ -5,6 +5,7 @@ import { methodMessages, type Language } from "../core/engine";
 const en = {
   // Method names ("method.minmax") come from the method registry (src/core/methods).
   ...methodMessages("en"),
+  ...shellMessagesEn(),
   title: "Index Studio",
   languageLabel: "Language",
   sourcesHeading: "Data",
@@ -74,6 +75,7 @@ export type MessageKey = keyof typeof en;
 
 const zhCN: Record<MessageKey, string> = {
   ...methodMessages("zh"),
+  ...shellMessagesZh(),
   title: "指数工作室",
   languageLabel: "语言",
   sourcesHeading: "数据",
@@ -156,4 +158,75 @@ export function t(language: Language, key: MessageKey, values: Record<string, st
 export function stageText(language: Language, stage: string): string {
   const key = `stage.${stage}`;
   return key in en ? t(language, key as MessageKey) : stage;
+}
+
+// ---- Pane shell (issue 15): sections, results card, auto-refresh report, sheet-name suggestions ----
+// Functions (hoisted), so that the message tables above can spread them.
+
+function shellMessagesEn() {
+  return {
+    resultsHeading: "Results",
+    weightsHeading: "Weights",
+    editionsHeading: "Editions",
+    progressLabel: "Run progress",
+    ranked: "Ranked {count} units",
+    warningOne: "1 warning",
+    warningMany: "{count} warnings",
+    warningNone: "no warnings",
+    seconds: "{seconds} s",
+    goToResults: "Go to Results",
+    runFailed: "The run failed; see the message above.",
+    outOfDate: "Out of date",
+    staleInputs: "The inputs changed after this run; compute again to update it.",
+    staleFailed: "The last run failed; these are the results of {time}.",
+    refreshedAfterEdit: "Refreshed {time} after an edit in {cell}",
+    refreshed: "Refreshed {time}",
+    refreshFailedAt: "The automatic refresh at {time} failed",
+    noRankMoves: "no rank changed",
+    moreMoves: "+{count} more",
+    changeVsRun: "vs last run",
+    newEntry: "new",
+    unchanged: "no change",
+    movedUp: "up {count}",
+    movedDown: "down {count}",
+    sheetNotFound: "No sheet or table named “{name}”.",
+    didYouMean: "Did you mean {name}?",
+    useSuggestion: "Use {name}",
+    methodFromSheet: "from Settings",
+    methodFromPane: "set here",
+  } as const;
+}
+
+function shellMessagesZh(): Record<keyof ReturnType<typeof shellMessagesEn>, string> {
+  return {
+    resultsHeading: "结果",
+    weightsHeading: "权重",
+    editionsHeading: "期次",
+    progressLabel: "运行进度",
+    ranked: "已为 {count} 个单元排名",
+    warningOne: "1 条警告",
+    warningMany: "{count} 条警告",
+    warningNone: "无警告",
+    seconds: "{seconds} 秒",
+    goToResults: "转到结果",
+    runFailed: "运行失败；请查看上方的消息。",
+    outOfDate: "已过期",
+    staleInputs: "本次运行后输入已更改；请重新计算以更新。",
+    staleFailed: "上次运行失败；以下是 {time} 的结果。",
+    refreshedAfterEdit: "{time} 已刷新（编辑了 {cell}）",
+    refreshed: "{time} 已刷新",
+    refreshFailedAt: "{time} 的自动刷新失败",
+    noRankMoves: "排名无变化",
+    moreMoves: "另有 {count} 个",
+    changeVsRun: "较上次",
+    newEntry: "新",
+    unchanged: "无变化",
+    movedUp: "上升 {count}",
+    movedDown: "下降 {count}",
+    sheetNotFound: "找不到名为“{name}”的工作表或表格。",
+    didYouMean: "您是指 {name} 吗？",
+    useSuggestion: "使用 {name}",
+    methodFromSheet: "取自设置",
+    methodFromPane: "在此设置",
+  };
 }

@@ -5,18 +5,26 @@ import { renderAnalysis } from "./analysis-hook";
 import { PaneController } from "./controller";
 import { DomView } from "./dom-view";
 import { pickLanguage, t } from "./i18n";
+import { SECTION_MOUNTS, SECTIONS, type PaneDeps } from "./section-mounts";
+import { applyOfficeTheme } from "./theme";
 
 /** `onCreated` receives the controller before the first Excel call, e.g. so the service can read its language. */
 export async function startAddin(api: AddinService, onCreated?: (controller: PaneController) => void): Promise<PaneController> {
   const language = pickLanguage(officeDisplayLanguage() ?? navigator.language);
+  applyOfficeTheme();
   const view = new DomView();
   const controller = new PaneController(api, view, language);
   onCreated?.(controller);
   view.bind(controller, typeof api.selectedRangeSource === "function");
+  let analysed = false;
   controller.onRun((summary, choice) => {
     const container = document.getElementById("analysis-root");
     if (container) void renderAnalysis({ container, summary, choice, language: controller.language });
+    // The first run opens the Analysis section once; later the analyst decides.
+    if (!analysed && container) view.setSectionOpen("analysis", true);
+    analysed = true;
   });
+  mountSections(view, { api, controller, language: () => controller.language, onLanguage: (l) => controller.onLanguage(l), onRun: (l) => controller.onRun(l), expand: (s) => view.setSectionOpen(s, true) });
   try {
     registerCommands(api, {
       language: () => controller.language,
@@ -38,6 +46,19 @@ export async function startAddin(api: AddinService, onCreated?: (controller: Pan
   }
   await controller.start();
   return controller;
+}
+
+/** Each section with a mount function gets its body; a section without one keeps its HTML (Weights, Editions stay hidden). */
+function mountSections(view: DomView, deps: PaneDeps): void {
+  for (const name of SECTIONS) {
+    const mount = SECTION_MOUNTS[name];
+    const host = document.getElementById(`section-${name}-body`);
+    if (!mount || !host) continue;
+    host.closest<HTMLElement>(".pane-section")!.hidden = false;
+    Promise.resolve()
+      .then(() => mount(host, deps))
+      .catch((error: unknown) => view.showErrors([t(deps.language(), "unexpected", { message: error instanceof Error ? error.message : String(error) })]));
+  }
 }
 
 function officeDisplayLanguage(): string | undefined {

@@ -7,8 +7,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { computeIndex, settingsToSpecInput } from "../../src/core/engine";
 import { runAnalysis, type AnalysisOptions } from "../../src/core/analysis";
-import { buildAnalysisReport } from "../../src/core/report/analysis";
-import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
+import { buildAnalysisReport } from "../../src/core/report";
+import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample";
 import { assertFitsWidth, cellsOf, openPane, rowsOf, SKIP, snapshot, type Snapshot } from "./browser-harness";
 
 const { spec } = settingsToSpecInput(ieciSettingsTable());
@@ -35,7 +35,7 @@ test("Analysis section in Chromium (production build): worker result equals Node
     await page.getByRole("button", { name: "Create" }).click();
     await page.getByRole("status").filter({ hasText: "Template sheets created" }).waitFor();
     await page.getByRole("button", { name: "Compute" }).click();
-    await page.getByRole("status").filter({ hasText: /^Done: / }).waitFor({ timeout: 60_000 });
+    await page.getByRole("status").filter({ hasText: /^Ranked 37 units/ }).waitFor({ timeout: 60_000 });
 
     // Audit on, 200 runs, sensitivity N = 20, seed 6, the form's default uncertain inputs.
     const analysis = page.locator("#analysis-root");

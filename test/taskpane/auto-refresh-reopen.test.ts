@@ -5,10 +5,10 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ieciDataTable, ieciFrameworkTable } from "../../src/core/sample/ieci";
+import { ieciDataTable, ieciFrameworkTable } from "../../src/core/sample";
 import { CHOICE_SETTING } from "../../src/excel/choice";
 import { createExcelService, type RunSummary } from "../../src/excel/service";
-import { PaneController, type PaneView, type SourcesForm } from "../../src/taskpane/controller";
+import { PaneController, type PaneView, type ResultsCard, type SourcesForm } from "../../src/taskpane/controller";
 import { defaultOptions, type OptionsForm } from "../../src/taskpane/options";
 import { installFakeOffice, WorkbookModel } from "../excel/fake-excel";
 import { freshWorkbook, putTable, sheetNamed } from "../excel/helpers";
@@ -29,7 +29,9 @@ class View implements PaneView {
   showStatus() {}
   showErrors(messages: string[]) { this.errors = messages; }
   showFieldErrors() {}
-  showSummary(summary: RunSummary | null) { if (summary) this.summaries.push(summary); }
+  // The card is shown again when it goes out of date or the language changes; each run's summary is kept once.
+  showCard(card: ResultsCard | null) { if (card && !this.summaries.includes(card.summary)) this.summaries.push(card.summary); }
+  setSectionOpen() {}
   setAutoRefresh(on: boolean) { this.auto = on; }
 }
 

@@ -3,7 +3,7 @@
  * office.js, headless Chromium at a task pane's width, the fake workbook's snapshot, and the layout check.
  */
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
@@ -122,7 +122,7 @@ const FIT_CHECK = `(() => {
     if (box.scrollWidth > box.clientWidth) found.push(name(box) + ": scrollWidth " + box.scrollWidth + " > clientWidth " + box.clientWidth);
   }
   const width = document.documentElement.clientWidth;
-  for (const control of document.querySelectorAll("main button, main input, main select, main label, main th, main td")) {
+  for (const control of document.querySelectorAll("main button, main input, main select, main label, main th, main td, main a, main .badge")) {
     const rect = control.getBoundingClientRect();
     if (rect.width > 0 && rect.right > width + 0.5) found.push(name(control) + " " + JSON.stringify((control.textContent || "").trim().slice(0, 30)) + " ends at " + rect.right.toFixed(1) + " > " + width);
   }
@@ -133,4 +133,12 @@ export async function assertFitsWidth(page: Page, when: string): Promise<void> {
   const overflows = (await page.evaluate(FIT_CHECK)) as string[];
   const width = (await page.evaluate("document.documentElement.clientWidth")) as number;
   assert.deepEqual(overflows, [], `${when}: the pane is wider than ${width} px`);
+}
+
+/** The task pane screenshots of issue 15: test-output/pane/<lang>-NN-<state>.png, the whole pane (full page). */
+export async function paneScreenshot(page: Page, lang: "en" | "zh", number: string, state: string): Promise<string> {
+  mkdirSync("test-output/pane", { recursive: true });
+  const path = `test-output/pane/${lang}-${number}-${state}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
 }

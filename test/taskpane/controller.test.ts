@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Language } from "../../src/core/language";
+import type { Language } from "../../src/core/engine";
 import { parseSourceText, sourceText, type AddinService, type Detection, type RunSummary, type StoredChoice } from "../../src/excel/service";
-import { PaneController, type PaneView, type SourcesForm } from "../../src/taskpane/controller";
-import { defaultOptions, type FieldError, type OptionsForm } from "../../src/taskpane/options";
+import { PaneController, type PaneView, type ResultsCard, type SourceFieldError, type SourcesForm } from "../../src/taskpane/controller";
+import { defaultOptions, type OptionsForm } from "../../src/taskpane/options";
 
 /** A view that keeps what it was told, like the DOM would. */
 class RecordingView implements PaneView {
@@ -14,8 +14,10 @@ class RecordingView implements PaneView {
   progress: [string, number | null][] = [];
   status = "";
   errors: string[] = [];
-  fieldErrors: FieldError[] = [];
+  fieldErrors: SourceFieldError[] = [];
   summary: RunSummary | null = null;
+  card: ResultsCard | null = null;
+  sections: Record<string, [boolean, boolean]> = {};
   auto = false;
   setLanguage(language: Language) { this.language = language; }
   showSources(form: SourcesForm) { this.sources = { ...form }; }
@@ -26,8 +28,9 @@ class RecordingView implements PaneView {
   showProgress(text: string, fraction: number | null) { this.progress.push([text, fraction]); }
   showStatus(text: string) { this.status = text; }
   showErrors(messages: string[]) { this.errors = messages; }
-  showFieldErrors(errors: FieldError[]) { this.fieldErrors = errors; }
-  showSummary(summary: RunSummary | null) { this.summary = summary; }
+  showFieldErrors(errors: SourceFieldError[]) { this.fieldErrors = errors; }
+  showCard(card: ResultsCard | null) { this.card = card; this.summary = card?.summary ?? null; }
+  setSectionOpen(section: string, open: boolean, secondary = false) { this.sections[section] = [open, secondary]; }
   setAutoRefresh(on: boolean) { this.auto = on; }
 }
 
@@ -108,10 +111,15 @@ test("compute saves the choice, runs with language and progress, shows the top 1
   }, report: { topN: 5 } };
   assert.deepEqual(calls.saved, [expected]);
   assert.deepEqual(calls.runs, [expected]);
-  assert.deepEqual(view.progress.slice(1), [["Writing results", 0.5], ["Finished", 1]]);
-  assert.equal(view.summary, summary);
-  assert.equal(view.status, "Done: Results, Dashboard updated in 5 round trips.");
-  assert.deepEqual(seen, [summary]);
+  // The card says what happened; no progress ("Finished") or detection status stays behind it.
+  assert.deepEqual(view.progress.slice(1), [["Writing results", 0.5], ["", null]]);
+  assert.deepEqual(view.card?.summary, { ...summary, durationMs: view.card?.summary.durationMs });
+  assert.equal(typeof view.card?.summary.durationMs, "number");
+  assert.equal(view.card?.stale, null);
+  assert.equal(view.card?.previous, null, "the first run has nothing to compare with");
+  assert.equal(view.status, "");
+  assert.deepEqual(view.sections.results, [true, false]);
+  assert.deepEqual(seen.map((s) => s.top), [summary.top]);
 });
 
 test("adapter errors (AddinError.messages with cell addresses) are shown, not thrown, and the pane is usable again", async () => {
@@ -172,7 +180,7 @@ test("template, auto-refresh and ribbon results go through the adapter and back 
   onRun!(new Error("Data!B3: duplicate unit code"));
   assert.deepEqual(view.errors, ["Data!B3: duplicate unit code"]);
   onRun!(summary);
-  assert.equal(view.summary, summary);
+  assert.deepEqual(view.summary?.top, summary.top);
   controller.commandFailed(["Refresh ranking failed", "x"]);
   assert.deepEqual(view.errors, ["Refresh ranking failed", "x"]);
   controller.commandSucceeded(summary);
@@ -263,4 +271,82 @@ test("what the pane does not edit is kept from the stored choice, and the auto-r
   await controller.setAutoRefresh(false);
   await controller.compute();
   assert.equal(calls.saved[2]!.autoRefresh, false);
+});
+
+// ---- Pane shell (issue 15): the results card's states, rank changes, auto-refresh report, "did you mean" ----
+
+const ranked = (order: string[]): RunSummary => ({
+  ...summary,
+  top: order.slice(0, 10).map((code, k) => ({ rank: k + 1, code, name: code, score: 90 - k })),
+  ranking: order.map((code, k) => ({ rank: k + 1, code, name: code })),
+  unitCount: order.length,
+});
+
+test("results card: the second run carries the first run's ranks (▲▼), and edits or a failed run mark it out of date", async () => {
+  const view = new RecordingView();
+  const runs = [ranked(["LON", "PAR", "NYC"]), ranked(["PAR", "NYC", "LON"])];
+  let fail = false;
+  const { api } = fakeApi({ runIndex: async () => { if (fail) throw Object.assign(new Error("x"), { messages: ["Data!A3: duplicate unit code LON"] }); return runs.shift()!; } });
+  const controller = new PaneController(api, view, "en");
+  await controller.start();
+  await controller.compute();
+  assert.equal(view.card?.previous, null);
+  await controller.compute();
+  assert.deepEqual([...view.card!.previous!], [["LON", 1], ["PAR", 2], ["NYC", 3]]);
+  assert.equal(view.card!.stale, null);
+  controller.inputsChanged();
+  assert.equal(view.card!.stale, "inputs");
+  fail = true;
+  await controller.compute();
+  assert.equal(view.card!.stale, "failed", "after an error the old results are out of date");
+  assert.deepEqual(view.card!.summary.top.map((u) => u.code), ["PAR", "NYC", "LON"], "the last good results stay, marked");
+  assert.deepEqual(view.progress.at(-1), ["", null], "no 'Finished' remains after the failure");
+  assert.deepEqual(view.errors, ["Data!A3: duplicate unit code LON"]);
+});
+
+test("auto-refresh: the service's report (edit, rank moves) reaches the card; a failed refresh marks it out of date", async () => {
+  const view = new RecordingView();
+  let onRun: ((result: RunSummary | Error, report?: { at: number; edit: { sheet: string; address: string } | null; moves: { code: string; name: string; from: number; to: number }[] }) => void) | undefined;
+  const { api } = fakeApi({ enableAutoRefresh: async (_on, callback) => void (onRun = callback) });
+  const controller = new PaneController(api, view, "en");
+  await controller.start();
+  await controller.setAutoRefresh(true);
+  const report = { at: Date.UTC(2026, 10, 29, 14, 3), edit: { sheet: "Data", address: "E2" }, moves: [{ code: "LON", name: "London", from: 1, to: 3 }] };
+  onRun!(ranked(["PAR", "NYC", "LON"]), report);
+  assert.deepEqual(view.card!.refresh, report);
+  assert.equal(view.card!.finishedAt, report.at);
+  onRun!(new Error("Data!B3: duplicate unit code"), { ...report, moves: [] });
+  assert.equal(view.card!.stale, "failed");
+  assert.equal((view.card!.refresh as ResultsCard["refresh"])?.failed, true);
+});
+
+test("a mistyped sheet name is a field error offering the closest name; nothing is saved or run", async () => {
+  const view = new RecordingView();
+  const { api, calls } = fakeApi({ detectSources: async () => ({ ...structuredClone(detected), sheets: ["Data", "Framework", "Settings"], tables: [] }) });
+  const controller = new PaneController(api, view, "en");
+  await controller.start();
+  view.sources.framework = "Framwork";
+  assert.equal(await controller.compute(), null);
+  assert.deepEqual(view.fieldErrors, [{ field: "framework", message: "No sheet or table named “Framwork”. Did you mean Framework?", suggestion: "Framework" }]);
+  assert.deepEqual([calls.saved.length, calls.runs.length], [0, 0]);
+  assert.deepEqual(view.sections.data, [true, false], "the Data section is opened on the error");
+  view.sources.framework = "Nothing like it";
+  await controller.compute();
+  assert.deepEqual(view.fieldErrors, [{ field: "framework", message: "No sheet or table named “Nothing like it”." }]);
+  view.sources.framework = "framework"; // Excel's names are case-insensitive
+  await controller.compute();
+  assert.equal(calls.runs.length, 1);
+});
+
+test("the template section is secondary once Data and Framework are found; switching the language re-renders the status", async () => {
+  const view = new RecordingView();
+  const controller = new PaneController(fakeApi().api, view, "en");
+  await controller.start();
+  assert.deepEqual(view.sections.template, [false, true]);
+  assert.equal(view.status, "Found: Data, FrameworkTable");
+  controller.setLanguage("zh-CN");
+  assert.equal(view.status, "已找到：Data, FrameworkTable");
+  const empty = new RecordingView();
+  await new PaneController(fakeApi({ detectSources: async () => ({ ...structuredClone(detected), data: null, framework: null, stored: null }) }).api, empty, "en").start();
+  assert.deepEqual(empty.sections.template, [true, false]);
 });

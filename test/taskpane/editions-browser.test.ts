@@ -12,8 +12,8 @@ import { test } from "node:test";
 import { build as esbuild } from "esbuild";
 import { chromium } from "playwright-core";
 import { computeIndex, settingsToSpecInput } from "../../src/core/engine";
-import { editionsSummary } from "../../src/core/editions";
-import { ieciEditionsTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
+import { editionsSummary } from "../../src/core/engine";
+import { ieciEditionsTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample";
 import { buildAddin } from "./build-helper";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -63,7 +63,7 @@ test("task pane with two editions: the card shows 2024 with rank changes, the se
     await page.evaluate(`(() => { const s = ${JSON.stringify(sheets)}; for (const name of Object.keys(s)) window.__test.workbook.setValues(name, s[name]); })()`);
     await page.getByRole("button", { name: "Detect sheets" }).click();
     await page.getByRole("button", { name: "Compute" }).click();
-    await page.getByRole("status").filter({ hasText: /^Done: / }).waitFor({ timeout: 90_000 });
+    await page.getByRole("status").filter({ hasText: /^Ranked \d+ units/ }).waitFor({ timeout: 90_000 });
 
     const expected = editionsSummary(computeIndex(ieciEditionsTable(), ieciFrameworkTable(), settingsToSpecInput(ieciSettingsTable()).spec), 10)!;
     const arrow = (c: number | null) => (c === null ? "–" : c > 0 ? `▲${c}` : c < 0 ? `▼${-c}` : "0");

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { computeIndex, settingsToSpecInput } from "../../src/core/engine";
-import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
+import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample";
 import { assertFitsWidth, cellsOf, openPane, PANE_WIDTH, rowsOf, SKIP, snapshot } from "./browser-harness";
 
 test("task pane in Chromium (production build, 320 px): template → Enter computes → ribbon Refresh, results and charts equal the engine's", { skip: SKIP, timeout: 240_000 }, async () => {
@@ -89,7 +89,7 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   // Enter in the Data field computes (as the README says), with no click anywhere.
   const syncsBeforeEnter = (await page.evaluate("window.__test.workbook.syncCount")) as number;
   await page.getByRole("textbox", { name: /^Data \(/ }).press("Enter");
-  await page.getByRole("status").filter({ hasText: /^Done: / }).waitFor({ timeout: 60_000 });
+  await page.getByRole("status").filter({ hasText: /^Ranked 37 units/ }).waitFor({ timeout: 60_000 });
   assert.ok(((await page.evaluate("window.__test.workbook.syncCount")) as number) > syncsBeforeEnter, "Enter reached Excel");
   const shownTop = await page.locator("#top-body tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent)));
 
@@ -170,7 +170,7 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   const syncsBeforeEdit = (await page.evaluate("window.__test.workbook.syncCount")) as number;
   await userEdit([1, 4], 80); // London's PM25 (a "lower is better" indicator) gets much worse
   await page.waitForFunction((n) => (window as unknown as { __test: { workbook: { syncCount: number } } }).__test.workbook.syncCount > n + 1, syncsBeforeEdit, { timeout: 30_000 });
-  await page.getByRole("status").filter({ hasText: /^Done: / }).waitFor();
+  await page.locator("#refresh-report").filter({ hasText: /^Refreshed / }).waitFor();
   const editedData = ieciDataTable().map((row) => [...row]);
   editedData[1]![4] = 80;
   const recomputed = computeIndex(editedData, ieciFrameworkTable(), spec);
@@ -191,11 +191,14 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   // The pane's own options: a bad parameter is reported on its field and nothing runs.
   const syncsBefore = await page.evaluate("window.__test.workbook.syncCount");
   await page.getByRole("radio", { name: "Use the options below" }).check();
+  await page.getByRole("button", { name: /^Method/ }).click(); // the Method section opens
   await page.getByLabel("Aggregation").selectOption("power");
   await page.getByLabel("Power p").fill("0");
   await page.getByRole("button", { name: "Compute" }).click();
   await page.locator('[data-error-for="aggregate.p"]', { hasText: "p must not be 0" }).waitFor();
   assert.equal(await page.getByLabel("Power p").getAttribute("aria-invalid"), "true");
+  // The message is tied to its field: the field's description is the error text.
+  assert.match((await page.getByLabel("Power p").evaluate((input) => document.getElementById(input.getAttribute("aria-describedby")!)?.textContent)) ?? "", /p must not be 0/);
   await assertFitsWidth(page, "method options with a field error");
   assert.equal(await page.evaluate("window.__test.workbook.syncCount"), syncsBefore, "an invalid form never reaches Excel");
   await page.getByLabel("Aggregation").selectOption("arithmetic");
@@ -212,7 +215,10 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   await page.getByRole("button", { name: "Compute" }).click();
   const alert = page.getByRole("alert");
   await alert.waitFor();
-  assert.match(await alert.innerText(), /Data!A3: duplicate unit code LON/);
+  // The cell reference names its unit (the sample's second city, row 3) and is a link.
+  const secondCity = String(ieciDataTable()[2]![1]);
+  assert.match(await alert.innerText(), new RegExp(`Data!A3 \\(${secondCity}\\): duplicate unit code LON`));
+  assert.ok(await alert.getByRole("link", { name: "Data!A3" }).isVisible());
   await assertFitsWidth(page, "error shown");
   assert.deepEqual(await snapshot(page), edited, "a failed run changes nothing");
   assert.ok(await page.getByRole("button", { name: "Compute" }).isEnabled());
@@ -232,7 +238,7 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   await userEdit([2, 0], String(ieciDataTable()[2]![0])); // the duplicate code undone
   await page.getByRole("radio", { name: "使用下方选项" }).check();
   await page.getByRole("button", { name: "计算" }).click();
-  await page.getByRole("status").filter({ hasText: /^完成/ }).waitFor({ timeout: 60_000 });
+  await page.getByRole("status").filter({ hasText: /^已为 37 个单元排名/ }).waitFor({ timeout: 60_000 });
   await assertFitsWidth(page, "Chinese, method options shown");
   await page.screenshot({ path: "test-output/pane-320-zh.png", fullPage: true });
 

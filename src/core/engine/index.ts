@@ -25,5 +25,6 @@ export { aggregateOneSchema } from "../methods/aggregate";
 export type { NormalizeEntry } from "../methods/normalize";
 export * from "../weights";
 export { parsePublished, type PublishedRanking } from "../published";
-export { tooLongText } from "../table";
+export { tooLongText, headerKey } from "../table";
+export { UNIT_CODE, UNIT_NAME } from "../data";
 export { bareObject, forbiddenKeyMessage, forbiddenKeyPaths } from "../safe-keys";

@@ -150,6 +150,18 @@ export class FakeRange extends FakeClientObject<RangeModel> {
     return this.cfProxy;
   }
 
+  /**
+   * Range.select (ExcelApi 1.1): selects the range in the Excel UI. Excel selects only on the active sheet, so a
+   * range of another sheet throws InvalidSelection (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-select-member(1);
+   * office-js issue #5118: select() on a sheet that is not active does not select, so the adapter activates first).
+   */
+  select(): void {
+    this.call("select", null, (m) => {
+      if (this.context.model.activeSheet && this.context.model.activeSheet !== m.sheet) throw new FakeOfficeError("InvalidSelection", "select() works on the active sheet; activate it first");
+      this.context.model.selection = { sheet: m.sheet, rect: m.rect };
+    });
+  }
+
   /** For the chart and table code: the model range at execution time. */
   modelRange(): RangeModel {
     return this.resolve();
