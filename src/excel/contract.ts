@@ -139,3 +139,12 @@ export function errorMessages(error: unknown): string[] {
   }
   return [String(error)];
 }
+
+// ---- Live what-if weights (issue 15, branch whatif): "Apply" in the Weights section. ----
+export interface AddinService {
+  /**
+   * Writes weights (node code → weight) into the Framework's Weight cells and nothing else; checks
+   * everything first, and a failed write leaves the sheet as it was. Optional: not every host writes.
+   */
+  writeFrameworkWeights?(framework: TableSource, weights: Readonly<Record<string, number>>): Promise<void>;
+}

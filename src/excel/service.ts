@@ -13,6 +13,7 @@ import { AddinError } from "./errors";
 import { loadStoredChoice, saveChoice, selectedRangeSource, writeReportPlan } from "./index";
 import { runIndexWithResult } from "./run";
 import { createTemplate } from "./template";
+import { writeFrameworkWeights } from "./weights-write";
 
 export type { AddinService, Detection, RunOptions, RunSummary, StoredChoice, TableSource, TemplateKind } from "./contract";
 export { errorMessages, parseSourceText, sourceText } from "./contract";
@@ -51,6 +52,7 @@ export function createExcelService(language: () => Language): AddinService {
     storedAutoRefresh,
     selectedRangeSource,
     currentResult: async () => last,
+    writeFrameworkWeights, // what-if weights' Apply (issue 15)
     async writeAnalysisSheets(sheets) {
       markOwnWrite(); // our own write must not trigger an auto-refresh
       return (await writeReportPlan({ sheets })).sheets;

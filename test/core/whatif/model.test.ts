@@ -20,7 +20,7 @@ function random(seed: number): () => number {
 }
 
 /** The Framework table with these weights typed into its Weight column. */
-function withWeights(table: Cell[][], rowOf: Map<string, number>, weights: Map<string, number>): Cell[][] {
+function withWeights(table: readonly (readonly Cell[])[], rowOf: Map<string, number>, weights: Map<string, number>): Cell[][] {
   const col = table[0]!.findIndex((h) => /^weights?$/i.test(String(h).trim()));
   assert.ok(col >= 0, "the Framework has a Weight column");
   const out = table.map((row) => [...row]);
@@ -28,7 +28,7 @@ function withWeights(table: Cell[][], rowOf: Map<string, number>, weights: Map<s
   return out;
 }
 
-function check(data: Cell[][], framework: Cell[][], spec: unknown, seed: number, draws: number): number {
+function check(data: readonly (readonly Cell[])[], framework: readonly (readonly Cell[])[], spec: unknown, seed: number, draws: number): number {
   const base = computeIndex(data, framework, spec);
   const model = new WhatIfModel(base);
   // With the reference weights the fast path gives the run's own scores and ranks.
