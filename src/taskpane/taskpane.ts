@@ -4,7 +4,8 @@ import type { AddinService } from "../excel/service";
 import { renderAnalysis } from "./analysis-hook";
 import { PaneController } from "./controller";
 import { DomView } from "./dom-view";
-import { pickLanguage, t } from "./i18n";
+import { pickLanguage, t, tw } from "./i18n";
+import { mountWeightsPanel, weightsSectionBody } from "./weights-panel";
 
 /** `onCreated` receives the controller before the first Excel call, e.g. so the service can read its language. */
 export async function startAddin(api: AddinService, onCreated?: (controller: PaneController) => void): Promise<PaneController> {
@@ -17,6 +18,11 @@ export async function startAddin(api: AddinService, onCreated?: (controller: Pan
     const container = document.getElementById("analysis-root");
     if (container) void renderAnalysis({ container, summary, choice, language: controller.language });
   });
+  // ---- What-if weights (issue 15, branch whatif): the Weights section follows every run and the language. ----
+  const weights = mountWeightsPanel(weightsSectionBody(tw(language, "weights.heading")), { service: api, language: () => controller.language, recompute: () => controller.compute() });
+  controller.onRun((_summary, choice) => void weights.refresh(choice));
+  document.getElementById("language")?.addEventListener("change", () => weights.render());
+  // ---- end what-if weights ----
   try {
     registerCommands(api, {
       language: () => controller.language,
