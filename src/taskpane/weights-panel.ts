@@ -9,7 +9,7 @@ import type { IndexResult } from "../core/result";
 import { ahp } from "../core/weights";
 import { applyAhp, applyPreset, WhatIfModel, type PresetMethod } from "../core/whatif";
 import { errorMessages, type AddinService, type StoredChoice } from "../excel/service";
-import { tw, type WeightsKey } from "./i18n";
+import { t, tw, type WeightsKey } from "./i18n";
 
 export interface WeightsPanelDeps {
   service: Pick<AddinService, "currentResult" | "writeFrameworkWeights">;
@@ -330,7 +330,7 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
     const table = el("table", { className: "top-table weights-top" });
     table.append(el("caption", { className: "visually-hidden" }, `${T("weights.top")} · ${T("weights.vsRun")}`));
     const head = el("tr", {});
-    for (const [text, cls] of [["#", ""], [nameOf(model.root), ""], ["", "num"], ["±", "num"]] as const) head.append(el("th", { scope: "col", className: cls }, text));
+    for (const [text, cls] of [[t(lang(), "rank"), ""], [t(lang(), "unit"), ""], [t(lang(), "score"), "num"], ["±", "num"]] as const) head.append(el("th", { scope: "col", className: cls }, text));
     (head.cells[3] as HTMLElement).title = T("weights.vsRun");
     table.append(el("thead", {}, head));
     const body = el("tbody");
