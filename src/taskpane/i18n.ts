@@ -199,6 +199,7 @@ const weightsEn = {
   "weights.ahpClose": "Close",
   "weights.ahpNode": "AHP needs one aggregate: choose it under For.",
   "weights.allZero": "Every part of {node} has weight 0; give at least one a positive weight.",
+  "weights.fromSettings": "The weights in force come from the Settings (weights), which override the Framework: change them there; Apply is off.",
 } as const;
 
 export type WeightsKey = keyof typeof weightsEn;
@@ -242,6 +243,7 @@ const weightsZh: Record<WeightsKey, string> = {
   "weights.ahpClose": "关闭",
   "weights.ahpNode": "层次分析需要一个聚合项：请在“范围”中选择。",
   "weights.allZero": "{node} 的所有组成部分权重均为 0；请至少给一项正权重。",
+  "weights.fromSettings": "当前权重来自设置（weights），会覆盖框架中的权重：请在设置中修改；“应用”不可用。",
 };
 
 const WEIGHTS_MESSAGES: Record<Language, Record<WeightsKey, string>> = { en: weightsEn, "zh-CN": weightsZh };

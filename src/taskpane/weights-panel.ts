@@ -132,7 +132,7 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
       row.classList.toggle("changed", model.weights[s] !== model.reference[s]);
     }
     const changed = Object.keys(model.changedWeights()).length > 0;
-    if (applyButton) applyButton.disabled = !changed || !deps.service.writeFrameworkWeights || !choice || message?.error === true;
+    if (applyButton) applyButton.disabled = !changed || !deps.service.writeFrameworkWeights || !choice || message?.error === true || overridden();
     if (resetButton) resetButton.disabled = !changed;
   }
 
@@ -315,6 +315,9 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
     }
   }
 
+  /** Settings weights override the Framework's: writing the Framework would change nothing. */
+  const overridden = () => Object.keys(result?.spec.weights ?? {}).length > 0;
+
   function render(): void {
     const ownToggle = document.querySelector<HTMLElement>("[data-weights-own-toggle]");
     if (ownToggle) ownToggle.textContent = T("weights.heading");
@@ -359,6 +362,7 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
       recompute();
     });
     host.append(el("div", { className: "weights-actions" }, applyButton, resetButton));
+    if (overridden() && !message) message = { text: T("weights.fromSettings"), error: false };
     showMessage(message?.text ?? null, message?.error ?? false);
     recompute();
   }
