@@ -5,7 +5,8 @@ import { columnOf, computeIndex, settingsToSpecInput } from "../../../src/core";
 import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../../src/core/sample/ieci";
 import type { Cell } from "../../../src/core/types";
 import { WhatIfModel } from "../../../src/core/whatif";
-import { asemTables } from "../../helpers/conformance";
+import { join } from "node:path";
+import { asemTables, CONFORMANCE_DIR, FIXTURES_DIR, readCsv } from "../../helpers/conformance";
 
 /** mulberry32: a small seeded generator, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -122,5 +123,14 @@ test("the data threshold (aggregate.minCoverage) holds whatever the weights' sca
   for (const w of [2, 0.5]) {
     const scaled = computeIndex(data, meta.map((row, r) => (r === 0 ? row : row.map((cell, c) => (c === col ? w : cell)))), spec);
     assert.deepEqual(scaled.scores, ones.scores, `weights ${w}`);
+  }
+});
+
+test("what-if on editions (COINr's ASEM panel, 5 years, screened and treated): the shown edition re-ranks as computeIndex", () => {
+  const panel = readCsv(join(FIXTURES_DIR, "coinr-asem-panel", "data.csv"));
+  const meta = readCsv(join(CONFORMANCE_DIR, "meta.csv"));
+  for (const spec of [{ screen: { minCoverage: 0.9 }, treat: { method: "winsorize" } }, { editions: { edition: 2019, normalize: "separate" } }]) {
+    assert.ok(computeIndex(panel, meta, spec).editions, "the panel is read as editions");
+    check(panel, meta, spec, 5, 5);
   }
 });
