@@ -238,25 +238,33 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
       const values = ahpGrid.map((row, i) => row.map((cell, j) => (i === j ? 1 : i < j ? parseJudgment(cell) : NaN)));
       for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) lower[i]![j]!.textContent = Number.isNaN(values[j]![i]!) ? "?" : fmt(1 / values[j]![i]!);
       if (values.some((row, i) => row.some((v, j) => i < j && Number.isNaN(v)))) {
-        out.textContent = T("weights.ahpBad");
+        out.replaceChildren(T("weights.ahpBad"));
         out.className = "weights-ahp-result field-error";
         use.disabled = true;
         return null;
       }
       const r = ahp(values);
       const list = kids.map((c, k) => `${c} ${(r.weights[k]! * 100).toFixed(1)} %`).join(lang() === "zh-CN" ? "、" : ", ");
-      out.textContent = `${T("weights.ahpWeights", { weights: list })} ${T(r.consistent ? "weights.ahpConsistent" : "weights.ahpInconsistent", { cr: Number.isFinite(r.cr) ? r.cr.toFixed(3) : "–" })}`;
+      out.replaceChildren(
+        el("span", {}, T("weights.ahpWeights", { weights: list })),
+        el("span", {}, T(r.consistent ? "weights.ahpConsistent" : "weights.ahpInconsistent", { cr: Number.isFinite(r.cr) ? r.cr.toFixed(3) : "–" })),
+      );
       out.className = `weights-ahp-result ${r.consistent ? "muted" : "field-error"}`;
       use.disabled = !r.consistent;
       return values;
     };
     const table = el("table", { className: "weights-ahp-grid" });
     const head = el("tr", {}, el("th", {}));
-    for (const c of kids) head.append(el("th", { scope: "col", title: nameOf(c) }, c));
+    // Columns by number (row k is column k), so that five or six parts fit 320 px.
+    kids.forEach((c, j) => {
+      const th = el("th", { scope: "col", title: nameOf(c) }, String(j + 1));
+      th.setAttribute("aria-label", nameOf(c));
+      head.append(th);
+    });
     table.append(el("thead", {}, head));
     const body = el("tbody");
     kids.forEach((rowCode, i) => {
-      const tr = el("tr", {}, el("th", { scope: "row", title: nameOf(rowCode) }, rowCode));
+      const tr = el("tr", {}, el("th", { scope: "row", title: nameOf(rowCode) }, `${i + 1} · ${rowCode}`));
       kids.forEach((colCode, j) => {
         if (i === j) return tr.append(el("td", { className: "diag" }, "1"));
         if (i > j) {
