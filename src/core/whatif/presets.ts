@@ -36,7 +36,8 @@ export function setChildShares(model: WhatIfModel, node: string, shares: ArrayLi
  * re-aggregating in between (a pillar's PCA weights need its sub-pillars' new scores). Runs the model.
  */
 export function applyPreset(model: WhatIfModel, method: PresetMethod, node: string | "all"): void {
-  const targets = node === "all" ? model.aggregates() : [node];
+  // A single child's weight changes nothing (its share is 1), and PCA needs two columns.
+  const targets = node === "all" ? model.aggregates().filter((a) => model.children(a).length > 1) : [node];
   for (const target of targets) {
     setChildShares(model, target, presetShares(model, target, method));
     const failure = model.run();
