@@ -11,6 +11,7 @@ import type { Page } from "playwright-core";
 import { computeIndex, settingsToSpecInput } from "../../src/core";
 import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample/ieci";
 import type { Cell } from "../../src/core/types";
+import { ahp } from "../../src/core/weights";
 import { assertFitsWidth, cellsOf, openPane, rowsOf, SKIP, snapshot } from "./browser-harness";
 
 const spec = settingsToSpecInput(ieciSettingsTable()).spec;
@@ -104,21 +105,38 @@ async function scenario(t: TestContext, lang: "en" | "zh"): Promise<void> {
     const cells = page.locator(".weights-ahp-grid input");
     const n = (await page.locator(".weights-ahp-grid thead th").count()) - 1;
     assert.equal(await cells.count(), (n * (n - 1)) / 2, "one input per pair (upper triangle)");
-    const judgments = ["3", "5", "3", "2", "4", "2"];
-    for (let k = 0; k < (n * (n - 1)) / 2; k++) await cells.nth(k).fill(judgments[k] ?? "1");
+    const judgments = ["3", "5", "3", "2", "4", "2", "3", "2", "2", "3"];
+    const grid = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : NaN)));
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        await cells.nth(k).fill(judgments[k] ?? "1");
+        grid[i]![j] = Number(judgments[k] ?? "1");
+        k++;
+      }
+    }
+    // The engine's AHP (principal eigenvector, Saaty's CR) on the same judgments, as the pane words it.
+    const expected = ahp(grid);
+    assert.ok(expected.consistent);
     const verdict = (await page.locator(".weights-ahp-result").textContent())!;
-    if (n === 3) assert.match(verdict, lang === "en" ? /63\.7 %.*25\.8 %.*10\.5 %.*Consistency ratio 0\.033/ : /63\.7 %.*25\.8 %.*10\.5 %.*一致性比率 0\.033/);
+    for (const w of expected.weights) assert.ok(verdict.includes(`${(w * 100).toFixed(1)} %`), `${verdict} lacks ${(w * 100).toFixed(1)} %`);
+    assert.ok(verdict.includes(expected.cr.toFixed(3)), `${verdict} lacks CR ${expected.cr.toFixed(3)}`);
+    const kids = await page.locator(".weights-row.depth-1").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code")));
     await page.locator(".weights-ahp .button.primary").click();
+    // The parts of the pillar now weigh the AHP shares of their total before (n parts of weight 1).
+    for (let j = 0; j < n; j++) {
+      const shown = await page.locator(`.weights-row[data-code="${kids[j]}"] input[type=number]`).inputValue();
+      assert.equal(Number(shown), Math.round(expected.weights[j]! * n * 1000) / 1000, `${kids[j]} after AHP`);
+    }
     await assertFitsWidth(page, `${lang} AHP grid`);
     await page.evaluate(() => document.querySelector(".weights-ahp")!.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: `test-output/pane/${lang}-12-weights-ahp.png` });
-    // An inconsistent grid is refused: its button is disabled.
-    if (n === 3) {
-      await cells.nth(0).fill("9");
-      await cells.nth(1).fill("1/9");
-      await cells.nth(2).fill("9");
-      assert.ok(await page.locator(".weights-ahp .button.primary").isDisabled());
-    }
+    // A cycle (1 ≫ 2 ≫ 3 ≫ 1) is inconsistent: refused, its button disabled.
+    await cells.nth(0).fill("9");
+    await cells.nth(1).fill("1/9");
+    await cells.nth(n - 1).fill("9"); // the pair (2, 3)
+    assert.ok(await page.locator(".weights-ahp .button.primary").isDisabled());
+    assert.match((await page.locator(".weights-ahp-result").textContent())!, lang === "en" ? /above 0\.10/ : /高于 0\.10/);
     if (lang === "zh") return;
 
     // Apply: only the Weight cells change; the run that follows becomes the new reference (no change shown).
