@@ -5,7 +5,7 @@ import { blankHeaderIssue, bodyRows, cellText, clip, codeProblem, codeText, head
 import { parseMethodCell, type NormalizeSpec, type TreatOverride } from "./spec";
 import type { AggregateNode, Cell, Direction, Framework, FrameworkNode, IndicatorNode, Table } from "./types";
 
-const FRAMEWORK_ALIASES = {
+export const FRAMEWORK_ALIASES = {
   code: ["icode", "code", "indicatorcode", "nodecode"],
   name: ["iname", "name", "indicatorname", "nodename", "label"],
   level: ["level", "lvl"],

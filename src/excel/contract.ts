@@ -191,3 +191,12 @@ export function rankMoves(before: { code: string; rank: number }[] | undefined, 
   }
   return moves.sort((a, b) => Math.abs(b.to - b.from) - Math.abs(a.to - a.from) || a.to - b.to);
 }
+
+// ---- Live what-if weights (issue 15, branch whatif): "Apply" in the Weights section. ----
+export interface AddinService {
+  /**
+   * Writes weights (node code → weight) into the Framework's Weight cells and nothing else; checks
+   * everything first, and a failed write leaves the sheet as it was. Optional: not every host writes.
+   */
+  writeFrameworkWeights?(framework: TableSource, weights: Readonly<Record<string, number>>): Promise<void>;
+}

@@ -14,6 +14,7 @@ import { runIndexWithResult } from "./run";
 import { createTemplate } from "./template";
 import { rankMoves } from "./contract";
 import { selectCell } from "./select-cell";
+import { writeFrameworkWeights } from "./weights-write";
 
 export type { AddinService, DataCells, Detection, RankMove, RefreshReport, RunOptions, RunSummary, StoredChoice, TableSource, TemplateKind } from "./contract";
 export { errorMessages, parseSourceText, rankMoves, sourceText } from "./contract";
@@ -57,6 +58,7 @@ export function createExcelService(language: () => Language): AddinService {
     storedAutoRefresh,
     selectedRangeSource,
     currentResult: async () => last,
+    writeFrameworkWeights, // what-if weights' Apply (issue 15)
     async writeAnalysisSheets(sheets) {
       markOwnWrite(); // our own write must not trigger an auto-refresh
       return (await writeReportPlan({ sheets })).sheets;

@@ -230,3 +230,98 @@ function shellMessagesZh(): Record<keyof ReturnType<typeof shellMessagesEn>, str
     methodFromPane: "在此设置",
   };
 }
+
+// ---- Live what-if weights (issue 15, branch whatif): the Weights section's texts, en + zh. ----
+const weightsEn = {
+  "weights.heading": "Weights",
+  "weights.empty": "Compute the index, then adjust its weights here: the ranking follows as you drag.",
+  "weights.intro": "Drag a weight: the ranking below is recomputed at once, without changing the workbook. Apply writes the weights to the Framework.",
+  "weights.reference": "Framework: {value}",
+  "weights.share": "{share} of {parent}",
+  "weights.changed": "changed",
+  "weights.slider": "Weight of {name}",
+  "weights.number": "Weight of {name} (number)",
+  "weights.presets": "Presets",
+  "weights.presetFor": "For",
+  "weights.allLevels": "every level",
+  "weights.equal": "Equal",
+  "weights.pca": "PCA",
+  "weights.entropy": "Entropy",
+  "weights.ahp": "AHP…",
+  "weights.apply": "Apply to Framework",
+  "weights.reset": "Reset",
+  "weights.top": "Ranking with these weights",
+  "weights.vsRun": "Change against the last run",
+  "weights.moved": "{count} units change rank",
+  "weights.unchanged": "Same ranking as the last run",
+  "weights.timing": "re-ranked in {ms} ms",
+  "weights.up": "up {n}",
+  "weights.down": "down {n}",
+  "weights.applying": "Writing the weights to the Framework…",
+  "weights.applied": "Weights written to the Framework; the index was computed again.",
+  "weights.noWrite": "This host cannot write to the workbook.",
+  "weights.ahpHeading": "Pairwise comparison of the parts of {node}",
+  "weights.ahpHelp": "How much more important is the row than the column? 1 = equal, 3 = moderately, 5 = strongly, 7 = very strongly, 9 = extremely; 1/3 for the other way round.",
+  "weights.ahpCell": "{row} compared with {col}",
+  "weights.ahpWeights": "Weights: {weights}",
+  "weights.ahpConsistent": "Consistency ratio {cr} (≤ 0.10): consistent.",
+  "weights.ahpInconsistent": "Consistency ratio {cr} is above 0.10: the judgments contradict each other; revise them.",
+  "weights.ahpBad": "Enter a number from 1/9 to 9 in every white cell.",
+  "weights.ahpUse": "Use these weights",
+  "weights.ahpClose": "Close",
+  "weights.ahpNode": "AHP needs one aggregate: choose it under For.",
+  "weights.allZero": "Every part of {node} has weight 0; give at least one a positive weight.",
+  "weights.fromSettings": "The weights in force come from the Settings (weights), which override the Framework: change them there; Apply is off.",
+} as const;
+
+export type WeightsKey = keyof typeof weightsEn;
+
+const weightsZh: Record<WeightsKey, string> = {
+  "weights.heading": "权重",
+  "weights.empty": "计算指数后，可在此调整权重：拖动时排名随之变化。",
+  "weights.intro": "拖动权重，下方排名立即重新计算，不改动工作簿。“应用”将权重写入框架。",
+  "weights.reference": "框架：{value}",
+  "weights.share": "占 {parent} 的 {share}",
+  "weights.changed": "已更改",
+  "weights.slider": "{name} 的权重",
+  "weights.number": "{name} 的权重（数值）",
+  "weights.presets": "预设",
+  "weights.presetFor": "范围",
+  "weights.allLevels": "所有层级",
+  "weights.equal": "等权",
+  "weights.pca": "主成分",
+  "weights.entropy": "熵权",
+  "weights.ahp": "层次分析…",
+  "weights.apply": "应用到框架",
+  "weights.reset": "重置",
+  "weights.top": "按当前权重的排名",
+  "weights.vsRun": "与上次计算相比的变化",
+  "weights.moved": "{count} 个单元的排名变化",
+  "weights.unchanged": "排名与上次计算相同",
+  "weights.timing": "重新排名用时 {ms} 毫秒",
+  "weights.up": "上升 {n}",
+  "weights.down": "下降 {n}",
+  "weights.applying": "正在将权重写入框架…",
+  "weights.applied": "权重已写入框架，指数已重新计算。",
+  "weights.noWrite": "此环境无法写入工作簿。",
+  "weights.ahpHeading": "{node} 各组成部分的两两比较",
+  "weights.ahpHelp": "行相对于列重要多少？1 = 同等，3 = 稍重要，5 = 明显重要，7 = 非常重要，9 = 极端重要；反之填 1/3 等。",
+  "weights.ahpCell": "{row} 与 {col} 相比",
+  "weights.ahpWeights": "权重：{weights}",
+  "weights.ahpConsistent": "一致性比率 {cr}（≤ 0.10）：判断一致。",
+  "weights.ahpInconsistent": "一致性比率 {cr} 高于 0.10：判断相互矛盾，请修改。",
+  "weights.ahpBad": "请在每个白色单元格中输入 1/9 到 9 之间的数。",
+  "weights.ahpUse": "使用这些权重",
+  "weights.ahpClose": "关闭",
+  "weights.ahpNode": "层次分析需要一个聚合项：请在“范围”中选择。",
+  "weights.allZero": "{node} 的所有组成部分权重均为 0；请至少给一项正权重。",
+  "weights.fromSettings": "当前权重来自设置（weights），会覆盖框架中的权重：请在设置中修改；“应用”不可用。",
+};
+
+const WEIGHTS_MESSAGES: Record<Language, Record<WeightsKey, string>> = { en: weightsEn, "zh-CN": weightsZh };
+
+/** A Weights-section text with its `{name}` slots filled (as t). */
+export function tw(language: Language, key: WeightsKey, values: Record<string, string | number> = {}): string {
+  const template = WEIGHTS_MESSAGES[language][key] ?? weightsEn[key];
+  return template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
+}

@@ -7,6 +7,7 @@
 import type { Language } from "../core/engine";
 import type { AddinService, RunSummary, StoredChoice } from "../excel/service";
 import type { PaneController } from "./controller";
+import { mountWeightsPanel } from "./weights-panel";
 
 export const SECTIONS = ["template", "data", "method", "weights", "results", "analysis", "editions"] as const;
 export type SectionName = (typeof SECTIONS)[number];
@@ -25,4 +26,10 @@ export interface PaneDeps {
 export type MountSection = (host: HTMLElement, deps: PaneDeps) => void | Promise<void>;
 
 /** One line per feature module: `method: mountMethod,` (src/taskpane/method-panel.ts) etc. */
-export const SECTION_MOUNTS: Partial<Record<SectionName, MountSection>> = {};
+export const SECTION_MOUNTS: Partial<Record<SectionName, MountSection>> = {
+  weights: (host, deps) => {
+    const panel = mountWeightsPanel(host, { service: deps.api, language: deps.language, recompute: () => deps.controller.compute() });
+    deps.onRun((_summary, choice) => void panel.refresh(choice));
+    deps.onLanguage(() => panel.render());
+  },
+};

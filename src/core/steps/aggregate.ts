@@ -16,7 +16,8 @@ export function aggregateColumns(
 ): Float64Array {
   // Relative weights and values near the largest double (magnitude.ts): rescaled once, then this same code.
   const safe = magnitudeSafe(children, weights, method);
-  if (safe) return safe.finish(aggregateColumns(safe.children, safe.weights, method, nodeCode, unitCodes));
+  // childCodes and minCoverage go along: the data threshold must hold whatever the weights' scale.
+  if (safe) return safe.finish(aggregateColumns(safe.children, safe.weights, method, nodeCode, unitCodes, childCodes, minCoverage));
   const n = children[0]?.length ?? unitCodes.length;
   const num = new Float64Array(n);
   const den = new Float64Array(n);
