@@ -72,6 +72,7 @@ async function main(): Promise<void> {
     ["excel-adapter.ts", "benchExcelAdapter"],
     ["xlsx.ts", "benchXlsx"],
     ["scale.ts", "benchScale"],
+    ["scale-xlsx.ts", "benchScaleXlsx"],
   ];
   for (const [file, fn] of extra) {
     if (!existsSync(join(__dirname, file))) continue;

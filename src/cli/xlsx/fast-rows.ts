@@ -32,7 +32,7 @@ export function qualifiesForFastRows(plan: SheetPlan): boolean {
  * Rows 2.. of a written sheet replaced by the plan's rows, generated while the package is
  * packed, and its table stretched over them.
  */
-export function writeFastRows(pkg: OoxmlPackage, sheetPath: string, plan: Pick<SheetPlan, "cells" | "table">): void {
+export function writeFastRows(pkg: OoxmlPackage, sheetPath: string, plan: Pick<SheetPlan, "cells" | "table">, convert: (value: Cell) => Cell = (v) => v): void {
   const doc = pkg.requireXml(sheetPath);
   const sheetData = firstChild(doc.root, "sheetData");
   const rows = sheetData ? childElements(sheetData, "row") : [];
@@ -57,7 +57,7 @@ export function writeFastRows(pkg: OoxmlPackage, sheetPath: string, plan: Pick<S
     const mark = `<!--${ROWS_MARK}-->`;
     const at = xml.indexOf(mark);
     yield xml.slice(0, at);
-    for (let r = 1; r < cells.length; r++) yield rowXml(cells[r]!, r + 1, letters, columnStyles);
+    for (let r = 1; r < cells.length; r++) yield rowXml(cells[r]!, r + 1, letters, columnStyles, convert);
     yield xml.slice(at + mark.length);
   });
 }
@@ -68,9 +68,9 @@ function leadingLetters(ref: string): string {
   return ref.slice(0, end);
 }
 
-function rowXml(row: readonly Cell[], r: number, letters: string[], styles: (string | undefined)[]): string {
+function rowXml(row: readonly Cell[], r: number, letters: string[], styles: (string | undefined)[], convert: (value: Cell) => Cell): string {
   let out = `<row r="${r}">`;
-  for (let c = 0; c < row.length; c++) out += cellXml(row[c], `${letters[c]}${r}`, styles[c]);
+  for (let c = 0; c < row.length; c++) out += cellXml(convert(row[c] ?? null), `${letters[c]}${r}`, styles[c]);
   return out + "</row>";
 }
 

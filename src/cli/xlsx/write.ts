@@ -73,9 +73,10 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   const fastInputs: { name: string; rows: Cell[][] }[] = [];
   for (const table of options.inputTables ?? []) {
     const name = uniqueSheetName(table.name, takenSheets);
-    const rows = table.rows.map((row) => row.map(inputCell));
-    const large = rows.length > 2 && rows[1]!.some((v) => v !== null) && rows.reduce((n, row) => n + row.length, 0) > threshold;
-    addInputSheet(workbook.addWorksheet(name), large ? rows.slice(0, 2) : rows);
+    const { rows } = table;
+    const large = rows.length > 2 && rows[1]!.some((v) => inputCell(v) !== null) && rows.reduce((n, row) => n + row.length, 0) > threshold;
+    // A large table's cells are converted as they are streamed: no second copy of millions of cells.
+    addInputSheet(workbook.addWorksheet(name), (large ? rows.slice(0, 2) : rows).map((row) => row.map(inputCell)));
     if (large) fastInputs.push({ name, rows });
   }
   const takenNames = new Set<string>();
@@ -121,7 +122,7 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   escapeTableColumns(written, tableParts(written, owned.map(({ ws }) => paths.get(ws.name)!)));
   writeOwnedSheets(written, [...owned, ...kept].map(({ key, ws }): OwnedSheet => ({ key, name: ws.name })));
   for (const sheet of fast) writeFastRows(written, paths.get(sheetNames[sheet.key]!)!, sheet);
-  for (const { name, rows } of fastInputs) writeFastRows(written, paths.get(name)!, { cells: rows });
+  for (const { name, rows } of fastInputs) writeFastRows(written, paths.get(name)!, { cells: rows }, inputCell);
   addChartsToPackage(written, withCharts);
   const buffer = Buffer.from(written.pack());
   return { buffer, summary: { sheetNames, charts: withCharts.reduce((n, s) => n + s.charts.length, 0), warnings } };

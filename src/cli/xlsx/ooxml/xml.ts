@@ -146,8 +146,8 @@ function invalidXmlChar(code: number): boolean {
   return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff;
 }
 
-const TEXT_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;" };
-const ATTRIBUTE_ESCAPES: Record<string, string> = { ...TEXT_ESCAPES, '"': "&quot;", "\n": "&#10;", "\t": "&#9;" };
+const TEXT_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;" };
+const ATTRIBUTE_ESCAPES: Record<string, string> = { ...TEXT_ESCAPES, "\n": "&#10;", "\t": "&#9;" };
 
 function escapeWith(text: string, table: Record<string, string>): string {
   let out = "";
@@ -162,7 +162,7 @@ function escapeWith(text: string, table: Record<string, string>): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-/** Element text: &, <, > escaped, a carriage return as a character reference, invalid characters dropped. */
+/** Element text: &, <, >, " escaped, a carriage return as a character reference, invalid characters dropped. */
 export function escapeText(text: string): string {
   return escapeWith(text, TEXT_ESCAPES);
 }
