@@ -1,6 +1,7 @@
 /**
  * writeResultWorkbook: the input workbook (or input tables) plus the plan's sheets, written with
- * exceljs, then native charts added as DrawingML parts. Text is always written as string cells,
+ * exceljs, then edited as an OOXML package (ooxml/): what exceljs loses of the input put back, native
+ * charts added as DrawingML parts, large sheets' rows streamed into the zip. Text is always written as string cells,
  * so nothing from the data ever becomes a formula. The output file appears only when complete.
  */
 import { readFile, rename, unlink, writeFile } from "node:fs/promises";
@@ -124,7 +125,8 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   for (const sheet of fast) writeFastRows(written, paths.get(sheetNames[sheet.key]!)!, sheet);
   for (const { name, rows } of fastInputs) writeFastRows(written, paths.get(name)!, { cells: rows }, inputCell);
   addChartsToPackage(written, withCharts);
-  const buffer = Buffer.from(written.pack());
+  const packed = written.pack();
+  const buffer = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
   return { buffer, summary: { sheetNames, charts: withCharts.reduce((n, s) => n + s.charts.length, 0), warnings } };
 }
 
