@@ -206,8 +206,8 @@ export class OoxmlPackage {
   // ---- packing ----
 
   /**
-   * The zip, [Content_Types].xml first. Small parts are deflated whole; generated parts chunk by
-   * chunk. Fixed timestamps make the same workbook give the same bytes.
+   * The zip, [Content_Types].xml first. Parts held are deflated whole at `level`; generated parts
+   * chunk by chunk, at level 1. Fixed timestamps make the same workbook give the same bytes.
    */
   pack(level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6): Uint8Array {
     const chunks: Uint8Array[] = [];
@@ -223,7 +223,8 @@ export class OoxmlPackage {
     for (const name of names) {
       const stream = this.streams.get(name);
       if (stream) {
-        const file = new ZipDeflate(name, { level });
+        // Level 1: on sheet XML it deflates within a few per cent of level 6, in about half the time.
+        const file = new ZipDeflate(name, { level: Math.min(level, 1) as 0 | 1 });
         file.mtime = mtime;
         zip.add(file);
         let pending = "";
