@@ -41,16 +41,24 @@ export interface WriteResultSummary {
   warnings: string[];
 }
 
+export interface BuiltWorkbook {
+  /** The file in the zip writer's chunks: written one after another, a large workbook is never one buffer. */
+  chunks: Uint8Array[];
+  /** The file as one buffer (joined when asked for). */
+  readonly buffer: Buffer;
+  summary: WriteResultSummary;
+}
+
 const HEAT_COLORS = ["FFF8696B", "FFFFEB84", "FF63BE7B"];
 const LARGE_SHEET_CELLS = 5_000;
 
 export async function writeResultWorkbook(options: WriteResultOptions): Promise<WriteResultSummary> {
-  const { buffer, summary } = await buildResultWorkbook(options);
+  const { chunks, summary } = await buildResultWorkbook(options);
   // Write beside the target and rename: a failed run never leaves a half-written file.
   await removeStaleTemps(options.outPath);
   const temp = tempPath(options.outPath, process.pid);
   try {
-    await writeFile(temp, buffer);
+    await writeFile(temp, chunks);
     await rename(temp, options.outPath);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
@@ -60,7 +68,7 @@ export async function writeResultWorkbook(options: WriteResultOptions): Promise<
 }
 
 /** The finished .xlsx as bytes (for callers that stream or test without a file). */
-export async function buildResultWorkbook(options: Omit<WriteResultOptions, "outPath">): Promise<{ buffer: Buffer; summary: WriteResultSummary }> {
+export async function buildResultWorkbook(options: Omit<WriteResultOptions, "outPath">): Promise<BuiltWorkbook> {
   const plan = withTableHeaders(options.plan);
   const workbook = new ExcelJS.Workbook();
   const bytes = options.inputPath ? await readFile(options.inputPath) : undefined;
@@ -125,9 +133,9 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   for (const sheet of fast) writeFastRows(written, paths.get(sheetNames[sheet.key]!)!, sheet);
   for (const { name, rows } of fastInputs) writeFastRows(written, paths.get(name)!, { cells: rows }, inputCell);
   addChartsToPackage(written, withCharts);
-  const packed = written.pack();
-  const buffer = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
-  return { buffer, summary: { sheetNames, charts: withCharts.reduce((n, s) => n + s.charts.length, 0), warnings } };
+  const chunks = written.packChunks();
+  const summary = { sheetNames, charts: withCharts.reduce((n, s) => n + s.charts.length, 0), warnings };
+  return { chunks, get buffer() { return Buffer.concat(chunks); }, summary };
 }
 
 /**

@@ -209,7 +209,12 @@ export class OoxmlPackage {
    * The zip, [Content_Types].xml first. Parts held are deflated whole at `level`; generated parts
    * chunk by chunk, at level 1. Fixed timestamps make the same workbook give the same bytes.
    */
-  pack(level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6): Uint8Array {
+  pack(level: DeflateLevel = 6): Uint8Array {
+    return concat(this.packChunks(level));
+  }
+
+  /** As pack(), in the zip writer's chunks (a large workbook is never copied into one buffer). */
+  packChunks(level: DeflateLevel = 6): Uint8Array[] {
     const chunks: Uint8Array[] = [];
     let failure: Error | null = null;
     let done = false;
@@ -248,15 +253,20 @@ export class OoxmlPackage {
     zip.end();
     if (failure) throw failure;
     if (!done) throw new Error("internal: the zip writer did not finish");
-    const total = chunks.reduce((n, c) => n + c.length, 0);
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, at);
-      at += chunk.length;
-    }
-    return out;
+    return chunks;
   }
+}
+
+type DeflateLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+export function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 function isCompressed(name: string): boolean {
