@@ -148,6 +148,8 @@ function invalidXmlChar(code: number): boolean {
 
 const TEXT_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;" };
 const ATTRIBUTE_ESCAPES: Record<string, string> = { ...TEXT_ESCAPES, "\n": "&#10;", "\t": "&#9;" };
+/** The builder escapes quotes in attributes itself, after this. */
+const BUILDER_ATTRIBUTE_ESCAPES: Record<string, string> = { ...ATTRIBUTE_ESCAPES, '"': '"' };
 
 function escapeWith(text: string, table: Record<string, string>): string {
   let out = "";
@@ -169,7 +171,7 @@ export function escapeText(text: string): string {
 
 /** An attribute value (the builder escapes quotes itself; by hand, use xmlText). */
 function escapeAttributeText(text: string): string {
-  return escapeWith(text, { ...ATTRIBUTE_ESCAPES, '"': '"' });
+  return escapeWith(text, BUILDER_ATTRIBUTE_ESCAPES);
 }
 
 /** Text for element content or a double-quoted attribute, in parts written as text. */
