@@ -73,6 +73,7 @@ async function main(): Promise<void> {
     ["xlsx.ts", "benchXlsx"],
     ["scale.ts", "benchScale"],
     ["whatif.ts", "benchWhatIf"], // live what-if weights (issue 15)
+    ["scale-xlsx.ts", "benchScaleXlsx"],
   ];
   for (const [file, fn] of extra) {
     if (!existsSync(join(__dirname, file))) continue;

@@ -78,7 +78,7 @@ export async function runCompute(
   if (args.json) files.push({ path: args.json, content: withAnalysisJson(resultJson(result, origins), analysis) });
   if (out) {
     const workbook = await resultWorkbook(result, args.lang, kind === "xlsx" ? args.input : undefined, tables, analysis);
-    files.push({ path: out, content: workbook.buffer });
+    files.push({ path: out, content: workbook.chunks });
     for (const warning of workbook.warnings) messages.push(warning);
   }
   // Everything the run prints is prepared before the first file is written: a failure here leaves no file behind.
@@ -90,7 +90,7 @@ export async function runCompute(
 /** The input workbook (or, for CSV input, the input tables as sheets) plus the result sheets and charts. */
 export async function resultWorkbook(
   result: IndexResult, language: Language, inputPath: string | undefined, tables: InputTables, analysis?: AnalysisResult,
-): Promise<{ buffer: Uint8Array; warnings: string[] }> {
+): Promise<{ chunks: Uint8Array[]; warnings: string[] }> {
   // The widest sheets first, from counts alone: a plan for 150,000 indicators would take minutes and gigabytes to refuse.
   const text = reportText(language);
   const height = result.units.codes.length + 1;
@@ -110,9 +110,9 @@ export async function resultWorkbook(
   if (inputTables) checkCellText(inputTables, tables.origins);
   const extents = (inputTables ?? []).map((t) => ({ name: t.name, rows: t.rows.length, cols: t.rows.reduce((m, r) => Math.max(m, r.length), 0) }));
   checkSheetLimits([...extents, ...planExtents(plan)]);
-  const { buffer, summary } = await buildResultWorkbook({ inputPath, inputTables, plan });
+  const { chunks, summary } = await buildResultWorkbook({ inputPath, inputTables, plan });
   // What exceljs could not carry over from the input workbook (pivot tables, VBA, …) is said, not silently dropped.
-  return { buffer, warnings: summary.warnings };
+  return { chunks, warnings: summary.warnings };
 }
 
 /** CSV input is copied into the workbook: a cell over Excel's 32,767 characters is refused, naming it. */

@@ -61,7 +61,7 @@ export function checkOutputs(inputs: { flag: string; path: string }[], outputs: 
 
 export interface PendingWrite {
   path: string;
-  content: string | Uint8Array;
+  content: string | Uint8Array | readonly Uint8Array[];
 }
 
 /**

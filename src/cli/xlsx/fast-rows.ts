@@ -1,15 +1,21 @@
 /**
- * Large sheets (a Normalized sheet of 5,000 units × 200 indicators is a million cells) would
- * spend most of the run inside exceljs's XML serializer. For them exceljs writes the header and
- * the first body row only (so it still owns the table, styles, colour scales and panes), and the
- * body rows are then generated here in one pass, each column with the style exceljs gave the
- * first body row's cell. Only sheets whose formats cover whole body columns qualify.
+ * Large sheets (a Normalized sheet of 10,000 units × 1,000 indicators is ten million cells)
+ * would spend most of the run, and gigabytes, inside exceljs's serializer. For them exceljs
+ * writes the header and the first body row only (so it still owns the table, styles, colour
+ * scales and panes), and the body rows are then streamed into the zip while it is packed, each
+ * column with the style exceljs gave the first body row's cell. Only sheets whose formats cover
+ * whole body columns qualify.
  */
-import type JSZip from "jszip";
-import { columnLetter, type Cell } from "../../core/engine";
+import { columnLetter } from "../../core/engine";
 import type { SheetPlan } from "../../core/report";
+import type { Cell } from "../../core/engine";
 import { parseRange } from "./names";
-import { attributes, xstringText } from "./xml";
+import type { OoxmlPackage } from "./ooxml/package";
+import { childElements, firstChild, isElement, serializeXml, xmlText, escapeXstring } from "./ooxml/xml";
+
+const REL_TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
+/** Where the streamed rows go in the serialized sheet. */
+const ROWS_MARK = "index-studio:rows";
 
 /** Does every format cover a column's whole body (rows 2..last), with no per-cell highlights? */
 export function qualifiesForFastRows(plan: SheetPlan): boolean {
@@ -23,61 +29,71 @@ export function qualifiesForFastRows(plan: SheetPlan): boolean {
 }
 
 /**
- * Rows 2.. of a written sheet replaced by the plan's rows (returned as the sheet's new XML, kept
- * out of JSZip, which would re-encode it slowly), and its table stretched over them.
+ * Rows 2.. of a written sheet replaced by the plan's rows, generated while the package is
+ * packed, and its table stretched over them.
  */
-export async function writeFastRows(zip: JSZip, sheetPath: string, plan: SheetPlan): Promise<string> {
-  let xml = await zip.file(sheetPath)!.async("string");
-  const start = xml.indexOf('<row r="2"');
-  const end = xml.indexOf("</sheetData>");
-  if (start < 0 || end < start) throw new Error(`internal: ${sheetPath} has no first body row to extend`);
+export function writeFastRows(pkg: OoxmlPackage, sheetPath: string, plan: Pick<SheetPlan, "cells" | "table">, convert: (value: Cell) => Cell = (v) => v): void {
+  const doc = pkg.requireXml(sheetPath);
+  const sheetData = firstChild(doc.root, "sheetData");
+  const rows = sheetData ? childElements(sheetData, "row") : [];
+  const firstBody = rows.find((row) => row.attrs.r === "2");
+  if (!sheetData || !firstBody) throw new Error(`internal: ${sheetPath} has no first body row to extend`);
   const styles = new Map<string, string>();
-  const firstBody = xml.slice(start, xml.indexOf("</row>", start));
-  for (const tag of firstBody.match(/<c\b[^>]*>/g) ?? []) {
-    const a = attributes(tag);
-    const column = /^[A-Z]+/.exec(a.get("r") ?? "")?.[0];
-    if (column && a.has("s")) styles.set(column, a.get("s")!);
+  for (const cell of childElements(firstBody, "c")) {
+    const column = leadingLetters(cell.attrs.r ?? "");
+    if (column && cell.attrs.s !== undefined) styles.set(column, cell.attrs.s);
   }
-  const width = plan.cells.reduce((m, row) => Math.max(m, row.length), -Infinity); // no spread: a sheet may have 1,048,576 rows
+  const width = plan.cells.reduce((m, row) => Math.max(m, row.length), 0); // no spread: a sheet may have 1,048,576 rows
   const letters = Array.from({ length: width }, (_, c) => columnLetter(c));
-  const parts: string[] = [];
-  for (let r = 1; r < plan.cells.length; r++) {
-    const row = plan.cells[r]!;
-    parts.push(`<row r="${r + 1}">`);
-    for (let c = 0; c < row.length; c++) {
-      const cell = cellXml(row[c], `${letters[c]}${r + 1}`, styles.get(letters[c]!));
-      if (cell) parts.push(cell);
-    }
-    parts.push("</row>");
-  }
-  const lastRef = `${letters[width - 1]}${plan.cells.length}`;
-  xml = xml.slice(0, start) + parts.join("") + xml.slice(end);
-  xml = xml.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${lastRef}"/>`);
-  if (plan.table) await extendTable(zip, sheetPath, plan.table.cols, plan.cells.length);
-  return xml;
+  const columnStyles = letters.map((letter) => styles.get(letter));
+  sheetData.children = sheetData.children.filter((n) => !isElement(n) || n.attrs.r === "1");
+  sheetData.children.push({ comment: ROWS_MARK });
+  const dimension = firstChild(doc.root, "dimension");
+  if (dimension) dimension.attrs.ref = `A1:${letters[width - 1]}${plan.cells.length}`;
+  if (plan.table) extendTable(pkg, sheetPath, plan.table.cols, plan.cells.length);
+  const cells = plan.cells;
+  pkg.setStream(sheetPath, function* () {
+    const xml = serializeXml(doc);
+    const mark = `<!--${ROWS_MARK}-->`;
+    const at = xml.indexOf(mark);
+    yield xml.slice(0, at);
+    for (let r = 1; r < cells.length; r++) yield rowXml(cells[r]!, r + 1, letters, columnStyles, convert);
+    yield xml.slice(at + mark.length);
+  });
+}
+
+function leadingLetters(ref: string): string {
+  let end = 0;
+  while (end < ref.length && ref[end]! >= "A" && ref[end]! <= "Z") end++;
+  return ref.slice(0, end);
+}
+
+function rowXml(row: readonly Cell[], r: number, letters: string[], styles: (string | undefined)[], convert: (value: Cell) => Cell): string {
+  let out = `<row r="${r}">`;
+  for (let c = 0; c < row.length; c++) out += cellXml(convert(row[c] ?? null), `${letters[c]}${r}`, styles[c]);
+  return out + "</row>";
 }
 
 /** An empty cell keeps its column's format (as exceljs writes it), so a value typed later shows formatted. */
-function cellXml(value: Cell, ref: string, style: string | undefined): string {
+function cellXml(value: Cell | undefined, ref: string, style: string | undefined): string {
   const s = style !== undefined ? ` s="${style}"` : "";
   const empty = style !== undefined ? `<c r="${ref}"${s}/>` : "";
   if (typeof value === "number") return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : empty;
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
   if (typeof value === "string" && value !== "") {
     // An inline string: text, whatever it starts with, never a formula.
-    return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xstringText(value)}</t></is></c>`;
+    return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXstring(xmlText(value))}</t></is></c>`;
   }
   return empty;
 }
 
 /** The sheet's table was written over header + one row: stretch its ref and filter to every row. */
-async function extendTable(zip: JSZip, sheetPath: string, cols: number, rows: number): Promise<void> {
-  const slash = sheetPath.lastIndexOf("/");
-  const rels = (await zip.file(`${sheetPath.slice(0, slash)}/_rels/${sheetPath.slice(slash + 1)}.rels`)?.async("string")) ?? "";
-  const target = /Type="[^"]*\/table" Target="\.\.\/tables\/(table\d+\.xml)"/.exec(rels)?.[1];
-  if (!target) throw new Error(`internal: ${sheetPath} lost its table`);
-  const path = `xl/tables/${target}`;
+function extendTable(pkg: OoxmlPackage, sheetPath: string, cols: number, rows: number): void {
+  const rel = pkg.relationships(sheetPath).find((r) => r.type === REL_TABLE && !r.external);
+  if (!rel) throw new Error(`internal: ${sheetPath} lost its table`);
+  const table = pkg.requireXml(rel.path).root;
   const ref = `A1:${columnLetter(cols - 1)}${rows}`;
-  const xml = await zip.file(path)!.async("string");
-  zip.file(path, xml.replace(/(<table\b[^>]*\bref=")[^"]*"/, `$1${ref}"`).replace(/(<autoFilter ref=")[^"]*"/, `$1${ref}"`));
+  table.attrs.ref = ref;
+  const filter = firstChild(table, "autoFilter");
+  if (filter) filter.attrs.ref = ref;
 }

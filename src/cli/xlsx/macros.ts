@@ -4,21 +4,19 @@
  * so the writer says they are not in the result, and --in-place refuses such a workbook.
  */
 import { readFile } from "node:fs/promises";
-import JSZipModule from "jszip";
-import type JSZip from "jszip";
-import { attributes } from "./xml";
+import { CONTENT_TYPES, OoxmlPackage } from "./ooxml/package";
+import { childElements } from "./ooxml/xml";
 
 const VBA_CONTENT_TYPE = "application/vnd.ms-office.vbaProject";
 
 /** The VBA project part of a package, if it has one. */
-export async function macroPart(zip: JSZip): Promise<string | undefined> {
-  const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
-  for (const tag of types.match(/<Override\b[^>]*>/g) ?? []) {
-    const a = attributes(tag);
-    const part = (a.get("PartName") ?? "").replace(/^\//, "");
-    if (a.get("ContentType") === VBA_CONTENT_TYPE && zip.file(part)) return part;
+export function macroPart(pkg: OoxmlPackage): string | undefined {
+  const types = pkg.xml(CONTENT_TYPES);
+  for (const override of types ? childElements(types.root, "Override") : []) {
+    const part = (override.attrs.PartName ?? "").replace(/^\//, "");
+    if (override.attrs.ContentType === VBA_CONTENT_TYPE && pkg.has(part)) return part;
   }
-  return Object.keys(zip.files).find((name) => /(^|\/)vbaProject\.bin$/i.test(name));
+  return pkg.paths().find((name) => name.toLowerCase() === "vbaproject.bin" || name.toLowerCase().endsWith("/vbaproject.bin"));
 }
 
 export function macrosNotKept(part: string): string {
@@ -32,7 +30,7 @@ export function macrosRefused(input: string, part: string): string {
 /** The VBA project part of a workbook file; undefined also when the file is no zip (read errors come later, with their own message). */
 export async function macroPartOfFile(path: string): Promise<string | undefined> {
   try {
-    return await macroPart(await JSZipModule.loadAsync(await readFile(path)));
+    return macroPart(OoxmlPackage.load(await readFile(path)));
   } catch {
     return undefined;
   }

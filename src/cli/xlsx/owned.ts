@@ -7,10 +7,11 @@
  * place has no mark and is never taken for an output. A sheet is owned only if its name still
  * matches the mark: an output the analyst renamed, or a copy of one (Excel copies the sheet's
  * names with it), is theirs (the safe side). exceljs merges and drops such names when it reads,
- * so the marks are read from, and written into, the package XML directly.
+ * so the marks are read from, and written into, the package's workbook part directly.
  */
-import type JSZip from "jszip";
-import { attributes, xmlText, xmlUnescape } from "./xml";
+import type { OoxmlPackage } from "./ooxml/package";
+import { readDefinedNames, sheetNamesInOrder, writeDefinedNames } from "./ooxml/workbook";
+import { element } from "./ooxml/xml";
 
 export const OWNED_NAME = "_IndexStudio_Output";
 /** Workbook-level marks of earlier versions ("_IndexStudio_Owned_<key>" = "sheetId:name"): removed, never trusted. */
@@ -21,49 +22,48 @@ export interface OwnedSheet {
   name: string;
 }
 
-const DEFINED_NAME = /<definedName\b([^>]*)>([^<]*)<\/definedName>/g;
-
 export function isOwnershipMark(definedName: string): boolean {
   return definedName === OWNED_NAME || definedName.startsWith(LEGACY_OWNED_PREFIX);
 }
 
-/** The owned sheets of xl/workbook.xml: marked, and named as the mark says; a mark that does not parse is ignored. */
-export function readOwnedSheets(workbookXml: string): OwnedSheet[] {
-  const sheets = (workbookXml.match(/<sheet\b[^>]*>/g) ?? []).map((tag) => attributes(tag).get("name") ?? "");
+/** The owned sheets of a package: marked, and named as the mark says; a mark that does not parse is ignored. */
+export function readOwnedSheets(pkg: OoxmlPackage): OwnedSheet[] {
+  const sheets = sheetNamesInOrder(pkg);
   const owned: OwnedSheet[] = [];
-  for (const match of workbookXml.matchAll(DEFINED_NAME)) {
-    const attrs = attributes(`<x ${match[1]}>`);
-    const scope = attrs.get("localSheetId");
-    if (attrs.get("name") !== OWNED_NAME || scope === undefined || !/^\d+$/.test(scope)) continue;
-    const value = /^"([a-z]+):((?:[^"]|"")+)"$/.exec(xmlUnescape(match[2]!).trim());
-    if (!value) continue;
-    const [key, name] = [value[1]!, value[2]!.replace(/""/g, '"')];
-    if (sheets[Number(scope)] !== name || owned.some((o) => o.key === key)) continue;
-    owned.push({ key, name });
+  for (const defined of readDefinedNames(pkg)) {
+    const scope = defined.localSheetId;
+    if (defined.name !== OWNED_NAME || scope === undefined || !Number.isInteger(scope) || scope < 0) continue;
+    const mark = parseMark(defined.value.trim());
+    if (!mark || sheets[scope] !== mark.name || owned.some((o) => o.key === mark.key)) continue;
+    owned.push(mark);
   }
   return owned;
 }
 
+/** '"results:Re""sults"' → { key: "results", name: 'Re"sults' }: a formula's text constant, quotes doubled. */
+function parseMark(value: string): OwnedSheet | undefined {
+  if (value.length < 2 || !value.startsWith('"') || !value.endsWith('"')) return undefined;
+  const inner = value.slice(1, -1);
+  const colon = inner.indexOf(":");
+  const key = inner.slice(0, colon);
+  if (colon <= 0 || [...key].some((ch) => ch < "a" || ch > "z")) return undefined;
+  const quoted = inner.slice(colon + 1);
+  if (quoted === "" || quoted.replaceAll('""', "").includes('"')) return undefined;
+  return { key, name: quoted.replaceAll('""', '"') };
+}
+
 /**
- * Puts the marks into xl/workbook.xml on the sheets of these names, replacing every earlier mark
- * (a sheet of ours that this run did not write, or a renamed one, keeps none).
+ * Puts the marks into the workbook part on the sheets of these names, replacing every earlier
+ * mark (a sheet of ours that this run did not write, or a renamed one, keeps none).
  */
-export async function writeOwnedSheets(zip: JSZip, owned: OwnedSheet[]): Promise<void> {
-  const file = zip.file("xl/workbook.xml");
-  if (!file) throw new Error("internal: the written workbook has no xl/workbook.xml");
-  let xml = (await file.async("string")).replace(DEFINED_NAME, (tag, attrs: string) =>
-    isOwnershipMark(attributes(`<x ${attrs}>`).get("name") ?? "") ? "" : tag);
-  const sheets = (xml.match(/<sheet\b[^>]*>/g) ?? []).map((tag) => attributes(tag).get("name") ?? "");
+export function writeOwnedSheets(pkg: OoxmlPackage, owned: OwnedSheet[]): void {
+  const sheets = sheetNamesInOrder(pkg);
   // A formula's text constant: quotes doubled (sheet names cannot exceed 31 characters, far below 255).
   const marks = owned.map((o) => {
     const index = sheets.indexOf(o.name);
     if (index < 0) throw new Error(`internal: sheet "${o.name}" is missing from the written workbook`);
-    return `<definedName name="${OWNED_NAME}" localSheetId="${index}" hidden="1">${xmlText(`"${o.key}:${o.name.replace(/"/g, '""')}"`)}</definedName>`;
-  }).join("");
-  if (/<definedNames\s*\/>/.test(xml)) xml = xml.replace(/<definedNames\s*\/>/, `<definedNames>${marks}</definedNames>`);
-  else if (xml.includes("<definedNames>")) xml = xml.replace("<definedNames>", `<definedNames>${marks}`);
-  // CT_Workbook: definedNames follows sheets and externalReferences (exceljs writes no functionGroups).
-  else if (xml.includes("</externalReferences>")) xml = xml.replace("</externalReferences>", `</externalReferences><definedNames>${marks}</definedNames>`);
-  else xml = xml.replace("</sheets>", `</sheets><definedNames>${marks}</definedNames>`);
-  zip.file("xl/workbook.xml", xml.replace("<definedNames></definedNames>", ""));
+    return element("definedName", { name: OWNED_NAME, localSheetId: String(index), hidden: "1" }, [{ text: `"${o.key}:${o.name.replace(/"/g, '""')}"` }]);
+  });
+  const others = readDefinedNames(pkg).filter((d) => !isOwnershipMark(d.name)).map((d) => d.element);
+  writeDefinedNames(pkg, [...marks, ...others]);
 }

@@ -4,14 +4,15 @@
  * sheet something refers to would leave #REF! behind, so an earlier run's sheet that this run
  * does not write again is kept while anything points at it.
  */
-import type JSZip from "jszip";
-import { drawingTarget, relationships } from "./graft";
-import { worksheetPaths } from "./package";
+import { drawingOf, REL_CHART } from "./drawings";
+import type { OoxmlPackage } from "./ooxml/package";
+import { readDefinedNames, sheetNamesInOrder, worksheetPaths } from "./ooxml/workbook";
+import { descendants, firstChild, isElement, textOf, type XmlElement } from "./ooxml/xml";
 import { isOwnershipMark } from "./owned";
-import { readDefinedNames, sheetNamesInOrder } from "./passthrough";
-import { attributes, xmlUnescape } from "./xml";
 
 const MAX_LISTED = 5;
+/** Elements holding formulas of conditional formats and data validations. */
+const RULE_FORMULAS = ["formula", "formula1", "formula2", "xm:f"];
 
 /** A test for "Sheet!" / "'Sheet'!" in formula text (case-insensitive, as Excel compares sheet names). */
 export function sheetReference(sheetName: string): RegExp {
@@ -25,36 +26,42 @@ export function sheetReference(sheetName: string): RegExp {
  * Places in the original package that refer to `sheetName` ("Notes!B2", "the name \"Alpha\"",
  * "a chart on Notes"), leaving out the sheets in `ignore` (those the writer rewrites or removes).
  */
-export async function referencesTo(original: JSZip, sheetName: string, ignore: ReadonlySet<string>): Promise<string[]> {
+export function referencesTo(original: OoxmlPackage, sheetName: string, ignore: ReadonlySet<string>): string[] {
   const refers = sheetReference(sheetName);
   const found: string[] = [];
-  const workbook = (await original.file("xl/workbook.xml")?.async("string")) ?? "";
-  const sheets = sheetNamesInOrder(workbook);
-  for (const defined of readDefinedNames(workbook)) {
+  const sheets = sheetNamesInOrder(original);
+  for (const defined of readDefinedNames(original)) {
     if (isOwnershipMark(defined.name)) continue;
     if (defined.localSheetId !== undefined && ignore.has(sheets[defined.localSheetId] ?? "")) continue;
-    if (refers.test(xmlUnescape(defined.tag.replace(/^<[^>]*>|<\/definedName>$/g, "")))) found.push(`the name "${defined.name}"`);
+    if (refers.test(defined.value)) found.push(`the name "${defined.name}"`);
   }
-  for (const [name, path] of await worksheetPaths(original)) {
+  for (const [name, path] of worksheetPaths(original)) {
     if (ignore.has(name)) continue;
-    const xml = (await original.file(path)?.async("string")) ?? "";
-    for (const cell of xml.matchAll(/<c\b((?:[^>/]|\/(?!>))*)>(?:(?!<\/c>)[\s\S])*?<f\b[^>]*>([^<]*)<\/f>/g)) {
-      if (refers.test(xmlUnescape(cell[2]!))) found.push(`${name}!${attributes(`<c ${cell[1]}>`).get("r") ?? "?"}`);
+    const sheet = original.xml(path)?.root;
+    if (!sheet) continue;
+    const data = firstChild(sheet, "sheetData");
+    for (const row of data ? data.children.filter(isElement) : []) {
+      for (const cell of row.children.filter(isElement)) {
+        const formula = firstChild(cell, "f");
+        if (formula && refers.test(textOf(formula))) found.push(`${name}!${cell.attrs.r ?? "?"}`);
+      }
     }
-    for (const rule of xml.matchAll(/<(formula[12]?|xm:f)>([^<]*)<\//g)) {
-      if (!refers.test(xmlUnescape(rule[2]!))) continue;
-      found.push(`a conditional format or data validation on ${name}`);
-      break;
-    }
-    const drawing = await drawingTarget(original, path);
+    if (ruleFormulas(sheet).some((f) => refers.test(textOf(f)))) found.push(`a conditional format or data validation on ${name}`);
+    const drawing = drawingOf(original, path);
     if (!drawing) continue;
-    for (const rel of await relationships(original, drawing)) {
-      if (rel.external || !rel.tag.includes("/relationships/chart\"")) continue;
-      const chart = (await original.file(rel.path)?.async("string")) ?? "";
-      if ([...chart.matchAll(/<c:f>([^<]*)<\/c:f>/g)].some((f) => refers.test(xmlUnescape(f[1]!)))) found.push(`a chart on ${name}`);
+    for (const rel of original.relationships(drawing)) {
+      if (rel.external || rel.type !== REL_CHART) continue;
+      const chart = original.xml(rel.path)?.root;
+      if (chart && descendants(chart, "c:f").some((f) => refers.test(textOf(f)))) found.push(`a chart on ${name}`);
     }
   }
   return found;
+}
+
+/** Rule formulas anywhere outside the cell table. */
+function ruleFormulas(sheet: XmlElement): XmlElement[] {
+  return sheet.children.filter(isElement).filter((child) => child.name !== "sheetData")
+    .flatMap((child) => RULE_FORMULAS.flatMap((name) => descendants(child, name)));
 }
 
 /** "A, B and 3 more" for a warning. */

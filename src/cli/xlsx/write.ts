@@ -1,25 +1,26 @@
 /**
  * writeResultWorkbook: the input workbook (or input tables) plus the plan's sheets, written with
- * exceljs, then native charts added as DrawingML parts. Text is always written as string cells,
+ * exceljs, then edited as an OOXML package (ooxml/): what exceljs loses of the input put back, native
+ * charts added as DrawingML parts, large sheets' rows streamed into the zip. Text is always written as string cells,
  * so nothing from the data ever becomes a formula. The output file appears only when complete.
  */
 import { readFile, rename, unlink, writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import type { RangeRef, ReportPlan, SheetKey, SheetPlan } from "../../core/report";
 import type { Cell } from "../../core/engine";
 import { chartXml, type ResolvedRange } from "./chart-xml";
 import { parseRange, sheetFormula, uniqueSheetName, uniqueTableName } from "./names";
-import { graftInputDrawings, relationships } from "./graft";
+import { graftInputDrawings } from "./graft";
 import { qualifiesForFastRows, writeFastRows } from "./fast-rows";
-import { addChartsToPackage, worksheetPaths, type SheetCharts } from "./package";
+import { addChartsToPackage, type SheetCharts } from "./drawings";
+import { OoxmlPackage } from "./ooxml/package";
+import { readDefinedNames, worksheetPaths } from "./ooxml/workbook";
 import { writeOwnedSheets, type OwnedSheet } from "./owned";
 import { removeOwnedSheets, type Ordered, type PreviousSheet } from "./previous";
 import { withTableHeaders } from "./table-headers";
-import { decodeInlineStrings, escapeSharedStrings, escapeTableColumns, readDefinedNames, restoreDefinedNames, restoreSheetFormats } from "./passthrough";
+import { decodeInlineStrings, escapeSharedStrings, escapeTableColumns, restoreDefinedNames, restoreSheetFormats } from "./passthrough";
 import { carryExternalLinks } from "./external-links";
 import { macroPart, macrosNotKept } from "./macros";
-import { packZip } from "./zip";
 import { removeStaleTemps, tempPath } from "../paths";
 
 export interface WriteResultOptions {
@@ -40,16 +41,24 @@ export interface WriteResultSummary {
   warnings: string[];
 }
 
+export interface BuiltWorkbook {
+  /** The file in the zip writer's chunks: written one after another, a large workbook is never one buffer. */
+  chunks: Uint8Array[];
+  /** The file as one buffer (joined when asked for). */
+  readonly buffer: Buffer;
+  summary: WriteResultSummary;
+}
+
 const HEAT_COLORS = ["FFF8696B", "FFFFEB84", "FF63BE7B"];
 const LARGE_SHEET_CELLS = 5_000;
 
 export async function writeResultWorkbook(options: WriteResultOptions): Promise<WriteResultSummary> {
-  const { buffer, summary } = await buildResultWorkbook(options);
+  const { chunks, summary } = await buildResultWorkbook(options);
   // Write beside the target and rename: a failed run never leaves a half-written file.
   await removeStaleTemps(options.outPath);
   const temp = tempPath(options.outPath, process.pid);
   try {
-    await writeFile(temp, buffer);
+    await writeFile(temp, chunks);
     await rename(temp, options.outPath);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
@@ -59,31 +68,31 @@ export async function writeResultWorkbook(options: WriteResultOptions): Promise<
 }
 
 /** The finished .xlsx as bytes (for callers that stream or test without a file). */
-export async function buildResultWorkbook(options: Omit<WriteResultOptions, "outPath">): Promise<{ buffer: Buffer; summary: WriteResultSummary }> {
+export async function buildResultWorkbook(options: Omit<WriteResultOptions, "outPath">): Promise<BuiltWorkbook> {
   const plan = withTableHeaders(options.plan);
   const workbook = new ExcelJS.Workbook();
   const bytes = options.inputPath ? await readFile(options.inputPath) : undefined;
   if (options.inputPath) await readInput(workbook, options.inputPath, bytes!);
-  const original = bytes ? await JSZip.loadAsync(bytes) : undefined;
+  const original = bytes ? OoxmlPackage.load(bytes) : undefined;
   const planned = new Set(plan.sheets.map((sheet) => sheet.key));
-  const { previous, kept, warnings } = original ? await removeOwnedSheets(workbook, original, planned) : { previous: new Map<string, PreviousSheet>(), kept: [], warnings: [] };
+  const { previous, kept, warnings } = original ? removeOwnedSheets(workbook, original, planned) : { previous: new Map<string, PreviousSheet>(), kept: [], warnings: [] };
   const takenSheets = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
   const threshold = options.largeSheetCells ?? LARGE_SHEET_CELLS;
   // A large input table (CSV input) takes the direct-rows path too: exceljs spends ~50 µs per cell.
   const fastInputs: { name: string; rows: Cell[][] }[] = [];
   for (const table of options.inputTables ?? []) {
     const name = uniqueSheetName(table.name, takenSheets);
-    const rows = table.rows.map((row) => row.map(inputCell));
-    const large = rows.length > 2 && rows[1]!.some((v) => v !== null) && rows.reduce((n, row) => n + row.length, 0) > threshold;
-    addInputSheet(workbook.addWorksheet(name), large ? rows.slice(0, 2) : rows);
+    const { rows } = table;
+    const large = rows.length > 2 && rows[1]!.some((v) => inputCell(v) !== null) && rows.reduce((n, row) => n + row.length, 0) > threshold;
+    // A large table's cells are converted as they are streamed: no second copy of millions of cells.
+    addInputSheet(workbook.addWorksheet(name), (large ? rows.slice(0, 2) : rows).map((row) => row.map(inputCell)));
     if (large) fastInputs.push({ name, rows });
   }
   const takenNames = new Set<string>();
   for (const ws of workbook.worksheets) for (const table of ws.getTables()) takenNames.add(tableNameOf(table).toLowerCase());
   for (const defined of workbook.definedNames.model) takenNames.add(defined.name.toLowerCase());
   // exceljs drops constant names ("=0.5") on reading; a table must not take their names either.
-  const originalWorkbook = (await original?.file("xl/workbook.xml")?.async("string")) ?? "";
-  for (const defined of readDefinedNames(originalWorkbook)) takenNames.add(defined.name.toLowerCase());
+  for (const defined of original ? readDefinedNames(original) : []) takenNames.add(defined.name.toLowerCase());
 
   const sheetNames: Partial<Record<SheetKey, string>> = {};
   // An owned sheet is replaced in place (same name, same position), so its name stays taken.
@@ -114,43 +123,37 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
     sheetName: sheetNames[sheet.key]!,
     charts: sheet.charts.map((chart) => ({ xml: chartXml(chart, resolve), title: chart.title, anchor: chart.anchor })),
   }));
-  const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer() as ArrayBuffer);
-  const paths = await worksheetPaths(written);
+  const written = OoxmlPackage.load(new Uint8Array(await workbook.xlsx.writeBuffer() as ArrayBuffer));
+  const paths = worksheetPaths(written);
   const rewritten = new Set([...previous.values()].map((p) => p.name));
-  if (original) for (const warning of await carryOverInput(original, written, rewritten)) warnings.push(warning);
-  await escapeSharedStrings(written);
-  await escapeTableColumns(written, await tableParts(written, owned.map(({ ws }) => paths.get(ws.name)!)));
-  await writeOwnedSheets(written, [...owned, ...kept].map(({ key, ws }): OwnedSheet => ({ key, name: ws.name })));
-  const replaced = new Map<string, string>();
-  for (const sheet of fast) {
-    const path = paths.get(sheetNames[sheet.key]!)!;
-    replaced.set(path, await writeFastRows(written, path, sheet));
-  }
-  for (const { name, rows } of fastInputs) {
-    const path = paths.get(name)!;
-    replaced.set(path, await writeFastRows(written, path, { key: "weights", name, cells: rows, formats: [], colorScales: [], highlights: [], freeze: { rows: 1, cols: 0 }, charts: [] }));
-  }
-  await addChartsToPackage(written, withCharts);
-  const buffer = await pack(written, replaced);
-  return { buffer, summary: { sheetNames, charts: withCharts.reduce((n, s) => n + s.charts.length, 0), warnings } };
+  if (original) for (const warning of carryOverInput(original, written, rewritten)) warnings.push(warning);
+  escapeSharedStrings(written);
+  escapeTableColumns(written, tableParts(written, owned.map(({ ws }) => paths.get(ws.name)!)));
+  writeOwnedSheets(written, [...owned, ...kept].map(({ key, ws }): OwnedSheet => ({ key, name: ws.name })));
+  for (const sheet of fast) writeFastRows(written, paths.get(sheetNames[sheet.key]!)!, sheet);
+  for (const { name, rows } of fastInputs) writeFastRows(written, paths.get(name)!, { cells: rows }, inputCell);
+  addChartsToPackage(written, withCharts);
+  const chunks = written.packChunks();
+  const summary = { sheetNames, charts: withCharts.reduce((n, s) => n + s.charts.length, 0), warnings };
+  return { chunks, get buffer() { return Buffer.concat(chunks); }, summary };
 }
 
 /**
  * What exceljs loses or changes of the input workbook, taken from the original package; `rewritten`:
  * the input's sheets this run replaced or removed. Returns what could not be kept.
  */
-async function carryOverInput(original: JSZip, written: JSZip, rewritten: ReadonlySet<string>): Promise<string[]> {
+function carryOverInput(original: OoxmlPackage, written: OoxmlPackage, rewritten: ReadonlySet<string>): string[] {
   // Charts of the input sheets first, so that the new chart parts take the next free numbers.
   // Owned sheets of the input are gone or rewritten, and their old charts with them.
-  const warnings = await graftInputDrawings(original, written, rewritten);
-  for (const warning of await restoreDefinedNames(original, written, rewritten)) warnings.push(warning);
-  await carryExternalLinks(original, written);
-  const vba = await macroPart(original);
+  const warnings = graftInputDrawings(original, written, rewritten);
+  for (const warning of restoreDefinedNames(original, written, rewritten)) warnings.push(warning);
+  carryExternalLinks(original, written);
+  const vba = macroPart(original);
   if (vba) warnings.push(macrosNotKept(vba));
-  const before = await worksheetPaths(original);
-  const after = await worksheetPaths(written);
+  const before = worksheetPaths(original);
+  const after = worksheetPaths(written);
   const pairs = [...before].filter(([name]) => !rewritten.has(name) && after.has(name)).map(([name, path]) => ({ before: path, after: after.get(name)! }));
-  await restoreSheetFormats(original, written, pairs);
+  restoreSheetFormats(original, written, pairs);
   return warnings;
 }
 
@@ -212,12 +215,8 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, t
 }
 
 /** The table parts of the given sheets. */
-async function tableParts(zip: JSZip, sheetPaths: string[]): Promise<string[]> {
-  const parts: string[] = [];
-  for (const path of sheetPaths) {
-    for (const rel of await relationships(zip, path)) if (!rel.external && rel.tag.includes("/relationships/table\"")) parts.push(rel.path);
-  }
-  return parts;
+function tableParts(pkg: OoxmlPackage, sheetPaths: string[]): string[] {
+  return sheetPaths.flatMap((path) => pkg.relationships(path).filter((rel) => !rel.external && rel.type.endsWith("/relationships/table")).map((rel) => rel.path));
 }
 
 /** Input tables (CSV): numbers that print back identically become numbers, all else stays text. */
@@ -244,7 +243,7 @@ function cellValue(value: Cell): string | number | boolean | null {
 
 async function readInput(workbook: ExcelJS.Workbook, path: string, bytes: Buffer): Promise<void> {
   try {
-    const decoded = await decodeInlineStrings(bytes);
+    const decoded = decodeInlineStrings(bytes);
     await workbook.xlsx.load((decoded ?? bytes) as unknown as ArrayBuffer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -254,17 +253,6 @@ async function readInput(workbook: ExcelJS.Workbook, path: string, bytes: Buffer
   // while it still lists theme1.xml; its default theme is written instead.
   const themed = workbook as unknown as { _themes?: Record<string, string> };
   if (themed._themes && Object.keys(themed._themes).length === 0) themed._themes = undefined;
-}
-
-/** Every part, [Content_Types].xml first, through the native zip writer. */
-async function pack(zip: JSZip, replaced: Map<string, string>): Promise<Buffer> {
-  const names = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir);
-  names.sort((a, b) => Number(b === "[Content_Types].xml") - Number(a === "[Content_Types].xml"));
-  const entries = await Promise.all(names.map(async (name) => {
-    const xml = replaced.get(name);
-    return { name, data: xml !== undefined ? Buffer.from(xml, "utf8") : await zip.file(name)!.async("uint8array") };
-  }));
-  return packZip(entries);
 }
 
 function cellCount(plan: SheetPlan): number {

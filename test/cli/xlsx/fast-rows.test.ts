@@ -7,7 +7,7 @@ import { computeIndex, type Cell } from "../../../src/core/engine";
 import { buildReport } from "../../../src/core/report/build";
 import { buildResultWorkbook } from "../../../src/cli/xlsx";
 import { qualifiesForFastRows } from "../../../src/cli/xlsx/fast-rows";
-import { worksheetPaths } from "../../../src/cli/xlsx/package";
+import { sheetPaths as worksheetPaths } from "./zip-probe";
 import { asemTables } from "../../helpers/conformance";
 import { HOSTILE_NAMES } from "./fixture";
 

@@ -5,13 +5,11 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { readOwnedSheets } from "../../../src/cli/xlsx/owned";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { worksheetPaths } from "../../../src/cli/xlsx/package";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { attributes, xmlUnescape } from "../../../src/cli/xlsx/xml";
+import { attributes, ownedSheetsOf as readOwnedSheets, sheetPaths as worksheetPaths, xmlUnescape } from "./zip-probe";
 import { runInProcess, tempDir } from "../helpers";
 import { ooxmlFindings } from "./ooxml";
 import { addCell, addDefinedNames, copySample, editPackage, editPart } from "./ooxml-corpus";

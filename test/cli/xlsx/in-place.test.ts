@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { OWNED_NAME, readOwnedSheets, writeOwnedSheets } from "../../../src/cli/xlsx/owned";
+import { OWNED_NAME } from "../../../src/cli/xlsx/owned";
+import { ownedSheetsOf as readOwnedSheets, setOwnedSheets as writeOwnedSheets } from "./zip-probe";
 import { asemTables } from "../../helpers/conformance";
 import { runInProcess } from "../helpers";
 
@@ -135,7 +136,7 @@ describe("compute --in-place twice", () => {
 });
 
 describe("ownership marks", () => {
-  const WORKBOOK = '<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1"/><sheet name=\'Say "hi" &amp; 结果\' sheetId="7" r:id="rId2"/><sheet name="Log" sheetId="3" r:id="rId3"/></sheets>'
+  const WORKBOOK = '<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1"/><sheet name="Say &quot;hi&quot; &amp; 结果" sheetId="7" r:id="rId2"/><sheet name="Log" sheetId="3" r:id="rId3"/></sheets>'
     + '<definedNames><definedName name="Mine">A!$A$1</definedName><definedName name="_IndexStudio_Owned_log" hidden="1">&quot;3:Log&quot;</definedName></definedNames></workbook>';
 
   it("round-trip any sheet name (quotes doubled in the formula's text constant), replace earlier marks and remove the old workbook-level ones", async () => {
@@ -156,11 +157,11 @@ describe("ownership marks", () => {
 
   it("trust only a mark on a sheet of the name it gives: not workbook-level ones, renamed or copied sheets, or marks that do not parse", () => {
     const sheets = '<sheets><sheet name="Results" sheetId="1"/><sheet name="Log (2)" sheetId="2"/><sheet name="Ranks" sheetId="3"/><sheet name="Scores" sheetId="4"/></sheets>';
-    const xml = `${sheets}<definedNames><definedName name="_IndexStudio_Owned_results" hidden="1">&quot;1:Results&quot;</definedName>`
+    const xml = `<workbook>${sheets}<definedNames><definedName name="_IndexStudio_Owned_results" hidden="1">&quot;1:Results&quot;</definedName>`
       + '<definedName name="_IndexStudio_Output" localSheetId="1" hidden="1">&quot;log:Log&quot;</definedName>'
       + '<definedName name="_IndexStudio_Output" localSheetId="3">&quot;Scores:Scores&quot;</definedName>'
       + '<definedName name="_IndexStudio_Output" hidden="1">&quot;ranks:Ranks&quot;</definedName>'
-      + '<definedName name="_IndexStudio_Output" localSheetId="2" hidden="false">&quot;ranks:Ranks&quot;</definedName></definedNames>';
+      + '<definedName name="_IndexStudio_Output" localSheetId="2" hidden="false">&quot;ranks:Ranks&quot;</definedName></definedNames></workbook>';
     assert.deepEqual(readOwnedSheets(xml), [{ key: "ranks", name: "Ranks" }]);
   });
 });

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { validateXML } from "xmllint-wasm";
-import { worksheetPaths } from "../../../src/cli/xlsx/package";
+import { sheetPaths as worksheetPaths } from "./zip-probe";
 import { parseRange } from "../../../src/cli/xlsx/names";
 import { HOSTILE_NAMES, USER_CHART_TITLE, writeFixture, type Fixture } from "./fixture";
 
