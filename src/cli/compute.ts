@@ -11,8 +11,6 @@ import { inputKind, readInputs, type InputTables } from "./read";
 import { resultJson, scoresTable } from "./results";
 import { placeSpecIssues, readSpecFile, resolveSpec } from "./spec-input";
 import { runSummary, topTable } from "./summary";
-import { buildResultWorkbook } from "./xlsx";
-import { macroPartOfFile, macrosRefused } from "./xlsx/macros";
 
 export interface ComputeOutcome {
   result: IndexResult;
@@ -43,6 +41,7 @@ export async function runCompute(
   }
   if (args.inPlace && kind === "xlsx") {
     // By content: an .xlsm renamed .xlsx still has its VBA project.
+    const { macroPartOfFile, macrosRefused } = await import("./xlsx/macros");
     const vba = await macroPartOfFile(args.input);
     if (vba) throw new OutputRefusedError(macrosRefused(args.input, vba));
   }
@@ -110,6 +109,8 @@ export async function resultWorkbook(
   if (inputTables) checkCellText(inputTables, tables.origins);
   const extents = (inputTables ?? []).map((t) => ({ name: t.name, rows: t.rows.length, cols: t.rows.reduce((m, r) => Math.max(m, r.length), 0) }));
   checkSheetLimits([...extents, ...planExtents(plan)]);
+  // The .xlsx writer (and exceljs) is loaded only when a workbook is written: a CSV run starts faster.
+  const { buildResultWorkbook } = await import("./xlsx");
   const { chunks, summary } = await buildResultWorkbook({ inputPath, inputTables, plan });
   // What exceljs could not carry over from the input workbook (pivot tables, VBA, …) is said, not silently dropped.
   return { chunks, warnings: summary.warnings };

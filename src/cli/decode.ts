@@ -5,6 +5,7 @@
  * delimited)" on Windows), read with TextDecoder and said in a note. Workbooks and other binary
  * files renamed .csv are refused with what they are.
  */
+import { Buffer, isUtf8 } from "node:buffer";
 
 export class TextFileError extends Error {
   constructor(message: string) {
@@ -36,17 +37,15 @@ export function decodeText(bytes: Uint8Array, label: string): DecodedText {
     if (nulls.even > 0 && nulls.odd === 0 && bytes.length % 2 === 0 && nulls.even * 4 >= bytes.length) return { text: strict(bytes, "utf-16be", label, "UTF-16 BE"), encoding: "utf-16be", note: `${label} has no byte order mark but reads as UTF-16 BE text` };
     throw new TextFileError(`${label} holds binary data (zero bytes), not text; save it from Excel as CSV UTF-8`);
   }
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
-  } catch {
-    const text = windows1252(bytes);
-    const example = firstNonAscii(text);
-    return {
-      text,
-      encoding: "windows-1252",
-      note: `Note: ${label} is not UTF-8; it was read as Windows-1252 (what Excel's "CSV (Comma delimited)" writes on Windows)${example ? `, e.g. line ${example.line} reads "${example.word}"` : ""}. If characters look wrong, save the file as "CSV UTF-8" and run again.`,
-    };
-  }
+  // isUtf8 (native) then a plain decode: as strict as TextDecoder's fatal mode, several times faster on 180 MB.
+  if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"), encoding: "utf-8" };
+  const text = windows1252(bytes);
+  const example = firstNonAscii(text);
+  return {
+    text,
+    encoding: "windows-1252",
+    note: `Note: ${label} is not UTF-8; it was read as Windows-1252 (what Excel's "CSV (Comma delimited)" writes on Windows)${example ? `, e.g. line ${example.line} reads "${example.word}"` : ""}. If characters look wrong, save the file as "CSV UTF-8" and run again.`,
+  };
 }
 
 function strict(bytes: Uint8Array, encoding: "utf-8" | "utf-16le" | "utf-16be", label: string, what: string): string {
@@ -59,6 +58,7 @@ function strict(bytes: Uint8Array, encoding: "utf-8" | "utf-16le" | "utf-16be", 
 }
 
 function nulPositions(bytes: Uint8Array): { total: number; odd: number; even: number } {
+  if (bytes.indexOf(0) < 0) return { total: 0, odd: 0, even: 0 }; // native scan: text files have no zero byte
   let odd = 0, even = 0;
   for (let k = 0; k < bytes.length; k++) if (bytes[k] === 0) (k % 2 === 0 ? even++ : odd++);
   return { total: odd + even, odd, even };

@@ -5,8 +5,9 @@
  */
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import ExcelJS from "exceljs";
-import type { TableName, TableOrigin, Cell, Table } from "../core/engine";
+import type ExcelJS from "exceljs";
+import type { TableName, TableOrigin } from "../core/engine";
+import type { Cell, Table } from "../core/engine";
 import { CsvSyntaxError, detectSeparator, parseCsv } from "./csv";
 import { readDecimalCommas } from "./decimal-comma";
 import { decodeText, TextFileError } from "./decode";
@@ -102,7 +103,9 @@ const SHEETS: Record<"data" | "framework" | "settings" | "published", TableName>
 
 /** The tables of a workbook; `framework: false` when --meta gives the Framework instead. */
 export async function readWorkbookTables(path: string, need = { framework: true }): Promise<InputTables> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded here, not at start-up: a CSV run never needs exceljs (about a second to load).
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   let bytes: Buffer;
   try {
     bytes = await readFile(path);

@@ -15,6 +15,7 @@ import { screen } from "./steps/screen";
 import { treat, treatMethodOf } from "./steps/treat";
 import type { ColumnSet, DataSet, Framework, Table } from "./types";
 import { effectiveWeights, weightsInForce } from "./weights-in-force";
+import { withColumnArena } from "./column-arena";
 
 /** Parses and validates the tables and the spec, then runs the pipeline. */
 export function computeIndex(data: Table, framework: Table, spec?: unknown): IndexResult {
@@ -22,15 +23,16 @@ export function computeIndex(data: Table, framework: Table, spec?: unknown): Ind
   const { framework: fw, warnings: frameworkWarnings } = parseFramework(framework);
   const editions = detectEditions(data);
   if (editions) return computeEditionsIndex(data, editions, fw, parsedSpec, frameworkWarnings);
-  const { dataset, warnings: dataWarnings } = parseData(data, fw);
-  let result: IndexResult;
-  try {
-    result = runPipeline(dataset, fw, parsedSpec);
-  } catch (error) {
-    // Keep the per-cell hints ("1,5" is not a number…) that explain a failure such as "x2 has no values".
-    if (error instanceof IndexComputeError && error.related.length === 0) error.related = [...frameworkWarnings, ...dataWarnings];
-    throw error;
-  }
+  const { result, dataWarnings } = withColumnArena(keptDoubles(data.length - 1, fw, parsedSpec, true), () => {
+    const { dataset, warnings: dataWarnings } = parseData(data, fw);
+    try {
+      return { result: runPipeline(dataset, fw, parsedSpec), dataWarnings };
+    } catch (error) {
+      // Keep the per-cell hints ("1,5" is not a number…) that explain a failure such as "x2 has no values".
+      if (error instanceof IndexComputeError && error.related.length === 0) error.related = [...frameworkWarnings, ...dataWarnings];
+      throw error;
+    }
+  });
   result.warnings = [...frameworkWarnings, ...dataWarnings, ...stepWarnings(data, result), ...result.warnings];
   return result;
 }
@@ -45,6 +47,24 @@ export interface PipelineHooks {
 
 /** Runs the pipeline on parsed inputs (no parsing: for repeated runs such as Monte Carlo). */
 export function runPipeline(dataset: DataSet, framework: Framework, spec: IndexSpec, hooks: PipelineHooks = {}): IndexResult {
+  return withColumnArena(keptDoubles(dataset.units.codes.length, framework, spec, false), () => steps(dataset, framework, spec, hooks));
+}
+
+/**
+ * About how many doubles a run keeps in its step columns (column-arena.ts): raw values with the
+ * denominators when parsing, the denominated columns, then imputed, treated (about half the
+ * indicators fail the skew/kurtosis test on skewed data) and normalized.
+ */
+function keptDoubles(units: number, framework: Framework, spec: IndexSpec, withRaw: boolean): number {
+  const k = framework.indicators.length;
+  let columns = withRaw ? k + framework.denominators.length : 0;
+  if (spec.denominate) columns += framework.indicators.filter((node) => node.denominator).length;
+  if (spec.impute.method !== "none") columns += k;
+  if (spec.treat.method !== "none") columns += k / 2;
+  return Math.max(0, units) * (columns + k);
+}
+
+function steps(dataset: DataSet, framework: Framework, spec: IndexSpec, hooks: PipelineHooks): IndexResult {
   const { units } = dataset;
   const warnings: ValidationIssue[] = [];
   const weights = weightsInForce(framework, spec.weights);

@@ -12,10 +12,15 @@ import type { Table } from "./types";
 const MAX_LISTED = 20;
 
 export function stepWarnings(data: Table, result: IndexResult): ValidationIssue[] {
-  const header = (data[0] ?? []).map(codeText);
+  // Header → first column, built once (an indexOf per listed cell was quadratic on wide tables).
+  const columnByCode = new Map<string, number>();
+  (data[0] ?? []).forEach((cell, c) => {
+    const code = codeText(cell);
+    if (!columnByCode.has(code)) columnByCode.set(code, c);
+  });
   const colOf = (code: string) => {
-    const c = header.indexOf(code);
-    return c >= 0 ? { col: c } : {};
+    const c = columnByCode.get(code);
+    return c !== undefined ? { col: c } : {};
   };
   const out: ValidationIssue[] = [];
   const list = (issues: ValidationIssue[], summary: (more: number) => string) => {
@@ -25,7 +30,13 @@ export function stepWarnings(data: Table, result: IndexResult): ValidationIssue[
   const { units, spec, framework } = result;
   if (spec.denominate) {
     const users = new Map<string, string[]>();
-    for (const node of framework.indicators) if (node.denominator) users.set(node.denominator, [...(users.get(node.denominator) ?? []), node.code]);
+    for (const node of framework.indicators) {
+      if (!node.denominator) continue;
+      const codes = users.get(node.denominator);
+      if (codes) codes.push(node.code);
+      else users.set(node.denominator, [node.code]);
+    }
+    const rawIndex = new Map(result.steps.raw.codes.map((code, j) => [code, j] as const));
     for (const [d, codes] of users) {
       const values = units.denominators.get(d);
       if (!values) continue;
@@ -33,7 +44,7 @@ export function stepWarnings(data: Table, result: IndexResult): ValidationIssue[
       const zero: ValidationIssue[] = [];
       const negative: ValidationIssue[] = [];
       const missing: ValidationIssue[] = [];
-      const raw = codes.map((code) => result.steps.raw.columns[result.steps.raw.codes.indexOf(code)]!);
+      const raw = codes.map((code) => result.steps.raw.columns[rawIndex.get(code)!]!);
       values.forEach((v, u) => {
         const where = { table: "Data" as const, severity: "warning" as const, row: units.rows[u]!, column: d, ...colOf(d) };
         if (v !== v) {
@@ -53,7 +64,12 @@ export function stepWarnings(data: Table, result: IndexResult): ValidationIssue[
     const unfilled: ValidationIssue[] = [];
     if (groups) {
       const members = new Map<string, string[]>();
-      groups.forEach((g, u) => g !== null && members.set(g, [...(members.get(g) ?? []), units.codes[u]!]));
+      groups.forEach((g, u) => {
+        if (g === null) return;
+        const list = members.get(g);
+        if (list) list.push(units.codes[u]!);
+        else members.set(g, [units.codes[u]!]);
+      });
       imputed.columns.forEach((column, j) => {
         const code = imputed.codes[j]!;
         for (let u = 0; u < column.length; u++) {

@@ -4,6 +4,7 @@ import { IndexComputeError } from "../errors";
 import { mean, minMax, sd } from "../stats";
 import { scaledForSums } from "../steps/magnitude";
 import { rankAscending } from "../steps/rank";
+import { copyColumn, newColumn } from "../column-arena";
 import { registry, schemasOf, type MethodEntry, type MethodSchema } from "./entry";
 
 const num = z.number().refine(Number.isFinite, "must be a finite number");
@@ -91,7 +92,7 @@ export const NORMALIZE_REGISTRY = registry({
     input: "directed",
     apply: (y, _spec, meta) => {
       const [lo, hi] = rangeOf(y, meta.code, "distance to maximum");
-      const out = new Float64Array(y.length);
+      const out = newColumn(y.length);
       for (let i = 0; i < y.length; i++) out[i] = 1 - (hi - y[i]!) / (hi - lo);
       return out;
     },
@@ -121,7 +122,7 @@ export const NORMALIZE_REGISTRY = registry({
     doc: "no rescaling: only the direction is applied (data already on a common scale)",
     input: "directed",
     identity: true,
-    apply: (y) => y.slice(),
+    apply: (y) => copyColumn(y),
   }),
 });
 
@@ -141,7 +142,7 @@ export function normalizeEntry(spec: NormalizeSpec): NormalizeEntry {
 
 function minMaxScale(y: Float64Array, spec: { low: number; high: number }, meta: NormalizeMeta): Float64Array {
   const n = y.length;
-  const out = new Float64Array(n);
+  const out = newColumn(n);
   const [lo, hi] = rangeOf(y, meta.code, "min-max");
   const { low, high } = spec;
   const f = (high - low) / (hi - lo);
@@ -170,7 +171,7 @@ function zScore(y: Float64Array, spec: { mean: number; sd: number }, meta: Norma
   if (!(s > 0)) throw constantError(meta.code, "z-score", "its standard deviation is 0");
   if (!Number.isFinite(s)) throw constantError(meta.code, "z-score", "its values are too large to compute a standard deviation (check for mistyped values)");
   const f = spec.sd / s;
-  const out = new Float64Array(y.length);
+  const out = newColumn(y.length);
   for (let i = 0; i < y.length; i++) out[i] = (ys[i]! - m) * f + spec.mean;
   return out;
 }
@@ -210,7 +211,7 @@ function fractionOfBest(x: Float64Array, meta: NormalizeMeta): Float64Array {
   }
   const [lo, hi] = minMax(x);
   if (lo !== lo) throw constantError(meta.code, "fraction of the best value", "it has no values");
-  const out = new Float64Array(n);
+  const out = newColumn(n);
   for (let i = 0; i < n; i++) out[i] = meta.direction === 1 ? x[i]! / hi : lo / x[i]!;
   return out;
 }
@@ -237,7 +238,7 @@ function distanceToTarget(x: Float64Array, meta: NormalizeMeta, cap: boolean): F
   const [lo, hi] = rangeOf(x, meta.code, "distance to target");
   const denom = meta.direction === 1 ? t - lo : hi - t;
   if (denom === 0) throw new IndexComputeError(`Indicator ${meta.code}: its Target equals its ${meta.direction === 1 ? "minimum" : "maximum"}, so the distance to target is undefined; choose another Target.`);
-  const out = new Float64Array(x.length);
+  const out = newColumn(x.length);
   for (let i = 0; i < x.length; i++) {
     const v = meta.direction === 1 ? (x[i]! - lo) / denom : (hi - x[i]!) / denom;
     out[i] = cap && v > 1 ? 1 : v;
@@ -250,7 +251,7 @@ function goalposts(x: Float64Array, meta: NormalizeMeta, scale: number): Float64
   if (low === undefined || high === undefined || !(high > low)) {
     throw new IndexComputeError(`Indicator ${meta.code} needs goalposts: fill GoalLow and GoalHigh in the Framework with GoalHigh > GoalLow.`);
   }
-  const out = new Float64Array(x.length);
+  const out = newColumn(x.length);
   for (let i = 0; i < x.length; i++) {
     const v = x[i]!;
     if (v !== v) {

@@ -143,9 +143,19 @@ function moreImputed(total: number, text: ReportText): { more?: string } {
   return { more: fill(text.moreImputed, { more: n(total - LOG_IMPUTED_LIMIT), total: n(total) }) };
 }
 
+/** Unit code → name per result, built once: a lookup per row of a long list was quadratic. */
+const namesByCode = new WeakMap<IndexResult, Map<string, string>>();
+
 function unitName(result: IndexResult, code: string): string {
-  const index = result.units.codes.indexOf(code);
-  return index >= 0 ? result.units.names[index] ?? "" : "";
+  let names = namesByCode.get(result);
+  if (!names) {
+    names = new Map();
+    const { codes, names: unitNames } = result.units;
+    // The first unit with a code wins, as indexOf did.
+    for (let u = codes.length - 1; u >= 0; u--) names.set(codes[u]!, unitNames[u] ?? "");
+    namesByCode.set(result, names);
+  }
+  return names.get(code) ?? "";
 }
 
 function treatmentRow(record: TreatmentRecord, text: ReportText): Cell[] {

@@ -1,6 +1,7 @@
 /** Denominate: divide each indicator by its Denominator column (x / d), missing if either is missing. */
 import { IndexInputError } from "../errors";
 import type { ColumnSet, DataSet, Framework } from "../types";
+import { newColumn } from "../column-arena";
 
 export function denominate(dataset: DataSet, framework: Framework): ColumnSet {
   const { indicators, units } = dataset;
@@ -14,7 +15,7 @@ export function denominate(dataset: DataSet, framework: Framework): ColumnSet {
         message: `indicator ${node.code} is divided by "${node.denominator}", which is not a column of Data; add that column to Data or clear the Denominator cell`,
       }]);
     }
-    const out = new Float64Array(column.length);
+    const out = newColumn(column.length);
     // COINr ScaleFactor: x / (d / s), in COINr's order of operations (e.g. s = 1000: per 1,000 people).
     const s = node.scaleFactor ?? 1;
     for (let i = 0; i < column.length; i++) {

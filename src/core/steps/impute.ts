@@ -4,6 +4,7 @@ import type { ImputedCell } from "../result";
 import type { ImputeSpec } from "../spec";
 import { mean, median } from "../stats";
 import type { ColumnSet, Units } from "../types";
+import { copyColumn } from "../column-arena";
 
 export function impute(set: ColumnSet, units: Units, spec: ImputeSpec): { set: ColumnSet; imputed: ImputedCell[] } {
   if (spec.method === "none") return { set, imputed: [] };
@@ -28,7 +29,7 @@ export function impute(set: ColumnSet, units: Units, spec: ImputeSpec): { set: C
   const groupLabels = grouping ? grouping.names.map((name) => `${spec.method} (${name})`) : [];
   const columns = set.columns.map((column, j) => {
     if (!hasMissing(column)) return column;
-    const out = column.slice();
+    const out = copyColumn(column);
     const fill = (i: number, value: number, method: string) => {
       out[i] = value;
       imputed.push({ unit: units.codes[i]!, indicator: set.codes[j]!, value, method });

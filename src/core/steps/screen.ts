@@ -9,6 +9,7 @@ import { IndexInputError } from "../errors";
 import type { ExcludedUnit, ForcedUnit } from "../result";
 import type { ScreenSpec } from "../spec";
 import type { ColumnSet, Units } from "../types";
+import { copyColumn } from "../column-arena";
 
 export function coverageOf(set: ColumnSet, nUnits: number): Float64Array {
   const available = new Float64Array(nUnits);
@@ -73,7 +74,7 @@ export function screen(set: ColumnSet, units: Units, basis: ColumnSet, spec: Scr
   }
   if (excluded.length === 0) return { set, included, excluded, forced, coverage };
   const columns = set.columns.map((column) => {
-    const out = column.slice();
+    const out = copyColumn(column);
     for (let i = 0; i < n; i++) if (!included[i]) out[i] = NaN;
     return out;
   });

@@ -4,6 +4,7 @@ import type { TreatBlock, TreatOverride, TreatSpec, WinsorizeSpec } from "../spe
 import { WINSORIZE_DEFAULTS } from "../methods/treat";
 import { minMax, skewKurt } from "../stats";
 import type { ColumnSet, MethodSource } from "../types";
+import { copyColumn, newColumn } from "../column-arena";
 
 /** Passes when |skew| < skewThreshold OR kurt < kurtThreshold; undefined moments (n < 4, constant) pass. */
 export function passesSkewKurt(s: number, k: number, spec: WinsorizeSpec): boolean {
@@ -24,7 +25,7 @@ export function winsorizeColumn(
   };
   if (passesSkewKurt(skewBefore, kurtBefore, spec)) return { values: x, record };
 
-  const values = x.slice();
+  const values = copyColumn(x);
   const movedHigh = new Set<number>();
   const movedLow = new Set<number>();
   let lastHigh = 0;
@@ -57,7 +58,7 @@ export function winsorizeColumn(
     record.winsorizedLow = [...movedLow].sort((a, b) => a - b).map((i) => unitCodes[i]!);
     return { values, record };
   }
-  const logged = logTransform(x);
+  const logged = logTransform(x, values); // the winsorized copy is not kept: its room takes the logs
   record.action = "log";
   [record.skewAfter, record.kurtAfter] = skewKurt(logged);
   return { values: logged, record };
@@ -81,10 +82,9 @@ function clipExtreme(values: Float64Array, high: boolean): number[] {
 }
 
 /** COINr's log fallback on the original column: log(x - min + 0.01·(max - min)). */
-export function logTransform(x: Float64Array): Float64Array {
+export function logTransform(x: Float64Array, out: Float64Array = newColumn(x.length)): Float64Array {
   const [lo, hi] = minMax(x);
   const shift = -lo + 0.01 * (hi - lo);
-  const out = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) out[i] = Math.log(x[i]! + shift);
   return out;
 }
