@@ -7,6 +7,7 @@ import { reportText } from "../core/report/i18n";
 import { checkSheetLimits, planExtents } from "../core/report/limits";
 import { cellAddress, IndexComputeError, type TableName, type TableOrigin } from "../core/errors";
 import { tooLongText } from "../core/table";
+import { msg, render } from "../core/messages";
 import { computeIndex } from "../core/pipeline";
 import { parsePublished } from "../core/published";
 import type { IndexResult } from "../core/result";
@@ -79,7 +80,7 @@ export async function runCompute(
   } catch (error) {
     throw placeSpecIssues(error, tables.settings, json);
   }
-  const messages = [...tables.notes, ...result.warnings.map((issue) => describeIssue(issue, origins))];
+  const messages = [...tables.notes, ...result.warnings.map((issue) => describeIssue(issue, origins, args.lang))];
   const analysis = await runCliAnalysis(result, args.analysis);
 
   const files: PendingWrite[] = [];
@@ -116,7 +117,7 @@ export async function resultWorkbook(
   ];
   // Before any writing: text longer than an Excel cell holds, or a sheet beyond Excel's 1,048,576 rows
   // or 16,384 columns, is a clear error.
-  if (inputTables) checkCellText(inputTables, tables.origins);
+  if (inputTables) checkCellText(inputTables, tables.origins, language);
   const extents = (inputTables ?? []).map((t) => ({ name: t.name, rows: t.rows.length, cols: t.rows.reduce((m, r) => Math.max(m, r.length), 0) }));
   checkSheetLimits([...extents, ...planExtents(plan)]);
   const { buffer, summary } = await buildResultWorkbook({ inputPath, inputTables, plan });
@@ -125,12 +126,12 @@ export async function resultWorkbook(
 }
 
 /** CSV input is copied into the workbook: a cell over Excel's 32,767 characters is refused, naming it. */
-function checkCellText(sheets: { name: string; rows: Cell[][] }[], origins: InputTables["origins"]): void {
+function checkCellText(sheets: { name: string; rows: Cell[][] }[], origins: InputTables["origins"], language: Language): void {
   const problems: string[] = [];
   for (const { name, rows } of sheets) {
     rows.forEach((row, r) => row.forEach((cell, c) => {
-      const long = typeof cell === "string" ? tooLongText(cell, "the text") : null;
-      if (long && problems.length < 20) problems.push(`${origins[name as "Data" | "Framework"]?.sheet ?? name}!${cellAddress(r, c)}: ${long}`);
+      const long = typeof cell === "string" ? tooLongText(cell, msg("what.text")) : null;
+      if (long && problems.length < 20) problems.push(`${origins[name as "Data" | "Framework"]?.sheet ?? name}!${cellAddress(r, c)}: ${render(language, long)}`);
     }));
   }
   if (problems.length > 0) throw new IndexComputeError(problems.join("\n"));

@@ -1,5 +1,7 @@
 /** The command line's result files: the scores table (--csv) and the result as JSON (--json). */
-import { formatIssue, type TableName, type TableOrigin, type ValidationIssue } from "../core/errors";
+import type { Language } from "../core/language";
+import { msg, render } from "../core/messages";
+import { formatIssue, issueMessage, type TableName, type TableOrigin, type ValidationIssue } from "../core/errors";
 import { aggregatesTopDown } from "../core/report/util";
 import type { IndexResult } from "../core/result";
 import type { Cell } from "../core/types";
@@ -21,12 +23,12 @@ export function scoresTable(result: IndexResult): Cell[][] {
   return rows;
 }
 
-/** A label for an issue: the cell when known (Data!F12), else the sheet and the column or option. */
-export function describeIssue(issue: ValidationIssue, origins: Partial<Record<TableName, TableOrigin>>): string {
-  if (issue.row !== undefined || issue.col !== undefined) return formatIssue(issue, origins);
+/** A label for an issue: the cell when known (Data!F12), else the sheet and the column or option; in the language asked (English by default). */
+export function describeIssue(issue: ValidationIssue, origins: Partial<Record<TableName, TableOrigin>>, language: Language = "en"): string {
+  if (issue.row !== undefined || issue.col !== undefined) return formatIssue(issue, origins, language);
   const sheet = origins[issue.table]?.sheet ?? issue.table;
-  const prefix = issue.severity === "warning" ? "Warning: " : "";
-  return `${prefix}${sheet}${issue.column ? ` (${issue.column})` : ""}: ${issue.message}`;
+  const line = render(language, msg("issue.at", { where: `${sheet}${issue.column ? ` (${issue.column})` : ""}`, message: issueMessage(issue, language) }));
+  return issue.severity === "warning" ? render(language, msg("issue.warning", { text: line })) : line;
 }
 
 const columnsOf = (codes: string[], columns: Float64Array[]) => Object.fromEntries(codes.map((code, i) => [code, Array.from(columns[i]!)]));
