@@ -83,6 +83,7 @@ export const en = {
   "framework.loopLong": "{start} → … ({count} codes) → {end}",
 
   // Warnings about single cells (src/core/step-warnings.ts) and missing scores (src/core/pipeline.ts).
+  "warn.ratio": "{numerators} / {d}",
   "warn.denominatorMissing": "denominator {d} is missing for unit {unit}, so {ratio} has no value and is treated as missing; fill the cell",
   "warn.denominatorZero": "denominator {d} is 0 for unit {unit}, so {ratio} has no value and is treated as missing; enter the right {d} or leave the cell empty",
   "warn.denominatorNegative": "denominator {d} is negative ({value}) for unit {unit}, so {ratio} changes sign; check the value",
@@ -101,12 +102,25 @@ export const en = {
   "warn.aggregateMissing": "{count} aggregate score is left missing because too few of their children have a value (listed in the log)",
   "warn.aggregatesMissing": "{count} aggregate scores are left missing because too few of their children have a value (listed in the log)",
 
+  // Editions (src/core/editions).
+  "editions.label": "Edition {edition}",
+  "editions.in": "{edition}: {message}",
+  "editions.empty": "{edition} has no values left; fill in its data or delete its rows.",
+  "editions.emptyScreened": "{edition} has no values left after screening (minimum coverage {min}); lower screen.minCoverage or fill in its data or delete its rows.",
+  "editions.notAnEdition": "{wanted} is not an edition in Data; editions: {times}",
+  "editions.noTime": "this row has no {time}; Data holds several editions, so fill in the edition (e.g. a year) or delete the row",
+  "editions.timeNotNumber": "{time} \"{value}\" is not a number; enter the edition as a number such as a year (2024)",
+  "editions.twoRows": "unit {unit} has two rows for {time} {edition} (this one and row {row} of Data); keep one row per unit and edition",
+
   // Computations that cannot go on.
   "compute.screenedAll": "Screening excluded every unit: minimum coverage {min}, best unit coverage {best}; lower screen.minCoverage.",
   "compute.screenedAllWhy": "Screening excluded every unit ({coverage} by screen.minCoverage, {nonzero} by screen.minNonZero, {forced} by screen.exclude); lower the thresholds or shorten screen.exclude.",
   "compute.constant": "Indicator {code} cannot be normalized by {method}: {why}. Remove it from the Framework, give it a weight of 0 and another method, or check its data.",
   "compute.noValues": "it has no values",
   "compute.everyValue": "every value is {value}",
+  "compute.sdZero": "its standard deviation is 0",
+  "compute.sdTooLarge": "its values are too large to compute a standard deviation (check for mistyped values)",
+  "compute.fewerThan2": "it has fewer than 2 values",
   "compute.unit": "unit {unit}: {message}",
 
   // The workbook (src/excel).
@@ -114,6 +128,8 @@ export const en = {
   "excel.sheet": "sheet \"{name}\"",
   "excel.table": "table \"{name}\"",
   "excel.range": "range {address}",
+  "excel.couldNotFinish": "Index Studio could not finish: {error}",
+  "excel.couldNotCompute": "Index Studio could not compute the index: {error}",
   "excel.busy": "Excel is busy while a cell is being edited: press Enter or Esc, then try again",
 
   // Notes of the robustness analysis (src/core/uncertainty).

@@ -1,6 +1,7 @@
 /** Each normalization once: its options, its formula, its names and its line of docs. */
 import { z } from "zod";
 import { IndexComputeError } from "../errors";
+import { msg, type Message } from "../messages";
 import { mean, minMax, sd } from "../stats";
 import { scaledForSums } from "../steps/magnitude";
 import { rankAscending } from "../steps/rank";
@@ -167,8 +168,8 @@ function zScore(y: Float64Array, spec: { mean: number; sd: number }, meta: Norma
   const ys = scaledForSums(y); // z-scores are scale-free: values near 1e308 are scaled exactly first
   const m = mean(ys);
   const s = sd(ys);
-  if (!(s > 0)) throw constantError(meta.code, "z-score", "its standard deviation is 0");
-  if (!Number.isFinite(s)) throw constantError(meta.code, "z-score", "its values are too large to compute a standard deviation (check for mistyped values)");
+  if (!(s > 0)) throw constantError(meta.code, "z-score", msg("compute.sdZero"));
+  if (!Number.isFinite(s)) throw constantError(meta.code, "z-score", msg("compute.sdTooLarge"));
   const f = spec.sd / s;
   const out = new Float64Array(y.length);
   for (let i = 0; i < y.length; i++) out[i] = (ys[i]! - m) * f + spec.mean;
@@ -179,14 +180,14 @@ function percentileRank(y: Float64Array, _spec: unknown, meta: NormalizeMeta): F
   const r = rankAscending(y);
   let available = 0;
   for (let i = 0; i < r.length; i++) if (r[i] === r[i]) available++;
-  if (available < 2) throw constantError(meta.code, "percentile", "it has fewer than 2 values");
+  if (available < 2) throw constantError(meta.code, "percentile", msg("compute.fewerThan2"));
   for (let i = 0; i < r.length; i++) r[i] = (r[i]! - 1) / (available - 1);
   return r;
 }
 
 /** A problem with one value: the pipeline turns it into an issue naming the Data cell (unit row, indicator column). */
 export class ValueError extends IndexComputeError {
-  constructor(message: string, readonly unitIndex: number, readonly indicator: string) {
+  constructor(message: string | Message, readonly unitIndex: number, readonly indicator: string) {
     super(message);
   }
 }
@@ -209,7 +210,7 @@ function fractionOfBest(x: Float64Array, meta: NormalizeMeta): Float64Array {
     }
   }
   const [lo, hi] = minMax(x);
-  if (lo !== lo) throw constantError(meta.code, "fraction of the best value", "it has no values");
+  if (lo !== lo) throw constantError(meta.code, "fraction of the best value", msg("compute.noValues"));
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = meta.direction === 1 ? x[i]! / hi : lo / x[i]!;
   return out;
@@ -217,16 +218,14 @@ function fractionOfBest(x: Float64Array, meta: NormalizeMeta): Float64Array {
 
 function rangeOf(y: Float64Array, code: string, method: string): [number, number] {
   const [lo, hi] = minMax(y);
-  if (lo !== lo) throw constantError(code, method, "it has no values");
-  if (hi === lo) throw constantError(code, method, `every value is ${lo}`);
+  if (lo !== lo) throw constantError(code, method, msg("compute.noValues"));
+  if (hi === lo) throw constantError(code, method, msg("compute.everyValue", { value: lo }));
   if (!Number.isFinite(hi - lo)) throw new IndexComputeError(`Indicator ${code} cannot be normalized by ${method}: its values span from ${lo} to ${hi}, beyond what a number can hold. Check its data for mistyped values.`);
   return [lo, hi];
 }
 
-function constantError(code: string, method: string, why: string): IndexComputeError {
-  return new IndexComputeError(
-    `Indicator ${code} cannot be normalized by ${method}: ${why}. Remove it from the Framework, give it a weight of 0 and another method, or check its data.`,
-  );
+function constantError(code: string, method: string, why: Message): IndexComputeError {
+  return new IndexComputeError(msg("compute.constant", { code, method, why }));
 }
 
 function distanceToTarget(x: Float64Array, meta: NormalizeMeta, cap: boolean): Float64Array {

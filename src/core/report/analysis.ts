@@ -10,6 +10,7 @@ import type { SensitivityResult } from "../uncertainty/sensitivity";
 import type { UncertaintyResult } from "../uncertainty/montecarlo";
 import type { Cell } from "../types";
 import type { Language } from "../language";
+import { render, type Message } from "../messages";
 import type { FormatPlan, SheetPlan } from "./types";
 import { bodyRange, nodeName, num, rangeA1, uniqueHeaders } from "./util";
 
@@ -83,8 +84,8 @@ export function buildAnalysisReport(analysis: AnalysisResult, result: IndexResul
   const text: Text = TEXT[options.language] ?? TEXT.en;
   const sheets: SheetPlan[] = [];
   if (analysis.audit) sheets.push(auditSheet(analysis.audit, result, text));
-  if (analysis.uncertainty) sheets.push(uncertaintySheet(analysis.uncertainty, text));
-  if (analysis.sensitivity) sheets.push(sensitivitySheet(analysis.sensitivity, text));
+  if (analysis.uncertainty) sheets.push(uncertaintySheet(analysis.uncertainty, text, options.language));
+  if (analysis.sensitivity) sheets.push(sensitivitySheet(analysis.sensitivity, text, options.language));
   return sheets;
 }
 
@@ -167,7 +168,7 @@ function auditSheet(audit: AuditResult, result: IndexResult, text: Text): SheetP
   return sheet;
 }
 
-function uncertaintySheet(u: UncertaintyResult, text: Text): SheetPlan {
+function uncertaintySheet(u: UncertaintyResult, text: Text, language: Language): SheetPlan {
   const sheet = blankSheet("uncertainty", text.uncertainty);
   const pLow = Math.round(u.low * 100);
   const pHigh = Math.round(u.high * 100);
@@ -192,7 +193,7 @@ function uncertaintySheet(u: UncertaintyResult, text: Text): SheetPlan {
   const info: [string, Cell][] = [
     [text.runs, u.runs], [text.seed, u.seed], [text.meanShift, num(mean(u.rankShift))], [text.scoreRuns, u.scoreRuns],
     ...u.inputs.map((d, i): [string, Cell] => [i === 0 ? text.inputs : "", d]),
-    ...u.notes.map((n, i): [string, Cell] => [i === 0 ? text.note : "", n]),
+    ...u.notes.map((n, i): [string, Cell] => [i === 0 ? text.note : "", noteIn(language, n, u.noteTexts?.[i])]),
     ["", text.scoreNote],
   ];
   info.forEach(([label, value], i) => setCell(sheet.cells, i, infoCol, label, value));
@@ -215,7 +216,7 @@ function uncertaintySheet(u: UncertaintyResult, text: Text): SheetPlan {
   return sheet;
 }
 
-function sensitivitySheet(s: SensitivityResult, text: Text): SheetPlan {
+function sensitivitySheet(s: SensitivityResult, text: Text, language: Language): SheetPlan {
   const sheet = blankSheet("sensitivity", text.sensitivity);
   const headers = uniqueHeaders([text.input, text.description, text.first, text.firstLow, text.firstHigh, text.total, text.totalLow, text.totalHigh]);
   sheet.cells.push(headers);
@@ -229,7 +230,7 @@ function sensitivitySheet(s: SensitivityResult, text: Text): SheetPlan {
   const info: [string, Cell][] = [
     [text.n, s.n], [text.runs, s.runs], [text.seed, s.seed], [text.confidence, s.confidence],
     [text.meanShift, num(s.meanRankShift)], [text.variance, num(s.variance)],
-    ...s.notes.map((n, i): [string, Cell] => [i === 0 ? text.note : "", n]),
+    ...s.notes.map((n, i): [string, Cell] => [i === 0 ? text.note : "", noteIn(language, n, s.noteTexts?.[i])]),
   ];
   const infoTop = rows + 2;
   info.forEach(([label, value], i) => setCell(sheet.cells, infoTop + i, 0, label, value));
@@ -269,4 +270,9 @@ function mean(x: Float64Array): number {
   let s = 0;
   for (const v of x) s += v;
   return x.length ? s / x.length : NaN;
+}
+
+/** A note in the sheet's language when it is in the catalogue, else as the engine wrote it. */
+function noteIn(language: Language, note: string, text: Message | undefined): string {
+  return text ? render(language, text) : note;
 }
