@@ -2,6 +2,7 @@
 import type { Language } from "../core/language";
 import type { SpecInput } from "../core/spec";
 import { errorMessages, parseSourceText, sourceText, type AddinService, type Detection, type RunSummary, type StoredChoice, type TableSource } from "../excel/service";
+import { joinList } from "../core/messages";
 import { t, stageText } from "./i18n";
 import { optionsToSpecInput, specInputToOptions, type FieldError, type OptionsForm } from "./options";
 
@@ -30,6 +31,9 @@ export interface PaneView {
 /** Called after every run with its summary, so that the analysis section (issue 5) can add its views. */
 export type RunListener = (summary: RunSummary, choice: StoredChoice) => void;
 
+/** A text shown in the pane, kept as a function of the language so that a switch re-renders it. */
+type Shown = (language: Language) => string;
+
 /** What the form was filled from: the sources (for their kinds), a Settings source and the options. */
 interface FormSource {
   data: TableSource | null;
@@ -45,6 +49,10 @@ export class PaneController {
   /** The workbook's stored choice as last seen: what the pane does not edit (report options, language, auto-refresh) is kept from it. */
   private stored: StoredChoice | null = null;
   private readonly runListeners: RunListener[] = [];
+  private readonly languageListeners: ((language: Language) => void)[] = [];
+  /** What the pane shows now, re-rendered when the language changes. */
+  private shown: { status: Shown | null; progress: { text: Shown; fraction: number | null } | null; errors: Shown[] | unknown; summary: RunSummary | null } =
+    { status: null, progress: null, errors: null, summary: null };
 
   constructor(
     private readonly api: AddinService,
@@ -71,9 +79,43 @@ export class PaneController {
     if (restore) await this.startAutoRefresh(false);
   }
 
+  /** Called after a switch of language, once the pane's own texts are re-rendered (the analysis section re-renders itself). */
+  onLanguage(listener: (language: Language) => void): void {
+    this.languageListeners.push(listener);
+  }
+
+  /** Re-renders every text: the static labels, the status, the progress, the errors and the results. */
   setLanguage(language: Language): void {
     this.language = language;
     this.view.setLanguage(language);
+    const { status, progress, errors, summary } = this.shown;
+    if (status) this.view.showStatus(status(language));
+    if (progress) this.view.showProgress(progress.text(language), progress.fraction);
+    if (errors !== null) this.view.showErrors(this.errorTexts(errors));
+    if (summary) this.view.showSummary(summary);
+    for (const listener of this.languageListeners) listener(language);
+  }
+
+  private status(text: Shown): void {
+    this.shown.status = text;
+    this.view.showStatus(text(this.language));
+  }
+
+  private progress(text: Shown, fraction: number | null): void {
+    this.shown.progress = { text, fraction };
+    this.view.showProgress(text(this.language), fraction);
+  }
+
+  /** Errors to show: an error (its messages in the pane's language when it has them in every language) or texts; [] clears. */
+  private errors(errors: Shown[] | unknown): void {
+    const texts = this.errorTexts(errors);
+    this.shown.errors = texts.length > 0 ? errors : null;
+    this.view.showErrors(texts);
+  }
+
+  private errorTexts(errors: Shown[] | unknown): string[] {
+    if (Array.isArray(errors)) return errors.map((e) => (typeof e === "function" ? (e as Shown)(this.language) : String(e)));
+    return errorMessages(errors, this.language);
   }
 
   async detect(): Promise<void> {
@@ -94,7 +136,7 @@ export class PaneController {
     await this.guard(async () => {
       this.stored = await this.api.createTemplate(kind, this.language);
       this.applyDetection(await this.api.detectSources(), false);
-      this.view.showStatus(t(this.language, "templateDone"));
+      this.status((l) => t(l, "templateDone"));
     });
   }
 
@@ -105,10 +147,10 @@ export class PaneController {
     let summary: RunSummary | null = null;
     await this.guard(async () => {
       await this.save(choice);
-      this.view.showProgress(t(this.language, "running"), 0);
+      this.progress((l) => t(l, "running"), 0);
       summary = await this.api.runIndex(choice, {
         language: this.language,
-        onProgress: (stage, fraction) => this.view.showProgress(stageText(this.language, stage), fraction),
+        onProgress: (stage, fraction) => this.progress((l) => stageText(l, stage), fraction),
       });
       this.showRun(summary, choice);
     });
@@ -136,9 +178,9 @@ export class PaneController {
     await this.guard(async () => {
       if (save) await this.save(choice);
       await this.api.enableAutoRefresh(true, (result) => {
-        if (result instanceof Error) this.view.showErrors(errorMessages(result));
+        if (result instanceof Error) this.errors(result);
         else {
-          this.view.showErrors([]);
+          this.errors([]);
           this.showRun(result, choice);
         }
       });
@@ -150,18 +192,19 @@ export class PaneController {
 
   /** The ribbon's Refresh ran in this same runtime: show its result here. */
   commandSucceeded(summary: RunSummary): void {
-    this.view.showErrors([]);
+    this.errors([]);
     const choice = this.currentChoice();
     if (choice) this.showRun(summary, choice);
   }
 
-  commandFailed(messages: string[]): void {
-    this.view.showErrors(messages);
+  /** The ribbon's command failed: its error (messages in every language when it has them) or its texts. */
+  commandFailed(failure: string[] | unknown): void {
+    this.errors(failure);
   }
 
   /** The choice in the form, or null (with the field errors shown) when the form is not valid. */
   currentChoice(): StoredChoice | null {
-    this.view.showErrors([]); // errors of an earlier attempt no longer apply
+    this.errors([]); // errors of an earlier attempt no longer apply
     const sources = this.view.readSources();
     const errors: FieldError[] = [];
     const source = (field: "data" | "framework"): TableSource | null => {
@@ -170,7 +213,7 @@ export class PaneController {
         if (!parsed) errors.push({ field, message: t(this.language, "sourceRequired") });
         return parsed;
       } catch (error) {
-        errors.push({ field, message: errorMessages(error).join(" ") });
+        errors.push({ field, message: errorMessages(error, this.language).join(" ") });
         return null;
       }
     };
@@ -223,26 +266,27 @@ export class PaneController {
     if (!hasSettingsSheet) this.view.showOptions(specInputToOptions(choice.spec));
     if (fromDetection) {
       const found = [choice.data, choice.framework, choice.settings].filter((s): s is TableSource => s !== null).map(sourceText);
-      this.view.showStatus(found.length > 0 ? t(this.language, "detected", { sources: found.join(", ") }) : t(this.language, "nothingDetected"));
+      this.status((l) => (found.length > 0 ? t(l, "detected", { sources: joinList(l, found) }) : t(l, "nothingDetected")));
     }
   }
 
   private showRun(summary: RunSummary, choice: StoredChoice): void {
+    this.shown.summary = summary;
     this.view.showSummary(summary);
-    this.view.showProgress(stageText(this.language, "done"), 1);
-    this.view.showStatus(t(this.language, "done", { sheets: summary.sheets.join(", "), syncs: summary.syncCount }));
+    this.progress((l) => stageText(l, "done"), 1);
+    this.status((l) => t(l, "done", { sheets: joinList(l, summary.sheets), syncs: summary.syncCount }));
     for (const listener of this.runListeners) listener(summary, choice);
   }
 
   /** Runs one user action: busy while it runs, errors shown (never thrown into the event loop). */
   private async guard(action: () => Promise<void>): Promise<void> {
     this.view.setBusy(true);
-    this.view.showErrors([]);
+    this.errors([]);
     try {
       await action();
     } catch (error) {
-      this.view.showErrors(errorMessages(error));
-      this.view.showProgress("", null);
+      this.errors(error);
+      this.progress(() => "", null);
     } finally {
       this.view.setBusy(false);
     }

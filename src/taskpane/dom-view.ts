@@ -148,8 +148,9 @@ export class DomView implements PaneView {
       return `${e.indicator}: ${parts.filter(Boolean).join("; ")} (${from})`;
     }));
     byId("exceptions").hidden = exceptions.length === 0;
-    fillList(byId("warning-list"), summary?.warnings ?? []);
-    byId("warnings").hidden = (summary?.warnings.length ?? 0) === 0;
+    const warnings = summary?.localizedWarnings?.[this.language] ?? summary?.warnings ?? [];
+    fillList(byId("warning-list"), warnings);
+    byId("warnings").hidden = warnings.length === 0;
   }
 
   private showTop(summary: RunSummary | null, edition: number): void {

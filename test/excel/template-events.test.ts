@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { ieciDataTable, ieciFrameworkTable } from "../../src/core/sample/ieci";
 import { reportText } from "../../src/core/report/i18n";
 import type { ReportPlan } from "../../src/core/report/types";
-import { AddinError, createTemplate, enableAutoRefresh, loadStoredChoice, runIndex, saveChoice, selectedRangeSource, writeReportPlan, type StoredChoice } from "../../src/excel/index";
+import { AddinError, createTemplate, detectSources, enableAutoRefresh, loadStoredChoice, runIndex, saveChoice, selectedRangeSource, writeReportPlan, type StoredChoice } from "../../src/excel/index";
 import { computeIndex } from "../../src/core/index";
 import { createContext } from "./fake-excel";
 import { freshWorkbook, putTable, sheetNamed, sheetValues } from "./helpers";
@@ -26,13 +26,20 @@ test("createTemplate never overwrites: existing Data keeps its cells, the templa
   assert.equal(summary.top[0]!.name, "London");
 });
 
-test("the blank skeleton is a valid framework in the chosen language; running it asks for data by cell", async () => {
+test("the blank skeleton is a valid framework in the chosen language, on sheets named in it; running it asks for data by cell, in that language", async () => {
   const wb = freshWorkbook();
   const choice = await createTemplate("blank", "zh-CN");
-  assert.equal(sheetNamed(wb, "Framework").value(7, 1), "指数");
+  assert.deepEqual(wb.sheets.map((s) => s.name), ["数据", "框架", "设置"]);
+  assert.equal(sheetNamed(wb, "框架").value(7, 1), "指数");
+  assert.equal(sheetNamed(wb, "数据").value(1, 1), "单位 1");
+  // Detection takes the Chinese names for Data, Framework and Settings.
+  const found = await detectSources();
+  assert.deepEqual([found.data, found.framework, found.settings], [{ kind: "sheet", sheet: "数据" }, { kind: "sheet", sheet: "框架" }, { kind: "sheet", sheet: "设置" }]);
   const error = await runIndex(choice).then(() => null, (e: unknown) => e);
   assert.ok(error instanceof AddinError, String(error));
-  assert.ok(error.messages.some((m) => m.includes("IND1") && m.includes("no values")), error.messages.join("\n"));
+  // The stored choice says zh-CN: the message is Chinese, and English is kept for a switch of language.
+  assert.ok(error.messages.some((m) => m.includes("IND1") && m.includes("没有任何值")), error.messages.join("\n"));
+  assert.ok(error.localized!.en.some((m) => m.includes("IND1") && m.includes("no values")), error.localized!.en.join("\n"));
   assert.equal(wb.sheets.length, 3, "nothing written");
 });
 
