@@ -92,7 +92,7 @@ export async function runCompute(
     for (const warning of workbook.warnings) messages.push(warning);
   }
   // Everything the run prints is prepared before the first file is written: a failure here leaves no file behind.
-  const summary = [`${runSummary(result)}\n\n${topTable(result, 10)}`, ...(analysis ? [analysisSummary(analysis)] : [])].join("\n");
+  const summary = [`${runSummary(result, args.lang)}\n\n${topTable(result, 10, args.lang)}`, ...(analysis ? [analysisSummary(analysis, args.lang)] : [])].join("\n");
   await writeAll(files);
   return { result, origins, messages, written: files.map((file) => file.path), summary, ...(analysis ? { analysis } : {}) };
 }

@@ -91,7 +91,7 @@ export const NORMALIZE_REGISTRY = registry({
     doc: "distance to the maximum: 1 − (max − x) / (max − min)",
     input: "directed",
     apply: (y, _spec, meta) => {
-      const [lo, hi] = rangeOf(y, meta.code, "distance to maximum");
+      const [lo, hi] = rangeOf(y, meta.code, msg("by.dist2max"));
       const out = new Float64Array(y.length);
       for (let i = 0; i < y.length; i++) out[i] = 1 - (hi - y[i]!) / (hi - lo);
       return out;
@@ -143,7 +143,7 @@ export function normalizeEntry(spec: NormalizeSpec): NormalizeEntry {
 function minMaxScale(y: Float64Array, spec: { low: number; high: number }, meta: NormalizeMeta): Float64Array {
   const n = y.length;
   const out = new Float64Array(n);
-  const [lo, hi] = rangeOf(y, meta.code, "min-max");
+  const [lo, hi] = rangeOf(y, meta.code, msg("by.minmax"));
   const { low, high } = spec;
   const f = (high - low) / (hi - lo);
   // Rounding can put the maximum one ulp above `high`: the scale's ends are exact by definition.
@@ -168,8 +168,8 @@ function zScore(y: Float64Array, spec: { mean: number; sd: number }, meta: Norma
   const ys = scaledForSums(y); // z-scores are scale-free: values near 1e308 are scaled exactly first
   const m = mean(ys);
   const s = sd(ys);
-  if (!(s > 0)) throw constantError(meta.code, "z-score", msg("compute.sdZero"));
-  if (!Number.isFinite(s)) throw constantError(meta.code, "z-score", msg("compute.sdTooLarge"));
+  if (!(s > 0)) throw constantError(meta.code, msg("by.zscore"), msg("compute.sdZero"));
+  if (!Number.isFinite(s)) throw constantError(meta.code, msg("by.zscore"), msg("compute.sdTooLarge"));
   const f = spec.sd / s;
   const out = new Float64Array(y.length);
   for (let i = 0; i < y.length; i++) out[i] = (ys[i]! - m) * f + spec.mean;
@@ -180,7 +180,7 @@ function percentileRank(y: Float64Array, _spec: unknown, meta: NormalizeMeta): F
   const r = rankAscending(y);
   let available = 0;
   for (let i = 0; i < r.length; i++) if (r[i] === r[i]) available++;
-  if (available < 2) throw constantError(meta.code, "percentile", msg("compute.fewerThan2"));
+  if (available < 2) throw constantError(meta.code, msg("by.percentile"), msg("compute.fewerThan2"));
   for (let i = 0; i < r.length; i++) r[i] = (r[i]! - 1) / (available - 1);
   return r;
 }
@@ -210,21 +210,21 @@ function fractionOfBest(x: Float64Array, meta: NormalizeMeta): Float64Array {
     }
   }
   const [lo, hi] = minMax(x);
-  if (lo !== lo) throw constantError(meta.code, "fraction of the best value", msg("compute.noValues"));
+  if (lo !== lo) throw constantError(meta.code, msg("by.fracmax"), msg("compute.noValues"));
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = meta.direction === 1 ? x[i]! / hi : lo / x[i]!;
   return out;
 }
 
-function rangeOf(y: Float64Array, code: string, method: string): [number, number] {
+function rangeOf(y: Float64Array, code: string, method: Message): [number, number] {
   const [lo, hi] = minMax(y);
   if (lo !== lo) throw constantError(code, method, msg("compute.noValues"));
   if (hi === lo) throw constantError(code, method, msg("compute.everyValue", { value: lo }));
-  if (!Number.isFinite(hi - lo)) throw new IndexComputeError(`Indicator ${code} cannot be normalized by ${method}: its values span from ${lo} to ${hi}, beyond what a number can hold. Check its data for mistyped values.`);
+  if (!Number.isFinite(hi - lo)) throw new IndexComputeError(msg("compute.span", { code, method, lo, hi }));
   return [lo, hi];
 }
 
-function constantError(code: string, method: string, why: Message): IndexComputeError {
+function constantError(code: string, method: Message, why: Message): IndexComputeError {
   return new IndexComputeError(msg("compute.constant", { code, method, why }));
 }
 
@@ -233,7 +233,7 @@ function distanceToTarget(x: Float64Array, meta: NormalizeMeta, cap: boolean): F
   if (t === undefined || t !== t) {
     throw new IndexComputeError(`Indicator ${meta.code} has no Target: fill its Target cell in the Framework to use dist2target.`);
   }
-  const [lo, hi] = rangeOf(x, meta.code, "distance to target");
+  const [lo, hi] = rangeOf(x, meta.code, msg("by.dist2target"));
   const denom = meta.direction === 1 ? t - lo : hi - t;
   if (denom === 0) throw new IndexComputeError(`Indicator ${meta.code}: its Target equals its ${meta.direction === 1 ? "minimum" : "maximum"}, so the distance to target is undefined; choose another Target.`);
   const out = new Float64Array(x.length);

@@ -51,7 +51,7 @@ const TEXT = {
     rParent: "与上级 r", rhoParent: "与上级 Spearman", rIndex: "与指数 r", rhoIndex: "与指数 Spearman",
     negative: "与上级负相关", effectiveWeight: "有效权重", importance: "重要性份额（r² 归一）",
     low: "偏低", out: "异常", yes: "是",
-    groups: "汇总项", children: "子项数", alpha: "Cronbach α", pcaVariance: "第一主成分方差占比",
+    groups: "汇总项", children: "下级数", alpha: "Cronbach α", pcaVariance: "第一主成分方差占比",
     collinear: "共线对（|r| > {t}）", note: "说明",
     heatmap: "标准化指标间的 Pearson 相关系数",
     nominalRank: "名义排名", medianRank: "排名中位数", rankLow: "排名 {p}%", rankHigh: "排名 {p}%",
