@@ -161,3 +161,17 @@ test("the selection as a range source; task pane options override Settings rows"
   wb.selection = { sheet: wb.sheetByName("Data")!, rect: { row: 0, col: 0, rows: 1, cols: 3 } };
   await assert.rejects(selectedRangeSource(), AddinError);
 });
+
+test("a sheet that is not found is said in the run's language, with English kept for a switch", async () => {
+  const wb = freshWorkbook();
+  putTable(wb, "Data", ieciDataTable());
+  putTable(wb, "Framework", ieciFrameworkTable());
+  const choice: StoredChoice = { version: 1, data: { kind: "sheet", sheet: "Data" }, framework: { kind: "sheet", sheet: "Framwork" }, settings: null };
+  const error = await runIndex(choice, { language: "zh-CN" }).then(() => null, (e: unknown) => e);
+  assert.ok(error instanceof AddinError, String(error));
+  assert.deepEqual(error.messages, ["未找到工作表“Framwork”；请检查名称，或在任务窗格中重新选择数据。"]);
+  assert.deepEqual(error.localized!.en, ['sheet "Framwork" was not found; check the name or choose the data again in the task pane.']);
+  // Only the name the user typed is in Latin letters.
+  assert.deepEqual(error.messages[0]!.replace("Framwork", "").match(/[A-Za-z]{2,}/g), null);
+  assert.equal(wb.sheets.length, 2, "nothing written");
+});
