@@ -122,7 +122,7 @@ function checkSpecCodes(spec: IndexSpec, framework: Framework): void {
       if (node?.kind === "indicator") continue;
       issues.push({
         table: "Spec", column: `${step}.byIndicator.${code}`, severity: "error",
-        message: node ? `${code} is an aggregate; ${step}.byIndicator takes indicator codes` : `"${code.slice(0, 60)}" in ${step}.byIndicator is not an indicator code of the Framework; correct the code`,
+        ...said(node ? msg("spec.byIndicatorAggregate", { code, step }) : msg("spec.byIndicatorUnknown", { code: code.slice(0, 60), step })),
       });
     }
   }

@@ -112,6 +112,17 @@ export const en = {
   "editions.timeNotNumber": "{time} \"{value}\" is not a number; enter the edition as a number such as a year (2024)",
   "editions.twoRows": "unit {unit} has two rows for {time} {edition} (this one and row {row} of Data); keep one row per unit and edition",
 
+  // Options that name what is not there (src/core/steps, src/core/pipeline.ts, src/core/weights-in-force.ts).
+  "spec.carryForward": "carry-forward fills a gap from the unit's earlier edition, so it needs a Time column in Data with two or more editions; choose another impute method",
+  "spec.groupMissing": "group column \"{group}\" is not in Data; group columns found: {known}",
+  "spec.groupMissingNone": "group column \"{group}\" is not in Data; add a group column (text labels) to Data and list it in the Framework with Type Group",
+  "spec.screenUnknown": "unit \"{unit}\" in screen.{key} is not a unit code of Data; correct it or remove it from the list",
+  "spec.byIndicatorAggregate": "{code} is an aggregate; {step}.byIndicator takes indicator codes",
+  "spec.byIndicatorUnknown": "\"{code}\" in {step}.byIndicator is not an indicator code of the Framework; correct the code",
+  "framework.denominatorNotInData": "indicator {code} is divided by \"{denominator}\", which is not a column of Data; add that column to Data or clear the Denominator cell",
+  "weights.unknown": "weights name codes that are not in the Framework: {codes}; use indicator or aggregate codes",
+  "weights.allZero": "every child of {code} has weight 0; give at least one a positive weight",
+
   // Computations that cannot go on.
   "compute.screenedAll": "Screening excluded every unit: minimum coverage {min}, best unit coverage {best}; lower screen.minCoverage.",
   "compute.screenedAllWhy": "Screening excluded every unit ({coverage} by screen.minCoverage, {nonzero} by screen.minNonZero, {forced} by screen.exclude); lower the thresholds or shorten screen.exclude.",

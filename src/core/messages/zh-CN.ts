@@ -109,6 +109,16 @@ export const zhCN = {
   "editions.timeNotNumber": "{time}“{value}”不是数值；请以数值填写期次，例如年份（2024）",
   "editions.twoRows": "单位 {unit} 在 {time} {edition} 有两行（本行和数据表第 {row} 行）；每个单位每期只保留一行",
 
+  "spec.carryForward": "carry-forward 用单位上一期的值填补缺失，因此数据表需要 Time 列且至少有两期；请选择其他插补方法",
+  "spec.groupMissing": "分组列“{group}”不在数据表中；现有分组列：{known}",
+  "spec.groupMissingNone": "分组列“{group}”不在数据表中；请在数据表中添加分组列（文本标签），并在框架中以类型 Group 列出",
+  "spec.screenUnknown": "screen.{key} 中的单位“{unit}”不是数据表中的单位代码；请更正或将其从列表中删除",
+  "spec.byIndicatorAggregate": "{code} 是汇总项；{step}.byIndicator 只接受指标代码",
+  "spec.byIndicatorUnknown": "{step}.byIndicator 中的“{code}”不是框架中的指标代码；请更正该代码",
+  "framework.denominatorNotInData": "指标 {code} 除以“{denominator}”，但数据表中没有该列；请在数据表中添加该列，或清空 Denominator 单元格",
+  "weights.unknown": "权重中的代码不在框架中：{codes}；请使用指标或汇总项代码",
+  "weights.allZero": "{code} 的所有下级权重均为 0；请至少给一个正权重",
+
   "compute.screenedAll": "筛选排除了所有单位：最低覆盖率 {min}，单位的最高覆盖率 {best}；请降低 screen.minCoverage。",
   "compute.screenedAllWhy": "筛选排除了所有单位（{coverage} 个因 screen.minCoverage，{nonzero} 个因 screen.minNonZero，{forced} 个因 screen.exclude）；请降低阈值或缩短 screen.exclude。",
   "compute.constant": "指标 {code} 无法用{method}标准化：{why}。请将其从框架中删除、设权重为 0 并改用其他方法，或检查其数据。",
