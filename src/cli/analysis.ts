@@ -1,6 +1,9 @@
 /** The command line's robustness analysis: --audit --uncertainty N --sensitivity N --seed S. */
-import { runAnalysis, type AnalysisOptions, type AnalysisResult, parseUncertainInputs } from "../core/analysis";
+import type { Language } from "../core/engine";
+import { msg, render, type Message } from "../core/engine";
+import { runAnalysis, type AnalysisOptions, type AnalysisResult } from "../core/analysis";
 import { IndexComputeError, IndexInputError, type IndexResult } from "../core/engine";
+import { parseUncertainInputs } from "../core/analysis";
 import { readSpecFile } from "./spec-input";
 
 export interface AnalysisArgs {
@@ -56,27 +59,27 @@ export function withAnalysisJson(resultJsonText: string, analysis: AnalysisResul
 }
 
 /** A few lines for the terminal. */
-export function analysisSummary(analysis: AnalysisResult): string {
+export function analysisSummary(analysis: AnalysisResult, language: Language = "en"): string {
   const lines: string[] = [];
+  const say = (text: Message) => lines.push(render(language, text));
+  const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : render(language, msg("cli.notAvailable")));
   if (analysis.audit) {
     const flagged = analysis.audit.stats.filter((s) => Object.values(s.flags).some(Boolean)).length;
     const collinear = analysis.audit.groups.reduce((n, g) => n + g.collinear.length, 0);
     const negative = analysis.audit.nodes.filter((n) => n.negativeWithParent).length;
-    lines.push(`audit: ${flagged} indicator(s) flagged, ${collinear} collinear pair(s), ${negative} negative correlation(s) with the parent`);
+    say(msg("cli.audit", { flagged, collinear, negative }));
   }
   if (analysis.uncertainty) {
     const u = analysis.uncertainty;
     const widest = [...u.units].filter((x) => x.rankHigh === x.rankHigh).sort((a, b) => b.rankHigh - b.rankLow - (a.rankHigh - a.rankLow))[0];
     const meanShift = u.rankShift.reduce((s, v) => s + v, 0) / u.runs;
-    lines.push(`uncertainty: ${u.runs} runs (seed ${u.seed}), mean absolute rank shift ${meanShift.toFixed(2)}` +
-      (widest ? `; widest interval ${widest.name} ${widest.rankLow}–${widest.rankHigh}` : ""));
+    lines.push(render(language, msg("cli.uncertainty", { runs: u.runs, seed: u.seed, shift: meanShift.toFixed(2) })) +
+      (widest ? render(language, msg("cli.widest", { name: widest.name, low: widest.rankLow, high: widest.rankHigh })) : ""));
   }
   if (analysis.sensitivity) {
     const s = analysis.sensitivity;
     const parts = s.indices.map((i) => `${i.input} S=${fmt(i.first)} ST=${fmt(i.total)}`);
-    lines.push(`sensitivity: N = ${s.n} (${s.runs} runs): ${parts.join(", ")}`);
+    say(msg("cli.sensitivity", { n: s.n, runs: s.runs, parts }));
   }
   return lines.join("\n");
 }
-
-const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "n/a");

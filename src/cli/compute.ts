@@ -1,8 +1,17 @@
 /** `compute`: read the inputs, run computeIndex, write the requested files. */
 import { basename } from "node:path";
 import type { AnalysisResult } from "../core/analysis";
-import { buildAnalysisReport, buildReport, reportText, checkSheetLimits, planExtents } from "../core/report";
-import { cellAddress, formatIssue, IndexComputeError, type TableName, type TableOrigin, tooLongText, computeIndex, parsePublished, type IndexResult, type Cell, type Language } from "../core/engine";
+import { buildAnalysisReport } from "../core/report";
+import { buildReport } from "../core/report";
+import { reportText } from "../core/report";
+import { checkSheetLimits, planExtents } from "../core/report";
+import { cellAddress, formatIssue, IndexComputeError, type Language, type TableName, type TableOrigin } from "../core/engine";
+import { tooLongText } from "../core/engine";
+import { msg, render } from "../core/engine";
+import { computeIndex } from "../core/engine";
+import { parsePublished } from "../core/engine";
+import type { IndexResult } from "../core/engine";
+import type { Cell } from "../core/engine";
 import { analysisSummary, runCliAnalysis, withAnalysisJson } from "./analysis";
 import type { ComputeArgs } from "./args";
 import { formatCsv } from "./csv";
@@ -69,7 +78,7 @@ export async function runCompute(
   } catch (error) {
     throw placeSpecIssues(error, tables.settings, json);
   }
-  const messages = [...tables.notes, ...result.warnings.map((issue) => formatIssue(issue, origins))];
+  const messages = [...tables.notes, ...result.warnings.map((issue) => formatIssue(issue, origins, args.lang))];
   const analysis = await runCliAnalysis(result, args.analysis);
 
   const files: PendingWrite[] = [];
@@ -81,7 +90,7 @@ export async function runCompute(
     for (const warning of workbook.warnings) messages.push(warning);
   }
   // Everything the run prints is prepared before the first file is written: a failure here leaves no file behind.
-  const summary = [`${runSummary(result)}\n\n${topTable(result, 10)}`, ...(analysis ? [analysisSummary(analysis)] : [])].join("\n");
+  const summary = [`${runSummary(result, args.lang)}\n\n${topTable(result, 10, args.lang)}`, ...(analysis ? [analysisSummary(analysis, args.lang)] : [])].join("\n");
   await writeAll(files);
   return { result, origins, messages, written: files.map((file) => file.path), summary, ...(analysis ? { analysis } : {}) };
 }
@@ -106,7 +115,7 @@ export async function resultWorkbook(
   ];
   // Before any writing: text longer than an Excel cell holds, or a sheet beyond Excel's 1,048,576 rows
   // or 16,384 columns, is a clear error.
-  if (inputTables) checkCellText(inputTables, tables.origins);
+  if (inputTables) checkCellText(inputTables, tables.origins, language);
   const extents = (inputTables ?? []).map((t) => ({ name: t.name, rows: t.rows.length, cols: t.rows.reduce((m, r) => Math.max(m, r.length), 0) }));
   checkSheetLimits([...extents, ...planExtents(plan)]);
   // The .xlsx writer (and exceljs) is loaded only when a workbook is written: a CSV run starts faster.
@@ -117,12 +126,12 @@ export async function resultWorkbook(
 }
 
 /** CSV input is copied into the workbook: a cell over Excel's 32,767 characters is refused, naming it. */
-function checkCellText(sheets: { name: string; rows: Cell[][] }[], origins: InputTables["origins"]): void {
+function checkCellText(sheets: { name: string; rows: Cell[][] }[], origins: InputTables["origins"], language: Language): void {
   const problems: string[] = [];
   for (const { name, rows } of sheets) {
     rows.forEach((row, r) => row.forEach((cell, c) => {
-      const long = typeof cell === "string" ? tooLongText(cell, "the text") : null;
-      if (long && problems.length < 20) problems.push(`${origins[name as "Data" | "Framework"]?.sheet ?? name}!${cellAddress(r, c)}: ${long}`);
+      const long = typeof cell === "string" ? tooLongText(cell, msg("what.text")) : null;
+      if (long && problems.length < 20) problems.push(`${origins[name as "Data" | "Framework"]?.sheet ?? name}!${cellAddress(r, c)}: ${render(language, long)}`);
     }));
   }
   if (problems.length > 0) throw new IndexComputeError(problems.join("\n"));

@@ -1,6 +1,7 @@
 /** `demo`: compute the bundled IECI sample, write the result workbook, print the top 10. */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { msg, render } from "../core/engine";
 import type { DemoArgs } from "./args";
 import { runCompute } from "./compute";
 import type { CliIo } from "./run";
@@ -22,6 +23,6 @@ export async function runDemo(args: DemoArgs, io: CliIo, onOrigins?: Parameters<
     ? `International Exchange Centers Index ${editions.times.join(" and ")} (sample; the ${editions.times[editions.times.length - 1]} edition is made up; illustrative values, not the official data)`
     : "International Exchange Centers Index 2022 (sample; illustrative values, not the official data)");
   io.out(outcome.summary);
-  io.out(`\nwrote ${out}`);
+  io.out(`\n${render(args.lang, msg("cli.wrote", { path: out }))}`);
   return 0;
 }

@@ -1,5 +1,7 @@
 /** The command line's result files: the scores table (--csv) and the result as JSON (--json). */
-import { formatIssue, type TableName, type TableOrigin, aggregatesTopDown, type IndexResult, type Cell } from "../core/engine";
+import { formatIssue, aggregatesTopDown, type TableName, type TableOrigin } from "../core/engine";
+import type { IndexResult } from "../core/engine";
+import type { Cell } from "../core/engine";
 import { editionsJson, editionsScoresTable } from "./editions-results";
 
 /** One row per unit (Data order): uCode, uName, every aggregate's score (top down), then their ranks. */

@@ -1,5 +1,7 @@
 /** The command line as a function (argv in, exit code out) so that tests can run it in-process too. */
-import { formatIssue, IndexComputeError, IndexInputError } from "../core/engine";
+import { computeErrorMessage, formatIssue, IndexComputeError, IndexInputError } from "../core/engine";
+import type { Language } from "../core/engine";
+import { msg, render } from "../core/engine";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
 import { runCompute } from "./compute";
 import { runDemo } from "./demo";
@@ -34,6 +36,8 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     return EXIT_OK;
   }
   let origins = {};
+  // The language of everything printed: --lang (the result sheets') also for the messages.
+  const lang: Language = args.lang;
   let notes: string[] = [];
   try {
     if (args.command === "demo") return await runDemo(args, io, (o) => (origins = o));
@@ -41,19 +45,19 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     const outcome = await runCompute(args, (o) => (origins = o), (n) => (notes = n));
     for (const message of outcome.messages) io.err(message);
     io.out(outcome.summary);
-    for (const path of outcome.written) io.out(`wrote ${path}`);
+    for (const path of outcome.written) io.out(render(lang, msg("cli.wrote", { path })));
     return EXIT_OK;
   } catch (error) {
     for (const note of notes) io.err(note); // how the files were read explains many failures
     if (error instanceof IndexInputError) {
       const errors = error.issues.filter((issue) => issue.severity === "error");
-      io.err(`index-studio: the input has ${errors.length} problem${errors.length === 1 ? "" : "s"}:`);
-      for (const issue of error.issues) io.err(`  ${formatIssue(issue, origins)}`);
+      io.err(`index-studio: ${render(lang, msg(errors.length === 1 ? "cli.problem" : "cli.problems", { count: errors.length }))}`);
+      for (const issue of error.issues) io.err(`  ${formatIssue(issue, origins, lang)}`);
       return EXIT_BAD_INPUT;
     }
     if (error instanceof IndexComputeError || error instanceof InputFileError) {
-      io.err(`index-studio: ${error.message}`);
-      if (error instanceof IndexComputeError) for (const issue of error.related) io.err(`  ${formatIssue(issue, origins)}`);
+      io.err(`index-studio: ${error instanceof IndexComputeError ? computeErrorMessage(error, lang) : error.message}`);
+      if (error instanceof IndexComputeError) for (const issue of error.related) io.err(`  ${formatIssue(issue, origins, lang)}`);
       return EXIT_BAD_INPUT;
     }
     if (error instanceof OutputRefusedError) {

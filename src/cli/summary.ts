@@ -1,9 +1,15 @@
 /** The ranking printed on the terminal: top units with the index score and the pillar ranks. */
-import { aggregatesTopDown, rankChangeOf, type IndexResult } from "../core/engine";
+import { aggregatesTopDown } from "../core/engine";
+import { rankChangeOf } from "../core/engine";
+import type { IndexResult } from "../core/engine";
+import type { Language } from "../core/engine";
+import { joinList, msg, render } from "../core/engine";
+import { fill, reportText } from "../core/report";
 
 const MAX_PILLARS = 8;
 
-export function topTable(result: IndexResult, count: number): string {
+export function topTable(result: IndexResult, count: number, language: Language = "en"): string {
+  const text = reportText(language);
   const root = result.framework.root;
   const rootNode = result.framework.byCode.get(root);
   // Only aggregates have ranks: indicators directly under the index (a flat index, or a mix) get no column;
@@ -16,9 +22,9 @@ export function topTable(result: IndexResult, count: number): string {
   // Editions: the index rank change since the previous edition, last (▲3 up, ▼2 down).
   const changes = rankChangeOf(result);
   const change = changes?.columns[changes.codes.indexOf(root)];
-  const since = result.editions && result.editions.shown > 0 ? `since ${result.editions.times[result.editions.shown - 1]}` : null;
-  const header = ["Rank", "Code", "Name", root, ...pillars.map((code) => `${code} rank`), ...(change && since ? [since] : [])];
-  const arrow = (v: number) => (v > 0 ? `▲${v}` : v < 0 ? `▼${-v}` : Number.isFinite(v) ? "0" : "new");
+  const since = result.editions && result.editions.shown > 0 ? render(language, msg("cli.since", { time: result.editions.times[result.editions.shown - 1]! })) : null;
+  const header = [text.rank, text.code, text.name, root, ...pillars.map((code) => fill(text.rankOf, { name: code })), ...(change && since ? [since] : [])];
+  const arrow = (v: number) => (v > 0 ? `▲${v}` : v < 0 ? `▼${-v}` : Number.isFinite(v) ? "0" : render(language, msg("cli.new")));
   const rows = order.map((u) => [
     String(ranks[u]),
     result.units.codes[u]!,
@@ -34,17 +40,17 @@ export function topTable(result: IndexResult, count: number): string {
 }
 
 /** "37 units, 25 indicators, 15 aggregates; 7 values imputed; 4 indicators treated". */
-export function runSummary(result: IndexResult): string {
+export function runSummary(result: IndexResult, language: Language = "en"): string {
   const parts = [
-    `${result.units.codes.length} units`,
-    `${result.framework.indicators.length} indicators`,
-    `${aggregatesTopDown(result).length} aggregates`,
+    msg("cli.units", { count: result.units.codes.length }),
+    msg("cli.indicators", { count: result.framework.indicators.length }),
+    msg("cli.aggregates", { count: aggregatesTopDown(result).length }),
   ];
-  if (result.log.imputed.length) parts.push(`${result.log.imputed.length} values imputed`);
-  if (result.log.excluded.length) parts.push(`${result.log.excluded.length} units excluded by screening`);
+  if (result.log.imputed.length) parts.push(msg("cli.imputed", { count: result.log.imputed.length }));
+  if (result.log.excluded.length) parts.push(msg("cli.excluded", { count: result.log.excluded.length }));
   const treated = result.log.treatment.filter((t) => t.action !== "none").length;
-  if (treated) parts.push(`${treated} indicators treated for outliers`);
+  if (treated) parts.push(msg("cli.treated", { count: treated }));
   const editions = result.editions;
-  if (editions) parts.push(`${editions.times.length} editions (${editions.times.join(", ")}), ${editions.normalize} normalization, showing ${editions.times[editions.shown]}`);
-  return parts.join(", ");
+  if (editions) parts.push(msg("cli.editions", { count: editions.times.length, times: editions.times, method: editions.normalize, time: editions.times[editions.shown]! }));
+  return joinList(language, parts.map((part) => render(language, part)));
 }

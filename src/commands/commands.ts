@@ -58,7 +58,7 @@ async function refreshOnce(api: AddinService, reporter: CommandReporter): Promis
     reporter.succeeded(await api.runIndex(choice, { language }));
   } catch (error) {
     try {
-      await reporter.failed([TEXT[language].refreshFailed, ...errorMessages(error)], error);
+      await reporter.failed([TEXT[language].refreshFailed, ...errorMessages(error, language)], error);
     } catch {
       // Reporting must never keep the event from completing.
     }

@@ -1,5 +1,6 @@
 /** Reads and validates the Data table (COINr iData) against the Framework. */
-import { IndexInputError, type ValidationIssue } from "./errors";
+import { IndexInputError, said, type ValidationIssue } from "./errors";
+import { msg, type Message } from "./messages";
 import { blankHeaderIssue, bodyRows, cellText, clip, codeText, headerBelowHint, headerKey, invisibleDifference, isBlank, parseNumber, sameCodeKey, tooLongText, visibleCode } from "./table";
 import type { Cell, DataSet, Framework, Table } from "./types";
 import { newColumn } from "./column-arena";
@@ -14,13 +15,13 @@ const MAX_CELL_WARNINGS = 200;
 
 export function parseData(table: Table, framework: Framework): { dataset: DataSet; warnings: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
-  const err = (message: string, where: { row?: number; col?: number; column?: string } = {}) =>
-    issues.push({ table: "Data", message, severity: "error", ...where });
-  const warn = (message: string, where: { row?: number; col?: number; column?: string } = {}) =>
-    issues.push({ table: "Data", message, severity: "warning", ...where });
+  const err = (text: Message, where: { row?: number; col?: number; column?: string } = {}) =>
+    issues.push({ table: "Data", ...said(text), severity: "error", ...where });
+  const warn = (text: Message, where: { row?: number; col?: number; column?: string } = {}) =>
+    issues.push({ table: "Data", ...said(text), severity: "warning", ...where });
 
   if (table.length === 0 || table[0]!.every(isBlank)) {
-    throw new IndexInputError([blankHeaderIssue(table, "Data", "the Data table is empty; it needs a header row (uCode, uName, then one column per indicator code) and one row per unit")]);
+    throw new IndexInputError([blankHeaderIssue(table, "Data", msg("data.empty"))]);
   }
   const header = table[0]!.map(codeText);
   const keys = table[0]!.map(headerKey);
@@ -28,7 +29,7 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
   const nameCol = keys.findIndex((k, c) => c !== codeCol && UNIT_NAME.includes(k));
   if (codeCol < 0) {
     const below = headerBelowHint(table, (k) => k.some((key) => UNIT_CODE.includes(key)));
-    err(`no unit code column: name one header uCode (or Code); headers found: ${header.filter(Boolean).slice(0, 12).map((h) => clip(h, 30)).join(", ")}${below}`, { row: 0 });
+    err(msg("data.noCodeColumn", { headers: header.filter(Boolean).slice(0, 12).map((h) => clip(h, 30)), below }), { row: 0 });
     throw new IndexInputError(issues);
   }
 
@@ -39,7 +40,7 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
   header.forEach((h, c) => {
     if (c === codeCol || c === nameCol || h === "") return;
     const twin = colByKey.get(sameCodeKey(h));
-    if (twin !== undefined) err(`column "${clip(visibleCode(h))}" appears twice (also column ${twin + 1})${invisibleDifference(header[twin]!, h)}; keep one`, { row: 0, col: c, column: h });
+    if (twin !== undefined) err(msg("data.columnTwice", { column: clip(visibleCode(h)), other: twin + 1, invisible: invisibleDifference(header[twin]!, h) }), { row: 0, col: c, column: h });
     else {
       colByKey.set(sameCodeKey(h), c);
       colOf.set(h, c);
@@ -47,28 +48,28 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
   });
 
   const rows = bodyRows(table);
-  if (rows.length === 0) err("Data has a header but no units; add one row per unit");
+  if (rows.length === 0) err(msg("data.noUnits"));
   for (const node of framework.indicators) {
     if (colOf.has(node.code)) continue;
     const nearly = header.find((h) => h.toLowerCase() === node.code.toLowerCase());
     const hidden = header.find((h) => sameCodeKey(h) === sameCodeKey(node.code));
-    const fix = hidden !== undefined ? `; column "${visibleCode(hidden)}" differs only by invisible characters: retype its header as ${node.code}`
-      : nearly ? `; column "${nearly}" differs only in case: rename it ${node.code}` : `; add a column headed ${node.code}`;
-    err(`indicator ${node.code} (Framework row ${node.row + 1}) has no column in Data${fix}`, { row: 0, column: node.code });
+    const fix = hidden !== undefined ? msg("data.fixInvisible", { column: visibleCode(hidden), code: node.code })
+      : nearly ? msg("data.fixCase", { column: nearly, code: node.code }) : msg("data.fixAdd", { code: node.code });
+    err(msg("data.indicatorMissing", { code: node.code, row: node.row + 1, fix }), { row: 0, column: node.code });
   }
   for (const d of denominatorCodes) {
     if (!colOf.has(d) && framework.indicators.some((i) => i.denominator === d)) {
-      warn(`denominator ${d} has no column in Data; denominating needs it`, { row: 0, column: d });
+      warn(msg("data.denominatorMissing", { code: d }), { row: 0, column: d });
     }
   }
   header.forEach((h, c) => {
     if (c === codeCol || c === nameCol) return;
     if (h === "") {
-      if (rows.some(({ row }) => !isBlank(row[c]))) warn(`column ${c + 1} has values but no header; it is ignored (give it a header)`, { row: 0, col: c });
+      if (rows.some(({ row }) => !isBlank(row[c]))) warn(msg("data.noHeader", { col: c + 1 }), { row: 0, col: c });
       return;
     }
     const known = indicatorCodes.has(h) || denominatorCodes.has(h) || framework.groups.includes(h) || IGNORED.includes(headerKey(h)) || framework.byCode.has(h);
-    if (!known && !isTextColumn(rows, c)) warn(`column "${clip(h)}" is not in the Framework and is ignored; add it to the Framework (as Indicator, Group or Denominator) to use it`, { row: 0, col: c, column: h });
+    if (!known && !isTextColumn(rows, c)) warn(msg("data.notInFramework", { column: clip(h) }), { row: 0, col: c, column: h });
   });
 
   // Units.
@@ -79,17 +80,18 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
   for (const { row, index } of rows) {
     const code = codeText(row[codeCol]);
     if (code === "") {
-      err("this row has data but no unit code; fill the code or delete the row", { row: index, col: codeCol, column: "uCode" });
+      err(msg("data.noUnitCode"), { row: index, col: codeCol, column: "uCode" });
       continue;
     }
     const twin = seenUnit.get(sameCodeKey(code));
     if (twin) {
-      err(`duplicate unit code ${clip(visibleCode(code))} (also in row ${twin.index + 1})${invisibleDifference(twin.code, code)}; unit codes must be unique`, { row: index, col: codeCol, column: "uCode" });
+      err(msg("data.duplicateUnit", { code: clip(visibleCode(code)), row: twin.index + 1, invisible: invisibleDifference(twin.code, code) }), { row: index, col: codeCol, column: "uCode" });
       continue;
     }
     seenUnit.set(sameCodeKey(code), { index, code });
-    const long = tooLongText(code, "the unit code") ?? (nameCol >= 0 ? tooLongText(cellText(row[nameCol]), "the unit name") : null);
-    if (long) err(long, { row: index, col: long.startsWith("the unit code") ? codeCol : nameCol, column: "uName" });
+    const longCode = tooLongText(code, msg("what.unitCode"));
+    const long = longCode ?? (nameCol >= 0 ? tooLongText(cellText(row[nameCol]), msg("what.unitName")) : null);
+    if (long) err(long, { row: index, col: longCode ? codeCol : nameCol, column: "uName" });
     codes.push(code);
     names.push(nameCol >= 0 ? cellText(row[nameCol]) || code : code);
     unitRows.push(index);
@@ -114,7 +116,7 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
       groups.set(h, unitCells.map((row) => (isBlank(row[c]) ? null : cellText(row[c]))));
     }
   }
-  if (cellWarnings > MAX_CELL_WARNINGS) warn(`${cellWarnings - MAX_CELL_WARNINGS} more cells are not numbers and are treated as missing`);
+  if (cellWarnings > MAX_CELL_WARNINGS) warn(msg("data.moreCells", { count: cellWarnings - MAX_CELL_WARNINGS }));
   const dataset: DataSet = {
     units: { codes, names, groups, denominators, rows: unitRows, columnOf: new Map(framework.indicators.map((node) => [node.code, colOf.get(node.code)!])) },
     indicators: { codes: framework.indicators.map((i) => i.code), columns },
@@ -126,7 +128,7 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
  * Writes every cell into its typed column, row by row; returns how many cells are not numbers (the
  * first MAX_CELL_WARNINGS are reported). A small function of its own, so that V8 optimizes the loop.
  */
-function readNumbers(rows: readonly (readonly Cell[])[], sourceCols: Int32Array, numeric: Float64Array[], warn: (i: number, j: number, problem: string) => void): number {
+function readNumbers(rows: readonly (readonly Cell[])[], sourceCols: Int32Array, numeric: Float64Array[], warn: (i: number, j: number, problem: Message) => void): number {
   let problems = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
@@ -144,7 +146,7 @@ function readNumbers(rows: readonly (readonly Cell[])[], sourceCols: Int32Array,
       const parsed = parseNumber(cell);
       numeric[j]![i] = parsed.value;
       if (parsed.problem) {
-        if (problems < MAX_CELL_WARNINGS) warn(i, j, parsed.problem);
+        if (problems < MAX_CELL_WARNINGS) warn(i, j, parsed.text!);
         problems++;
       }
     }

@@ -1,4 +1,6 @@
 /** Validation problems that name where they are and how to fix them. */
+import type { Language } from "./language";
+import { msg, render, type Message } from "./messages";
 
 export type TableName = "Data" | "Framework" | "Settings" | "Spec" | "Weights" | "Published";
 
@@ -10,8 +12,10 @@ export interface ValidationIssue {
   col?: number;
   /** The column header or code the issue is about. */
   column?: string;
-  /** Text of the problem and the fix, without the location. */
+  /** Text of the problem and the fix, without the location, in English. */
   message: string;
+  /** The same as a catalogue message (src/core/messages), for the analyst's language; absent for texts not yet in the catalogue. */
+  text?: Message;
   severity: "error" | "warning";
 }
 
@@ -36,10 +40,28 @@ export class IndexInputError extends Error {
 export class IndexComputeError extends Error {
   /** What reading the tables found before the computation failed (cells that are not numbers…): often the cause. */
   related: ValidationIssue[] = [];
-  constructor(message: string) {
-    super(message);
+  /** The message in the catalogue, when it is there. */
+  readonly text?: Message;
+  constructor(message: string | Message) {
+    super(typeof message === "string" ? message : render("en", message));
     this.name = "IndexComputeError";
+    if (typeof message !== "string") this.text = message;
   }
+}
+
+/** The `message` and `text` fields of an issue from a catalogue message. */
+export function said(text: Message): { message: string; text: Message } {
+  return { message: render("en", text), text };
+}
+
+/** An issue's problem (without the location) in a language; English when it is not in the catalogue. */
+export function issueMessage(issue: Pick<ValidationIssue, "message" | "text">, language: Language = "en"): string {
+  return issue.text ? render(language, issue.text) : issue.message;
+}
+
+/** A computation error's message in a language. */
+export function computeErrorMessage(error: IndexComputeError, language: Language = "en"): string {
+  return error.text ? render(language, error.text) : error.message;
 }
 
 export function columnLetter(col: number): string {
@@ -57,25 +79,27 @@ export function cellAddress(row: number, col: number): string {
   return `${columnLetter(col)}${row + 1}`;
 }
 
-/** "Data!F12: ..." when the table's origin is known, else "Data row 12, column F (LPI): ...". */
-export function formatIssue(issue: ValidationIssue, origin?: Partial<Record<TableName, TableOrigin>>): string {
+/** "Data!F12: ..." when the table's origin is known, else "Data row 12, column F (LPI): ..."; in the language asked (English by default). */
+export function formatIssue(issue: ValidationIssue, origin?: Partial<Record<TableName, TableOrigin>>, language: Language = "en"): string {
   const where = locate(issue, origin?.[issue.table]);
-  const prefix = issue.severity === "warning" ? "Warning: " : "";
-  return `${prefix}${where}: ${issue.message}`;
+  const line = render(language, msg("issue.at", { where, message: issueMessage(issue, language) }));
+  return issue.severity === "warning" ? render(language, msg("issue.warning", { text: line })) : line;
 }
 
-function locate(issue: ValidationIssue, origin?: TableOrigin): string {
+/** The location as a message: cell references and sheet names stay as they are, "row" and "column" are translated. */
+function locate(issue: ValidationIssue, origin?: TableOrigin): Message | string {
   const { table, row, col, column } = issue;
+  const named = column ? ` (${column})` : "";
   if (origin) {
     const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(origin.sheet) ? origin.sheet : `'${origin.sheet.replace(/'/g, "''")}'`;
     if (row !== undefined && col !== undefined) return `${sheet}!${cellAddress(origin.row + row, origin.col + col)}`;
-    if (row !== undefined) return `${sheet} row ${origin.row + row + 1}`;
-    if (col !== undefined) return `${sheet}!${columnLetter(origin.col + col)}:${columnLetter(origin.col + col)}${column ? ` (${column})` : ""}`;
-    return column ? `${sheet} (${column})` : sheet;
+    if (row !== undefined) return msg("where.row", { sheet, row: origin.row + row + 1 });
+    if (col !== undefined) return `${sheet}!${columnLetter(origin.col + col)}:${columnLetter(origin.col + col)}${named}`;
+    return column ? `${sheet}${named}` : sheet;
   }
   if (row !== undefined && col !== undefined) return `${table}!${cellAddress(row, col)}`;
-  if (row !== undefined) return `${table} row ${row + 1}`;
-  if (col !== undefined) return `${table} column ${columnLetter(col)}${column ? ` (${column})` : ""}`;
-  if (column) return `${table} (${column})`;
+  if (row !== undefined) return msg("where.row", { sheet: table, row: row + 1 });
+  if (col !== undefined) return msg("where.column", { table, col: columnLetter(col), named });
+  if (column) return `${table}${named}`;
   return table;
 }

@@ -1,5 +1,6 @@
 /** Reads and validates the Framework table (COINr iMeta) into the index hierarchy. */
-import { IndexInputError, type ValidationIssue } from "./errors";
+import { IndexInputError, said, type ValidationIssue } from "./errors";
+import { msg, type Message, type MessageParam } from "./messages";
 import { isForbiddenKey } from "./safe-keys";
 import { blankHeaderIssue, bodyRows, cellText, clip, codeProblem, codeText, headerBelowHint, invisibleDifference, isBlank, mapHeaders, parseNumber, sameCodeKey, tooLongText, visibleCode } from "./table";
 import { parseMethodCell, type NormalizeSpec, type TreatOverride } from "./spec";
@@ -48,23 +49,23 @@ interface RawRow {
 
 export function parseFramework(table: Table): { framework: Framework; warnings: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
-  const err = (message: string, where: { row?: number; col?: number; column?: string } = {}) =>
-    issues.push({ table: "Framework", message, severity: "error", ...where });
-  const warn = (message: string, where: { row?: number; col?: number; column?: string } = {}) =>
-    issues.push({ table: "Framework", message, severity: "warning", ...where });
+  const err = (text: Message, where: { row?: number; col?: number; column?: string } = {}) =>
+    issues.push({ table: "Framework", ...said(text), severity: "error", ...where });
+  const warn = (text: Message, where: { row?: number; col?: number; column?: string } = {}) =>
+    issues.push({ table: "Framework", ...said(text), severity: "warning", ...where });
 
   if (table.length === 0 || table[0]!.every(isBlank)) {
-    throw new IndexInputError([blankHeaderIssue(table, "Framework", "the Framework table is empty; it needs a header row (iCode, iName, Parent, Weight, Direction, …) and one row per indicator and aggregate")]);
+    throw new IndexInputError([blankHeaderIssue(table, "Framework", msg("framework.empty"))]);
   }
   const { fields, duplicates } = mapHeaders(table[0]!, FRAMEWORK_ALIASES);
-  for (const d of duplicates) err(`two columns mean ${d.field} (columns ${d.cols.map((c) => c + 1).join(", ")}); keep one`, { row: 0, col: d.cols[1]! });
+  for (const d of duplicates) err(msg("framework.twoColumns", { field: d.field, cols: d.cols.map((c) => c + 1) }), { row: 0, col: d.cols[1]! });
   if (fields.code === undefined) {
     const below = headerBelowHint(table, (k) => k.some((key) => FRAMEWORK_ALIASES.code.includes(key as never)));
-    err(`no code column: name one header iCode (or Code); headers found: ${table[0]!.map(cellText).filter(Boolean).map((h) => clip(h, 30)).join(", ")}${below}`, { row: 0 });
+    err(msg("framework.noCodeColumn", { headers: table[0]!.map(cellText).filter(Boolean).map((h) => clip(h, 30)), below }), { row: 0 });
     throw new IndexInputError(issues);
   }
   if (fields.parent === undefined) {
-    err("no Parent column: add a Parent column giving, for each indicator and aggregate, the code of the aggregate it feeds (empty for the index)", { row: 0 });
+    err(msg("framework.noParentColumn"), { row: 0 });
     throw new IndexInputError(issues);
   }
 
@@ -75,41 +76,41 @@ export function parseFramework(table: Table): { framework: Framework; warnings: 
     const at = (f: Field) => ({ row: index, col: fields[f]!, column: f });
     const code = codeText(cell("code"));
     if (code === "") {
-      err("this row has no code; give it a code or delete the row", at("code"));
+      err(msg("framework.noCode"), at("code"));
       continue;
     }
-    const problem = codeProblem(code) ?? tooLongText(code, "the code") ??
-      (isForbiddenKey(code) ? `code "${code}" is reserved (it would change every object of the program that holds codes); rename it` : null);
+    const problem = codeProblem(code) ?? tooLongText(code, msg("what.code")) ??
+      (isForbiddenKey(code) ? msg("framework.reserved", { code }) : null);
     if (problem) err(problem, at("code"));
     const twin = seen.get(sameCodeKey(code));
     if (twin) {
-      err(`duplicate code ${clip(visibleCode(code))} (also in row ${twin.index + 1})${invisibleDifference(twin.code, code)}; codes must be unique`, at("code"));
+      err(msg("framework.duplicate", { code: clip(visibleCode(code)), row: twin.index + 1, invisible: invisibleDifference(twin.code, code) }), at("code"));
       continue;
     }
     seen.set(sameCodeKey(code), { index, code });
-    const longName = tooLongText(cellText(cell("name")), "the name");
+    const longName = tooLongText(cellText(cell("name")), msg("what.name"));
     if (longName) err(longName, at("name"));
     const parentText = codeText(cell("parent"));
     const typeText = cellText(cell("type"));
     let type: NodeType | null = null;
     if (typeText !== "") {
       type = TYPES.find((t) => t.toLowerCase() === typeText.toLowerCase()) ?? null;
-      if (!type) err(`Type "${clip(typeText)}" is not known; use one of ${TYPES.join(", ")} (or leave it empty to infer it)`, at("type"));
+      if (!type) err(msg("framework.badType", { type: clip(typeText), types: TYPES }), at("type"));
     }
     const weight = numberField(cell("weight"), 1);
     if (weight.problem || weight.value < 0) {
-      if (!isBlank(cell("weight")) || weight.problem) err(`weight ${weight.problem ? `"${clip(cellText(cell("weight")))}" is not a number` : `${weight.value} is negative`}; weights are numbers ≥ 0`, at("weight"));
+      if (!isBlank(cell("weight")) || weight.problem) err(weight.problem ? msg("framework.weightNotNumber", { value: clip(cellText(cell("weight"))) }) : msg("framework.weightNegative", { value: weight.value }), at("weight"));
     }
     const dir = numberField(cell("direction"), 1);
     if (dir.problem || (dir.value !== 1 && dir.value !== -1)) {
-      err(`direction "${clip(cellText(cell("direction")))}" must be 1 (higher is better) or -1 (lower is better)`, at("direction"));
+      err(msg("framework.direction", { value: clip(cellText(cell("direction"))) }), at("direction"));
     }
     const level = numberField(cell("level"), NaN);
     const optionalNumber = (f: Field): number | undefined => {
       if (fields[f] === undefined || isBlank(cell(f))) return undefined;
       const p = parseNumber(cell(f));
       if (p.problem) {
-        err(`${f} ${p.problem}`, at(f));
+        err(msg("framework.field", { field: f, problem: p.text }), at(f));
         return undefined;
       }
       return p.value;
@@ -137,14 +138,14 @@ export function parseFramework(table: Table): { framework: Framework; warnings: 
     const scaleFactor = optionalNumber("scaleFactor");
     if (scaleFactor !== undefined) {
       if (scaleFactor > 0 && Number.isFinite(scaleFactor)) raw.scaleFactor = scaleFactor;
-      else err(`ScaleFactor ${scaleFactor} must be a number > 0 (e.g. 1000 = per 1,000 of the denominator)`, at("scaleFactor"));
+      else err(msg("framework.scaleFactor", { value: scaleFactor }), at("scaleFactor"));
     }
     // Per-indicator methods (COINr indiv_specs): the same checks as the spec's byIndicator.
     for (const step of ["normalize", "treat"] as const) {
       const text = cellText(cell(step));
       if (text === "") continue;
       const { value, problems } = parseMethodCell(step, text);
-      for (const problem of problems) err(`${step === "normalize" ? "Normalize" : "Treat"} "${clip(text)}": ${problem}`, at(step));
+      for (const problem of problems) err(msg("framework.methodCell", { step: step === "normalize" ? "Normalize" : "Treat", text: clip(text), problem }), at(step));
       if (value && step === "normalize") raw.normalize = value as NormalizeSpec;
       if (value && step === "treat") raw.treat = value as TreatOverride;
     }
@@ -162,7 +163,7 @@ function numberField(cell: Cell, fallback: number): { value: number; problem?: s
   return p.problem ? { value: fallback, problem: p.problem } : { value: p.value };
 }
 
-type Report = (message: string, where?: { row?: number; col?: number; column?: string }) => void;
+type Report = (text: Message, where?: { row?: number; col?: number; column?: string }) => void;
 
 function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | undefined, err: Report, warn: Report): Framework | null {
   const byCode = new Map(rows.map((r) => [r.code, r]));
@@ -172,7 +173,7 @@ function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | und
     if (r.parent === null) continue;
     const parent = byCode.get(r.parent);
     if (!parent) {
-      err(`Parent "${clip(r.parent)}" of ${r.code} is not a code in the Framework; add a row for it or correct the Parent`, { row: r.row, col: parentCol, column: "Parent" });
+      err(msg("framework.parentUnknown", { parent: clip(r.parent), code: r.code }), { row: r.row, col: parentCol, column: "Parent" });
       continue;
     }
     if (!children.has(r.parent)) children.set(r.parent, []);
@@ -185,28 +186,28 @@ function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | und
     const type = r.type ?? inferred;
     typeOf.set(r.code, type);
     const where = { row: r.row, ...(typeCol !== undefined ? { col: typeCol, column: "Type" } : {}) };
-    if (type === "Indicator" && children.has(r.code)) err(`${r.code} is an Indicator but is the Parent of ${listed(children.get(r.code)!)}; make it an Aggregate or change those Parents`, where);
-    if (type === "Indicator" && r.parent === null) err(`indicator ${r.code} has no Parent; give the code of the aggregate it belongs to`, { row: r.row, col: parentCol, column: "Parent" });
-    if (type === "Aggregate" && !children.has(r.code)) err(`aggregate ${r.code} has no children; give some indicators or aggregates Parent ${r.code}, or delete the row`, where);
-    if ((type === "Group" || type === "Denominator") && children.has(r.code)) err(`${r.code} is a ${type} but is the Parent of ${listed(children.get(r.code)!)}`, where);
+    if (type === "Indicator" && children.has(r.code)) err(msg("framework.indicatorIsParent", { code: r.code, children: listed(children.get(r.code)!) }), where);
+    if (type === "Indicator" && r.parent === null) err(msg("framework.indicatorNoParent", { code: r.code }), { row: r.row, col: parentCol, column: "Parent" });
+    if (type === "Aggregate" && !children.has(r.code)) err(msg("framework.aggregateNoChildren", { code: r.code }), where);
+    if ((type === "Group" || type === "Denominator") && children.has(r.code)) err(msg("framework.groupIsParent", { code: r.code, type, children: listed(children.get(r.code)!) }), where);
   }
-  reportCycles(rows, byCode, (message, row) => err(message, { row, col: parentCol, column: "Parent" }));
+  reportCycles(rows, byCode, (text, row) => err(text, { row, col: parentCol, column: "Parent" }));
   const hierarchyRows = rows.filter((r) => typeOf.get(r.code) === "Indicator" || typeOf.get(r.code) === "Aggregate");
   const roots = hierarchyRows.filter((r) => r.parent === null);
-  if (hierarchyRows.length > 0 && roots.length === 0) err("no top node: exactly one aggregate (the index) must have an empty Parent");
-  if (roots.length > 1) err(`${roots.length} top nodes (${listed(roots.map((r) => r.code))}) have an empty Parent; add an index row and make it their Parent`, { row: roots[1]!.row, col: parentCol, column: "Parent" });
-  if (!hierarchyRows.some((r) => typeOf.get(r.code) === "Indicator")) err("the Framework has no indicators (rows with a Parent and no children)");
+  if (hierarchyRows.length > 0 && roots.length === 0) err(msg("framework.noTop"));
+  if (roots.length > 1) err(msg("framework.manyTops", { count: roots.length, codes: listed(roots.map((r) => r.code)) }), { row: roots[1]!.row, col: parentCol, column: "Parent" });
+  if (!hierarchyRows.some((r) => typeOf.get(r.code) === "Indicator")) err(msg("framework.noIndicators"));
   for (const r of hierarchyRows) {
     if (r.parent !== null && byCode.has(r.parent)) {
       const pt = typeOf.get(r.parent);
-      if (pt === "Group" || pt === "Denominator") err(`Parent ${r.parent} of ${r.code} is a ${pt}, not an aggregate`, { row: r.row, col: parentCol, column: "Parent" });
+      if (pt === "Group" || pt === "Denominator") err(msg("framework.parentNotAggregate", { parent: r.parent, code: r.code, type: pt }), { row: r.row, col: parentCol, column: "Parent" });
     }
   }
   for (const [parent, kids] of children) {
     const node = byCode.get(parent)!;
-    if (kids.length > 0 && kids.every((k) => byCode.get(k)!.weight === 0)) err(`every child of ${parent} has weight 0 (${listed(kids)}); give at least one a positive weight`, { row: node.row });
+    if (kids.length > 0 && kids.every((k) => byCode.get(k)!.weight === 0)) err(msg("framework.allZero", { parent, codes: listed(kids) }), { row: node.row });
   }
-  if (rows.length === 0) err("the Framework has a header but no rows");
+  if (rows.length === 0) err(msg("framework.noRows"));
   return finish();
 
   // The caller discards the result when errors were reported (levels need a sound tree).
@@ -218,7 +219,7 @@ function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | und
     const nodes = new Map<string, FrameworkNode>();
     for (const r of hierarchyRows) {
       const l = levelOf(r.code);
-      if (r.level !== null && r.level !== l) warn(`Level ${r.level} of ${r.code} does not fit the tree; it is taken as level ${l}`, { row: r.row, column: "Level" });
+      if (r.level !== null && r.level !== l) warn(msg("framework.levelMismatch", { level: r.level, code: r.code, taken: l }), { row: r.row, column: "Level" });
       if (typeOf.get(r.code) === "Indicator") {
         const node: IndicatorNode = { kind: "indicator", code: r.code, name: r.name, level: 1, parent: r.parent ?? "", weight: r.weight, direction: r.direction, row: r.row };
         if (r.denominator) node.denominator = r.denominator;
@@ -232,7 +233,7 @@ function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | und
         indicators.push(node);
         nodes.set(r.code, node);
       } else {
-        if (r.normalize || r.treat || r.scaleFactor !== undefined) warn(`${r.code} is an aggregate: its Normalize, Treat and ScaleFactor cells are ignored (they apply to indicators)`, { row: r.row });
+        if (r.normalize || r.treat || r.scaleFactor !== undefined) warn(msg("framework.aggregateCells", { code: r.code }), { row: r.row });
         const node: AggregateNode = { kind: "aggregate", code: r.code, name: r.name, level: l, parent: r.parent, weight: r.weight, children: children.get(r.code) ?? [], row: r.row };
         aggregates.push(node);
         nodes.set(r.code, node);
@@ -254,15 +255,15 @@ function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | und
 }
 
 /** Codes for a message: the first ten, then how many more (a message never grows with the data). */
-function listed(codes: readonly string[], max = 10): string {
-  return codes.length <= max ? codes.join(", ") : `${codes.slice(0, max).join(", ")} and ${codes.length - max} more`;
+function listed(codes: readonly string[], max = 10): MessageParam {
+  return codes.length <= max ? codes : msg("list.andMore", { list: codes.slice(0, max), more: codes.length - max });
 }
 
 /**
  * Each loop of Parents reported once, at its first row. Every node is walked at most once
  * (0 = not seen, 1 = on the current walk, 2 = done), so a chain of any length is linear.
  */
-function reportCycles(rows: readonly RawRow[], byCode: ReadonlyMap<string, RawRow>, report: (message: string, row: number) => void): void {
+function reportCycles(rows: readonly RawRow[], byCode: ReadonlyMap<string, RawRow>, report: (text: Message, row: number) => void): void {
   const state = new Map<string, 1 | 2>();
   for (const start of rows) {
     const walk: RawRow[] = [];
@@ -277,8 +278,8 @@ function reportCycles(rows: readonly RawRow[], byCode: ReadonlyMap<string, RawRo
       let first = 0;
       for (let k = 1; k < loop.length; k++) if (loop[k]!.row < loop[first]!.row) first = k;
       const ordered = [...loop.slice(first), ...loop.slice(0, first)].map((r) => r.code);
-      const text = ordered.length <= 12 ? [...ordered, ordered[0]].join(" → ") : `${ordered.slice(0, 10).join(" → ")} → … (${ordered.length} codes) → ${ordered[0]}`;
-      report(`the Parent chain loops: ${text}; one of these must have another Parent`, loop[first]!.row);
+      const chain = ordered.length <= 12 ? [...ordered, ordered[0]].join(" → ") : msg("framework.loopLong", { start: ordered.slice(0, 10).join(" → "), count: ordered.length, end: ordered[0]! });
+      report(msg("framework.loop", { chain }), loop[first]!.row);
     }
     for (const r of walk) state.set(r.code, 2);
   }

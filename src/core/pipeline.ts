@@ -1,5 +1,6 @@
 /** The whole pipeline: denominate → impute → screen → treat → normalize → aggregate → rank. */
-import { IndexComputeError, IndexInputError, type ValidationIssue } from "./errors";
+import { IndexComputeError, IndexInputError, said, type ValidationIssue } from "./errors";
+import { msg } from "./messages";
 import { parseData } from "./data";
 import { parseFramework } from "./framework";
 import { computeEditionsIndex, detectEditions } from "./editions";
@@ -108,15 +109,15 @@ function warnUnscored(
     if (count++ < 20) {
       const b = thresholded.get(units.codes[u]!);
       const why = b
-        ? `${b.aggregate} has values for ${pct(b.share)} of its children, below aggregate.minCoverage ${pct(b.minCoverage)}; fill its values or lower aggregate.minCoverage`
-        : "every indicator that counts toward it is missing; fill its values or delete the row";
-      warnings.push({ table: "Data", severity: "warning", row: units.rows[u]!, message: `unit ${units.codes[u]} has no ${root} score: ${why}` });
+        ? msg("warn.belowCoverage", { aggregate: b.aggregate, share: pct(b.share), min: pct(b.minCoverage) })
+        : msg("warn.allMissing");
+      warnings.push({ table: "Data", severity: "warning", row: units.rows[u]!, ...said(msg("warn.noScore", { unit: units.codes[u]!, root, why })) });
     }
   }
-  if (count > 20) warnings.push({ table: "Data", severity: "warning", message: `${count - 20} more units have no ${root} score (their values are missing${belowCoverage.length ? " or below aggregate.minCoverage" : ""})` });
+  if (count > 20) warnings.push({ table: "Data", severity: "warning", ...said(msg(belowCoverage.length ? "warn.moreNoScoreCoverage" : "warn.moreNoScore", { count: count - 20, root })) });
   // Scores below the index left missing by the threshold are listed in the log; say how many here.
   const lower = belowCoverage.filter((b) => b.aggregate !== root).length;
-  if (lower > 0) warnings.push({ table: "Spec", column: "aggregate.minCoverage", severity: "warning", message: `${lower} aggregate score${lower > 1 ? "s are" : " is"} left missing because too few of their children have a value (listed in the log)` });
+  if (lower > 0) warnings.push({ table: "Spec", column: "aggregate.minCoverage", severity: "warning", ...said(msg(lower > 1 ? "warn.aggregatesMissing" : "warn.aggregateMissing", { count: lower })) });
 }
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
@@ -126,12 +127,10 @@ function everyUnitExcluded(spec: IndexSpec, coverage: Float64Array, excluded: Ex
   if (excluded.every((e) => e.reason === "coverage")) {
     let best = 0;
     for (const c of coverage) if (c > best) best = c;
-    return new IndexComputeError(`Screening excluded every unit: minimum coverage ${spec.screen!.minCoverage}, best unit coverage ${Math.round(best * 1000) / 1000}; lower screen.minCoverage.`);
+    return new IndexComputeError(msg("compute.screenedAll", { min: String(spec.screen!.minCoverage), best: Math.round(best * 1000) / 1000 }));
   }
   const by = (reason: ExcludedUnit["reason"]) => excluded.filter((e) => e.reason === reason).length;
-  return new IndexComputeError(
-    `Screening excluded every unit (${by("coverage")} by screen.minCoverage, ${by("nonzero")} by screen.minNonZero, ${by("forced")} by screen.exclude); lower the thresholds or shorten screen.exclude.`,
-  );
+  return new IndexComputeError(msg("compute.screenedAllWhy", { coverage: by("coverage"), nonzero: by("nonzero"), forced: by("forced") }));
 }
 
 /** Codes named by the spec must be the Framework's, or a typo would silently change nothing. */
@@ -143,7 +142,7 @@ function checkSpecCodes(spec: IndexSpec, framework: Framework): void {
       if (node?.kind === "indicator") continue;
       issues.push({
         table: "Spec", column: `${step}.byIndicator.${code}`, severity: "error",
-        message: node ? `${code} is an aggregate; ${step}.byIndicator takes indicator codes` : `"${code.slice(0, 60)}" in ${step}.byIndicator is not an indicator code of the Framework; correct the code`,
+        ...said(node ? msg("spec.byIndicatorAggregate", { code, step }) : msg("spec.byIndicatorUnknown", { code: code.slice(0, 60), step })),
       });
     }
   }
@@ -159,7 +158,8 @@ function atCell<T>(units: DataSet["units"], fn: () => T): T {
     const row = units.rows[error.unitIndex];
     const col = units.columnOf?.get(error.indicator);
     if (row === undefined) throw error;
-    throw new IndexInputError([{ table: "Data", row, ...(col !== undefined ? { col } : {}), column: error.indicator, severity: "error", message: `unit ${units.codes[error.unitIndex]}: ${error.message}` }]);
+    const text = msg("compute.unit", { unit: units.codes[error.unitIndex]!, message: error.text ?? error.message });
+    throw new IndexInputError([{ table: "Data", row, ...(col !== undefined ? { col } : {}), column: error.indicator, severity: "error", ...said(text) }]);
   }
 }
 

@@ -3,7 +3,8 @@
  * denominator (the ratio is missing), a negative one (the ratio changes sign), and a missing value
  * that group imputation cannot fill because no unit of that group has the indicator.
  */
-import type { ValidationIssue } from "./errors";
+import { said, type ValidationIssue } from "./errors";
+import { msg, type Message, type MessageParam } from "./messages";
 import type { IndexResult } from "./result";
 import { codeText } from "./table";
 import type { Table } from "./types";
@@ -23,9 +24,9 @@ export function stepWarnings(data: Table, result: IndexResult): ValidationIssue[
     return c !== undefined ? { col: c } : {};
   };
   const out: ValidationIssue[] = [];
-  const list = (issues: ValidationIssue[], summary: (more: number) => string) => {
+  const list = (issues: ValidationIssue[], summary: (more: number) => Message) => {
     for (const issue of issues.slice(0, MAX_LISTED)) out.push(issue);
-    if (issues.length > MAX_LISTED) out.push({ table: "Data", severity: "warning", message: summary(issues.length - MAX_LISTED) });
+    if (issues.length > MAX_LISTED) out.push({ table: "Data", severity: "warning", ...said(summary(issues.length - MAX_LISTED)) });
   };
   const { units, spec, framework } = result;
   if (spec.denominate) {
@@ -40,7 +41,8 @@ export function stepWarnings(data: Table, result: IndexResult): ValidationIssue[
     for (const [d, codes] of users) {
       const values = units.denominators.get(d);
       if (!values) continue;
-      const ratio = `${codes.length === 1 ? codes[0] : `${codes.slice(0, 5).join(", ")}${codes.length > 5 ? ", …" : ""}`} / ${d}`;
+      const numerators: MessageParam = codes.length === 1 ? codes[0]! : [...codes.slice(0, 5), ...(codes.length > 5 ? ["…"] : [])];
+      const ratio = msg("warn.ratio", { numerators, d });
       const zero: ValidationIssue[] = [];
       const negative: ValidationIssue[] = [];
       const missing: ValidationIssue[] = [];
@@ -48,13 +50,13 @@ export function stepWarnings(data: Table, result: IndexResult): ValidationIssue[
       values.forEach((v, u) => {
         const where = { table: "Data" as const, severity: "warning" as const, row: units.rows[u]!, column: d, ...colOf(d) };
         if (v !== v) {
-          if (raw.some((column) => column[u] === column[u])) missing.push({ ...where, message: `denominator ${d} is missing for unit ${units.codes[u]}, so ${ratio} has no value and is treated as missing; fill the cell` });
-        } else if (v === 0) zero.push({ ...where, message: `denominator ${d} is 0 for unit ${units.codes[u]}, so ${ratio} has no value and is treated as missing; enter the right ${d} or leave the cell empty` });
-        else if (v < 0) negative.push({ ...where, message: `denominator ${d} is negative (${v}) for unit ${units.codes[u]}, so ${ratio} changes sign; check the value` });
+          if (raw.some((column) => column[u] === column[u])) missing.push({ ...where, ...said(msg("warn.denominatorMissing", { d, unit: units.codes[u]!, ratio })) });
+        } else if (v === 0) zero.push({ ...where, ...said(msg("warn.denominatorZero", { d, unit: units.codes[u]!, ratio })) });
+        else if (v < 0) negative.push({ ...where, ...said(msg("warn.denominatorNegative", { d, value: v, unit: units.codes[u]!, ratio })) });
       });
-      list(zero, (more) => `${more} more units have ${d} = 0 (their ${ratio} is missing)`);
-      list(negative, (more) => `${more} more units have a negative ${d}`);
-      list(missing, (more) => `${more} more units have no ${d} (their ${ratio} is missing)`);
+      list(zero, (more) => msg("warn.moreZero", { more, d, ratio }));
+      list(negative, (more) => msg("warn.moreNegative", { more, d }));
+      list(missing, (more) => msg("warn.moreMissing", { more, d, ratio }));
     }
   }
   const impute = spec.impute;
@@ -77,13 +79,13 @@ export function stepWarnings(data: Table, result: IndexResult): ValidationIssue[
           const g = groups[u];
           const who = g === null || g === undefined ? undefined : members.get(g)!;
           const why = who === undefined
-            ? `unit ${units.codes[u]} has no ${impute.group}, so ${impute.method} imputation cannot fill it`
-            : `no unit of ${impute.group} "${g}" (${who.slice(0, 8).join(", ")}${who.length > 8 ? ", …" : ""}) has a value, so ${impute.method} imputation cannot fill it`;
-          unfilled.push({ table: "Data", severity: "warning", row: units.rows[u]!, column: code, ...colOf(code), message: `${code} is missing and ${why}; it stays missing (fill the cell, or impute with mean or median)` });
+            ? msg("warn.noGroup", { unit: units.codes[u]!, group: impute.group, method: impute.method })
+            : msg("warn.emptyGroup", { group: impute.group, label: g!, members: [...who.slice(0, 8), ...(who.length > 8 ? ["…"] : [])], method: impute.method });
+          unfilled.push({ table: "Data", severity: "warning", row: units.rows[u]!, column: code, ...colOf(code), ...said(msg("warn.unfilled", { code, why })) });
         }
       });
     }
-    list(unfilled, (more) => `${more} more missing cells could not be imputed within their ${impute.group}`);
+    list(unfilled, (more) => msg("warn.moreUnfilled", { more, group: impute.group }));
   }
   return out;
 }

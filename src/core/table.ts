@@ -1,4 +1,6 @@
 /** Reading 2-D tables: headers with aliases, cells as numbers or text, blank rows skipped. */
+import { said, type ValidationIssue } from "./errors";
+import { msg, render, type Message } from "./messages";
 import type { Cell, Table } from "./types";
 
 /** Header text reduced for matching: case, spaces, underscores and hyphens do not matter. */
@@ -43,32 +45,35 @@ export function mapHeaders<F extends string>(
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const EXCEL_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)$/i;
 
-export type ParsedNumber = { value: number; problem?: undefined } | { value: number; problem: string };
+/** `problem` is the English text, `text` the same as a catalogue message (for the analyst's language). */
+export type ParsedNumber = { value: number; problem?: undefined; text?: undefined } | { value: number; problem: string; text: Message };
+
+const problem = (value: number, text: Message): ParsedNumber => ({ value, problem: render("en", text), text });
 
 /** A cell as a number; blanks are missing silently, anything else non-numeric is missing with a reason. */
 export function parseNumber(cell: Cell): ParsedNumber {
   if (typeof cell === "number") {
-    return Number.isFinite(cell) ? { value: cell } : { value: NaN, problem: `${cell} is not a finite number; treated as missing` };
+    return Number.isFinite(cell) ? { value: cell } : problem(NaN, msg("number.notFinite", { value: String(cell) }));
   }
   if (cell === null || cell === undefined) return { value: NaN };
   if (typeof cell === "boolean") {
-    return { value: NaN, problem: `${cell ? "TRUE" : "FALSE"} is not a number; treated as missing (enter 1 or 0 instead)` };
+    return problem(NaN, msg("number.boolean", { value: cell ? "TRUE" : "FALSE" }));
   }
   const text = cell.trim();
   if (text === "") return { value: NaN };
   // Fast path for CSV text: Number() accepts what NUMERIC accepts plus 0x/0b/0o forms, which are excluded.
   const fast = Number(text);
   if (fast - fast === 0 && !(text.length > 2 && text.charCodeAt(0) === 48 && /[xXbBoO]/.test(text[1]!))) return { value: fast };
-  if (NUMERIC.test(text)) return { value: NaN, problem: `"${clip(text)}" is out of range; treated as missing` };
-  if (EXCEL_ERROR.test(text)) return { value: NaN, problem: `${text.toUpperCase()} is an Excel error value; treated as missing (fix the formula or leave the cell empty)` };
-  return { value: NaN, problem: `"${clip(text)}" is not a number; treated as missing (${hintFor(text)})` };
+  if (NUMERIC.test(text)) return problem(NaN, msg("number.outOfRange", { value: clip(text) }));
+  if (EXCEL_ERROR.test(text)) return problem(NaN, msg("number.excelError", { value: text.toUpperCase() }));
+  return problem(NaN, msg("number.notNumber", { value: clip(text), hint: hintFor(text) }));
 }
 
-function hintFor(text: string): string {
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return "remove the thousands separators";
-  if (/^[+-]?(\d+\.?\d*|\.\d+)\s*%$/.test(text)) return "enter the number without the % sign";
-  if (/^[+-]?\d+,\d+$/.test(text)) return "use a dot as the decimal separator";
-  return "enter a number or leave the cell empty";
+function hintFor(text: string): Message {
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return msg("hint.thousands");
+  if (/^[+-]?(\d+\.?\d*|\.\d+)\s*%$/.test(text)) return msg("hint.percent");
+  if (/^[+-]?\d+,\d+$/.test(text)) return msg("hint.decimalComma");
+  return msg("hint.number");
 }
 
 export function clip(text: string, max = 60): string {
@@ -85,26 +90,26 @@ export function bodyRows(table: Table): { row: readonly Cell[]; index: number }[
 /** A code: starts with a letter or underscore; letters, digits, _ . - after that; no spaces. */
 export const CODE_PATTERN = /^[\p{L}_][\p{L}\p{N}_.-]*$/u;
 
-export function codeProblem(code: string): string | null {
-  if (/\s/.test(code)) return `code "${clip(visibleCode(code))}" contains a space; use letters, digits and _ only (e.g. "${clip(code.replace(/\s+/g, "_"))}")`;
-  if (/^\p{N}/u.test(code)) return `code "${clip(code)}" starts with a digit; start it with a letter (e.g. "X${clip(code)}")`;
-  if (!CODE_PATTERN.test(code)) return `code "${clip(visibleCode(code))}" has characters other than letters, digits, _ . -; rename it`;
+export function codeProblem(code: string): Message | null {
+  if (/\s/.test(code)) return msg("code.space", { code: clip(visibleCode(code)), example: clip(code.replace(/\s+/g, "_")) });
+  if (/^\p{N}/u.test(code)) return msg("code.digit", { code: clip(code) });
+  if (!CODE_PATTERN.test(code)) return msg("code.characters", { code: clip(visibleCode(code)) });
   return null;
 }
 
 /** A header found below the first row (a title above the table): " — row 3 looks like the header; delete the rows above it". */
-export function headerBelowHint(table: readonly (readonly Cell[])[], isHeader: (keys: string[]) => boolean): string {
+export function headerBelowHint(table: readonly (readonly Cell[])[], isHeader: (keys: string[]) => boolean): Message | "" {
   for (let r = 1; r < Math.min(table.length, 6); r++) {
-    if (isHeader(table[r]!.map(headerKey))) return `; row ${r + 1} looks like the header: the header must be the first row, so delete the row${r > 1 ? "s" : ""} above it`;
+    if (isHeader(table[r]!.map(headerKey))) return msg(r > 1 ? "table.headerBelowMany" : "table.headerBelow", { row: r + 1 });
   }
   return "";
 }
 
 /** Why a table with a blank first row cannot be read: empty, or blank rows above its header. */
-export function blankHeaderIssue(table: readonly (readonly Cell[])[], name: "Data" | "Framework", emptyMessage: string): { table: "Data" | "Framework"; severity: "error"; message: string; row?: number } {
+export function blankHeaderIssue(table: readonly (readonly Cell[])[], name: "Data" | "Framework", emptyMessage: Message): ValidationIssue {
   const first = table.findIndex((row) => !isBlankRow(row));
-  if (first < 0) return { table: name, severity: "error", message: emptyMessage };
-  return { table: name, severity: "error", row: 0, message: `the first row is blank, but it must be the header; delete the empty row${first > 1 ? "s" : ""} above row ${first + 1}` };
+  if (first < 0) return { table: name, severity: "error", ...said(emptyMessage) };
+  return { table: name, severity: "error", row: 0, ...said(msg(first > 1 ? "table.blankFirstRows" : "table.blankFirstRow", { row: first + 1 })) };
 }
 
 /** Characters that show as nothing: zero-width space/joiners, word joiner, BOM, soft hyphen, Mongolian vowel separator. */
@@ -126,15 +131,16 @@ export function visibleCode(code: string): string {
 }
 
 /** Why two codes with the same key are duplicates although their text differs ("" when equal). */
-export function invisibleDifference(a: string, b: string): string {
-  return a === b ? "" : `; they differ only by invisible characters: "${visibleCode(a)}" and "${visibleCode(b)}"`;
+export function invisibleDifference(a: string, b: string): Message | "" {
+  return a === b ? "" : msg("table.invisibleDifference", { a: visibleCode(a), b: visibleCode(b) });
 }
 
 /** Excel's limit for the text of one cell: longer text cannot be written to a result sheet. */
 export const EXCEL_MAX_CELL_TEXT = 32_767;
 
-export function tooLongText(text: string, what: string): string | null {
+/** `what` names the text: the unit code, the name… */
+export function tooLongText(text: string, what: Message): Message | null {
   return text.length > EXCEL_MAX_CELL_TEXT
-    ? `${what} is ${text.length.toLocaleString("en-US")} characters long, more than the ${EXCEL_MAX_CELL_TEXT.toLocaleString("en-US")} an Excel cell holds; shorten it`
+    ? msg("table.tooLong", { what, length: text.length.toLocaleString("en-US"), max: EXCEL_MAX_CELL_TEXT.toLocaleString("en-US") })
     : null;
 }

@@ -1,5 +1,6 @@
 /** The weight of every node (Framework or override) and each indicator's effective weight in the index. */
-import { IndexInputError } from "./errors";
+import { IndexInputError, said } from "./errors";
+import { msg } from "./messages";
 import { relativeWeights } from "./steps/magnitude";
 import type { Framework } from "./types";
 
@@ -10,12 +11,12 @@ export function weightsInForce(framework: Framework, overrides: Record<string, n
     // Codes are NFC (framework.ts): a decomposed "Zürich" in the options names the same node.
     const unknown = Object.keys(overrides).filter((code) => !framework.byCode.has(code) && !framework.byCode.has(code.normalize("NFC")));
     if (unknown.length) {
-      throw new IndexInputError([{ table: "Weights", severity: "error", message: `weights name codes that are not in the Framework: ${unknown.slice(0, 10).join(", ")}; use indicator or aggregate codes` }]);
+      throw new IndexInputError([{ table: "Weights", severity: "error", ...said(msg("weights.unknown", { codes: unknown.slice(0, 10) })) }]);
     }
     for (const [code, w] of Object.entries(overrides)) weights.set(framework.byCode.has(code) ? code : code.normalize("NFC"), w);
     for (const agg of framework.aggregates) {
       if (agg.children.every((c) => weights.get(c) === 0)) {
-        throw new IndexInputError([{ table: "Weights", severity: "error", message: `every child of ${agg.code} has weight 0; give at least one a positive weight` }]);
+        throw new IndexInputError([{ table: "Weights", severity: "error", ...said(msg("weights.allZero", { code: agg.code })) }]);
       }
     }
   }

@@ -62,6 +62,8 @@ export const runSummarySchema = z.object({
   ranking: z.array(z.object({ code: z.string(), name: z.string(), rank: z.number() })).optional(),
   /** Where the Data table is, so that "Data!E4" in a message can be shown as "Paris · PM25". */
   dataCells: z.custom<DataCells>((value) => typeof value === "object" && value !== null).optional(),
+  // i18n (issue 15): the warnings in every language, so that the pane re-renders them when its language changes.
+  localizedWarnings: z.record(languageSchema, z.array(z.string())).optional(),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
@@ -139,9 +141,11 @@ export function parseSourceText(text: string, detected: TableSource | null): Tab
   return { kind: "sheet", sheet: ref };
 }
 
-/** Error texts for the user: an AddinError carries `messages` (with cell addresses), others a message. */
-export function errorMessages(error: unknown): string[] {
+/** Error texts for the user: an AddinError carries `messages` (with cell addresses), others a message; in `language` when the error has them in every language. */
+export function errorMessages(error: unknown, language?: Language): string[] {
   if (typeof error === "object" && error !== null) {
+    const localized = language ? (error as { localized?: Partial<Record<Language, unknown>> }).localized?.[language] : undefined;
+    if (Array.isArray(localized) && localized.length > 0) return localized.map(String);
     const messages = (error as { messages?: unknown }).messages;
     if (Array.isArray(messages) && messages.length > 0) return messages.map(String);
     const message = (error as { message?: unknown }).message;

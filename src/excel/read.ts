@@ -7,6 +7,8 @@ import { utf8Length } from "./cells";
 import { describeSource } from "./choice";
 import type { TableSource } from "./contract";
 import { AddinError, officeErrorCode } from "./errors";
+import type { Language } from "../core/engine";
+import { msg, render, type Message } from "../core/engine";
 import type { Session } from "./office";
 
 export interface ReadTable {
@@ -17,6 +19,8 @@ export interface ReadTable {
 export interface ReadOptions {
   /** Response budget per sync in bytes (default 4 MB, under the 5 MB limit). */
   maxResponseBytes?: number;
+  /** The language of the messages (a sheet not found…); English by default. */
+  language?: Language;
 }
 
 /** Bytes per cell assumed before the first block is seen (a 17-digit number plus JSON punctuation). */
@@ -34,7 +38,7 @@ interface Located {
 
 /** Reads several sources with a fixed number of syncs plus value blocks. */
 export async function readSources(session: Session, sources: TableSource[], options: ReadOptions = {}): Promise<ReadTable[]> {
-  const located = await locate(session, sources);
+  const located = await locate(session, sources, options.language ?? "en");
   const budget = options.maxResponseBytes ?? 4_000_000;
   const tables: Cell[][][] = located.map((l) => (l.empty ? [] : new Array(l.rows)));
   // Row blocks per source, several blocks per sync until the budget is reached.
@@ -98,7 +102,7 @@ export async function readSources(session: Session, sources: TableSource[], opti
 }
 
 /** Two syncs: which sheets/tables exist, then the geometry of each source's range. */
-async function locate(session: Session, sources: TableSource[]): Promise<Located[]> {
+async function locate(session: Session, sources: TableSource[], language: Language): Promise<Located[]> {
   const holders = sources.map((source) => {
     if (source.kind === "table") {
       const table = session.workbook.tables.getItemOrNullObject(source.table);
@@ -110,8 +114,8 @@ async function locate(session: Session, sources: TableSource[]): Promise<Located
     return { source, table: null as Excel.Table | null, sheet };
   });
   await session.sync();
-  const missing = holders.filter((h) => (h.table ?? h.sheet)!.isNullObject).map((h) => `${describeSource(h.source)} was not found; check the name or choose the data again in the task pane.`);
-  if (missing.length > 0) throw new AddinError(missing);
+  const missing = holders.filter((h) => (h.table ?? h.sheet)!.isNullObject).map((h) => msg("excel.notFound", { source: sourceMessage(h.source) }));
+  if (missing.length > 0) throw AddinError.inEveryLanguage((l) => missing.map((m) => render(l, m)), language);
   const ranges = holders.map((h) => {
     const { source } = h;
     let range: Excel.Range;
@@ -136,4 +140,11 @@ async function locate(session: Session, sources: TableSource[]): Promise<Located
     }
     return { sheet, row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount, empty: false };
   });
+}
+
+/** A source named in a message: sheet "Data", table "DataTable", range Data!A1:F38 (the words translated). */
+function sourceMessage(source: TableSource): Message {
+  if (source.kind === "sheet") return msg("excel.sheet", { name: source.sheet });
+  if (source.kind === "table") return msg("excel.table", { name: source.table });
+  return msg("excel.range", { address: `${source.sheet}!${source.address}` });
 }

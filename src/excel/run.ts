@@ -2,8 +2,13 @@
  * Refresh: read the chosen tables, validate and compute with the engine, build the report plan,
  * and only then write. Errors name the real sheet and cell (Data!F12: "n/a" is not a number).
  */
-import { computeIndex, formatIssue, IndexComputeError, IndexInputError, settingsToSpecInput, type IndexResult, type SpecInput, type TableName, type TableOrigin, type ValidationIssue, type Language, editionsSummary } from "../core/engine";
-import { buildReport, type ReportPlan } from "../core/report";
+import { computeIndex, formatIssue, IndexComputeError, IndexInputError, settingsToSpecInput } from "../core/engine";
+import { computeErrorMessage, editionsSummary } from "../core/engine";
+import { inEveryLanguage, msg, render } from "../core/engine";
+import type { IndexResult, SpecInput, TableName, TableOrigin, ValidationIssue } from "../core/engine";
+import { buildReport } from "../core/report";
+import type { ReportPlan } from "../core/report";
+import type { Language } from "../core/engine";
 import { validateChoice } from "./choice";
 import type { RunOptions, RunSummary, StoredChoice } from "./contract";
 import { AddinError, errorText } from "./errors";
@@ -31,9 +36,9 @@ export async function runIndexWithResult(choiceInput: StoredChoice, options: Run
     const { value, syncs } = await runInExcel(async (session) => {
       progress("read", 0);
       const sources = [choice.data, choice.framework, ...(choice.settings ? [choice.settings] : [])];
-      const tables = await readSources(session, sources, { maxResponseBytes: options.maxRequestBytes });
+      const tables = await readSources(session, sources, { maxResponseBytes: options.maxRequestBytes, language });
       progress("compute", 0.3);
-      const { result, warnings } = computeFromTables(tables, choice);
+      const { result, warnings, localizedWarnings } = computeFromTables(tables, choice, language);
       const plan = buildPlan(result, language, choice, tables);
       progress("write", 0.4);
       markOwnWrite();
@@ -41,7 +46,8 @@ export async function runIndexWithResult(choiceInput: StoredChoice, options: Run
         maxRequestBytes: options.maxRequestBytes,
         onProgress: (f) => progress("write", 0.4 + 0.6 * f),
       });
-      return { result, warnings: [...warnings, ...outcome.warnings], outcome, data: tables[0]! };
+      const written = (list: string[]) => [...list, ...outcome.warnings];
+      return { result, warnings: written(warnings), localizedWarnings: { en: written(localizedWarnings.en), "zh-CN": written(localizedWarnings["zh-CN"]) }, outcome, data: tables[0]! };
     });
     progress("done", 1);
     const editions = editionsSummary(value.result, options.topN ?? 10);
@@ -50,6 +56,7 @@ export async function runIndexWithResult(choiceInput: StoredChoice, options: Run
       top: topUnits(value.result, options.topN ?? 10),
       ...(editions ? { editions } : {}),
       warnings: value.warnings,
+      localizedWarnings: value.localizedWarnings,
       exceptions: methodExceptions(value.result),
       sheets: value.outcome.sheets.map((s) => s.name),
       syncCount: syncs + value.outcome.recoverySyncs,
@@ -63,12 +70,14 @@ export async function runIndexWithResult(choiceInput: StoredChoice, options: Run
     return { summary, result: value.result };
   } catch (error) {
     if (error instanceof AddinError) throw error;
-    throw new AddinError(`Index Studio could not finish: ${errorText(error)}`);
+    throw AddinError.inEveryLanguage((l) => [render(l, msg("excel.couldNotFinish", { error: errorText(error, l) }))], options.language ?? choiceInput.language ?? "en");
   }
 }
 
-/** Settings rows, then the task pane's options on top, then the engine. */
-export function computeFromTables(tables: ReadTable[], choice: Pick<StoredChoice, "options">): { result: IndexResult; warnings: string[] } {
+/** Settings rows, then the task pane's options on top, then the engine. Warnings in `language`, and in every language. */
+export function computeFromTables(
+  tables: ReadTable[], choice: Pick<StoredChoice, "options">, language: Language = "en",
+): { result: IndexResult; warnings: string[]; localizedWarnings: Record<Language, string[]> } {
   const [data, framework, settings] = tables as [ReadTable, ReadTable, ReadTable | undefined];
   const origins: Partial<Record<TableName, TableOrigin>> = { Data: data.origin, Framework: framework.origin };
   if (settings) origins.Settings = settings.origin;
@@ -81,13 +90,13 @@ export function computeFromTables(tables: ReadTable[], choice: Pick<StoredChoice
   }
   if (choice.options) spec = mergeOptions(spec, choice.options);
   const errors = settingIssues.filter((i) => i.severity === "error");
-  if (errors.length > 0) throw new AddinError(errors.map((i) => formatIssue(i, origins)));
+  if (errors.length > 0) throw AddinError.inEveryLanguage((l) => errors.map((i) => formatIssue(i, origins, l)), language);
   try {
     const result = computeIndex(data.table, framework.table, spec);
-    const warnings = [...settingIssues, ...result.warnings].map((i) => formatIssue(i, origins));
-    return { result, warnings };
+    const localizedWarnings = inEveryLanguage((l) => [...settingIssues, ...result.warnings].map((i) => formatIssue(i, origins, l)));
+    return { result, warnings: localizedWarnings[language], localizedWarnings };
   } catch (error) {
-    throw toAddinError(error, origins, settings);
+    throw toAddinError(error, origins, settings, language);
   }
 }
 
@@ -96,15 +105,17 @@ function buildPlan(result: IndexResult, language: Language, choice: StoredChoice
     return buildReport(result, { language, ...(choice.report ?? {}) });
   } catch (error) {
     const origins = tables[2] ? { Settings: tables[2].origin } : {};
-    throw toAddinError(error, origins, tables[2]);
+    throw toAddinError(error, origins, tables[2], language);
   }
 }
 
-function toAddinError(error: unknown, origins: Partial<Record<TableName, TableOrigin>>, settings: ReadTable | undefined): AddinError {
-  if (error instanceof IndexInputError) return new AddinError(error.issues.map((i) => formatIssue(onSettingsRow(i, settings), origins)));
-  if (error instanceof IndexComputeError) return new AddinError([error.message, ...error.related.map((i) => formatIssue(i, origins))]);
+function toAddinError(error: unknown, origins: Partial<Record<TableName, TableOrigin>>, settings: ReadTable | undefined, language: Language): AddinError {
+  if (error instanceof IndexInputError) return AddinError.inEveryLanguage((l) => error.issues.map((i) => formatIssue(onSettingsRow(i, settings), origins, l)), language);
+  if (error instanceof IndexComputeError) {
+    return AddinError.inEveryLanguage((l) => [computeErrorMessage(error, l), ...error.related.map((i) => formatIssue(i, origins, l))], language);
+  }
   if (error instanceof AddinError) return error;
-  return new AddinError(`Index Studio could not compute the index: ${errorText(error)}`);
+  return AddinError.inEveryLanguage((l) => [render(l, msg("excel.couldNotCompute", { error: errorText(error, l) }))], language);
 }
 
 /** An option error ("normalize.method: unknown method") points at its row of the Settings sheet. */

@@ -16,8 +16,14 @@ import { markOwnWrite } from "./auto-refresh";
 
 const BLANK_TEXT = {
   en: { unit: "Unit", indicator: "Indicator", pillar: "Pillar", index: "Index" },
-  "zh-CN": { unit: "单元", indicator: "指标", pillar: "支柱", index: "指数" },
+  "zh-CN": { unit: "单位", indicator: "指标", pillar: "支柱", index: "指数" },
 } as const;
+
+/** Sheet names of a new template: detection (src/excel/detect.ts) accepts 数据, 框架 and 设置 as well. */
+export const TEMPLATE_SHEETS: Record<Language, { data: string; framework: string; settings: string; about: string }> = {
+  en: { data: "Data", framework: "Framework", settings: "Settings", about: "About" },
+  "zh-CN": { data: "数据", framework: "框架", settings: "设置", about: "说明" },
+};
 
 export function blankTables(language: Language): { data: Table; framework: Table; settings: Table } {
   const t = BLANK_TEXT[language];
@@ -49,8 +55,9 @@ export async function createTemplate(kind: TemplateKind, language: Language = "e
   const tables = kind === "ieci"
     ? { data: ieciDataTable(), framework: ieciFrameworkTable(), settings: ieciSettingsTable(), about: ieciAboutTable() }
     : { ...blankTables(language), about: null };
-  const wanted: [string, Table][] = [["Data", tables.data], ["Framework", tables.framework], ["Settings", tables.settings]];
-  if (tables.about) wanted.push(["About", tables.about]);
+  const sheetNames = TEMPLATE_SHEETS[language];
+  const wanted: [string, Table][] = [[sheetNames.data, tables.data], [sheetNames.framework, tables.framework], [sheetNames.settings, tables.settings]];
+  if (tables.about) wanted.push([sheetNames.about, tables.about]);
   const created: string[] = [];
   try {
     const { value } = await runInExcel(async (session) => {

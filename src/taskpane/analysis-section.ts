@@ -6,8 +6,11 @@
  */
 import type { AnalysisResult, UncertainInputs } from "../core/analysis";
 import { buildAnalysisReport } from "../core/report";
-import type { Language, IndexResult } from "../core/engine";
-import type { AddinService } from "../excel/service";
+import type { Language } from "../core/engine";
+import type { IndexResult } from "../core/engine";
+import { errorMessages, type AddinService } from "../excel/service";
+import { joinList } from "../core/engine";
+import { t, type MessageKey } from "./i18n";
 import { registerAnalysisRenderer, type AnalysisContext } from "./analysis-hook";
 import type { AnalysisRequestOptions, WorkerRequest, WorkerResponse } from "./analysis.worker";
 
@@ -34,7 +37,7 @@ export function runInWorker(worker: WorkerLike, result: IndexResult, options: An
       if (data.type === "progress") onProgress(data.total > 0 ? data.done / data.total : 1, data.phase);
       else if (data.type === "done") resolve(data.analysis);
       else if (data.type === "cancelled") resolve(null);
-      else reject(Object.assign(new Error(data.messages.join("\n")), { messages: data.messages }));
+      else reject(Object.assign(new Error(data.messages.join("\n")), { messages: data.messages, ...(data.localized ? { localized: data.localized } : {}) }));
     };
   });
   worker.postMessage({ type: "run", id, result, options });
@@ -52,6 +55,8 @@ const TEXT = {
     badNumber: "{field} needs a whole number of at least {min}.",
     inputs: "Uncertain inputs", noise: "Weight noise ± %", weightSets: "Weight sets", normalize: "Normalization", aggregate: "Aggregation",
     badNoise: "Weight noise needs a number between 0 and 100 (empty = none).",
+    "phase.audit": "the statistical audit", "phase.uncertainty": "the uncertainty runs", "phase.sensitivity": "the sensitivity runs",
+    "weights.equal": "equal", "weights.pca": "PCA", "weights.entropy": "entropy",
   },
   "zh-CN": {
     audit: "统计审核", uncertainty: "不确定性运行次数", sensitivity: "敏感性 N", seed: "随机种子",
@@ -60,6 +65,8 @@ const TEXT = {
     badNumber: "{field} 需要不小于 {min} 的整数。",
     inputs: "不确定输入", noise: "权重扰动 ± %", weightSets: "权重方案", normalize: "标准化", aggregate: "加总",
     badNoise: "权重扰动需要 0 到 100 之间的数（留空表示不扰动）。",
+    "phase.audit": "统计审核", "phase.uncertainty": "不确定性分析", "phase.sensitivity": "敏感性分析",
+    "weights.equal": "等权重", "weights.pca": "主成分分析", "weights.entropy": "熵权法",
   },
 } as const;
 
@@ -82,8 +89,21 @@ export function createAnalysisWorker(): WorkerLike {
   return new Worker(new URL("./analysis.worker.ts", import.meta.url)) as unknown as WorkerLike;
 }
 
+/** The elements a running analysis updates: the latest render's, so that a switch of language mid-run keeps showing progress. */
+let live: { text: (typeof TEXT)[Language]; status: HTMLElement; progress: HTMLProgressElement; runButton: HTMLButtonElement; cancelButton: HTMLButtonElement; shown: ((text: (typeof TEXT)[Language]) => string) | null } | null = null;
+let running: AnalysisRun | null = null;
+let liveLanguage: Language = "en";
+
+/** Shows a status in the section as last rendered, and keeps it to re-render after a switch of language. */
+function say(shown: (text: (typeof TEXT)[Language]) => string): void {
+  if (!live) return;
+  live.shown = shown;
+  live.status.textContent = shown(live.text);
+}
+
 function renderSection(context: AnalysisContext, host: AnalysisHost, worker: () => WorkerLike): void {
-  const text = TEXT[context.language as Language] ?? TEXT.en;
+  const language = context.language as Language;
+  const text = TEXT[language] ?? TEXT.en;
   const { container } = context;
   const doc = container.ownerDocument;
   container.replaceChildren();
@@ -112,7 +132,8 @@ function renderSection(context: AnalysisContext, host: AnalysisHost, worker: () 
     const inputs = CHOICES[key].map((method) => {
       const label = el("label");
       const input = el("input", { type: "checkbox", value: method, checked: state[key].has(method) });
-      label.append(input, ` ${method} `);
+      // Method names as the registry labels them (最小–最大, 算术平均…); weight sets from this section's texts.
+      label.append(input, ` ${key === "weightSets" ? text[`weights.${method}` as keyof typeof text] : t(language, `method.${method}` as MessageKey)} `);
       line.append(label);
       return input;
     });
@@ -125,13 +146,25 @@ function renderSection(context: AnalysisContext, host: AnalysisHost, worker: () 
   const status = el("p", { className: "muted" });
   status.setAttribute("role", "status");
   container.append(runButton, " ", cancelButton, el("br"), progress, status);
+  // A re-render (after a switch of language) while an analysis runs: same state, new texts.
+  const previous = live;
+  live = { text, status, progress, runButton, cancelButton, shown: null };
+  if (running && previous) {
+    runButton.disabled = true;
+    cancelButton.disabled = false;
+    cancelButton.onclick = () => running?.cancel();
+    progress.hidden = false;
+    progress.value = previous.progress.value;
+  }
+  liveLanguage = language;
+  if (previous?.shown) say(previous.shown);
 
   runButton.addEventListener("click", () => void start());
   const start = async () => {
     Object.assign(state, { audit: audit.checked, uncertainty: runs.value, sensitivity: sobolN.value, seed: seed.value, noise: noise.value });
     for (const { key, inputs } of boxes) state[key] = new Set(inputs.filter((i) => i.checked).map((i) => i.value));
     const noisePercent = noise.value.trim() === "" ? 0 : Number(noise.value);
-    if (!(noisePercent >= 0 && noisePercent < 100)) return void (status.textContent = text.badNoise);
+    if (!(noisePercent >= 0 && noisePercent < 100)) return say((x) => x.badNoise);
     const uncertain: UncertainInputs = { weights: noisePercent > 0 ? { factor: noisePercent / 100 } : false };
     if (state.weightSets.size) uncertain.weightSets = ["framework", ...state.weightSets] as UncertainInputs["weightSets"];
     if (state.normalize.size) uncertain.normalize = [...state.normalize] as UncertainInputs["normalize"];
@@ -140,7 +173,7 @@ function renderSection(context: AnalysisContext, host: AnalysisHost, worker: () 
       if (input.value.trim() === "") return undefined;
       const n = Number(input.value);
       if (Number.isInteger(n) && n >= min) return n;
-      status.textContent = text.badNumber.replace("{field}", label).replace("{min}", String(min));
+      say((x) => x.badNumber.replace("{field}", label).replace("{min}", String(min)));
       return null;
     };
     const nRuns = read(runs, text.uncertainty, 2);
@@ -151,7 +184,7 @@ function renderSection(context: AnalysisContext, host: AnalysisHost, worker: () 
     if (audit.checked) options.audit = true;
     if (nRuns !== undefined) options.uncertainty = { runs: nRuns, inputs: uncertain };
     if (nSobol !== undefined) options.sensitivity = { n: nSobol, inputs: uncertain };
-    if (!options.audit && !options.uncertainty && !options.sensitivity) return void (status.textContent = text.nothing);
+    if (!options.audit && !options.uncertainty && !options.sensitivity) return say((x) => x.nothing);
 
     runButton.disabled = true;
     let result: IndexResult | null;
@@ -159,36 +192,40 @@ function renderSection(context: AnalysisContext, host: AnalysisHost, worker: () 
       result = await host.currentResult();
     } catch (error) {
       runButton.disabled = false;
-      return void (status.textContent = error instanceof Error ? error.message : String(error));
+      return say(() => errorMessages(error, liveLanguage).join("\n"));
     }
     if (!result) {
       runButton.disabled = false;
-      return void (status.textContent = text.noResult);
+      return say((x) => x.noResult);
     }
     const computed = result;
     cancelButton.disabled = false;
     progress.hidden = false;
     progress.value = 0;
     const run = runInWorker(worker(), result, options, (fraction, phase) => {
-      progress.value = fraction;
-      status.textContent = text.running.replace("{phase}", phase);
+      if (live) live.progress.value = fraction;
+      say((x) => x.running.replace("{phase}", x[`phase.${phase}` as keyof typeof x] ?? phase));
     });
+    running = run;
     cancelButton.onclick = () => run.cancel();
     run.done
       .then(async (analysis) => {
-        cancelButton.disabled = true;
-        if (!analysis) return void (status.textContent = text.cancelled);
-        status.textContent = text.writing;
-        const names = await host.writeAnalysisSheets(buildAnalysisReport(analysis, computed, { language: context.language as Language }));
-        status.textContent = text.wrote.replace("{sheets}", names.join(", "));
+        if (live) live.cancelButton.disabled = true;
+        if (!analysis) return say((x) => x.cancelled);
+        say((x) => x.writing);
+        // The sheets in the pane's language when they are written.
+        const names = await host.writeAnalysisSheets(buildAnalysisReport(analysis, computed, { language: liveLanguage }));
+        say((x) => x.wrote.replace("{sheets}", joinList(liveLanguage, names)));
       })
       .catch((error: unknown) => {
-        status.textContent = error instanceof Error ? error.message : String(error);
+        say(() => errorMessages(error, liveLanguage).join("\n"));
       })
       .finally(() => {
-        runButton.disabled = false;
-        cancelButton.disabled = true;
-        progress.hidden = true;
+        running = null;
+        if (!live) return;
+        live.runButton.disabled = false;
+        live.cancelButton.disabled = true;
+        live.progress.hidden = true;
       });
   };
 }

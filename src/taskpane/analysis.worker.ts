@@ -6,7 +6,10 @@
  */
 import "./no-eval"; // before any zod schema module: no eval probe under the CSP
 import { analysisTask, type AnalysisOptions, type AnalysisProgress, type AnalysisResult } from "../core/analysis";
-import { IndexInputError, formatIssue, type IndexResult } from "../core/engine";
+import { computeErrorMessage, IndexComputeError, IndexInputError, formatIssue } from "../core/engine";
+import type { Language } from "../core/engine";
+import { inEveryLanguage } from "../core/engine";
+import type { IndexResult } from "../core/engine";
 
 export type AnalysisRequestOptions = Omit<AnalysisOptions, "onProgress" | "shouldCancel">;
 
@@ -18,7 +21,7 @@ export type WorkerResponse =
   | ({ type: "progress"; id: number } & AnalysisProgress)
   | { type: "done"; id: number; analysis: AnalysisResult }
   | { type: "cancelled"; id: number }
-  | { type: "error"; id: number; messages: string[] };
+  | { type: "error"; id: number; messages: string[]; localized?: Record<Language, string[]> };
 
 export interface ServerOptions {
   /** Longest stretch of work between two returns to the event loop (ms). */
@@ -61,7 +64,8 @@ export function createAnalysisServer(post: (message: WorkerResponse) => void, op
         }
       }
     } catch (error) {
-      post({ type: "error", id, messages: errorMessages(error) });
+      const localized = inEveryLanguage((language) => errorMessages(error, language));
+      post({ type: "error", id, messages: localized.en, localized });
     } finally {
       cancelled.delete(id);
     }
@@ -73,8 +77,9 @@ export function createAnalysisServer(post: (message: WorkerResponse) => void, op
   };
 }
 
-function errorMessages(error: unknown): string[] {
-  if (error instanceof IndexInputError) return error.issues.map((issue) => formatIssue(issue));
+function errorMessages(error: unknown, language: Language): string[] {
+  if (error instanceof IndexInputError) return error.issues.map((issue) => formatIssue(issue, undefined, language));
+  if (error instanceof IndexComputeError) return [computeErrorMessage(error, language)];
   return [error instanceof Error ? error.message : String(error)];
 }
 

@@ -2,9 +2,13 @@
 import type { Language } from "../core/engine";
 import type { SpecInput } from "../core/engine";
 import { errorMessages, parseSourceText, sourceText, type AddinService, type Detection, type RefreshReport, type RunSummary, type StoredChoice, type TableSource } from "../excel/service";
+import { joinList } from "../core/engine";
 import { t, stageText } from "./i18n";
 import { closestName } from "./suggest";
 import { optionsToSpecInput, specInputToOptions, type FieldError, type OptionsForm } from "./options";
+
+/** A text shown in the pane, kept as a function of the language so that a switch re-renders it. */
+type Shown = (language: Language) => string;
 
 export interface SourcesForm {
   data: string;
@@ -71,6 +75,9 @@ export class PaneController {
   /** The status line as a function of the language, so that switching the language re-renders it. */
   private status: (() => string) | null = null;
   private readonly languageListeners: ((language: Language) => void)[] = [];
+  /** The progress and errors shown now, as functions of the language, so that a switch re-renders them. */
+  private shownProgress: { text: Shown; fraction: number | null } | null = null;
+  private shownErrors: Shown[] | unknown = null;
 
   constructor(
     private readonly api: AddinService,
@@ -102,6 +109,8 @@ export class PaneController {
     this.view.setLanguage(language);
     if (this.status) this.view.showStatus(this.status());
     this.view.showCard(this.card);
+    if (this.shownProgress) this.view.showProgress(this.shownProgress.text(language), this.shownProgress.fraction);
+    if (this.shownErrors !== null) this.view.showErrors(this.errorTexts(this.shownErrors));
     for (const listener of this.languageListeners) listener(language);
   }
 
@@ -122,7 +131,7 @@ export class PaneController {
     try {
       await this.api.selectCell(sheet, address);
     } catch (error) {
-      this.view.showErrors(errorMessages(error));
+      this.errors(error);
     }
   }
 
@@ -158,11 +167,11 @@ export class PaneController {
       if (!(await this.sourcesExist(choice))) return;
       ran = true;
       await this.save(choice);
-      this.view.showProgress(t(this.language, "running"), 0);
+      this.progress((l) => t(l, "running"), 0);
       const started = Date.now();
       summary = await this.api.runIndex(choice, {
         language: this.language,
-        onProgress: (stage, fraction) => this.view.showProgress(stageText(this.language, stage), fraction),
+        onProgress: (stage, fraction) => this.progress((l) => stageText(l, stage), fraction),
       });
       this.showRun({ durationMs: Date.now() - started, ...(summary as RunSummary) }, choice, null);
     });
@@ -192,10 +201,10 @@ export class PaneController {
       if (save) await this.save(choice);
       await this.api.enableAutoRefresh(true, (result, refresh) => {
         if (result instanceof Error) {
-          this.view.showErrors(errorMessages(result));
+          this.errors(result);
           this.runFailed(refresh ?? null);
         } else {
-          this.view.showErrors([]);
+          this.errors([]);
           this.showRun(result, choice, refresh ?? { at: Date.now(), edit: null, moves: [] });
         }
       });
@@ -207,13 +216,14 @@ export class PaneController {
 
   /** The ribbon's Refresh ran in this same runtime: show its result here. */
   commandSucceeded(summary: RunSummary): void {
-    this.view.showErrors([]);
+    this.errors([]);
     const choice = this.currentChoice();
     if (choice) this.showRun(summary, choice, null);
   }
 
-  commandFailed(messages: string[]): void {
-    this.view.showErrors(messages);
+  /** The ribbon's command failed: its error (messages in every language when it has them) or its texts. */
+  commandFailed(failure: string[] | unknown): void {
+    this.errors(failure);
     this.runFailed(null);
   }
 
@@ -223,7 +233,7 @@ export class PaneController {
   }
 
   private choiceFromForm(): StoredChoice | null {
-    this.view.showErrors([]); // errors of an earlier attempt no longer apply
+    this.errors([]); // errors of an earlier attempt no longer apply
     const sources = this.view.readSources();
     const errors: SourceFieldError[] = [];
     const source = (field: "data" | "framework"): TableSource | null => {
@@ -232,7 +242,7 @@ export class PaneController {
         if (!parsed) errors.push({ field, message: t(this.language, "sourceRequired") });
         return parsed;
       } catch (error) {
-        errors.push({ field, message: errorMessages(error).join(" ") });
+        errors.push({ field, message: errorMessages(error, this.language).join(" ") });
         return null;
       }
     };
@@ -289,8 +299,25 @@ export class PaneController {
     this.view.setSectionOpen("template", !found, found);
     if (fromDetection) {
       const sources = [choice.data, choice.framework, choice.settings].filter((s): s is TableSource => s !== null).map(sourceText);
-      this.setStatus(() => (sources.length > 0 ? t(this.language, "detected", { sources: sources.join(", ") }) : t(this.language, "nothingDetected")));
+      this.setStatus(() => (sources.length > 0 ? t(this.language, "detected", { sources: joinList(this.language, sources) }) : t(this.language, "nothingDetected")));
     }
+  }
+
+  private progress(text: Shown, fraction: number | null): void {
+    this.shownProgress = { text, fraction };
+    this.view.showProgress(text(this.language), fraction);
+  }
+
+  /** Errors to show: an error (its messages in the pane's language when it has them in every language) or texts; [] clears. */
+  private errors(errors: Shown[] | unknown): void {
+    const texts = this.errorTexts(errors);
+    this.shownErrors = texts.length > 0 ? errors : null;
+    this.view.showErrors(texts);
+  }
+
+  private errorTexts(errors: Shown[] | unknown): string[] {
+    if (Array.isArray(errors)) return errors.map((e) => (typeof e === "function" ? (e as Shown)(this.language) : String(e)));
+    return errorMessages(errors, this.language);
   }
 
   private setStatus(text: (() => string) | null): void {
@@ -303,7 +330,7 @@ export class PaneController {
     const previous = this.card?.summary.ranking ? new Map(this.card.summary.ranking.map((u) => [u.code, u.rank])) : null;
     this.card = { summary, previous, finishedAt: refresh?.at ?? Date.now(), stale: null, refresh };
     this.setStatus(null); // the card says what happened; "Found: ..." no longer applies
-    this.view.showProgress("", null);
+    this.progress(() => "", null);
     this.view.showCard(this.card);
     this.view.setSectionOpen("results", true);
     for (const listener of this.runListeners) listener(summary, choice);
@@ -311,7 +338,7 @@ export class PaneController {
 
   /** A run failed: no "done" remains; results shown before are marked out of date. */
   private runFailed(refresh: RefreshReport | null): void {
-    this.view.showProgress("", null);
+    this.progress(() => "", null);
     if (!this.card) return;
     this.card = { ...this.card, stale: "failed", refresh: refresh ? { ...refresh, failed: true } : null };
     this.view.showCard(this.card);
@@ -342,13 +369,13 @@ export class PaneController {
   /** Runs one user action: busy while it runs, errors shown (never thrown into the event loop); false when it failed. */
   private async guard(action: () => Promise<void>): Promise<boolean> {
     this.view.setBusy(true);
-    this.view.showErrors([]);
+    this.errors([]);
     try {
       await action();
       return true;
     } catch (error) {
-      this.view.showErrors(errorMessages(error));
-      this.view.showProgress("", null);
+      this.errors(error);
+      this.progress(() => "", null);
       return false;
     } finally {
       this.view.setBusy(false);

@@ -179,10 +179,11 @@ export class DomView implements PaneView {
       return `${e.indicator}: ${parts.filter(Boolean).join("; ")} (${from})`;
     }));
     byId("exceptions").hidden = exceptions.length === 0;
+    const warnings = summary.localizedWarnings?.[this.language] ?? summary.warnings;
     // The bar says these are warnings; the engine's "Warning: " prefix would say it again on every line.
-    this.fillMessages(byId("warning-list"), summary.warnings.map((w) => w.replace(/^Warning: /, "")));
-    byId("warnings-heading").textContent = warningCount(this.language, summary.warnings.length);
-    byId("warnings").hidden = summary.warnings.length === 0;
+    this.fillMessages(byId("warning-list"), warnings.map((w) => w.replace(/^(Warning: |警告：)/, "")));
+    byId("warnings-heading").textContent = warningCount(this.language, warnings.length);
+    byId("warnings").hidden = warnings.length === 0;
   }
 
   setSectionOpen(section: string, open: boolean, secondary = false): void {

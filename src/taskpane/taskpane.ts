@@ -1,6 +1,6 @@
 /** Starts the task pane UI on a given service: DOM view + controller + the analysis hook + the ribbon commands. */
 import { registerCommands } from "../commands/commands";
-import type { AddinService } from "../excel/service";
+import type { AddinService, RunSummary, StoredChoice } from "../excel/service";
 import { renderAnalysis } from "./analysis-hook";
 import { PaneController } from "./controller";
 import { DomView } from "./dom-view";
@@ -16,14 +16,20 @@ export async function startAddin(api: AddinService, onCreated?: (controller: Pan
   const controller = new PaneController(api, view, language);
   onCreated?.(controller);
   view.bind(controller, typeof api.selectedRangeSource === "function");
-  let analysed = false;
-  controller.onRun((summary, choice) => {
+  let lastRun: { summary: RunSummary; choice: StoredChoice } | null = null;
+  const showAnalysis = () => {
     const container = document.getElementById("analysis-root");
-    if (container) void renderAnalysis({ container, summary, choice, language: controller.language });
+    if (container && lastRun) void renderAnalysis({ container, ...lastRun, language: controller.language });
+  };
+  controller.onRun((summary, choice) => {
+    const first = lastRun === null;
+    lastRun = { summary, choice };
+    showAnalysis();
     // The first run opens the Analysis section once; later the analyst decides.
-    if (!analysed && container) view.setSectionOpen("analysis", true);
-    analysed = true;
+    if (first && document.getElementById("analysis-root")) view.setSectionOpen("analysis", true);
   });
+  // A switch of language re-renders the Analysis section too (its state survives: it is kept in the module).
+  controller.onLanguage(showAnalysis);
   mountSections(view, { api, controller, language: () => controller.language, onLanguage: (l) => controller.onLanguage(l), onRun: (l) => controller.onRun(l), expand: (s) => view.setSectionOpen(s, true) });
   try {
     registerCommands(api, {

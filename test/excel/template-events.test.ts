@@ -1,10 +1,10 @@
 /** Templates never overwrite, auto-refresh reacts to the user only, output in Chinese, plans from the analysis. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ieciDataTable, ieciFrameworkTable } from "../../src/core/sample/ieci";
-import { reportText } from "../../src/core/report/i18n";
-import type { ReportPlan } from "../../src/core/report/types";
-import { AddinError, createTemplate, enableAutoRefresh, loadStoredChoice, runIndex, saveChoice, selectedRangeSource, writeReportPlan, type StoredChoice } from "../../src/excel/index";
+import { ieciDataTable, ieciFrameworkTable } from "../../src/core/sample";
+import { reportText } from "../../src/core/report";
+import type { ReportPlan } from "../../src/core/report";
+import { AddinError, createTemplate, detectSources, enableAutoRefresh, loadStoredChoice, runIndex, saveChoice, selectedRangeSource, writeReportPlan, type StoredChoice } from "../../src/excel/index";
 import { computeIndex } from "../../src/core/engine";
 import { createContext } from "./fake-excel";
 import { freshWorkbook, putTable, sheetNamed, sheetValues } from "./helpers";
@@ -26,13 +26,20 @@ test("createTemplate never overwrites: existing Data keeps its cells, the templa
   assert.equal(summary.top[0]!.name, "London");
 });
 
-test("the blank skeleton is a valid framework in the chosen language; running it asks for data by cell", async () => {
+test("the blank skeleton is a valid framework in the chosen language, on sheets named in it; running it asks for data by cell, in that language", async () => {
   const wb = freshWorkbook();
   const choice = await createTemplate("blank", "zh-CN");
-  assert.equal(sheetNamed(wb, "Framework").value(7, 1), "指数");
+  assert.deepEqual(wb.sheets.map((s) => s.name), ["数据", "框架", "设置"]);
+  assert.equal(sheetNamed(wb, "框架").value(7, 1), "指数");
+  assert.equal(sheetNamed(wb, "数据").value(1, 1), "单位 1");
+  // Detection takes the Chinese names for Data, Framework and Settings.
+  const found = await detectSources();
+  assert.deepEqual([found.data, found.framework, found.settings], [{ kind: "sheet", sheet: "数据" }, { kind: "sheet", sheet: "框架" }, { kind: "sheet", sheet: "设置" }]);
   const error = await runIndex(choice).then(() => null, (e: unknown) => e);
   assert.ok(error instanceof AddinError, String(error));
-  assert.ok(error.messages.some((m) => m.includes("IND1") && m.includes("no values")), error.messages.join("\n"));
+  // The stored choice says zh-CN: the message is Chinese, and English is kept for a switch of language.
+  assert.ok(error.messages.some((m) => m.includes("IND1") && m.includes("没有任何值")), error.messages.join("\n"));
+  assert.ok(error.localized!.en.some((m) => m.includes("IND1") && m.includes("no values")), error.localized!.en.join("\n"));
   assert.equal(wb.sheets.length, 3, "nothing written");
 });
 
@@ -153,4 +160,18 @@ test("the selection as a range source; task pane options override Settings rows"
   assert.equal(summary.top[0]!.score, Math.max(...scores.filter(Number.isFinite)));
   wb.selection = { sheet: wb.sheetByName("Data")!, rect: { row: 0, col: 0, rows: 1, cols: 3 } };
   await assert.rejects(selectedRangeSource(), AddinError);
+});
+
+test("a sheet that is not found is said in the run's language, with English kept for a switch", async () => {
+  const wb = freshWorkbook();
+  putTable(wb, "Data", ieciDataTable());
+  putTable(wb, "Framework", ieciFrameworkTable());
+  const choice: StoredChoice = { version: 1, data: { kind: "sheet", sheet: "Data" }, framework: { kind: "sheet", sheet: "Framwork" }, settings: null };
+  const error = await runIndex(choice, { language: "zh-CN" }).then(() => null, (e: unknown) => e);
+  assert.ok(error instanceof AddinError, String(error));
+  assert.deepEqual(error.messages, ["未找到工作表“Framwork”；请检查名称，或在任务窗格中重新选择数据。"]);
+  assert.deepEqual(error.localized!.en, ['sheet "Framwork" was not found; check the name or choose the data again in the task pane.']);
+  // Only the name the user typed is in Latin letters.
+  assert.deepEqual(error.messages[0]!.replace("Framwork", "").match(/[A-Za-z]{2,}/g), null);
+  assert.equal(wb.sheets.length, 2, "nothing written");
 });

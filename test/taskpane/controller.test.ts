@@ -93,7 +93,7 @@ test("start detects sources when nothing is stored and fills the form, including
   assert.deepEqual(view.sources, { data: "Data", framework: "FrameworkTable", settingsFromSheet: false });
   assert.equal(view.options.methods.normalize, "zscore");
   assert.equal(view.options.params.mean, "10");
-  assert.equal(view.status, "已找到：Data, FrameworkTable");
+  assert.equal(view.status, "已找到：Data、FrameworkTable"); // lists in Chinese take 、
   assert.deepEqual(view.busy, [true, false]);
 });
 

@@ -5,7 +5,8 @@
  * over all editions together ("pooled", COINr global = TRUE) or per edition ("separate").
  */
 import { parseData } from "../data";
-import { IndexComputeError, IndexInputError, type ValidationIssue } from "../errors";
+import { IndexComputeError, IndexInputError, said, type ValidationIssue } from "../errors";
+import { msg } from "../messages";
 import { runPipeline, type PipelineHooks } from "../pipeline";
 import { stepWarnings } from "../step-warnings";
 import type { IndexResult } from "../result";
@@ -30,7 +31,7 @@ export function computeEditionsIndex(
   const shown = shownEdition(spec, times);
   const logs: EditionLog[] = times.map(() => ({ imputed: [], treatment: [] }));
   const n = editionOf.length;
-  const label = (k: number) => `Edition ${times[k]}`;
+  const label = (k: number) => msg("editions.label", { edition: times[k]! });
 
   const hooks: PipelineHooks = {
     impute: (set) => {
@@ -53,7 +54,9 @@ export function computeEditionsIndex(
       const parts = members.map((rows, k) => {
         const part = sliceSet(set, rows);
         if (!part.columns.some((column) => column.some((v) => v === v))) {
-          throw new IndexComputeError(`${label(k)} has no values left${spec.screen ? ` after screening (minimum coverage ${spec.screen.minCoverage})` : ""}; ${spec.screen ? "lower screen.minCoverage or " : ""}fill in its data or delete its rows.`);
+          throw new IndexComputeError(spec.screen
+            ? msg("editions.emptyScreened", { edition: label(k), min: String(spec.screen.minCoverage) })
+            : msg("editions.empty", { edition: label(k) }));
         }
         const out = perEdition(k, () => treat(part, spec.treat, sliceUnits(dataset.units, rows).codes, framework.indicators));
         for (const record of out.records) logs[k]!.treatment.push(record);
@@ -74,9 +77,9 @@ export function computeEditionsIndex(
       return run();
     } catch (e) {
       // A value error on a slice points at the slice's row; the pipeline maps panel rows to cells.
-      if (e instanceof ValueError && rows) throw new ValueError(`${label(k)}: ${e.message}`, rows[e.unitIndex]!, e.indicator);
+      if (e instanceof ValueError && rows) throw new ValueError(msg("editions.in", { edition: label(k), message: e.text ?? e.message }), rows[e.unitIndex]!, e.indicator);
       // The failing edition is named: the same indicator may be fine in every other year.
-      if (e instanceof IndexComputeError) throw new IndexComputeError(`${label(k)}: ${e.message}`);
+      if (e instanceof IndexComputeError) throw new IndexComputeError(msg("editions.in", { edition: label(k), message: e.text ?? e.message }));
       throw e;
     }
   }
@@ -105,7 +108,7 @@ function shownEdition(spec: IndexSpec, times: number[]): number {
   if (wanted === undefined) return times.length - 1;
   const k = times.indexOf(wanted);
   if (k < 0) {
-    throw new IndexInputError([{ table: "Spec", column: "editions.edition", severity: "error", message: `${wanted} is not an edition in Data; editions: ${times.join(", ")}` }]);
+    throw new IndexInputError([{ table: "Spec", column: "editions.edition", severity: "error", ...said(msg("editions.notAnEdition", { wanted, times })) }]);
   }
   return k;
 }

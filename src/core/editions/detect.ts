@@ -1,6 +1,7 @@
 /** Finds the editions of a Data table (a Time or Year column with two or more values) and checks them. */
 import { TIME_HEADERS, UNIT_CODE } from "../data";
-import { IndexInputError, type ValidationIssue } from "../errors";
+import { IndexInputError, said, type ValidationIssue } from "../errors";
+import { msg, type Message } from "../messages";
 import { cellText, clip, headerKey, isBlank, isBlankRow, parseNumber } from "../table";
 import type { Table } from "../types";
 import type { EditionLayout } from "./types";
@@ -30,9 +31,9 @@ export function detectEditions(table: Table): EditionLayout | null {
     if (isBlankRow(row)) continue;
     const cell = row![timeCol];
     const parsed = parseNumber(cell);
-    if (isBlank(cell)) issues.push(err(`this row has no ${timeName}; Data holds several editions, so fill in the edition (e.g. a year) or delete the row`, r, timeCol, timeName));
+    if (isBlank(cell)) issues.push(err(msg("editions.noTime", { time: timeName }), r, timeCol, timeName));
     else if (parsed.problem !== undefined || !Number.isFinite(parsed.value)) {
-      issues.push(err(`${timeName} "${clip(cellText(cell))}" is not a number; enter the edition as a number such as a year (2024)`, r, timeCol, timeName));
+      issues.push(err(msg("editions.timeNotNumber", { time: timeName, value: clip(cellText(cell)) }), r, timeCol, timeName));
     } else timeOfRow[r] = parsed.value;
   }
   const codeCol = keys.findIndex((k) => UNIT_CODE.includes(k));
@@ -49,7 +50,7 @@ export function detectEditions(table: Table): EditionLayout | null {
         continue;
       }
       // Both cells are named, each with its own address, so the analyst sees which two rows clash.
-      const why = (other: number) => `unit ${clip(code)} has two rows for ${timeName} ${t} (this one and row ${other + 1} of Data); keep one row per unit and edition`;
+      const why = (other: number) => msg("editions.twoRows", { unit: clip(code), time: timeName, edition: t, row: other + 1 });
       issues.push(err(why(r), first, codeCol, "uCode"), err(why(first), r, codeCol, "uCode"));
     }
   }
@@ -62,6 +63,6 @@ export function detectEditions(table: Table): EditionLayout | null {
   return { timeCol, times, editionOfRow };
 }
 
-function err(message: string, row: number, col: number, column: string): ValidationIssue {
-  return { table: "Data", severity: "error", message, row, col, column };
+function err(text: Message, row: number, col: number, column: string): ValidationIssue {
+  return { table: "Data", severity: "error", ...said(text), row, col, column };
 }

@@ -1,6 +1,7 @@
 /** Each normalization once: its options, its formula, its names and its line of docs. */
 import { z } from "zod";
 import { IndexComputeError } from "../errors";
+import { msg, type Message } from "../messages";
 import { mean, minMax, sd } from "../stats";
 import { scaledForSums } from "../steps/magnitude";
 import { rankAscending } from "../steps/rank";
@@ -91,7 +92,7 @@ export const NORMALIZE_REGISTRY = registry({
     doc: "distance to the maximum: 1 − (max − x) / (max − min)",
     input: "directed",
     apply: (y, _spec, meta) => {
-      const [lo, hi] = rangeOf(y, meta.code, "distance to maximum");
+      const [lo, hi] = rangeOf(y, meta.code, msg("by.dist2max"));
       const out = newColumn(y.length);
       for (let i = 0; i < y.length; i++) out[i] = 1 - (hi - y[i]!) / (hi - lo);
       return out;
@@ -143,7 +144,7 @@ export function normalizeEntry(spec: NormalizeSpec): NormalizeEntry {
 function minMaxScale(y: Float64Array, spec: { low: number; high: number }, meta: NormalizeMeta): Float64Array {
   const n = y.length;
   const out = newColumn(n);
-  const [lo, hi] = rangeOf(y, meta.code, "min-max");
+  const [lo, hi] = rangeOf(y, meta.code, msg("by.minmax"));
   const { low, high } = spec;
   const f = (high - low) / (hi - lo);
   // Rounding can put the maximum one ulp above `high`: the scale's ends are exact by definition.
@@ -168,8 +169,8 @@ function zScore(y: Float64Array, spec: { mean: number; sd: number }, meta: Norma
   const ys = scaledForSums(y); // z-scores are scale-free: values near 1e308 are scaled exactly first
   const m = mean(ys);
   const s = sd(ys);
-  if (!(s > 0)) throw constantError(meta.code, "z-score", "its standard deviation is 0");
-  if (!Number.isFinite(s)) throw constantError(meta.code, "z-score", "its values are too large to compute a standard deviation (check for mistyped values)");
+  if (!(s > 0)) throw constantError(meta.code, msg("by.zscore"), msg("compute.sdZero"));
+  if (!Number.isFinite(s)) throw constantError(meta.code, msg("by.zscore"), msg("compute.sdTooLarge"));
   const f = spec.sd / s;
   const out = newColumn(y.length);
   for (let i = 0; i < y.length; i++) out[i] = (ys[i]! - m) * f + spec.mean;
@@ -180,14 +181,14 @@ function percentileRank(y: Float64Array, _spec: unknown, meta: NormalizeMeta): F
   const r = rankAscending(y);
   let available = 0;
   for (let i = 0; i < r.length; i++) if (r[i] === r[i]) available++;
-  if (available < 2) throw constantError(meta.code, "percentile", "it has fewer than 2 values");
+  if (available < 2) throw constantError(meta.code, msg("by.percentile"), msg("compute.fewerThan2"));
   for (let i = 0; i < r.length; i++) r[i] = (r[i]! - 1) / (available - 1);
   return r;
 }
 
 /** A problem with one value: the pipeline turns it into an issue naming the Data cell (unit row, indicator column). */
 export class ValueError extends IndexComputeError {
-  constructor(message: string, readonly unitIndex: number, readonly indicator: string) {
+  constructor(message: string | Message, readonly unitIndex: number, readonly indicator: string) {
     super(message);
   }
 }
@@ -210,24 +211,22 @@ function fractionOfBest(x: Float64Array, meta: NormalizeMeta): Float64Array {
     }
   }
   const [lo, hi] = minMax(x);
-  if (lo !== lo) throw constantError(meta.code, "fraction of the best value", "it has no values");
+  if (lo !== lo) throw constantError(meta.code, msg("by.fracmax"), msg("compute.noValues"));
   const out = newColumn(n);
   for (let i = 0; i < n; i++) out[i] = meta.direction === 1 ? x[i]! / hi : lo / x[i]!;
   return out;
 }
 
-function rangeOf(y: Float64Array, code: string, method: string): [number, number] {
+function rangeOf(y: Float64Array, code: string, method: Message): [number, number] {
   const [lo, hi] = minMax(y);
-  if (lo !== lo) throw constantError(code, method, "it has no values");
-  if (hi === lo) throw constantError(code, method, `every value is ${lo}`);
-  if (!Number.isFinite(hi - lo)) throw new IndexComputeError(`Indicator ${code} cannot be normalized by ${method}: its values span from ${lo} to ${hi}, beyond what a number can hold. Check its data for mistyped values.`);
+  if (lo !== lo) throw constantError(code, method, msg("compute.noValues"));
+  if (hi === lo) throw constantError(code, method, msg("compute.everyValue", { value: lo }));
+  if (!Number.isFinite(hi - lo)) throw new IndexComputeError(msg("compute.span", { code, method, lo, hi }));
   return [lo, hi];
 }
 
-function constantError(code: string, method: string, why: string): IndexComputeError {
-  return new IndexComputeError(
-    `Indicator ${code} cannot be normalized by ${method}: ${why}. Remove it from the Framework, give it a weight of 0 and another method, or check its data.`,
-  );
+function constantError(code: string, method: Message, why: Message): IndexComputeError {
+  return new IndexComputeError(msg("compute.constant", { code, method, why }));
 }
 
 function distanceToTarget(x: Float64Array, meta: NormalizeMeta, cap: boolean): Float64Array {
@@ -235,7 +234,7 @@ function distanceToTarget(x: Float64Array, meta: NormalizeMeta, cap: boolean): F
   if (t === undefined || t !== t) {
     throw new IndexComputeError(`Indicator ${meta.code} has no Target: fill its Target cell in the Framework to use dist2target.`);
   }
-  const [lo, hi] = rangeOf(x, meta.code, "distance to target");
+  const [lo, hi] = rangeOf(x, meta.code, msg("by.dist2target"));
   const denom = meta.direction === 1 ? t - lo : hi - t;
   if (denom === 0) throw new IndexComputeError(`Indicator ${meta.code}: its Target equals its ${meta.direction === 1 ? "minimum" : "maximum"}, so the distance to target is undefined; choose another Target.`);
   const out = newColumn(x.length);

@@ -11,6 +11,7 @@ import type { UncertaintyResult } from "../uncertainty/montecarlo";
 import type { Cell } from "../types";
 import type { Language } from "../language";
 import { mean } from "../stats";
+import { render, type Message } from "../messages";
 import type { FormatPlan, SheetPlan } from "./types";
 import { bodyRange, nodeName, num, rangeA1, uniqueHeaders } from "./util";
 
@@ -51,7 +52,7 @@ const TEXT = {
     rParent: "与上级 r", rhoParent: "与上级 Spearman", rIndex: "与指数 r", rhoIndex: "与指数 Spearman",
     negative: "与上级负相关", effectiveWeight: "有效权重", importance: "重要性份额（r² 归一）",
     low: "偏低", out: "异常", yes: "是",
-    groups: "汇总项", children: "子项数", alpha: "Cronbach α", pcaVariance: "第一主成分方差占比",
+    groups: "汇总项", children: "下级数", alpha: "Cronbach α", pcaVariance: "第一主成分方差占比",
     collinear: "共线对（|r| > {t}）", note: "说明",
     heatmap: "标准化指标间的 Pearson 相关系数",
     nominalRank: "名义排名", medianRank: "排名中位数", rankLow: "排名 {p}%", rankHigh: "排名 {p}%",
@@ -84,8 +85,8 @@ export function buildAnalysisReport(analysis: AnalysisResult, result: IndexResul
   const text: Text = TEXT[options.language] ?? TEXT.en;
   const sheets: SheetPlan[] = [];
   if (analysis.audit) sheets.push(auditSheet(analysis.audit, result, text));
-  if (analysis.uncertainty) sheets.push(uncertaintySheet(analysis.uncertainty, text));
-  if (analysis.sensitivity) sheets.push(sensitivitySheet(analysis.sensitivity, text));
+  if (analysis.uncertainty) sheets.push(uncertaintySheet(analysis.uncertainty, text, options.language));
+  if (analysis.sensitivity) sheets.push(sensitivitySheet(analysis.sensitivity, text, options.language));
   return sheets;
 }
 
@@ -168,7 +169,7 @@ function auditSheet(audit: AuditResult, result: IndexResult, text: Text): SheetP
   return sheet;
 }
 
-function uncertaintySheet(u: UncertaintyResult, text: Text): SheetPlan {
+function uncertaintySheet(u: UncertaintyResult, text: Text, language: Language): SheetPlan {
   const sheet = blankSheet("uncertainty", text.uncertainty);
   const pLow = Math.round(u.low * 100);
   const pHigh = Math.round(u.high * 100);
@@ -193,7 +194,7 @@ function uncertaintySheet(u: UncertaintyResult, text: Text): SheetPlan {
   const info: [string, Cell][] = [
     [text.runs, u.runs], [text.seed, u.seed], [text.meanShift, num(mean(u.rankShift))], [text.scoreRuns, u.scoreRuns],
     ...u.inputs.map((d, i): [string, Cell] => [i === 0 ? text.inputs : "", d]),
-    ...u.notes.map((n, i): [string, Cell] => [i === 0 ? text.note : "", n]),
+    ...u.notes.map((n, i): [string, Cell] => [i === 0 ? text.note : "", noteIn(language, n, u.noteTexts?.[i])]),
     ["", text.scoreNote],
   ];
   info.forEach(([label, value], i) => setCell(sheet.cells, i, infoCol, label, value));
@@ -216,7 +217,7 @@ function uncertaintySheet(u: UncertaintyResult, text: Text): SheetPlan {
   return sheet;
 }
 
-function sensitivitySheet(s: SensitivityResult, text: Text): SheetPlan {
+function sensitivitySheet(s: SensitivityResult, text: Text, language: Language): SheetPlan {
   const sheet = blankSheet("sensitivity", text.sensitivity);
   const headers = uniqueHeaders([text.input, text.description, text.first, text.firstLow, text.firstHigh, text.total, text.totalLow, text.totalHigh]);
   sheet.cells.push(headers);
@@ -230,7 +231,7 @@ function sensitivitySheet(s: SensitivityResult, text: Text): SheetPlan {
   const info: [string, Cell][] = [
     [text.n, s.n], [text.runs, s.runs], [text.seed, s.seed], [text.confidence, s.confidence],
     [text.meanShift, num(s.meanRankShift)], [text.variance, num(s.variance)],
-    ...s.notes.map((n, i): [string, Cell] => [i === 0 ? text.note : "", n]),
+    ...s.notes.map((n, i): [string, Cell] => [i === 0 ? text.note : "", noteIn(language, n, s.noteTexts?.[i])]),
   ];
   const infoTop = rows + 2;
   info.forEach(([label, value], i) => setCell(sheet.cells, infoTop + i, 0, label, value));
@@ -264,4 +265,9 @@ function setCell(cells: Cell[][], row: number, col: number, label: string, value
   while (line.length < col) line.push(null);
   line[col] = label;
   line[col + 1] = value;
+}
+
+/** A note in the sheet's language when it is in the catalogue, else as the engine wrote it. */
+function noteIn(language: Language, note: string, text: Message | undefined): string {
+  return text ? render(language, text) : note;
 }

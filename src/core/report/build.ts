@@ -38,7 +38,7 @@ export function buildReport(result: IndexResult, options: ReportOptions): Report
       nodeSheet(result, text, "ranks", text.sheetRanks, "IndexStudioRanks", result.ranks, RANK_FORMAT, aggregatesTopDown(result)),
       nodeSheet(result, text, "normalized", text.sheetNormalized, "IndexStudioNormalized", result.steps.normalized, SCORE_FORMAT,
         result.steps.normalized.codes),
-      buildLog(result, text),
+      buildLog(result, text, options.language),
       buildDashboard(result, text, options),
       ...buildEditionSheets(result, options),
       ...(options.published ? [buildPublishedSheet(result, options.published, options.language)] : []),

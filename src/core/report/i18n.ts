@@ -164,7 +164,7 @@ const zhCN: ReportText = {
   sourceGlobal: "全局设置",
   belowCoverage: "因 aggregate.minCoverage 而缺失的得分",
   aggregate: "汇总项",
-  shareChildren: "有值子项比例",
+  shareChildren: "有值下级比例",
   threshold: "阈值",
 };
 

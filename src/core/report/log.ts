@@ -3,6 +3,7 @@
  * treatment records, warnings and the effective weight of every node, as stacked sections.
  */
 import { formatIssue } from "../errors";
+import type { Language } from "../language";
 import type { ExcludedUnit, IndexResult, TreatmentRecord } from "../result";
 import type { IndexSpec, ScreenSpec } from "../spec";
 import type { Cell, MethodSource } from "../types";
@@ -27,7 +28,7 @@ interface Section {
   formats: (string | undefined)[];
 }
 
-export function buildLog(result: IndexResult, text: ReportText): SheetPlan {
+export function buildLog(result: IndexResult, text: ReportText, language: Language = "en"): SheetPlan {
   const sections: Section[] = [
     { title: text.settings, headers: [text.step, text.setting], rows: settingsRows(result.spec), formats: [] },
     {
@@ -54,7 +55,7 @@ export function buildLog(result: IndexResult, text: ReportText): SheetPlan {
     {
       title: text.warnings,
       headers: [text.message],
-      rows: result.warnings.map((issue) => [formatIssue(issue)]),
+      rows: result.warnings.map((issue) => [formatIssue(issue, undefined, language)]),
       formats: [],
     },
     {

@@ -1,5 +1,6 @@
 /** Denominate: divide each indicator by its Denominator column (x / d), missing if either is missing. */
-import { IndexInputError } from "../errors";
+import { IndexInputError, said } from "../errors";
+import { msg } from "../messages";
 import type { ColumnSet, DataSet, Framework } from "../types";
 import { newColumn } from "../column-arena";
 
@@ -12,7 +13,7 @@ export function denominate(dataset: DataSet, framework: Framework): ColumnSet {
     if (!d) {
       throw new IndexInputError([{
         table: "Framework", row: node.row, column: "Denominator", severity: "error",
-        message: `indicator ${node.code} is divided by "${node.denominator}", which is not a column of Data; add that column to Data or clear the Denominator cell`,
+        ...said(msg("framework.denominatorNotInData", { code: node.code, denominator: node.denominator })),
       }]);
     }
     const out = newColumn(column.length);

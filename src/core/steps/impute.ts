@@ -1,5 +1,6 @@
 /** Impute: fill missing values per indicator with the column (or group) mean or median. */
-import { IndexInputError } from "../errors";
+import { IndexInputError, said } from "../errors";
+import { msg } from "../messages";
 import type { ImputedCell } from "../result";
 import type { ImputeSpec } from "../spec";
 import { mean, median } from "../stats";
@@ -9,7 +10,7 @@ import { copyColumn } from "../column-arena";
 export function impute(set: ColumnSet, units: Units, spec: ImputeSpec): { set: ColumnSet; imputed: ImputedCell[] } {
   if (spec.method === "none") return { set, imputed: [] };
   if (spec.method === "carry-forward") {
-    throw new IndexInputError([{ table: "Spec", column: "impute.method", severity: "error", message: "carry-forward fills a gap from the unit's earlier edition, so it needs a Time column in Data with two or more editions; choose another impute method" }]);
+    throw new IndexInputError([{ table: "Spec", column: "impute.method", severity: "error", ...said(msg("spec.carryForward")) }]);
   }
   const imputed: ImputedCell[] = [];
   const center = spec.method === "mean" || spec.method === "group-mean" ? mean : median;
@@ -21,7 +22,7 @@ export function impute(set: ColumnSet, units: Units, spec: ImputeSpec): { set: C
       const known = [...units.groups.keys()];
       throw new IndexInputError([{
         table: "Spec", column: "impute.group", severity: "error",
-        message: `group column "${spec.group}" is not in Data${known.length ? `; group columns found: ${known.join(", ")}` : "; add a group column (text labels) to Data and list it in the Framework with Type Group"}`,
+        ...said(known.length ? msg("spec.groupMissing", { group: spec.group, known }) : msg("spec.groupMissingNone", { group: spec.group })),
       }]);
     }
   }

@@ -5,7 +5,8 @@
  * unit over the threshold) or after imputation (basis "imputed", COINr dset = "Imputed").
  * `include` / `exclude` force units in or out whatever their coverage (COINr Force).
  */
-import { IndexInputError } from "../errors";
+import { IndexInputError, said } from "../errors";
+import { msg } from "../messages";
 import type { ExcludedUnit, ForcedUnit } from "../result";
 import type { ScreenSpec } from "../spec";
 import type { ColumnSet, Units } from "../types";
@@ -87,7 +88,7 @@ function checkCodes(spec: ScreenSpec, units: Units): void {
   const issues = (["include", "exclude"] as const).flatMap((key) =>
     spec[key].filter((code) => !known.has(code)).map((code) => ({
       table: "Spec" as const, column: `screen.${key}`, severity: "error" as const,
-      message: `unit "${code.slice(0, 60)}" in screen.${key} is not a unit code of Data; correct it or remove it from the list`,
+      ...said(msg("spec.screenUnknown", { unit: code.slice(0, 60), key })),
     })),
   );
   if (issues.length) throw new IndexInputError(issues);

@@ -3,6 +3,7 @@
  * spec. Every input owns a block of columns of the row (an InputGroup), so that the same mapping
  * serves plain Monte Carlo and the Saltelli design (where A_B^i swaps one whole block).
  */
+import { msg, render, type Message } from "../messages";
 import { IndexInputError } from "../errors";
 import type { IndexResult } from "../result";
 import { describeNormalize, parseSpec, type AggregateMethod, type AggregateOneSpec, type ImputeSpec, type IndexSpec, type NormalizeMethod, type NormalizeSpec, type TreatSpec } from "../spec";
@@ -45,6 +46,8 @@ export interface InputModel {
   specFor(u: Float64Array): IndexSpec;
   /** Changes made so that every run is computable (e.g. min-max on [1, 100] for geometric means). */
   notes: string[];
+  /** The same notes as catalogue messages, for the analyst's language (same order). */
+  noteTexts: Message[];
   /** JSON of the nominal normalization of the runs: mean scores are only comparable over runs that use it. */
   nominalNormalize: string;
 }
@@ -59,6 +62,7 @@ export function buildInputModel(result: IndexResult, inputs: UncertainInputs = D
   const groups: InputGroup[] = [];
   const descriptions: string[] = [];
   const notes: string[] = [];
+  const noteTexts: Message[] = [];
   const apply: ((u: Float64Array, spec: IndexSpec) => void)[] = [];
   const add = (name: string, size: number, description: string, fn: (block: Float64Array, spec: IndexSpec) => void) => {
     const start = groups.reduce((s, g) => s + g.size, 0);
@@ -72,7 +76,7 @@ export function buildInputModel(result: IndexResult, inputs: UncertainInputs = D
   const needsPositive = domains.some((d) => d.positive);
   const needsNonNegative = domains.some((d) => d.nonNegative);
   const positive = <T extends NormalizeSpec>(spec: T): T =>
-    needsPositive || needsNonNegative ? ({ ...spec, ...positiveNormalization(spec, unitCount, notes, needsPositive) } as T) : spec;
+    needsPositive || needsNonNegative ? ({ ...spec, ...positiveNormalization(spec, unitCount, { notes, noteTexts }, needsPositive) } as T) : spec;
   const nominalNormalize = positive(nominal.normalize);
 
   const weightsRecord: Record<string, number> = {};
@@ -160,6 +164,7 @@ export function buildInputModel(result: IndexResult, inputs: UncertainInputs = D
     groups,
     descriptions,
     notes,
+    noteTexts,
     nominalNormalize: JSON.stringify(nominalNormalize),
     specFor(u) {
       for (const fn of apply) fn(u, spec);
@@ -252,18 +257,18 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * largest possible |z| (Samuelson's bound), so every value is ≥ 1; ranks are already ≥ 1. Other
  * methods can give 0 and are refused with a clear message (non-negative methods pass for odd p).
  */
-function positiveNormalization(spec: NormalizeSpec, units: number, notes: string[], strict = true): NormalizeSpec {
+function positiveNormalization(spec: NormalizeSpec, units: number, notes: Notes, strict = true): NormalizeSpec {
   switch (spec.method) {
     case "minmax": {
       if (spec.low > 0 || (!strict && spec.low >= 0)) return spec;
       const out = { method: "minmax" as const, low: 1, high: Math.max(100, spec.high) };
-      remember(notes, `min-max runs on [1, ${out.high}] instead of [${spec.low}, ${spec.high}] because geometric/harmonic means need positive values`);
+      remember(notes, msg("note.minmaxPositive", { high: out.high, low: spec.low, oldHigh: spec.high }));
       return out;
     }
     case "zscore": {
       const mean = (spec.sd * (units - 1)) / Math.sqrt(units) + 1;
       if (spec.mean >= mean) return spec;
-      remember(notes, `z-scores are shifted to mean ${round(mean)} (sd ${spec.sd}) so that every value is positive for geometric/harmonic means`);
+      remember(notes, msg("note.zscorePositive", { mean: round(mean), sd: spec.sd }));
       return { method: "zscore", mean, sd: spec.sd };
     }
     case "rank":
@@ -275,6 +280,14 @@ function positiveNormalization(spec: NormalizeSpec, units: number, notes: string
   }
 }
 
-function remember(notes: string[], note: string): void {
-  if (!notes.includes(note)) notes.push(note);
+interface Notes {
+  notes: string[];
+  noteTexts: Message[];
+}
+
+function remember({ notes, noteTexts }: Notes, text: Message): void {
+  const note = render("en", text);
+  if (notes.includes(note)) return;
+  notes.push(note);
+  noteTexts.push(text);
 }

@@ -3,6 +3,7 @@
  * with its own draw of the uncertain inputs; per unit the nominal rank, median rank, 5th–95th
  * percentile rank interval, and mean score with its interval.
  */
+import { msg, render, type Message } from "../messages";
 import { IndexComputeError, IndexInputError } from "../errors";
 import { checkAnalysisBudget } from "../analysis/budget";
 import { runPipeline } from "../pipeline";
@@ -41,6 +42,8 @@ export interface UncertaintyResult {
   seed: number;
   inputs: string[];
   notes: string[];
+  /** The notes as catalogue messages (same order), for the analyst's language. */
+  noteTexts?: Message[];
   low: number;
   high: number;
   /** Units with a nominal rank, sorted by it (then by code); unranked units last. */
@@ -190,8 +193,13 @@ export function* uncertaintyTask(result: IndexResult, options: UncertaintyOption
   });
   units.sort((a, b) => order(a.nominalRank) - order(b.nominalRank) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const notes = [...index.model.notes];
-  if (scoreRuns < runs) notes.push(`mean scores and their interval are over the ${scoreRuns} of ${runs} runs that use the nominal normalization (${describeNormalize(result.spec.normalize)})`);
-  return { runs, seed, inputs: index.model.descriptions, notes, low, high, units, rankShift, scoreRuns };
+  const noteTexts = [...index.model.noteTexts];
+  if (scoreRuns < runs) {
+    const text = msg("note.scoreRuns", { scoreRuns, runs, method: describeNormalize(result.spec.normalize) });
+    notes.push(render("en", text));
+    noteTexts.push(text);
+  }
+  return { runs, seed, inputs: index.model.descriptions, notes, noteTexts, low, high, units, rankShift, scoreRuns };
 }
 
 const order = (rank: number) => (rank === rank ? rank : Infinity);

@@ -2,6 +2,7 @@
  * Variance-based sensitivity of the index ranks: the Saltelli design over the uncertain inputs,
  * output y = mean absolute rank shift against the nominal ranks.
  */
+import { msg, render, type Message } from "../messages";
 import { checkAnalysisBudget } from "../analysis/budget";
 import type { IndexResult } from "../result";
 import { indexModel } from "./montecarlo";
@@ -30,6 +31,8 @@ export interface SensitivityResult {
   meanRankShift: number;
   variance: number;
   notes: string[];
+  /** The notes as catalogue messages (same order), for the analyst's language. */
+  noteTexts?: Message[];
 }
 
 export function sensitivityRuns(result: IndexResult, options: SensitivityOptions): number {
@@ -49,7 +52,11 @@ export function* sensitivityTask(result: IndexResult, options: SensitivityOption
   const confidence = options.confidence ?? 0.95;
   const sobol = yield* saltelliTask((u) => index.run(u), groups, { n, seed, bootstrap: options.bootstrap ?? 1000, confidence });
   const notes = [...index.model.notes];
-  if (!(sobol.variance > 0)) notes.push("the ranks never moved in these runs, so the sensitivity indices are not defined; widen the uncertain inputs");
+  const noteTexts = [...index.model.noteTexts];
+  if (!(sobol.variance > 0)) {
+    notes.push(render("en", msg("note.ranksStill")));
+    noteTexts.push(msg("note.ranksStill"));
+  }
   return {
     n,
     runs: sobol.runs,
@@ -59,5 +66,6 @@ export function* sensitivityTask(result: IndexResult, options: SensitivityOption
     meanRankShift: sobol.mean,
     variance: sobol.variance,
     notes,
+    noteTexts,
   };
 }

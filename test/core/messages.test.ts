@@ -1,0 +1,162 @@
+/** The engine's message catalogue: both languages key for key, real errors rendered in Chinese, one glossary. */
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { computeIndex, formatIssue, IndexInputError, type Cell, type ValidationIssue } from "../../src/core/engine";
+import { computeErrorMessage, IndexComputeError } from "../../src/core/engine";
+import { CATALOGUES, joinList, msg, render } from "../../src/core/engine";
+
+const slots = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+
+test("every key of the catalogue has an English and a Chinese text with the same parameters", () => {
+  const en = CATALOGUES.en;
+  const zh = CATALOGUES["zh-CN"];
+  assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+  assert.ok(Object.keys(en).length > 100, "the catalogue covers the engine's messages");
+  for (const key of Object.keys(en) as (keyof typeof en)[]) {
+    assert.deepEqual([...new Set(slots(zh[key]))], [...new Set(slots(en[key]))], key);
+    assert.notEqual(zh[key].trim(), "", key);
+  }
+});
+
+test("a message renders with its parameters; lists take the language's separator, nested messages its words", () => {
+  const m = msg("framework.manyTops", { count: 2, codes: ["P1", "P2"] });
+  assert.equal(render("en", m), "2 top nodes (P1, P2) have an empty Parent; add an index row and make it their Parent");
+  assert.equal(render("zh-CN", m), "有 2 个顶层节点（P1、P2）的上级为空；请添加指数行并将其设为它们的上级");
+  assert.equal(joinList("zh-CN", ["数据", "框架", "设置"]), "数据、框架、设置");
+  const nested = msg("framework.allZero", { parent: "P1", codes: msg("list.andMore", { list: ["A", "B"], more: 3 }) });
+  assert.equal(render("en", nested), "every child of P1 has weight 0 (A, B and 3 more); give at least one a positive weight");
+  assert.match(render("zh-CN", nested), /（A、B 等，另有 3 个）/);
+});
+
+// A small index with one mistake of each kind a user makes; the engine reports them all at once.
+const framework: Cell[][] = [
+  ["iCode", "iName", "Parent", "Weight", "Direction"],
+  ["A", "Alpha", "P1", 1, 1],
+  ["B", "Beta", "P1", "heavy", 1],
+  ["C", "Gamma", "P1", 1, "up"],
+  ["A", "Alpha again", "P1", 1, 1],
+  ["P1", "Pillar", "Index", 1, null],
+  ["Index", "Index", null, null, null],
+];
+const data: Cell[][] = [
+  ["uCode", "uName", "A", "B", "C"],
+  ["LON", "London", 1, 2, 3],
+  ["PAR", "Paris", "n/a", 2, 3],
+  ["LON", "London again", 1, 2, 3],
+];
+const goodFramework: Cell[][] = [
+  ["iCode", "iName", "Parent", "Weight", "Direction"],
+  ["A", "Alpha", "P1", 1, 1],
+  ["B", "Beta", "P1", 1, 1],
+  ["C", "Gamma", "P1", 1, 1],
+  ["P1", "Pillar", "Index", 1, null],
+  ["Index", "Index", null, null, null],
+];
+
+function issuesOf(run: () => unknown): ValidationIssue[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof IndexInputError) return error.issues;
+    throw error;
+  }
+  assert.fail("expected an IndexInputError");
+}
+
+/** ASCII words left once codes, cell references, sheet names and option values the user types are removed. */
+function englishWords(text: string, allowed: string[]): string[] {
+  let rest = text.replace(/(\b[A-Za-z]+|'[^']+')!\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?/g, " ");
+  for (const word of allowed) rest = rest.split(word).join(" ");
+  return rest.match(/[A-Za-z]{2,}/g) ?? [];
+}
+
+test("real engine errors in Chinese: duplicate codes, a bad weight, a bad direction, a cell that is not a number; no English words left", () => {
+  const framework_ = issuesOf(() => computeIndex(data, framework, {}));
+  const zh = framework_.map((issue) => formatIssue(issue, undefined, "zh-CN"));
+  assert.deepEqual(zh, [
+    "Framework!D3：权重“heavy”不是数值；权重须为 ≥ 0 的数",
+    "Framework!E4：方向“up”必须为 1（越高越好）或 -1（越低越好）",
+    "Framework!A5：代码 A 重复（另见第 2 行）；代码必须唯一",
+  ]);
+  // English is unchanged, word for word.
+  assert.deepEqual(framework_.map((issue) => formatIssue(issue)), [
+    "Framework!D3: weight \"heavy\" is not a number; weights are numbers ≥ 0",
+    "Framework!E4: direction \"up\" must be 1 (higher is better) or -1 (lower is better)",
+    "Framework!A5: duplicate code A (also in row 2); codes must be unique",
+  ]);
+  const dataIssues = issuesOf(() => computeIndex(data, goodFramework, {}));
+  const dataZh = dataIssues.map((issue) => formatIssue(issue, { Data: { sheet: "数据", row: 0, col: 0 } }, "zh-CN"));
+  assert.deepEqual(dataZh, ["'数据'!A4：单位代码 LON 重复（另见第 2 行）；单位代码必须唯一"]);
+  const warned = computeIndex([...data.slice(0, 3), ["BER", "Berlin", 3, 4, 5]], goodFramework, {}).warnings.map((issue) => formatIssue(issue, undefined, "zh-CN"));
+  assert.deepEqual(warned, ["警告：Data!C3：“n/a”不是数值，按缺失处理（请填写数值或将单元格留空）"]);
+  for (const text of [...zh, ...dataZh, ...warned]) {
+    assert.deepEqual(englishWords(text, ["heavy", "up", "LON", "n/a", "Framework", "Data"]), [], text);
+  }
+});
+
+test("structural errors of the Framework and a computation error in Chinese name the codes and nothing in English", () => {
+  const loop: Cell[][] = [
+    ["iCode", "iName", "Parent", "Type"],
+    ["A", "Alpha", "P1", "Indicater"],
+    ["P1", "Pillar", "P2", null],
+    ["P2", "Pillar 2", "P1", null],
+  ];
+  const zh = issuesOf(() => computeIndex([["uCode", "A"], ["U1", 1]], loop, {})).map((issue) => formatIssue(issue, undefined, "zh-CN"));
+  assert.ok(zh.some((t) => t.includes("类型“Indicater”无法识别；请使用 Indicator、Aggregate、Group、Denominator 之一")), zh.join("\n"));
+  for (const text of zh) assert.deepEqual(englishWords(text, ["Indicater", "Indicator", "Aggregate", "Group", "Denominator", "Framework", "Alpha", "P1", "P2"]), [], text);
+  // A constant indicator cannot be min-max normalized: the error names it, in the language asked.
+  let error: unknown = null;
+  try {
+    computeIndex([["uCode", "A", "B", "C"], ["U1", 1, 1, 2], ["U2", 2, 1, 3]], goodFramework, {});
+  } catch (e) {
+    error = e;
+  }
+  assert.ok(error instanceof IndexComputeError, String(error));
+  assert.equal(error.message, "Indicator B cannot be normalized by min-max: every value is 1. Remove it from the Framework, give it a weight of 0 and another method, or check its data.");
+  assert.equal(computeErrorMessage(error, "zh-CN"), "指标 B 无法用最小–最大标准化：所有值都等于 1。请将其从框架中删除、设权重为 0 并改用其他方法，或检查其数据。");
+});
+
+/** Every Chinese string literal in src/ (catalogues, pane, report, template). */
+function chineseTexts(): { file: string; text: string }[] {
+  const out: { file: string; text: string }[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(ts|html)$/.test(name)) {
+        for (const m of readFileSync(path, "utf8").matchAll(/"([^"\n]*[\u4e00-\u9fff][^"\n]*)"|`([^`]*[\u4e00-\u9fff][^`]*)`|>([^<]*[\u4e00-\u9fff][^<]*)</g)) {
+          out.push({ file: path, text: m[1] ?? m[2] ?? m[3]! });
+        }
+      }
+    }
+  };
+  walk("src");
+  return out;
+}
+
+test("one word per concept: no Chinese text in src/ uses a variant the glossary (docs/glossary-zh.md) rejects", () => {
+  const rows = readFileSync("docs/glossary-zh.md", "utf8").split("\n").filter((line) => /^\|[^-|]/.test(line)).slice(1);
+  const split = (cell: string) => cell.split("、").map((w) => w.trim()).filter(Boolean);
+  const chosen = rows.flatMap((row) => split(row.split("|")[2] ?? ""));
+  const rejected = rows.flatMap((row) => split(row.split("|")[3] ?? ""));
+  assert.ok(chosen.includes("单位") && chosen.includes("加总") && rejected.includes("单元") && rejected.includes("聚合"), "the glossary decides 单位 and 加总");
+  const texts = chineseTexts();
+  assert.ok(texts.length > 200, `the scan finds the Chinese texts (${texts.length})`);
+  // A chosen term that contains a rejected one (单元格 contains 单元) is taken out first.
+  const longestFirst = [...chosen].sort((a, b) => b.length - a.length);
+  const bad: string[] = [];
+  for (const { file, text } of texts) {
+    let rest = text;
+    for (const word of longestFirst) rest = rest.split(word).join("·");
+    for (const word of rejected) if (rest.includes(word)) bad.push(`${file}: "${text}" uses ${word}`);
+  }
+  assert.deepEqual(bad, []);
+  // And the check can fail: a rejected variant is found.
+  assert.ok(rejected.some((word) => "数据聚合".split("单元格").join("·").includes(word)));
+});
+
+test("Chinese lists use the enumeration comma 、, not a comma", () => {
+  assert.equal(render("zh-CN", msg("editions.notAnEdition", { wanted: 2030, times: [2022, 2023] })), "2030 不是数据表中的期次；现有期次：2022、2023");
+});
