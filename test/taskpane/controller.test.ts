@@ -345,7 +345,7 @@ test("the template section is secondary once Data and Framework are found; switc
   assert.deepEqual(view.sections.template, [false, true]);
   assert.equal(view.status, "Found: Data, FrameworkTable");
   controller.setLanguage("zh-CN");
-  assert.equal(view.status, "已找到：Data, FrameworkTable");
+  assert.equal(view.status, "已找到：Data、FrameworkTable");
   const empty = new RecordingView();
   await new PaneController(fakeApi({ detectSources: async () => ({ ...structuredClone(detected), data: null, framework: null, stored: null }) }).api, empty, "en").start();
   assert.deepEqual(empty.sections.template, [true, false]);
