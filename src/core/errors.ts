@@ -1,4 +1,5 @@
 /** Validation problems that name where they are and how to fix them. */
+import { cellAddress, columnLetter } from "./a1";
 
 export type TableName = "Data" | "Framework" | "Settings" | "Spec" | "Weights" | "Published";
 
@@ -42,20 +43,7 @@ export class IndexComputeError extends Error {
   }
 }
 
-export function columnLetter(col: number): string {
-  let n = col + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetter(col)}${row + 1}`;
-}
+export { cellAddress, columnLetter };
 
 /** "Data!F12: ..." when the table's origin is known, else "Data row 12, column F (LPI): ...". */
 export function formatIssue(issue: ValidationIssue, origin?: Partial<Record<TableName, TableOrigin>>): string {

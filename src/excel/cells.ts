@@ -5,7 +5,7 @@
  */
 import type { Cell } from "../core/types";
 import type { FormatPlan } from "../core/report/types";
-import { parseA1, type Rect } from "./a1";
+import { parseA1, type Rect } from "../core/a1";
 import { AddinError } from "./errors";
 
 export type ExcelValue = string | number | boolean;

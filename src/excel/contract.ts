@@ -9,7 +9,7 @@ import type { IndexResult } from "../core/result";
 import type { EditionsSummary } from "../core/editions";
 import { languageSchema, type Language } from "../core/language";
 import type { SheetPlan } from "../core/report/types";
-import { quoteSheetName, sheetOfAddress } from "./a1";
+import { quoteSheetName, sheetOfAddress } from "../core/a1";
 import { AddinError } from "./errors";
 
 export const tableSourceSchema = z.discriminatedUnion("kind", [

@@ -10,7 +10,8 @@ import type { SensitivityResult } from "../uncertainty/sensitivity";
 import type { UncertaintyResult } from "../uncertainty/montecarlo";
 import type { Cell } from "../types";
 import type { Language } from "../language";
-import type { FormatPlan, SheetPlan } from "./types";
+import { columnFormats, finishReport, finishSheet } from "./finish";
+import type { FormatPlan, SheetDraft, SheetPlan } from "./types";
 import { bodyRange, nodeName, num, rangeA1, uniqueHeaders } from "./util";
 
 const TEXT = {
@@ -75,20 +76,20 @@ type Text = { [K in keyof (typeof TEXT)["en"]]: string };
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ""));
 
-const blankSheet = (key: SheetPlan["key"], name: string): SheetPlan => ({
+const blankSheet = (key: SheetPlan["key"], name: string): SheetDraft => ({
   key, name, cells: [], formats: [], colorScales: [], highlights: [], freeze: { rows: 1, cols: 0 }, charts: [],
 });
 
 export function buildAnalysisReport(analysis: AnalysisResult, result: IndexResult, options: { language: Language }): SheetPlan[] {
   const text: Text = TEXT[options.language] ?? TEXT.en;
-  const sheets: SheetPlan[] = [];
+  const sheets: SheetDraft[] = [];
   if (analysis.audit) sheets.push(auditSheet(analysis.audit, result, text));
   if (analysis.uncertainty) sheets.push(uncertaintySheet(analysis.uncertainty, text));
   if (analysis.sensitivity) sheets.push(sensitivitySheet(analysis.sensitivity, text));
-  return sheets;
+  return finishReport(sheets.map(finishSheet));
 }
 
-function auditSheet(audit: AuditResult, result: IndexResult, text: Text): SheetPlan {
+function auditSheet(audit: AuditResult, result: IndexResult, text: Text): SheetDraft {
   const sheet = blankSheet("audit", text.audit);
   const nodes = new Map(audit.nodes.map((n) => [n.code, n]));
   const importance = new Map(audit.importance.map((i) => [i.code, i]));
@@ -121,7 +122,9 @@ function auditSheet(audit: AuditResult, result: IndexResult, text: Text): SheetP
   });
   const statRows = audit.stats.length;
   sheet.table = { name: "IndexStudioAudit", rows: statRows + 1, cols: headers.length };
-  addFormats(sheet.formats, statRows, [[3, 9, "0.000"], [10, 10, "0"], [11, 13, "0.0%"], [18, 21, "0.00"], [23, 24, "0.000"]]);
+  // Raw-data statistics follow each column's magnitude (an office rent of 300 shows as 300.0, not 300.000).
+  sheet.formats.push(...columnFormats(sheet.cells, 1, statRows, 3, 9));
+  addFormats(sheet.formats, statRows, [[10, 10, "0"], [11, 13, "0.0%"], [18, 21, "0.00"], [23, 24, "0.000"]]);
   sheet.columnWidths = headers.map((_, c) => (c === 1 ? 28 : c === 0 || c === 2 ? 12 : 11));
   sheet.freeze = { rows: 1, cols: 1 };
 
@@ -167,7 +170,7 @@ function auditSheet(audit: AuditResult, result: IndexResult, text: Text): SheetP
   return sheet;
 }
 
-function uncertaintySheet(u: UncertaintyResult, text: Text): SheetPlan {
+function uncertaintySheet(u: UncertaintyResult, text: Text): SheetDraft {
   const sheet = blankSheet("uncertainty", text.uncertainty);
   const pLow = Math.round(u.low * 100);
   const pHigh = Math.round(u.high * 100);
@@ -187,6 +190,8 @@ function uncertaintySheet(u: UncertaintyResult, text: Text): SheetPlan {
   sheet.table = { name: "IndexStudioUncertainty", rows: rows + 1, cols: headers.length };
   addFormats(sheet.formats, rows, [[0, 0, "0"], [3, 7, "0.#"], [8, 11, "0.00"]]);
   sheet.columnWidths = [9, 10, 26, 10, 9, 9, 9, 9, 11, 11, 10, 10];
+  // "Bar below/above" only feed the interval chart.
+  sheet.hiddenColumns = [6, 7];
   sheet.freeze = { rows: 1, cols: 3 };
   const infoCol = headers.length + 1;
   const info: [string, Cell][] = [
@@ -215,7 +220,7 @@ function uncertaintySheet(u: UncertaintyResult, text: Text): SheetPlan {
   return sheet;
 }
 
-function sensitivitySheet(s: SensitivityResult, text: Text): SheetPlan {
+function sensitivitySheet(s: SensitivityResult, text: Text): SheetDraft {
   const sheet = blankSheet("sensitivity", text.sensitivity);
   const headers = uniqueHeaders([text.input, text.description, text.first, text.firstLow, text.firstHigh, text.total, text.totalLow, text.totalHigh]);
   sheet.cells.push(headers);

@@ -6,7 +6,7 @@ import { IndexInputError } from "../errors";
 import type { IndexResult } from "../result";
 import type { Cell } from "../types";
 import { fill, type ReportText } from "./i18n";
-import type { ChartPlan, FormatPlan, RangeRef, SheetPlan } from "./types";
+import type { ChartPlan, FormatPlan, RangeRef, SheetDraft } from "./types";
 import { bodyRange, headerWidth, medianOf, nodeName, nodeScores, num, pillarsAndSubPillars, rangeA1, unitLabel, unitsByRank } from "./util";
 
 export interface DashboardOptions {
@@ -26,7 +26,7 @@ const CHART_ROWS = 20;
 const DATA_COL = 2 * CHART_COLS + 2;
 const VALUE_FORMAT = "0.0";
 
-export function buildDashboard(result: IndexResult, text: ReportText, options: DashboardOptions): SheetPlan {
+export function buildDashboard(result: IndexResult, text: ReportText, options: DashboardOptions): SheetDraft {
   const { pillars, subPillars } = pillarsAndSubPillars(result);
   const root = result.framework.root;
   const indexName = nodeName(result, root);

@@ -17,6 +17,7 @@ import type { ReportPlan, SheetPlan } from "../../../src/core/report/types";
 import { writeResultWorkbook, type WriteResultSummary } from "../../../src/cli/xlsx";
 import { writeOwnedSheets } from "../../../src/cli/xlsx/owned";
 import { asemTables } from "../../helpers/conformance";
+import { finishSheet } from "../../../src/core/report/finish";
 
 /** Unit names that a careless writer would turn into formulas (AUT, BEL, BGR, HRV). */
 export const HOSTILE_NAMES = ['=HYPERLINK("http://example.invalid","click")', "+1", "@SUM(A1)", "-1"];
@@ -70,11 +71,11 @@ export async function writeFixture(): Promise<Fixture> {
 
 /** The user's own chart in the input workbook. */
 export const USER_CHART_TITLE = "Quarterly visitors (user chart)";
-const USER_CHART_SHEET: SheetPlan = {
+const USER_CHART_SHEET: SheetPlan = finishSheet({
   key: "weights", name: "My chart", formats: [], colorScales: [], highlights: [], freeze: { rows: 0, cols: 0 },
   cells: [["Quarter", "Visitors"], ["Q1", 120], ["Q2", 180], ["Q3", 150], ["Q4", 210]],
   charts: [{
     id: "user", kind: "bar", title: USER_CHART_TITLE, legend: false, anchor: { row: 0, col: 3, rows: 15, cols: 7 },
     series: [{ name: "Visitors", categories: { sheet: "weights", range: "A2:A5" }, values: { sheet: "weights", range: "B2:B5" } }],
   }],
-};
+});
