@@ -2,6 +2,7 @@
 import { basename } from "node:path";
 import type { AnalysisResult } from "../core/analysis";
 import { buildAnalysisReport } from "../core/report/analysis";
+import { finishReport } from "../core/report/finish";
 import { buildReport } from "../core/report/build";
 import { reportText } from "../core/report/i18n";
 import { checkSheetLimits, planExtents } from "../core/report/limits";
@@ -108,8 +109,8 @@ export async function resultWorkbook(
     { name: text.sheetScores, rows: height, cols: 2 + result.framework.aggregates.length },
   ]);
   const published = tables.published ? parsePublished(tables.published) : undefined;
-  const plan = buildReport(result, { language, ...(published ? { published } : {}) });
-  if (analysis) for (const sheet of buildAnalysisReport(analysis, result, { language })) plan.sheets.push(sheet);
+  const report = buildReport(result, { language, ...(published ? { published } : {}) }).sheets;
+  const plan = { sheets: finishReport([...report, ...(analysis ? buildAnalysisReport(analysis, result, { language }) : [])]) };
   const inputTables = inputPath ? undefined : [
     { name: "Data", rows: tables.data.map((row) => [...row]) as Cell[][] },
     { name: "Framework", rows: tables.framework.map((row) => [...row]) as Cell[][] },

@@ -19,6 +19,10 @@ export const COLOR_SCALE: Omit<ColorScalePlan, "range"> = { low: "#F8696B", mid:
 export const DEFAULT_COLUMN_WIDTH = 9;
 /** Points per line of Calibri 11 (Excel's default row height). */
 export const LINE_POINTS = 15;
+/** Characters a table's filter button covers at the right of a header cell. */
+const FILTER_BUTTON = 3;
+/** A column widens to fit its header's longest word up to this width (beyond, the word breaks). */
+const MAX_WORD_WIDTH = 20;
 /** A header wraps onto at most this many lines; longer texts are cut. */
 const MAX_HEADER_LINES = 4;
 /** Columns printed per page width before the sheet spreads over more pages (beyond, text gets too small). */
@@ -28,11 +32,16 @@ export function finishSheet(draft: SheetDraft): SheetPlan {
   const { hiddenColumns = [], ...sheet } = draft;
   const width = sheet.cells.reduce((m, row) => Math.max(m, row.length), 0);
   const hidden = new Set(hiddenColumns);
-  const columns: ColumnPlan[] = Array.from({ length: Math.max(width, sheet.columnWidths?.length ?? 0) }, (_, c) => ({
-    width: sheet.columnWidths?.[c] ?? DEFAULT_COLUMN_WIDTH,
-    hidden: hidden.has(c),
-  }));
   const header = sheet.cells[0] ?? [];
+  // A wrapped header breaks between words: the column is at least as wide as its longest word
+  // (and a table's filter button), so no word is cut in two.
+  const room = sheet.table ? FILTER_BUTTON : 1;
+  const columns: ColumnPlan[] = Array.from({ length: Math.max(width, sheet.columnWidths?.length ?? 0) }, (_, c) => {
+    const planned = sheet.columnWidths?.[c] ?? DEFAULT_COLUMN_WIDTH;
+    const text = header[c];
+    const word = typeof text === "string" ? Math.max(0, ...words(text).map((w) => textWidth(w.trimEnd()))) + room : 0;
+    return { width: Math.max(planned, Math.min(MAX_WORD_WIDTH, word)), hidden: hidden.has(c) };
+  });
   const lastHeader = header.reduce<number>((last, value, c) => (value !== null && value !== "" ? c : last), -1);
   const styles: StylePlan[] = [];
   if (lastHeader >= 0) styles.push({ range: rangeA1(0, 0, 0, lastHeader), style: HEADER_STYLE });
@@ -76,7 +85,7 @@ function headerLines(header: readonly Cell[], columns: ColumnPlan[], table: bool
   let most = 1;
   header.forEach((value, c) => {
     if (typeof value !== "string" || value === "" || columns[c]?.hidden) return;
-    const room = Math.max(3, (columns[c]?.width ?? DEFAULT_COLUMN_WIDTH) - (table ? 3 : 1));
+    const room = Math.max(3, (columns[c]?.width ?? DEFAULT_COLUMN_WIDTH) - (table ? FILTER_BUTTON : 1));
     most = Math.max(most, wrappedLines(value, room));
   });
   return Math.min(MAX_HEADER_LINES, most);
@@ -86,7 +95,7 @@ function headerLines(header: readonly Cell[], columns: ColumnPlan[], table: bool
 export function wrappedLines(text: string, room: number): number {
   let lines = 1;
   let used = 0;
-  for (const word of text.split(/(?<=\s)|(?=[\u2e80-\uffff])|(?<=[\u2e80-\uffff])/u)) {
+  for (const word of words(text)) {
     const w = textWidth(word.trimEnd());
     if (used > 0 && used + w > room) {
       lines += 1;
@@ -100,6 +109,11 @@ export function wrappedLines(text: string, room: number): number {
     }
   }
   return lines;
+}
+
+/** Words as a line may break between them: at spaces (kept at the word's end), and around every CJK character. */
+function words(text: string): string[] {
+  return text.split(/(?<=\s)|(?=[\u2e80-\uffff])|(?<=[\u2e80-\uffff])/u).filter((w) => w !== "");
 }
 
 /** Width in characters, CJK characters counting double. */
