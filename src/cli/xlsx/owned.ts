@@ -12,9 +12,9 @@
 import type JSZip from "jszip";
 import { attributes, xmlText, xmlUnescape } from "./xml";
 
-export const OWNED_NAME = "_IndexStudio_Output";
-/** Workbook-level marks of earlier versions ("_IndexStudio_Owned_<key>" = "sheetId:name"): removed, never trusted. */
-export const LEGACY_OWNED_PREFIX = "_IndexStudio_Owned_";
+import { LEGACY_OWNED_PREFIX, OWNED_NAME } from "../../core/report/ownership";
+
+export { LEGACY_OWNED_PREFIX, OWNED_NAME };
 
 export interface OwnedSheet {
   key: string;
