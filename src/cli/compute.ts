@@ -2,7 +2,7 @@
 import { basename } from "node:path";
 import type { AnalysisResult } from "../core/analysis";
 import { buildAnalysisReport } from "../core/report";
-import { buildReport } from "../core/report";
+import { buildReport, finishReport } from "../core/report";
 import { reportText } from "../core/report";
 import { checkSheetLimits, planExtents } from "../core/report";
 import { cellAddress, formatIssue, IndexComputeError, type Language, type TableName, type TableOrigin } from "../core/engine";
@@ -107,8 +107,8 @@ export async function resultWorkbook(
     { name: text.sheetScores, rows: height, cols: 2 + result.framework.aggregates.length },
   ]);
   const published = tables.published ? parsePublished(tables.published) : undefined;
-  const plan = buildReport(result, { language, ...(published ? { published } : {}) });
-  if (analysis) for (const sheet of buildAnalysisReport(analysis, result, { language })) plan.sheets.push(sheet);
+  const report = buildReport(result, { language, ...(published ? { published } : {}) }).sheets;
+  const plan = { sheets: finishReport([...report, ...(analysis ? buildAnalysisReport(analysis, result, { language }) : [])]) };
   const inputTables = inputPath ? undefined : [
     { name: "Data", rows: tables.data.map((row) => [...row]) as Cell[][] },
     { name: "Framework", rows: tables.framework.map((row) => [...row]) as Cell[][] },

@@ -1,6 +1,7 @@
 /** Validation problems that name where they are and how to fix them. */
 import type { Language } from "./language";
 import { msg, render, type Message } from "./messages";
+import { cellAddress, columnLetter } from "./a1";
 
 export type TableName = "Data" | "Framework" | "Settings" | "Spec" | "Weights" | "Published";
 
@@ -64,20 +65,7 @@ export function computeErrorMessage(error: IndexComputeError, language: Language
   return error.text ? render(language, error.text) : error.message;
 }
 
-export function columnLetter(col: number): string {
-  let n = col + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetter(col)}${row + 1}`;
-}
+export { cellAddress, columnLetter };
 
 /** "Data!F12: ..." when the table's origin is known, else "Data row 12, column F (LPI): ..."; in the language asked (English by default). */
 export function formatIssue(issue: ValidationIssue, origin?: Partial<Record<TableName, TableOrigin>>, language: Language = "en"): string {

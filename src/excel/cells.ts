@@ -5,7 +5,7 @@
  */
 import type { Cell } from "../core/engine";
 import type { FormatPlan } from "../core/report";
-import { parseA1, type Rect } from "./a1";
+import { parseA1, type Rect } from "../core/engine";
 import { AddinError } from "./errors";
 
 export type ExcelValue = string | number | boolean;

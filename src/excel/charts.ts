@@ -1,7 +1,6 @@
 /** Native Excel charts from the report's ChartPlans, bound to the written ranges. */
 import type { ChartKind, ChartPlan, ChartSeriesPlan, RangeRef, SheetKey, SheetPlan } from "../core/report";
-import { cellAddress } from "../core/engine";
-import { parseA1 } from "./a1";
+import { cellAddress, forEachCell, parseA1 } from "../core/engine";
 import { apiSupported } from "./office";
 
 type NativeChartType = "BarClustered" | "BarStacked" | "Radar" | "XYScatter" | "LineMarkers" | "ColumnStacked";
@@ -50,6 +49,15 @@ export function queueChart(on: Excel.Worksheet, chart: ChartPlan, targets: Chart
     series.name = seriesName(plan.name, targets);
     // An interval chart shows points, not a line through units.
     if (chart.kind === "rankInterval") series.format.line.lineStyle = "None";
+    // Point labels (unit names) need ChartDataLabel.text, ExcelApi 1.8.
+    if (plan.pointLabels && apiSupported("1.8")) {
+      labelTexts(plan.pointLabels, targets).forEach((text, k) => {
+        if (text === "") return;
+        const point = series.points.getItemAt(k);
+        point.hasDataLabel = true;
+        point.dataLabel.text = text;
+      });
+    }
   });
   if (chart.reverseCategories) created.axes.categoryAxis.reversePlotOrder = true;
   finishChart(created, chart);
@@ -89,6 +97,8 @@ function queueFloatingInterval(on: Excel.Worksheet, chart: ChartPlan, plan: Inte
 }
 
 function finishChart(created: Excel.Chart, chart: ChartPlan): void {
+  if (chart.plotVisibleOnly !== undefined && apiSupported("1.8")) created.plotVisibleOnly = chart.plotVisibleOnly;
+  if (chart.categoryLabelSpacing !== undefined && apiSupported("1.7")) created.axes.categoryAxis.tickLabelSpacing = chart.categoryLabelSpacing;
   // A radar chart has no axis titles in Excel; setting one fails the request, and with it the
   // whole write (the Excel fake enforces this, see test/excel/fake-excel/README.md).
   if (chart.kind !== "radar") {
@@ -112,6 +122,17 @@ export function chartTexts(chart: ChartPlan, plan: (key: SheetKey) => SheetPlan)
     return { title: chart.title, series: names ? [names.low, names.below, names.above] : [null, null, null] };
   }
   return { title: chart.title, series: chart.series.map((s) => seriesName(s.name, targets)) };
+}
+
+/** The planned texts of a range (point labels), row by row. */
+function labelTexts(ref: RangeRef, targets: ChartTargets): string[] {
+  const cells = targets.plan(ref.sheet).cells;
+  const out: string[] = [];
+  forEachCell(ref.range, (r, c) => {
+    const value = cells[r]?.[c];
+    out.push(value === null || value === undefined ? "" : String(value));
+  });
+  return out;
 }
 
 /** Office.js takes a series name as text: a one-cell reference is read from the planned cells. */

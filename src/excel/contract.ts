@@ -5,9 +5,11 @@
  * service.ts only; tests and other hosts implement AddinService with plain objects.
  */
 import { z } from "zod";
-import { type IndexResult, type EditionsSummary, languageSchema, type Language } from "../core/engine";
+import type { IndexResult } from "../core/engine";
+import type { EditionsSummary } from "../core/engine";
+import { languageSchema, type Language } from "../core/engine";
 import type { SheetPlan } from "../core/report";
-import { quoteSheetName, sheetOfAddress } from "./a1";
+import { quoteSheetName, sheetOfAddress } from "../core/engine";
 import { AddinError } from "./errors";
 
 export const tableSourceSchema = z.discriminatedUnion("kind", [

@@ -6,7 +6,8 @@
  */
 import type { SheetKey, SheetPlan } from "../core/report";
 import type { WriteBatch } from "./batch";
-import { charsToPoints, SheetGrid } from "./cells";
+import { SheetGrid } from "./cells";
+import { queueColumns } from "./sheet-format";
 import { chartTexts } from "./charts";
 import type { Layout, SheetLayout } from "./layout";
 import type { Session } from "./office";
@@ -22,7 +23,7 @@ interface CellChunk {
 export interface Backup {
   sheetId: string;
   chunks: CellChunk[];
-  /** Column widths in points, for the plan's columnWidths (each was set when the sheet was written). */
+  /** Column widths in points, for the plan's columns (each was set when the sheet was written). */
   widths: number[];
   charts: { id: string; title: string; series: string[] }[];
 }
@@ -57,7 +58,7 @@ export async function readBackups(session: Session, layout: Layout, budget: numb
     const backup: Backup = { sheetId: l.inPlace.id, chunks: [], widths: [], charts: [] };
     backups.push(backup);
     const sheet = session.workbook.worksheets.getItem(l.inPlace.id);
-    widthReads.push({ backup, formats: (l.plan.columnWidths ?? []).map((_, c) => sheet.getRangeByIndexes(0, c, 1, 1).format.load("columnWidth")) });
+    widthReads.push({ backup, formats: l.plan.columns.map((_, c) => sheet.getRangeByIndexes(0, c, 1, 1).format.load("columnWidth")) });
     for (const chart of l.plan.charts) {
       const proxy = sheet.charts.getItem(chart.id);
       proxy.title.load("text");
@@ -87,12 +88,7 @@ export async function queueInPlace(session: Session, layout: Layout, backups: Ba
     const sheet = session.workbook.worksheets.getItem(l.inPlace.id);
     await batch.queueGrid(sheet, new SheetGrid(l.plan.cells, l.plan.formats));
     const old = backups.find((b) => b.sheetId === l.inPlace.id);
-    for (const [col, width] of (l.plan.columnWidths ?? []).entries()) {
-      const points = charsToPoints(width);
-      if (old?.widths[col] === points) continue;
-      await batch.reserve(120);
-      sheet.getRangeByIndexes(0, col, 1, 1).getEntireColumn().format.columnWidth = points;
-    }
+    await queueColumns(sheet, l.plan, batch, old?.widths);
     for (const chart of l.plan.charts) {
       const before = old?.charts.find((c) => c.id === chart.id);
       const texts = chartTexts(chart, (key) => plans.get(key)!);

@@ -20,7 +20,7 @@ import type { ReportPlan } from "../core/report";
 import { AddinError, errorText } from "./errors";
 import { writeReport, type WriteOptions } from "./write-report";
 import { runInExcel } from "./office";
-import { sheetOfAddress } from "./a1";
+import { sheetOfAddress } from "../core/engine";
 
 export { AddinError } from "./errors";
 export type { StoredChoice, TableSource, Detection, RunSummary, RunOptions, TemplateKind } from "./contract";

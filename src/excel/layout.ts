@@ -6,11 +6,13 @@
  * table and charts still there. In place keeps the sheet itself, so the analyst's formulas, names
  * and charts that point at it keep working; replacing it (rename, then delete) turns them into #REF!.
  */
-import { type ReportPlan, type SheetKey, type SheetPlan, planExtents, sheetLimitProblems } from "../core/report";
-import { parseA1 } from "./a1";
+import type { ReportPlan, SheetKey, SheetPlan } from "../core/report";
+import { parseA1 } from "../core/engine";
 import { AddinError } from "./errors";
 import { apiSupported, type Session } from "./office";
 import { OWNED_SETTING, OWNER_PROPERTY, ownerName, parseRegistry, type OwnedRegistry } from "./ownership";
+import { planExtents, sheetLimitProblems } from "../core/report";
+import { cleanSheetName, uniqueSheetName, uniqueTableName } from "../core/report";
 import { sheetShape } from "./shape";
 
 export interface SheetState {
@@ -124,21 +126,6 @@ export interface Layout {
 
 const lower = (s: string) => s.toLowerCase();
 
-/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], no leading or trailing apostrophe. */
-export function cleanSheetName(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, "_").replace(/^'+|'+$/g, "").trim().slice(0, 31);
-  return cleaned === "" ? "Index Studio" : cleaned;
-}
-
-function freeName(base: string, taken: Set<string>, max: number, style: (base: string, k: number) => string): string {
-  if (!taken.has(lower(base))) return base;
-  for (let k = 2; ; k++) {
-    let candidate = style(base, k);
-    if (candidate.length > max) candidate = style(base.slice(0, base.length - (candidate.length - max)), k);
-    if (!taken.has(lower(candidate))) return candidate;
-  }
-}
-
 /** The owned sheet this plan can be written over, or why it cannot (null when there is none). */
 function inPlaceTarget(state: WorkbookState, plan: SheetPlan, shape: string): { target: SheetState | null; why: string | null } {
   const old = state.owned.get(plan.key) ?? [];
@@ -187,17 +174,15 @@ export function planLayout(state: WorkbookState, plan: ReportPlan): Layout {
   };
   const sheets = plan.sheets.map((sheetPlan, k): SheetLayout => {
     const wanted = cleanSheetName(sheetPlan.name);
-    const finalName = freeName(wanted, takenSheetNames, 31, (b, n) => `${b} (${n})`);
+    const finalName = uniqueSheetName(wanted, takenSheetNames);
     if (finalName !== wanted) warnings.push(`Your sheet "${wanted}" was left as it is; the output went to "${finalName}".`);
-    takenSheetNames.add(lower(finalName));
     const inPlace = targets[k]!.target;
     if (inPlace) return { plan: sheetPlan, shape: shapes[k]!, finalName, stagingName: "", table: null, replaces: [], inPlace };
     const stagingName = nextStaging(allNames, "IS~");
     allNames.add(lower(stagingName));
     let table: SheetLayout["table"] = null;
     if (sheetPlan.table) {
-      const tableFinal = freeName(sheetPlan.table.name, takenTableNames, 255, (b, k) => `${b}_${k}`);
-      takenTableNames.add(lower(tableFinal));
+      const tableFinal = uniqueTableName(sheetPlan.table.name, takenTableNames);
       const tableStaging = nextStaging(allTableNames, "IndexStudioStaging");
       allTableNames.add(lower(tableStaging));
       table = { finalName: tableFinal, stagingName: tableStaging };

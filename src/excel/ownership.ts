@@ -9,12 +9,7 @@ import { z } from "zod";
 import type { Session } from "./office";
 
 export const OWNED_SETTING = "IndexStudio.ownedSheets";
-export const OWNER_PROPERTY = "IndexStudio";
-
-/** The sheet-scoped name marking an output sheet when custom properties are unavailable. */
-export function ownerName(key: string): string {
-  return `IndexStudio_${key}`;
-}
+export { OWNER_PROPERTY, ownerName } from "../core/report";
 
 const registrySchema = z.strictObject({
   version: z.literal(1),

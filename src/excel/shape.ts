@@ -4,7 +4,7 @@ import type { SheetPlan } from "../core/report";
 /**
  * The layout signature of a planned sheet: everything but the cell values, column widths and chart
  * texts, which an update in place rewrites. Equal signatures mean the same cells, table, formats, colour
- * scales, highlights, panes, widths and chart bindings, so writing the new values over the old
+ * scales, styles, row heights, print setup, panes, columns and chart bindings, so writing the new values over the old
  * ones gives the same sheet as writing it afresh.
  */
 export function sheetShape(plan: SheetPlan): string {
@@ -14,14 +14,16 @@ export function sheetShape(plan: SheetPlan): string {
     cols: plan.cells.reduce((m, r) => Math.max(m, r.length), 0),
     table: plan.table ?? null,
     formats: plan.formats,
-    colorScales: plan.colorScales,
-    highlights: plan.highlights,
+    styles: plan.styles,
+    conditionalFormats: plan.conditionalFormats,
+    rowHeights: plan.rowHeights,
+    print: plan.print,
     freeze: plan.freeze,
-    // Widths follow the longest text, so they are rewritten in place; only how many are set counts.
-    widths: (plan.columnWidths ?? []).length,
+    // Widths follow the longest text, so they are rewritten in place; how many and which are hidden count.
+    columns: plan.columns.map((c) => c.hidden),
     charts: plan.charts.map((c) => ({ ...c, title: undefined, series: c.series.map((s) => ({ ...s, name: typeof s.name === "string" ? undefined : s.name, segmentNames: undefined })) })),
   };
-  return `v1-${hash(JSON.stringify(layout))}`;
+  return `v2-${hash(JSON.stringify(layout))}`;
 }
 
 /** cyrb53: a fast 53-bit string hash (not cryptographic; collisions only make an update in place wrong if two layouts collide). */

@@ -9,7 +9,7 @@ import { charsToPoints, SheetGrid } from "./cells";
 import { queueSaveChoice } from "./choice";
 import type { StoredChoice, TemplateKind } from "./contract";
 import { AddinError, errorText } from "./errors";
-import { cleanSheetName } from "./layout";
+import { uniqueSheetName } from "../core/report";
 import { runBatch, runInExcel } from "./office";
 import { markOwnWrite } from "./auto-refresh";
 
@@ -64,12 +64,7 @@ export async function createTemplate(kind: TemplateKind, language: Language = "e
       const existing = session.workbook.worksheets.load("items/name");
       await session.sync();
       const taken = new Set(existing.items.map((s) => s.name.toLowerCase()));
-      const names = wanted.map(([base]) => {
-        let name = base;
-        for (let k = 2; taken.has(name.toLowerCase()); k++) name = cleanSheetName(`${base} (${k})`);
-        taken.add(name.toLowerCase());
-        return name;
-      });
+      const names = wanted.map(([base]) => uniqueSheetName(base, taken));
       markOwnWrite();
       wanted.forEach(([, table], i) => {
         const sheet = session.workbook.worksheets.add(names[i]);

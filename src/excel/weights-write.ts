@@ -6,7 +6,7 @@
 import { FRAMEWORK_ALIASES } from "../core/engine";
 import { cellAddress } from "../core/engine";
 import { codeText, mapHeaders } from "../core/engine";
-import { quoteSheetName } from "./a1";
+import { quoteSheetName } from "../core/engine";
 import { markOwnWrite } from "./auto-refresh";
 import { describeSource } from "./choice";
 import type { TableSource } from "./contract";

@@ -16,7 +16,8 @@
  */
 import type { ReportPlan, SheetKey } from "../core/report";
 import { WriteBatch } from "./batch";
-import { charsToPoints, filled, SheetGrid } from "./cells";
+import { filled, SheetGrid } from "./cells";
+import { queueSheetFormat } from "./sheet-format";
 import { CHART_BYTES, queueChart } from "./charts";
 import { AddinError, errorText } from "./errors";
 import { planLayout, readWorkbookState, type Layout, type SheetLayout, type WorkbookState } from "./layout";
@@ -44,14 +45,6 @@ export interface WriteOutcome {
   /** Syncs made by recovery in its own request context (0 when all went well). */
   recoverySyncs: number;
 }
-
-const HIGHLIGHT = "#FCE4D6";
-/** Red (low) - yellow (median) - green (high), Excel's own three-colour scale. */
-const COLOR_SCALE: Excel.ConditionalColorScaleCriteria = {
-  minimum: { type: "LowestValue", color: "#F8696B" },
-  midpoint: { formula: "50", type: "Percentile", color: "#FFEB84" },
-  maximum: { type: "HighestValue", color: "#63BE7B" },
-};
 
 interface Staged {
   layout: SheetLayout;
@@ -134,19 +127,7 @@ async function stage(session: Session, layout: Layout, batch: WriteBatch, staged
       table.name = l.table.stagingName;
       entry.table = table;
     }
-    for (const address of l.plan.colorScales) {
-      await batch.reserve(400);
-      const format = sheet.getRange(address).conditionalFormats.add("ColorScale");
-      format.colorScale.criteria = COLOR_SCALE;
-    }
-    for (const address of l.plan.highlights) {
-      await batch.reserve(150);
-      sheet.getRange(address).format.fill.color = HIGHLIGHT;
-    }
-    for (const [col, width] of (l.plan.columnWidths ?? []).entries()) {
-      await batch.reserve(120);
-      sheet.getRangeByIndexes(0, col, 1, 1).getEntireColumn().format.columnWidth = charsToPoints(width);
-    }
+    await queueSheetFormat(sheet, l.plan, batch);
   }
   const byKey = new Map(staged.map((s) => [s.layout.plan.key, s] as const));
   const targets = {

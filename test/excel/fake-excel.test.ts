@@ -259,3 +259,47 @@ test("references: renaming a sheet rewrites formulas and names; deleting it turn
   assert.equal(wb.names[0]!.formula, "=#REF!$A$2");
   assert.equal((wb.snapshot() as Any).sheets.find((s: Any) => s.name === "Notes").charts[0].series[0].values, "#REF!");
 });
+
+test("print and column rules: pageLayout needs ExcelApi 1.9, print titles are whole rows, columnHidden reads null when mixed", async () => {
+  const { wb, ctx } = setup();
+  const sheet = ctx.workbook.worksheets.getItem("Data");
+  sheet.pageLayout.orientation = "Landscape";
+  sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  sheet.pageLayout.setPrintTitleRows("$1:$1");
+  sheet.getRange("B:B").columnHidden = true;
+  sheet.getRange("A1").format.wrapText = true;
+  await ctx.sync();
+  const model = wb.sheetByName("Data")!;
+  assert.deepEqual(model.pageLayout, { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: "$1:$1" });
+  assert.deepEqual([...model.hiddenColumns], [1]);
+  const mixed = sheet.getRange("A1:B1").load("columnHidden");
+  await ctx.sync();
+  assert.equal(mixed.columnHidden, null);
+  sheet.pageLayout.setPrintTitleRows("A1:B2");
+  await assert.rejects(ctx.sync(), (e: Any) => e.code === "InvalidArgument");
+  wb.excelApiMinor = 8;
+  sheet.pageLayout.orientation = "Portrait";
+  await assert.rejects(ctx.sync(), (e: Any) => e.code === "ApiNotFound");
+  assert.equal(model.pageLayout.orientation, "Landscape");
+});
+
+test("chart rules: tick label spacing is for category axes, point labels only on existing points", async () => {
+  const { wb, ctx } = setup();
+  const sheet = ctx.workbook.worksheets.getItem("Data");
+  const bar = sheet.charts.add("BarClustered", sheet.getRange("B2:B3"), "Columns");
+  bar.axes.categoryAxis.tickLabelSpacing = 1;
+  bar.plotVisibleOnly = false;
+  const scatter = sheet.charts.add("XYScatter", sheet.getRange("B2:B3"), "Columns");
+  const point = scatter.series.getItemAt(0).points.getItemAt(1);
+  point.hasDataLabel = true;
+  point.dataLabel.text = "B";
+  await ctx.sync();
+  const [barModel, scatterModel] = wb.sheetByName("Data")!.charts;
+  assert.equal(barModel!.axes.category.tickLabelSpacing, 1);
+  assert.equal(barModel!.plotVisibleOnly, false);
+  assert.deepEqual([...scatterModel!.series[0]!.pointLabels!], [[1, "B"]]);
+  scatter.axes.categoryAxis.tickLabelSpacing = 1;
+  await assert.rejects(ctx.sync(), (e: Any) => e.code === "InvalidArgument");
+  scatter.series.getItemAt(0).points.getItemAt(2).dataLabel.text = "none";
+  await assert.rejects(ctx.sync(), (e: Any) => e.code === "ItemNotFound");
+});

@@ -8,6 +8,7 @@ import { AddinError, createTemplate, detectSources, enableAutoRefresh, loadStore
 import { computeIndex } from "../../src/core/engine";
 import { createContext } from "./fake-excel";
 import { freshWorkbook, putTable, sheetNamed, sheetValues } from "./helpers";
+import { finishSheet } from "../../src/core/report";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -107,7 +108,7 @@ test("writeReportPlan writes extra plans (analysis sheets) beside the main outpu
   putTable(wb, "Framework", ieciFrameworkTable());
   await runIndex({ version: 1, data: { kind: "sheet", sheet: "Data" }, framework: { kind: "sheet", sheet: "Framework" }, settings: null });
   const plan: ReportPlan = {
-    sheets: [{
+    sheets: [finishSheet({
       key: "uncertainty", name: "Uncertainty", cells: [["Unit", "Median rank", "Low", "High"], ["LON", 1, 1, 2], ["NYC", 2, 1, 3]],
       table: { name: "IndexStudioUncertainty", rows: 3, cols: 4 }, formats: [{ range: "B2:D3", numberFormat: "0" }], colorScales: [], highlights: ["C3"],
       freeze: { rows: 1, cols: 1 }, columnWidths: [10, 12],
@@ -115,7 +116,7 @@ test("writeReportPlan writes extra plans (analysis sheets) beside the main outpu
         id: "rankInterval", kind: "rankInterval", title: "Rank intervals", legend: false, anchor: { row: 5, col: 0, rows: 10, cols: 6 },
         series: [{ name: { sheet: "uncertainty", range: "B1" }, categories: { sheet: "uncertainty", range: "A2:A3" }, values: { sheet: "uncertainty", range: "B2:B3" } }],
       }],
-    }],
+    })],
   };
   const written = await writeReportPlan(plan);
   assert.deepEqual(written.sheets, ["Uncertainty"]);
@@ -137,9 +138,9 @@ test("sheet limits: a plan wider than Excel's 16,384 columns or longer than 1,04
   wb.addSheet("Sheet1");
   const before = JSON.stringify(wb.snapshot({ ids: true }));
   const base = { key: "normalized" as const, name: "Normalized", formats: [], colorScales: [], highlights: [], freeze: { rows: 1, cols: 0 }, charts: [] };
-  const wide = { ...base, cells: [new Array(16_385).fill(1)] };
+  const wide = finishSheet({ ...base, cells: [new Array(16_385).fill(1)] });
   await assert.rejects(writeReportPlan({ sheets: [wide] }), (e: unknown) => e instanceof AddinError && e.messages[0]!.includes("16,385 columns"));
-  const long = { ...base, cells: Array.from({ length: 1_048_577 }, () => [] as number[]) };
+  const long = finishSheet({ ...base, cells: Array.from({ length: 1_048_577 }, () => [] as number[]) });
   await assert.rejects(writeReportPlan({ sheets: [long] }), (e: unknown) => e instanceof AddinError && e.messages[0]!.includes("1,048,577 rows"));
   assert.equal(JSON.stringify(wb.snapshot({ ids: true })), before);
 });

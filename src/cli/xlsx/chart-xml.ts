@@ -27,7 +27,7 @@ export function chartXml(chart: ChartPlan, resolve: RangeResolver): string {
   const legend = chart.legend ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : "";
   return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     + `<c:chartSpace ${NS}><c:roundedCorners val="0"/><c:chart>${title(chart.title, 1400)}<c:autoTitleDeleted val="0"/>`
-    + `${body}${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>`
+    + `${body}${legend}<c:plotVisOnly val="${chart.plotVisibleOnly === false ? 0 : 1}"/><c:dispBlanksAs val="gap"/></c:chart>`
     + '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr>'
     + "</c:chartSpace>";
 }
@@ -54,7 +54,7 @@ function plotArea(chart: ChartPlan, resolve: RangeResolver): string {
     }
     case "scatter": {
       const series = chart.series.map((s, i) => `<c:ser>${seriesHead(s, i, resolve)}${lineProps(i, false)}`
-        + `<c:marker><c:symbol val="circle"/><c:size val="7"/>${fillProps(i)}</c:marker>`
+        + `<c:marker><c:symbol val="circle"/><c:size val="7"/>${fillProps(i)}</c:marker>${pointLabels(s, resolve)}`
         + `${s.categories ? numbers("xVal", s.categories, resolve) : ""}${numbers("yVal", s.values, resolve)}<c:smooth val="0"/></c:ser>`).join("");
       return `<c:plotArea><c:layout/><c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${series}${axIds}</c:scatterChart>`
         + valAx(CAT_AXIS, VAL_AXIS, "b", chart.xAxisTitle, format, "autoZero", "midCat")
@@ -123,6 +123,23 @@ function errorBars(series: ChartSeriesPlan, resolve: RangeResolver): string {
     + '<c:spPr><a:ln w="12700"><a:solidFill><a:srgbClr val="404040"/></a:solidFill></a:ln></c:spPr></c:errBars>';
 }
 
+/**
+ * A text label beside each point (unit names): one c:dLbl per point with its own rich text, in the
+ * order CT_DLbl requires; the group after them shows nothing else.
+ */
+function pointLabels(series: ChartSeriesPlan, resolve: RangeResolver): string {
+  if (!series.pointLabels) return "";
+  const flags = (value: boolean) => `<c:showLegendKey val="0"/><c:showVal val="${value ? 1 : 0}"/><c:showCatName val="0"/>`
+    + '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/>';
+  const labels = resolve(series.pointLabels).values.map((value, i) => {
+    if (value === null || value === undefined || value === "") return "";
+    return `<c:dLbl><c:idx val="${i}"/><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="en-US" sz="800"/>`
+      + `<a:t>${xmlText(String(value))}</a:t></a:r></a:p></c:rich></c:tx><c:dLblPos val="r"/>${flags(true)}</c:dLbl>`;
+  }).join("");
+  return `<c:dLbls>${labels}<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>`
+    + `<c:dLblPos val="r"/>${flags(false)}</c:dLbls>`;
+}
+
 function fillProps(index: number): string {
   return `<c:spPr><a:solidFill><a:srgbClr val="${PALETTE[index % PALETTE.length]}"/></a:solidFill></c:spPr>`;
 }
@@ -145,7 +162,7 @@ function catAx(chart: ChartPlan, position: "l" | "b", reversed: boolean, crosses
     + `<c:delete val="0"/><c:axPos val="${position}"/>${chart.kind === "radar" ? "" : title(chart.xAxisTitle, 1000)}`
     + '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
     + `<c:crossAx val="${VAL_AXIS}"/><c:crosses val="${crosses}"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>`
-    + '<c:tickLblSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>';
+    + `${chart.categoryLabelSpacing !== undefined ? `<c:tickLblSkip val="${chart.categoryLabelSpacing}"/>` : ""}<c:noMultiLvlLbl val="0"/></c:catAx>`;
 }
 
 /** A value axis; crosses "max" keeps it at the bottom when the categories above run in reverse. */

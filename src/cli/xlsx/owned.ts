@@ -13,9 +13,9 @@ import type { OoxmlPackage } from "./ooxml/package";
 import { readDefinedNames, sheetNamesInOrder, writeDefinedNames } from "./ooxml/workbook";
 import { element } from "./ooxml/xml";
 
-export const OWNED_NAME = "_IndexStudio_Output";
-/** Workbook-level marks of earlier versions ("_IndexStudio_Owned_<key>" = "sheetId:name"): removed, never trusted. */
-export const LEGACY_OWNED_PREFIX = "_IndexStudio_Owned_";
+import { LEGACY_OWNED_PREFIX, OWNED_NAME } from "../../core/report";
+
+export { LEGACY_OWNED_PREFIX, OWNED_NAME };
 
 export interface OwnedSheet {
   key: string;

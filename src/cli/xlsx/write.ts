@@ -9,7 +9,8 @@ import ExcelJS from "exceljs";
 import type { RangeRef, ReportPlan, SheetKey, SheetPlan } from "../../core/report";
 import type { Cell } from "../../core/engine";
 import { chartXml, type ResolvedRange } from "./chart-xml";
-import { parseRange, sheetFormula, uniqueSheetName, uniqueTableName } from "./names";
+import { forEachCell, sheetFormula } from "../../core/engine";
+import { uniqueSheetName, uniqueTableName } from "../../core/report";
 import { graftInputDrawings } from "./graft";
 import { qualifiesForFastRows, writeFastRows } from "./fast-rows";
 import { addChartsToPackage, type SheetCharts } from "./drawings";
@@ -49,7 +50,6 @@ export interface BuiltWorkbook {
   summary: WriteResultSummary;
 }
 
-const HEAT_COLORS = ["FFF8696B", "FFFFEB84", "FF63BE7B"];
 const LARGE_SHEET_CELLS = 5_000;
 
 export async function writeResultWorkbook(options: WriteResultOptions): Promise<WriteResultSummary> {
@@ -183,34 +183,45 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, t
       if (v !== null) ws.getCell(r + 1, c + 1).value = v;
     });
   });
-  if (!table && plan.cells.length > 0) ws.getRow(1).font = { bold: true };
+  // The plan is fully resolved (core/report/finish.ts): styles, formats, columns and print setup are applied as given.
   for (const format of plan.formats) {
     forEachCell(format.range, (r, c) => {
       if (r < rowLimit) ws.getCell(r + 1, c + 1).numFmt = format.numberFormat;
     });
   }
-  for (const range of plan.highlights) {
+  for (const { range, style } of plan.styles) {
     forEachCell(range, (r, c) => {
+      if (r >= rowLimit) return;
       const cell = ws.getCell(r + 1, c + 1);
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
-      cell.font = { bold: true };
+      if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+      if (style.bold !== undefined) cell.font = { ...cell.font, bold: style.bold };
+      if (style.wrap !== undefined) cell.alignment = { ...cell.alignment, wrapText: style.wrap, vertical: "top" };
     });
   }
-  plan.colorScales.forEach((range, i) => {
+  plan.conditionalFormats.forEach((scale, i) => {
     ws.addConditionalFormatting({
-      ref: range,
+      ref: scale.range,
       rules: [{
         type: "colorScale", priority: i + 1,
-        cfvo: [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }],
-        color: HEAT_COLORS.map((argb) => ({ argb })),
+        cfvo: [{ type: "min" }, { type: "percentile", value: scale.midPercentile }, { type: "max" }],
+        color: [scale.low, scale.mid, scale.high].map((color) => ({ argb: argb(color) })),
       }],
     });
   });
   if (plan.freeze.rows > 0 || plan.freeze.cols > 0) {
     ws.views = [{ state: "frozen", xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }];
   }
-  plan.columnWidths?.forEach((width, c) => (ws.getColumn(c + 1).width = width));
-  if (plan.charts.length > 0) ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  plan.columns.forEach(({ width, hidden }, c) => {
+    const column = ws.getColumn(c + 1);
+    column.width = width;
+    if (hidden) column.hidden = true;
+  });
+  for (const { row, points } of plan.rowHeights) ws.getRow(row + 1).height = points;
+  const { orientation, fitToPagesWide, repeatRows } = plan.print;
+  ws.pageSetup = {
+    orientation, fitToPage: true, fitToWidth: fitToPagesWide, fitToHeight: 0,
+    ...(repeatRows > 0 ? { printTitlesRow: `1:${repeatRows}` } : {}),
+  };
   return ws;
 }
 
@@ -265,9 +276,9 @@ function cellsOf(plan: SheetPlan, range: string): Cell[] {
   return out;
 }
 
-function forEachCell(range: string, visit: (row: number, col: number) => void): void {
-  const box = parseRange(range);
-  for (let r = box.row0; r <= box.row1; r++) for (let c = box.col0; c <= box.col1; c++) visit(r, c);
+/** "#FCE4D6" → "FFFCE4D6" (exceljs colours carry alpha first). */
+function argb(color: string): string {
+  return `FF${color.replace(/^#/, "").toUpperCase()}`;
 }
 
 function tableNameOf(table: unknown): string {

@@ -10,6 +10,7 @@ export { parseSpec, settingsToSpecInput, aggregateFor } from "../spec";
 export type { IndexSpec, NormalizeSpec, AggregateSpec, AggregateOneSpec, ImputeSpec, TreatSpec, WinsorizeSpec, SpecInput } from "../spec";
 export { IndexInputError, IndexComputeError, formatIssue, cellAddress, columnLetter, issueMessage, computeErrorMessage, said } from "../errors";
 export * from "../messages";
+export * from "../a1";
 export type { ValidationIssue, TableOrigin, TableName } from "../errors";
 export type * from "../types";
 export type * from "../result";

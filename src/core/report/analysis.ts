@@ -12,7 +12,8 @@ import type { Cell } from "../types";
 import type { Language } from "../language";
 import { mean } from "../stats";
 import { render, type Message } from "../messages";
-import type { FormatPlan, SheetPlan } from "./types";
+import { columnFormats, finishReport, finishSheet } from "./finish";
+import type { FormatPlan, SheetDraft, SheetPlan } from "./types";
 import { bodyRange, nodeName, num, rangeA1, uniqueHeaders } from "./util";
 
 const TEXT = {
@@ -77,20 +78,20 @@ type Text = { [K in keyof (typeof TEXT)["en"]]: string };
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ""));
 
-const blankSheet = (key: SheetPlan["key"], name: string): SheetPlan => ({
+const blankSheet = (key: SheetPlan["key"], name: string): SheetDraft => ({
   key, name, cells: [], formats: [], colorScales: [], highlights: [], freeze: { rows: 1, cols: 0 }, charts: [],
 });
 
 export function buildAnalysisReport(analysis: AnalysisResult, result: IndexResult, options: { language: Language }): SheetPlan[] {
   const text: Text = TEXT[options.language] ?? TEXT.en;
-  const sheets: SheetPlan[] = [];
+  const sheets: SheetDraft[] = [];
   if (analysis.audit) sheets.push(auditSheet(analysis.audit, result, text));
   if (analysis.uncertainty) sheets.push(uncertaintySheet(analysis.uncertainty, text, options.language));
   if (analysis.sensitivity) sheets.push(sensitivitySheet(analysis.sensitivity, text, options.language));
-  return sheets;
+  return finishReport(sheets.map(finishSheet));
 }
 
-function auditSheet(audit: AuditResult, result: IndexResult, text: Text): SheetPlan {
+function auditSheet(audit: AuditResult, result: IndexResult, text: Text): SheetDraft {
   const sheet = blankSheet("audit", text.audit);
   const nodes = new Map(audit.nodes.map((n) => [n.code, n]));
   const importance = new Map(audit.importance.map((i) => [i.code, i]));
@@ -123,7 +124,9 @@ function auditSheet(audit: AuditResult, result: IndexResult, text: Text): SheetP
   });
   const statRows = audit.stats.length;
   sheet.table = { name: "IndexStudioAudit", rows: statRows + 1, cols: headers.length };
-  addFormats(sheet.formats, statRows, [[3, 9, "0.000"], [10, 10, "0"], [11, 13, "0.0%"], [18, 21, "0.00"], [23, 24, "0.000"]]);
+  // Raw-data statistics follow each column's magnitude (an office rent of 300 shows as 300.0, not 300.000).
+  sheet.formats.push(...columnFormats(sheet.cells, 1, statRows, 3, 9));
+  addFormats(sheet.formats, statRows, [[10, 10, "0"], [11, 13, "0.0%"], [18, 21, "0.00"], [23, 24, "0.000"]]);
   sheet.columnWidths = headers.map((_, c) => (c === 1 ? 28 : c === 0 || c === 2 ? 12 : 11));
   sheet.freeze = { rows: 1, cols: 1 };
 
@@ -169,7 +172,7 @@ function auditSheet(audit: AuditResult, result: IndexResult, text: Text): SheetP
   return sheet;
 }
 
-function uncertaintySheet(u: UncertaintyResult, text: Text, language: Language): SheetPlan {
+function uncertaintySheet(u: UncertaintyResult, text: Text, language: Language): SheetDraft {
   const sheet = blankSheet("uncertainty", text.uncertainty);
   const pLow = Math.round(u.low * 100);
   const pHigh = Math.round(u.high * 100);
@@ -189,6 +192,8 @@ function uncertaintySheet(u: UncertaintyResult, text: Text, language: Language):
   sheet.table = { name: "IndexStudioUncertainty", rows: rows + 1, cols: headers.length };
   addFormats(sheet.formats, rows, [[0, 0, "0"], [3, 7, "0.#"], [8, 11, "0.00"]]);
   sheet.columnWidths = [9, 10, 26, 10, 9, 9, 9, 9, 11, 11, 10, 10];
+  // "Bar below/above" only feed the interval chart.
+  sheet.hiddenColumns = [6, 7];
   sheet.freeze = { rows: 1, cols: 3 };
   const infoCol = headers.length + 1;
   const info: [string, Cell][] = [
@@ -217,7 +222,7 @@ function uncertaintySheet(u: UncertaintyResult, text: Text, language: Language):
   return sheet;
 }
 
-function sensitivitySheet(s: SensitivityResult, text: Text, language: Language): SheetPlan {
+function sensitivitySheet(s: SensitivityResult, text: Text, language: Language): SheetDraft {
   const sheet = blankSheet("sensitivity", text.sensitivity);
   const headers = uniqueHeaders([text.input, text.description, text.first, text.firstLow, text.firstHigh, text.total, text.totalLow, text.totalHigh]);
   sheet.cells.push(headers);

@@ -14,9 +14,10 @@ import { editionsText, RANK_CHANGE_FORMAT } from "./editions-text";
 import { buildLog } from "./log";
 import { buildPublishedSheet } from "./published";
 import type { PublishedRanking } from "../published";
-import type { FormatPlan, ReportPlan, SheetKey, SheetPlan } from "./types";
+import { columnFormats, finishReport, finishSheet, magnitudeFormat } from "./finish";
+import type { FormatPlan, ReportPlan, SheetDraft, SheetKey } from "./types";
 import {
-  bodyRange, headerWidth, nodeName, nodeRanks, num, pillarsAndSubPillars, rangeA1,
+  bodyRange, nodeName, nodeRanks, num, pillarsAndSubPillars, rangeA1,
   uniqueHeaders, unitsByRank,
 } from "./util";
 
@@ -31,8 +32,7 @@ export const RANK_FORMAT = "0";
 
 export function buildReport(result: IndexResult, options: ReportOptions): ReportPlan {
   const text = reportText(options.language);
-  return {
-    sheets: [
+  const drafts: SheetDraft[] = [
       resultsSheet(result, text, options.language),
       nodeSheet(result, text, "scores", text.sheetScores, "IndexStudioScores", result.scores, SCORE_FORMAT, aggregatesTopDown(result)),
       nodeSheet(result, text, "ranks", text.sheetRanks, "IndexStudioRanks", result.ranks, RANK_FORMAT, aggregatesTopDown(result)),
@@ -42,12 +42,12 @@ export function buildReport(result: IndexResult, options: ReportOptions): Report
       buildDashboard(result, text, options),
       ...buildEditionSheets(result, options),
       ...(options.published ? [buildPublishedSheet(result, options.published, options.language)] : []),
-    ],
-  };
+  ];
+  return { sheets: finishReport(drafts.map(finishSheet)) };
 }
 
 /** Results: one row per unit sorted by index rank, excluded units last with empty scores. */
-function resultsSheet(result: IndexResult, text: ReportText, language: Language): SheetPlan {
+function resultsSheet(result: IndexResult, text: ReportText, language: Language): SheetDraft {
   const root = result.framework.root;
   const { pillars, subPillars } = pillarsAndSubPillars(result);
   type Column = { header: string; values: (unit: number) => Cell; format?: string; heat?: boolean; width: number };
@@ -86,7 +86,9 @@ function resultsSheet(result: IndexResult, text: ReportText, language: Language)
   columns.forEach((column, c) => {
     const range = bodyRange(c, order.length);
     if (!range) return;
-    if (column.format) formats.push({ range, numberFormat: column.format });
+    // Scores follow their magnitude (0-100 scores get one decimal, 0-1 scores three).
+    const numberFormat = column.format === SCORE_FORMAT ? magnitudeFormat(cells.slice(1).map((row) => row[c] as number | null)) : column.format;
+    if (numberFormat) formats.push({ range, numberFormat });
     if (column.heat) colorScales.push(range);
   });
   return {
@@ -98,7 +100,8 @@ function resultsSheet(result: IndexResult, text: ReportText, language: Language)
     colorScales,
     highlights: [],
     freeze: { rows: 1, cols: 3 },
-    columnWidths: columns.map((c, i) => (c.format === SCORE_FORMAT || c.format === RANK_FORMAT ? Math.max(c.width, headerWidth(headers[i]!)) : c.width)),
+    // Long headers wrap (finishSheet) rather than widen the numeric columns.
+    columnWidths: columns.map((c) => c.width),
     charts: [],
   };
 }
@@ -132,7 +135,7 @@ function note(result: IndexResult, unit: number, text: ReportText): string {
 function nodeSheet(
   result: IndexResult, text: ReportText, key: SheetKey, name: string, tableName: string, set: ColumnSet,
   numberFormat: string, codes: string[],
-): SheetPlan {
+): SheetDraft {
   const units = result.units.codes.length;
   const at = new Map(set.codes.map((code, j) => [code, j])); // not indexOf per code: 150,000 codes would be quadratic
   const present = codes.filter((code) => at.has(code));
@@ -145,9 +148,9 @@ function nodeSheet(
     for (const column of columns) row.push(excluded ? null : num(column[u]!));
     cells.push(row);
   }
-  const formats: FormatPlan[] = present.length > 0 && units > 0
-    ? [{ range: rangeA1(1, 2, units, 1 + present.length), numberFormat }]
-    : [];
+  const formats: FormatPlan[] = present.length === 0 || units === 0 ? []
+    : numberFormat === SCORE_FORMAT ? columnFormats(cells, 1, units, 2, 1 + present.length)
+    : [{ range: rangeA1(1, 2, units, 1 + present.length), numberFormat }];
   return {
     key,
     name,

@@ -6,9 +6,9 @@ import { IndexInputError } from "../errors";
 import type { IndexResult } from "../result";
 import type { Cell } from "../types";
 import { fill, type ReportText } from "./i18n";
-import type { ChartPlan, FormatPlan, RangeRef, SheetPlan } from "./types";
-import { scoreOf } from "../columns";
+import type { ChartPlan, FormatPlan, RangeRef, SheetDraft } from "./types";
 import { bodyRange, headerWidth, medianOf, nodeName, num, pillarsAndSubPillars, rangeA1, unitLabel, unitsByRank } from "./util";
+import { scoreOf } from "../columns";
 
 export interface DashboardOptions {
   /** Units in the top-N bar chart (default 10). */
@@ -17,7 +17,7 @@ export interface DashboardOptions {
   radarUnit?: string;
   /** Two node codes for the scatter (default: the first two pillars). */
   scatterPillars?: [string, string];
-  /** Most units drawn in the contributions chart (default 60; the data block holds every ranked unit). */
+  /** Most units drawn in the contributions chart (default 20, so every label is readable; the data block holds every ranked unit). */
   contributionUnits?: number;
 }
 
@@ -26,8 +26,13 @@ const CHART_COLS = 8;
 const CHART_ROWS = 20;
 const DATA_COL = 2 * CHART_COLS + 2;
 const VALUE_FORMAT = "0.0";
+/** Units in the contributions chart by default: the top 20 by index score. */
+const CONTRIBUTION_UNITS = 20;
+/** Rows of chart height per unit drawn (a row is 15 pt; a category label needs about that), plus title, axis and legend. */
+const ROWS_PER_UNIT = 1;
+const CHART_CHROME_ROWS = 8;
 
-export function buildDashboard(result: IndexResult, text: ReportText, options: DashboardOptions): SheetPlan {
+export function buildDashboard(result: IndexResult, text: ReportText, options: DashboardOptions): SheetDraft {
   const { pillars, subPillars } = pillarsAndSubPillars(result);
   const root = result.framework.root;
   const indexName = nodeName(result, root);
@@ -68,7 +73,7 @@ export function buildDashboard(result: IndexResult, text: ReportText, options: D
       ...pillars.map((_, k) => num(pillarWeights[k]! * (pillarScores[k]?.[u] ?? NaN))),
       num(rootScores[u]!),
     ]));
-  const drawn = Math.min(rankedUnits.length, Math.max(1, Math.floor(options.contributionUnits ?? 60)));
+  const drawn = Math.min(rankedUnits.length, Math.max(1, Math.floor(options.contributionUnits ?? CONTRIBUTION_UNITS)));
   if (rankedUnits.length > 0 && pillars.length > 0) {
     formats.push({ range: rangeA1(1, col + 1, rankedUnits.length, col + 1 + pillars.length), numberFormat: VALUE_FORMAT });
     charts.push({
@@ -79,7 +84,7 @@ export function buildDashboard(result: IndexResult, text: ReportText, options: D
         categories: ref(bodyRange(col, drawn)!),
         values: ref(bodyRange(col + 1 + k, drawn)!),
       })),
-      anchor: { row: CHART_ROWS + 1, col: 0, rows: Math.max(CHART_ROWS, Math.ceil(drawn * 0.8) + 6), cols: CHART_COLS },
+      anchor: { row: CHART_ROWS + 1, col: 0, rows: Math.max(CHART_ROWS, drawn * ROWS_PER_UNIT + CHART_CHROME_ROWS), cols: CHART_COLS },
     });
   }
   col += pillars.length + 3;
@@ -115,7 +120,10 @@ export function buildDashboard(result: IndexResult, text: ReportText, options: D
       charts.push({
         id: "scatter", kind: "scatter", title: fill(text.chartScatter, { a: xName, b: yName }),
         xAxisTitle: xName, yAxisTitle: yName, legend: false, valueFormat: VALUE_FORMAT,
-        series: [{ name: ref(rangeA1(0, col + 2, 0, col + 2)), categories: ref(bodyRange(col + 1, points.length)!), values: ref(bodyRange(col + 2, points.length)!) }],
+        series: [{
+          name: ref(rangeA1(0, col + 2, 0, col + 2)), categories: ref(bodyRange(col + 1, points.length)!), values: ref(bodyRange(col + 2, points.length)!),
+          pointLabels: ref(bodyRange(col, points.length)!),
+        }],
         anchor: { row: CHART_ROWS + 1, col: CHART_COLS + 1, rows: CHART_ROWS, cols: CHART_COLS },
       });
     }

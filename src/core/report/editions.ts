@@ -8,7 +8,7 @@ import type { IndexResult } from "../result";
 import type { Cell } from "../types";
 import { editionsText, RANK_CHANGE_FORMAT, type EditionsText } from "./editions-text";
 import { fill, reportText, type ReportText } from "./i18n";
-import type { ChartPlan, FormatPlan, RangeRef, SheetPlan } from "./types";
+import type { ChartPlan, FormatPlan, RangeRef, SheetDraft } from "./types";
 import { bodyRange, headerWidth, nodeName, num, rangeA1, uniqueHeaders, unitLabel, unitsByRank } from "./util";
 
 export interface EditionsReportOptions {
@@ -23,7 +23,7 @@ const CHART_COLS = 9;
 const CHART_ROWS = 20;
 const DATA_COL = CHART_COLS + 2;
 
-export function buildEditionSheets(result: IndexResult, options: EditionsReportOptions): SheetPlan[] {
+export function buildEditionSheets(result: IndexResult, options: EditionsReportOptions): SheetDraft[] {
   if (!result.editions) return [];
   const text = editionsText(options.language);
   const common = reportText(options.language);
@@ -42,7 +42,7 @@ function unitGrid(result: IndexResult): { codes: string[]; rows: Int32Array[] } 
   return { codes: [...byCode.keys()], rows: [...byCode.values()] };
 }
 
-function editionsSheet(result: IndexResult, text: EditionsText, common: ReportText): SheetPlan {
+function editionsSheet(result: IndexResult, text: EditionsText, common: ReportText): SheetDraft {
   const info = result.editions!;
   const { panel, times, shown } = info;
   const root = result.framework.root;
@@ -93,7 +93,7 @@ function editionsSheet(result: IndexResult, text: EditionsText, common: ReportTe
   };
 }
 
-function trendsSheet(result: IndexResult, text: EditionsText, common: ReportText, options: EditionsReportOptions): SheetPlan {
+function trendsSheet(result: IndexResult, text: EditionsText, common: ReportText, options: EditionsReportOptions): SheetDraft {
   const info = result.editions!;
   const { times, shown } = info;
   const root = result.framework.root;

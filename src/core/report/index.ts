@@ -4,3 +4,6 @@ export { buildReport, SCORE_FORMAT, RANK_FORMAT, type ReportOptions } from "./bu
 export { buildAnalysisReport } from "./analysis";
 export { reportText, fill, type ReportText } from "./i18n";
 export { checkSheetLimits, planExtents, sheetLimitProblems, EXCEL_MAX_ROWS, EXCEL_MAX_COLS, type SheetExtent } from "./limits";
+export { finishReport, finishSheet, columnFormats, HEADER_STYLE, HIGHLIGHT_STYLE, magnitudeFormat, wrappedLines } from "./finish";
+export { cleanSheetName, uniqueSheetName, uniqueTableName } from "./names";
+export * from "./ownership";

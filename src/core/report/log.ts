@@ -8,7 +8,7 @@ import type { ExcludedUnit, IndexResult, TreatmentRecord } from "../result";
 import type { IndexSpec, ScreenSpec } from "../spec";
 import type { Cell, MethodSource } from "../types";
 import { fill, type ReportText } from "./i18n";
-import type { FormatPlan, SheetPlan } from "./types";
+import type { FormatPlan, SheetDraft } from "./types";
 import { aggregatesTopDown } from "../columns";
 import { num, rangeA1 } from "./util";
 
@@ -28,7 +28,7 @@ interface Section {
   formats: (string | undefined)[];
 }
 
-export function buildLog(result: IndexResult, text: ReportText, language: Language = "en"): SheetPlan {
+export function buildLog(result: IndexResult, text: ReportText, language: Language = "en"): SheetDraft {
   const sections: Section[] = [
     { title: text.settings, headers: [text.step, text.setting], rows: settingsRows(result.spec), formats: [] },
     {

@@ -7,10 +7,10 @@ import type { IndexResult } from "../result";
 import type { Cell } from "../types";
 import { editionsText } from "./editions-text";
 import { fill, reportText } from "./i18n";
-import type { SheetPlan } from "./types";
+import type { SheetDraft } from "./types";
 import { bodyRange, rangeA1 } from "./util";
 
-export function buildPublishedSheet(result: IndexResult, published: PublishedRanking, language: Language): SheetPlan {
+export function buildPublishedSheet(result: IndexResult, published: PublishedRanking, language: Language): SheetDraft {
   const text = editionsText(language);
   const common = reportText(language);
   const one = editionOf(result, published.time);

@@ -31,6 +31,8 @@ export interface ChartSeriesPlan {
   name: string | RangeRef;
   /** Category labels (bar, radar) or x values (scatter). */
   categories?: RangeRef;
+  /** scatter: a text label per point (unit names), one cell per value. */
+  pointLabels?: RangeRef;
   values: RangeRef;
   /** rankInterval: the error-bar extents below/above each value (as ranges of the same length). */
   errorMinus?: RangeRef;
@@ -58,6 +60,12 @@ export interface ChartPlan {
   anchor: { row: number; col: number; rows: number; cols: number };
   /** Reverse the category axis so that rank 1 sits on top of a horizontal bar chart. */
   reverseCategories?: boolean;
+  /**
+   * Resolved by finishSheet: plot cells in hidden columns too (Excel's default leaves them out, and
+   * a chart's helper columns are hidden), and show every category label (no skipping).
+   */
+  plotVisibleOnly?: boolean;
+  categoryLabelSpacing?: number;
 }
 
 export interface FormatPlan {
@@ -65,22 +73,75 @@ export interface FormatPlan {
   numberFormat: string;
 }
 
+/** A cell style, fully resolved: both writers apply exactly this. */
+export interface CellStyle {
+  /** Solid fill, "#RRGGBB". */
+  fill?: string;
+  bold?: boolean;
+  wrap?: boolean;
+}
+
+export interface StylePlan {
+  range: string;
+  style: CellStyle;
+}
+
+/** A three-colour scale: colours "#RRGGBB" at the lowest value, a percentile, and the highest value. */
+export interface ColorScalePlan {
+  range: string;
+  low: string;
+  mid: string;
+  midPercentile: number;
+  high: string;
+}
+
+export interface ColumnPlan {
+  /** Width in characters of the default font (Excel's unit). */
+  width: number;
+  hidden: boolean;
+}
+
+export interface PrintPlan {
+  orientation: "landscape" | "portrait";
+  /** Pages wide (1: fit to width); the height is free. */
+  fitToPagesWide: number;
+  /** Rows 1..n repeat at the top of every printed page (0: none). */
+  repeatRows: number;
+}
+
+/**
+ * What a sheet builder fills in; finishSheet (finish.ts) turns it into the resolved SheetPlan that
+ * the writers execute (styles, conditional formats, columns, row heights, print setup, chart options).
+ */
+export type SheetDraft = Omit<SheetPlan, "styles" | "conditionalFormats" | "columns" | "rowHeights" | "print"> & {
+  /** Columns (0-based) to hide, e.g. a chart's helper data. */
+  hiddenColumns?: number[];
+};
+
 export interface SheetPlan {
   key: SheetKey;
-  /** Preferred sheet name in the chosen language. */
+  /** Sheet name in the chosen language, already valid for Excel and unique within the plan. */
   name: string;
   /** Cells from A1 down; text is plain text and must never be evaluated as a formula. */
   cells: Cell[][];
   /** An Excel table over rows [0, tableRows) (header + body), if any. */
   table?: { name: string; rows: number; cols: number };
   formats: FormatPlan[];
-  /** Three-colour scale (red-yellow-green) on these ranges. */
+  /** Ranges that get the three-colour scale (red-yellow-green); resolved into conditionalFormats. */
   colorScales: string[];
-  /** Cells to highlight as flags (audit). */
+  /** Cells flagged (audit); resolved into styles. */
   highlights: string[];
   freeze: { rows: number; cols: number };
   columnWidths?: number[];
   charts: ChartPlan[];
+  /** Resolved: cell styles, applied in order (header row, then flags). */
+  styles: StylePlan[];
+  conditionalFormats: ColorScalePlan[];
+  /** Resolved: one entry per column from A (widths and hidden helper columns). */
+  columns: ColumnPlan[];
+  /** Resolved: row heights in points (a wrapped header row needs room for its lines). */
+  rowHeights: { row: number; points: number }[];
+  print: PrintPlan;
 }
 
 export interface ReportPlan {

@@ -1,6 +1,6 @@
 /** Small helpers shared by the sheet builders: cell values, ranges, unit order, node columns. */
 import { columnOf } from "../columns";
-import { cellAddress } from "../errors";
+import { rangeA1 } from "../a1";
 import { median } from "../stats";
 import type { IndexResult } from "../result";
 import type { Cell } from "../types";
@@ -10,10 +10,7 @@ export function num(x: number): Cell {
   return Number.isFinite(x) ? x : null;
 }
 
-/** "B2:D38" from 0-based corners (inclusive). */
-export function rangeA1(row0: number, col0: number, row1: number, col1: number): string {
-  return `${cellAddress(row0, col0)}:${cellAddress(row1, col1)}`;
-}
+export { rangeA1 };
 
 /** A column's body range below a one-row header: rows 1..rows (0-based), or null when empty. */
 export function bodyRange(col: number, rows: number, firstRow = 1): string | null {

@@ -11,12 +11,13 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { computeIndex, type Cell } from "../../../src/core/engine";
 import { runAnalysis } from "../../../src/core/analysis";
-import { buildAnalysisReport } from "../../../src/core/report/analysis";
-import { buildReport } from "../../../src/core/report/build";
-import type { ReportPlan, SheetPlan } from "../../../src/core/report/types";
+import { buildAnalysisReport } from "../../../src/core/report";
+import { buildReport } from "../../../src/core/report";
+import type { ReportPlan, SheetPlan } from "../../../src/core/report";
 import { writeResultWorkbook, type WriteResultSummary } from "../../../src/cli/xlsx";
 import { setOwnedSheets as writeOwnedSheets } from "./zip-probe";
 import { asemTables } from "../../helpers/conformance";
+import { finishSheet } from "../../../src/core/report";
 
 /** Unit names that a careless writer would turn into formulas (AUT, BEL, BGR, HRV). */
 export const HOSTILE_NAMES = ['=HYPERLINK("http://example.invalid","click")', "+1", "@SUM(A1)", "-1"];
@@ -70,11 +71,11 @@ export async function writeFixture(): Promise<Fixture> {
 
 /** The user's own chart in the input workbook. */
 export const USER_CHART_TITLE = "Quarterly visitors (user chart)";
-const USER_CHART_SHEET: SheetPlan = {
+const USER_CHART_SHEET: SheetPlan = finishSheet({
   key: "weights", name: "My chart", formats: [], colorScales: [], highlights: [], freeze: { rows: 0, cols: 0 },
   cells: [["Quarter", "Visitors"], ["Q1", 120], ["Q2", 180], ["Q3", 150], ["Q4", 210]],
   charts: [{
     id: "user", kind: "bar", title: USER_CHART_TITLE, legend: false, anchor: { row: 0, col: 3, rows: 15, cols: 7 },
     series: [{ name: "Visitors", categories: { sheet: "weights", range: "A2:A5" }, values: { sheet: "weights", range: "B2:B5" } }],
   }],
-};
+});

@@ -2,8 +2,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { computeIndex, settingsToSpecInput } from "../../../src/core/engine";
-import { buildReport } from "../../../src/core/report/build";
-import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../../src/core/sample/ieci";
+import { buildReport } from "../../../src/core/report";
+import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../../src/core/sample";
 import { handMedian, near, sheetOf, valuesAt } from "./plan-helpers";
 
 const framework = ieciFrameworkTable();
@@ -33,7 +33,7 @@ describe("IECI sample report", () => {
     const weights = pillarRows.map((row) => Number(row[header.indexOf("Weight")]));
     const total = weights.reduce((a, b) => a + b, 0);
     const names = valuesAt(plan, stacked.series[0]!.categories!);
-    assert.equal(names.length, result.included.reduce((n, v) => n + v, 0));
+    assert.equal(names.length, Math.min(20, result.included.reduce((n, v) => n + v, 0)), "the top 20 of 37 cities");
     const scores = sheetOf(plan, "scores");
     const series = stacked.series.map((s) => valuesAt(plan, s.values));
     names.forEach((name, i) => {

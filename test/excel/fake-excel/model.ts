@@ -38,6 +38,8 @@ export interface SeriesModel {
   /** format.fill: "automatic" until set; "none" after clear(); else the solid colour. */
   fill?: string;
   yErrorBars: { visible: boolean; include: string; type: string };
+  /** Data label texts by point index (ChartPoint.dataLabel.text). */
+  pointLabels?: Map<number, string>;
 }
 
 export interface AxisModel {
@@ -47,6 +49,8 @@ export interface AxisModel {
   numberFormat: string;
   /** Where the other axis crosses this one (ExcelApi 1.8). */
   position: string;
+  /** Categories between tick labels (ExcelApi 1.7); null: automatic. */
+  tickLabelSpacing?: number | null;
 }
 
 export interface ChartModel {
@@ -55,6 +59,8 @@ export interface ChartModel {
   type: string;
   title: string;
   legendVisible: boolean;
+  /** false: cells in hidden rows and columns are plotted too (ExcelApi 1.8). */
+  plotVisibleOnly?: boolean;
   series: SeriesModel[];
   axes: { category: AxisModel; value: AxisModel };
   position: { start: string; end: string } | null;
@@ -91,6 +97,15 @@ export class SheetModel {
   readonly columnWidths = new Map<number, number>();
   readonly fills = new Map<string, string>();
   readonly bold = new Set<string>();
+  /** format.wrapText and format.verticalAlignment, by range address as set. */
+  readonly wrap = new Set<string>();
+  readonly verticalAlignment = new Map<string, string>();
+  readonly hiddenColumns = new Set<number>();
+  readonly rowHeights = new Map<number, number>();
+  /** worksheet.pageLayout (ExcelApi 1.9). */
+  pageLayout: { orientation: string; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null; printTitleRows: string | null } = {
+    orientation: "Portrait", zoom: null, printTitleRows: null,
+  };
   readonly charts: ChartModel[] = [];
   readonly conditionalFormats: ConditionalFormatModel[] = [];
   readonly customProperties = new Map<string, string>();
@@ -484,12 +499,16 @@ export class WorkbookModel {
         columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
         fills: [...s.fills.entries()].sort(),
         bold: [...s.bold].sort(),
+        wrap: [...s.wrap].sort(),
+        hiddenColumns: [...s.hiddenColumns].sort((a, b) => a - b),
+        rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
+        pageLayout: s.pageLayout,
         customProperties: [...s.customProperties.entries()].sort(),
         names: s.names.map((n) => n.name),
         conditionalFormats: s.conditionalFormats.map((cf) => ({ type: cf.type, range: rectA1(cf.rect), criteria: cf.criteria })),
         charts: s.charts.map((c) => ({
-          name: c.name, type: c.type, title: c.title, legend: c.legendVisible, axes: c.axes, position: c.position,
-          series: c.series.map((x) => ({ name: x.name, values: ref(x.values), xValues: ref(x.xValues), chartType: x.chartType ?? null, lineStyle: x.lineStyle ?? null, fill: x.fill ?? null, yErrorBars: x.yErrorBars })),
+          name: c.name, type: c.type, title: c.title, legend: c.legendVisible, plotVisibleOnly: c.plotVisibleOnly, axes: c.axes, position: c.position,
+          series: c.series.map((x) => ({ name: x.name, values: ref(x.values), xValues: ref(x.xValues), chartType: x.chartType ?? null, lineStyle: x.lineStyle ?? null, fill: x.fill ?? null, yErrorBars: x.yErrorBars, pointLabels: [...(x.pointLabels ?? new Map()).entries()] })),
         })),
       })),
       tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, range: rectA1(t.rect) })),

@@ -35,7 +35,7 @@ function checkShape(rect: Rect, input: unknown, what: string): unknown[][] {
 
 export class FakeRange extends FakeClientObject<RangeModel> {
   protected readonly describe: string;
-  protected readonly scalarProps = ["address", "addressLocal", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "numberFormat", "formulas", "text"] as const;
+  protected readonly scalarProps = ["address", "addressLocal", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "numberFormat", "formulas", "text", "columnHidden"] as const;
   private formatProxy: FakeRangeFormat | null = null;
   private cfProxy: FakeConditionalFormats | null = null;
 
@@ -99,6 +99,11 @@ export class FakeRange extends FakeClientObject<RangeModel> {
       case "text": return matrix(rect, (r, c) => String(sheet.value(r, c) ?? ""));
       case "formulas": return matrix(rect, (r, c) => sheet.formula(r, c) ?? sheet.value(r, c) ?? "");
       case "numberFormat": return matrix(rect, (r, c) => sheet.format(r, c));
+      case "columnHidden": {
+        let hidden = 0;
+        for (let c = rect.col; c < rect.col + rect.cols; c++) if (sheet.hiddenColumns.has(c)) hidden += 1;
+        return hidden === 0 ? false : hidden === rect.cols ? true : null;
+      }
       default: throw new FakeOfficeError("InvalidArgument", `no property ${name}`);
     }
   }
@@ -138,6 +143,21 @@ export class FakeRange extends FakeClientObject<RangeModel> {
 
   getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
     return this.sub("offset", (m) => ({ ...m.rect, row: m.rect.row + rowOffset, col: m.rect.col + columnOffset }));
+  }
+
+  /**
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-columnhidden-member
+   * (ExcelApi 1.2): hides or shows every column of the range; reads true/false, or null when mixed.
+   */
+  get columnHidden(): boolean | null { return this.get("columnHidden"); }
+  set columnHidden(hidden: boolean) {
+    this.set("columnHidden", hidden, (m, v) => {
+      if (this.context.model.excelApiMinor < 2) throw new FakeOfficeError("ApiNotFound", "Range.columnHidden needs ExcelApi 1.2");
+      for (let c = m.rect.col; c < m.rect.col + m.rect.cols; c++) {
+        if (v) m.sheet.hiddenColumns.add(c);
+        else m.sheet.hiddenColumns.delete(c);
+      }
+    });
   }
 
   get format(): FakeRangeFormat {
@@ -187,7 +207,7 @@ export function rangeFromAddress(context: FakeRequestContext, sheet: () => Sheet
 
 export class FakeRangeFormat extends FakeClientObject<RangeModel> {
   protected readonly describe = "range format";
-  protected readonly scalarProps = ["columnWidth", "rowHeight"] as const;
+  protected readonly scalarProps = ["columnWidth", "rowHeight", "wrapText", "verticalAlignment"] as const;
   private fontProxy: FakeSimpleStyle | null = null;
   private fillProxy: FakeSimpleStyle | null = null;
 
@@ -196,6 +216,34 @@ export class FakeRangeFormat extends FakeClientObject<RangeModel> {
     this.set("columnWidth", points, (m, v) => {
       if (!(v >= 0 && v <= 1638)) throw new FakeOfficeError("InvalidArgument", `column width ${v} is out of range`);
       for (let c = m.rect.col; c < m.rect.col + m.rect.cols; c++) m.sheet.columnWidths.set(c, v);
+    });
+  }
+
+  /** Row height in points: 0 to 409 ("Excel specifications and limits", https://support.microsoft.com/office/1672b34d-7043-467e-8e27-269d656771c3). */
+  get rowHeight(): number { return this.get("rowHeight"); }
+  set rowHeight(points: number) {
+    this.set("rowHeight", points, (m, v) => {
+      if (!(v >= 0 && v <= 409)) throw new FakeOfficeError("InvalidArgument", `row height ${v} is out of range`);
+      for (let r = m.rect.row; r < m.rect.row + m.rect.rows; r++) m.sheet.rowHeights.set(r, v);
+    });
+  }
+
+  /** https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-wraptext-member (ExcelApi 1.1) */
+  get wrapText(): boolean { return this.get("wrapText"); }
+  set wrapText(on: boolean) {
+    this.set("wrapText", on, (m, v) => {
+      if (typeof v !== "boolean") throw new FakeOfficeError("InvalidArgument", "wrapText must be true or false");
+      if (v) m.sheet.wrap.add(rectA1(m.rect));
+      else m.sheet.wrap.delete(rectA1(m.rect));
+    });
+  }
+
+  /** https://learn.microsoft.com/javascript/api/excel/excel.verticalalignment: Center, Bottom, Top, Justify, Distributed. */
+  get verticalAlignment(): string { return this.get("verticalAlignment"); }
+  set verticalAlignment(v: string) {
+    this.set("verticalAlignment", v, (m, x) => {
+      if (!["Center", "Bottom", "Top", "Justify", "Distributed"].includes(x)) throw new FakeOfficeError("InvalidArgument", `vertical alignment ${x}`);
+      m.sheet.verticalAlignment.set(rectA1(m.rect), x);
     });
   }
 
@@ -215,7 +263,9 @@ export class FakeRangeFormat extends FakeClientObject<RangeModel> {
 
   protected readProp(name: string, m: RangeModel): unknown {
     if (name === "columnWidth") return m.sheet.columnWidths.get(m.rect.col) ?? 48;
-    return 15;
+    if (name === "wrapText") return m.sheet.wrap.has(rectA1(m.rect));
+    if (name === "verticalAlignment") return m.sheet.verticalAlignment.get(rectA1(m.rect)) ?? "Bottom";
+    return m.sheet.rowHeights.get(m.rect.row) ?? 15;
   }
 }
 

@@ -145,7 +145,7 @@ const CHART_TYPES = new Set([
 ]);
 
 function newAxis(): AxisModel {
-  return { title: "", titleVisible: false, reversePlotOrder: false, numberFormat: "General", position: "Automatic" };
+  return { title: "", titleVisible: false, reversePlotOrder: false, numberFormat: "General", position: "Automatic", tickLabelSpacing: null };
 }
 
 export class FakeChartCollection extends FakeCollection<SheetModel, FakeChart> {
@@ -172,7 +172,7 @@ export class FakeChartCollection extends FakeCollection<SheetModel, FakeChart> {
         series.push({ name: `Series${i + 1}`, values: { sheet: source.sheet, rect }, xValues: null, yErrorBars: { visible: false, include: "Both", type: "FixedValue" } });
       }
       created = {
-        id: this.context.model.newId(), name: `Chart ${sheet.charts.length + 1}`, type, title: "", legendVisible: true, series,
+        id: this.context.model.newId(), name: `Chart ${sheet.charts.length + 1}`, type, title: "", legendVisible: true, plotVisibleOnly: true, series,
         axes: { category: newAxis(), value: newAxis() }, position: null, deleted: false,
       };
       sheet.charts.push(created);
@@ -194,7 +194,7 @@ type LegendFields = { visible: boolean; position: string };
 
 export class FakeChart extends FakeClientObject<ChartModel> {
   protected readonly describe = "chart";
-  protected readonly scalarProps = ["name", "id", "chartType"] as const;
+  protected readonly scalarProps = ["name", "id", "chartType", "plotVisibleOnly"] as const;
   readonly title: FakeChartPart<TitleFields> & TitleFields;
   readonly legend: FakeChartPart<LegendFields> & LegendFields;
   readonly axes: { categoryAxis: FakeAxis; valueAxis: FakeAxis };
@@ -219,6 +219,16 @@ export class FakeChart extends FakeClientObject<ChartModel> {
 
   get name(): string { return this.get("name"); }
   set name(name: string) { this.set("name", name, (c, v) => { c.name = v; }); }
+
+  /** https://learn.microsoft.com/javascript/api/excel/excel.chart#excel-excel-chart-plotvisibleonly-member (ExcelApi 1.8) */
+  get plotVisibleOnly(): boolean { return this.get("plotVisibleOnly"); }
+  set plotVisibleOnly(v: boolean) {
+    this.set("plotVisibleOnly", v, (c, x) => {
+      needsApi(this.context, 8, "Chart.plotVisibleOnly");
+      c.plotVisibleOnly = Boolean(x);
+    });
+  }
+
   get chartType(): string { return this.get("chartType"); }
   set chartType(type: string) {
     this.set("chartType", type, (c, v) => {
@@ -246,6 +256,7 @@ export class FakeChart extends FakeClientObject<ChartModel> {
 
   protected readProp(name: string, c: ChartModel): unknown {
     if (name === "name") return c.name;
+    if (name === "plotVisibleOnly") return c.plotVisibleOnly ?? true;
     if (name === "id") return c.id;
     return c.type;
   }
@@ -276,11 +287,13 @@ export class FakeChartPart<T extends Record<string, unknown>> extends FakeClient
 
 export class FakeAxis extends FakeClientObject<AxisModel> {
   protected readonly describe = "axis";
-  protected readonly scalarProps = ["reversePlotOrder", "numberFormat", "position"] as const;
+  protected readonly scalarProps = ["reversePlotOrder", "numberFormat", "position", "tickLabelSpacing"] as const;
   readonly title: { text: string; visible: boolean };
+  private readonly chart: () => ChartModel;
 
   constructor(context: FakeRequestContext, resolver: () => AxisModel, chart: () => ChartModel) {
     super(context, resolver);
+    this.chart = chart;
     const self = this;
     /**
      * Radar charts have no axis titles: Excel's Chart Elements offer none for them, and Office.js
@@ -305,6 +318,21 @@ export class FakeAxis extends FakeClientObject<AxisModel> {
   get numberFormat(): string { return this.get("numberFormat"); }
   set numberFormat(v: string) { this.set("numberFormat", v, (a, x) => { a.numberFormat = x; }); }
 
+  /**
+   * https://learn.microsoft.com/javascript/api/excel/excel.chartaxis#excel-excel-chartaxis-ticklabelspacing-member
+   * (ExcelApi 1.7): 1 to 31,999 categories between labels. It is a category-axis setting: an XY
+   * scatter has value axes only, so the fake fails it there (the conservative reading).
+   */
+  get tickLabelSpacing(): number { return this.get("tickLabelSpacing"); }
+  set tickLabelSpacing(v: number) {
+    this.set("tickLabelSpacing", v, (a, x) => {
+      needsApi(this.context, 7, "ChartAxis.tickLabelSpacing");
+      if (!Number.isInteger(x) || x < 1 || x > 31_999) throw new FakeOfficeError("InvalidArgument", `tick label spacing ${x}`);
+      if (/^XYScatter/.test(this.chart().type) || a === this.chart().axes.value) throw new FakeOfficeError("InvalidArgument", "tick label spacing applies to a category axis");
+      a.tickLabelSpacing = x;
+    });
+  }
+
   get position(): string { return this.get("position"); }
   set position(v: string) {
     this.set("position", v, (a, x) => {
@@ -315,6 +343,7 @@ export class FakeAxis extends FakeClientObject<AxisModel> {
   }
 
   protected readProp(name: string, a: AxisModel): unknown {
+    if (name === "tickLabelSpacing") return a.tickLabelSpacing ?? 1;
     return name === "reversePlotOrder" ? a.reversePlotOrder : name === "position" ? a.position : a.numberFormat;
   }
 }
@@ -353,11 +382,45 @@ export class FakeSeries extends FakeClientObject<SeriesModel> {
   protected readonly scalarProps = ["name", "chartType"] as const;
   readonly yErrorBars: FakeErrorBars;
   readonly format: { line: { lineStyle: string }; fill: { clear(): void; setSolidColor(color: string): void } };
+  /**
+   * series.points.getItemAt(i): https://learn.microsoft.com/javascript/api/excel/excel.chartpointscollection
+   * A point past the series' values fails with ItemNotFound. point.hasDataLabel (ExcelApi 1.7) and
+   * point.dataLabel.text (ExcelApi 1.8): https://learn.microsoft.com/javascript/api/excel/excel.chartpoint,
+   * https://learn.microsoft.com/javascript/api/excel/excel.chartdatalabel#excel-excel-chartdatalabel-text-member
+   */
+  readonly points: { getItemAt(index: number): { hasDataLabel: boolean; dataLabel: { text: string } } };
 
   constructor(context: FakeRequestContext, resolver: () => SeriesModel | null) {
     super(context, resolver);
     this.yErrorBars = new FakeErrorBars(context, () => this.resolve().yErrorBars);
     const self = this;
+    const point = (s: SeriesModel, index: number) => {
+      if (!Number.isInteger(index) || index < 0 || index >= pointCount(s)) throw new FakeOfficeError("ItemNotFound", `no point at ${index}`);
+      s.pointLabels ??= new Map();
+    };
+    this.points = {
+      getItemAt: (index: number) => ({
+        set hasDataLabel(v: boolean) {
+          self.call("points.hasDataLabel", [index, v], (s) => {
+            needsApi(self.context, 7, "ChartPoint.hasDataLabel");
+            point(s, index);
+            if (v) s.pointLabels!.set(index, s.pointLabels!.get(index) ?? "");
+            else s.pointLabels!.delete(index);
+          });
+        },
+        get hasDataLabel(): boolean { throw new FakeOfficeError("PropertyNotLoaded", "hasDataLabel is write-only in the fake"); },
+        dataLabel: {
+          set text(v: string) {
+            self.call("points.dataLabel.text", [index, v], (s) => {
+              needsApi(self.context, 8, "ChartDataLabel.text");
+              point(s, index);
+              s.pointLabels!.set(index, String(v));
+            });
+          },
+          get text(): string { throw new FakeOfficeError("PropertyNotLoaded", "data label text is write-only in the fake"); },
+        },
+      }),
+    };
     this.format = {
       line: {
         set lineStyle(v: string) {
@@ -415,6 +478,16 @@ export class FakeSeries extends FakeClientObject<SeriesModel> {
   protected readProp(name: string, s: SeriesModel): unknown {
     return name === "name" ? s.name : s.chartType ?? null;
   }
+}
+
+function needsApi(context: FakeRequestContext, minor: number, what: string): void {
+  if (context.model.excelApiMinor < minor) throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi 1.${minor}`);
+}
+
+/** Points of a series: the cells of its values (or of its x values). */
+function pointCount(s: SeriesModel): number {
+  const ref = s.values ?? s.xValues;
+  return ref ? ref.rect.rows * ref.rect.cols : 0;
 }
 
 function oneDimensional(source: FakeRange) {

@@ -112,11 +112,13 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   private propsProxy: FakeCustomPropertyCollection | null = null;
   private namesProxy: FakeNamedItemCollection | null = null;
   readonly freezePanes: FakeFreezePanes;
+  readonly pageLayout: FakePageLayout;
   readonly onChanged: { add(handler: (args: unknown) => unknown): { remove(): void; context: FakeRequestContext } };
 
   constructor(context: FakeRequestContext, resolver: () => SheetModel | null, nullable = false) {
     super(context, resolver, nullable);
     this.freezePanes = new FakeFreezePanes(context, () => this.resolve());
+    this.pageLayout = new FakePageLayout(context, () => this.resolve());
     this.onChanged = {
       add: (handler) => {
         const holder: { model: EventHandlerModel | null } = { model: null };
@@ -235,6 +237,54 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
       const rect = sheet.usedRect(valuesOnly);
       return rect ? { sheet, rect } : null;
     }, "used range", true);
+  }
+}
+
+/**
+ * worksheet.pageLayout, ExcelApi 1.9 (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout):
+ * orientation is Portrait or Landscape (https://learn.microsoft.com/javascript/api/excel/excel.pageorientation);
+ * zoom scale is 10 to 400, fit-to-pages counts are whole numbers
+ * (https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions); setPrintTitleRows takes
+ * whole rows ("$1:$1").
+ */
+export class FakePageLayout extends FakeClientObject<SheetModel> {
+  protected readonly describe = "page layout";
+  protected readonly scalarProps = ["orientation", "zoom"] as const;
+
+  get orientation(): string { return this.get("orientation"); }
+  set orientation(v: string) {
+    this.set("orientation", v, (s, x) => {
+      this.needs19();
+      if (x !== "Portrait" && x !== "Landscape") throw new FakeOfficeError("InvalidArgument", `page orientation ${x}`);
+      s.pageLayout.orientation = x;
+    });
+  }
+
+  get zoom(): SheetModel["pageLayout"]["zoom"] { return this.get("zoom"); }
+  set zoom(v: SheetModel["pageLayout"]["zoom"]) {
+    this.set("zoom", v, (s, x) => {
+      this.needs19();
+      const { scale, horizontalFitToPages: wide, verticalFitToPages: tall } = x ?? {};
+      if (scale !== undefined && !(scale >= 10 && scale <= 400)) throw new FakeOfficeError("InvalidArgument", `print scale ${scale}`);
+      for (const n of [wide, tall]) if (n !== undefined && !(Number.isInteger(n) && n >= 0)) throw new FakeOfficeError("InvalidArgument", `fit to ${n} pages`);
+      s.pageLayout.zoom = { ...x };
+    });
+  }
+
+  setPrintTitleRows(rows: string): void {
+    this.call("setPrintTitleRows", rows, (s) => {
+      this.needs19();
+      if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new FakeOfficeError("InvalidArgument", `print title rows must be whole rows, not ${rows}`);
+      s.pageLayout.printTitleRows = rows;
+    });
+  }
+
+  private needs19(): void {
+    if (this.context.model.excelApiMinor < 9) throw new FakeOfficeError("ApiNotFound", "Worksheet.pageLayout needs ExcelApi 1.9");
+  }
+
+  protected readProp(name: string, s: SheetModel): unknown {
+    return name === "orientation" ? s.pageLayout.orientation : s.pageLayout.zoom;
   }
 }
 
