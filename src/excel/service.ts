@@ -13,8 +13,10 @@ import { AddinError } from "./errors";
 import { loadStoredChoice, saveChoice, selectedRangeSource, writeReportPlan } from "./index";
 import { runIndexWithResult } from "./run";
 import { createTemplate } from "./template";
+import { readMethodSettings, saveMethodSettings } from "./method-settings"; // method panel (issue 15)
 
 export type { AddinService, Detection, RunOptions, RunSummary, StoredChoice, TableSource, TemplateKind } from "./contract";
+export type { MethodSettings, SettingsChange, SettingsEntry, SettingValue } from "./contract"; // method panel (issue 15)
 export { errorMessages, parseSourceText, sourceText } from "./contract";
 
 /** `language` is read at each auto-refresh run, so output headers follow the pane's current language. */
@@ -55,5 +57,8 @@ export function createExcelService(language: () => Language): AddinService {
       markOwnWrite(); // our own write must not trigger an auto-refresh
       return (await writeReportPlan({ sheets })).sheets;
     },
+    // Method panel (issue 15): the Settings rows in force, and saving the panel's changes to them.
+    readMethodSettings,
+    saveMethodSettings,
   };
 }
