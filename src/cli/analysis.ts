@@ -1,5 +1,6 @@
 /** The command line's robustness analysis: --audit --uncertainty N --sensitivity N --seed S. */
 import { runAnalysis, type AnalysisOptions, type AnalysisResult } from "../core/analysis";
+import { analysisFindings } from "../core/analysis/findings";
 import { IndexComputeError, IndexInputError } from "../core/errors";
 import { parseUncertainInputs } from "../core/uncertainty/inputs-schema";
 import { readSpecFile } from "./spec-input";
@@ -60,23 +61,21 @@ export function withAnalysisJson(resultJsonText: string, analysis: AnalysisResul
 /** A few lines for the terminal. */
 export function analysisSummary(analysis: AnalysisResult): string {
   const lines: string[] = [];
-  if (analysis.audit) {
-    const flagged = analysis.audit.stats.filter((s) => Object.values(s.flags).some(Boolean)).length;
-    const collinear = analysis.audit.groups.reduce((n, g) => n + g.collinear.length, 0);
-    const negative = analysis.audit.nodes.filter((n) => n.negativeWithParent).length;
+  const found = analysisFindings(analysis, 1); // the same findings as the task pane's card
+  if (found.audit) {
+    const { flagged, collinear, negative } = found.audit;
     lines.push(`audit: ${flagged} indicator(s) flagged, ${collinear} collinear pair(s), ${negative} negative correlation(s) with the parent`);
   }
   if (analysis.uncertainty) {
     const u = analysis.uncertainty;
-    const widest = [...u.units].filter((x) => x.rankHigh === x.rankHigh).sort((a, b) => b.rankHigh - b.rankLow - (a.rankHigh - a.rankLow))[0];
-    const meanShift = u.rankShift.reduce((s, v) => s + v, 0) / u.runs;
-    lines.push(`uncertainty: ${u.runs} runs (seed ${u.seed}), mean absolute rank shift ${meanShift.toFixed(2)}` +
+    const widest = found.widest[0];
+    lines.push(`uncertainty: ${u.runs} runs (seed ${u.seed}), mean absolute rank shift ${(found.meanRankShift ?? NaN).toFixed(2)}` +
       (widest ? `; widest interval ${widest.name} ${widest.rankLow}–${widest.rankHigh}` : ""));
   }
   if (analysis.sensitivity) {
     const s = analysis.sensitivity;
     const parts = s.indices.map((i) => `${i.input} S=${fmt(i.first)} ST=${fmt(i.total)}`);
-    lines.push(`sensitivity: N = ${s.n} (${s.runs} runs): ${parts.join(", ")}`);
+    lines.push(`sensitivity: N = ${s.n} (${s.runs} runs): ${parts.join(", ")}` + (found.mattersMost ? `; matters most: ${found.mattersMost.input}` : ""));
   }
   return lines.join("\n");
 }
