@@ -4,6 +4,8 @@ import type { SpecInput } from "../core/spec";
 import { errorMessages, parseSourceText, sourceText, type AddinService, type Detection, type RunSummary, type StoredChoice, type TableSource } from "../excel/service";
 import { t, stageText } from "./i18n";
 import { optionsToSpecInput, specInputToOptions, type FieldError, type OptionsForm } from "./options";
+import type { MethodPanel } from "./method-panel"; // method panel (issue 15)
+import { tp } from "./i18n";
 
 export interface SourcesForm {
   data: string;
@@ -45,6 +47,9 @@ export class PaneController {
   /** The workbook's stored choice as last seen: what the pane does not edit (report options, language, auto-refresh) is kept from it. */
   private stored: StoredChoice | null = null;
   private readonly runListeners: RunListener[] = [];
+  // Method panel (issue 15): the method comes from Settings plus the panel's unsaved changes.
+  private method: MethodPanel | null = null;
+  private unsavedChanges = 0;
 
   constructor(
     private readonly api: AddinService,
@@ -52,6 +57,16 @@ export class PaneController {
     language: Language,
   ) {
     this.language = language;
+  }
+
+  /** Method panel (issue 15): from now on the method is Settings plus the panel's changes (no "options below"). */
+  attachMethodPanel(panel: MethodPanel): void {
+    this.method = panel;
+  }
+
+  /** Method panel (issue 15): saving created or grew the Settings source. */
+  settingsSourceChanged(source: TableSource): void {
+    if (this.detected) this.detected = { ...this.detected, settings: source };
   }
 
   onRun(listener: RunListener): void {
@@ -74,6 +89,7 @@ export class PaneController {
   setLanguage(language: Language): void {
     this.language = language;
     this.view.setLanguage(language);
+    this.method?.render(); // method panel (issue 15)
   }
 
   async detect(): Promise<void> {
@@ -176,9 +192,15 @@ export class PaneController {
     };
     const data = source("data");
     const framework = source("framework");
-    const sheet = sources.settingsFromSheet ? (this.detected?.settings ?? null) : null;
+    // Method panel (issue 15): Settings always apply; the panel's unsaved changes go on top as options.
+    const sheet = this.method ? (this.detected?.settings ?? null) : sources.settingsFromSheet ? (this.detected?.settings ?? null) : null;
     let spec: SpecInput | null = null;
-    if (!sheet) {
+    if (this.method) {
+      const run = this.method.runOptions();
+      for (const message of run.errors) errors.push({ field: "method", message });
+      spec = run.options;
+      this.unsavedChanges = run.changes;
+    } else if (!sheet) {
       const options = optionsToSpecInput(this.view.readOptions());
       for (const e of options.errors) errors.push(e);
       spec = options.spec;
@@ -205,7 +227,7 @@ export class PaneController {
   /** Stored choice → form: a Settings source wins unless the pane's own options were saved. */
   private applyStored(stored: StoredChoice): void {
     this.stored = stored;
-    const fromPane = Boolean(stored.options) || !stored.settings;
+    const fromPane = !this.method && (Boolean(stored.options) || !stored.settings);
     this.applyChoice({ data: stored.data, framework: stored.framework, settings: fromPane ? null : stored.settings, spec: stored.options ?? {} }, false);
   }
 
@@ -220,7 +242,9 @@ export class PaneController {
     const hasSettingsSheet = choice.settings !== null;
     const text = (source: TableSource | null) => (source ? sourceText(source) : "");
     this.view.showSources({ data: text(choice.data), framework: text(choice.framework), settingsFromSheet: hasSettingsSheet }, hasSettingsSheet);
-    if (!hasSettingsSheet) this.view.showOptions(specInputToOptions(choice.spec));
+    if (!hasSettingsSheet && !this.method) this.view.showOptions(specInputToOptions(choice.spec));
+    // Method panel (issue 15): show the Settings in force, with a stored choice's unsaved options as changes.
+    if (this.method && choice.framework) void this.method.load({ settings: choice.settings, framework: choice.framework }, choice.spec);
     if (fromDetection) {
       const found = [choice.data, choice.framework, choice.settings].filter((s): s is TableSource => s !== null).map(sourceText);
       this.view.showStatus(found.length > 0 ? t(this.language, "detected", { sources: found.join(", ") }) : t(this.language, "nothingDetected"));
@@ -230,7 +254,8 @@ export class PaneController {
   private showRun(summary: RunSummary, choice: StoredChoice): void {
     this.view.showSummary(summary);
     this.view.showProgress(stageText(this.language, "done"), 1);
-    this.view.showStatus(t(this.language, "done", { sheets: summary.sheets.join(", "), syncs: summary.syncCount }));
+    const unsaved = this.method && choice.options ? ` ${tp(this.language, "mp.usedUnsaved", { n: this.unsavedChanges })}` : ""; // method panel (issue 15)
+    this.view.showStatus(t(this.language, "done", { sheets: summary.sheets.join(", "), syncs: summary.syncCount }) + unsaved);
     for (const listener of this.runListeners) listener(summary, choice);
   }
 

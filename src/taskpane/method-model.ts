@@ -187,3 +187,15 @@ export function stepOfKey(key: string): PanelStep | null {
   const head = key.split(".")[0]!;
   return (PANEL_STEPS as readonly string[]).includes(head) ? (head as PanelStep) : null;
 }
+
+/** Nested options (a stored choice's unsaved changes) as flat keys; null marks a removed key. */
+export function flattenOptions(options: SpecInput, prefix = ""): [string, SettingValue | null][] {
+  const out: [string, SettingValue | null][] = [];
+  for (const [key, value] of Object.entries(options)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) out.push(...flattenOptions(value as SpecInput, path));
+    else if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") out.push([path, value]);
+    else if (Array.isArray(value)) out.push([path, value.join(", ")]);
+  }
+  return out;
+}

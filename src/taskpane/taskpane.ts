@@ -5,6 +5,7 @@ import { renderAnalysis } from "./analysis-hook";
 import { PaneController } from "./controller";
 import { DomView } from "./dom-view";
 import { pickLanguage, t } from "./i18n";
+import { mountMethodPanel } from "./method-panel";
 
 /** `onCreated` receives the controller before the first Excel call, e.g. so the service can read its language. */
 export async function startAddin(api: AddinService, onCreated?: (controller: PaneController) => void): Promise<PaneController> {
@@ -12,6 +13,13 @@ export async function startAddin(api: AddinService, onCreated?: (controller: Pan
   const view = new DomView();
   const controller = new PaneController(api, view, language);
   onCreated?.(controller);
+  // Method panel (issue 15): the method in force, from Settings, in the Method section.
+  const methodHost = document.getElementById("section-method-body");
+  if (methodHost) {
+    controller.attachMethodPanel(mountMethodPanel(methodHost, {
+      service: api, language: () => controller.language, onSettingsSource: (source) => controller.settingsSourceChanged(source),
+    }));
+  }
   view.bind(controller, typeof api.selectedRangeSource === "function");
   controller.onRun((summary, choice) => {
     const container = document.getElementById("analysis-root");
