@@ -176,4 +176,6 @@ export interface AddinService {
    * Returns the rows as saved (the source is new when a Settings sheet had to be created).
    */
   saveMethodSettings?(source: TableSource | null, changes: SettingsChange[]): Promise<{ source: TableSource; entries: SettingsEntry[] }>;
+  /** Analysis findings' "Go to sheet": activates a sheet by name. */
+  showSheet?(sheet: string): Promise<void>;
 }

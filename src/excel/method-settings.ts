@@ -176,3 +176,15 @@ async function restore(session: Session, created: Excel.Worksheet | null, ranges
     // Nothing more can be done from here; the error that is thrown says the save failed.
   }
 }
+
+/** Activates a sheet (the analysis findings' "Go to sheet"); a sheet deleted since is said so. */
+export async function showSheet(name: string): Promise<void> {
+  await runInExcel(async (session) => {
+    const sheet = session.workbook.worksheets.getItemOrNullObject(name);
+    sheet.load("name");
+    await session.sync();
+    if (sheet.isNullObject) throw new AddinError(`The sheet "${name}" is no longer in the workbook; run the analysis again.`);
+    sheet.activate();
+    await session.sync();
+  });
+}

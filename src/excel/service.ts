@@ -13,7 +13,7 @@ import { AddinError } from "./errors";
 import { loadStoredChoice, saveChoice, selectedRangeSource, writeReportPlan } from "./index";
 import { runIndexWithResult } from "./run";
 import { createTemplate } from "./template";
-import { readMethodSettings, saveMethodSettings } from "./method-settings"; // method panel (issue 15)
+import { readMethodSettings, saveMethodSettings, showSheet } from "./method-settings"; // method panel (issue 15)
 
 export type { AddinService, Detection, RunOptions, RunSummary, StoredChoice, TableSource, TemplateKind } from "./contract";
 export type { MethodSettings, SettingsChange, SettingsEntry, SettingValue } from "./contract"; // method panel (issue 15)
@@ -60,5 +60,6 @@ export function createExcelService(language: () => Language): AddinService {
     // Method panel (issue 15): the Settings rows in force, and saving the panel's changes to them.
     readMethodSettings,
     saveMethodSettings,
+    showSheet,
   };
 }

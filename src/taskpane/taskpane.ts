@@ -22,7 +22,7 @@ export async function startAddin(api: AddinService, onCreated?: (controller: Pan
   }
   view.bind(controller, typeof api.selectedRangeSource === "function");
   controller.onRun((summary, choice) => {
-    const container = document.getElementById("analysis-root");
+    const container = document.getElementById("section-analysis-body") ?? document.getElementById("analysis-root"); // issue 15: section body
     if (container) void renderAnalysis({ container, summary, choice, language: controller.language });
   });
   try {
