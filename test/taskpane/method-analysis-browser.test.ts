@@ -65,7 +65,6 @@ test("Method panel and Analysis section in Chromium (production build, 320 px), 
 
     // Analysis after that run (Settings with winmax 4): progress with runs and time left, Cancel writes nothing.
     const analysis = page.locator("#section-analysis-body");
-    const status = analysis.getByRole("status");
     await analysis.getByText(/^Analysing the run of \d\d:\d\d\.$/).waitFor();
     await analysis.getByLabel(/^Uncertainty: number of random runs/).fill("1000");
     assert.match(await analysis.locator(".an-cost").first().innerText(), /^1,000 runs · about \d+ s$/);
