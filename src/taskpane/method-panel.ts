@@ -69,7 +69,7 @@ export function mountMethodPanel(host: HTMLElement, deps: MethodPanelDeps): Meth
     if (byLevel) return text("mp.level", { level: byLevel[1]! });
     const byIndicator = /^normalize\.byIndicator\.([^.]+)\.method$/.exec(field.key);
     if (byIndicator) return text("mp.exceptionFor", { code: byIndicator[1]! });
-    if (field.key.endsWith(".method")) return text(field.label as MessageKey);
+    if (field.key.endsWith(".method")) return text("mp.levelMethod"); // the step's title is the legend above
     const key = PARAM_KEYS[field.label] ?? field.label;
     return hasText(key) ? text(key as MessageKey) : field.label;
   };
@@ -123,6 +123,8 @@ export function mountMethodPanel(host: HTMLElement, deps: MethodPanelDeps): Meth
       wrap.append(label, row);
     }
     if (diff) wrap.classList.add("changed");
+    // Parameters sit two to a row (the pane is narrow; a method with its three limits stays on one screen).
+    if (!field.key.endsWith(".method") && !field.key.startsWith("weights.") && field.kind !== "checkbox" && field.key.split(".").length === 2) wrap.classList.add("mp-param");
     wrap.dataset.key = field.key;
     return wrap;
   };

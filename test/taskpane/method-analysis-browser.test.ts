@@ -27,6 +27,21 @@ test("Method panel and Analysis section in Chromium (production build, 320 px), 
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(url);
+    try {
+      await scenario(page);
+    } catch (error) {
+      const shown = await page.evaluate(() => ({ status: document.getElementById("status")?.textContent, errors: document.getElementById("errors")?.textContent })).catch(() => null);
+      await page.screenshot({ path: `${OUT}/failure.png`, fullPage: true }).catch(() => undefined);
+      throw Object.assign(error as Error, { message: `${(error as Error).message}\npane: ${JSON.stringify(shown)}\nerrors: ${JSON.stringify(errors)}` });
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await pane.close();
+  }
+});
+
+async function scenario(page: Page): Promise<void> {
+  {
     await page.getByRole("status").filter({ hasText: "No Data or Framework sheet found" }).waitFor();
     await page.getByRole("button", { name: "Create" }).click();
     await page.getByRole("status").filter({ hasText: "Template sheets created" }).waitFor();
@@ -86,11 +101,8 @@ test("Method panel and Analysis section in Chromium (production build, 320 px), 
     await analysis.getByText(/^分析 \d\d:\d\d 的运行结果。$/).waitFor();
     await progressAndCancel(page, "zh", /^[\d,]+ \/ 100,00\d 次运行 · 剩余 .+$/);
     await findings(page, "zh", /^已写入 /);
-    assert.deepEqual(errors, []);
-  } finally {
-    await pane.close();
   }
-});
+}
 
 async function progressAndCancel(page: Page, lang: "en" | "zh", progressText: RegExp): Promise<void> {
   const analysis = page.locator("#section-analysis-body");
