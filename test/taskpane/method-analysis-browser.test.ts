@@ -32,7 +32,8 @@ test("Method panel and Analysis section in Chromium (production build, 320 px), 
     } catch (error) {
       const shown = await page.evaluate(() => ({ status: document.getElementById("status")?.textContent, errors: document.getElementById("errors")?.textContent })).catch(() => null);
       await page.screenshot({ path: `${OUT}/failure.png`, fullPage: true }).catch(() => undefined);
-      throw Object.assign(error as Error, { message: `${(error as Error).message}\npane: ${JSON.stringify(shown)}\nerrors: ${JSON.stringify(errors)}` });
+      console.log(`pane: ${JSON.stringify(shown)}\nerrors: ${JSON.stringify(errors)}`);
+      throw error;
     }
     assert.deepEqual(errors, []);
   } finally {
