@@ -15,7 +15,15 @@ import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/
 import { assertFitsWidth, cellsOf, openPane, SKIP, snapshot } from "./browser-harness";
 
 const OUT = "test-output/pane";
-const shot = (page: Page, selector: string, name: string) => page.locator(selector).screenshot({ path: `${OUT}/${name}.png` });
+/**
+ * A section's screenshot. A section taller than the window is scrolled through for it; a mouse click right
+ * after that missed its button (no click event) in Chromium, so the page settles back at the top first.
+ */
+async function shot(page: Page, selector: string, name: string): Promise<void> {
+  await page.locator(selector).screenshot({ path: `${OUT}/${name}.png` });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+}
 /** The default uncertain inputs of the section (weights ± 25 %, three normalizations, two aggregations). */
 const INPUTS = { weights: { factor: 0.25 }, normalize: ["minmax", "zscore", "rank"], aggregate: ["arithmetic", "geometric"] } as const;
 
