@@ -142,7 +142,7 @@ export async function mountAnalysisSection(container: HTMLElement, deps: Analysi
     parent.append(wrap);
     return input;
   };
-  const time = runAt.toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit" });
+  const time = runAt.toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   container.append(el("p", { className: "muted", textContent: text("an.analysing", { time }) }));
   const auditBox = el("div", { className: "an-field" });
   container.append(auditBox);
@@ -234,7 +234,9 @@ export async function mountAnalysisSection(container: HTMLElement, deps: Analysi
     if (found.widest.length > 0) {
       card.append(el("p", { className: "an-sub", textContent: text("an.widest") }));
       const list = el("ul");
-      for (const u of found.widest) list.append(el("li", { textContent: text("an.widestItem", { unit: u.name || u.code, low: u.rankLow, high: u.rankHigh }) }));
+      // The interval's ends are percentiles of the runs' ranks: whole places read better than 30.05.
+      const place = (rank: number) => Math.round(rank).toLocaleString(language);
+      for (const u of found.widest) list.append(el("li", { textContent: text("an.widestItem", { unit: u.name || u.code, low: place(u.rankLow), high: place(u.rankHigh) }) }));
       card.append(list);
     }
     if (found.mattersMost) {
