@@ -74,6 +74,18 @@ export function mountMethodPanel(host: HTMLElement, deps: MethodPanelDeps): Meth
     return hasText(key) ? text(key as MessageKey) : field.label;
   };
 
+  /** "Outliers · Max. points winsorized" for a key (the list of changes); keys of no step stay as written. */
+  const keyLabel = (key: string): string => {
+    const step = stepOfKey(key);
+    if (!step) return key;
+    const rest = key.slice(step.length + 1);
+    const param = rest.split(".").pop() ?? rest;
+    const level = /^byLevel\.(\d+)\./.exec(rest)?.[1];
+    const code = /^byIndicator\.([^.]+)\./.exec(rest)?.[1];
+    const name = step === "weights" || rest === "" ? rest : param === "method" ? text("mp.levelMethod") : hasText(PARAM_KEYS[param] ?? param) ? text((PARAM_KEYS[param] ?? param) as MessageKey) : param;
+    return [text(STEP_TITLES[step]), level && text("mp.level", { level }), code, name].filter(Boolean).join(" · ");
+  };
+
   /** One labelled control; the label carries the change mark and, for screen readers, the Settings value. */
   const renderField = (field: Field, changed: Map<string, Difference>, removable?: string): HTMLElement => {
     const wrap = el("div", { className: "field mp-field" });
@@ -237,7 +249,7 @@ export function mountMethodPanel(host: HTMLElement, deps: MethodPanelDeps): Meth
       wrap.querySelector(".visually-hidden")!.textContent = diff ? ` (${text("mp.changedFrom", { value: valueText(diff.key, diff.before) })})` : "";
     }
     const list = host.querySelector("#mp-changes");
-    list?.replaceChildren(...changed.map((d) => el("li", { textContent: `${d.key}: ${valueText(d.key, d.before)} → ${valueText(d.key, d.value)}` })));
+    list?.replaceChildren(...changed.map((d) => el("li", { textContent: `${keyLabel(d.key)}: ${valueText(d.key, d.before)} → ${valueText(d.key, d.value)}` })));
     const statusLine = host.querySelector("#mp-status");
     if (statusLine) statusLine.textContent = status || (changed.length === 0 ? text("mp.same") : changed.length === 1 ? text("mp.changesOne") : text("mp.changesMany", { n: changed.length }));
     const blocked = checkValues(values).length > 0;

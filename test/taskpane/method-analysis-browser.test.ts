@@ -71,7 +71,7 @@ async function scenario(page: Page): Promise<void> {
     await method.getByText("1 change from Settings").waitFor();
     assert.equal(await method.locator(".mp-field.changed").count(), 1);
     assert.ok(await method.getByLabel(/Max\. points winsorized ● \(changed; Settings say 5\)/).isVisible());
-    assert.equal(await method.locator("#mp-changes li").innerText(), "treat.winmax: 5 → 4");
+    assert.equal(await method.locator("#mp-changes li").innerText(), "Outliers · Max. points winsorized: 5 → 4");
     await assertFitsWidth(page, "method panel with a change");
     await shot(page, "#options", "en-04-method");
 
