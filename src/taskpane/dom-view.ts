@@ -102,7 +102,8 @@ export class DomView implements PaneView {
 
   setBusy(busy: boolean): void {
     byId("app").setAttribute("aria-busy", String(busy));
-    for (const button of document.querySelectorAll<HTMLButtonElement>("main button")) button.disabled = busy;
+    // The method panel (issue 15) keeps its own Save/Undo state (disabled while nothing differs from Settings).
+    for (const button of document.querySelectorAll<HTMLButtonElement>("main button:not(.method-panel button)")) button.disabled = busy;
   }
 
   showProgress(text: string, fraction: number | null): void {

@@ -27,7 +27,7 @@ async function shot(page: Page, selector: string, name: string): Promise<void> {
 /** The default uncertain inputs of the section (weights ± 25 %, three normalizations, two aggregations). */
 const INPUTS = { weights: { factor: 0.25 }, normalize: ["minmax", "zscore", "rank"], aggregate: ["arithmetic", "geometric"] } as const;
 
-test("Method panel and Analysis section in Chromium (production build, 320 px), English and Chinese", { skip: SKIP, timeout: 300_000 }, async () => {
+test("Method panel and Analysis section in Chromium (production build, 320 px), English and Chinese", { skip: SKIP, timeout: 600_000 }, async () => {
   mkdirSync(OUT, { recursive: true });
   const pane = await openPane();
   const { page, url } = pane;
