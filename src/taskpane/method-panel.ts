@@ -309,7 +309,9 @@ export function mountMethodPanel(host: HTMLElement, deps: MethodPanelDeps): Meth
     runOptions() {
       if (!loaded) return { options: null, changes: 0, errors: [] };
       const changes = differences(base, values);
-      return { options: overridesOf(changes), changes: changes.length, errors: checkValues(values).map((p) => `${p.key}: ${p.message}`) };
+      const problems = checkValues(values);
+      if (problems.length > 0) render(); // typing re-renders only the marks: show the problems on their step now
+      return { options: overridesOf(changes), changes: changes.length, errors: problems.map((p) => `${p.key}: ${p.message}`) };
     },
   };
   render();
