@@ -2,6 +2,7 @@
 import type { Language } from "../core/engine";
 import { msg, render, type Message } from "../core/engine";
 import { runAnalysis, type AnalysisOptions, type AnalysisResult } from "../core/analysis";
+import { analysisFindings } from "../core/analysis";
 import { IndexComputeError, IndexInputError, type IndexResult } from "../core/engine";
 import { parseUncertainInputs } from "../core/analysis";
 import { readSpecFile } from "./spec-input";
@@ -63,23 +64,18 @@ export function analysisSummary(analysis: AnalysisResult, language: Language = "
   const lines: string[] = [];
   const say = (text: Message) => lines.push(render(language, text));
   const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : render(language, msg("cli.notAvailable")));
-  if (analysis.audit) {
-    const flagged = analysis.audit.stats.filter((s) => Object.values(s.flags).some(Boolean)).length;
-    const collinear = analysis.audit.groups.reduce((n, g) => n + g.collinear.length, 0);
-    const negative = analysis.audit.nodes.filter((n) => n.negativeWithParent).length;
-    say(msg("cli.audit", { flagged, collinear, negative }));
-  }
+  const found = analysisFindings(analysis, 1); // the same findings as the task pane's card
+  if (found.audit) say(msg("cli.audit", found.audit));
   if (analysis.uncertainty) {
     const u = analysis.uncertainty;
-    const widest = [...u.units].filter((x) => x.rankHigh === x.rankHigh).sort((a, b) => b.rankHigh - b.rankLow - (a.rankHigh - a.rankLow))[0];
-    const meanShift = u.rankShift.reduce((s, v) => s + v, 0) / u.runs;
-    lines.push(render(language, msg("cli.uncertainty", { runs: u.runs, seed: u.seed, shift: meanShift.toFixed(2) })) +
+    const widest = found.widest[0];
+    lines.push(render(language, msg("cli.uncertainty", { runs: u.runs, seed: u.seed, shift: (found.meanRankShift ?? NaN).toFixed(2) })) +
       (widest ? render(language, msg("cli.widest", { name: widest.name, low: widest.rankLow, high: widest.rankHigh })) : ""));
   }
   if (analysis.sensitivity) {
     const s = analysis.sensitivity;
     const parts = s.indices.map((i) => `${i.input} S=${fmt(i.first)} ST=${fmt(i.total)}`);
-    say(msg("cli.sensitivity", { n: s.n, runs: s.runs, parts }));
+    lines.push(render(language, msg("cli.sensitivity", { n: s.n, runs: s.runs, parts })) + (found.mattersMost ? render(language, msg("cli.mattersMost", { input: found.mattersMost.input })) : ""));
   }
   return lines.join("\n");
 }

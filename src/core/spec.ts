@@ -320,7 +320,8 @@ export function settingsToSpecInput(rows: readonly (readonly unknown[])[]): { sp
   return { spec, issues };
 }
 
-function coerceSetting(value: unknown): unknown {
+/** A Settings cell's value as the engine reads it ("yes" → true, "2" → 2); the method panel compares with it. */
+export function coerceSetting(value: unknown): unknown {
   if (typeof value !== "string") return value ?? undefined;
   const text = value.trim();
   if (/^(true|yes)$/i.test(text)) return true;

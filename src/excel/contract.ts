@@ -206,3 +206,43 @@ export interface AddinService {
    */
   writeFrameworkWeights?(framework: TableSource, weights: Readonly<Record<string, number>>): Promise<void>;
 }
+
+// --- Method panel (issue 15, `method` engineer): the Settings sheet as the pane's method panel reads and writes it. ---
+
+/** A Settings value as the engine reads it (text, number or true/false). */
+export type SettingValue = string | number | boolean;
+
+/** One key | value row of the Settings sheet; `address` is the value's cell ("Settings!B3"). */
+export interface SettingsEntry {
+  key: string;
+  value: SettingValue;
+  address: string;
+}
+
+/** What the method panel needs: the Settings rows in force and the Framework's nodes (for exceptions, levels, weights). */
+export interface MethodSettings {
+  /** The Settings source read, or null when the workbook has none (saving then creates a Settings sheet). */
+  source: TableSource | null;
+  entries: SettingsEntry[];
+  /** Indicators (level 1) and aggregates of the Framework, in its order; empty when it does not parse. */
+  nodes: { code: string; level: number }[];
+  maxLevel: number;
+  /** Problems met while reading (the Framework does not parse, a key is not text): shown, never thrown. */
+  problems: string[];
+}
+
+/** A change to write: a value, or null to clear the key's row (a parameter of a method no longer chosen). */
+export type SettingsChange = { key: string; value: SettingValue | null };
+
+export interface AddinService {
+  /** The method in force: the Settings rows of `choice.settings` and the Framework's nodes. */
+  readMethodSettings?(choice: Pick<StoredChoice, "settings" | "framework">): Promise<MethodSettings>;
+  /**
+   * Writes only the changed keys' cells (a new key goes to the first row below the Settings range; a
+   * removed key's key and value cells are cleared); on failure the cells are put back as they were.
+   * Returns the rows as saved (the source is new when a Settings sheet had to be created).
+   */
+  saveMethodSettings?(source: TableSource | null, changes: SettingsChange[]): Promise<{ source: TableSource; entries: SettingsEntry[] }>;
+  /** Analysis findings' "Go to sheet": activates a sheet by name. */
+  showSheet?(sheet: string): Promise<void>;
+}

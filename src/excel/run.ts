@@ -134,7 +134,9 @@ function mergeOptions(base: SpecInput, over: Record<string, unknown>): SpecInput
   for (const [key, value] of Object.entries(over)) {
     const current = out[key];
     const bothObjects = typeof value === "object" && value !== null && !Array.isArray(value) && typeof current === "object" && current !== null && !Array.isArray(current);
-    out[key] = bothObjects ? mergeOptions(current as SpecInput, value as Record<string, unknown>) : value;
+    // Method panel (issue 15): null removes a Settings key (a parameter of a method no longer chosen).
+    if (value === null) delete out[key];
+    else out[key] = bothObjects ? mergeOptions(current as SpecInput, value as Record<string, unknown>) : value;
   }
   return out;
 }

@@ -18,6 +18,8 @@ import { writeFrameworkWeights } from "./weights-write";
 
 export type { AddinService, DataCells, Detection, RankMove, RefreshReport, RunOptions, RunSummary, StoredChoice, TableSource, TemplateKind } from "./contract";
 export { errorMessages, parseSourceText, rankMoves, sourceText } from "./contract";
+import { readMethodSettings, saveMethodSettings, showSheet } from "./method-settings"; // method panel (issue 15)
+export type { MethodSettings, SettingsChange, SettingsEntry, SettingValue } from "./contract"; // method panel (issue 15)
 
 /** `language` is read at each auto-refresh run, so output headers follow the pane's current language. */
 export function createExcelService(language: () => Language): AddinService {
@@ -64,5 +66,9 @@ export function createExcelService(language: () => Language): AddinService {
       return (await writeReportPlan({ sheets })).sheets;
     },
     selectCell,
+    // Method panel (issue 15): the Settings rows in force, and saving the panel's changes to them.
+    readMethodSettings,
+    saveMethodSettings,
+    showSheet,
   };
 }

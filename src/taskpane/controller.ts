@@ -6,6 +6,8 @@ import { joinList } from "../core/engine";
 import { t, stageText } from "./i18n";
 import { closestName } from "./suggest";
 import { optionsToSpecInput, specInputToOptions, type FieldError, type OptionsForm } from "./options";
+import type { MethodPanel } from "./method-panel"; // method panel (issue 15)
+import { tp } from "./i18n";
 
 /** A text shown in the pane, kept as a function of the language so that a switch re-renders it. */
 type Shown = (language: Language) => string;
@@ -78,6 +80,9 @@ export class PaneController {
   /** The progress and errors shown now, as functions of the language, so that a switch re-renders them. */
   private shownProgress: { text: Shown; fraction: number | null } | null = null;
   private shownErrors: Shown[] | unknown = null;
+  // Method panel (issue 15): the method comes from Settings plus the panel's unsaved changes.
+  private method: MethodPanel | null = null;
+  private unsavedChanges = 0;
 
   constructor(
     private readonly api: AddinService,
@@ -85,6 +90,16 @@ export class PaneController {
     language: Language,
   ) {
     this.language = language;
+  }
+
+  /** Method panel (issue 15): from now on the method is Settings plus the panel's changes (no "options below"). */
+  attachMethodPanel(panel: MethodPanel): void {
+    this.method = panel;
+  }
+
+  /** Method panel (issue 15): saving created or grew the Settings source. */
+  settingsSourceChanged(source: TableSource): void {
+    if (this.detected) this.detected = { ...this.detected, settings: source };
   }
 
   onRun(listener: RunListener): void {
@@ -109,6 +124,7 @@ export class PaneController {
     this.view.setLanguage(language);
     if (this.status) this.view.showStatus(this.status());
     this.view.showCard(this.card);
+    this.method?.render(); // method panel (issue 15)
     if (this.shownProgress) this.view.showProgress(this.shownProgress.text(language), this.shownProgress.fraction);
     if (this.shownErrors !== null) this.view.showErrors(this.errorTexts(this.shownErrors));
     for (const listener of this.languageListeners) listener(language);
@@ -248,9 +264,15 @@ export class PaneController {
     };
     const data = source("data");
     const framework = source("framework");
-    const sheet = sources.settingsFromSheet ? (this.detected?.settings ?? null) : null;
+    // Method panel (issue 15): Settings always apply; the panel's unsaved changes go on top as options.
+    const sheet = this.method ? (this.detected?.settings ?? null) : sources.settingsFromSheet ? (this.detected?.settings ?? null) : null;
     let spec: SpecInput | null = null;
-    if (!sheet) {
+    if (this.method) {
+      const run = this.method.runOptions();
+      for (const message of run.errors) errors.push({ field: "method", message });
+      spec = run.options;
+      this.unsavedChanges = run.changes;
+    } else if (!sheet) {
       const options = optionsToSpecInput(this.view.readOptions());
       for (const e of options.errors) errors.push(e);
       spec = options.spec;
@@ -277,7 +299,7 @@ export class PaneController {
   /** Stored choice → form: a Settings source wins unless the pane's own options were saved. */
   private applyStored(stored: StoredChoice): void {
     this.stored = stored;
-    const fromPane = Boolean(stored.options) || !stored.settings;
+    const fromPane = !this.method && (Boolean(stored.options) || !stored.settings);
     this.applyChoice({ data: stored.data, framework: stored.framework, settings: fromPane ? null : stored.settings, spec: stored.options ?? {} }, false);
   }
 
@@ -293,10 +315,12 @@ export class PaneController {
     const hasSettingsSheet = choice.settings !== null;
     const text = (source: TableSource | null) => (source ? sourceText(source) : "");
     this.view.showSources({ data: text(choice.data), framework: text(choice.framework), settingsFromSheet: hasSettingsSheet }, hasSettingsSheet);
-    if (!hasSettingsSheet) this.view.showOptions(specInputToOptions(choice.spec));
+    if (!hasSettingsSheet && !this.method) this.view.showOptions(specInputToOptions(choice.spec));
     // With Data and Framework found, the template is no longer the first thing to do.
     const found = choice.data !== null && choice.framework !== null;
     this.view.setSectionOpen("template", !found, found);
+    // Method panel (issue 15): show the Settings in force, with a stored choice's unsaved options as changes.
+    if (this.method && choice.framework) void this.method.load({ settings: choice.settings, framework: choice.framework }, choice.spec);
     if (fromDetection) {
       const sources = [choice.data, choice.framework, choice.settings].filter((s): s is TableSource => s !== null).map(sourceText);
       this.setStatus(() => (sources.length > 0 ? t(this.language, "detected", { sources: joinList(this.language, sources) }) : t(this.language, "nothingDetected")));
@@ -329,7 +353,9 @@ export class PaneController {
   private showRun(summary: RunSummary, choice: StoredChoice, refresh: RefreshReport | null): void {
     const previous = this.card?.summary.ranking ? new Map(this.card.summary.ranking.map((u) => [u.code, u.rank])) : null;
     this.card = { summary, previous, finishedAt: refresh?.at ?? Date.now(), stale: null, refresh };
-    this.setStatus(null); // the card says what happened; "Found: ..." no longer applies
+    // The card says what happened ("Found: ..." no longer applies); a run with unsaved method choices says so (issue 15).
+    const unsaved = this.method && choice.options ? this.unsavedChanges : 0;
+    this.setStatus(unsaved > 0 ? () => tp(this.language, "mp.usedUnsaved", { n: unsaved }) : null);
     this.progress(() => "", null);
     this.view.showCard(this.card);
     this.view.setSectionOpen("results", true);

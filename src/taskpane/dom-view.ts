@@ -16,13 +16,14 @@ function byId<T extends HTMLElement>(id: string): T {
 
 export class DomView implements PaneView {
   private language: Language = "en";
-  private readonly steps = byId<HTMLDivElement>("steps");
+  // Method panel (issue 15): the old options form (#steps) is gone when the pane has the method panel.
+  private readonly steps = document.getElementById("steps") as HTMLDivElement | null;
   private controller: PaneController | null = null;
   /** The last card's Data cells, to label cell references in errors too. */
   private dataCells: DataCells | undefined;
 
   constructor() {
-    this.buildOptionsForm();
+    if (this.steps) this.buildOptionsForm();
   }
 
   /** Wires the controls to the controller; every control is a native button/input, so keyboard use works. */
@@ -74,7 +75,8 @@ export class DomView implements PaneView {
   showSources(form: SourcesForm, hasSettingsSheet: boolean): void {
     byId<HTMLInputElement>("source-data").value = form.data;
     byId<HTMLInputElement>("source-framework").value = form.framework;
-    const sheetRadio = byId<HTMLInputElement>("settings-sheet");
+    const sheetRadio = document.getElementById("settings-sheet") as HTMLInputElement | null;
+    if (!sheetRadio) return; // method panel (issue 15): no Settings radios
     sheetRadio.disabled = !hasSettingsSheet;
     sheetRadio.checked = hasSettingsSheet && form.settingsFromSheet;
     byId<HTMLInputElement>("settings-pane").checked = !sheetRadio.checked;
@@ -85,11 +87,12 @@ export class DomView implements PaneView {
     return {
       data: byId<HTMLInputElement>("source-data").value,
       framework: byId<HTMLInputElement>("source-framework").value,
-      settingsFromSheet: byId<HTMLInputElement>("settings-sheet").checked,
+      settingsFromSheet: (document.getElementById("settings-sheet") as HTMLInputElement | null)?.checked ?? true,
     };
   }
 
   showOptions(form: OptionsForm): void {
+    if (!this.steps) return; // method panel (issue 15)
     for (const step of Object.keys(STEP_METHODS) as StepName[]) byId<HTMLSelectElement>(`method-${step}`).value = form.methods[step];
     for (const [param, value] of Object.entries(form.params) as [ParamName, string][]) {
       const input = byId<HTMLInputElement>(`param-${param}`);
@@ -101,6 +104,7 @@ export class DomView implements PaneView {
 
   readOptions(): OptionsForm {
     const form = defaultOptions();
+    if (!this.steps) return form; // method panel (issue 15)
     for (const step of Object.keys(STEP_METHODS) as StepName[]) form.methods[step] = byId<HTMLSelectElement>(`method-${step}`).value;
     for (const param of Object.keys(form.params) as ParamName[]) {
       const input = byId<HTMLInputElement>(`param-${param}`);
@@ -112,7 +116,7 @@ export class DomView implements PaneView {
   setBusy(busy: boolean): void {
     byId("app").setAttribute("aria-busy", String(busy));
     // Section headers stay usable: one can read another section while a run goes on.
-    for (const button of document.querySelectorAll<HTMLButtonElement>("main button:not(.section-toggle)")) button.disabled = busy;
+    for (const button of document.querySelectorAll<HTMLButtonElement>("main button:not(.section-toggle):not(.method-panel button)")) button.disabled = busy;
     byId("spinner").hidden = !busy;
   }
 
@@ -337,7 +341,7 @@ export class DomView implements PaneView {
       stepError.dataset.errorFor = step;
       select.setAttribute("aria-describedby", stepError.id);
       wrapper.append(label, select, params, stepError);
-      this.steps.append(wrapper);
+      this.steps!.append(wrapper);
     }
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="settings"]')) radio.addEventListener("change", () => this.syncOptionsEnabled());
     this.syncParamVisibility();
@@ -353,7 +357,7 @@ export class DomView implements PaneView {
   /** With options from a Settings sheet the pane's method form is hidden, so nobody edits settings that are not used. */
   private syncOptionsEnabled(): void {
     const fromSheet = byId<HTMLInputElement>("settings-sheet").checked;
-    this.steps.hidden = fromSheet;
+    this.steps!.hidden = fromSheet;
     byId("options-from-sheet").hidden = !fromSheet;
     // The closed Method section still says where the method comes from.
     byId("method-hint").textContent = t(this.language, fromSheet ? "methodFromSheet" : "methodFromPane");

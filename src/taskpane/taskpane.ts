@@ -7,6 +7,7 @@ import { DomView } from "./dom-view";
 import { pickLanguage, t } from "./i18n";
 import { SECTION_MOUNTS, SECTIONS, type PaneDeps } from "./section-mounts";
 import { applyOfficeTheme } from "./theme";
+import { mountMethodPanel } from "./method-panel";
 
 /** `onCreated` receives the controller before the first Excel call, e.g. so the service can read its language. */
 export async function startAddin(api: AddinService, onCreated?: (controller: PaneController) => void): Promise<PaneController> {
@@ -15,6 +16,13 @@ export async function startAddin(api: AddinService, onCreated?: (controller: Pan
   const view = new DomView();
   const controller = new PaneController(api, view, language);
   onCreated?.(controller);
+  // Method panel (issue 15): the method in force, from Settings, in the Method section.
+  const methodHost = document.getElementById("section-method-body");
+  if (methodHost) {
+    controller.attachMethodPanel(mountMethodPanel(methodHost, {
+      service: api, language: () => controller.language, onSettingsSource: (source) => controller.settingsSourceChanged(source),
+    }));
+  }
   view.bind(controller, typeof api.selectedRangeSource === "function");
   let lastRun: { summary: RunSummary; choice: StoredChoice } | null = null;
   const showAnalysis = () => {

@@ -38,11 +38,11 @@ test("Analysis section in Chromium (production build): worker result equals Node
     await page.getByRole("status").filter({ hasText: /^Ranked 37 units/ }).waitFor({ timeout: 60_000 });
 
     // Audit on, 200 runs, sensitivity N = 20, seed 6, the form's default uncertain inputs.
-    const analysis = page.locator("#analysis-root");
+    const analysis = page.locator("#section-analysis-body");
     const status = analysis.getByRole("status");
-    await analysis.getByLabel("Uncertainty runs").fill("200");
-    await analysis.getByLabel("Sensitivity N").fill("20");
-    await analysis.getByLabel("Seed").fill("6");
+    await analysis.getByLabel(/^Uncertainty: number of random runs/).fill("200");
+    await analysis.getByLabel(/^Sensitivity: sample size/).fill("20");
+    await analysis.getByLabel(/^Random start/).fill("6");
     await analysis.getByRole("button", { name: "Run analysis" }).click();
     await status.filter({ hasText: /^Wrote / }).waitFor({ timeout: 120_000 });
     const first = expected({ audit: true, uncertainty: { runs: 200 }, sensitivity: { n: 20 }, seed: 6 });
@@ -57,11 +57,11 @@ test("Analysis section in Chromium (production build): worker result equals Node
     await assertFitsWidth(page, "after an analysis");
 
     // Chosen inputs: noise ±10 %, the PCA weight set, no rank normalization; no sensitivity.
-    await analysis.getByLabel("Weight noise ± %").fill("10");
-    await analysis.getByRole("checkbox", { name: "pca" }).check();
-    await analysis.getByRole("checkbox", { name: "rank" }).uncheck();
-    await analysis.getByLabel("Uncertainty runs").fill("60");
-    await analysis.getByLabel("Sensitivity N").fill("");
+    await analysis.getByLabel("Weights vary by ± (%)").fill("10");
+    await analysis.getByRole("checkbox", { name: "PCA", exact: true }).check();
+    await analysis.getByRole("checkbox", { name: "Rank", exact: true }).uncheck();
+    await analysis.getByLabel(/^Uncertainty: number of random runs/).fill("60");
+    await analysis.getByLabel(/^Sensitivity: sample size/).fill("");
     await analysis.getByRole("button", { name: "Run analysis" }).click();
     await status.filter({ hasText: /^Wrote .*\.$/ }).filter({ hasNotText: first.names[2]! }).waitFor({ timeout: 120_000 });
     const chosen = expected({
@@ -76,9 +76,9 @@ test("Analysis section in Chromium (production build): worker result equals Node
 
     // A long run: Cancel ends it, the page keeps answering meanwhile, nothing is written.
     const before = await snapshot(page);
-    await analysis.getByLabel("Uncertainty runs").fill("100000");
+    await analysis.getByLabel(/^Uncertainty: number of random runs/).fill("100000");
     await analysis.getByRole("button", { name: "Run analysis" }).click();
-    await status.filter({ hasText: /^Running/ }).waitFor();
+    await status.filter({ hasText: /runs · .* left$/ }).waitFor();
     const t0 = Date.now();
     assert.equal(await page.evaluate("1 + 1"), 2);
     assert.ok(Date.now() - t0 < 1000, "the page answers while the worker computes");

@@ -73,7 +73,8 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   await page.getByRole("status").filter({ hasText: "Template sheets created" }).waitFor();
   assert.equal(await page.getByRole("textbox", { name: /^Data \(/ }).inputValue(), "Data");
   assert.equal(await page.getByRole("textbox", { name: /^Framework \(/ }).inputValue(), "Framework");
-  assert.ok(await page.getByRole("radio", { name: "Use the Settings sheet" }).isChecked());
+  // Method panel (issue 15): the method shown is the Settings sheet's.
+  await page.locator("#section-method-body").getByText("The method in force, from Settings.").waitFor();
 
   // Pick the Framework as a range: select it in the sheet, then "Use selected range" (named after its field).
   await page.evaluate(`(() => { const wb = window.__test.workbook; const sheet = wb.sheets.find((s) => s.name === "Framework");
@@ -153,9 +154,9 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   await cdp.detach();
 
   // The Analysis section appears after a run; its Web Worker loads under the pane's CSP and writes its sheet.
-  const analysis = page.locator("#analysis-root");
-  await analysis.getByLabel("Uncertainty runs").fill("");
-  await analysis.getByLabel("Sensitivity N").fill("");
+  const analysis = page.locator("#section-analysis-body");
+  await analysis.getByLabel(/^Uncertainty: number of random runs/).fill("");
+  await analysis.getByLabel(/^Sensitivity: sample size/).fill("");
   await analysis.getByRole("button", { name: "Run analysis" }).click();
   await analysis.getByRole("status").filter({ hasText: /^Wrote / }).waitFor({ timeout: 60_000 });
   const withAudit = (await snapshot(page)).sheets.map((s) => s.name);
@@ -188,21 +189,19 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   assert.equal(await page.locator("#top-body img").count(), 0);
   assert.equal(await page.evaluate("window.__pwned"), undefined);
 
-  // The pane's own options: a bad parameter is reported on its field and nothing runs.
+  // The method panel (issue 15): a bad parameter is reported on its step and nothing runs.
   const syncsBefore = await page.evaluate("window.__test.workbook.syncCount");
-  await page.getByRole("radio", { name: "Use the options below" }).check();
   await page.getByRole("button", { name: /^Method/ }).click(); // the Method section opens
-  await page.getByLabel("Aggregation").selectOption("power");
-  await page.getByLabel("Power p").fill("0");
+  await page.locator("#mp-aggregate-method").selectOption("power");
+  await page.locator("#mp-aggregate-p").fill("0");
   await page.getByRole("button", { name: "Compute" }).click();
-  await page.locator('[data-error-for="aggregate.p"]', { hasText: "p must not be 0" }).waitFor();
-  assert.equal(await page.getByLabel("Power p").getAttribute("aria-invalid"), "true");
+  await page.locator("#mp-error-aggregate", { hasText: "p must not be 0" }).waitFor();
+  assert.equal(await page.locator("#mp-aggregate-p").getAttribute("aria-invalid"), "true");
   // The message is tied to its field: the field's description is the error text.
-  assert.match((await page.getByLabel("Power p").evaluate((input) => document.getElementById(input.getAttribute("aria-describedby")!)?.textContent)) ?? "", /p must not be 0/);
+  assert.match((await page.locator("#mp-aggregate-p").evaluate((input) => document.getElementById(input.getAttribute("aria-describedby")!)?.textContent)) ?? "", /p must not be 0/);
   await assertFitsWidth(page, "method options with a field error");
   assert.equal(await page.evaluate("window.__test.workbook.syncCount"), syncsBefore, "an invalid form never reaches Excel");
-  await page.getByLabel("Aggregation").selectOption("arithmetic");
-  await page.getByRole("radio", { name: "Use the Settings sheet" }).check();
+  await page.getByRole("button", { name: "Undo changes" }).click();
 
   // Text in a number cell: the run goes on (the engine treats it as missing) and the warning names the cell.
   await userEdit([3, 4], "n/a");
@@ -236,7 +235,6 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   await assertFitsWidth(page, "Chinese, after a run");
   // Chinese with the method options shown and no error: the screenshot of the whole pane.
   await userEdit([2, 0], String(ieciDataTable()[2]![0])); // the duplicate code undone
-  await page.getByRole("radio", { name: "使用下方选项" }).check();
   await page.getByRole("button", { name: "计算" }).click();
   await page.getByRole("status").filter({ hasText: /^已为 37 个单元排名/ }).waitFor({ timeout: 60_000 });
   await assertFitsWidth(page, "Chinese, method options shown");

@@ -20,6 +20,9 @@ export { AnalysisCancelledError } from "../uncertainty/task";
 export { auditIndex, indicatorStats, DEFAULT_THRESHOLDS } from "../audit";
 export type { IndicatorStats, StatThresholds, NodeCorrelation, CollinearPair, GroupAudit, WeightImportance } from "../audit";
 export { parseUncertainInputs } from "../uncertainty/inputs-schema";
+export { analysisFindings, type AnalysisFindings } from "./findings";
+export { sensitivityInputCount } from "../uncertainty/sensitivity";
+export { analysisCost, type AnalysisSize } from "./budget";
 export { checkAnalysisBudget, checkAuditBudget, maxSensitivityN, maxUncertaintyRuns, MAX_ANALYSIS_BYTES, MAX_ANALYSIS_CELL_RUNS, MAX_ANALYSIS_RUNS } from "./budget";
 
 export type AnalysisPhase = "audit" | "uncertainty" | "sensitivity";

@@ -6,7 +6,7 @@
 export { computeIndex, runPipeline } from "../pipeline";
 export { parseFramework } from "../framework";
 export { parseData } from "../data";
-export { parseSpec, settingsToSpecInput, aggregateFor } from "../spec";
+export { parseSpec, settingsToSpecInput, aggregateFor, coerceSetting } from "../spec";
 export type { IndexSpec, NormalizeSpec, AggregateSpec, AggregateOneSpec, ImputeSpec, TreatSpec, WinsorizeSpec, SpecInput } from "../spec";
 export { IndexInputError, IndexComputeError, formatIssue, cellAddress, columnLetter, issueMessage, computeErrorMessage, said } from "../errors";
 export * from "../messages";

@@ -167,6 +167,7 @@ export const en = {
   "cli.uncertainty": "uncertainty: {runs} runs (seed {seed}), mean absolute rank shift {shift}",
   "cli.widest": "; widest interval {name} {low}–{high}",
   "cli.sensitivity": "sensitivity: N = {n} ({runs} runs): {parts}",
+  "cli.mattersMost": "; matters most: {input}",
   "cli.notAvailable": "n/a",
 
   // Notes of the robustness analysis (src/core/uncertainty).

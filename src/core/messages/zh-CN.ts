@@ -160,6 +160,7 @@ export const zhCN = {
   "cli.uncertainty": "不确定性分析：{runs} 次运行（随机种子 {seed}），平均绝对排名变动 {shift}",
   "cli.widest": "；区间最宽的是 {name} {low}–{high}",
   "cli.sensitivity": "敏感性分析：N = {n}（{runs} 次运行）：{parts}",
+  "cli.mattersMost": "；影响最大的是 {input}",
   "cli.notAvailable": "无",
 
   "note.scoreRuns": "平均得分及其区间只基于 {runs} 次运行中使用原定标准化方法（{method}）的 {scoreRuns} 次",
