@@ -9,7 +9,10 @@ const layer = (names) => `(^|/)(${names})(/|$)`;
 /** One no-restricted-imports rule from [regex, message] pairs. */
 const restrict = (...pairs) => ["error", { patterns: pairs.map(([regex, message]) => ({ regex, message })) }];
 
-const UI = [layer("functions|commands|taskpane"), "excel and cli must not import the thin layers (functions, commands, taskpane)."];
+const UI = [
+  layer("functions|commands|taskpane"),
+  "excel and cli must not import the thin layers (functions, commands, taskpane).",
+];
 
 /** Core's public surface: outside core, only the package index files (src/core/<package>/index.ts). */
 const CORE_PACKAGES = "engine|stats|analysis|report|sample";
@@ -30,11 +33,18 @@ export default tseslint.config(
       "no-control-regex": "off",
       "@typescript-eslint/no-this-alias": "off",
       "@typescript-eslint/no-unused-expressions": "off",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
     },
   },
   { files: ["**/*.mjs", "**/*.js", "**/*.cjs"], languageOptions: { globals: globals.node } },
-  { files: ["**/*.js", "**/*.cjs"], languageOptions: { sourceType: "commonjs" }, rules: { "@typescript-eslint/no-require-imports": "off" } },
+  {
+    files: ["**/*.js", "**/*.cjs"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
   {
     files: ["src/core/**/*.ts"],
     rules: {
@@ -45,13 +55,19 @@ export default tseslint.config(
     },
   },
   { files: ["src/excel/**/*.ts", "src/cli/**/*.ts"], rules: { "no-restricted-imports": restrict(UI, CORE) } },
-  { files: ["src/*.ts", "src/functions/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts", "scripts/**/*.mjs"], rules: { "no-restricted-imports": restrict(CORE) } },
+  {
+    files: ["src/*.ts", "src/functions/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts", "scripts/**/*.mjs"],
+    rules: { "no-restricted-imports": restrict(CORE) },
+  },
   {
     files: ["src/commands/**/*.ts"],
     rules: {
       "no-restricted-imports": restrict(
         [layer("taskpane"), "commands must not import the task pane."],
-        ["(^|/)excel(/(?!service$|contract$).*)?$", "commands reach Excel only through src/excel/service (and contract)."],
+        [
+          "(^|/)excel(/(?!service$|contract$).*)?$",
+          "commands reach Excel only through src/excel/service (and contract).",
+        ],
         CORE,
       ),
     },
@@ -60,7 +76,10 @@ export default tseslint.config(
     files: ["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx"],
     rules: {
       "no-restricted-imports": restrict(
-        ["(^|/)excel(/(?!service$|contract$).*)?$", "the task pane reaches Excel only through src/excel/service (and contract)."],
+        [
+          "(^|/)excel(/(?!service$|contract$).*)?$",
+          "the task pane reaches Excel only through src/excel/service (and contract).",
+        ],
         CORE,
       ),
     },

@@ -19,10 +19,17 @@ class FunctionsMetadataOptionsPlugin {
   apply(compiler) {
     const { Compilation, sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap("FunctionsMetadataOptions", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "FunctionsMetadataOptions", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
-        const asset = compilation.getAsset("functions.json");
-        if (asset) compilation.updateAsset("functions.json", new sources.RawSource(finishFunctionsMetadata(asset.source.source().toString())));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: "FunctionsMetadataOptions", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (asset)
+            compilation.updateAsset(
+              "functions.json",
+              new sources.RawSource(finishFunctionsMetadata(asset.source.source().toString())),
+            );
+        },
+      );
     });
   }
 }
@@ -33,13 +40,16 @@ const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const OFFICE_DIST = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
 /** The files office.js loads for Excel: the loader, Excel's host scripts, telemetry and every locale's strings. */
-const OFFICE_FILES = /^(office\.js|excel[-\w.]*\.js|custom-functions-runtime\.js|es6-promise\.js|o15apptofilemappingtable\.js|telemetry\/[\w.]+\.js|ariatelemetry\/[\w.-]+\.js|[a-z]{2,3}(-[a-z0-9]{2,4}){1,2}\/office_strings\.js)$/;
+const OFFICE_FILES =
+  /^(office\.js|excel[-\w.]*\.js|custom-functions-runtime\.js|es6-promise\.js|o15apptofilemappingtable\.js|telemetry\/[\w.]+\.js|ariatelemetry\/[\w.-]+\.js|[a-z]{2,3}(-[a-z0-9]{2,4}){1,2}\/office_strings\.js)$/;
 
 function productionUrl(env) {
   const url = env.prodUrl || process.env.ADDIN_PROD_URL;
   if (!url) return null;
   if (!/^https:\/\/[^\s"<>]+\/$/.test(url)) {
-    throw new Error(`ADDIN_PROD_URL must be an https URL ending in "/", e.g. https://intranet.example.org/index-studio/ (got ${JSON.stringify(url)})`);
+    throw new Error(
+      `ADDIN_PROD_URL must be an https URL ending in "/", e.g. https://intranet.example.org/index-studio/ (got ${JSON.stringify(url)})`,
+    );
   }
   return url;
 }
@@ -62,7 +72,8 @@ function contentSecurityPolicy(officeJs) {
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === "development" ? "development" : "production";
   const officeJs = (env.officeJs || process.env.OFFICE_JS || "local").toLowerCase();
-  if (officeJs !== "local" && officeJs !== "cdn") throw new Error(`OFFICE_JS must be "local" or "cdn" (got ${JSON.stringify(officeJs)})`);
+  if (officeJs !== "local" && officeJs !== "cdn")
+    throw new Error(`OFFICE_JS must be "local" or "cdn" (got ${JSON.stringify(officeJs)})`);
   const baseUrl = mode === "production" ? productionUrl(env) : null;
   const hasFunctions = fs.existsSync(path.resolve(__dirname, FUNCTIONS_SOURCE));
 
@@ -101,11 +112,18 @@ module.exports = async (env = {}, argv = {}) => {
     output: { path: path.resolve(__dirname, env.outputPath || "dist"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+      rules: [
+        { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+      ],
     },
     performance: { hints: false },
     plugins: [
-      ...(hasFunctions ? [new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }), new FunctionsMetadataOptionsPlugin()] : []),
+      ...(hasFunctions
+        ? [
+            new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+            new FunctionsMetadataOptionsPlugin(),
+          ]
+        : []),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

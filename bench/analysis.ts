@@ -25,11 +25,31 @@ export function benchAnalysis(): AnalysisBenchRow[] {
     rows.push({ name, ms, ...(runs > 0 ? { runsPerSecond: (runs / ms) * 1000 } : {}) });
   };
   time("analysis sample 37×25: audit", sample, { audit: true }, 0);
-  time("analysis sample 37×25: 1,000 uncertainty runs (default inputs)", sample, { uncertainty: { runs: 1000 }, seed: 1 }, 1000);
-  time("analysis sample 37×25: 1,000 uncertainty runs (weights only)", sample, { uncertainty: { runs: 1000, inputs: { weights: { factor: 0.25 } } }, seed: 1 }, 1000);
+  time(
+    "analysis sample 37×25: 1,000 uncertainty runs (default inputs)",
+    sample,
+    { uncertainty: { runs: 1000 }, seed: 1 },
+    1000,
+  );
+  time(
+    "analysis sample 37×25: 1,000 uncertainty runs (weights only)",
+    sample,
+    { uncertainty: { runs: 1000, inputs: { weights: { factor: 0.25 } } }, seed: 1 },
+    1000,
+  );
   // Default inputs on the sample: weights at levels 1-3, normalization, aggregation = 5 inputs → N·7 runs.
-  time("analysis sample 37×25: Sobol 5 inputs N = 1,000 (7,000 runs)", sample, { sensitivity: { n: 1000 }, seed: 1 }, 7000);
-  time("analysis ASEM 51×49: 1,000 uncertainty runs (COINr: 100 runs in 10.2 s)", asem, { uncertainty: { runs: 1000 }, seed: 1 }, 1000);
+  time(
+    "analysis sample 37×25: Sobol 5 inputs N = 1,000 (7,000 runs)",
+    sample,
+    { sensitivity: { n: 1000 }, seed: 1 },
+    7000,
+  );
+  time(
+    "analysis ASEM 51×49: 1,000 uncertainty runs (COINr: 100 runs in 10.2 s)",
+    asem,
+    { uncertainty: { runs: 1000 }, seed: 1 },
+    1000,
+  );
   return rows;
 }
 
@@ -42,5 +62,8 @@ function shrink(options: AnalysisOptions): AnalysisOptions {
 }
 
 if (process.argv[1]?.endsWith("analysis.ts")) {
-  for (const row of benchAnalysis()) console.log(`${row.name.padEnd(78)} ${row.ms.toFixed(1).padStart(9)} ms ${row.runsPerSecond ? `${row.runsPerSecond.toFixed(0)} runs/s` : ""}`);
+  for (const row of benchAnalysis())
+    console.log(
+      `${row.name.padEnd(78)} ${row.ms.toFixed(1).padStart(9)} ms ${row.runsPerSecond ? `${row.runsPerSecond.toFixed(0)} runs/s` : ""}`,
+    );
 }

@@ -20,14 +20,19 @@ export interface ExcelBenchRow {
 
 function load(wb: WorkbookModel, name: string, table: Table): void {
   const sheet = wb.addSheet(name);
-  table.forEach((row, r) => row.forEach((cell, c) => {
-    if (cell === null || cell === undefined || cell === "") return;
-    if (typeof cell === "string") sheet.setFormat(r, c, "@");
-    sheet.enter(r, c, cell);
-  }));
+  table.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell === null || cell === undefined || cell === "") return;
+      if (typeof cell === "string") sheet.setFormat(r, c, "@");
+      sheet.enter(r, c, cell);
+    }),
+  );
 }
 
-async function measure(name: string, tables: { data: Table; framework: Table; settings?: Table }): Promise<ExcelBenchRow> {
+async function measure(
+  name: string,
+  tables: { data: Table; framework: Table; settings?: Table },
+): Promise<ExcelBenchRow> {
   const wb = new WorkbookModel();
   installFakeOffice(globalThis as unknown as Record<string, unknown>, wb);
   load(wb, "Data", tables.data);
@@ -44,24 +49,41 @@ async function measure(name: string, tables: { data: Table; framework: Table; se
   const ms = performance.now() - start;
   const largest = Math.max(...wb.requests.map((r) => Math.max(r.requestBytes, r.responseBytes)));
   if (wb.requests.some((r) => r.failed)) throw new Error(`${name}: a request failed`);
-  return { name, ms: Math.round(ms), syncs: summary.syncCount, maxRequestMB: Math.round((largest / 1024 / 1024) * 100) / 100 };
+  return {
+    name,
+    ms: Math.round(ms),
+    syncs: summary.syncCount,
+    maxRequestMB: Math.round((largest / 1024 / 1024) * 100) / 100,
+  };
 }
 
 export async function benchExcelAdapter(): Promise<ExcelBenchRow[]> {
   const rows: ExcelBenchRow[] = [];
-  rows.push(await measure("excel adapter: IECI sample 37×25", { data: ieciDataTable(), framework: ieciFrameworkTable(), settings: ieciSettingsTable() }));
-  rows.push(await measure("excel adapter: ASEM 51×49", {
-    data: readCsv(join(CONFORMANCE_DIR, "data.csv")),
-    framework: readCsv(join(CONFORMANCE_DIR, "meta.csv")),
-  }));
+  rows.push(
+    await measure("excel adapter: IECI sample 37×25", {
+      data: ieciDataTable(),
+      framework: ieciFrameworkTable(),
+      settings: ieciSettingsTable(),
+    }),
+  );
+  rows.push(
+    await measure("excel adapter: ASEM 51×49", {
+      data: readCsv(join(CONFORMANCE_DIR, "data.csv")),
+      framework: readCsv(join(CONFORMANCE_DIR, "meta.csv")),
+    }),
+  );
   rows.push(await measure("excel adapter: 5,000 units × 200 indicators", syntheticTables(5_000, 200)));
-  if (process.env.BENCH_EXCEL_LARGE === "1") rows.push(await measure("excel adapter: 10,000 units × 1,000 indicators", syntheticTables(10_000, 1_000)));
+  if (process.env.BENCH_EXCEL_LARGE === "1")
+    rows.push(await measure("excel adapter: 10,000 units × 1,000 indicators", syntheticTables(10_000, 1_000)));
   return rows;
 }
 
 if (process.argv[1]?.endsWith("excel-adapter.ts")) {
-  benchExcelAdapter().then((rows) => console.table(rows), (error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  benchExcelAdapter().then(
+    (rows) => console.table(rows),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

@@ -14,7 +14,8 @@ function median(fn: () => unknown): number {
     const t0 = performance.now();
     const out = fn();
     times.push(performance.now() - t0);
-    if (isErrorValue(out) || (Array.isArray(out) && isErrorValue(out[0]?.[0]))) throw new Error(`bench: the function returned #VALUE!`);
+    if (isErrorValue(out) || (Array.isArray(out) && isErrorValue(out[0]?.[0])))
+      throw new Error(`bench: the function returned #VALUE!`);
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
@@ -32,7 +33,9 @@ export function benchFunctions(): { name: string; ms: number; cells: number }[] 
   const scoreColumn = (score(values, weightRow) as unknown[][]).map((row) => [row[0]]);
   // A reciprocal 10×10 judgment matrix: a_ij in 1..9 above the diagonal, 1/a_ji below.
   const judgment = (i: number, j: number) => 1 + ((3 * i + 5 * j) % 9);
-  const matrix = Array.from({ length: 10 }, (_, i) => Array.from({ length: 10 }, (_, j) => (i === j ? 1 : i < j ? judgment(i, j) : 1 / judgment(j, i))));
+  const matrix = Array.from({ length: 10 }, (_, i) =>
+    Array.from({ length: 10 }, (_, j) => (i === j ? 1 : i < j ? judgment(i, j) : 1 / judgment(j, i))),
+  );
   const cells = ROWS * COLS;
   return [
     { name: "IDX.NORMALIZE minmax 10000×100", ms: median(() => normalize(values)), cells },

@@ -5,7 +5,17 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { computeIndex, parseData, parseFramework, parseSpec, runPipeline, type Cell, type DataSet, type Framework, type IndexSpec } from "../src/core/engine";
+import {
+  computeIndex,
+  parseData,
+  parseFramework,
+  parseSpec,
+  runPipeline,
+  type Cell,
+  type DataSet,
+  type Framework,
+  type IndexSpec,
+} from "../src/core/engine";
 import { asemTables, CONFORMANCE_DIR, readCsvNumeric } from "../test/helpers/conformance";
 import { FULL_SPEC, syntheticTables } from "./synthetic";
 import { formatTargets, runTargets } from "./targets";
@@ -36,13 +46,23 @@ function time(name: string, fn: () => unknown, repeats: number, note?: string): 
 }
 
 /** Times the whole entry point, then the steps alone with the input tables released (as the CLI does after reading). */
-function benchEngine(label: string, makeTables: () => { data: Cell[][]; framework: Cell[][] }, spec: unknown, repeats: number): void {
+function benchEngine(
+  label: string,
+  makeTables: () => { data: Cell[][]; framework: Cell[][] },
+  spec: unknown,
+  repeats: number,
+): void {
   benchComputeIndex(label, makeTables, spec, repeats);
   const { dataset, fw } = parseOnly(makeTables);
   benchSteps(label, dataset, fw, parseSpec(spec), repeats);
 }
 
-function benchComputeIndex(label: string, makeTables: () => { data: Cell[][]; framework: Cell[][] }, spec: unknown, repeats: number): void {
+function benchComputeIndex(
+  label: string,
+  makeTables: () => { data: Cell[][]; framework: Cell[][] },
+  spec: unknown,
+  repeats: number,
+): void {
   const t = makeTables();
   time(`engine ${label}: computeIndex (parse + all steps)`, () => computeIndex(t.data, t.framework, spec), repeats);
 }
@@ -64,13 +84,27 @@ async function main(): Promise<void> {
   const targets = formatTargets(await runTargets());
   console.log(`Scale targets (issue 12 §7)\n${targets}\n`);
   if (process.argv.includes("--targets")) return;
-  const asem = () => { const t = asemTables(); return { data: t.data, framework: t.meta }; };
+  const asem = () => {
+    const t = asemTables();
+    return { data: t.data, framework: t.meta };
+  };
   benchEngine("ASEM 51×49 default (CSV text cells)", asem, {}, 200);
-  const asemNumeric = () => ({ data: readCsvNumeric(join(CONFORMANCE_DIR, "data.csv")), framework: readCsvNumeric(join(CONFORMANCE_DIR, "meta.csv")) });
+  const asemNumeric = () => ({
+    data: readCsvNumeric(join(CONFORMANCE_DIR, "data.csv")),
+    framework: readCsvNumeric(join(CONFORMANCE_DIR, "meta.csv")),
+  });
   benchEngine("ASEM 51×49 default (numeric cells, as Excel gives them)", asemNumeric, {}, 500);
-  benchEngine("ASEM 51×49 all steps", asem, { ...FULL_SPEC, impute: { method: "group-mean", group: "EurAsia_group" } }, 200);
+  benchEngine(
+    "ASEM 51×49 all steps",
+    asem,
+    { ...FULL_SPEC, impute: { method: "group-mean", group: "EurAsia_group" } },
+    200,
+  );
   // 10,000 × 1,000 is the engine target above.
-  for (const [units, indicators, repeats] of [[37, 25, 200], [1000, 100, 20]] as const) {
+  for (const [units, indicators, repeats] of [
+    [37, 25, 200],
+    [1000, 100, 20],
+  ] as const) {
     benchEngine(`${units}×${indicators} all steps`, () => syntheticTables(units, indicators), FULL_SPEC, repeats);
   }
 
@@ -91,7 +125,9 @@ async function main(): Promise<void> {
     const out = (await mod[fn]!()) as (Row & Record<string, unknown>)[];
     for (const r of out) {
       const { name, ms, ...rest } = r;
-      const note = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === "number" ? +v.toFixed(2) : v}`).join(" ");
+      const note = Object.entries(rest)
+        .map(([k, v]) => `${k}=${typeof v === "number" ? +v.toFixed(2) : v}`)
+        .join(" ");
       rows.push({ name, ms, ...(note ? { note } : {}) });
     }
     sampleMemory();
@@ -101,7 +137,9 @@ async function main(): Promise<void> {
   console.log(`${"benchmark".padEnd(width)} | ${"ms".padStart(10)} | notes`);
   console.log(`${"-".repeat(width)}-|-${"-".repeat(10)}-|------`);
   for (const r of rows) console.log(`${r.name.padEnd(width)} | ${r.ms.toFixed(3).padStart(10)} | ${r.note ?? ""}`);
-  console.log(`\npeak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB (node ${process.version}, ${process.platform} ${process.arch})`);
+  console.log(
+    `\npeak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB (node ${process.version}, ${process.platform} ${process.arch})`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -17,10 +17,23 @@ const TARGET_MB = 2500;
 const RSS_HOOK = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmaxRSSkB="+process.resourceUsage().maxRSS+"\\n"))`;
 
 function csv(rows: readonly (readonly Cell[])[]): string {
-  return rows.map((row) => row.map((v) => (v === null || v === undefined ? "" : typeof v === "string" ? `"${v.replace(/"/g, '""')}"` : String(v))).join(",")).join("\n") + "\n";
+  return (
+    rows
+      .map((row) =>
+        row
+          .map((v) =>
+            v === null || v === undefined ? "" : typeof v === "string" ? `"${v.replace(/"/g, '""')}"` : String(v),
+          )
+          .join(","),
+      )
+      .join("\n") + "\n"
+  );
 }
 
-export async function benchScaleXlsx(units = 10_000, indicators = 1_000): Promise<{ name: string; ms: number; peakMB: number; targetMB: number; fileMB: number }[]> {
+export async function benchScaleXlsx(
+  units = 10_000,
+  indicators = 1_000,
+): Promise<{ name: string; ms: number; peakMB: number; targetMB: number; fileMB: number }[]> {
   const dir = mkdtempSync(join(tmpdir(), "index-studio-scale-xlsx-"));
   try {
     const { data, framework } = syntheticTables(units, indicators);
@@ -30,7 +43,23 @@ export async function benchScaleXlsx(units = 10_000, indicators = 1_000): Promis
     const t0 = performance.now();
     const { code, stderr } = await new Promise<{ code: number; stderr: string }>((done, fail) => {
       // No --max-old-space-size: the target is Node's default heap.
-      const child = spawn(process.execPath, ["--import", RSS_HOOK, "--import", "tsx", "src/cli/main.ts", "compute", join(dir, "big.csv"), "--meta", join(dir, "m.csv"), "--out", out], { cwd: REPO });
+      const child = spawn(
+        process.execPath,
+        [
+          "--import",
+          RSS_HOOK,
+          "--import",
+          "tsx",
+          "src/cli/main.ts",
+          "compute",
+          join(dir, "big.csv"),
+          "--meta",
+          join(dir, "m.csv"),
+          "--out",
+          out,
+        ],
+        { cwd: REPO },
+      );
       let err = "";
       child.stderr.on("data", (c: Buffer) => (err += c.toString()));
       child.on("error", fail);
@@ -40,12 +69,26 @@ export async function benchScaleXlsx(units = 10_000, indicators = 1_000): Promis
     if (code !== 0) throw new Error(`scale csv → xlsx failed: ${stderr}`);
     const peakMB = Math.round(Number(/maxRSSkB=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1024);
     const label = `${units.toLocaleString("en-US")}×${indicators.toLocaleString("en-US")}`;
-    return [{ name: `scale ${label} command line CSV → --out .xlsx (process)`, ms, peakMB, targetMB: TARGET_MB, fileMB: Math.round(statSync(out).size / 1e6) }];
+    return [
+      {
+        name: `scale ${label} command line CSV → --out .xlsx (process)`,
+        ms,
+        peakMB,
+        targetMB: TARGET_MB,
+        fileMB: Math.round(statSync(out).size / 1e6),
+      },
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 if (require.main === module) {
-  benchScaleXlsx().then((rows) => console.table(rows), (e: unknown) => { console.error(e); process.exit(1); });
+  benchScaleXlsx().then(
+    (rows) => console.table(rows),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

@@ -23,7 +23,13 @@ export async function benchScale(): Promise<ScaleRow[]> {
   const label = `${UNITS.toLocaleString("en-US")}×${INDICATORS.toLocaleString("en-US")}`;
   const adapter = await runNode(["--max-old-space-size=8192", "--import", "tsx", "bench/scale.ts", "adapter"]);
   if (adapter.code !== 0) throw new Error(`scale adapter: ${adapter.stderr}`);
-  return [{ name: `scale ${label} add-in adapter in the Excel fake`, ...(JSON.parse(adapter.stdout) as { ms: number; maxRequestMB: number }), peakMB: adapter.peakMB }];
+  return [
+    {
+      name: `scale ${label} add-in adapter in the Excel fake`,
+      ...(JSON.parse(adapter.stdout) as { ms: number; maxRequestMB: number }),
+      peakMB: adapter.peakMB,
+    },
+  ];
 }
 
 /** Child: Refresh in the Excel fake on a 10,000 × 1,000 workbook. */
@@ -33,22 +39,44 @@ async function childAdapter(): Promise<void> {
   const wb = new WorkbookModel();
   installFakeOffice(globalThis as unknown as Record<string, unknown>, wb);
   const { data, framework } = syntheticTables(UNITS, INDICATORS);
-  for (const [name, table] of [["Data", data], ["Framework", framework]] as const) {
+  for (const [name, table] of [
+    ["Data", data],
+    ["Framework", framework],
+  ] as const) {
     const sheet = wb.addSheet(name);
-    table.forEach((row, r) => row.forEach((cell, c) => {
-      if (cell === null || cell === undefined) return;
-      if (typeof cell === "string") sheet.setFormat(r, c, "@");
-      sheet.enter(r, c, cell);
-    }));
+    table.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell === null || cell === undefined) return;
+        if (typeof cell === "string") sheet.setFormat(r, c, "@");
+        sheet.enter(r, c, cell);
+      }),
+    );
   }
   const t0 = performance.now();
-  await runIndex({ version: 1, data: { kind: "sheet", sheet: "Data" }, framework: { kind: "sheet", sheet: "Framework" }, settings: null, options: FULL_SPEC });
+  await runIndex({
+    version: 1,
+    data: { kind: "sheet", sheet: "Data" },
+    framework: { kind: "sheet", sheet: "Framework" },
+    settings: null,
+    options: FULL_SPEC,
+  });
   const ms = Math.round(performance.now() - t0);
   const largest = Math.max(...wb.requests.map((r) => Math.max(r.requestBytes, r.responseBytes)));
   process.stdout.write(JSON.stringify({ ms, maxRequestMB: Math.round((largest / 2 ** 20) * 100) / 100 }));
 }
 
 if (require.main === module) {
-  if (process.argv[2] === "adapter") childAdapter().catch((e: unknown) => { console.error(e); process.exit(1); });
-  else benchScale().then((rows) => console.table(rows), (e: unknown) => { console.error(e); process.exit(1); });
+  if (process.argv[2] === "adapter")
+    childAdapter().catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
+  else
+    benchScale().then(
+      (rows) => console.table(rows),
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
 }

@@ -16,9 +16,17 @@ export function syntheticTables(units: number, indicators: number, seed = 1, mis
   const nPillar = Math.ceil(nSub / 5);
   const framework: Cell[][] = [["iCode", "iName", "Parent", "Weight", "Direction", "Denominator"]];
   for (let j = 0; j < indicators; j++) {
-    framework.push([`I${j + 1}`, `Indicator ${j + 1}`, `S${Math.floor(j / subSize) + 1}`, 1 + (j % 3), j % 7 === 3 ? -1 : 1, j % 10 === 5 ? "Pop" : null]);
+    framework.push([
+      `I${j + 1}`,
+      `Indicator ${j + 1}`,
+      `S${Math.floor(j / subSize) + 1}`,
+      1 + (j % 3),
+      j % 7 === 3 ? -1 : 1,
+      j % 10 === 5 ? "Pop" : null,
+    ]);
   }
-  for (let s = 0; s < nSub; s++) framework.push([`S${s + 1}`, `Sub-pillar ${s + 1}`, `P${Math.floor(s / 5) + 1}`, 1, null, null]);
+  for (let s = 0; s < nSub; s++)
+    framework.push([`S${s + 1}`, `Sub-pillar ${s + 1}`, `P${Math.floor(s / 5) + 1}`, 1, null, null]);
   for (let p = 0; p < nPillar; p++) framework.push([`P${p + 1}`, `Pillar ${p + 1}`, "Index", 1, null, null]);
   framework.push(["Index", "Index", null, null, null, null]);
   framework.push(["Region", "Region", null, null, null, null]);

@@ -61,7 +61,8 @@ export function runNode(args: string[]): Promise<ChildRun> {
   return new Promise((done, fail) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, ["--import", RSS_HOOK, ...args], { cwd: REPO });
-    let stdout = "", stderr = "";
+    let stdout = "",
+      stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
     child.on("error", fail);
@@ -86,7 +87,12 @@ async function bestOf(runs: number, args: string[]): Promise<ChildRun> {
 /** Writes the Data and Framework CSVs and the spec once (about 180 MB). */
 export function writeScaleFiles(dir: string): ScaleFiles {
   const { data, framework } = syntheticTables(UNITS, INDICATORS);
-  const files = { dir, dataCsv: join(dir, "data.csv"), metaCsv: join(dir, "framework.csv"), specJson: join(dir, "spec.json") };
+  const files = {
+    dir,
+    dataCsv: join(dir, "data.csv"),
+    metaCsv: join(dir, "framework.csv"),
+    specJson: join(dir, "spec.json"),
+  };
   writeFileSync(files.dataCsv, formatCsv(data));
   writeFileSync(files.metaCsv, formatCsv(framework));
   writeFileSync(files.specJson, JSON.stringify(FULL_SPEC));
@@ -97,12 +103,20 @@ export function writeScaleFiles(dir: string): ScaleFiles {
 const engineTarget: TargetBench = async () => {
   const run = await runNode(["--import", "tsx", join(__dirname, "targets.ts"), "engine"]);
   if (run.code !== 0) throw new Error(`engine target: ${run.stderr.slice(-2000)}`);
-  const { ms, baselineMs, cpuMs, baselineCpuMs } = JSON.parse(run.stdout.trim().split("\n").pop()!) as Record<string, number>;
-  return [{
-    what: `engine ${LABEL}: computeIndex, every step (best of 3)`, ms: ms!, peakMB: run.peakMB, maxRatio: 15,
-    note: `engine CPU time (all threads, GC included): computeIndex ${cpuMs!.toFixed(0)} ms, the pass ${baselineCpuMs!.toFixed(0)} ms, ${(cpuMs! / baselineCpuMs!).toFixed(1)}×`,
-    baseline: { what: "one pass over the boxed input, Number(x) per cell (best of 5)", ms: baselineMs! },
-  }];
+  const { ms, baselineMs, cpuMs, baselineCpuMs } = JSON.parse(run.stdout.trim().split("\n").pop()!) as Record<
+    string,
+    number
+  >;
+  return [
+    {
+      what: `engine ${LABEL}: computeIndex, every step (best of 3)`,
+      ms: ms!,
+      peakMB: run.peakMB,
+      maxRatio: 15,
+      note: `engine CPU time (all threads, GC included): computeIndex ${cpuMs!.toFixed(0)} ms, the pass ${baselineCpuMs!.toFixed(0)} ms, ${(cpuMs! / baselineCpuMs!).toFixed(1)}×`,
+      baseline: { what: "one pass over the boxed input, Number(x) per cell (best of 5)", ms: baselineMs! },
+    },
+  ];
 };
 
 /** The engine child: both timings in one process over the same boxed tables. */
@@ -110,10 +124,11 @@ function engineChild(): void {
   const { data, framework } = syntheticTables(UNITS, INDICATORS);
   const pass = () => {
     let sum = 0;
-    for (const row of data) for (const cell of row) {
-      const v = Number(cell);
-      if (v === v) sum += v;
-    }
+    for (const row of data)
+      for (const cell of row) {
+        const v = Number(cell);
+        if (v === v) sum += v;
+      }
     return sum;
   };
   const best = (runs: number, fn: () => unknown) => {
@@ -131,7 +146,9 @@ function engineChild(): void {
   };
   const baseline = best(5, pass);
   const engine = best(3, () => computeIndex(data, framework, FULL_SPEC));
-  process.stdout.write(`${JSON.stringify({ ms: engine.ms, cpuMs: engine.cpuMs, baselineMs: baseline.ms, baselineCpuMs: baseline.cpuMs })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms: engine.ms, cpuMs: engine.cpuMs, baselineMs: baseline.ms, baselineCpuMs: baseline.cpuMs })}\n`,
+  );
 }
 
 /** The plain pass the command line is compared with: read the file, split lines and fields, parseFloat each. */
@@ -141,12 +158,29 @@ const SPLIT_PASS = `const t=require("fs").readFileSync(process.argv[1],"utf8");l
 const cliCsvTarget: TargetBench = async (files) => {
   const baseline = await bestOf(3, ["-e", SPLIT_PASS, files.dataCsv]);
   const out = join(files.dir, "scores.csv");
-  const cli = await bestOf(2, ["--import", "tsx", "src/cli/main.ts", "compute", files.dataCsv, "--meta", files.metaCsv, "--spec", files.specJson, "--csv", out]);
+  const cli = await bestOf(2, [
+    "--import",
+    "tsx",
+    "src/cli/main.ts",
+    "compute",
+    files.dataCsv,
+    "--meta",
+    files.metaCsv,
+    "--spec",
+    files.specJson,
+    "--csv",
+    out,
+  ]);
   if (readFileSync(out, "utf8").split("\n").length < UNITS) throw new Error("cli target: the scores CSV is incomplete");
-  return [{
-    what: `cli ${LABEL}: compute csv → --csv, new process (best of 2)`, ms: cli.ms, peakMB: cli.peakMB, maxRatio: 3,
-    baseline: { what: "node -e: readFileSync, split lines and commas, parseFloat each (best of 3)", ms: baseline.ms },
-  }];
+  return [
+    {
+      what: `cli ${LABEL}: compute csv → --csv, new process (best of 2)`,
+      ms: cli.ms,
+      peakMB: cli.peakMB,
+      maxRatio: 3,
+      baseline: { what: "node -e: readFileSync, split lines and commas, parseFloat each (best of 3)", ms: baseline.ms },
+    },
+  ];
 };
 
 /** The targets, in table order. */
@@ -182,18 +216,24 @@ export function formatTargets(rows: TargetRow[]): string {
   });
   const header = ["target", "ms", "baseline ms", "ratio", "target", "pass/fail", "peak MB"];
   const widths = header.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c]!.length)));
-  const line = (row: string[]) => row.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join(" | ");
+  const line = (row: string[]) =>
+    row.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join(" | ");
   const baselines = rows.filter((r) => r.baseline).map((r) => `  baseline of "${r.what}": ${r.baseline!.what}`);
   const notes = rows.filter((r) => r.note).map((r) => `  ${r.note}`);
-  return [line(header), widths.map((w) => "-".repeat(w)).join("-|-"), ...cells.map(line), ...baselines, ...notes].join("\n");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("-|-"), ...cells.map(line), ...baselines, ...notes].join(
+    "\n",
+  );
 }
 
 if (require.main === module) {
   if (process.argv[2] === "engine") engineChild();
   else {
-    runTargets().then((rows) => console.log(formatTargets(rows)), (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    });
+    runTargets().then(
+      (rows) => console.log(formatTargets(rows)),
+      (error: unknown) => {
+        console.error(error);
+        process.exitCode = 1;
+      },
+    );
   }
 }

@@ -18,14 +18,34 @@ async function dragMs(model: WhatIfModel, repeats: number): Promise<number> {
 export async function benchWhatIf(): Promise<{ name: string; ms: number; budget: string }[]> {
   const rows: { name: string; ms: number; budget: string }[] = [];
   const ieci = computeIndex(ieciDataTable(), ieciFrameworkTable(), settingsToSpecInput(ieciSettingsTable()).spec);
-  rows.push({ name: "what-if IECI 37×25: re-aggregate + re-rank", ms: await dragMs(new WhatIfModel(ieci), 2000), budget: "16ms" });
+  rows.push({
+    name: "what-if IECI 37×25: re-aggregate + re-rank",
+    ms: await dragMs(new WhatIfModel(ieci), 2000),
+    budget: "16ms",
+  });
   const t = syntheticTables(1000, 100);
   const big = computeIndex(t.data, t.framework, FULL_SPEC);
-  rows.push({ name: "what-if 1000×100 arithmetic: re-aggregate + re-rank", ms: await dragMs(new WhatIfModel(big), 200), budget: "100ms" });
-  const geo = computeIndex(t.data, t.framework, { ...FULL_SPEC, normalize: { method: "minmax", low: 1, high: 100 }, aggregate: { method: "geometric" } });
-  rows.push({ name: "what-if 1000×100 geometric: re-aggregate + re-rank", ms: await dragMs(new WhatIfModel(geo), 200), budget: "100ms" });
+  rows.push({
+    name: "what-if 1000×100 arithmetic: re-aggregate + re-rank",
+    ms: await dragMs(new WhatIfModel(big), 200),
+    budget: "100ms",
+  });
+  const geo = computeIndex(t.data, t.framework, {
+    ...FULL_SPEC,
+    normalize: { method: "minmax", low: 1, high: 100 },
+    aggregate: { method: "geometric" },
+  });
+  rows.push({
+    name: "what-if 1000×100 geometric: re-aggregate + re-rank",
+    ms: await dragMs(new WhatIfModel(geo), 200),
+    budget: "100ms",
+  });
   const t10 = syntheticTables(10000, 1000);
   const huge = computeIndex(t10.data, t10.framework, FULL_SPEC);
-  rows.push({ name: "what-if 10000×1000 arithmetic: re-aggregate + re-rank", ms: await dragMs(new WhatIfModel(huge), 10), budget: "-" });
+  rows.push({
+    name: "what-if 10000×1000 arithmetic: re-aggregate + re-rank",
+    ms: await dragMs(new WhatIfModel(huge), 10),
+    budget: "-",
+  });
   return rows;
 }

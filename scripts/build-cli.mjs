@@ -34,10 +34,15 @@ for (const input of Object.keys(metafile.outputs[OUT].inputs)) {
 const notices = [...packages].sort().map((dir) => {
   const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
   const licenceFile = readdirSync(dir).find((name) => /^(licen[sc]e|copying)(\.|$)/i.test(name));
-  const text = licenceFile ? readFileSync(join(dir, licenceFile), "utf8").trim() : `(no licence file; package.json says ${pkg.license ?? "nothing"})`;
+  const text = licenceFile
+    ? readFileSync(join(dir, licenceFile), "utf8").trim()
+    : `(no licence file; package.json says ${pkg.license ?? "nothing"})`;
   const licence = pkg.license ?? pkg.licenses?.map((l) => l.type).join(" OR ") ?? "not stated";
   return `${pkg.name}@${pkg.version} (${typeof licence === "string" ? licence : JSON.stringify(licence)})\n\n${text}`;
 });
 if (packages.size === 0) throw new Error("no bundled package found in the metafile: its path layout changed?");
-writeFileSync("dist-cli/THIRD-PARTY-LICENSES.txt", `Libraries bundled into bin/index-studio.cjs\n\n${notices.join(`\n\n${"-".repeat(72)}\n\n`)}\n`);
+writeFileSync(
+  "dist-cli/THIRD-PARTY-LICENSES.txt",
+  `Libraries bundled into bin/index-studio.cjs\n\n${notices.join(`\n\n${"-".repeat(72)}\n\n`)}\n`,
+);
 console.log(`built ${OUT} (${packages.size} bundled packages)`);

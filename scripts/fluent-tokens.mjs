@@ -18,7 +18,11 @@ const END = "/* fluent-tokens:end */";
 /** The tokens the stylesheet outside the generated block refers to. */
 function usedTokens(css) {
   const outside = css.replace(blockPattern(), "");
-  return [...new Set([...outside.matchAll(/var\(--([A-Za-z0-9]+)/g)].map((m) => m[1]).filter((name) => name in webLightTheme))].sort();
+  return [
+    ...new Set(
+      [...outside.matchAll(/var\(--([A-Za-z0-9]+)/g)].map((m) => m[1]).filter((name) => name in webLightTheme),
+    ),
+  ].sort();
 }
 
 function blockPattern() {

@@ -15,10 +15,14 @@ function findTests(dir) {
 }
 
 const filter = process.argv.slice(2);
-const files = findTests("test").filter((f) => filter.length === 0 || filter.some((part) => f.includes(part))).sort();
+const files = findTests("test")
+  .filter((f) => filter.length === 0 || filter.some((part) => f.includes(part)))
+  .sort();
 if (files.length === 0) {
   console.error("no test files matched");
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files], { stdio: "inherit" });
+const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files], {
+  stdio: "inherit",
+});
 process.exit(result.status ?? 1);

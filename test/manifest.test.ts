@@ -12,12 +12,23 @@ const source = readFileSync("manifest.xml", "utf8");
 const manifest = parseXml(source);
 
 /** Files that `npm run build` puts into dist/, relative to dist (checked against a real build in test/taskpane/build.test.ts). */
-export const BUILD_OUTPUTS = ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "manifest.xml", "taskpane.css"];
+export const BUILD_OUTPUTS = [
+  "taskpane.html",
+  "taskpane.js",
+  "functions.js",
+  "functions.json",
+  "manifest.xml",
+  "taskpane.css",
+];
 
 function resourceIds(): Map<string, XmlElement> {
   const resources = findOne(manifest, "Resources");
   const ids = new Map<string, XmlElement>();
-  for (const element of [...findAll(resources, "Image"), ...findAll(resources, "Url"), ...findAll(resources, "String")]) {
+  for (const element of [
+    ...findAll(resources, "Image"),
+    ...findAll(resources, "Url"),
+    ...findAll(resources, "String"),
+  ]) {
     if (element.parent?.local === "Image" || !element.attrs.id) continue;
     assert.ok(!ids.has(element.attrs.id), `resource id ${element.attrs.id} defined twice`);
     ids.set(element.attrs.id, element);
@@ -32,9 +43,15 @@ test("manifest.xml validates against the Office add-in manifest schemas", async 
 });
 
 test("the schema check catches a misplaced element and a wrong permission (the validator is live)", async () => {
-  const misplaced = source.replace("<Permissions>ReadWriteDocument</Permissions>", "<Permission>ReadWriteDocument</Permission>");
+  const misplaced = source.replace(
+    "<Permissions>ReadWriteDocument</Permissions>",
+    "<Permission>ReadWriteDocument</Permission>",
+  );
   assert.ok((await validateManifest(misplaced)).some((line) => /Permission/.test(line)));
-  const badPermission = source.replace("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>ReadEverything</Permissions>");
+  const badPermission = source.replace(
+    "<Permissions>ReadWriteDocument</Permissions>",
+    "<Permissions>ReadEverything</Permissions>",
+  );
   assert.ok((await validateManifest(badPermission)).length > 0);
 });
 
@@ -52,7 +69,10 @@ test("one long-lived shared runtime: Runtimes first in Host; Page, FunctionFile 
   assert.equal(showTaskpane.length, 1);
   assert.equal(findOne(showTaskpane[0]!, "SourceLocation").attrs.resid, resid);
   assert.equal(resourceIds().get(resid)!.attrs.DefaultValue, `${DEV_URL}taskpane.html`);
-  assert.equal(findOne(findOne(manifest, "DefaultSettings"), "SourceLocation").attrs.DefaultValue, `${DEV_URL}taskpane.html`);
+  assert.equal(
+    findOne(findOne(manifest, "DefaultSettings"), "SourceLocation").attrs.DefaultValue,
+    `${DEV_URL}taskpane.html`,
+  );
 });
 
 test("every resid points to a defined resource, and every resource is used", () => {
@@ -76,23 +96,32 @@ test("Home tab group has Show Index Studio (ShowTaskpane) and Refresh ranking (E
     label: ids.get(findOne(control, "Label").attrs.resid!)!.attrs.DefaultValue,
     action: control.children.find((c) => c.local === "Action")!,
   }));
-  assert.deepEqual(controls.map((c) => [c.label, c.action.attrs["xsi:type"]]), [
-    ["Show Index Studio", "ShowTaskpane"],
-    ["Refresh ranking", "ExecuteFunction"],
-  ]);
+  assert.deepEqual(
+    controls.map((c) => [c.label, c.action.attrs["xsi:type"]]),
+    [
+      ["Show Index Studio", "ShowTaskpane"],
+      ["Refresh ranking", "ExecuteFunction"],
+    ],
+  );
   assert.equal(findOne(controls[1]!.action, "FunctionName").text, REFRESH_RANKING_ACTION);
 });
 
 test("registerCommands associates the manifest's FunctionName with a handler that completes the event", async () => {
   const functionName = findOne(manifest, "FunctionName").text;
   const associated = new Map<string, (event: { completed(): void }) => Promise<void>>();
-  const office = { actions: { associate: (id: string, fn: (event: { completed(): void }) => Promise<void>) => associated.set(id, fn) } };
+  const office = {
+    actions: { associate: (id: string, fn: (event: { completed(): void }) => Promise<void>) => associated.set(id, fn) },
+  };
   const previous = (globalThis as { Office?: unknown }).Office;
   (globalThis as { Office?: unknown }).Office = office;
   try {
     const api = { loadStoredChoice: async () => null } as unknown as AddinService;
     const shown: string[][] = [];
-    registerCommands(api, { language: () => "en", succeeded: () => assert.fail("no run without a stored choice"), failed: (messages) => void shown.push(messages) });
+    registerCommands(api, {
+      language: () => "en",
+      succeeded: () => assert.fail("no run without a stored choice"),
+      failed: (messages) => void shown.push(messages),
+    });
     assert.deepEqual([...associated.keys()], [functionName]);
     let completed = 0;
     await associated.get(functionName)!({ completed: () => void completed++ });
@@ -109,7 +138,8 @@ test("custom functions: namespace IDX, script/metadata/page URLs are build outpu
   const ids = resourceIds();
   const point = findAll(versionHost(), "ExtensionPoint").find((e) => e.attrs["xsi:type"] === "CustomFunctions")!;
   assert.equal(ids.get(findOne(point, "Namespace").attrs.resid!)!.attrs.DefaultValue, "IDX");
-  const url = (local: string) => ids.get(findOne(findOne(point, local), "SourceLocation").attrs.resid!)!.attrs.DefaultValue;
+  const url = (local: string) =>
+    ids.get(findOne(findOne(point, local), "SourceLocation").attrs.resid!)!.attrs.DefaultValue;
   assert.equal(url("Script"), `${DEV_URL}functions.js`);
   assert.equal(url("Metadata"), `${DEV_URL}functions.json`);
   assert.equal(url("Page"), `${DEV_URL}taskpane.html`);
@@ -120,7 +150,14 @@ test("every URL is on the dev host and names a file the build produces; icons ha
   const walk = (node: XmlElement) => {
     const value = node.attrs.DefaultValue;
     if (value && /^https?:/.test(value)) {
-      const declared = node.local === "IconUrl" ? 32 : node.local === "HighResolutionIconUrl" ? 64 : node.local === "Image" ? Number(/(\d+)x\1$/.exec(node.attrs.id ?? "")?.[1]) : undefined;
+      const declared =
+        node.local === "IconUrl"
+          ? 32
+          : node.local === "HighResolutionIconUrl"
+            ? 64
+            : node.local === "Image"
+              ? Number(/(\d+)x\1$/.exec(node.attrs.id ?? "")?.[1])
+              : undefined;
       urls.push({ url: value, ...(declared ? { size: declared } : {}) });
     }
     node.children.forEach(walk);
@@ -154,13 +191,19 @@ test("requirements, permission and domains: SharedRuntime 1.1, ExcelApi, ReadWri
 });
 
 test("every user-visible string has a Simplified Chinese override", () => {
-  const strings = [...findAll(findOne(manifest, "ShortStrings"), "String"), ...findAll(findOne(manifest, "LongStrings"), "String")];
+  const strings = [
+    ...findAll(findOne(manifest, "ShortStrings"), "String"),
+    ...findAll(findOne(manifest, "LongStrings"), "String"),
+  ];
   for (const string of strings.filter((s) => s.attrs.id !== "Functions.Namespace")) {
     const override = string.children.find((c) => c.local === "Override" && c.attrs.Locale === "zh-CN");
     assert.ok(override && /[\u4e00-\u9fff]/.test(override.attrs.Value!), `${string.attrs.id} has no zh-CN text`);
   }
   for (const local of ["DisplayName", "Description"]) {
     const top = manifest.children.find((c) => c.local === local)!;
-    assert.ok(top.children.some((c) => c.attrs.Locale === "zh-CN"), `${local} has no zh-CN override`);
+    assert.ok(
+      top.children.some((c) => c.attrs.Locale === "zh-CN"),
+      `${local} has no zh-CN override`,
+    );
   }
 });

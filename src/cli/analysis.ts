@@ -31,7 +31,10 @@ export function analysisRequested(args: AnalysisArgs | undefined): args is Analy
   return !!args && (args.audit || args.uncertainty !== undefined || args.sensitivity !== undefined);
 }
 
-export async function runCliAnalysis(result: IndexResult, args: AnalysisArgs | undefined): Promise<AnalysisResult | undefined> {
+export async function runCliAnalysis(
+  result: IndexResult,
+  args: AnalysisArgs | undefined,
+): Promise<AnalysisResult | undefined> {
   if (!analysisRequested(args)) return undefined;
   const inputs = args.inputs ? parseUncertainInputs(await readSpecFile(args.inputs)) : undefined;
   const options: AnalysisOptions = { seed: args.seed ?? 1 };
@@ -43,8 +46,18 @@ export async function runCliAnalysis(result: IndexResult, args: AnalysisArgs | u
   } catch (error) {
     // An over-budget request names its flag, not the spec file.
     const issue = error instanceof IndexInputError ? error.issues[0] : undefined;
-    if (issue && (issue.column === "uncertainty" || issue.column === "sensitivity" || issue.column === "audit") && error instanceof IndexInputError && error.issues.length === 1) {
-      const value = issue.column === "uncertainty" ? ` ${args.uncertainty}` : issue.column === "sensitivity" ? ` ${args.sensitivity}` : "";
+    if (
+      issue &&
+      (issue.column === "uncertainty" || issue.column === "sensitivity" || issue.column === "audit") &&
+      error instanceof IndexInputError &&
+      error.issues.length === 1
+    ) {
+      const value =
+        issue.column === "uncertainty"
+          ? ` ${args.uncertainty}`
+          : issue.column === "sensitivity"
+            ? ` ${args.sensitivity}`
+            : "";
       throw new IndexComputeError(`--${issue.column}${value}: ${issue.message}`);
     }
     throw error;
@@ -55,7 +68,11 @@ export async function runCliAnalysis(result: IndexResult, args: AnalysisArgs | u
 export function withAnalysisJson(resultJsonText: string, analysis: AnalysisResult | undefined): string {
   if (!analysis) return resultJsonText;
   const document = JSON.parse(resultJsonText) as Record<string, unknown>;
-  document.analysis = JSON.parse(JSON.stringify(analysis, (_key, value: unknown) => (ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value)));
+  document.analysis = JSON.parse(
+    JSON.stringify(analysis, (_key, value: unknown) =>
+      ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value,
+    ),
+  );
   return JSON.stringify(document, null, 2) + "\n";
 }
 
@@ -69,13 +86,23 @@ export function analysisSummary(analysis: AnalysisResult, language: Language = "
   if (analysis.uncertainty) {
     const u = analysis.uncertainty;
     const widest = found.widest[0];
-    lines.push(render(language, msg("cli.uncertainty", { runs: u.runs, seed: u.seed, shift: (found.meanRankShift ?? NaN).toFixed(2) })) +
-      (widest ? render(language, msg("cli.widest", { name: widest.name, low: widest.rankLow, high: widest.rankHigh })) : ""));
+    lines.push(
+      render(
+        language,
+        msg("cli.uncertainty", { runs: u.runs, seed: u.seed, shift: (found.meanRankShift ?? NaN).toFixed(2) }),
+      ) +
+        (widest
+          ? render(language, msg("cli.widest", { name: widest.name, low: widest.rankLow, high: widest.rankHigh }))
+          : ""),
+    );
   }
   if (analysis.sensitivity) {
     const s = analysis.sensitivity;
     const parts = s.indices.map((i) => `${i.input} S=${fmt(i.first)} ST=${fmt(i.total)}`);
-    lines.push(render(language, msg("cli.sensitivity", { n: s.n, runs: s.runs, parts })) + (found.mattersMost ? render(language, msg("cli.mattersMost", { input: found.mattersMost.input })) : ""));
+    lines.push(
+      render(language, msg("cli.sensitivity", { n: s.n, runs: s.runs, parts })) +
+        (found.mattersMost ? render(language, msg("cli.mattersMost", { input: found.mattersMost.input })) : ""),
+    );
   }
   return lines.join("\n");
 }

@@ -55,13 +55,26 @@ export class UsageError extends Error {
   }
 }
 
-const VALUE_FLAGS = new Set(["--meta", "--spec", "--csv", "--json", "--out", "--lang", "--uncertainty", "--sensitivity", "--seed", "--inputs"]);
+const VALUE_FLAGS = new Set([
+  "--meta",
+  "--spec",
+  "--csv",
+  "--json",
+  "--out",
+  "--lang",
+  "--uncertainty",
+  "--sensitivity",
+  "--seed",
+  "--inputs",
+]);
 const BOOLEAN_FLAGS = new Set(["--in-place", "--audit"]);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  if (argv.length === 0 || argv.includes("-h") || argv.includes("--help") || argv[0] === "help") return { command: "help" };
+  if (argv.length === 0 || argv.includes("-h") || argv.includes("--help") || argv[0] === "help")
+    return { command: "help" };
   const [command, ...rest] = argv;
-  if (command !== "compute" && command !== "demo") throw new UsageError(`unknown command "${command}"; use compute or demo`);
+  if (command !== "compute" && command !== "demo")
+    throw new UsageError(`unknown command "${command}"; use compute or demo`);
   const positional: string[] = [];
   const values = new Map<string, string>();
   const flags = new Set<string>();
@@ -79,7 +92,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       flags.add(name);
     } else if (VALUE_FLAGS.has(name)) {
       const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
-      if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) throw new UsageError(`${name} needs a value`);
+      if (value === undefined || value === "" || (eq < 0 && value.startsWith("--")))
+        throw new UsageError(`${name} needs a value`);
       if (values.has(name)) throw new UsageError(`${name} is given twice`);
       values.set(name, value);
     } else throw new UsageError(`unknown option ${name}`);
@@ -88,7 +102,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (lang !== "en" && lang !== "zh-CN") throw new UsageError(`--lang must be en or zh-CN, not "${lang}"`);
   if (command === "demo") {
     const allowed = new Set(["--out", "--lang"]);
-    for (const name of [...values.keys(), ...flags]) if (!allowed.has(name)) throw new UsageError(`demo does not take ${name}`);
+    for (const name of [...values.keys(), ...flags])
+      if (!allowed.has(name)) throw new UsageError(`demo does not take ${name}`);
     if (positional.length > 0) throw new UsageError(`demo takes no file argument (got "${positional[0]}")`);
     return { command: "demo", out: values.get("--out"), lang };
   }
@@ -96,7 +111,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     throw new UsageError("--inputs says what is uncertain; use it with --uncertainty <N> or --sensitivity <N>");
   }
   if (positional.length !== 1) {
-    throw new UsageError(positional.length === 0 ? "compute needs an input file" : `compute takes one input file, got ${positional.length}: ${positional.join(" ")}`);
+    throw new UsageError(
+      positional.length === 0
+        ? "compute needs an input file"
+        : `compute takes one input file, got ${positional.length}: ${positional.join(" ")}`,
+    );
   }
   return {
     command: "compute",
@@ -125,7 +144,9 @@ function wholeNumber(values: Map<string, string>, name: string, min: number, max
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(`${name} needs a whole number from ${min} ${max === Infinity ? "up" : `to ${max}`}, not "${value}"`);
+    throw new UsageError(
+      `${name} needs a whole number from ${min} ${max === Infinity ? "up" : `to ${max}`}, not "${value}"`,
+    );
   }
   return n;
 }

@@ -5,7 +5,14 @@ import { buildAnalysisReport } from "../core/report";
 import { buildReport, finishReport } from "../core/report";
 import { reportText } from "../core/report";
 import { checkSheetLimits, planExtents } from "../core/report";
-import { cellAddress, formatIssue, IndexComputeError, type Language, type TableName, type TableOrigin } from "../core/engine";
+import {
+  cellAddress,
+  formatIssue,
+  IndexComputeError,
+  type Language,
+  type TableName,
+  type TableOrigin,
+} from "../core/engine";
 import { tooLongText } from "../core/engine";
 import { msg, render } from "../core/engine";
 import { computeIndex } from "../core/engine";
@@ -42,11 +49,16 @@ export async function runCompute(
   const kind = inputKind(args.input);
   let out = args.out;
   if (args.inPlace && out === undefined) {
-    if (kind !== "xlsx") throw new OutputRefusedError("--in-place adds the results to an input .xlsx workbook; a CSV input needs --out <results.xlsx>");
+    if (kind !== "xlsx")
+      throw new OutputRefusedError(
+        "--in-place adds the results to an input .xlsx workbook; a CSV input needs --out <results.xlsx>",
+      );
     out = args.input;
   }
   if (args.inPlace && /\.xlsm$/i.test(args.input)) {
-    throw new OutputRefusedError(`--in-place: ${args.input} has macros, which an .xlsx writer would drop; write the results with --out <results.xlsx> instead`);
+    throw new OutputRefusedError(
+      `--in-place: ${args.input} has macros, which an .xlsx writer would drop; write the results with --out <results.xlsx> instead`,
+    );
   }
   if (args.inPlace && kind === "xlsx") {
     // By content: an .xlsm renamed .xlsx still has its VBA project.
@@ -54,7 +66,8 @@ export async function runCompute(
     const vba = await macroPartOfFile(args.input);
     if (vba) throw new OutputRefusedError(macrosRefused(args.input, vba));
   }
-  if (out !== undefined && !/\.xlsx$/i.test(out)) throw new OutputRefusedError(`--out ${out}: the result workbook must be an .xlsx file`);
+  if (out !== undefined && !/\.xlsx$/i.test(out))
+    throw new OutputRefusedError(`--out ${out}: the result workbook must be an .xlsx file`);
   const inputs = [{ flag: "input", path: args.input }];
   if (args.meta) inputs.push({ flag: "--meta", path: args.meta });
   if (args.spec) inputs.push({ flag: "--spec", path: args.spec });
@@ -62,7 +75,8 @@ export async function runCompute(
   const outputs: PlannedFile[] = [];
   if (args.csv) outputs.push({ flag: "--csv", path: args.csv });
   if (args.json) outputs.push({ flag: "--json", path: args.json });
-  if (out) outputs.push({ flag: "--out", path: out, mayReplace: args.inPlace && kind === "xlsx" ? args.input : undefined });
+  if (out)
+    outputs.push({ flag: "--out", path: out, mayReplace: args.inPlace && kind === "xlsx" ? args.input : undefined });
   checkOutputs(inputs, outputs);
 
   const tables = await readInputs(args.input, args.meta);
@@ -85,19 +99,39 @@ export async function runCompute(
   if (args.csv) files.push({ path: args.csv, content: formatCsv(scoresTable(result)) });
   if (args.json) files.push({ path: args.json, content: withAnalysisJson(resultJson(result, origins), analysis) });
   if (out) {
-    const workbook = await resultWorkbook(result, args.lang, kind === "xlsx" ? args.input : undefined, tables, analysis);
+    const workbook = await resultWorkbook(
+      result,
+      args.lang,
+      kind === "xlsx" ? args.input : undefined,
+      tables,
+      analysis,
+    );
     files.push({ path: out, content: workbook.chunks });
     for (const warning of workbook.warnings) messages.push(warning);
   }
   // Everything the run prints is prepared before the first file is written: a failure here leaves no file behind.
-  const summary = [`${runSummary(result, args.lang)}\n\n${topTable(result, 10, args.lang)}`, ...(analysis ? [analysisSummary(analysis, args.lang)] : [])].join("\n");
+  const summary = [
+    `${runSummary(result, args.lang)}\n\n${topTable(result, 10, args.lang)}`,
+    ...(analysis ? [analysisSummary(analysis, args.lang)] : []),
+  ].join("\n");
   await writeAll(files);
-  return { result, origins, messages, written: files.map((file) => file.path), summary, ...(analysis ? { analysis } : {}) };
+  return {
+    result,
+    origins,
+    messages,
+    written: files.map((file) => file.path),
+    summary,
+    ...(analysis ? { analysis } : {}),
+  };
 }
 
 /** The input workbook (or, for CSV input, the input tables as sheets) plus the result sheets and charts. */
 export async function resultWorkbook(
-  result: IndexResult, language: Language, inputPath: string | undefined, tables: InputTables, analysis?: AnalysisResult,
+  result: IndexResult,
+  language: Language,
+  inputPath: string | undefined,
+  tables: InputTables,
+  analysis?: AnalysisResult,
 ): Promise<{ chunks: Uint8Array[]; warnings: string[] }> {
   // The widest sheets first, from counts alone: a plan for 150,000 indicators would take minutes and gigabytes to refuse.
   const text = reportText(language);
@@ -108,15 +142,23 @@ export async function resultWorkbook(
   ]);
   const published = tables.published ? parsePublished(tables.published) : undefined;
   const report = buildReport(result, { language, ...(published ? { published } : {}) }).sheets;
-  const plan = { sheets: finishReport([...report, ...(analysis ? buildAnalysisReport(analysis, result, { language }) : [])]) };
-  const inputTables = inputPath ? undefined : [
-    { name: "Data", rows: tables.data.map((row) => [...row]) as Cell[][] },
-    { name: "Framework", rows: tables.framework.map((row) => [...row]) as Cell[][] },
-  ];
+  const plan = {
+    sheets: finishReport([...report, ...(analysis ? buildAnalysisReport(analysis, result, { language }) : [])]),
+  };
+  const inputTables = inputPath
+    ? undefined
+    : [
+        { name: "Data", rows: tables.data.map((row) => [...row]) as Cell[][] },
+        { name: "Framework", rows: tables.framework.map((row) => [...row]) as Cell[][] },
+      ];
   // Before any writing: text longer than an Excel cell holds, or a sheet beyond Excel's 1,048,576 rows
   // or 16,384 columns, is a clear error.
   if (inputTables) checkCellText(inputTables, tables.origins, language);
-  const extents = (inputTables ?? []).map((t) => ({ name: t.name, rows: t.rows.length, cols: t.rows.reduce((m, r) => Math.max(m, r.length), 0) }));
+  const extents = (inputTables ?? []).map((t) => ({
+    name: t.name,
+    rows: t.rows.length,
+    cols: t.rows.reduce((m, r) => Math.max(m, r.length), 0),
+  }));
   checkSheetLimits([...extents, ...planExtents(plan)]);
   // The .xlsx writer (and exceljs) is loaded only when a workbook is written: a CSV run starts faster.
   const { buildResultWorkbook } = await import("./xlsx");
@@ -126,13 +168,22 @@ export async function resultWorkbook(
 }
 
 /** CSV input is copied into the workbook: a cell over Excel's 32,767 characters is refused, naming it. */
-function checkCellText(sheets: { name: string; rows: Cell[][] }[], origins: InputTables["origins"], language: Language): void {
+function checkCellText(
+  sheets: { name: string; rows: Cell[][] }[],
+  origins: InputTables["origins"],
+  language: Language,
+): void {
   const problems: string[] = [];
   for (const { name, rows } of sheets) {
-    rows.forEach((row, r) => row.forEach((cell, c) => {
-      const long = typeof cell === "string" ? tooLongText(cell, msg("what.text")) : null;
-      if (long && problems.length < 20) problems.push(`${origins[name as "Data" | "Framework"]?.sheet ?? name}!${cellAddress(r, c)}: ${render(language, long)}`);
-    }));
+    rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const long = typeof cell === "string" ? tooLongText(cell, msg("what.text")) : null;
+        if (long && problems.length < 20)
+          problems.push(
+            `${origins[name as "Data" | "Framework"]?.sheet ?? name}!${cellAddress(r, c)}: ${render(language, long)}`,
+          );
+      }),
+    );
   }
   if (problems.length > 0) throw new IndexComputeError(problems.join("\n"));
 }

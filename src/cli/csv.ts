@@ -31,7 +31,10 @@ export function parseCsv(text: string, fileLabel = "CSV"): (string | null)[][] {
       let from = ++i;
       for (;;) {
         const q = text.indexOf('"', i);
-        if (q < 0) throw new CsvSyntaxError(`${fileLabel} line ${startLine}: a quoted field is never closed; add the closing " (a quote inside a quoted field is written "")`);
+        if (q < 0)
+          throw new CsvSyntaxError(
+            `${fileLabel} line ${startLine}: a quoted field is never closed; add the closing " (a quote inside a quoted field is written "")`,
+          );
         line += countLineBreaks(text, i, q);
         if (text.charCodeAt(q + 1) === QUOTE) {
           parts += text.slice(from, q + 1);
@@ -71,7 +74,9 @@ export function parseCsv(text: string, fileLabel = "CSV"): (string | null)[][] {
   return rows;
 }
 
-const QUOTE = 34, CR = 13, LF = 10;
+const QUOTE = 34,
+  CR = 13,
+  LF = 10;
 
 function countLineBreaks(text: string, from: number, to: number): number {
   let count = 0;

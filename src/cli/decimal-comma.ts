@@ -29,10 +29,14 @@ export function readDecimalCommas(table: Cell[][], separator: string, label: str
   if (commas.length === 0) return [];
   const at = ([r, c]: [number, number]) => `${label}!${cellAddress(r, c)} "${String(table[r]![c]).trim()}"`;
   if (point) {
-    return [`Note: ${label} mixes decimal commas (${at(commas[0]!)}) and decimal points (${at(point)}), so no number was converted; the cells that are not numbers are listed below. Use one convention in the whole file.`];
+    return [
+      `Note: ${label} mixes decimal commas (${at(commas[0]!)}) and decimal points (${at(point)}), so no number was converted; the cells that are not numbers are listed below. Use one convention in the whole file.`,
+    ];
   }
   const toNumber = (text: string) => Number(text.trim().replace(/\./g, "").replace(",", "."));
   const first = at(commas[0]!);
   for (const [r, c] of [...commas, ...thousands]) table[r]![c] = toNumber(table[r]![c] as string);
-  return [`Note: ${label} uses decimal commas (e.g. ${first} read as ${table[commas[0]![0]]![commas[0]![1]]})${thousands.length ? " and dots as thousands separators" : ""}; ${commas.length + thousands.length} cells were read that way.`];
+  return [
+    `Note: ${label} uses decimal commas (e.g. ${first} read as ${table[commas[0]![0]]![commas[0]![1]]})${thousands.length ? " and dots as thousands separators" : ""}; ${commas.length + thousands.length} cells were read that way.`,
+  ];
 }

@@ -17,7 +17,9 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`index-studio: internal error: ${escapeControls((error as Error).message ?? String(error))}\n`);
+    process.stderr.write(
+      `index-studio: internal error: ${escapeControls((error as Error).message ?? String(error))}\n`,
+    );
     process.exitCode = 3;
   },
 );

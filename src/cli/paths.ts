@@ -28,7 +28,8 @@ function canonical(path: string): string {
 export function samePath(a: string, b: string): boolean {
   if (canonical(a) === canonical(b)) return true;
   try {
-    const sa = statSync(a), sb = statSync(b);
+    const sa = statSync(a),
+      sb = statSync(b);
     return sa.dev === sb.dev && sa.ino === sb.ino; // hard links, case-insensitive file systems
   } catch {
     return false;
@@ -48,13 +49,21 @@ export function checkOutputs(inputs: { flag: string; path: string }[], outputs: 
     for (const input of inputs) {
       if (!samePath(output.path, input.path)) continue;
       if (output.mayReplace && samePath(output.mayReplace, input.path)) continue;
-      const hint = output.flag === "--out" && input.flag === "input" ? "; choose another file, or add --in-place to add the results to the input workbook" : "; choose another file";
-      throw new OutputRefusedError(`${output.flag} ${output.path} is the ${input.flag === "input" ? "input file" : `${input.flag} file`}: refusing to write over it${hint}`);
+      const hint =
+        output.flag === "--out" && input.flag === "input"
+          ? "; choose another file, or add --in-place to add the results to the input workbook"
+          : "; choose another file";
+      throw new OutputRefusedError(
+        `${output.flag} ${output.path} is the ${input.flag === "input" ? "input file" : `${input.flag} file`}: refusing to write over it${hint}`,
+      );
     }
   }
   for (let i = 0; i < outputs.length; i++) {
     for (let j = i + 1; j < outputs.length; j++) {
-      if (samePath(outputs[i]!.path, outputs[j]!.path)) throw new OutputRefusedError(`${outputs[i]!.flag} and ${outputs[j]!.flag} name the same file ${outputs[i]!.path}`);
+      if (samePath(outputs[i]!.path, outputs[j]!.path))
+        throw new OutputRefusedError(
+          `${outputs[i]!.flag} and ${outputs[j]!.flag} name the same file ${outputs[i]!.path}`,
+        );
     }
   }
 }
@@ -75,7 +84,9 @@ export async function writeAll(files: PendingWrite[]): Promise<void> {
   for (const file of files) {
     const existing = await stat(file.path).catch(() => undefined);
     if (existing && !existing.isFile()) {
-      throw Object.assign(new Error(`${file.path} is a folder or a special file, not a regular file`), { code: "EISDIR" });
+      throw Object.assign(new Error(`${file.path} is a folder or a special file, not a regular file`), {
+        code: "EISDIR",
+      });
     }
   }
   const temps: { temp: string; path: string }[] = [];
@@ -155,7 +166,10 @@ async function makeFolder(folder: string): Promise<string | undefined> {
 async function removeFolders(created: { first: string; last: string }[]): Promise<void> {
   for (const { first, last } of created.reverse()) {
     for (let folder = last; ; folder = dirname(folder)) {
-      const removed = await rmdir(folder).then(() => true, () => false);
+      const removed = await rmdir(folder).then(
+        () => true,
+        () => false,
+      );
       if (!removed || folder === first || dirname(folder) === folder) break;
     }
   }

@@ -37,7 +37,9 @@ export function inputKind(path: string): InputKind {
   const ext = extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".txt") return "csv";
   if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
-  throw new InputFileError(`${path}: the input must be a .csv (Data, with --meta for the Framework) or an .xlsx workbook, not "${ext || "no extension"}"`);
+  throw new InputFileError(
+    `${path}: the input must be a .csv (Data, with --meta for the Framework) or an .xlsx workbook, not "${ext || "no extension"}"`,
+  );
 }
 
 export async function readInputs(input: string, meta?: string): Promise<InputTables> {
@@ -87,7 +89,12 @@ export async function readCsvTable(path: string, notes: string[] = []): Promise<
   const text = await readText(path, notes);
   try {
     const table: Cell[][] = parseCsv(text, basename(path));
-    for (const note of readDecimalCommas(table, detectSeparator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), basename(path))) notes.push(note);
+    for (const note of readDecimalCommas(
+      table,
+      detectSeparator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text),
+      basename(path),
+    ))
+      notes.push(note);
     return table;
   } catch (error) {
     if (error instanceof CsvSyntaxError) throw new InputFileError(error.message);
@@ -99,7 +106,12 @@ function csvOrigin(path: string): TableOrigin {
   return { sheet: basename(path), row: 0, col: 0 };
 }
 
-const SHEETS: Record<"data" | "framework" | "settings" | "published", TableName> = { data: "Data", framework: "Framework", settings: "Settings", published: "Published" };
+const SHEETS: Record<"data" | "framework" | "settings" | "published", TableName> = {
+  data: "Data",
+  framework: "Framework",
+  settings: "Settings",
+  published: "Published",
+};
 
 /** The tables of a workbook; `framework: false` when --meta gives the Framework instead. */
 export async function readWorkbookTables(path: string, need = { framework: true }): Promise<InputTables> {
@@ -126,12 +138,17 @@ export async function readWorkbookTables(path: string, need = { framework: true 
     if (!ws) {
       if (required) {
         const fix = key === "framework" ? "; add it, or give the Framework as a CSV with --meta" : "";
-        throw new InputFileError(`${basename(path)} has no sheet named ${SHEETS[key]} (its sheets: ${names.join(", ") || "none"})${fix}`);
+        throw new InputFileError(
+          `${basename(path)} has no sheet named ${SHEETS[key]} (its sheets: ${names.join(", ") || "none"})${fix}`,
+        );
       }
       return undefined;
     }
     const { table, origin } = sheetTable(ws, notes);
-    if (required && table.length === 0) throw new InputFileError(`${basename(path)}: sheet ${ws.name} is empty; put the ${SHEETS[key]} table at its top left, headers in the first row`);
+    if (required && table.length === 0)
+      throw new InputFileError(
+        `${basename(path)}: sheet ${ws.name} is empty; put the ${SHEETS[key]} table at its top left, headers in the first row`,
+      );
     origins[SHEETS[key]] = origin;
     return table;
   };
@@ -144,12 +161,19 @@ export async function readWorkbookTables(path: string, need = { framework: true 
 
 /** The used block of a sheet (from its first to its last non-empty cell), with its origin. */
 function sheetTable(ws: ExcelJS.Worksheet, notes: string[]): { table: Cell[][]; origin: TableOrigin } {
-  let top = Infinity, left = Infinity, bottom = -1, right = -1;
+  let top = Infinity,
+    left = Infinity,
+    bottom = -1,
+    right = -1;
   const cells: { r: number; c: number; v: Cell }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.isMerged && cell.master !== cell && cell.master.address !== cell.address) return; // Excel shows merged cells' value only in the first
-      const v = plainCell(cell.value, () => notes.push(`${ws.name}!${cell.address} holds a formula with no saved result; it is read as empty (open and save the workbook in Excel to store results)`));
+      const v = plainCell(cell.value, () =>
+        notes.push(
+          `${ws.name}!${cell.address} holds a formula with no saved result; it is read as empty (open and save the workbook in Excel to store results)`,
+        ),
+      );
       if (v === null || v === "") return;
       cells.push({ r, c, v });
       top = Math.min(top, r);

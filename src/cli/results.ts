@@ -20,7 +20,8 @@ export function scoresTable(result: IndexResult): Cell[][] {
   return rows;
 }
 
-const columnsOf = (codes: string[], columns: Float64Array[]) => Object.fromEntries(codes.map((code, i) => [code, Array.from(columns[i]!)]));
+const columnsOf = (codes: string[], columns: Float64Array[]) =>
+  Object.fromEntries(codes.map((code, i) => [code, Array.from(columns[i]!)]));
 
 /** The result as plain JSON: units, scores and ranks by aggregate code (aligned with units), weights, log, warnings. NaN → null. */
 export function resultJson(result: IndexResult, origins: Partial<Record<TableName, TableOrigin>>): string {
@@ -28,12 +29,24 @@ export function resultJson(result: IndexResult, origins: Partial<Record<TableNam
   const document = {
     spec: result.spec,
     root: result.framework.root,
-    units: units.codes.map((code, u) => ({ code, name: units.names[u], included: result.included[u] === 1, coverage: log.coverage[u] })),
+    units: units.codes.map((code, u) => ({
+      code,
+      name: units.names[u],
+      included: result.included[u] === 1,
+      coverage: log.coverage[u],
+    })),
     scores: columnsOf(result.scores.codes, result.scores.columns),
     ranks: columnsOf(result.ranks.codes, result.ranks.columns),
     effectiveWeights: Object.fromEntries(result.effectiveWeights),
     weights: Object.fromEntries(result.weights),
-    log: { imputed: log.imputed, excluded: log.excluded, forced: log.forced, treatment: log.treatment, methods: log.methods, belowCoverage: log.belowCoverage },
+    log: {
+      imputed: log.imputed,
+      excluded: log.excluded,
+      forced: log.forced,
+      treatment: log.treatment,
+      methods: log.methods,
+      belowCoverage: log.belowCoverage,
+    },
     warnings: result.warnings.map((issue) => ({ ...issue, text: formatIssue(issue, origins) })),
     ...editionsJson(result),
   };

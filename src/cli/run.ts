@@ -42,7 +42,11 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
   try {
     if (args.command === "demo") return await runDemo(args, io, (o) => (origins = o));
     // Origins are known once the files are read; errors thrown by computeIndex use them below.
-    const outcome = await runCompute(args, (o) => (origins = o), (n) => (notes = n));
+    const outcome = await runCompute(
+      args,
+      (o) => (origins = o),
+      (n) => (notes = n),
+    );
     for (const message of outcome.messages) io.err(message);
     io.out(outcome.summary);
     for (const path of outcome.written) io.out(render(lang, msg("cli.wrote", { path })));
@@ -51,13 +55,16 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     for (const note of notes) io.err(note); // how the files were read explains many failures
     if (error instanceof IndexInputError) {
       const errors = error.issues.filter((issue) => issue.severity === "error");
-      io.err(`index-studio: ${render(lang, msg(errors.length === 1 ? "cli.problem" : "cli.problems", { count: errors.length }))}`);
+      io.err(
+        `index-studio: ${render(lang, msg(errors.length === 1 ? "cli.problem" : "cli.problems", { count: errors.length }))}`,
+      );
       for (const issue of error.issues) io.err(`  ${formatIssue(issue, origins, lang)}`);
       return EXIT_BAD_INPUT;
     }
     if (error instanceof IndexComputeError || error instanceof InputFileError) {
       io.err(`index-studio: ${error instanceof IndexComputeError ? computeErrorMessage(error, lang) : error.message}`);
-      if (error instanceof IndexComputeError) for (const issue of error.related) io.err(`  ${formatIssue(issue, origins, lang)}`);
+      if (error instanceof IndexComputeError)
+        for (const issue of error.related) io.err(`  ${formatIssue(issue, origins, lang)}`);
       return EXIT_BAD_INPUT;
     }
     if (error instanceof OutputRefusedError) {

@@ -1,7 +1,15 @@
 /** The pipeline options of a run: the Settings sheet, with a --spec JSON file merged over it. */
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { IndexInputError, type ValidationIssue, bareObject, parseSpec, settingsToSpecInput, type SpecInput, type Table } from "../core/engine";
+import {
+  IndexInputError,
+  type ValidationIssue,
+  bareObject,
+  parseSpec,
+  settingsToSpecInput,
+  type SpecInput,
+  type Table,
+} from "../core/engine";
 import { describeFsError, InputFileError } from "./read";
 
 export async function readSpecFile(path: string): Promise<SpecInput> {
@@ -15,10 +23,14 @@ export async function readSpecFile(path: string): Promise<SpecInput> {
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new InputFileError(`${basename(path)} is not valid JSON (${(error as Error).message}); write the options as in { "normalize": { "method": "minmax" } }`);
+    throw new InputFileError(
+      `${basename(path)} is not valid JSON (${(error as Error).message}); write the options as in { "normalize": { "method": "minmax" } }`,
+    );
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new InputFileError(`${basename(path)} must hold one JSON object of options, such as { "impute": { "method": "median" } }`);
+    throw new InputFileError(
+      `${basename(path)} must hold one JSON object of options, such as { "impute": { "method": "median" } }`,
+    );
   }
   return value as SpecInput;
 }
@@ -33,9 +45,10 @@ export function mergeSpec(base: SpecInput, override: SpecInput): SpecInput {
   const out: SpecInput = Object.assign(bareObject(), base);
   for (const [key, value] of Object.entries(override)) {
     const old = out[key];
-    out[key] = isPlainObject(old) && isPlainObject(value) && (value.method === undefined || value.method === old.method)
-      ? mergeSpec(old, value)
-      : value;
+    out[key] =
+      isPlainObject(old) && isPlainObject(value) && (value.method === undefined || value.method === old.method)
+        ? mergeSpec(old, value)
+        : value;
   }
   return out;
 }
@@ -70,13 +83,16 @@ export function resolveSpec(settings: Table | undefined, json: SpecInput | undef
  * the Settings cell that set it, or at the --spec file. Other errors pass through unchanged.
  */
 export function placeSpecIssues(error: unknown, settings: Table | undefined, json: SpecInput | undefined): unknown {
-  if (!(error instanceof IndexInputError) || !error.issues.some((i) => i.table === "Spec" || i.table === "Settings")) return error;
-  return new IndexInputError(error.issues.map((issue): ValidationIssue => {
-    if (issue.table !== "Spec" && issue.table !== "Settings") return issue;
-    const top = issue.column?.split(".")[0];
-    const fromJson = !settings || (json !== undefined && top !== undefined && top in json);
-    return fromJson ? { ...issue, table: "Spec" } : locateSetting({ ...issue, table: "Settings" }, settings);
-  }));
+  if (!(error instanceof IndexInputError) || !error.issues.some((i) => i.table === "Spec" || i.table === "Settings"))
+    return error;
+  return new IndexInputError(
+    error.issues.map((issue): ValidationIssue => {
+      if (issue.table !== "Spec" && issue.table !== "Settings") return issue;
+      const top = issue.column?.split(".")[0];
+      const fromJson = !settings || (json !== undefined && top !== undefined && top in json);
+      return fromJson ? { ...issue, table: "Spec" } : locateSetting({ ...issue, table: "Settings" }, settings);
+    }),
+  );
 }
 
 /** Points a spec issue at its Settings row: the value cell (column B), or the key cell of an unknown option. */

@@ -29,7 +29,10 @@ export interface CommandReporter {
 }
 
 /** The Refresh handler: always completes the event, whatever happens, and reports errors visibly. */
-export function createRefreshHandler(api: AddinService, reporter: CommandReporter): (event: CommandEvent) => Promise<void> {
+export function createRefreshHandler(
+  api: AddinService,
+  reporter: CommandReporter,
+): (event: CommandEvent) => Promise<void> {
   let running: Promise<void> | null = null;
   return async (event) => {
     try {

@@ -55,7 +55,12 @@ export function parseA1(address: string): Rect | null {
   const r1 = m[4] ? Number(m[4]) - 1 : r0;
   const c1 = m[3] ? columnIndex(m[3]) : c0;
   if (r0 < 0 || r1 < 0) return null;
-  const rect = { row: Math.min(r0, r1), col: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
+  const rect = {
+    row: Math.min(r0, r1),
+    col: Math.min(c0, c1),
+    rows: Math.abs(r1 - r0) + 1,
+    cols: Math.abs(c1 - c0) + 1,
+  };
   if (rect.row + rect.rows > MAX_ROWS || rect.col + rect.cols > MAX_COLS) return null;
   return rect;
 }
@@ -91,6 +96,9 @@ export function sheetFormula(sheetName: string, range: string): string {
   const rect = requireA1(range);
   const cell = (r: number, c: number) => `$${columnLetter(c)}$${r + 1}`;
   const first = cell(rect.row, rect.col);
-  const body = rect.rows === 1 && rect.cols === 1 && !range.includes(":") ? first : `${first}:${cell(rect.row + rect.rows - 1, rect.col + rect.cols - 1)}`;
+  const body =
+    rect.rows === 1 && rect.cols === 1 && !range.includes(":")
+      ? first
+      : `${first}:${cell(rect.row + rect.rows - 1, rect.col + rect.cols - 1)}`;
   return `'${sheetName.replace(/'/g, "''")}'!${body}`;
 }

@@ -1,7 +1,21 @@
 /** Reads and validates the Data table (COINr iData) against the Framework. */
 import { IndexInputError, said, type ValidationIssue } from "./errors";
 import { msg, type Message } from "./messages";
-import { blankHeaderIssue, bodyRows, cellText, clip, codeText, headerBelowHint, headerKey, invisibleDifference, isBlank, parseNumber, sameCodeKey, tooLongText, visibleCode } from "./table";
+import {
+  blankHeaderIssue,
+  bodyRows,
+  cellText,
+  clip,
+  codeText,
+  headerBelowHint,
+  headerKey,
+  invisibleDifference,
+  isBlank,
+  parseNumber,
+  sameCodeKey,
+  tooLongText,
+  visibleCode,
+} from "./table";
 import type { Cell, DataSet, Framework, Table } from "./types";
 import { newColumn } from "./column-arena";
 
@@ -29,18 +43,38 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
   const nameCol = keys.findIndex((k, c) => c !== codeCol && UNIT_NAME.includes(k));
   if (codeCol < 0) {
     const below = headerBelowHint(table, (k) => k.some((key) => UNIT_CODE.includes(key)));
-    err(msg("data.noCodeColumn", { headers: header.filter(Boolean).slice(0, 12).map((h) => clip(h, 30)), below }), { row: 0 });
+    err(
+      msg("data.noCodeColumn", {
+        headers: header
+          .filter(Boolean)
+          .slice(0, 12)
+          .map((h) => clip(h, 30)),
+        below,
+      }),
+      { row: 0 },
+    );
     throw new IndexInputError(issues);
   }
 
   const indicatorCodes = new Set(framework.indicators.map((i) => i.code));
-  const denominatorCodes = new Set([...framework.denominators, ...framework.indicators.map((i) => i.denominator).filter((d): d is string => !!d)]);
+  const denominatorCodes = new Set([
+    ...framework.denominators,
+    ...framework.indicators.map((i) => i.denominator).filter((d): d is string => !!d),
+  ]);
   const colOf = new Map<string, number>();
   const colByKey = new Map<string, number>(); // headers that differ only by invisible characters are the same column
   header.forEach((h, c) => {
     if (c === codeCol || c === nameCol || h === "") return;
     const twin = colByKey.get(sameCodeKey(h));
-    if (twin !== undefined) err(msg("data.columnTwice", { column: clip(visibleCode(h)), other: twin + 1, invisible: invisibleDifference(header[twin]!, h) }), { row: 0, col: c, column: h });
+    if (twin !== undefined)
+      err(
+        msg("data.columnTwice", {
+          column: clip(visibleCode(h)),
+          other: twin + 1,
+          invisible: invisibleDifference(header[twin]!, h),
+        }),
+        { row: 0, col: c, column: h },
+      );
     else {
       colByKey.set(sameCodeKey(h), c);
       colOf.set(h, c);
@@ -53,8 +87,12 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
     if (colOf.has(node.code)) continue;
     const nearly = header.find((h) => h.toLowerCase() === node.code.toLowerCase());
     const hidden = header.find((h) => sameCodeKey(h) === sameCodeKey(node.code));
-    const fix = hidden !== undefined ? msg("data.fixInvisible", { column: visibleCode(hidden), code: node.code })
-      : nearly ? msg("data.fixCase", { column: nearly, code: node.code }) : msg("data.fixAdd", { code: node.code });
+    const fix =
+      hidden !== undefined
+        ? msg("data.fixInvisible", { column: visibleCode(hidden), code: node.code })
+        : nearly
+          ? msg("data.fixCase", { column: nearly, code: node.code })
+          : msg("data.fixAdd", { code: node.code });
     err(msg("data.indicatorMissing", { code: node.code, row: node.row + 1, fix }), { row: 0, column: node.code });
   }
   for (const d of denominatorCodes) {
@@ -68,8 +106,14 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
       if (rows.some(({ row }) => !isBlank(row[c]))) warn(msg("data.noHeader", { col: c + 1 }), { row: 0, col: c });
       return;
     }
-    const known = indicatorCodes.has(h) || denominatorCodes.has(h) || framework.groups.includes(h) || IGNORED.includes(headerKey(h)) || framework.byCode.has(h);
-    if (!known && !isTextColumn(rows, c)) warn(msg("data.notInFramework", { column: clip(h) }), { row: 0, col: c, column: h });
+    const known =
+      indicatorCodes.has(h) ||
+      denominatorCodes.has(h) ||
+      framework.groups.includes(h) ||
+      IGNORED.includes(headerKey(h)) ||
+      framework.byCode.has(h);
+    if (!known && !isTextColumn(rows, c))
+      warn(msg("data.notInFramework", { column: clip(h) }), { row: 0, col: c, column: h });
   });
 
   // Units.
@@ -85,7 +129,14 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
     }
     const twin = seenUnit.get(sameCodeKey(code));
     if (twin) {
-      err(msg("data.duplicateUnit", { code: clip(visibleCode(code)), row: twin.index + 1, invisible: invisibleDifference(twin.code, code) }), { row: index, col: codeCol, column: "uCode" });
+      err(
+        msg("data.duplicateUnit", {
+          code: clip(visibleCode(code)),
+          row: twin.index + 1,
+          invisible: invisibleDifference(twin.code, code),
+        }),
+        { row: index, col: codeCol, column: "uCode" },
+      );
       continue;
     }
     seenUnit.set(sameCodeKey(code), { index, code });
@@ -101,24 +152,40 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
   const byRow = new Map(rows.map((r) => [r.index, r.row]));
   const unitCells = unitRows.map((r) => byRow.get(r)!);
   // Read row by row (rows are contiguous in memory), writing into one typed column per code.
-  const numericCodes = [...framework.indicators.map((node) => node.code), ...[...denominatorCodes].filter((d) => colOf.has(d))];
+  const numericCodes = [
+    ...framework.indicators.map((node) => node.code),
+    ...[...denominatorCodes].filter((d) => colOf.has(d)),
+  ];
   const sourceCols = Int32Array.from(numericCodes, (code) => colOf.get(code)!);
   const numeric = numericCodes.map(() => newColumn(unitCells.length));
   const cellWarnings = readNumbers(unitCells, sourceCols, numeric, (i, j, problem) =>
-    warn(problem, { row: unitRows[i]!, col: sourceCols[j]!, column: numericCodes[j]! }));
+    warn(problem, { row: unitRows[i]!, col: sourceCols[j]!, column: numericCodes[j]! }),
+  );
   const columns = numeric.slice(0, framework.indicators.length);
   const denominators = new Map<string, Float64Array>();
-  numericCodes.slice(framework.indicators.length).forEach((d, k) => denominators.set(d, numeric[framework.indicators.length + k]!));
+  numericCodes
+    .slice(framework.indicators.length)
+    .forEach((d, k) => denominators.set(d, numeric[framework.indicators.length + k]!));
   const groups = new Map<string, (string | null)[]>();
   for (const [h, c] of colOf) {
     if (indicatorCodes.has(h) || denominators.has(h) || IGNORED.includes(headerKey(h))) continue;
     if (framework.groups.includes(h) || isTextColumn(rows, c)) {
-      groups.set(h, unitCells.map((row) => (isBlank(row[c]) ? null : cellText(row[c]))));
+      groups.set(
+        h,
+        unitCells.map((row) => (isBlank(row[c]) ? null : cellText(row[c]))),
+      );
     }
   }
   if (cellWarnings > MAX_CELL_WARNINGS) warn(msg("data.moreCells", { count: cellWarnings - MAX_CELL_WARNINGS }));
   const dataset: DataSet = {
-    units: { codes, names, groups, denominators, rows: unitRows, columnOf: new Map(framework.indicators.map((node) => [node.code, colOf.get(node.code)!])) },
+    units: {
+      codes,
+      names,
+      groups,
+      denominators,
+      rows: unitRows,
+      columnOf: new Map(framework.indicators.map((node) => [node.code, colOf.get(node.code)!])),
+    },
     indicators: { codes: framework.indicators.map((i) => i.code), columns },
   };
   return { dataset, warnings: issues };
@@ -128,7 +195,12 @@ export function parseData(table: Table, framework: Framework): { dataset: DataSe
  * Writes every cell into its typed column, row by row; returns how many cells are not numbers (the
  * first MAX_CELL_WARNINGS are reported). A small function of its own, so that V8 optimizes the loop.
  */
-function readNumbers(rows: readonly (readonly Cell[])[], sourceCols: Int32Array, numeric: Float64Array[], warn: (i: number, j: number, problem: Message) => void): number {
+function readNumbers(
+  rows: readonly (readonly Cell[])[],
+  sourceCols: Int32Array,
+  numeric: Float64Array[],
+  warn: (i: number, j: number, problem: Message) => void,
+): number {
   let problems = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;

@@ -68,7 +68,11 @@ export function computeErrorMessage(error: IndexComputeError, language: Language
 export { cellAddress, columnLetter };
 
 /** "Data!F12: ..." when the table's origin is known, else "Data row 12, column F (LPI): ..."; in the language asked (English by default). */
-export function formatIssue(issue: ValidationIssue, origin?: Partial<Record<TableName, TableOrigin>>, language: Language = "en"): string {
+export function formatIssue(
+  issue: ValidationIssue,
+  origin?: Partial<Record<TableName, TableOrigin>>,
+  language: Language = "en",
+): string {
   const where = locate(issue, origin?.[issue.table]);
   const line = render(language, msg("issue.at", { where, message: issueMessage(issue, language) }));
   return issue.severity === "warning" ? render(language, msg("issue.warning", { text: line })) : line;
@@ -79,10 +83,13 @@ function locate(issue: ValidationIssue, origin?: TableOrigin): Message | string 
   const { table, row, col, column } = issue;
   const named = column ? ` (${column})` : "";
   if (origin) {
-    const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(origin.sheet) ? origin.sheet : `'${origin.sheet.replace(/'/g, "''")}'`;
+    const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(origin.sheet)
+      ? origin.sheet
+      : `'${origin.sheet.replace(/'/g, "''")}'`;
     if (row !== undefined && col !== undefined) return `${sheet}!${cellAddress(origin.row + row, origin.col + col)}`;
     if (row !== undefined) return msg("where.row", { sheet, row: origin.row + row + 1 });
-    if (col !== undefined) return `${sheet}!${columnLetter(origin.col + col)}:${columnLetter(origin.col + col)}${named}`;
+    if (col !== undefined)
+      return `${sheet}!${columnLetter(origin.col + col)}:${columnLetter(origin.col + col)}${named}`;
     return column ? `${sheet}${named}` : sheet;
   }
   if (row !== undefined && col !== undefined) return `${table}!${cellAddress(row, col)}`;

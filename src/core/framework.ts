@@ -2,7 +2,22 @@
 import { IndexInputError, said, type ValidationIssue } from "./errors";
 import { msg, type Message, type MessageParam } from "./messages";
 import { isForbiddenKey } from "./safe-keys";
-import { blankHeaderIssue, bodyRows, cellText, clip, codeProblem, codeText, headerBelowHint, invisibleDifference, isBlank, mapHeaders, parseNumber, sameCodeKey, tooLongText, visibleCode } from "./table";
+import {
+  blankHeaderIssue,
+  bodyRows,
+  cellText,
+  clip,
+  codeProblem,
+  codeText,
+  headerBelowHint,
+  invisibleDifference,
+  isBlank,
+  mapHeaders,
+  parseNumber,
+  sameCodeKey,
+  tooLongText,
+  visibleCode,
+} from "./table";
 import { parseMethodCell, type NormalizeSpec, type TreatOverride } from "./spec";
 import type { AggregateNode, Cell, Direction, Framework, FrameworkNode, IndicatorNode, Table } from "./types";
 
@@ -58,10 +73,20 @@ export function parseFramework(table: Table): { framework: Framework; warnings: 
     throw new IndexInputError([blankHeaderIssue(table, "Framework", msg("framework.empty"))]);
   }
   const { fields, duplicates } = mapHeaders(table[0]!, FRAMEWORK_ALIASES);
-  for (const d of duplicates) err(msg("framework.twoColumns", { field: d.field, cols: d.cols.map((c) => c + 1) }), { row: 0, col: d.cols[1]! });
+  for (const d of duplicates)
+    err(msg("framework.twoColumns", { field: d.field, cols: d.cols.map((c) => c + 1) }), { row: 0, col: d.cols[1]! });
   if (fields.code === undefined) {
     const below = headerBelowHint(table, (k) => k.some((key) => FRAMEWORK_ALIASES.code.includes(key as never)));
-    err(msg("framework.noCodeColumn", { headers: table[0]!.map(cellText).filter(Boolean).map((h) => clip(h, 30)), below }), { row: 0 });
+    err(
+      msg("framework.noCodeColumn", {
+        headers: table[0]!
+          .map(cellText)
+          .filter(Boolean)
+          .map((h) => clip(h, 30)),
+        below,
+      }),
+      { row: 0 },
+    );
     throw new IndexInputError(issues);
   }
   if (fields.parent === undefined) {
@@ -79,12 +104,21 @@ export function parseFramework(table: Table): { framework: Framework; warnings: 
       err(msg("framework.noCode"), at("code"));
       continue;
     }
-    const problem = codeProblem(code) ?? tooLongText(code, msg("what.code")) ??
+    const problem =
+      codeProblem(code) ??
+      tooLongText(code, msg("what.code")) ??
       (isForbiddenKey(code) ? msg("framework.reserved", { code }) : null);
     if (problem) err(problem, at("code"));
     const twin = seen.get(sameCodeKey(code));
     if (twin) {
-      err(msg("framework.duplicate", { code: clip(visibleCode(code)), row: twin.index + 1, invisible: invisibleDifference(twin.code, code) }), at("code"));
+      err(
+        msg("framework.duplicate", {
+          code: clip(visibleCode(code)),
+          row: twin.index + 1,
+          invisible: invisibleDifference(twin.code, code),
+        }),
+        at("code"),
+      );
       continue;
     }
     seen.set(sameCodeKey(code), { index, code });
@@ -99,7 +133,13 @@ export function parseFramework(table: Table): { framework: Framework; warnings: 
     }
     const weight = numberField(cell("weight"), 1);
     if (weight.problem || weight.value < 0) {
-      if (!isBlank(cell("weight")) || weight.problem) err(weight.problem ? msg("framework.weightNotNumber", { value: clip(cellText(cell("weight"))) }) : msg("framework.weightNegative", { value: weight.value }), at("weight"));
+      if (!isBlank(cell("weight")) || weight.problem)
+        err(
+          weight.problem
+            ? msg("framework.weightNotNumber", { value: clip(cellText(cell("weight"))) })
+            : msg("framework.weightNegative", { value: weight.value }),
+          at("weight"),
+        );
     }
     const dir = numberField(cell("direction"), 1);
     if (dir.problem || (dir.value !== 1 && dir.value !== -1)) {
@@ -145,7 +185,15 @@ export function parseFramework(table: Table): { framework: Framework; warnings: 
       const text = cellText(cell(step));
       if (text === "") continue;
       const { value, problems } = parseMethodCell(step, text);
-      for (const problem of problems) err(msg("framework.methodCell", { step: step === "normalize" ? "Normalize" : "Treat", text: clip(text), problem }), at(step));
+      for (const problem of problems)
+        err(
+          msg("framework.methodCell", {
+            step: step === "normalize" ? "Normalize" : "Treat",
+            text: clip(text),
+            problem,
+          }),
+          at(step),
+        );
       if (value && step === "normalize") raw.normalize = value as NormalizeSpec;
       if (value && step === "treat") raw.treat = value as TreatOverride;
     }
@@ -165,7 +213,13 @@ function numberField(cell: Cell, fallback: number): { value: number; problem?: s
 
 type Report = (text: Message, where?: { row?: number; col?: number; column?: string }) => void;
 
-function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | undefined, err: Report, warn: Report): Framework | null {
+function buildHierarchy(
+  rows: RawRow[],
+  parentCol: number,
+  typeCol: number | undefined,
+  err: Report,
+  warn: Report,
+): Framework | null {
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const children = new Map<string, string[]>();
   const denominatorRefs = new Set(rows.map((r) => r.denominator).filter((d): d is string => !!d));
@@ -173,7 +227,11 @@ function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | und
     if (r.parent === null) continue;
     const parent = byCode.get(r.parent);
     if (!parent) {
-      err(msg("framework.parentUnknown", { parent: clip(r.parent), code: r.code }), { row: r.row, col: parentCol, column: "Parent" });
+      err(msg("framework.parentUnknown", { parent: clip(r.parent), code: r.code }), {
+        row: r.row,
+        col: parentCol,
+        column: "Parent",
+      });
       continue;
     }
     if (!children.has(r.parent)) children.set(r.parent, []);
@@ -182,30 +240,51 @@ function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | und
   // Type: as given, else inferred from the tree.
   const typeOf = new Map<string, NodeType>();
   for (const r of rows) {
-    const inferred: NodeType = children.has(r.code) ? "Aggregate" : r.parent !== null ? "Indicator" : denominatorRefs.has(r.code) ? "Denominator" : "Group";
+    const inferred: NodeType = children.has(r.code)
+      ? "Aggregate"
+      : r.parent !== null
+        ? "Indicator"
+        : denominatorRefs.has(r.code)
+          ? "Denominator"
+          : "Group";
     const type = r.type ?? inferred;
     typeOf.set(r.code, type);
     const where = { row: r.row, ...(typeCol !== undefined ? { col: typeCol, column: "Type" } : {}) };
-    if (type === "Indicator" && children.has(r.code)) err(msg("framework.indicatorIsParent", { code: r.code, children: listed(children.get(r.code)!) }), where);
-    if (type === "Indicator" && r.parent === null) err(msg("framework.indicatorNoParent", { code: r.code }), { row: r.row, col: parentCol, column: "Parent" });
-    if (type === "Aggregate" && !children.has(r.code)) err(msg("framework.aggregateNoChildren", { code: r.code }), where);
-    if ((type === "Group" || type === "Denominator") && children.has(r.code)) err(msg("framework.groupIsParent", { code: r.code, type, children: listed(children.get(r.code)!) }), where);
+    if (type === "Indicator" && children.has(r.code))
+      err(msg("framework.indicatorIsParent", { code: r.code, children: listed(children.get(r.code)!) }), where);
+    if (type === "Indicator" && r.parent === null)
+      err(msg("framework.indicatorNoParent", { code: r.code }), { row: r.row, col: parentCol, column: "Parent" });
+    if (type === "Aggregate" && !children.has(r.code))
+      err(msg("framework.aggregateNoChildren", { code: r.code }), where);
+    if ((type === "Group" || type === "Denominator") && children.has(r.code))
+      err(msg("framework.groupIsParent", { code: r.code, type, children: listed(children.get(r.code)!) }), where);
   }
   reportCycles(rows, byCode, (text, row) => err(text, { row, col: parentCol, column: "Parent" }));
   const hierarchyRows = rows.filter((r) => typeOf.get(r.code) === "Indicator" || typeOf.get(r.code) === "Aggregate");
   const roots = hierarchyRows.filter((r) => r.parent === null);
   if (hierarchyRows.length > 0 && roots.length === 0) err(msg("framework.noTop"));
-  if (roots.length > 1) err(msg("framework.manyTops", { count: roots.length, codes: listed(roots.map((r) => r.code)) }), { row: roots[1]!.row, col: parentCol, column: "Parent" });
+  if (roots.length > 1)
+    err(msg("framework.manyTops", { count: roots.length, codes: listed(roots.map((r) => r.code)) }), {
+      row: roots[1]!.row,
+      col: parentCol,
+      column: "Parent",
+    });
   if (!hierarchyRows.some((r) => typeOf.get(r.code) === "Indicator")) err(msg("framework.noIndicators"));
   for (const r of hierarchyRows) {
     if (r.parent !== null && byCode.has(r.parent)) {
       const pt = typeOf.get(r.parent);
-      if (pt === "Group" || pt === "Denominator") err(msg("framework.parentNotAggregate", { parent: r.parent, code: r.code, type: pt }), { row: r.row, col: parentCol, column: "Parent" });
+      if (pt === "Group" || pt === "Denominator")
+        err(msg("framework.parentNotAggregate", { parent: r.parent, code: r.code, type: pt }), {
+          row: r.row,
+          col: parentCol,
+          column: "Parent",
+        });
     }
   }
   for (const [parent, kids] of children) {
     const node = byCode.get(parent)!;
-    if (kids.length > 0 && kids.every((k) => byCode.get(k)!.weight === 0)) err(msg("framework.allZero", { parent, codes: listed(kids) }), { row: node.row });
+    if (kids.length > 0 && kids.every((k) => byCode.get(k)!.weight === 0))
+      err(msg("framework.allZero", { parent, codes: listed(kids) }), { row: node.row });
   }
   if (rows.length === 0) err(msg("framework.noRows"));
   return finish();
@@ -219,9 +298,22 @@ function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | und
     const nodes = new Map<string, FrameworkNode>();
     for (const r of hierarchyRows) {
       const l = levelOf(r.code);
-      if (r.level !== null && r.level !== l) warn(msg("framework.levelMismatch", { level: r.level, code: r.code, taken: l }), { row: r.row, column: "Level" });
+      if (r.level !== null && r.level !== l)
+        warn(msg("framework.levelMismatch", { level: r.level, code: r.code, taken: l }), {
+          row: r.row,
+          column: "Level",
+        });
       if (typeOf.get(r.code) === "Indicator") {
-        const node: IndicatorNode = { kind: "indicator", code: r.code, name: r.name, level: 1, parent: r.parent ?? "", weight: r.weight, direction: r.direction, row: r.row };
+        const node: IndicatorNode = {
+          kind: "indicator",
+          code: r.code,
+          name: r.name,
+          level: 1,
+          parent: r.parent ?? "",
+          weight: r.weight,
+          direction: r.direction,
+          row: r.row,
+        };
         if (r.denominator) node.denominator = r.denominator;
         if (r.unit) node.unit = r.unit;
         if (r.target !== undefined) node.target = r.target;
@@ -233,8 +325,18 @@ function buildHierarchy(rows: RawRow[], parentCol: number, typeCol: number | und
         indicators.push(node);
         nodes.set(r.code, node);
       } else {
-        if (r.normalize || r.treat || r.scaleFactor !== undefined) warn(msg("framework.aggregateCells", { code: r.code }), { row: r.row });
-        const node: AggregateNode = { kind: "aggregate", code: r.code, name: r.name, level: l, parent: r.parent, weight: r.weight, children: children.get(r.code) ?? [], row: r.row };
+        if (r.normalize || r.treat || r.scaleFactor !== undefined)
+          warn(msg("framework.aggregateCells", { code: r.code }), { row: r.row });
+        const node: AggregateNode = {
+          kind: "aggregate",
+          code: r.code,
+          name: r.name,
+          level: l,
+          parent: r.parent,
+          weight: r.weight,
+          children: children.get(r.code) ?? [],
+          row: r.row,
+        };
         aggregates.push(node);
         nodes.set(r.code, node);
       }
@@ -263,7 +365,11 @@ function listed(codes: readonly string[], max = 10): MessageParam {
  * Each loop of Parents reported once, at its first row. Every node is walked at most once
  * (0 = not seen, 1 = on the current walk, 2 = done), so a chain of any length is linear.
  */
-function reportCycles(rows: readonly RawRow[], byCode: ReadonlyMap<string, RawRow>, report: (text: Message, row: number) => void): void {
+function reportCycles(
+  rows: readonly RawRow[],
+  byCode: ReadonlyMap<string, RawRow>,
+  report: (text: Message, row: number) => void,
+): void {
   const state = new Map<string, 1 | 2>();
   for (const start of rows) {
     const walk: RawRow[] = [];
@@ -278,7 +384,14 @@ function reportCycles(rows: readonly RawRow[], byCode: ReadonlyMap<string, RawRo
       let first = 0;
       for (let k = 1; k < loop.length; k++) if (loop[k]!.row < loop[first]!.row) first = k;
       const ordered = [...loop.slice(first), ...loop.slice(0, first)].map((r) => r.code);
-      const chain = ordered.length <= 12 ? [...ordered, ordered[0]].join(" → ") : msg("framework.loopLong", { start: ordered.slice(0, 10).join(" → "), count: ordered.length, end: ordered[0]! });
+      const chain =
+        ordered.length <= 12
+          ? [...ordered, ordered[0]].join(" → ")
+          : msg("framework.loopLong", {
+              start: ordered.slice(0, 10).join(" → "),
+              count: ordered.length,
+              end: ordered[0]!,
+            });
       report(msg("framework.loop", { chain }), loop[first]!.row);
     }
     for (const r of walk) state.set(r.code, 2);

@@ -30,7 +30,8 @@ export function computeIndex(data: Table, framework: Table, spec?: unknown): Ind
       return { result: runPipeline(dataset, fw, parsedSpec), dataWarnings };
     } catch (error) {
       // Keep the per-cell hints ("1,5" is not a number…) that explain a failure such as "x2 has no values".
-      if (error instanceof IndexComputeError && error.related.length === 0) error.related = [...frameworkWarnings, ...dataWarnings];
+      if (error instanceof IndexComputeError && error.related.length === 0)
+        error.related = [...frameworkWarnings, ...dataWarnings];
       throw error;
     }
   });
@@ -47,8 +48,15 @@ export interface PipelineHooks {
 }
 
 /** Runs the pipeline on parsed inputs (no parsing: for repeated runs such as Monte Carlo). */
-export function runPipeline(dataset: DataSet, framework: Framework, spec: IndexSpec, hooks: PipelineHooks = {}): IndexResult {
-  return withColumnArena(keptDoubles(dataset.units.codes.length, framework, spec, false), () => steps(dataset, framework, spec, hooks));
+export function runPipeline(
+  dataset: DataSet,
+  framework: Framework,
+  spec: IndexSpec,
+  hooks: PipelineHooks = {},
+): IndexResult {
+  return withColumnArena(keptDoubles(dataset.units.codes.length, framework, spec, false), () =>
+    steps(dataset, framework, spec, hooks),
+  );
 }
 
 /**
@@ -72,12 +80,18 @@ function steps(dataset: DataSet, framework: Framework, spec: IndexSpec, hooks: P
   const raw = dataset.indicators;
   checkSpecCodes(spec, framework);
   const denominated = spec.denominate ? denominate(dataset, framework) : raw;
-  const { set: imputed, imputed: imputedCells } = hooks.impute ? hooks.impute(denominated) : impute(denominated, units, spec.impute);
+  const { set: imputed, imputed: imputedCells } = hooks.impute
+    ? hooks.impute(denominated)
+    : impute(denominated, units, spec.impute);
   const basis = spec.screen?.basis === "imputed" ? imputed : denominated;
   const { set: screened, included, excluded, forced, coverage } = screen(imputed, units, basis, spec.screen);
   if (excluded.length === units.codes.length) throw everyUnitExcluded(spec, coverage, excluded);
-  const { set: treated, records } = hooks.treat ? hooks.treat(screened) : treat(screened, spec.treat, units.codes, framework.indicators);
-  const normalized = atCell(units, () => (hooks.normalize ? hooks.normalize(treated) : normalize(treated, framework, spec.normalize)));
+  const { set: treated, records } = hooks.treat
+    ? hooks.treat(screened)
+    : treat(screened, spec.treat, units.codes, framework.indicators);
+  const normalized = atCell(units, () =>
+    hooks.normalize ? hooks.normalize(treated) : normalize(treated, framework, spec.normalize),
+  );
   const { belowCoverage, ...scores } = aggregate(normalized, framework, spec.aggregate, weights, units.codes, included);
   const ranks = { codes: scores.codes, columns: scores.columns.map((c) => (hooks.rank ?? rankDescending)(c)) };
   warnUnscored(scores.columns[scores.columns.length - 1], framework.root, units, included, warnings, belowCoverage);
@@ -91,14 +105,27 @@ function steps(dataset: DataSet, framework: Framework, spec: IndexSpec, hooks: P
     ranks,
     effectiveWeights: effectiveWeights(framework, weights),
     weights,
-    log: { imputed: imputedCells, excluded, forced, coverage, treatment: records, methods: indicatorMethods(framework, spec), belowCoverage },
+    log: {
+      imputed: imputedCells,
+      excluded,
+      forced,
+      coverage,
+      treatment: records,
+      methods: indicatorMethods(framework, spec),
+      belowCoverage,
+    },
     warnings,
   };
 }
 
 /** An included unit without an index score is shown with an empty cell: say why, so it is never a silent blank. */
 function warnUnscored(
-  index: Float64Array | undefined, root: string, units: DataSet["units"], included: Uint8Array, warnings: ValidationIssue[], belowCoverage: BelowCoverage[],
+  index: Float64Array | undefined,
+  root: string,
+  units: DataSet["units"],
+  included: Uint8Array,
+  warnings: ValidationIssue[],
+  belowCoverage: BelowCoverage[],
 ): void {
   if (!index) return;
   const thresholded = new Map<string, BelowCoverage>();
@@ -111,13 +138,29 @@ function warnUnscored(
       const why = b
         ? msg("warn.belowCoverage", { aggregate: b.aggregate, share: pct(b.share), min: pct(b.minCoverage) })
         : msg("warn.allMissing");
-      warnings.push({ table: "Data", severity: "warning", row: units.rows[u]!, ...said(msg("warn.noScore", { unit: units.codes[u]!, root, why })) });
+      warnings.push({
+        table: "Data",
+        severity: "warning",
+        row: units.rows[u]!,
+        ...said(msg("warn.noScore", { unit: units.codes[u]!, root, why })),
+      });
     }
   }
-  if (count > 20) warnings.push({ table: "Data", severity: "warning", ...said(msg(belowCoverage.length ? "warn.moreNoScoreCoverage" : "warn.moreNoScore", { count: count - 20, root })) });
+  if (count > 20)
+    warnings.push({
+      table: "Data",
+      severity: "warning",
+      ...said(msg(belowCoverage.length ? "warn.moreNoScoreCoverage" : "warn.moreNoScore", { count: count - 20, root })),
+    });
   // Scores below the index left missing by the threshold are listed in the log; say how many here.
   const lower = belowCoverage.filter((b) => b.aggregate !== root).length;
-  if (lower > 0) warnings.push({ table: "Spec", column: "aggregate.minCoverage", severity: "warning", ...said(msg(lower > 1 ? "warn.aggregatesMissing" : "warn.aggregateMissing", { count: lower })) });
+  if (lower > 0)
+    warnings.push({
+      table: "Spec",
+      column: "aggregate.minCoverage",
+      severity: "warning",
+      ...said(msg(lower > 1 ? "warn.aggregatesMissing" : "warn.aggregateMissing", { count: lower })),
+    });
 }
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
@@ -127,10 +170,14 @@ function everyUnitExcluded(spec: IndexSpec, coverage: Float64Array, excluded: Ex
   if (excluded.every((e) => e.reason === "coverage")) {
     let best = 0;
     for (const c of coverage) if (c > best) best = c;
-    return new IndexComputeError(msg("compute.screenedAll", { min: String(spec.screen!.minCoverage), best: Math.round(best * 1000) / 1000 }));
+    return new IndexComputeError(
+      msg("compute.screenedAll", { min: String(spec.screen!.minCoverage), best: Math.round(best * 1000) / 1000 }),
+    );
   }
   const by = (reason: ExcludedUnit["reason"]) => excluded.filter((e) => e.reason === reason).length;
-  return new IndexComputeError(msg("compute.screenedAllWhy", { coverage: by("coverage"), nonzero: by("nonzero"), forced: by("forced") }));
+  return new IndexComputeError(
+    msg("compute.screenedAllWhy", { coverage: by("coverage"), nonzero: by("nonzero"), forced: by("forced") }),
+  );
 }
 
 /** Codes named by the spec must be the Framework's, or a typo would silently change nothing. */
@@ -141,8 +188,14 @@ function checkSpecCodes(spec: IndexSpec, framework: Framework): void {
       const node = framework.byCode.get(code);
       if (node?.kind === "indicator") continue;
       issues.push({
-        table: "Spec", column: `${step}.byIndicator.${code}`, severity: "error",
-        ...said(node ? msg("spec.byIndicatorAggregate", { code, step }) : msg("spec.byIndicatorUnknown", { code: code.slice(0, 60), step })),
+        table: "Spec",
+        column: `${step}.byIndicator.${code}`,
+        severity: "error",
+        ...said(
+          node
+            ? msg("spec.byIndicatorAggregate", { code, step })
+            : msg("spec.byIndicatorUnknown", { code: code.slice(0, 60), step }),
+        ),
       });
     }
   }
@@ -159,7 +212,16 @@ function atCell<T>(units: DataSet["units"], fn: () => T): T {
     const col = units.columnOf?.get(error.indicator);
     if (row === undefined) throw error;
     const text = msg("compute.unit", { unit: units.codes[error.unitIndex]!, message: error.text ?? error.message });
-    throw new IndexInputError([{ table: "Data", row, ...(col !== undefined ? { col } : {}), column: error.indicator, severity: "error", ...said(text) }]);
+    throw new IndexInputError([
+      {
+        table: "Data",
+        row,
+        ...(col !== undefined ? { col } : {}),
+        column: error.indicator,
+        severity: "error",
+        ...said(text),
+      },
+    ]);
   }
 }
 
@@ -168,6 +230,12 @@ function indicatorMethods(framework: Framework, spec: IndexSpec): IndicatorMetho
   return framework.indicators.map((node) => {
     const n = normalizeMethodOf(node, spec.normalize);
     const t = treatMethodOf(node, spec.treat);
-    return { indicator: node.code, normalize: describeNormalize(n.spec), normalizeSource: n.source, treat: describeTreat(t.spec), treatSource: t.source };
+    return {
+      indicator: node.code,
+      normalize: describeNormalize(n.spec),
+      normalizeSource: n.source,
+      treat: describeTreat(t.spec),
+      treatSource: t.source,
+    };
   });
 }

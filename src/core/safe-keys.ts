@@ -31,7 +31,8 @@ export function forbiddenKeyPaths(value: unknown): string[] {
     if (typeof v !== "object" || v === null || seen.has(v)) continue;
     seen.add(v);
     const proto = Object.getPrototypeOf(v) as unknown;
-    if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) out.push(path === "" ? "__proto__" : `${path}.__proto__`);
+    if (!Array.isArray(v) && proto !== Object.prototype && proto !== null)
+      out.push(path === "" ? "__proto__" : `${path}.__proto__`);
     for (const key of Object.keys(v)) {
       const at = path === "" ? key : `${path}.${key}`;
       if (isForbiddenKey(key)) out.push(at);

@@ -2,7 +2,15 @@
 import { z } from "zod";
 import { IndexInputError, type TableName, type ValidationIssue } from "./errors";
 import { bareObject, forbiddenKeyMessage, forbiddenKeyPaths, isForbiddenKey } from "./safe-keys";
-import { AGGREGATE_REGISTRY, IMPUTE_REGISTRY, NORMALIZE_REGISTRY, TREAT_REGISTRY, methodKeys, type AggregateMethod, type MethodEntry } from "./methods";
+import {
+  AGGREGATE_REGISTRY,
+  IMPUTE_REGISTRY,
+  NORMALIZE_REGISTRY,
+  TREAT_REGISTRY,
+  methodKeys,
+  type AggregateMethod,
+  type MethodEntry,
+} from "./methods";
 import { aggregateOneSchema, type AggregateOneSpec } from "./methods/aggregate";
 import { imputeSchema, type ImputeSpec } from "./methods/impute";
 import { normalizeEntry, normalizeSchema, type NormalizeSpec } from "./methods/normalize";
@@ -31,8 +39,18 @@ export type TreatOverride = { method: "none" } | z.output<typeof treatOverrideSc
 const share = z.number().min(0, "must be a share between 0 and 1").max(1, "must be a share between 0 and 1");
 /** Unit codes as a list, or as text "A, B; C" (a Settings cell). */
 const unitList = z.preprocess(
-  (v) => (typeof v === "string" ? v.split(/[,;]/).map((t) => t.trim()).filter(Boolean) : typeof v === "number" ? [String(v)] : v),
-  z.array(z.union([z.string().min(1), z.number().transform(String)])).transform((list) => list.map((c) => c.normalize("NFC"))),
+  (v) =>
+    typeof v === "string"
+      ? v
+          .split(/[,;]/)
+          .map((t) => t.trim())
+          .filter(Boolean)
+      : typeof v === "number"
+        ? [String(v)]
+        : v,
+  z
+    .array(z.union([z.string().min(1), z.number().transform(String)]))
+    .transform((list) => list.map((c) => c.normalize("NFC"))),
 );
 const screenSchema = z
   .strictObject({
@@ -98,10 +116,18 @@ export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec 
   const obj = input as Record<string, unknown>;
   const unsafe = forbiddenKeyPaths(obj);
   if (unsafe.length > 0) {
-    throw new IndexInputError(unsafe.map((path) => ({ table, column: path, severity: "error" as const, message: forbiddenKeyMessage(path.split(".").pop()!) })));
+    throw new IndexInputError(
+      unsafe.map((path) => ({
+        table,
+        column: path,
+        severity: "error" as const,
+        message: forbiddenKeyMessage(path.split(".").pop()!),
+      })),
+    );
   }
   for (const key of Object.keys(obj)) {
-    if (!(TOP_KEYS as readonly string[]).includes(key)) fail(key, `unknown option "${key}"; allowed: ${TOP_KEYS.join(", ")}`);
+    if (!(TOP_KEYS as readonly string[]).includes(key))
+      fail(key, `unknown option "${key}"; allowed: ${TOP_KEYS.join(", ")}`);
   }
   if (obj.denominate !== undefined) {
     if (typeof obj.denominate === "boolean") spec.denominate = obj.denominate;
@@ -114,21 +140,34 @@ export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec 
   if (obj.screen !== undefined) {
     const r = screenSchema.safeParse(obj.screen);
     if (r.success) spec.screen = r.data;
-    else reportZod("screen", r.error, fail, 'screen takes { "minCoverage": share 0–1, "minNonZero": share 0–1, "basis": "raw" | "imputed", "include": [unit codes], "exclude": [unit codes] }');
+    else
+      reportZod(
+        "screen",
+        r.error,
+        fail,
+        'screen takes { "minCoverage": share 0–1, "minNonZero": share 0–1, "basis": "raw" | "imputed", "include": [unit codes], "exclude": [unit codes] }',
+      );
   }
   if (obj.treat !== undefined) {
     const { block, byIndicator } = splitByIndicator("treat", obj.treat, fail);
     const v = block === undefined ? spec.treat : parseMethodBlock("treat", block, TREAT_REGISTRY, treatSchema, fail);
     if (v && byIndicator) {
-      const overrides = parseByIndicator("treat", byIndicator, fail, (path, value) => parseTreatOverride(path, value, fail));
+      const overrides = parseByIndicator("treat", byIndicator, fail, (path, value) =>
+        parseTreatOverride(path, value, fail),
+      );
       if (overrides) spec.treat = { ...v, byIndicator: overrides };
     } else if (v) spec.treat = v;
   }
   if (obj.normalize !== undefined) {
     const { block, byIndicator } = splitByIndicator("normalize", obj.normalize, fail);
-    const v = block === undefined ? spec.normalize : parseMethodBlock("normalize", block, NORMALIZE_REGISTRY, normalizeSchema, fail);
+    const v =
+      block === undefined
+        ? spec.normalize
+        : parseMethodBlock("normalize", block, NORMALIZE_REGISTRY, normalizeSchema, fail);
     if (v && byIndicator) {
-      const overrides = parseByIndicator("normalize", byIndicator, fail, (path, value) => parseMethodBlock(path, value, NORMALIZE_REGISTRY, normalizeSchema, fail));
+      const overrides = parseByIndicator("normalize", byIndicator, fail, (path, value) =>
+        parseMethodBlock(path, value, NORMALIZE_REGISTRY, normalizeSchema, fail),
+      );
       if (overrides) spec.normalize = { ...v, byIndicator: overrides };
     } else if (v) spec.normalize = v;
   }
@@ -144,7 +183,13 @@ export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec 
   if (obj.editions !== undefined) {
     const r = editionsSchema.safeParse(obj.editions);
     if (r.success) spec.editions = r.data;
-    else reportZod("editions", r.error, fail, `editions takes { normalize: ${EDITIONS_NORMALIZE.join(" | ")}, edition: a Time value }`);
+    else
+      reportZod(
+        "editions",
+        r.error,
+        fail,
+        `editions takes { normalize: ${EDITIONS_NORMALIZE.join(" | ")}, edition: a Time value }`,
+      );
   }
   if (issues.length > 0) throw new IndexInputError(issues);
   return spec;
@@ -158,7 +203,9 @@ function parseAggregate(value: unknown, fail: (path: string, message: string) =>
   }
   const { byLevel, minCoverage, ...rest } = value as Record<string, unknown>;
   const hasMethod = Object.keys(rest).length > 0;
-  const top = hasMethod ? parseMethodBlock("aggregate", rest, AGGREGATE_REGISTRY, aggregateOneSchema, fail) : { method: "arithmetic" as const };
+  const top = hasMethod
+    ? parseMethodBlock("aggregate", rest, AGGREGATE_REGISTRY, aggregateOneSchema, fail)
+    : { method: "arithmetic" as const };
   if (!top) return null;
   const out: AggregateSpec = { method: top.method, byLevel: {} };
   if (top.method === "power") out.p = top.p;
@@ -178,7 +225,9 @@ function parseAggregate(value: unknown, fail: (path: string, message: string) =>
         continue;
       }
       // A level may set only its data threshold and keep the global method.
-      const { minCoverage: levelCoverage, ...levelRest } = isRecord(block) ? block : ({ method: block } as Record<string, unknown>);
+      const { minCoverage: levelCoverage, ...levelRest } = isRecord(block)
+        ? block
+        : ({ method: block } as Record<string, unknown>);
       if (levelCoverage !== undefined) {
         const m = parseShare(`aggregate.byLevel.${level}.minCoverage`, levelCoverage, fail);
         if (m !== undefined) (out.minCoverageByLevel ??= {})[n] = m;
@@ -203,7 +252,11 @@ function parseShare(path: string, value: unknown, fail: (path: string, message: 
 }
 
 /** Separates "byIndicator" from a step block; `block` is undefined when the block holds nothing else. */
-function splitByIndicator(path: string, value: unknown, fail: (path: string, message: string) => void): { block: unknown; byIndicator?: unknown } {
+function splitByIndicator(
+  path: string,
+  value: unknown,
+  fail: (path: string, message: string) => void,
+): { block: unknown; byIndicator?: unknown } {
   if (!isRecord(value) || !("byIndicator" in value)) return { block: value };
   const { byIndicator, ...rest } = value;
   if (Object.keys(rest).length === 0) return { block: undefined, byIndicator };
@@ -235,16 +288,29 @@ function parseByIndicator<T>(
   return ok ? out : null;
 }
 
-function parseTreatOverride(path: string, value: unknown, fail: (path: string, message: string) => void): TreatOverride | null {
-  if (value === "none" || (isRecord(value) && value.method === "none" && Object.keys(value).length === 1)) return { method: "none" };
+function parseTreatOverride(
+  path: string,
+  value: unknown,
+  fail: (path: string, message: string) => void,
+): TreatOverride | null {
+  if (value === "none" || (isRecord(value) && value.method === "none" && Object.keys(value).length === 1))
+    return { method: "none" };
   if (typeof value === "string") value = { method: value };
   if (!isRecord(value)) {
-    fail(path, `must be "none" or { "winmax": ..., "skewThreshold": ..., "kurtThreshold": ..., "fallback": "log" | "none" }`);
+    fail(
+      path,
+      `must be "none" or { "winmax": ..., "skewThreshold": ..., "kurtThreshold": ..., "fallback": "log" | "none" }`,
+    );
     return null;
   }
   const r = treatOverrideSchema.safeParse(value);
   if (r.success) return r.data;
-  reportZod(path, r.error, fail, `a treatment is "none" or winsorize with keys method, winmax, skewThreshold, kurtThreshold, fallback`);
+  reportZod(
+    path,
+    r.error,
+    fail,
+    `a treatment is "none" or winsorize with keys method, winmax, skewThreshold, kurtThreshold, fallback`,
+  );
   return null;
 }
 
@@ -278,11 +344,17 @@ function parseMethodBlock<U extends z.ZodType>(
   return null;
 }
 
-function reportZod(path: string, error: z.ZodError, fail: (path: string, message: string) => void, hint?: string): void {
+function reportZod(
+  path: string,
+  error: z.ZodError,
+  fail: (path: string, message: string) => void,
+  hint?: string,
+): void {
   for (const zi of error.issues) {
     const where = [path, ...zi.path.map(String)].join(".");
     let message = zi.message;
-    if (zi.code === "unrecognized_keys") message = `unknown option${zi.keys.length > 1 ? "s" : ""} ${zi.keys.map((k) => `"${k}"`).join(", ")}`;
+    if (zi.code === "unrecognized_keys")
+      message = `unknown option${zi.keys.length > 1 ? "s" : ""} ${zi.keys.map((k) => `"${k}"`).join(", ")}`;
     fail(where, hint ? `${message} (${hint})` : message);
   }
 }
@@ -291,7 +363,10 @@ function reportZod(path: string, error: z.ZodError, fail: (path: string, message
 const MAX_KEY_PARTS = 8;
 
 /** Turns Settings rows (key | value, e.g. "normalize.method" | "minmax") into a spec object. */
-export function settingsToSpecInput(rows: readonly (readonly unknown[])[]): { spec: SpecInput; issues: ValidationIssue[] } {
+export function settingsToSpecInput(rows: readonly (readonly unknown[])[]): {
+  spec: SpecInput;
+  issues: ValidationIssue[];
+} {
   const spec: SpecInput = bareObject();
   const issues: ValidationIssue[] = [];
   rows.forEach((row, r) => {
@@ -299,13 +374,22 @@ export function settingsToSpecInput(rows: readonly (readonly unknown[])[]): { sp
     if (key === undefined || key === null || key === "") return;
     if (r === 0 && typeof key === "string" && /^(key|setting|option)s?$/i.test(key)) return; // header row
     if (typeof key !== "string") {
-      issues.push({ table: "Settings", row: r, col: 0, message: "the key must be text such as normalize.method", severity: "error" });
+      issues.push({
+        table: "Settings",
+        row: r,
+        col: 0,
+        message: "the key must be text such as normalize.method",
+        severity: "error",
+      });
       return;
     }
     const parts = key.split(".");
     const bad = parts.find(isForbiddenKey);
     if (bad !== undefined || parts.length > MAX_KEY_PARTS) {
-      const message = bad !== undefined ? forbiddenKeyMessage(bad) : `"${key.slice(0, 60)}…" is not an option: option keys have at most 4 parts (aggregate.byLevel.2.method)`;
+      const message =
+        bad !== undefined
+          ? forbiddenKeyMessage(bad)
+          : `"${key.slice(0, 60)}…" is not an option: option keys have at most 4 parts (aggregate.byLevel.2.method)`;
       issues.push({ table: "Settings", row: r, col: 0, message, severity: "error" });
       return;
     }
@@ -357,10 +441,16 @@ export function describeTreat(spec: TreatSpec): string {
  * "winsorize winmax=3; fallback=none", "none"), checked by the same schemas as the spec's
  * byIndicator entries. Returns the value, or the problems in words.
  */
-export function parseMethodCell(step: "normalize" | "treat", text: string): { value?: NormalizeSpec | TreatOverride; problems: string[] } {
+export function parseMethodCell(
+  step: "normalize" | "treat",
+  text: string,
+): { value?: NormalizeSpec | TreatOverride; problems: string[] } {
   const problems: string[] = [];
   const fail = (_path: string, message: string) => problems.push(message);
-  const [head, ...rest] = text.trim().split(/[\s,;]+/).filter(Boolean);
+  const [head, ...rest] = text
+    .trim()
+    .split(/[\s,;]+/)
+    .filter(Boolean);
   const block: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   // "winmax=3" alone (treat) keeps the global method; otherwise the first word is the method.
   const params = head !== undefined && head.includes("=") ? [head, ...rest] : rest;
@@ -368,12 +458,17 @@ export function parseMethodCell(step: "normalize" | "treat", text: string): { va
   for (const part of params) {
     const m = /^([A-Za-z]+)=(.+)$/.exec(part);
     if (!m || m[1] === "method") {
-      problems.push(`"${part.slice(0, 40)}" is not a parameter; write parameters as name=value, e.g. "minmax low=1 high=10"`);
+      problems.push(
+        `"${part.slice(0, 40)}" is not a parameter; write parameters as name=value, e.g. "minmax low=1 high=10"`,
+      );
       continue;
     }
     block[m[1]!] = coerceSetting(m[2]!);
   }
   if (problems.length) return { problems };
-  const value = step === "normalize" ? parseMethodBlock(step, { ...block }, NORMALIZE_REGISTRY, normalizeSchema, fail) : parseTreatOverride(step, { ...block }, fail);
+  const value =
+    step === "normalize"
+      ? parseMethodBlock(step, { ...block }, NORMALIZE_REGISTRY, normalizeSchema, fail)
+      : parseTreatOverride(step, { ...block }, fail);
   return value ? { value, problems } : { problems };
 }

@@ -26,7 +26,8 @@ export function stepWarnings(data: Table, result: IndexResult): ValidationIssue[
   const out: ValidationIssue[] = [];
   const list = (issues: ValidationIssue[], summary: (more: number) => Message) => {
     for (const issue of issues.slice(0, MAX_LISTED)) out.push(issue);
-    if (issues.length > MAX_LISTED) out.push({ table: "Data", severity: "warning", ...said(summary(issues.length - MAX_LISTED)) });
+    if (issues.length > MAX_LISTED)
+      out.push({ table: "Data", severity: "warning", ...said(summary(issues.length - MAX_LISTED)) });
   };
   const { units, spec, framework } = result;
   if (spec.denominate) {
@@ -41,18 +42,31 @@ export function stepWarnings(data: Table, result: IndexResult): ValidationIssue[
     for (const [d, codes] of users) {
       const values = units.denominators.get(d);
       if (!values) continue;
-      const numerators: MessageParam = codes.length === 1 ? codes[0]! : [...codes.slice(0, 5), ...(codes.length > 5 ? ["…"] : [])];
+      const numerators: MessageParam =
+        codes.length === 1 ? codes[0]! : [...codes.slice(0, 5), ...(codes.length > 5 ? ["…"] : [])];
       const ratio = msg("warn.ratio", { numerators, d });
       const zero: ValidationIssue[] = [];
       const negative: ValidationIssue[] = [];
       const missing: ValidationIssue[] = [];
       const raw = codes.map((code) => result.steps.raw.columns[rawIndex.get(code)!]!);
       values.forEach((v, u) => {
-        const where = { table: "Data" as const, severity: "warning" as const, row: units.rows[u]!, column: d, ...colOf(d) };
+        const where = {
+          table: "Data" as const,
+          severity: "warning" as const,
+          row: units.rows[u]!,
+          column: d,
+          ...colOf(d),
+        };
         if (v !== v) {
-          if (raw.some((column) => column[u] === column[u])) missing.push({ ...where, ...said(msg("warn.denominatorMissing", { d, unit: units.codes[u]!, ratio })) });
-        } else if (v === 0) zero.push({ ...where, ...said(msg("warn.denominatorZero", { d, unit: units.codes[u]!, ratio })) });
-        else if (v < 0) negative.push({ ...where, ...said(msg("warn.denominatorNegative", { d, value: v, unit: units.codes[u]!, ratio })) });
+          if (raw.some((column) => column[u] === column[u]))
+            missing.push({ ...where, ...said(msg("warn.denominatorMissing", { d, unit: units.codes[u]!, ratio })) });
+        } else if (v === 0)
+          zero.push({ ...where, ...said(msg("warn.denominatorZero", { d, unit: units.codes[u]!, ratio })) });
+        else if (v < 0)
+          negative.push({
+            ...where,
+            ...said(msg("warn.denominatorNegative", { d, value: v, unit: units.codes[u]!, ratio })),
+          });
       });
       list(zero, (more) => msg("warn.moreZero", { more, d, ratio }));
       list(negative, (more) => msg("warn.moreNegative", { more, d }));
@@ -78,10 +92,23 @@ export function stepWarnings(data: Table, result: IndexResult): ValidationIssue[
           if (column[u] === column[u] || denominated.columns[j]![u] === denominated.columns[j]![u]) continue;
           const g = groups[u];
           const who = g === null || g === undefined ? undefined : members.get(g)!;
-          const why = who === undefined
-            ? msg("warn.noGroup", { unit: units.codes[u]!, group: impute.group, method: impute.method })
-            : msg("warn.emptyGroup", { group: impute.group, label: g!, members: [...who.slice(0, 8), ...(who.length > 8 ? ["…"] : [])], method: impute.method });
-          unfilled.push({ table: "Data", severity: "warning", row: units.rows[u]!, column: code, ...colOf(code), ...said(msg("warn.unfilled", { code, why })) });
+          const why =
+            who === undefined
+              ? msg("warn.noGroup", { unit: units.codes[u]!, group: impute.group, method: impute.method })
+              : msg("warn.emptyGroup", {
+                  group: impute.group,
+                  label: g!,
+                  members: [...who.slice(0, 8), ...(who.length > 8 ? ["…"] : [])],
+                  method: impute.method,
+                });
+          unfilled.push({
+            table: "Data",
+            severity: "warning",
+            row: units.rows[u]!,
+            column: code,
+            ...colOf(code),
+            ...said(msg("warn.unfilled", { code, why })),
+          });
         }
       });
     }

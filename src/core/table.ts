@@ -5,7 +5,9 @@ import type { Cell, Table } from "./types";
 
 /** Header text reduced for matching: case, spaces, underscores and hyphens do not matter. */
 export function headerKey(cell: Cell): string {
-  return cellText(cell).toLowerCase().replace(/[\s_-]+/g, "");
+  return cellText(cell)
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "");
 }
 
 export function cellText(cell: Cell): string {
@@ -43,10 +45,12 @@ export function mapHeaders<F extends string>(
 }
 
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const EXCEL_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)$/i;
+const EXCEL_ERROR =
+  /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)$/i;
 
 /** `problem` is the English text, `text` the same as a catalogue message (for the analyst's language). */
-export type ParsedNumber = { value: number; problem?: undefined; text?: undefined } | { value: number; problem: string; text: Message };
+export type ParsedNumber =
+  { value: number; problem?: undefined; text?: undefined } | { value: number; problem: string; text: Message };
 
 const problem = (value: number, text: Message): ParsedNumber => ({ value, problem: render("en", text), text });
 
@@ -63,7 +67,8 @@ export function parseNumber(cell: Cell): ParsedNumber {
   if (text === "") return { value: NaN };
   // Fast path for CSV text: Number() accepts what NUMERIC accepts plus 0x/0b/0o forms, which are excluded.
   const fast = Number(text);
-  if (fast - fast === 0 && !(text.length > 2 && text.charCodeAt(0) === 48 && /[xXbBoO]/.test(text[1]!))) return { value: fast };
+  if (fast - fast === 0 && !(text.length > 2 && text.charCodeAt(0) === 48 && /[xXbBoO]/.test(text[1]!)))
+    return { value: fast };
   if (NUMERIC.test(text)) return problem(NaN, msg("number.outOfRange", { value: clip(text) }));
   if (EXCEL_ERROR.test(text)) return problem(NaN, msg("number.excelError", { value: text.toUpperCase() }));
   return problem(NaN, msg("number.notNumber", { value: clip(text), hint: hintFor(text) }));
@@ -91,25 +96,39 @@ export function bodyRows(table: Table): { row: readonly Cell[]; index: number }[
 export const CODE_PATTERN = /^[\p{L}_][\p{L}\p{N}_.-]*$/u;
 
 export function codeProblem(code: string): Message | null {
-  if (/\s/.test(code)) return msg("code.space", { code: clip(visibleCode(code)), example: clip(code.replace(/\s+/g, "_")) });
+  if (/\s/.test(code))
+    return msg("code.space", { code: clip(visibleCode(code)), example: clip(code.replace(/\s+/g, "_")) });
   if (/^\p{N}/u.test(code)) return msg("code.digit", { code: clip(code) });
   if (!CODE_PATTERN.test(code)) return msg("code.characters", { code: clip(visibleCode(code)) });
   return null;
 }
 
 /** A header found below the first row (a title above the table): " — row 3 looks like the header; delete the rows above it". */
-export function headerBelowHint(table: readonly (readonly Cell[])[], isHeader: (keys: string[]) => boolean): Message | "" {
+export function headerBelowHint(
+  table: readonly (readonly Cell[])[],
+  isHeader: (keys: string[]) => boolean,
+): Message | "" {
   for (let r = 1; r < Math.min(table.length, 6); r++) {
-    if (isHeader(table[r]!.map(headerKey))) return msg(r > 1 ? "table.headerBelowMany" : "table.headerBelow", { row: r + 1 });
+    if (isHeader(table[r]!.map(headerKey)))
+      return msg(r > 1 ? "table.headerBelowMany" : "table.headerBelow", { row: r + 1 });
   }
   return "";
 }
 
 /** Why a table with a blank first row cannot be read: empty, or blank rows above its header. */
-export function blankHeaderIssue(table: readonly (readonly Cell[])[], name: "Data" | "Framework", emptyMessage: Message): ValidationIssue {
+export function blankHeaderIssue(
+  table: readonly (readonly Cell[])[],
+  name: "Data" | "Framework",
+  emptyMessage: Message,
+): ValidationIssue {
   const first = table.findIndex((row) => !isBlankRow(row));
   if (first < 0) return { table: name, severity: "error", ...said(emptyMessage) };
-  return { table: name, severity: "error", row: 0, ...said(msg(first > 1 ? "table.blankFirstRows" : "table.blankFirstRow", { row: first + 1 })) };
+  return {
+    table: name,
+    severity: "error",
+    row: 0,
+    ...said(msg(first > 1 ? "table.blankFirstRows" : "table.blankFirstRow", { row: first + 1 })),
+  };
 }
 
 /** Characters that show as nothing: zero-width space/joiners, word joiner, BOM, soft hyphen, Mongolian vowel separator. */
@@ -127,7 +146,10 @@ export function sameCodeKey(code: string): string {
 
 /** Invisible characters and no-break spaces of a code made visible for a message: "A<U+200B>". */
 export function visibleCode(code: string): string {
-  return code.replace(/[\u200b-\u200d\u2060\ufeff\u00ad\u180e\u00a0]/g, (ch) => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
+  return code.replace(
+    /[\u200b-\u200d\u2060\ufeff\u00ad\u180e\u00a0]/g,
+    (ch) => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`,
+  );
 }
 
 /** Why two codes with the same key are duplicates although their text differs ("" when equal). */
@@ -141,6 +163,10 @@ export const EXCEL_MAX_CELL_TEXT = 32_767;
 /** `what` names the text: the unit code, the name… */
 export function tooLongText(text: string, what: Message): Message | null {
   return text.length > EXCEL_MAX_CELL_TEXT
-    ? msg("table.tooLong", { what, length: text.length.toLocaleString("en-US"), max: EXCEL_MAX_CELL_TEXT.toLocaleString("en-US") })
+    ? msg("table.tooLong", {
+        what,
+        length: text.length.toLocaleString("en-US"),
+        max: EXCEL_MAX_CELL_TEXT.toLocaleString("en-US"),
+      })
     : null;
 }

@@ -9,14 +9,21 @@ export function weightsInForce(framework: Framework, overrides: Record<string, n
   for (const node of framework.byCode.values()) weights.set(node.code, node.weight);
   if (overrides) {
     // Codes are NFC (framework.ts): a decomposed "Zürich" in the options names the same node.
-    const unknown = Object.keys(overrides).filter((code) => !framework.byCode.has(code) && !framework.byCode.has(code.normalize("NFC")));
+    const unknown = Object.keys(overrides).filter(
+      (code) => !framework.byCode.has(code) && !framework.byCode.has(code.normalize("NFC")),
+    );
     if (unknown.length) {
-      throw new IndexInputError([{ table: "Weights", severity: "error", ...said(msg("weights.unknown", { codes: unknown.slice(0, 10) })) }]);
+      throw new IndexInputError([
+        { table: "Weights", severity: "error", ...said(msg("weights.unknown", { codes: unknown.slice(0, 10) })) },
+      ]);
     }
-    for (const [code, w] of Object.entries(overrides)) weights.set(framework.byCode.has(code) ? code : code.normalize("NFC"), w);
+    for (const [code, w] of Object.entries(overrides))
+      weights.set(framework.byCode.has(code) ? code : code.normalize("NFC"), w);
     for (const agg of framework.aggregates) {
       if (agg.children.every((c) => weights.get(c) === 0)) {
-        throw new IndexInputError([{ table: "Weights", severity: "error", ...said(msg("weights.allZero", { code: agg.code })) }]);
+        throw new IndexInputError([
+          { table: "Weights", severity: "error", ...said(msg("weights.allZero", { code: agg.code })) },
+        ]);
       }
     }
   }

@@ -36,7 +36,11 @@ export interface AutoRefreshOptions {
 }
 
 /** `onRun` receives the last edit that started the refresh (sheet name and address), or null. */
-export async function enableAutoRefresh(on: boolean, onRun: (edit: { sheet: string; address: string } | null) => void | Promise<void>, options: AutoRefreshOptions = {}): Promise<void> {
+export async function enableAutoRefresh(
+  on: boolean,
+  onRun: (edit: { sheet: string; address: string } | null) => void | Promise<void>,
+  options: AutoRefreshOptions = {},
+): Promise<void> {
   await stopWatching();
   if (!on) {
     if (!options.sources) await forgetAutoRefresh();

@@ -46,7 +46,8 @@ export class SheetGrid {
     // Later formats win, as when applied one after another; rectangles are indexed by column.
     const byColumn: { rect: Rect; format: string }[][] = Array.from({ length: this.cols }, () => []);
     for (const entry of rects) {
-      for (let c = entry.rect.col; c < Math.min(this.cols, entry.rect.col + entry.rect.cols); c++) byColumn[c]!.push(entry);
+      for (let c = entry.rect.col; c < Math.min(this.cols, entry.rect.col + entry.rect.cols); c++)
+        byColumn[c]!.push(entry);
     }
     this.formatAt = (row, col) => {
       const list = byColumn[col];
@@ -74,7 +75,10 @@ export class SheetGrid {
       for (let c = 0; c < this.cols; c++) {
         const value = toExcelValue(source[c]);
         rowValues[c] = value;
-        rowFormats[c] = typeof value === "string" && value !== "" ? TEXT_FORMAT : (hasFormats ? this.formatAt(r, c) : undefined) ?? GENERAL;
+        rowFormats[c] =
+          typeof value === "string" && value !== ""
+            ? TEXT_FORMAT
+            : ((hasFormats ? this.formatAt(r, c) : undefined) ?? GENERAL);
       }
       values.push(rowValues);
       formats.push(rowFormats);
@@ -90,7 +94,10 @@ export class SheetGrid {
     for (let r = 0; r < this.rows; r++) {
       const { values, formats } = this.block(r, r + 1);
       const rowBytes = utf8Length(JSON.stringify(values[0])) + JSON.stringify(formats[0]).length + 2;
-      if (rowBytes > budget) throw new AddinError(`Row ${r + 1} of an output sheet is larger than Excel's request limit; shorten the longest texts.`);
+      if (rowBytes > budget)
+        throw new AddinError(
+          `Row ${r + 1} of an output sheet is larger than Excel's request limit; shorten the longest texts.`,
+        );
       if (r > start && bytes + rowBytes > budget) {
         out.push({ start, end: r, bytes });
         start = r;
@@ -110,7 +117,11 @@ export class SheetGrid {
       if (below > 0) out.push({ rect: { ...rect, row: Math.max(rect.row, this.rows), rows: below }, format });
       const rightCols = rect.col + rect.cols - Math.max(rect.col, this.cols);
       const rowsInside = Math.min(rect.row + rect.rows, this.rows) - rect.row;
-      if (rightCols > 0 && rowsInside > 0) out.push({ rect: { row: rect.row, rows: rowsInside, col: Math.max(rect.col, this.cols), cols: rightCols }, format });
+      if (rightCols > 0 && rowsInside > 0)
+        out.push({
+          rect: { row: rect.row, rows: rowsInside, col: Math.max(rect.col, this.cols), cols: rightCols },
+          format,
+        });
     }
     return out;
   }

@@ -70,7 +70,12 @@ type IntervalSeries = ChartSeriesPlan & Required<Pick<ChartSeriesPlan, "low" | "
  * low rank, then low → median and median → high. Stacked values add up, so the visible bar spans
  * exactly [low, high] when low + errorMinus = median and median + errorPlus = high.
  */
-function queueFloatingInterval(on: Excel.Worksheet, chart: ChartPlan, plan: IntervalSeries, range: (ref: RangeRef) => Excel.Range): void {
+function queueFloatingInterval(
+  on: Excel.Worksheet,
+  chart: ChartPlan,
+  plan: IntervalSeries,
+  range: (ref: RangeRef) => Excel.Range,
+): void {
   const created = on.charts.add("ColumnStacked", range(plan.low), "Columns");
   created.name = chart.id;
   created.title.text = chart.title;
@@ -98,7 +103,8 @@ function queueFloatingInterval(on: Excel.Worksheet, chart: ChartPlan, plan: Inte
 
 function finishChart(created: Excel.Chart, chart: ChartPlan): void {
   if (chart.plotVisibleOnly !== undefined && apiSupported("1.8")) created.plotVisibleOnly = chart.plotVisibleOnly;
-  if (chart.categoryLabelSpacing !== undefined && apiSupported("1.7")) created.axes.categoryAxis.tickLabelSpacing = chart.categoryLabelSpacing;
+  if (chart.categoryLabelSpacing !== undefined && apiSupported("1.7"))
+    created.axes.categoryAxis.tickLabelSpacing = chart.categoryLabelSpacing;
   // A radar chart has no axis titles in Excel; setting one fails the request, and with it the
   // whole write (the Excel fake enforces this, see test/excel/fake-excel/README.md).
   if (chart.kind !== "radar") {
@@ -114,7 +120,10 @@ function finishChart(created: Excel.Chart, chart: ChartPlan): void {
  * The texts a chart shows that an update in place rewrites: its title and the name of each series
  * (null where the chart keeps Excel's default name).
  */
-export function chartTexts(chart: ChartPlan, plan: (key: SheetKey) => SheetPlan): { title: string; series: (string | null)[] } {
+export function chartTexts(
+  chart: ChartPlan,
+  plan: (key: SheetKey) => SheetPlan,
+): { title: string; series: (string | null)[] } {
   const targets = { plan } as ChartTargets;
   const [first] = chart.series;
   if (chart.kind === "rankInterval" && first?.low && first.errorMinus && first.errorPlus) {

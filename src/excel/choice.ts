@@ -14,7 +14,8 @@ export const CHOICE_SETTING = "IndexStudio.choice";
 export function validateChoice(value: unknown): StoredChoice {
   // zod's record drops a "__proto__" key silently: refuse it (and constructor, prototype) by name.
   const unsafe = forbiddenKeyPaths(value);
-  if (unsafe.length > 0) throw new AddinError(unsafe.map((path) => `Option ${path}: ${forbiddenKeyMessage(path.split(".").pop()!)}`));
+  if (unsafe.length > 0)
+    throw new AddinError(unsafe.map((path) => `Option ${path}: ${forbiddenKeyMessage(path.split(".").pop()!)}`));
   const parsed = storedChoiceSchema.safeParse(value);
   if (!parsed.success) {
     throw new AddinError(parsed.error.issues.map((i) => `Stored choice ${i.path.join(".") || "(root)"}: ${i.message}`));
@@ -33,7 +34,10 @@ export function queueStoredChoice(session: Session): () => { choice: StoredChoic
       return { choice: validateChoice(raw), problem: null };
     } catch (error) {
       const text = error instanceof AddinError ? error.messages.join("; ") : String(error);
-      return { choice: null, problem: `The stored Index Studio choice is unreadable and was ignored (${text}); choose the sources again.` };
+      return {
+        choice: null,
+        problem: `The stored Index Studio choice is unreadable and was ignored (${text}); choose the sources again.`,
+      };
     }
   };
 }

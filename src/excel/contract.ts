@@ -18,7 +18,11 @@ export const tableSourceSchema = z.discriminatedUnion("kind", [
   /** An Excel table (header row + body). */
   z.strictObject({ kind: z.literal("table"), table: z.string().min(1).max(255) }),
   /** A range the user picked, header in its first row. */
-  z.strictObject({ kind: z.literal("range"), sheet: z.string().min(1).max(31), address: z.string().regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}(:\$?[A-Za-z]{1,3}\$?\d{1,7})?$/) }),
+  z.strictObject({
+    kind: z.literal("range"),
+    sheet: z.string().min(1).max(31),
+    address: z.string().regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}(:\$?[A-Za-z]{1,3}\$?\d{1,7})?$/),
+  }),
 ]);
 export type TableSource = z.infer<typeof tableSourceSchema>;
 
@@ -31,11 +35,13 @@ export const storedChoiceSchema = z.strictObject({
   settings: tableSourceSchema.nullable(),
   /** Options set in the task pane; they override the Settings rows key by key. */
   options: z.record(z.string(), z.unknown()).optional(),
-  report: z.strictObject({
-    topN: z.number().int().min(1).max(1000).optional(),
-    radarUnit: z.string().min(1).optional(),
-    scatterPillars: z.tuple([z.string().min(1), z.string().min(1)]).optional(),
-  }).optional(),
+  report: z
+    .strictObject({
+      topN: z.number().int().min(1).max(1000).optional(),
+      radarUnit: z.string().min(1).optional(),
+      scatterPillars: z.tuple([z.string().min(1), z.string().min(1)]).optional(),
+    })
+    .optional(),
   language: languageSchema.optional(),
   autoRefresh: z.boolean().optional(),
 });
@@ -48,9 +54,16 @@ export const runSummarySchema = z.object({
   editions: z.custom<EditionsSummary>((value) => typeof value === "object" && value !== null).optional(),
   warnings: z.array(z.string()),
   /** Indicators with their own normalization or treatment (spec byIndicator or Framework column); null = the global method. */
-  exceptions: z.array(z.object({
-    indicator: z.string(), normalize: z.string().nullable(), treat: z.string().nullable(), source: z.enum(["spec", "framework"]),
-  })).optional(),
+  exceptions: z
+    .array(
+      z.object({
+        indicator: z.string(),
+        normalize: z.string().nullable(),
+        treat: z.string().nullable(),
+        source: z.enum(["spec", "framework"]),
+      }),
+    )
+    .optional(),
   sheets: z.array(z.string()),
   syncCount: z.number().int(),
   /** Largest write request, in bytes (estimated as JSON). */
@@ -146,7 +159,9 @@ export function parseSourceText(text: string, detected: TableSource | null): Tab
 /** Error texts for the user: an AddinError carries `messages` (with cell addresses), others a message; in `language` when the error has them in every language. */
 export function errorMessages(error: unknown, language?: Language): string[] {
   if (typeof error === "object" && error !== null) {
-    const localized = language ? (error as { localized?: Partial<Record<Language, unknown>> }).localized?.[language] : undefined;
+    const localized = language
+      ? (error as { localized?: Partial<Record<Language, unknown>> }).localized?.[language]
+      : undefined;
     if (Array.isArray(localized) && localized.length > 0) return localized.map(String);
     const messages = (error as { messages?: unknown }).messages;
     if (Array.isArray(messages) && messages.length > 0) return messages.map(String);
@@ -187,13 +202,17 @@ export interface RefreshReport {
 }
 
 /** Rank moves between two rankings, largest first (then by new rank); units in only one ranking are left out. */
-export function rankMoves(before: { code: string; rank: number }[] | undefined, after: { code: string; name: string; rank: number }[] | undefined): RankMove[] {
+export function rankMoves(
+  before: { code: string; rank: number }[] | undefined,
+  after: { code: string; name: string; rank: number }[] | undefined,
+): RankMove[] {
   if (!before || !after) return [];
   const old = new Map(before.map((u) => [u.code, u.rank]));
   const moves: RankMove[] = [];
   for (const unit of after) {
     const from = old.get(unit.code);
-    if (from !== undefined && from !== unit.rank && Number.isFinite(from) && Number.isFinite(unit.rank)) moves.push({ code: unit.code, name: unit.name, from, to: unit.rank });
+    if (from !== undefined && from !== unit.rank && Number.isFinite(from) && Number.isFinite(unit.rank))
+      moves.push({ code: unit.code, name: unit.name, from, to: unit.rank });
   }
   return moves.sort((a, b) => Math.abs(b.to - b.from) - Math.abs(a.to - a.from) || a.to - b.to);
 }
@@ -242,7 +261,10 @@ export interface AddinService {
    * removed key's key and value cells are cleared); on failure the cells are put back as they were.
    * Returns the rows as saved (the source is new when a Settings sheet had to be created).
    */
-  saveMethodSettings?(source: TableSource | null, changes: SettingsChange[]): Promise<{ source: TableSource; entries: SettingsEntry[] }>;
+  saveMethodSettings?(
+    source: TableSource | null,
+    changes: SettingsChange[],
+  ): Promise<{ source: TableSource; entries: SettingsEntry[] }>;
   /** Analysis findings' "Go to sheet": activates a sheet by name. */
   showSheet?(sheet: string): Promise<void>;
 }

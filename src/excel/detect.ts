@@ -33,7 +33,9 @@ export async function detectSources(): Promise<Detection> {
   const framework = pick("framework", value.sheets, value.tables);
   const settings = pick("settings", value.sheets, value.tables);
   return {
-    data, framework, settings,
+    data,
+    framework,
+    settings,
     sheets: value.sheets,
     tables: value.tables,
     choice: data && framework ? { version: 1, data, framework, settings } : null,

@@ -58,7 +58,10 @@ export async function readBackups(session: Session, layout: Layout, budget: numb
     const backup: Backup = { sheetId: l.inPlace.id, chunks: [], widths: [], charts: [] };
     backups.push(backup);
     const sheet = session.workbook.worksheets.getItem(l.inPlace.id);
-    widthReads.push({ backup, formats: l.plan.columns.map((_, c) => sheet.getRangeByIndexes(0, c, 1, 1).format.load("columnWidth")) });
+    widthReads.push({
+      backup,
+      formats: l.plan.columns.map((_, c) => sheet.getRangeByIndexes(0, c, 1, 1).format.load("columnWidth")),
+    });
     for (const chart of l.plan.charts) {
       const proxy = sheet.charts.getItem(chart.id);
       proxy.title.load("text");
@@ -77,12 +80,18 @@ export async function readBackups(session: Session, layout: Layout, budget: numb
   }
   await flush();
   for (const r of widthReads) r.backup.widths = r.formats.map((f) => f.columnWidth);
-  for (const r of chartReads) r.backup.charts.push({ id: r.id, title: r.chart.title.text, series: r.series.items.map((s) => s.name) });
+  for (const r of chartReads)
+    r.backup.charts.push({ id: r.id, title: r.chart.title.text, series: r.series.items.map((s) => s.name) });
   return backups;
 }
 
 /** Queues the new cells and chart texts over the old ones (in requests under the batch's budget). */
-export async function queueInPlace(session: Session, layout: Layout, backups: Backup[], batch: WriteBatch): Promise<void> {
+export async function queueInPlace(
+  session: Session,
+  layout: Layout,
+  backups: Backup[],
+  batch: WriteBatch,
+): Promise<void> {
   const plans = new Map<SheetKey, SheetPlan>(layout.sheets.map((l) => [l.plan.key, l.plan]));
   for (const l of inPlaceSheets(layout)) {
     const sheet = session.workbook.worksheets.getItem(l.inPlace.id);
@@ -96,7 +105,8 @@ export async function queueInPlace(session: Session, layout: Layout, backups: Ba
       const proxy = sheet.charts.getItem(chart.id);
       if (before?.title !== texts.title) proxy.title.text = texts.title;
       texts.series.forEach((name, i) => {
-        if (name !== null && before?.series[i] !== name && i < (before?.series.length ?? 0)) proxy.series.getItemAt(i).name = name;
+        if (name !== null && before?.series[i] !== name && i < (before?.series.length ?? 0))
+          proxy.series.getItemAt(i).name = name;
       });
     }
   }
@@ -118,7 +128,9 @@ export async function restoreBackups(session: Session, backups: Backup[], budget
       range.values = chunk.values;
       bytes += size;
     }
-    backup.widths.forEach((points, col) => (sheet.getRangeByIndexes(0, col, 1, 1).getEntireColumn().format.columnWidth = points));
+    backup.widths.forEach(
+      (points, col) => (sheet.getRangeByIndexes(0, col, 1, 1).getEntireColumn().format.columnWidth = points),
+    );
     for (const chart of backup.charts) {
       const proxy = sheet.charts.getItem(chart.id);
       proxy.title.text = chart.title;

@@ -51,10 +51,17 @@ export async function saveChoice(choice: StoredChoice): Promise<void> {
 }
 
 /** Writes any ReportPlan (e.g. the analysis sheets) with the same ownership and rollback rules. */
-export async function writeReportPlan(plan: ReportPlan, options: WriteOptions = {}): Promise<{ sheets: string[]; warnings: string[]; syncCount: number }> {
+export async function writeReportPlan(
+  plan: ReportPlan,
+  options: WriteOptions = {},
+): Promise<{ sheets: string[]; warnings: string[]; syncCount: number }> {
   try {
     const { value, syncs } = await runInExcel((session) => writeReport(session, plan, options));
-    return { sheets: value.sheets.map((s) => s.name), warnings: value.warnings, syncCount: syncs + value.recoverySyncs };
+    return {
+      sheets: value.sheets.map((s) => s.name),
+      warnings: value.warnings,
+      syncCount: syncs + value.recoverySyncs,
+    };
   } catch (error) {
     if (error instanceof AddinError) throw error;
     throw new AddinError(`The sheets could not be written: ${errorText(error)}`);
@@ -72,7 +79,9 @@ export async function selectedRangeSource(): Promise<TableSource> {
   const sheet = sheetOfAddress(value.address);
   const local = value.address.slice(value.address.lastIndexOf("!") + 1);
   if (!sheet || value.rows < 2 || !/^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(local)) {
-    throw new AddinError("Select the table from its header row to its last row (at least two rows, not whole columns), then try again.");
+    throw new AddinError(
+      "Select the table from its header row to its last row (at least two rows, not whole columns), then try again.",
+    );
   }
   return { kind: "range", sheet, address: local.replace(/\$/g, "") };
 }

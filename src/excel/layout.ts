@@ -67,30 +67,43 @@ export async function readWorkbookState(session: Session): Promise<WorkbookState
   if (problem) state.warnings.push(problem);
   const present = registry.sheets.filter((entry) => state.sheets.some((s) => s.id === entry.id));
   const registered = new Set(registry.sheets.map((e) => e.id));
-  const suspects = state.sheets.filter((s) => s.visibility !== "Visible" && STAGING_SHEET.test(s.name) && !registered.has(s.id));
+  const suspects = state.sheets.filter(
+    (s) => s.visibility !== "Visible" && STAGING_SHEET.test(s.name) && !registered.has(s.id),
+  );
   if (present.length > 0 || suspects.length > 0) {
     const probes = present.map((entry) => {
       const sheet = wb.worksheets.getItem(entry.id);
       const charts = sheet.charts.load("items/name");
-      if (state.canMark) return { prop: sheet.customProperties.getItemOrNullObject(OWNER_PROPERTY).load("value"), name: null, charts };
+      if (state.canMark)
+        return { prop: sheet.customProperties.getItemOrNullObject(OWNER_PROPERTY).load("value"), name: null, charts };
       return { prop: null, name: sheet.names.getItemOrNullObject(ownerName(entry.key)).load("name"), charts };
     });
     // A staging sheet carries the mark from its first request on; the registry never lists it.
     const leftoverProbes = suspects.map((s) => {
       const sheet = wb.worksheets.getItem(s.id);
-      if (state.canMark) return { prop: sheet.customProperties.getItemOrNullObject(OWNER_PROPERTY).load("value"), names: null };
+      if (state.canMark)
+        return { prop: sheet.customProperties.getItemOrNullObject(OWNER_PROPERTY).load("value"), names: null };
       return { prop: null, names: sheet.names.load("items/name") };
     });
     await session.sync();
     present.forEach((entry, k) => {
       const p = probes[k]!;
-      const mark = p.prop ? (p.prop.isNullObject ? null : String(p.prop.value)) : p.name!.isNullObject ? null : entry.key;
+      const mark = p.prop
+        ? p.prop.isNullObject
+          ? null
+          : String(p.prop.value)
+        : p.name!.isNullObject
+          ? null
+          : entry.key;
       if (mark !== entry.key) return;
       const sheet = state.sheets.find((s) => s.id === entry.id)!;
       const list = state.owned.get(entry.key) ?? [];
       list.push(sheet);
       state.owned.set(entry.key, list);
-      state.charts.set(entry.id, p.charts.items.map((c) => c.name));
+      state.charts.set(
+        entry.id,
+        p.charts.items.map((c) => c.name),
+      );
     });
     suspects.forEach((s, k) => {
       const p = leftoverProbes[k]!;
@@ -127,7 +140,11 @@ export interface Layout {
 const lower = (s: string) => s.toLowerCase();
 
 /** The owned sheet this plan can be written over, or why it cannot (null when there is none). */
-function inPlaceTarget(state: WorkbookState, plan: SheetPlan, shape: string): { target: SheetState | null; why: string | null } {
+function inPlaceTarget(
+  state: WorkbookState,
+  plan: SheetPlan,
+  shape: string,
+): { target: SheetState | null; why: string | null } {
   const old = state.owned.get(plan.key) ?? [];
   if (old.length === 0) return { target: null, why: null };
   if (old.length > 1) return { target: null, why: "there were two copies of it" };
@@ -137,7 +154,8 @@ function inPlaceTarget(state: WorkbookState, plan: SheetPlan, shape: string): { 
   if (entry.shape !== shape) return { target: null, why: "its layout changed (rows, columns, tables or charts)" };
   const hasTable = state.tables.some((t) => t.sheetId === sheet.id);
   const charts = state.charts.get(sheet.id) ?? [];
-  if (hasTable !== Boolean(plan.table) || plan.charts.some((c) => !charts.includes(c.id))) return { target: null, why: "its table or a chart was removed" };
+  if (hasTable !== Boolean(plan.table) || plan.charts.some((c) => !charts.includes(c.id)))
+    return { target: null, why: "its table or a chart was removed" };
   return { target: sheet, why: null };
 }
 
@@ -154,11 +172,15 @@ export function planLayout(state: WorkbookState, plan: ReportPlan): Layout {
     else for (const old of state.owned.get(sheet.key) ?? []) replacedIds.add(old.id);
     if (why) {
       const names = (state.owned.get(sheet.key) ?? []).map((s) => `"${s.name}"`).join(", ");
-      warnings.push(`${names} was replaced, not updated in place, because ${why}: formulas, names and charts of yours that pointed at it now show #REF!.`);
+      warnings.push(
+        `${names} was replaced, not updated in place, because ${why}: formulas, names and charts of yours that pointed at it now show #REF!.`,
+      );
     }
   });
   const allNames = new Set(state.sheets.map((s) => lower(s.name)));
-  const takenSheetNames = new Set(state.sheets.filter((s) => !replacedIds.has(s.id) && !inPlaceIds.has(s.id)).map((s) => lower(s.name)));
+  const takenSheetNames = new Set(
+    state.sheets.filter((s) => !replacedIds.has(s.id) && !inPlaceIds.has(s.id)).map((s) => lower(s.name)),
+  );
   const allTableNames = new Set([...state.tables.map((t) => lower(t.name)), ...state.names.map(lower)]);
   const takenTableNames = new Set([
     ...state.tables.filter((t) => !replacedIds.has(t.sheetId)).map((t) => lower(t.name)),
@@ -175,9 +197,11 @@ export function planLayout(state: WorkbookState, plan: ReportPlan): Layout {
   const sheets = plan.sheets.map((sheetPlan, k): SheetLayout => {
     const wanted = cleanSheetName(sheetPlan.name);
     const finalName = uniqueSheetName(wanted, takenSheetNames);
-    if (finalName !== wanted) warnings.push(`Your sheet "${wanted}" was left as it is; the output went to "${finalName}".`);
+    if (finalName !== wanted)
+      warnings.push(`Your sheet "${wanted}" was left as it is; the output went to "${finalName}".`);
     const inPlace = targets[k]!.target;
-    if (inPlace) return { plan: sheetPlan, shape: shapes[k]!, finalName, stagingName: "", table: null, replaces: [], inPlace };
+    if (inPlace)
+      return { plan: sheetPlan, shape: shapes[k]!, finalName, stagingName: "", table: null, replaces: [], inPlace };
     const stagingName = nextStaging(allNames, "IS~");
     allNames.add(lower(stagingName));
     let table: SheetLayout["table"] = null;
@@ -187,7 +211,15 @@ export function planLayout(state: WorkbookState, plan: ReportPlan): Layout {
       allTableNames.add(lower(tableStaging));
       table = { finalName: tableFinal, stagingName: tableStaging };
     }
-    return { plan: sheetPlan, shape: shapes[k]!, finalName, stagingName, table, replaces: state.owned.get(sheetPlan.key) ?? [], inPlace: null };
+    return {
+      plan: sheetPlan,
+      shape: shapes[k]!,
+      finalName,
+      stagingName,
+      table,
+      replaces: state.owned.get(sheetPlan.key) ?? [],
+      inPlace: null,
+    };
   });
   const oldTempNames = new Map<string, string>();
   for (const id of replacedIds) {
@@ -229,21 +261,34 @@ export function validatePlan(plan: ReportPlan): void {
     const where = `sheet ${sheet.key}`;
     const width = sheet.cells.reduce((m, r) => Math.max(m, r.length), 0);
     for (const f of sheet.formats) if (!parseA1(f.range)) problems.push(`${where}: bad format range ${f.range}`);
-    for (const r of [...sheet.colorScales, ...sheet.highlights]) if (!parseA1(r)) problems.push(`${where}: bad range ${r}`);
+    for (const r of [...sheet.colorScales, ...sheet.highlights])
+      if (!parseA1(r)) problems.push(`${where}: bad range ${r}`);
     if (sheet.table) {
       const { rows, cols, name } = sheet.table;
-      if (rows < 2 || rows > sheet.cells.length || cols < 1 || cols > width) problems.push(`${where}: table ${name} (${rows}×${cols}) does not fit its ${sheet.cells.length}×${width} cells`);
+      if (rows < 2 || rows > sheet.cells.length || cols < 1 || cols > width)
+        problems.push(
+          `${where}: table ${name} (${rows}×${cols}) does not fit its ${sheet.cells.length}×${width} cells`,
+        );
       if (!/^[A-Za-z_][A-Za-z0-9_.]{0,200}$/.test(name)) problems.push(`${where}: "${name}" is not a valid table name`);
     }
     for (const chart of sheet.charts) {
       if (chart.series.length === 0) problems.push(`${where}: chart ${chart.id} has no series`);
       for (const s of chart.series) {
-        for (const ref of [s.values, s.categories, s.errorMinus, s.errorPlus, s.low, typeof s.name === "string" ? undefined : s.name]) {
+        for (const ref of [
+          s.values,
+          s.categories,
+          s.errorMinus,
+          s.errorPlus,
+          s.low,
+          typeof s.name === "string" ? undefined : s.name,
+        ]) {
           if (!ref) continue;
-          if (!keys.has(ref.sheet)) problems.push(`${where}: chart ${chart.id} refers to sheet ${ref.sheet}, which is not in the report`);
+          if (!keys.has(ref.sheet))
+            problems.push(`${where}: chart ${chart.id} refers to sheet ${ref.sheet}, which is not in the report`);
           const rect = parseA1(ref.range);
           if (!rect) problems.push(`${where}: chart ${chart.id} has a bad range ${ref.range}`);
-          else if (ref !== s.name && rect.rows !== 1 && rect.cols !== 1) problems.push(`${where}: chart ${chart.id} range ${ref.range} must be one row or one column`);
+          else if (ref !== s.name && rect.rows !== 1 && rect.cols !== 1)
+            problems.push(`${where}: chart ${chart.id} range ${ref.range} must be one row or one column`);
         }
       }
     }

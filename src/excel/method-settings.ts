@@ -9,7 +9,14 @@ import { coerceSetting } from "../core/engine";
 import type { Cell } from "../core/engine";
 import { quoteSheetName } from "../core/engine";
 import { TEXT_FORMAT } from "./cells";
-import type { MethodSettings, SettingsChange, SettingsEntry, SettingValue, StoredChoice, TableSource } from "./contract";
+import type {
+  MethodSettings,
+  SettingsChange,
+  SettingsEntry,
+  SettingValue,
+  StoredChoice,
+  TableSource,
+} from "./contract";
 import { AddinError, errorText } from "./errors";
 import { runInExcel, type Session } from "./office";
 import { readSources, type ReadTable } from "./read";
@@ -36,12 +43,20 @@ export function settingsEntries(read: ReadTable): Located[] {
     const value = coerceSetting(cells[1] ?? "") as SettingValue | undefined;
     const row = read.origin.row + r;
     const col = read.origin.col;
-    out.push({ key, value: value ?? "", row, col, address: `${quoteSheetName(read.origin.sheet)}!${cellAddress(row, col + 1)}` });
+    out.push({
+      key,
+      value: value ?? "",
+      row,
+      col,
+      address: `${quoteSheetName(read.origin.sheet)}!${cellAddress(row, col + 1)}`,
+    });
   });
   return out;
 }
 
-export async function readMethodSettings(choice: Pick<StoredChoice, "settings" | "framework">): Promise<MethodSettings> {
+export async function readMethodSettings(
+  choice: Pick<StoredChoice, "settings" | "framework">,
+): Promise<MethodSettings> {
   const { value } = await runInExcel(async (session) => {
     const sources = [choice.framework, ...(choice.settings ? [choice.settings] : [])];
     return readSources(session, sources);
@@ -52,12 +67,17 @@ export async function readMethodSettings(choice: Pick<StoredChoice, "settings" |
   let maxLevel = 0;
   try {
     const parsed = parseFramework(framework.table as Cell[][]).framework;
-    nodes = [...parsed.indicators.map((n) => ({ code: n.code, level: 1 })), ...parsed.aggregates.map((n) => ({ code: n.code, level: n.level }))];
+    nodes = [
+      ...parsed.indicators.map((n) => ({ code: n.code, level: 1 })),
+      ...parsed.aggregates.map((n) => ({ code: n.code, level: n.level })),
+    ];
     maxLevel = parsed.maxLevel;
   } catch (error) {
     problems.push(`The Framework could not be read (${errorText(error)}); compute once to see where.`);
   }
-  const entries = settings ? settingsEntries(settings).map(({ key, value: v, address }) => ({ key, value: v, address })) : [];
+  const entries = settings
+    ? settingsEntries(settings).map(({ key, value: v, address }) => ({ key, value: v, address }))
+    : [];
   return { source: choice.settings ?? null, entries, nodes, maxLevel, problems };
 }
 
@@ -73,7 +93,12 @@ interface CellWrite {
 }
 
 /** Where each change goes: existing rows in place; new keys one per row below the Settings range. */
-export function planSettingsWrites(entries: Located[], changes: SettingsChange[], firstFreeRow: number, keyCol: number): CellWrite[] {
+export function planSettingsWrites(
+  entries: Located[],
+  changes: SettingsChange[],
+  firstFreeRow: number,
+  keyCol: number,
+): CellWrite[] {
   const writes: CellWrite[] = [];
   let next = firstFreeRow;
   for (const change of changes) {
@@ -82,7 +107,8 @@ export function planSettingsWrites(entries: Located[], changes: SettingsChange[]
       // A key written twice: the engine takes the last row, so that is the one to change; the others are cleared.
       found.forEach((entry, k) => {
         const last = k === found.length - 1;
-        if (change.value === null || !last) writes.push({ row: entry.row, col: entry.col, value: "" }, { row: entry.row, col: entry.col + 1, value: "" });
+        if (change.value === null || !last)
+          writes.push({ row: entry.row, col: entry.col, value: "" }, { row: entry.row, col: entry.col + 1, value: "" });
         else writes.push({ row: entry.row, col: entry.col + 1, value: change.value });
       });
     } else if (change.value !== null) {
@@ -93,7 +119,10 @@ export function planSettingsWrites(entries: Located[], changes: SettingsChange[]
   return writes;
 }
 
-export async function saveMethodSettings(source: TableSource | null, changes: SettingsChange[]): Promise<{ source: TableSource; entries: SettingsEntry[] }> {
+export async function saveMethodSettings(
+  source: TableSource | null,
+  changes: SettingsChange[],
+): Promise<{ source: TableSource; entries: SettingsEntry[] }> {
   let target: TableSource = source ?? { kind: "sheet", sheet: NEW_SETTINGS_SHEET };
   const { value: saved } = await runInExcel(async (session) => {
     let sheetName = NEW_SETTINGS_SHEET;
@@ -112,13 +141,21 @@ export async function saveMethodSettings(source: TableSource | null, changes: Se
       const existing = session.workbook.worksheets.getItemOrNullObject(NEW_SETTINGS_SHEET);
       existing.load("name");
       await session.sync();
-      if (!existing.isNullObject) throw new AddinError(`A sheet named "${NEW_SETTINGS_SHEET}" exists but is not the Settings in use; choose it in Data › Settings or rename it, then save again.`);
+      if (!existing.isNullObject)
+        throw new AddinError(
+          `A sheet named "${NEW_SETTINGS_SHEET}" exists but is not the Settings in use; choose it in Data › Settings or rename it, then save again.`,
+        );
     }
     const writes = planSettingsWrites(entries, changes, firstFree, keyCol);
     const added = writes.filter((w) => w.row >= firstFree);
     if (source?.kind === "table" && added.length > 0) {
       // Cells below an Excel table are not part of it, so the engine would not read them.
-      throw new AddinError(`The Settings table "${source.table}" has no row for ${added.filter((w) => w.col === keyCol).map((w) => String(w.value)).join(", ")}; add these rows to the table (key | value), then save again.`);
+      throw new AddinError(
+        `The Settings table "${source.table}" has no row for ${added
+          .filter((w) => w.col === keyCol)
+          .map((w) => String(w.value))
+          .join(", ")}; add these rows to the table (key | value), then save again.`,
+      );
     }
     if (writes.length === 0) return entries;
     const created = source ? null : session.workbook.worksheets.add(NEW_SETTINGS_SHEET);
@@ -131,9 +168,14 @@ export async function saveMethodSettings(source: TableSource | null, changes: Se
       // Rows below a picked range may hold the user's cells: new keys go there only when they are empty.
       const busy = cells.find(({ write, range }) => write.row >= firstFree && range.values[0]![0] !== "");
       if (busy) {
-        throw new AddinError(`Settings: ${quoteSheetName(sheetName)}!${cellAddress(busy.write.row, busy.write.col)}, below the Settings range, is not empty, so the new options have no room; make room below the Settings rows, then save again.`);
+        throw new AddinError(
+          `Settings: ${quoteSheetName(sheetName)}!${cellAddress(busy.write.row, busy.write.col)}, below the Settings range, is not empty, so the new options have no room; make room below the Settings rows, then save again.`,
+        );
       }
-      before = cells.map(({ range }) => ({ value: range.values[0]![0] as SettingValue, format: range.numberFormat[0]![0] as string }));
+      before = cells.map(({ range }) => ({
+        value: range.values[0]![0] as SettingValue,
+        format: range.numberFormat[0]![0] as string,
+      }));
     }
     try {
       if (created) created.getRange("A1:B1").values = [["Key", "Value"]];
@@ -143,12 +185,21 @@ export async function saveMethodSettings(source: TableSource | null, changes: Se
       }
       await session.sync();
     } catch (error) {
-      await restore(session, created, cells.map((c) => c.range), before);
+      await restore(
+        session,
+        created,
+        cells.map((c) => c.range),
+        before,
+      );
       throw new AddinError(`The Settings were not saved (${errorText(error)}); the workbook is as it was.`);
     }
     if (source?.kind === "range" && added.length > 0) {
       const last = Math.max(...added.map((w) => w.row));
-      target = { kind: "range", sheet: sheetName, address: `${cellAddress(originRow, keyCol)}:${cellAddress(last, keyCol + 1)}` };
+      target = {
+        kind: "range",
+        sheet: sheetName,
+        address: `${cellAddress(originRow, keyCol)}:${cellAddress(last, keyCol + 1)}`,
+      };
     }
     const [after] = await readSources(session, [target]);
     return settingsEntries(after!);
@@ -157,7 +208,12 @@ export async function saveMethodSettings(source: TableSource | null, changes: Se
 }
 
 /** Puts the cells back (values and formats) after a failed write, or deletes the sheet the save created. */
-async function restore(session: Session, created: Excel.Worksheet | null, ranges: Excel.Range[], before: { value: SettingValue; format: string }[]): Promise<void> {
+async function restore(
+  session: Session,
+  created: Excel.Worksheet | null,
+  ranges: Excel.Range[],
+  before: { value: SettingValue; format: string }[],
+): Promise<void> {
   try {
     if (created) {
       const sheet = session.workbook.worksheets.getItemOrNullObject(NEW_SETTINGS_SHEET);
@@ -183,7 +239,8 @@ export async function showSheet(name: string): Promise<void> {
     const sheet = session.workbook.worksheets.getItemOrNullObject(name);
     sheet.load("name");
     await session.sync();
-    if (sheet.isNullObject) throw new AddinError(`The sheet "${name}" is no longer in the workbook; run the analysis again.`);
+    if (sheet.isNullObject)
+      throw new AddinError(`The sheet "${name}" is no longer in the workbook; run the analysis again.`);
     sheet.activate();
     await session.sync();
   });

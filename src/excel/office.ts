@@ -86,14 +86,19 @@ let lastRun: Promise<unknown> = Promise.resolve();
  * instead of interleaving its writes with the other's.
  */
 export function runInExcel<T>(batch: (session: Session) => Promise<T>): Promise<{ value: T; syncs: number }> {
-  const run = lastRun.then(() => runNow(batch), () => runNow(batch));
+  const run = lastRun.then(
+    () => runNow(batch),
+    () => runNow(batch),
+  );
   lastRun = run.catch(() => undefined);
   return run;
 }
 
 async function runNow<T>(batch: (session: Session) => Promise<T>): Promise<{ value: T; syncs: number }> {
   if (!apiSupported(REQUIRED_EXCEL_API)) {
-    throw new AddinError(`Index Studio needs Excel API ${REQUIRED_EXCEL_API} or later (Excel 2019, Microsoft 365 or Excel on the web).`);
+    throw new AddinError(
+      `Index Studio needs Excel API ${REQUIRED_EXCEL_API} or later (Excel 2019, Microsoft 365 or Excel on the web).`,
+    );
   }
   let session: Session | null = null;
   const value = await runBatch(async (context) => {

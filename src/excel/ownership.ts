@@ -14,7 +14,9 @@ export { OWNER_PROPERTY, ownerName } from "../core/report";
 const registrySchema = z.strictObject({
   version: z.literal(1),
   /** shape: the layout signature of what was written (see sheetShape), to know when it can be updated in place. */
-  sheets: z.array(z.strictObject({ id: z.string().min(1), key: z.string().min(1), shape: z.string().max(64).optional() })),
+  sheets: z.array(
+    z.strictObject({ id: z.string().min(1), key: z.string().min(1), shape: z.string().max(64).optional() }),
+  ),
 });
 export type OwnedRegistry = z.infer<typeof registrySchema>;
 
@@ -26,7 +28,11 @@ export function parseRegistry(raw: unknown): { registry: OwnedRegistry; problem:
     const value = typeof raw === "string" ? JSON.parse(raw) : raw;
     return { registry: registrySchema.parse(value), problem: null };
   } catch {
-    return { registry: EMPTY_REGISTRY, problem: "The list of Index Studio's output sheets was unreadable; earlier output sheets are kept as they are and new ones are added." };
+    return {
+      registry: EMPTY_REGISTRY,
+      problem:
+        "The list of Index Studio's output sheets was unreadable; earlier output sheets are kept as they are and new ones are added.",
+    };
   }
 }
 

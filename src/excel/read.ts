@@ -37,7 +37,11 @@ interface Located {
 }
 
 /** Reads several sources with a fixed number of syncs plus value blocks. */
-export async function readSources(session: Session, sources: TableSource[], options: ReadOptions = {}): Promise<ReadTable[]> {
+export async function readSources(
+  session: Session,
+  sources: TableSource[],
+  options: ReadOptions = {},
+): Promise<ReadTable[]> {
   const located = await locate(session, sources, options.language ?? "en");
   const budget = options.maxResponseBytes ?? 4_000_000;
   const tables: Cell[][][] = located.map((l) => (l.empty ? [] : new Array(l.rows)));
@@ -67,7 +71,9 @@ export async function readSources(session: Session, sources: TableSource[], opti
         }
       }
       const l = located[block.source]!;
-      const range = session.workbook.worksheets.getItem(l.sheet).getRangeByIndexes(l.row + block.start, l.col, block.rows, l.cols);
+      const range = session.workbook.worksheets
+        .getItem(l.sheet)
+        .getRangeByIndexes(l.row + block.start, l.col, block.rows, l.cols);
       range.load("values");
       batch.push({ block, range });
       bytes += blockBytes(block);
@@ -78,7 +84,8 @@ export async function readSources(session: Session, sources: TableSource[], opti
     } catch (error) {
       if (officeErrorCode(error) !== "ResponsePayloadSizeLimitExceeded") throw error;
       // Longer text than assumed: assume twice the bytes per cell and read this part again.
-      if (batch.length === 1 && batch[0]!.block.rows === 1) throw new AddinError("A single row is larger than Excel's 5 MB response limit; shorten the longest texts.");
+      if (batch.length === 1 && batch[0]!.block.rows === 1)
+        throw new AddinError("A single row is larger than Excel's 5 MB response limit; shorten the longest texts.");
       bytesPerCell *= 2;
       i -= batch.length;
       continue;
@@ -114,7 +121,9 @@ async function locate(session: Session, sources: TableSource[], language: Langua
     return { source, table: null as Excel.Table | null, sheet };
   });
   await session.sync();
-  const missing = holders.filter((h) => (h.table ?? h.sheet)!.isNullObject).map((h) => msg("excel.notFound", { source: sourceMessage(h.source) }));
+  const missing = holders
+    .filter((h) => (h.table ?? h.sheet)!.isNullObject)
+    .map((h) => msg("excel.notFound", { source: sourceMessage(h.source) }));
   if (missing.length > 0) throw AddinError.inEveryLanguage((l) => missing.map((m) => render(l, m)), language);
   const ranges = holders.map((h) => {
     const { source } = h;
@@ -136,9 +145,18 @@ async function locate(session: Session, sources: TableSource[], language: Langua
     const sheet = sheetProxy.name;
     if (range.isNullObject) return { sheet, row: 0, col: 0, rows: 0, cols: 0, empty: true };
     if (range.rowCount >= MAX_SHEET_ROWS && source.kind === "range") {
-      throw new AddinError(`${describeSource(source)} takes whole columns; pick the cells from the header row to the last unit.`);
+      throw new AddinError(
+        `${describeSource(source)} takes whole columns; pick the cells from the header row to the last unit.`,
+      );
     }
-    return { sheet, row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount, empty: false };
+    return {
+      sheet,
+      row: range.rowIndex,
+      col: range.columnIndex,
+      rows: range.rowCount,
+      cols: range.columnCount,
+      empty: false,
+    };
   });
 }
 

@@ -27,7 +27,10 @@ export async function runIndex(choiceInput: StoredChoice, options: RunOptions = 
 }
 
 /** runIndex, also giving the computed IndexResult (the service keeps it for the analysis section). */
-export async function runIndexWithResult(choiceInput: StoredChoice, options: RunOptions = {}): Promise<{ summary: RunSummary; result: IndexResult }> {
+export async function runIndexWithResult(
+  choiceInput: StoredChoice,
+  options: RunOptions = {},
+): Promise<{ summary: RunSummary; result: IndexResult }> {
   const progress = options.onProgress ?? (() => undefined);
   const started = Date.now();
   try {
@@ -47,7 +50,13 @@ export async function runIndexWithResult(choiceInput: StoredChoice, options: Run
         onProgress: (f) => progress("write", 0.4 + 0.6 * f),
       });
       const written = (list: string[]) => [...list, ...outcome.warnings];
-      return { result, warnings: written(warnings), localizedWarnings: { en: written(localizedWarnings.en), "zh-CN": written(localizedWarnings["zh-CN"]) }, outcome, data: tables[0]! };
+      return {
+        result,
+        warnings: written(warnings),
+        localizedWarnings: { en: written(localizedWarnings.en), "zh-CN": written(localizedWarnings["zh-CN"]) },
+        outcome,
+        data: tables[0]!,
+      };
     });
     progress("done", 1);
     const editions = editionsSummary(value.result, options.topN ?? 10);
@@ -70,13 +79,18 @@ export async function runIndexWithResult(choiceInput: StoredChoice, options: Run
     return { summary, result: value.result };
   } catch (error) {
     if (error instanceof AddinError) throw error;
-    throw AddinError.inEveryLanguage((l) => [render(l, msg("excel.couldNotFinish", { error: errorText(error, l) }))], options.language ?? choiceInput.language ?? "en");
+    throw AddinError.inEveryLanguage(
+      (l) => [render(l, msg("excel.couldNotFinish", { error: errorText(error, l) }))],
+      options.language ?? choiceInput.language ?? "en",
+    );
   }
 }
 
 /** Settings rows, then the task pane's options on top, then the engine. Warnings in `language`, and in every language. */
 export function computeFromTables(
-  tables: ReadTable[], choice: Pick<StoredChoice, "options">, language: Language = "en",
+  tables: ReadTable[],
+  choice: Pick<StoredChoice, "options">,
+  language: Language = "en",
 ): { result: IndexResult; warnings: string[]; localizedWarnings: Record<Language, string[]> } {
   const [data, framework, settings] = tables as [ReadTable, ReadTable, ReadTable | undefined];
   const origins: Partial<Record<TableName, TableOrigin>> = { Data: data.origin, Framework: framework.origin };
@@ -90,10 +104,13 @@ export function computeFromTables(
   }
   if (choice.options) spec = mergeOptions(spec, choice.options);
   const errors = settingIssues.filter((i) => i.severity === "error");
-  if (errors.length > 0) throw AddinError.inEveryLanguage((l) => errors.map((i) => formatIssue(i, origins, l)), language);
+  if (errors.length > 0)
+    throw AddinError.inEveryLanguage((l) => errors.map((i) => formatIssue(i, origins, l)), language);
   try {
     const result = computeIndex(data.table, framework.table, spec);
-    const localizedWarnings = inEveryLanguage((l) => [...settingIssues, ...result.warnings].map((i) => formatIssue(i, origins, l)));
+    const localizedWarnings = inEveryLanguage((l) =>
+      [...settingIssues, ...result.warnings].map((i) => formatIssue(i, origins, l)),
+    );
     return { result, warnings: localizedWarnings[language], localizedWarnings };
   } catch (error) {
     throw toAddinError(error, origins, settings, language);
@@ -109,18 +126,34 @@ function buildPlan(result: IndexResult, language: Language, choice: StoredChoice
   }
 }
 
-function toAddinError(error: unknown, origins: Partial<Record<TableName, TableOrigin>>, settings: ReadTable | undefined, language: Language): AddinError {
-  if (error instanceof IndexInputError) return AddinError.inEveryLanguage((l) => error.issues.map((i) => formatIssue(onSettingsRow(i, settings), origins, l)), language);
+function toAddinError(
+  error: unknown,
+  origins: Partial<Record<TableName, TableOrigin>>,
+  settings: ReadTable | undefined,
+  language: Language,
+): AddinError {
+  if (error instanceof IndexInputError)
+    return AddinError.inEveryLanguage(
+      (l) => error.issues.map((i) => formatIssue(onSettingsRow(i, settings), origins, l)),
+      language,
+    );
   if (error instanceof IndexComputeError) {
-    return AddinError.inEveryLanguage((l) => [computeErrorMessage(error, l), ...error.related.map((i) => formatIssue(i, origins, l))], language);
+    return AddinError.inEveryLanguage(
+      (l) => [computeErrorMessage(error, l), ...error.related.map((i) => formatIssue(i, origins, l))],
+      language,
+    );
   }
   if (error instanceof AddinError) return error;
-  return AddinError.inEveryLanguage((l) => [render(l, msg("excel.couldNotCompute", { error: errorText(error, l) }))], language);
+  return AddinError.inEveryLanguage(
+    (l) => [render(l, msg("excel.couldNotCompute", { error: errorText(error, l) }))],
+    language,
+  );
 }
 
 /** An option error ("normalize.method: unknown method") points at its row of the Settings sheet. */
 function onSettingsRow(issue: ValidationIssue, settings: ReadTable | undefined): ValidationIssue {
-  if (!settings || (issue.table !== "Spec" && issue.table !== "Settings") || issue.row !== undefined || !issue.column) return issue;
+  if (!settings || (issue.table !== "Spec" && issue.table !== "Settings") || issue.row !== undefined || !issue.column)
+    return issue;
   const path = issue.column;
   const row = settings.table.findIndex((cells) => {
     const key = typeof cells[0] === "string" ? cells[0].trim() : "";
@@ -133,7 +166,13 @@ function mergeOptions(base: SpecInput, over: Record<string, unknown>): SpecInput
   const out: SpecInput = Object.assign(Object.create(null) as SpecInput, base); // no prototype to reach: parseSpec refuses "__proto__"
   for (const [key, value] of Object.entries(over)) {
     const current = out[key];
-    const bothObjects = typeof value === "object" && value !== null && !Array.isArray(value) && typeof current === "object" && current !== null && !Array.isArray(current);
+    const bothObjects =
+      typeof value === "object" &&
+      value !== null &&
+      !Array.isArray(value) &&
+      typeof current === "object" &&
+      current !== null &&
+      !Array.isArray(current);
     // Method panel (issue 15): null removes a Settings key (a parameter of a method no longer chosen).
     if (value === null) delete out[key];
     else out[key] = bothObjects ? mergeOptions(current as SpecInput, value as Record<string, unknown>) : value;
@@ -159,6 +198,13 @@ export function topUnits(result: IndexResult, n: number): RunSummary["top"] {
   const ranks = result.ranks.columns[result.ranks.codes.indexOf(root)];
   const scores = result.scores.columns[result.scores.codes.indexOf(root)];
   if (!ranks || !scores) return [];
-  const order = [...ranks.keys()].filter((u) => !Number.isNaN(ranks[u]!)).sort((a, b) => ranks[a]! - ranks[b]! || a - b);
-  return order.slice(0, n).map((u) => ({ rank: ranks[u]!, code: result.units.codes[u]!, name: result.units.names[u] ?? "", score: scores[u]! }));
+  const order = [...ranks.keys()]
+    .filter((u) => !Number.isNaN(ranks[u]!))
+    .sort((a, b) => ranks[a]! - ranks[b]! || a - b);
+  return order.slice(0, n).map((u) => ({
+    rank: ranks[u]!,
+    code: result.units.codes[u]!,
+    name: result.units.names[u] ?? "",
+    score: scores[u]!,
+  }));
 }

@@ -16,7 +16,18 @@ import { rankMoves } from "./contract";
 import { selectCell } from "./select-cell";
 import { writeFrameworkWeights } from "./weights-write";
 
-export type { AddinService, DataCells, Detection, RankMove, RefreshReport, RunOptions, RunSummary, StoredChoice, TableSource, TemplateKind } from "./contract";
+export type {
+  AddinService,
+  DataCells,
+  Detection,
+  RankMove,
+  RefreshReport,
+  RunOptions,
+  RunSummary,
+  StoredChoice,
+  TableSource,
+  TemplateKind,
+} from "./contract";
 export { errorMessages, parseSourceText, rankMoves, sourceText } from "./contract";
 import { readMethodSettings, saveMethodSettings, showSheet } from "./method-settings"; // method panel (issue 15)
 export type { MethodSettings, SettingsChange, SettingsEntry, SettingValue } from "./contract"; // method panel (issue 15)

@@ -21,14 +21,23 @@ export function sheetShape(plan: SheetPlan): string {
     freeze: plan.freeze,
     // Widths follow the longest text, so they are rewritten in place; how many and which are hidden count.
     columns: plan.columns.map((c) => c.hidden),
-    charts: plan.charts.map((c) => ({ ...c, title: undefined, series: c.series.map((s) => ({ ...s, name: typeof s.name === "string" ? undefined : s.name, segmentNames: undefined })) })),
+    charts: plan.charts.map((c) => ({
+      ...c,
+      title: undefined,
+      series: c.series.map((s) => ({
+        ...s,
+        name: typeof s.name === "string" ? undefined : s.name,
+        segmentNames: undefined,
+      })),
+    })),
   };
   return `v2-${hash(JSON.stringify(layout))}`;
 }
 
 /** cyrb53: a fast 53-bit string hash (not cryptographic; collisions only make an update in place wrong if two layouts collide). */
 function hash(text: string): string {
-  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  let h1 = 0xdeadbeef,
+    h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ ch, 2654435761);

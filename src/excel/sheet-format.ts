@@ -43,7 +43,12 @@ export async function queueSheetFormat(sheet: Excel.Worksheet, plan: SheetPlan, 
 }
 
 /** Column widths and hidden columns; `known` skips widths already in place (an update in place). */
-export async function queueColumns(sheet: Excel.Worksheet, plan: SheetPlan, batch: WriteBatch, known: readonly number[] = []): Promise<void> {
+export async function queueColumns(
+  sheet: Excel.Worksheet,
+  plan: SheetPlan,
+  batch: WriteBatch,
+  known: readonly number[] = [],
+): Promise<void> {
   for (const [col, { width, hidden }] of plan.columns.entries()) {
     const points = charsToPoints(width);
     if (known[col] === points && !hidden) continue;

@@ -13,7 +13,9 @@ import type { ReadTable } from "./read";
 export function fullRanking(result: IndexResult): NonNullable<RunSummary["ranking"]> {
   const ranks = result.ranks.columns[result.ranks.codes.indexOf(result.framework.root)];
   if (!ranks) return [];
-  const order = [...ranks.keys()].filter((u) => Number.isFinite(ranks[u]!)).sort((a, b) => ranks[a]! - ranks[b]! || a - b);
+  const order = [...ranks.keys()]
+    .filter((u) => Number.isFinite(ranks[u]!))
+    .sort((a, b) => ranks[a]! - ranks[b]! || a - b);
   return order.map((u) => ({ code: result.units.codes[u]!, name: result.units.names[u] ?? "", rank: ranks[u]! }));
 }
 

@@ -13,7 +13,6 @@ import { uniqueSheetName } from "../core/report";
 import { runBatch, runInExcel } from "./office";
 import { markOwnWrite } from "./auto-refresh";
 
-
 const BLANK_TEXT = {
   en: { unit: "Unit", indicator: "Indicator", pillar: "Pillar", index: "Index" },
   "zh-CN": { unit: "单位", indicator: "指标", pillar: "支柱", index: "指数" },
@@ -52,11 +51,21 @@ export function blankTables(language: Language): { data: Table; framework: Table
 }
 
 export async function createTemplate(kind: TemplateKind, language: Language = "en"): Promise<StoredChoice> {
-  const tables = kind === "ieci"
-    ? { data: ieciDataTable(), framework: ieciFrameworkTable(), settings: ieciSettingsTable(), about: ieciAboutTable() }
-    : { ...blankTables(language), about: null };
+  const tables =
+    kind === "ieci"
+      ? {
+          data: ieciDataTable(),
+          framework: ieciFrameworkTable(),
+          settings: ieciSettingsTable(),
+          about: ieciAboutTable(),
+        }
+      : { ...blankTables(language), about: null };
   const sheetNames = TEMPLATE_SHEETS[language];
-  const wanted: [string, Table][] = [[sheetNames.data, tables.data], [sheetNames.framework, tables.framework], [sheetNames.settings, tables.settings]];
+  const wanted: [string, Table][] = [
+    [sheetNames.data, tables.data],
+    [sheetNames.framework, tables.framework],
+    [sheetNames.settings, tables.settings],
+  ];
   if (tables.about) wanted.push([sheetNames.about, tables.about]);
   const created: string[] = [];
   try {

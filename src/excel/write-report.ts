@@ -52,12 +52,17 @@ interface Staged {
   table: Excel.Table | null;
 }
 
-export async function writeReport(session: Session, plan: ReportPlan, options: WriteOptions = {}): Promise<WriteOutcome> {
+export async function writeReport(
+  session: Session,
+  plan: ReportPlan,
+  options: WriteOptions = {},
+): Promise<WriteOutcome> {
   const budget = options.maxRequestBytes ?? 4_000_000;
   const state = await readWorkbookState(session);
   const layout = planLayout(state, plan);
   const activate = options.activate ?? "auto";
-  if (activate === "auto" && layout.sheets.some((l) => l.replaces.length > 0)) state.activeId = await activeSheetId(session);
+  if (activate === "auto" && layout.sheets.some((l) => l.replaces.length > 0))
+    state.activeId = await activeSheetId(session);
   const batch = new WriteBatch(session, budget);
   const staged: Staged[] = [];
   const backups: Backup[] = [];
@@ -95,10 +100,18 @@ async function activeSheetId(session: Session): Promise<string | null> {
 
 function leftoverWarning(state: WorkbookState): string[] {
   if (state.leftovers.length === 0) return [];
-  return [`Removed ${state.leftovers.length} hidden sheet(s) left by an interrupted run: ${state.leftovers.map((s) => `"${s.name}"`).join(", ")}.`];
+  return [
+    `Removed ${state.leftovers.length} hidden sheet(s) left by an interrupted run: ${state.leftovers.map((s) => `"${s.name}"`).join(", ")}.`,
+  ];
 }
 
-async function stage(session: Session, layout: Layout, batch: WriteBatch, staged: Staged[], onProgress?: (f: number) => void): Promise<void> {
+async function stage(
+  session: Session,
+  layout: Layout,
+  batch: WriteBatch,
+  staged: Staged[],
+  onProgress?: (f: number) => void,
+): Promise<void> {
   const fresh = layout.sheets.filter((l) => !l.inPlace);
   const grids = fresh.map((l) => new SheetGrid(l.plan.cells, l.plan.formats));
   const totalRows = grids.reduce((n, g) => n + g.rows, 0) || 1;
@@ -119,7 +132,11 @@ async function stage(session: Session, layout: Layout, batch: WriteBatch, staged
     });
     for (const { rect, format } of grid.formatsOutside()) {
       await batch.reserve(rect.rows * rect.cols * (format.length + 3));
-      sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols).numberFormat = filled(rect.rows, rect.cols, format);
+      sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols).numberFormat = filled(
+        rect.rows,
+        rect.cols,
+        format,
+      );
     }
     if (l.table && l.plan.table) {
       await batch.reserve(200);
@@ -161,7 +178,9 @@ function queueReveal(staged: Staged[]): void {
 
 /** Sheets updated in place take their final names (a language change renames them; references follow). */
 function queueInPlaceNames(session: Session, layout: Layout): void {
-  for (const l of layout.sheets) if (l.inPlace && l.inPlace.name !== l.finalName) session.workbook.worksheets.getItem(l.inPlace.id).name = l.finalName;
+  for (const l of layout.sheets)
+    if (l.inPlace && l.inPlace.name !== l.finalName)
+      session.workbook.worksheets.getItem(l.inPlace.id).name = l.finalName;
 }
 
 /** The swap, in one request. Old sheets are addressed by id, new ones by their proxies. */
@@ -174,11 +193,23 @@ function queueSwap(session: Session, state: WorkbookState, layout: Layout, stage
   queueReveal(staged);
   for (const id of layout.oldTempNames.keys()) sheets.getItem(id).delete();
   for (const leftover of state.leftovers) sheets.getItem(leftover.id).delete();
-  queueFinish(session, state, layout, staged.map((s) => ({ layout: s.layout, sheet: s.sheet, table: s.table })), activate);
+  queueFinish(
+    session,
+    state,
+    layout,
+    staged.map((s) => ({ layout: s.layout, sheet: s.sheet, table: s.table })),
+    activate,
+  );
 }
 
 /** Table names, positions and the registry: the part of the swap after old sheets are gone. */
-function queueFinish(session: Session, state: WorkbookState, layout: Layout, staged: Staged[], activate: Activate): void {
+function queueFinish(
+  session: Session,
+  state: WorkbookState,
+  layout: Layout,
+  staged: Staged[],
+  activate: Activate,
+): void {
   for (const s of staged) if (s.table && s.layout.table) s.table.name = s.layout.table.finalName;
   layout.order.forEach((slot, position) => {
     if ("key" in slot) {
@@ -208,7 +239,14 @@ function queueFinish(session: Session, state: WorkbookState, layout: Layout, sta
  * In a fresh request context (the failed one may hold queued operations): undo when every old
  * sheet still exists, otherwise finish the swap. Throws the AddinError for the original failure.
  */
-async function recover(state: WorkbookState, layout: Layout, staged: Staged[], backups: Backup[], budget: number, error: unknown): Promise<WriteOutcome> {
+async function recover(
+  state: WorkbookState,
+  layout: Layout,
+  staged: Staged[],
+  backups: Backup[],
+  budget: number,
+  error: unknown,
+): Promise<WriteOutcome> {
   const cause = error instanceof AddinError ? error.messages : [`Writing the results failed: ${errorText(error)}`];
   let syncs = 0;
   let finished: WriteOutcome | null = null;
@@ -235,7 +273,8 @@ async function recover(state: WorkbookState, layout: Layout, staged: Staged[], b
           const original = state.sheets.find((s) => s.id === o.id)!;
           if (o.proxy.name !== original.name) o.proxy.name = original.name;
         }
-        for (const l of layout.sheets) if (l.inPlace && l.inPlace.name !== l.finalName) sheets.getItem(l.inPlace.id).name = l.inPlace.name;
+        for (const l of layout.sheets)
+          if (l.inPlace && l.inPlace.name !== l.finalName) sheets.getItem(l.inPlace.id).name = l.inPlace.name;
         await session.sync();
         await restoreBackups(session, backups, budget);
       } else {
@@ -250,11 +289,22 @@ async function recover(state: WorkbookState, layout: Layout, staged: Staged[], b
         queueReveal(restaged);
         for (const s of restaged) s.sheet.load("id");
         await session.sync();
-        queueFinish(session, state, layout, restaged.map((s) => ({ ...s, table: s.table && !s.table.isNullObject ? s.table : null })), "auto");
+        queueFinish(
+          session,
+          state,
+          layout,
+          restaged.map((s) => ({ ...s, table: s.table && !s.table.isNullObject ? s.table : null })),
+          "auto",
+        );
         await session.sync();
         finished = {
           sheets: layout.sheets.map((l) => ({ key: l.plan.key, name: l.finalName })),
-          warnings: [...state.warnings, ...layout.warnings, ...leftoverWarning(state), `A step of the refresh failed after the old output was removed, so it was completed: ${cause.join(" ")}`],
+          warnings: [
+            ...state.warnings,
+            ...layout.warnings,
+            ...leftoverWarning(state),
+            `A step of the refresh failed after the old output was removed, so it was completed: ${cause.join(" ")}`,
+          ],
           maxRequestBytes: 0,
           recoverySyncs: 0,
         };
@@ -262,8 +312,14 @@ async function recover(state: WorkbookState, layout: Layout, staged: Staged[], b
       syncs = session.syncs;
     });
   } catch (recoveryError) {
-    const leftovers = layout.sheets.filter((l) => !l.inPlace).map((l) => `"${l.stagingName}"`).join(", ");
-    throw new AddinError([...cause, `Undoing the partial write also failed (${errorText(recoveryError)}). Delete the sheets ${leftovers} if they are present; your own sheets were not changed.`]);
+    const leftovers = layout.sheets
+      .filter((l) => !l.inPlace)
+      .map((l) => `"${l.stagingName}"`)
+      .join(", ");
+    throw new AddinError([
+      ...cause,
+      `Undoing the partial write also failed (${errorText(recoveryError)}). Delete the sheets ${leftovers} if they are present; your own sheets were not changed.`,
+    ]);
   }
   if (finished) return { ...(finished as WriteOutcome), recoverySyncs: syncs + 1 };
   throw new AddinError([...cause, "Nothing in the workbook was changed."]);

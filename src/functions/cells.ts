@@ -56,14 +56,20 @@ export function asVector(value: unknown, name: string): unknown[] {
 }
 
 export function isOmitted(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === "string" && value.trim() === "") ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 /** An optional text option, trimmed and lower-cased; the default when omitted. */
 export function optionText(value: unknown, fallback: string, name: string): string {
   if (Array.isArray(value)) value = value[0]?.[0] ?? value[0];
   if (isOmitted(value)) return fallback;
-  if (typeof value !== "string") throw new ArgumentError(`${name} must be text such as "${fallback}", not ${String(value)}`);
+  if (typeof value !== "string")
+    throw new ArgumentError(`${name} must be text such as "${fallback}", not ${String(value)}`);
   return value.trim().toLowerCase();
 }
 

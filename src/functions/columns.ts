@@ -1,32 +1,72 @@
 /** The column-wise custom functions: NORMALIZE, RANK, SCORE, WINSORIZE. Thin layers over src/core/steps. */
-import { parseSpec, type NormalizeSpec, type WinsorizeSpec, AGGREGATE_REGISTRY, NORMALIZE_REGISTRY, methodKeys, aggregateOneSchema, type NormalizeEntry, normalizeColumn, ValueError, IndexComputeError, aggregateColumns, rankAscending, rankDescending, winsorizeColumn } from "../core/engine";
-import { asMatrix, asVector, columnsOf, isOmitted, numberOf, oneOf, optionFlag, optionNumber, optionText, rowsOf, type OutCell } from "./cells";
+import {
+  parseSpec,
+  type NormalizeSpec,
+  type WinsorizeSpec,
+  AGGREGATE_REGISTRY,
+  NORMALIZE_REGISTRY,
+  methodKeys,
+  aggregateOneSchema,
+  type NormalizeEntry,
+  normalizeColumn,
+  ValueError,
+  IndexComputeError,
+  aggregateColumns,
+  rankAscending,
+  rankDescending,
+  winsorizeColumn,
+} from "../core/engine";
+import {
+  asMatrix,
+  asVector,
+  columnsOf,
+  isOmitted,
+  numberOf,
+  oneOf,
+  optionFlag,
+  optionNumber,
+  optionText,
+  rowsOf,
+  type OutCell,
+} from "./cells";
 import { ArgumentError } from "./errors";
 
 const normalizeEntries = Object.entries(NORMALIZE_REGISTRY) as [string, NormalizeEntry][];
 /** Normalizations that need nothing but the column (dist2target and goalposts need Framework columns). */
-export const COLUMN_NORMALIZE_METHODS: readonly string[] = normalizeEntries.filter(([, e]) => !e.frameworkColumns && !e.identity).map(([name]) => name);
+export const COLUMN_NORMALIZE_METHODS: readonly string[] = normalizeEntries
+  .filter(([, e]) => !e.frameworkColumns && !e.identity)
+  .map(([name]) => name);
 /** Normalizations that read Framework columns: named, with a pointer to IDX.INDEX. */
-export const FRAMEWORK_NORMALIZE_METHODS: readonly string[] = normalizeEntries.filter(([, e]) => e.frameworkColumns).map(([name]) => name);
+export const FRAMEWORK_NORMALIZE_METHODS: readonly string[] = normalizeEntries
+  .filter(([, e]) => e.frameworkColumns)
+  .map(([name]) => name);
 /** IDX.SCORE's "data already normalized" choices (none). */
-export const IDENTITY_NORMALIZE_METHODS: readonly string[] = normalizeEntries.filter(([, e]) => e.identity).map(([name]) => name);
+export const IDENTITY_NORMALIZE_METHODS: readonly string[] = normalizeEntries
+  .filter(([, e]) => e.identity)
+  .map(([name]) => name);
 /** IDX.SCORE has no parameter cells, so it offers the means that take none (power needs p). */
-export const SCORE_AGGREGATE_METHODS: readonly string[] = Object.entries(AGGREGATE_REGISTRY).filter(([, e]) => methodKeys(e.schema).length === 1).map(([name]) => name);
+export const SCORE_AGGREGATE_METHODS: readonly string[] = Object.entries(AGGREGATE_REGISTRY)
+  .filter(([, e]) => methodKeys(e.schema).length === 1)
+  .map(([name]) => name);
 
 export function normalizeSpecOf(methodArg: unknown, lowArg: unknown, highArg: unknown): NormalizeSpec {
   const text = optionText(methodArg, "minmax", "method");
   if (FRAMEWORK_NORMALIZE_METHODS.includes(text)) {
-    throw new ArgumentError(`${text} needs each indicator's Target or goalposts from a Framework: use IDX.INDEX with settings normalize.method = ${text}`);
+    throw new ArgumentError(
+      `${text} needs each indicator's Target or goalposts from a Framework: use IDX.INDEX with settings normalize.method = ${text}`,
+    );
   }
   const method = oneOf(text, COLUMN_NORMALIZE_METHODS, "normalization method");
   const low = optionNumber(lowArg, undefined, "low");
   const high = optionNumber(highArg, undefined, "high");
   if (method !== "minmax") {
-    if (low !== undefined || high !== undefined) throw new ArgumentError(`low and high apply to minmax only; leave them empty for ${method}`);
+    if (low !== undefined || high !== undefined)
+      throw new ArgumentError(`low and high apply to minmax only; leave them empty for ${method}`);
     return parseSpec({ normalize: { method } }).normalize;
   }
   const range = { low: low ?? 0, high: high ?? 100 };
-  if (!(range.high > range.low)) throw new ArgumentError(`high (${range.high}) must be greater than low (${range.low})`);
+  if (!(range.high > range.low))
+    throw new ArgumentError(`high (${range.high}) must be greater than low (${range.low})`);
   return { method: "minmax", ...range };
 }
 
@@ -57,14 +97,22 @@ export function rankRange(scores: unknown, ascending: unknown): OutCell[][] {
   const flat = new Float64Array(rows.length * width);
   rows.forEach((row, r) => row.forEach((cell, c) => (flat[r * width + c] = numberOf(cell))));
   const ranks = up ? rankAscending(flat) : rankDescending(flat);
-  return rows.map((row, r) => row.map((_, c) => {
-    const v = ranks[r * width + c]!;
-    return v === v ? v : "";
-  }));
+  return rows.map((row, r) =>
+    row.map((_, c) => {
+      const v = ranks[r * width + c]!;
+      return v === v ? v : "";
+    }),
+  );
 }
 
 /** One composite score per row: directions, then normalization per column, then a weighted mean across the row. */
-export function scoreRows(data: unknown, weightsArg: unknown, directionsArg: unknown, normalizeArg: unknown, aggregateArg: unknown): OutCell[][] {
+export function scoreRows(
+  data: unknown,
+  weightsArg: unknown,
+  directionsArg: unknown,
+  normalizeArg: unknown,
+  aggregateArg: unknown,
+): OutCell[][] {
   const rows = asMatrix(data, "data");
   const width = rows[0]!.length;
   const weights = asVector(weightsArg, "weights").map((cell, c) => {
@@ -72,15 +120,30 @@ export function scoreRows(data: unknown, weightsArg: unknown, directionsArg: unk
     if (!(w >= 0)) throw new ArgumentError(`weight ${c + 1} must be a number >= 0, not ${JSON.stringify(cell ?? "")}`);
     return w;
   });
-  if (weights.length !== width) throw new ArgumentError(`weights has ${weights.length} cells but data has ${width} columns: give one weight per column`);
-  if (!weights.some((w) => w > 0)) throw new ArgumentError("every weight is 0: give at least one column a positive weight");
-  const directions = isOmitted(directionsArg) ? weights.map(() => 1 as const) : asVector(directionsArg, "directions").map((cell, c) => {
-    if (cell === null || cell === undefined || cell === "") return 1 as const;
-    if (cell === 1 || cell === -1) return cell;
-    throw new ArgumentError(`direction ${c + 1} must be 1 (higher is better) or -1 (lower is better), not ${JSON.stringify(cell)}`);
-  });
-  if (directions.length !== width) throw new ArgumentError(`directions has ${directions.length} cells but data has ${width} columns: give one direction per column`);
-  const aggregate = oneOf(optionText(aggregateArg, "arithmetic", "aggregate"), SCORE_AGGREGATE_METHODS, "aggregation method");
+  if (weights.length !== width)
+    throw new ArgumentError(
+      `weights has ${weights.length} cells but data has ${width} columns: give one weight per column`,
+    );
+  if (!weights.some((w) => w > 0))
+    throw new ArgumentError("every weight is 0: give at least one column a positive weight");
+  const directions = isOmitted(directionsArg)
+    ? weights.map(() => 1 as const)
+    : asVector(directionsArg, "directions").map((cell, c) => {
+        if (cell === null || cell === undefined || cell === "") return 1 as const;
+        if (cell === 1 || cell === -1) return cell;
+        throw new ArgumentError(
+          `direction ${c + 1} must be 1 (higher is better) or -1 (lower is better), not ${JSON.stringify(cell)}`,
+        );
+      });
+  if (directions.length !== width)
+    throw new ArgumentError(
+      `directions has ${directions.length} cells but data has ${width} columns: give one direction per column`,
+    );
+  const aggregate = oneOf(
+    optionText(aggregateArg, "arithmetic", "aggregate"),
+    SCORE_AGGREGATE_METHODS,
+    "aggregation method",
+  );
   const normalizeText = optionText(normalizeArg, "minmax", "normalize");
   const skipNormalize = IDENTITY_NORMALIZE_METHODS.includes(normalizeText);
   const known = [...COLUMN_NORMALIZE_METHODS, ...FRAMEWORK_NORMALIZE_METHODS]; // the Framework ones get their own message below
@@ -95,7 +158,13 @@ export function scoreRows(data: unknown, weightsArg: unknown, directionsArg: unk
     return spec ? normalizeColumn(directed, spec, { code: columnName(c), direction: 1 }) : directed;
   });
   if (aggregate !== "arithmetic") requirePositive(children, aggregate, skipNormalize);
-  const scores = aggregateColumns(children, weights, aggregateOneSchema.parse(aggregate), "the score", rowNames(rows.length));
+  const scores = aggregateColumns(
+    children,
+    weights,
+    aggregateOneSchema.parse(aggregate),
+    "the score",
+    rowNames(rows.length),
+  );
   return rowsOf([scores], rows.length);
 }
 
@@ -118,7 +187,8 @@ export function winsorizeSpecOf(winmax: unknown, skewThreshold: unknown, kurtThr
   const s = optionNumber(skewThreshold, undefined, "skewThreshold");
   const k = optionNumber(kurtThreshold, undefined, "kurtThreshold");
   if (w !== undefined) {
-    if (!Number.isInteger(w) || w < 0) throw new ArgumentError(`winmax must be a whole number >= 0 (the most points to move), not ${w}`);
+    if (!Number.isInteger(w) || w < 0)
+      throw new ArgumentError(`winmax must be a whole number >= 0 (the most points to move), not ${w}`);
     treat.winmax = w;
   }
   if (s !== undefined) {
@@ -132,7 +202,12 @@ export function winsorizeSpecOf(winmax: unknown, skewThreshold: unknown, kurtThr
 }
 
 /** Each column through COINr's outlier treatment (winsorization, log fallback). */
-export function winsorizeRange(values: unknown, winmax: unknown, skewThreshold: unknown, kurtThreshold: unknown): OutCell[][] {
+export function winsorizeRange(
+  values: unknown,
+  winmax: unknown,
+  skewThreshold: unknown,
+  kurtThreshold: unknown,
+): OutCell[][] {
   const rows = asMatrix(values, "values");
   const spec = winsorizeSpecOf(winmax, skewThreshold, kurtThreshold);
   const names = rowNames(rows.length);

@@ -31,7 +31,12 @@ function spill(compute: () => Array<Array<number | string>>): Array<Array<number
  * @param [high] Upper end for minmax (default 100).
  * @returns The normalized range, same shape.
  */
-export function normalize(values: unknown[][], method?: string, low?: unknown, high?: unknown): Array<Array<number | string | CustomFunctions.Error>> {
+export function normalize(
+  values: unknown[][],
+  method?: string,
+  low?: unknown,
+  high?: unknown,
+): Array<Array<number | string | CustomFunctions.Error>> {
   return spill(() => normalizeRange(values, method, low, high));
 }
 
@@ -94,7 +99,11 @@ export function index(
  * @param [scores] TRUE when both ranges hold scores: each is ranked first (highest = 1).
  * @returns One change per cell, same shape; blank where either rank is missing.
  */
-export function rankchange(current: unknown[][], previous: unknown[][], scores?: unknown): Array<Array<number | string | CustomFunctions.Error>> {
+export function rankchange(
+  current: unknown[][],
+  previous: unknown[][],
+  scores?: unknown,
+): Array<Array<number | string | CustomFunctions.Error>> {
   return spill(() => rankChangeRange(current, previous, scores));
 }
 

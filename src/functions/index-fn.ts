@@ -1,12 +1,22 @@
 /** IDX.INDEX: the whole engine (computeIndex) on a Data range, a Framework range and optional settings. */
-import { aggregatesTopDown, computeIndex, editionResult, scoreOf, IndexInputError, settingsToSpecInput, type IndexResult, type Table } from "../core/engine";
+import {
+  aggregatesTopDown,
+  computeIndex,
+  editionResult,
+  scoreOf,
+  IndexInputError,
+  settingsToSpecInput,
+  type IndexResult,
+  type Table,
+} from "../core/engine";
 import { asMatrix, isOmitted, type OutCell } from "./cells";
 import { ArgumentError } from "./errors";
 
 export function settingsSpec(settings: unknown): Record<string, unknown> | undefined {
   if (isOmitted(settings)) return undefined;
   const rows = asTable(settings, "settings");
-  if (rows[0]!.length < 2) throw new ArgumentError("settings must be two columns: key (e.g. normalize.method) and value (e.g. zscore)");
+  if (rows[0]!.length < 2)
+    throw new ArgumentError("settings must be two columns: key (e.g. normalize.method) and value (e.g. zscore)");
   const { spec, issues } = settingsToSpecInput(rows);
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0) throw new IndexInputError(errors);
@@ -29,7 +39,33 @@ function asTable(value: unknown, name: string): Table {
 }
 
 /** Framework columns where 0 is never a value, so a 0 there can only be a blank cell. */
-const FRAMEWORK_TEXTUAL = new Set(["icode", "code", "indicatorcode", "nodecode", "iname", "name", "indicatorname", "nodename", "label", "level", "lvl", "parent", "parentcode", "ifparent", "direction", "dir", "polarity", "type", "itype", "kind", "unit", "units", "denominator", "denominatedby", "denom"]);
+const FRAMEWORK_TEXTUAL = new Set([
+  "icode",
+  "code",
+  "indicatorcode",
+  "nodecode",
+  "iname",
+  "name",
+  "indicatorname",
+  "nodename",
+  "label",
+  "level",
+  "lvl",
+  "parent",
+  "parentcode",
+  "ifparent",
+  "direction",
+  "dir",
+  "polarity",
+  "type",
+  "itype",
+  "kind",
+  "unit",
+  "units",
+  "denominator",
+  "denominatedby",
+  "denom",
+]);
 const DATA_TEXTUAL = new Set(["ucode", "code", "unitcode", "unitid", "id", "uname", "name", "unitname", "label"]);
 const headerKey = (cell: unknown) => (typeof cell === "string" ? cell.toLowerCase().replace(/[\s_-]/g, "") : "");
 
@@ -47,7 +83,8 @@ export function blanksFromZeros(data: Table, framework: Table): { data: Table; f
   const hasBlank = body.some((row) => row.some((cell) => cell === null || cell === undefined || cell === ""));
   const zeroInText = body.some((row) => row.some((cell, c) => cell === 0 && frameworkText[c]));
   if (hasBlank || !zeroInText) return { data, framework };
-  const clear = (table: Table, text: boolean[]) => table.map((row, r) => (r === 0 ? row : row.map((cell, c) => (cell === 0 && text[c] ? null : cell))));
+  const clear = (table: Table, text: boolean[]) =>
+    table.map((row, r) => (r === 0 ? row : row.map((cell, c) => (cell === 0 && text[c] ? null : cell))));
   return { data: clear(data, textual(data, DATA_TEXTUAL)), framework: clear(framework, frameworkText) };
 }
 
@@ -68,20 +105,37 @@ function columnForDataRows(result: IndexResult, values: Float64Array, height: nu
 function pickEdition(result: IndexResult, edition: unknown): IndexResult {
   const info = result.editions;
   if (isOmitted(edition)) return info ? info.panel : result;
-  const time = typeof edition === "number" ? edition : Number(String(Array.isArray(edition) ? edition[0]?.[0] ?? edition[0] : edition).trim());
-  if (!info) throw new ArgumentError("edition applies to Data with a Time column holding two or more editions; leave it empty");
+  const time =
+    typeof edition === "number"
+      ? edition
+      : Number(String(Array.isArray(edition) ? (edition[0]?.[0] ?? edition[0]) : edition).trim());
+  if (!info)
+    throw new ArgumentError("edition applies to Data with a Time column holding two or more editions; leave it empty");
   const k = info.times.indexOf(time);
-  if (k < 0) throw new ArgumentError(`edition ${String(edition)} is not a Time value in Data; editions: ${info.times.join(", ")}`);
+  if (k < 0)
+    throw new ArgumentError(
+      `edition ${String(edition)} is not a Time value in Data; editions: ${info.times.join(", ")}`,
+    );
   return editionResult(info, k);
 }
 
-export function indexScores(data: unknown, framework: unknown, node: unknown, settings: unknown, edition?: unknown): OutCell[][] {
+export function indexScores(
+  data: unknown,
+  framework: unknown,
+  node: unknown,
+  settings: unknown,
+  edition?: unknown,
+): OutCell[][] {
   const tables = blanksFromZeros(asTable(data, "data"), asTable(framework, "framework"));
   const dataTable = tables.data;
   const frameworkTable = tables.framework;
   const result = pickEdition(computeIndex(dataTable, frameworkTable, settingsSpec(settings)), edition);
   const height = dataTable.length - 1;
-  const wanted = isOmitted(node) ? result.framework.root : String(Array.isArray(node) ? node[0]?.[0] ?? node[0] : node).trim().normalize("NFC");
+  const wanted = isOmitted(node)
+    ? result.framework.root
+    : String(Array.isArray(node) ? (node[0]?.[0] ?? node[0]) : node)
+        .trim()
+        .normalize("NFC");
   if (wanted === "*") {
     const codes = aggregatesTopDown(result);
     const columns = codes.map((code) => columnForDataRows(result, scoreOf(result, code)!, height));
@@ -89,7 +143,9 @@ export function indexScores(data: unknown, framework: unknown, node: unknown, se
   }
   const values = scoreOf(result, wanted);
   if (!values) {
-    throw new ArgumentError(`node "${wanted}" is not in the Framework; use an aggregate code (${aggregatesTopDown(result).slice(0, 8).join(", ")}…), an indicator code, or "*" for every aggregate`);
+    throw new ArgumentError(
+      `node "${wanted}" is not in the Framework; use an aggregate code (${aggregatesTopDown(result).slice(0, 8).join(", ")}…), an indicator code, or "*" for every aggregate`,
+    );
   }
   return columnForDataRows(result, values, height).map((v) => [v]);
 }

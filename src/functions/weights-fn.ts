@@ -15,14 +15,18 @@ const FRACTION = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*$/;
 
 /** Judgments as numbers; blanks are NaN (completed from the mirror cell); "1/3" typed as text is read as a fraction. */
 function judgments(matrix: unknown): number[][] {
-  return asMatrix(matrix, "matrix").map((row, r) => row.map((cell, c) => {
-    if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "")) return Number.NaN;
-    const n = numberOf(cell);
-    if (n === n) return n;
-    const fraction = typeof cell === "string" ? FRACTION.exec(cell) : null;
-    if (fraction) return Number(fraction[1]) / Number(fraction[2]);
-    throw new ArgumentError(`matrix row ${r + 1}, column ${c + 1} holds ${JSON.stringify(cell)}: judgments must be numbers (1 to 9, or their reciprocals such as =1/3); select the matrix without its labels`);
-  }));
+  return asMatrix(matrix, "matrix").map((row, r) =>
+    row.map((cell, c) => {
+      if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "")) return Number.NaN;
+      const n = numberOf(cell);
+      if (n === n) return n;
+      const fraction = typeof cell === "string" ? FRACTION.exec(cell) : null;
+      if (fraction) return Number(fraction[1]) / Number(fraction[2]);
+      throw new ArgumentError(
+        `matrix row ${r + 1}, column ${c + 1} holds ${JSON.stringify(cell)}: judgments must be numbers (1 to 9, or their reciprocals such as =1/3); select the matrix without its labels`,
+      );
+    }),
+  );
 }
 
 export function ahpOf(matrix: unknown): AhpResult {
@@ -36,7 +40,9 @@ export function ahpColumn(matrix: unknown): OutCell[][] {
 export function ahpConsistencyRatio(matrix: unknown): number {
   const result = ahpOf(matrix);
   if (Number.isNaN(result.cr)) {
-    throw new ArgumentError(`the consistency ratio needs Saaty's random index, known for up to 10 items; this matrix has ${result.weights.length}`);
+    throw new ArgumentError(
+      `the consistency ratio needs Saaty's random index, known for up to 10 items; this matrix has ${result.weights.length}`,
+    );
   }
   return result.cr;
 }

@@ -33,21 +33,32 @@ export interface AnalysisRun {
 let nextId = 1;
 
 /** Starts one analysis in the worker; progress comes as fractions in [0, 1]. */
-export function runInWorker(worker: WorkerLike, result: IndexResult, options: AnalysisRequestOptions, onProgress: (fraction: number, phase: string, done: number, total: number) => void): AnalysisRun {
+export function runInWorker(
+  worker: WorkerLike,
+  result: IndexResult,
+  options: AnalysisRequestOptions,
+  onProgress: (fraction: number, phase: string, done: number, total: number) => void,
+): AnalysisRun {
   const id = nextId++;
   const done = new Promise<AnalysisResult | null>((resolve, reject) => {
     worker.onmessage = ({ data }) => {
       if (data.id !== id) return;
-      if (data.type === "progress") onProgress(data.total > 0 ? data.done / data.total : 1, data.phase, data.done, data.total);
+      if (data.type === "progress")
+        onProgress(data.total > 0 ? data.done / data.total : 1, data.phase, data.done, data.total);
       else if (data.type === "done") resolve(data.analysis);
       else if (data.type === "cancelled") resolve(null);
-      else reject(Object.assign(new Error(data.messages.join("\n")), { messages: data.messages, ...(data.localized ? { localized: data.localized } : {}) }));
+      else
+        reject(
+          Object.assign(new Error(data.messages.join("\n")), {
+            messages: data.messages,
+            ...(data.localized ? { localized: data.localized } : {}),
+          }),
+        );
     };
   });
   worker.postMessage({ type: "run", id, result, options });
   return { done, cancel: () => worker.postMessage({ type: "cancel", id }) };
 }
-
 
 /** What the section needs of the service: the last run's IndexResult, the safe sheet writer and "Go to sheet". */
 export type AnalysisHost = Pick<AddinService, "currentResult" | "writeAnalysisSheets" | "showSheet">;
@@ -61,7 +72,10 @@ export const SECONDS_PER_CELL_RUN = 2.5e-6;
 /** The audit's fixed cost on the sample, measured (130 ms), as seconds. */
 const AUDIT_SECONDS = 0.2;
 
-export function estimateSeconds(size: AnalysisSize, request: { uncertaintyRuns: number; sensitivityN: number }): { runs: number; seconds: number } {
+export function estimateSeconds(
+  size: AnalysisSize,
+  request: { uncertaintyRuns: number; sensitivityN: number },
+): { runs: number; seconds: number } {
   const cost = analysisCost(size, request);
   return { runs: cost.runs, seconds: cost.cellRuns * SECONDS_PER_CELL_RUN };
 }
@@ -86,16 +100,31 @@ const MESSAGE_PROBE: Record<string, true> = Object.fromEntries(
 
 /** Form state kept across re-renders (the section is rebuilt after every index run). */
 const state = {
-  audit: true, uncertainty: "1000", sensitivity: "", seed: "1", noise: "25",
-  weightSets: new Set<string>(), normalize: new Set(["minmax", "zscore", "rank"]), aggregate: new Set(["arithmetic", "geometric"]),
+  audit: true,
+  uncertainty: "1000",
+  sensitivity: "",
+  seed: "1",
+  noise: "25",
+  weightSets: new Set<string>(),
+  normalize: new Set(["minmax", "zscore", "rank"]),
+  aggregate: new Set(["arithmetic", "geometric"]),
 };
 
 /** Method choices offered in the pane (the JSON/CLI route takes any of the engine's methods). */
-const CHOICES = { weightSets: ["equal", "pca", "entropy"], normalize: ["minmax", "zscore", "rank"], aggregate: ["arithmetic", "geometric"] } as const;
+const CHOICES = {
+  weightSets: ["equal", "pca", "entropy"],
+  normalize: ["minmax", "zscore", "rank"],
+  aggregate: ["arithmetic", "geometric"],
+} as const;
 
-export function registerAnalysisSection(host: AnalysisHost, createWorker: () => WorkerLike = createAnalysisWorker): void {
+export function registerAnalysisSection(
+  host: AnalysisHost,
+  createWorker: () => WorkerLike = createAnalysisWorker,
+): void {
   let worker: WorkerLike | null = null;
-  registerAnalysisRenderer((context) => mountAnalysisSection(context.container, { ...context, host, worker: () => (worker ??= createWorker()) }));
+  registerAnalysisRenderer((context) =>
+    mountAnalysisSection(context.container, { ...context, host, worker: () => (worker ??= createWorker()) }),
+  );
 }
 
 export function createAnalysisWorker(): WorkerLike {
@@ -121,8 +150,10 @@ export async function mountAnalysisSection(container: HTMLElement, deps: Analysi
   const runAt = deps.runAt ?? new Date();
   const result = await host.currentResult().catch(() => null);
   container.replaceChildren();
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}): HTMLElementTagNameMap[K] =>
-    Object.assign(doc.createElement(tag), props);
+  const el = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    props: Record<string, unknown> = {},
+  ): HTMLElementTagNameMap[K] => Object.assign(doc.createElement(tag), props);
   let idCount = 0;
   const nextId = () => `an-${++idCount}`;
   /** Label first, then the input, then a cost line; for a checkbox the box sits inside its label. */
@@ -157,10 +188,22 @@ export async function mountAnalysisSection(container: HTMLElement, deps: Analysi
   inputsBox.append(el("legend", { textContent: text("an.inputs") }));
   container.append(inputsBox);
   const noiseWrap = el("div", { className: "an-field" });
-  const noise = el("input", { type: "number", className: "control", min: "0", max: "99", step: "1", value: state.noise, id: nextId() });
+  const noise = el("input", {
+    type: "number",
+    className: "control",
+    min: "0",
+    max: "99",
+    step: "1",
+    value: state.noise,
+    id: nextId(),
+  });
   noiseWrap.append(el("label", { htmlFor: noise.id, textContent: text("an.noise") }), noise);
   inputsBox.append(noiseWrap);
-  const groupLabel: Record<keyof typeof CHOICES, PaneKey> = { weightSets: "an.weightSets", normalize: "an.normalize", aggregate: "an.aggregate" };
+  const groupLabel: Record<keyof typeof CHOICES, PaneKey> = {
+    weightSets: "an.weightSets",
+    normalize: "an.normalize",
+    aggregate: "an.aggregate",
+  };
   const boxes = (Object.keys(CHOICES) as (keyof typeof CHOICES)[]).map((key) => {
     const group = el("div", { className: "an-group" });
     const id = nextId();
@@ -169,14 +212,25 @@ export async function mountAnalysisSection(container: HTMLElement, deps: Analysi
     row.setAttribute("role", "group");
     row.setAttribute("aria-labelledby", id);
     const inputs = CHOICES[key].map((method) =>
-      checkbox(row, key === "weightSets" ? text(`an.ws.${method}` as PaneKey) : tp(language, `method.${method}` as PaneKey), state[key].has(method), method));
+      checkbox(
+        row,
+        key === "weightSets" ? text(`an.ws.${method}` as PaneKey) : tp(language, `method.${method}` as PaneKey),
+        state[key].has(method),
+        method,
+      ),
+    );
     group.append(heading, row);
     inputsBox.append(group);
     return { key, inputs };
   });
   const total = el("p", { className: "an-cost" });
   const runButton = el("button", { type: "button", className: "button primary", textContent: text("an.run") });
-  const cancelButton = el("button", { type: "button", className: "button", textContent: text("an.cancel"), disabled: true });
+  const cancelButton = el("button", {
+    type: "button",
+    className: "button",
+    textContent: text("an.cancel"),
+    disabled: true,
+  });
   const buttons = el("div", { className: "input-row" });
   buttons.append(runButton, cancelButton);
   const progress = el("progress", { max: 1, value: 0, hidden: true, className: "an-progress" });
@@ -190,13 +244,19 @@ export async function mountAnalysisSection(container: HTMLElement, deps: Analysi
     const noisePercent = noise.value.trim() === "" ? 0 : Number(noise.value);
     if (!(noisePercent >= 0 && noisePercent < 100)) return null;
     const inputs: UncertainInputs = { weights: noisePercent > 0 ? { factor: noisePercent / 100 } : false };
-    const chosen = (key: keyof typeof CHOICES) => boxes.find((b) => b.key === key)!.inputs.filter((i) => i.checked).map((i) => i.value);
-    if (chosen("weightSets").length) inputs.weightSets = ["framework", ...chosen("weightSets")] as UncertainInputs["weightSets"];
+    const chosen = (key: keyof typeof CHOICES) =>
+      boxes
+        .find((b) => b.key === key)!
+        .inputs.filter((i) => i.checked)
+        .map((i) => i.value);
+    if (chosen("weightSets").length)
+      inputs.weightSets = ["framework", ...chosen("weightSets")] as UncertainInputs["weightSets"];
     if (chosen("normalize").length) inputs.normalize = chosen("normalize") as UncertainInputs["normalize"];
     if (chosen("aggregate").length) inputs.aggregate = chosen("aggregate") as UncertainInputs["aggregate"];
     return inputs;
   };
-  const whole = (input: HTMLInputElement) => (input.value.trim() === "" ? 0 : Number.isInteger(Number(input.value)) ? Number(input.value) : NaN);
+  const whole = (input: HTMLInputElement) =>
+    input.value.trim() === "" ? 0 : Number.isInteger(Number(input.value)) ? Number(input.value) : NaN;
 
   /** The cost of each choice and of all, from the budget's cost units; the most this data allows. */
   const updateCosts = () => {
@@ -208,7 +268,11 @@ export async function mountAnalysisSection(container: HTMLElement, deps: Analysi
     } catch {
       d = 0; // an input this data cannot vary: the run says why
     }
-    const size: AnalysisSize = { units: result.units.codes.length, indicators: result.framework.indicators.length, sensitivityInputs: d };
+    const size: AnalysisSize = {
+      units: result.units.codes.length,
+      indicators: result.framework.indicators.length,
+      sensitivityInputs: d,
+    };
     sobol.input.previousElementSibling!.textContent = text("an.sensitivity", { k: d + 2 });
     const u = whole(runs.input);
     const n = whole(sobol.input);
@@ -216,12 +280,20 @@ export async function mountAnalysisSection(container: HTMLElement, deps: Analysi
       if (!(value > 0)) return "";
       const e = estimateSeconds(size, request);
       const over = value > max ? ` ${text("an.tooMuch", { max: max.toLocaleString(language) })}` : "";
-      return text("an.costLine", { runs: e.runs.toLocaleString(language), time: durationText(language, e.seconds) }) + over;
+      return (
+        text("an.costLine", { runs: e.runs.toLocaleString(language), time: durationText(language, e.seconds) }) + over
+      );
     };
     runs.cost.textContent = line({ uncertaintyRuns: u || 0, sensitivityN: 0 }, maxUncertaintyRuns(size, n || 0), u);
     sobol.cost.textContent = line({ uncertaintyRuns: 0, sensitivityN: n || 0 }, maxSensitivityN(size, u || 0), n);
     const all = estimateSeconds(size, { uncertaintyRuns: u || 0, sensitivityN: n || 0 });
-    total.textContent = all.runs > 0 || audit.checked ? text("an.costTotal", { runs: all.runs.toLocaleString(language), time: durationText(language, all.seconds + (audit.checked ? AUDIT_SECONDS : 0)) }) : "";
+    total.textContent =
+      all.runs > 0 || audit.checked
+        ? text("an.costTotal", {
+            runs: all.runs.toLocaleString(language),
+            time: durationText(language, all.seconds + (audit.checked ? AUDIT_SECONDS : 0)),
+          })
+        : "";
   };
   container.addEventListener("input", updateCosts);
   container.addEventListener("change", updateCosts);
@@ -230,25 +302,60 @@ export async function mountAnalysisSection(container: HTMLElement, deps: Analysi
   const showFindings = (analysis: AnalysisResult, names: string[]) => {
     const found = analysisFindings(analysis, 3);
     card.replaceChildren(el("h3", { textContent: text("an.findings") }));
-    if (found.meanRankShift !== null) card.append(el("p", { textContent: text("an.meanShift", { value: found.meanRankShift.toLocaleString(language, { maximumFractionDigits: 1 }) }) }));
+    if (found.meanRankShift !== null)
+      card.append(
+        el("p", {
+          textContent: text("an.meanShift", {
+            value: found.meanRankShift.toLocaleString(language, { maximumFractionDigits: 1 }),
+          }),
+        }),
+      );
     if (found.widest.length > 0) {
       card.append(el("p", { className: "an-sub", textContent: text("an.widest") }));
       const list = el("ul");
       // The interval's ends are percentiles of the runs' ranks: whole places read better than 30.05.
       const place = (rank: number) => Math.round(rank).toLocaleString(language);
-      for (const u of found.widest) list.append(el("li", { textContent: text("an.widestItem", { unit: u.name || u.code, low: place(u.rankLow), high: place(u.rankHigh) }) }));
+      for (const u of found.widest)
+        list.append(
+          el("li", {
+            textContent: text("an.widestItem", {
+              unit: u.name || u.code,
+              low: place(u.rankLow),
+              high: place(u.rankHigh),
+            }),
+          }),
+        );
       card.append(list);
     }
     if (found.mattersMost) {
       const share = found.mattersMost.total.toLocaleString(language, { style: "percent", maximumFractionDigits: 0 });
-      card.append(el("p", { textContent: text("an.mattersMost", { input: inputText(language, found.mattersMost.input), share }) }));
+      card.append(
+        el("p", {
+          textContent: text("an.mattersMost", { input: inputText(language, found.mattersMost.input), share }),
+        }),
+      );
     }
-    if (found.audit) card.append(el("p", { textContent: text("an.auditLine", { flagged: found.audit.flagged, collinear: found.audit.collinear }) }));
+    if (found.audit)
+      card.append(
+        el("p", {
+          textContent: text("an.auditLine", { flagged: found.audit.flagged, collinear: found.audit.collinear }),
+        }),
+      );
     if (host.showSheet && names.length > 0) {
       const links = el("div", { className: "an-links" });
       for (const name of names) {
-        const link = el("button", { type: "button", className: "button small", textContent: text("an.goTo", { sheet: name }) });
-        link.addEventListener("click", () => void host.showSheet!(name).catch((error: unknown) => (status.textContent = errorMessages(error, language).join("\n"))));
+        const link = el("button", {
+          type: "button",
+          className: "button small",
+          textContent: text("an.goTo", { sheet: name }),
+        });
+        link.addEventListener(
+          "click",
+          () =>
+            void host.showSheet!(name).catch(
+              (error: unknown) => (status.textContent = errorMessages(error, language).join("\n")),
+            ),
+        );
         links.append(link);
       }
       card.append(links);
@@ -258,7 +365,13 @@ export async function mountAnalysisSection(container: HTMLElement, deps: Analysi
 
   runButton.addEventListener("click", () => void start());
   const start = async () => {
-    Object.assign(state, { audit: audit.checked, uncertainty: runs.input.value, sensitivity: sobol.input.value, seed: seed.input.value, noise: noise.value });
+    Object.assign(state, {
+      audit: audit.checked,
+      uncertainty: runs.input.value,
+      sensitivity: sobol.input.value,
+      seed: seed.input.value,
+      noise: noise.value,
+    });
     for (const { key, inputs } of boxes) state[key] = new Set(inputs.filter((i) => i.checked).map((i) => i.value));
     const inputs = uncertain();
     if (!inputs) return void (status.textContent = text("an.badNoise"));
@@ -279,7 +392,8 @@ export async function mountAnalysisSection(container: HTMLElement, deps: Analysi
     if (audit.checked) options.audit = true;
     if (nRuns !== undefined) options.uncertainty = { runs: nRuns, inputs };
     if (nSobol !== undefined) options.sensitivity = { n: nSobol, inputs };
-    if (!options.audit && !options.uncertainty && !options.sensitivity) return void (status.textContent = text("an.nothing"));
+    if (!options.audit && !options.uncertainty && !options.sensitivity)
+      return void (status.textContent = text("an.nothing"));
 
     runButton.disabled = true;
     card.hidden = true;
@@ -299,12 +413,20 @@ export async function mountAnalysisSection(container: HTMLElement, deps: Analysi
     progress.hidden = false;
     progress.value = 0;
     const started = now();
-    status.textContent = text("an.progressStart", { phase: text(`an.phase.${options.audit ? "audit" : options.uncertainty ? "uncertainty" : "sensitivity"}` as PaneKey) });
+    status.textContent = text("an.progressStart", {
+      phase: text(
+        `an.phase.${options.audit ? "audit" : options.uncertainty ? "uncertainty" : "sensitivity"}` as PaneKey,
+      ),
+    });
     const run = runInWorker(deps.worker(), analysed, options, (fraction, _phase, done, all) => {
       progress.value = fraction;
       const elapsed = (now() - started) / 1000;
       const left = done > 0 ? (elapsed / done) * (all - done) : NaN;
-      status.textContent = text("an.progress", { done: done.toLocaleString(language), total: all.toLocaleString(language), left: durationText(language, left) });
+      status.textContent = text("an.progress", {
+        done: done.toLocaleString(language),
+        total: all.toLocaleString(language),
+        left: durationText(language, left),
+      });
     });
     cancelButton.onclick = () => {
       cancelButton.disabled = true;

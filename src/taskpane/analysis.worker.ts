@@ -14,8 +14,7 @@ import type { IndexResult } from "../core/engine";
 export type AnalysisRequestOptions = Omit<AnalysisOptions, "onProgress" | "shouldCancel">;
 
 export type WorkerRequest =
-  | { type: "run"; id: number; result: IndexResult; options: AnalysisRequestOptions }
-  | { type: "cancel"; id: number };
+  { type: "run"; id: number; result: IndexResult; options: AnalysisRequestOptions } | { type: "cancel"; id: number };
 
 export type WorkerResponse =
   | ({ type: "progress"; id: number } & AnalysisProgress)
@@ -32,7 +31,10 @@ export interface ServerOptions {
 }
 
 /** The worker's message handler, separate from the global wiring so that it can be tested in Node. */
-export function createAnalysisServer(post: (message: WorkerResponse) => void, options: ServerOptions = {}): (request: WorkerRequest) => void {
+export function createAnalysisServer(
+  post: (message: WorkerResponse) => void,
+  options: ServerOptions = {},
+): (request: WorkerRequest) => void {
   const sliceMs = options.sliceMs ?? 30;
   const yieldToLoop = options.yieldToLoop ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const now = options.now ?? (() => performance.now());
@@ -86,7 +88,10 @@ function errorMessages(error: unknown, language: Language): string[] {
 // Inside a worker: wire the handler to the global scope.
 declare const WorkerGlobalScope: { new (): unknown } | undefined;
 if (typeof WorkerGlobalScope !== "undefined" && typeof self !== "undefined" && self instanceof WorkerGlobalScope) {
-  const scope = self as unknown as { postMessage(message: WorkerResponse): void; onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null };
+  const scope = self as unknown as {
+    postMessage(message: WorkerResponse): void;
+    onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  };
   const handle = createAnalysisServer((message) => scope.postMessage(message));
   scope.onmessage = (event) => handle(event.data);
 }

@@ -20,7 +20,11 @@ export function splitCellRefs(message: string): (string | CellRef)[] {
   let at = 0;
   for (const match of message.matchAll(CELL_REF)) {
     if (match.index! > at) parts.push(message.slice(at, match.index));
-    parts.push({ sheet: match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2]!, address: match[3]!.replace(/\$/g, ""), text: match[0] });
+    parts.push({
+      sheet: match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2]!,
+      address: match[3]!.replace(/\$/g, ""),
+      text: match[0],
+    });
     at = match.index! + match[0].length;
   }
   if (at < message.length) parts.push(message.slice(at));

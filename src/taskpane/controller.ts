@@ -1,7 +1,17 @@
 /** Task pane behaviour without the DOM: calls the adapter, keeps state, tells the view what to show. */
 import type { Language } from "../core/engine";
 import type { SpecInput } from "../core/engine";
-import { errorMessages, parseSourceText, sourceText, type AddinService, type Detection, type RefreshReport, type RunSummary, type StoredChoice, type TableSource } from "../excel/service";
+import {
+  errorMessages,
+  parseSourceText,
+  sourceText,
+  type AddinService,
+  type Detection,
+  type RefreshReport,
+  type RunSummary,
+  type StoredChoice,
+  type TableSource,
+} from "../excel/service";
 import { joinList } from "../core/engine";
 import { t, stageText } from "./i18n";
 import { closestName } from "./suggest";
@@ -265,7 +275,11 @@ export class PaneController {
     const data = source("data");
     const framework = source("framework");
     // Method panel (issue 15): Settings always apply; the panel's unsaved changes go on top as options.
-    const sheet = this.method ? (this.detected?.settings ?? null) : sources.settingsFromSheet ? (this.detected?.settings ?? null) : null;
+    const sheet = this.method
+      ? (this.detected?.settings ?? null)
+      : sources.settingsFromSheet
+        ? (this.detected?.settings ?? null)
+        : null;
     let spec: SpecInput | null = null;
     if (this.method) {
       const run = this.method.runOptions();
@@ -300,30 +314,51 @@ export class PaneController {
   private applyStored(stored: StoredChoice): void {
     this.stored = stored;
     const fromPane = !this.method && (Boolean(stored.options) || !stored.settings);
-    this.applyChoice({ data: stored.data, framework: stored.framework, settings: fromPane ? null : stored.settings, spec: stored.options ?? {} }, false);
+    this.applyChoice(
+      {
+        data: stored.data,
+        framework: stored.framework,
+        settings: fromPane ? null : stored.settings,
+        spec: stored.options ?? {},
+      },
+      false,
+    );
   }
 
   /** Detection → form: a Settings source found is used; otherwise the stored options, if any. */
   private applyDetection(found: Detection, showFound = true): void {
     if (found.stored) this.stored = found.stored;
     this.names = [...found.sheets, ...found.tables];
-    this.applyChoice({ data: found.data, framework: found.framework, settings: found.settings, spec: found.stored?.options ?? {} }, showFound);
+    this.applyChoice(
+      { data: found.data, framework: found.framework, settings: found.settings, spec: found.stored?.options ?? {} },
+      showFound,
+    );
   }
 
   private applyChoice(choice: FormSource, fromDetection: boolean): void {
     this.detected = choice;
     const hasSettingsSheet = choice.settings !== null;
     const text = (source: TableSource | null) => (source ? sourceText(source) : "");
-    this.view.showSources({ data: text(choice.data), framework: text(choice.framework), settingsFromSheet: hasSettingsSheet }, hasSettingsSheet);
+    this.view.showSources(
+      { data: text(choice.data), framework: text(choice.framework), settingsFromSheet: hasSettingsSheet },
+      hasSettingsSheet,
+    );
     if (!hasSettingsSheet && !this.method) this.view.showOptions(specInputToOptions(choice.spec));
     // With Data and Framework found, the template is no longer the first thing to do.
     const found = choice.data !== null && choice.framework !== null;
     this.view.setSectionOpen("template", !found, found);
     // Method panel (issue 15): show the Settings in force, with a stored choice's unsaved options as changes.
-    if (this.method && choice.framework) void this.method.load({ settings: choice.settings, framework: choice.framework }, choice.spec);
+    if (this.method && choice.framework)
+      void this.method.load({ settings: choice.settings, framework: choice.framework }, choice.spec);
     if (fromDetection) {
-      const sources = [choice.data, choice.framework, choice.settings].filter((s): s is TableSource => s !== null).map(sourceText);
-      this.setStatus(() => (sources.length > 0 ? t(this.language, "detected", { sources: joinList(this.language, sources) }) : t(this.language, "nothingDetected")));
+      const sources = [choice.data, choice.framework, choice.settings]
+        .filter((s): s is TableSource => s !== null)
+        .map(sourceText);
+      this.setStatus(() =>
+        sources.length > 0
+          ? t(this.language, "detected", { sources: joinList(this.language, sources) })
+          : t(this.language, "nothingDetected"),
+      );
     }
   }
 
@@ -340,7 +375,8 @@ export class PaneController {
   }
 
   private errorTexts(errors: Shown[] | unknown): string[] {
-    if (Array.isArray(errors)) return errors.map((e) => (typeof e === "function" ? (e as Shown)(this.language) : String(e)));
+    if (Array.isArray(errors))
+      return errors.map((e) => (typeof e === "function" ? (e as Shown)(this.language) : String(e)));
     return errorMessages(errors, this.language);
   }
 
@@ -351,7 +387,9 @@ export class PaneController {
 
   /** A run finished: the card shows it with the rank changes against the previous run in this pane. */
   private showRun(summary: RunSummary, choice: StoredChoice, refresh: RefreshReport | null): void {
-    const previous = this.card?.summary.ranking ? new Map(this.card.summary.ranking.map((u) => [u.code, u.rank])) : null;
+    const previous = this.card?.summary.ranking
+      ? new Map(this.card.summary.ranking.map((u) => [u.code, u.rank]))
+      : null;
     this.card = { summary, previous, finishedAt: refresh?.at ?? Date.now(), stale: null, refresh };
     // The card says what happened ("Found: ..." no longer applies); a run with unsaved method choices says so (issue 15).
     const unsaved = this.method && choice.options ? this.unsavedChanges : 0;
@@ -377,14 +415,20 @@ export class PaneController {
   private async sourcesExist(choice: StoredChoice): Promise<boolean> {
     const nameOf = (source: TableSource) => (source.kind === "table" ? source.table : source.sheet);
     const fields = (["data", "framework"] as const).map((field) => ({ field, name: nameOf(choice[field]) }));
-    const missing = () => fields.filter(({ name }) => !(this.names ?? []).some((known) => known.toLowerCase() === name.toLowerCase()));
+    const missing = () =>
+      fields.filter(({ name }) => !(this.names ?? []).some((known) => known.toLowerCase() === name.toLowerCase()));
     if (this.names === null || missing().length > 0) {
       const found = await this.api.detectSources();
       this.names = [...found.sheets, ...found.tables];
     }
     const errors: SourceFieldError[] = missing().map(({ field, name }) => {
       const suggestion = closestName(name, this.names ?? []);
-      const message = [t(this.language, "sheetNotFound", { name }), suggestion ? t(this.language, "didYouMean", { name: suggestion }) : ""].filter(Boolean).join(" ");
+      const message = [
+        t(this.language, "sheetNotFound", { name }),
+        suggestion ? t(this.language, "didYouMean", { name: suggestion }) : "",
+      ]
+        .filter(Boolean)
+        .join(" ");
       return suggestion ? { field, message, suggestion } : { field, message };
     });
     this.view.showFieldErrors(errors);

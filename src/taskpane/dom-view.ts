@@ -4,9 +4,22 @@ import { cellLabel, splitCellRefs } from "./cell-refs";
 import type { PaneController, PaneView, ResultsCard, SourceFieldError, SourcesForm } from "./controller";
 import { t, type MessageKey } from "./i18n";
 import type { Language } from "../core/engine";
-import { METHOD_PARAMS, PARAM_LABELS, STEP_METHODS, defaultOptions, type OptionsForm, type ParamName, type StepName } from "./options";
+import {
+  METHOD_PARAMS,
+  PARAM_LABELS,
+  STEP_METHODS,
+  defaultOptions,
+  type OptionsForm,
+  type ParamName,
+  type StepName,
+} from "./options";
 
-const STEP_LABELS: Record<StepName, MessageKey> = { impute: "impute", treat: "treat", normalize: "normalize", aggregate: "aggregate" };
+const STEP_LABELS: Record<StepName, MessageKey> = {
+  impute: "impute",
+  treat: "treat",
+  normalize: "normalize",
+  aggregate: "aggregate",
+};
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -37,23 +50,33 @@ export class DomView implements PaneView {
       for (const type of ["input", "change"]) byId(id).addEventListener(type, () => controller.inputsChanged());
     }
     byId("template-create").addEventListener("click", () => {
-      const kind = (document.querySelector<HTMLInputElement>('input[name="template"]:checked')?.value ?? "ieci") as "ieci" | "blank";
+      const kind = (document.querySelector<HTMLInputElement>('input[name="template"]:checked')?.value ?? "ieci") as
+        "ieci" | "blank";
       void controller.createTemplate(kind);
     });
     byId("detect").addEventListener("click", () => void controller.detect());
     byId("compute").addEventListener("click", () => void controller.compute());
-    byId<HTMLInputElement>("auto-refresh").addEventListener("change", (event) => void controller.setAutoRefresh((event.target as HTMLInputElement).checked));
-    byId<HTMLSelectElement>("language").addEventListener("change", (event) => controller.setLanguage((event.target as HTMLSelectElement).value as Language));
+    byId<HTMLInputElement>("auto-refresh").addEventListener(
+      "change",
+      (event) => void controller.setAutoRefresh((event.target as HTMLInputElement).checked),
+    );
+    byId<HTMLSelectElement>("language").addEventListener("change", (event) =>
+      controller.setLanguage((event.target as HTMLSelectElement).value as Language),
+    );
     for (const button of document.querySelectorAll<HTMLButtonElement>("[data-use-selection]")) {
       button.hidden = !hasSelection;
-      button.addEventListener("click", () => void controller.useSelection(button.dataset.useSelection as "data" | "framework"));
+      button.addEventListener(
+        "click",
+        () => void controller.useSelection(button.dataset.useSelection as "data" | "framework"),
+      );
     }
     // Enter in a text field computes, as in Office dialogs. One listener on the pane that asks the element's
     // type property, not its attribute: the production HTML minifier drops type="text" as the default.
     // Not while an IME composes (Enter then commits the pinyin), not in the Analysis section (its own Run).
     byId("app").addEventListener("keydown", (event) => {
       const target = event.target;
-      if (event.key !== "Enter" || event.isComposing || !(target instanceof HTMLInputElement) || target.type !== "text") return;
+      if (event.key !== "Enter" || event.isComposing || !(target instanceof HTMLInputElement) || target.type !== "text")
+        return;
       if (target.closest("[data-analysis-root]")) return;
       void controller.compute();
     });
@@ -63,11 +86,13 @@ export class DomView implements PaneView {
     this.language = language;
     document.documentElement.lang = language;
     byId<HTMLSelectElement>("language").value = language;
-    for (const element of document.querySelectorAll<HTMLElement>("[data-i18n]")) element.textContent = t(language, element.dataset.i18n as MessageKey);
+    for (const element of document.querySelectorAll<HTMLElement>("[data-i18n]"))
+      element.textContent = t(language, element.dataset.i18n as MessageKey);
     for (const element of document.querySelectorAll<HTMLInputElement>("[data-i18n-placeholder]")) {
       element.placeholder = t(language, element.dataset.i18nPlaceholder as MessageKey);
     }
-    for (const option of document.querySelectorAll<HTMLOptionElement>("option[data-method]")) option.textContent = t(language, `method.${option.dataset.method}` as MessageKey);
+    for (const option of document.querySelectorAll<HTMLOptionElement>("option[data-method]"))
+      option.textContent = t(language, `method.${option.dataset.method}` as MessageKey);
     document.title = t(language, "title");
     this.syncOptionsEnabled();
   }
@@ -93,7 +118,8 @@ export class DomView implements PaneView {
 
   showOptions(form: OptionsForm): void {
     if (!this.steps) return; // method panel (issue 15)
-    for (const step of Object.keys(STEP_METHODS) as StepName[]) byId<HTMLSelectElement>(`method-${step}`).value = form.methods[step];
+    for (const step of Object.keys(STEP_METHODS) as StepName[])
+      byId<HTMLSelectElement>(`method-${step}`).value = form.methods[step];
     for (const [param, value] of Object.entries(form.params) as [ParamName, string][]) {
       const input = byId<HTMLInputElement>(`param-${param}`);
       if (input.type === "checkbox") input.checked = value === "true";
@@ -105,7 +131,8 @@ export class DomView implements PaneView {
   readOptions(): OptionsForm {
     const form = defaultOptions();
     if (!this.steps) return form; // method panel (issue 15)
-    for (const step of Object.keys(STEP_METHODS) as StepName[]) form.methods[step] = byId<HTMLSelectElement>(`method-${step}`).value;
+    for (const step of Object.keys(STEP_METHODS) as StepName[])
+      form.methods[step] = byId<HTMLSelectElement>(`method-${step}`).value;
     for (const param of Object.keys(form.params) as ParamName[]) {
       const input = byId<HTMLInputElement>(`param-${param}`);
       form.params[param] = input.type === "checkbox" ? String(input.checked) : input.value;
@@ -116,7 +143,10 @@ export class DomView implements PaneView {
   setBusy(busy: boolean): void {
     byId("app").setAttribute("aria-busy", String(busy));
     // Section headers stay usable: one can read another section while a run goes on.
-    for (const button of document.querySelectorAll<HTMLButtonElement>("main button:not(.section-toggle):not(.method-panel button)")) button.disabled = busy;
+    for (const button of document.querySelectorAll<HTMLButtonElement>(
+      "main button:not(.section-toggle):not(.method-panel button)",
+    ))
+      button.disabled = busy;
     byId("spinner").hidden = !busy;
   }
 
@@ -146,7 +176,11 @@ export class DomView implements PaneView {
       // "Did you mean Framework?": one click puts the name in the field.
       const suggestion = mine.find((error) => error.suggestion)?.suggestion;
       if (suggestion && input) {
-        const fix = element("button", { type: "button", className: "link-button", textContent: t(this.language, "useSuggestion", { name: suggestion }) });
+        const fix = element("button", {
+          type: "button",
+          className: "link-button",
+          textContent: t(this.language, "useSuggestion", { name: suggestion }),
+        });
         fix.addEventListener("click", () => {
           input.value = withSheetName(input.value, suggestion);
           input.setAttribute("aria-invalid", "false");
@@ -156,7 +190,9 @@ export class DomView implements PaneView {
         slot.append(" ", fix);
       }
     }
-    const placed = new Set(Array.from(document.querySelectorAll<HTMLElement>("[data-error-for]"), (slot) => slot.dataset.errorFor));
+    const placed = new Set(
+      Array.from(document.querySelectorAll<HTMLElement>("[data-error-for]"), (slot) => slot.dataset.errorFor),
+    );
     const unplaced = errors.filter((error) => !placed.has(error.field));
     if (unplaced.length > 0) this.showErrors(unplaced.map((error) => `${error.field}: ${error.message}`));
   }
@@ -173,19 +209,30 @@ export class DomView implements PaneView {
     byId("edition-picker").hidden = !editions;
     const select = byId<HTMLSelectElement>("edition-select");
     select.replaceChildren();
-    (editions?.times ?? []).forEach((time, k) => select.append(new Option(String(time), String(k), false, k === editions!.shown)));
+    (editions?.times ?? []).forEach((time, k) =>
+      select.append(new Option(String(time), String(k), false, k === editions!.shown)),
+    );
     select.onchange = () => this.showTop(card, Number(select.value));
     this.showTop(card, editions?.shown ?? 0);
     const exceptions = summary.exceptions ?? [];
-    fillList(byId("exception-list"), exceptions.map((e) => {
-      const parts = [e.normalize && t(this.language, "exceptionNormalize", { method: e.normalize }), e.treat && t(this.language, "exceptionTreat", { method: e.treat })];
-      const from = t(this.language, e.source === "spec" ? "exceptionFromSpec" : "exceptionFromFramework");
-      return `${e.indicator}: ${parts.filter(Boolean).join("; ")} (${from})`;
-    }));
+    fillList(
+      byId("exception-list"),
+      exceptions.map((e) => {
+        const parts = [
+          e.normalize && t(this.language, "exceptionNormalize", { method: e.normalize }),
+          e.treat && t(this.language, "exceptionTreat", { method: e.treat }),
+        ];
+        const from = t(this.language, e.source === "spec" ? "exceptionFromSpec" : "exceptionFromFramework");
+        return `${e.indicator}: ${parts.filter(Boolean).join("; ")} (${from})`;
+      }),
+    );
     byId("exceptions").hidden = exceptions.length === 0;
     const warnings = summary.localizedWarnings?.[this.language] ?? summary.warnings;
     // The bar says these are warnings; the engine's "Warning: " prefix would say it again on every line.
-    this.fillMessages(byId("warning-list"), warnings.map((w) => w.replace(/^(Warning: |警告：)/, "")));
+    this.fillMessages(
+      byId("warning-list"),
+      warnings.map((w) => w.replace(/^(Warning: |警告：)/, "")),
+    );
     byId("warnings-heading").textContent = warningCount(this.language, warnings.length);
     byId("warnings").hidden = warnings.length === 0;
   }
@@ -209,18 +256,29 @@ export class DomView implements PaneView {
     const line = byId("run-line");
     line.replaceChildren();
     const count = summary.unitCount ?? summary.ranking?.length ?? summary.top.length;
-    const parts: (string | Node)[] = [t(this.language, "ranked", { count: count.toLocaleString(this.language) }), warningCount(this.language, summary.warnings.length)];
-    if (summary.durationMs !== undefined) parts.push(t(this.language, "seconds", { seconds: seconds(summary.durationMs, this.language) }));
+    const parts: (string | Node)[] = [
+      t(this.language, "ranked", { count: count.toLocaleString(this.language) }),
+      warningCount(this.language, summary.warnings.length),
+    ];
+    if (summary.durationMs !== undefined)
+      parts.push(t(this.language, "seconds", { seconds: seconds(summary.durationMs, this.language) }));
     const resultsSheet = summary.sheets[0];
     if (resultsSheet) parts.push(this.cellLink(resultsSheet, "A1", t(this.language, "goToResults")));
     parts.forEach((part, k) => {
       if (k > 0) line.append(element("span", { className: "sep", textContent: "·", ariaHidden: "true" }));
-      line.append(typeof part === "string" ? element("span", { className: k === 0 ? "" : "meta", textContent: part }) : part);
+      line.append(
+        typeof part === "string" ? element("span", { className: k === 0 ? "" : "meta", textContent: part }) : part,
+      );
     });
     if (card.stale) line.append(element("span", { className: "badge", textContent: t(this.language, "outOfDate") }));
     const note = byId("stale-note");
     note.hidden = card.stale === null;
-    note.textContent = card.stale === "inputs" ? t(this.language, "staleInputs") : card.stale === "failed" ? t(this.language, "staleFailed", { time: clock(card.finishedAt, this.language) }) : "";
+    note.textContent =
+      card.stale === "inputs"
+        ? t(this.language, "staleInputs")
+        : card.stale === "failed"
+          ? t(this.language, "staleFailed", { time: clock(card.finishedAt, this.language) })
+          : "";
     byId("results-card").classList.toggle("stale", card.stale !== null);
   }
 
@@ -233,11 +291,21 @@ export class DomView implements PaneView {
     const text = byId("refresh-text");
     text.replaceChildren();
     const time = clock(refresh.at, this.language);
-    const head = refresh.failed ? t(this.language, "refreshFailedAt", { time }) : refresh.edit ? t(this.language, "refreshedAfterEdit", { time, cell: "\u0000" }) : t(this.language, "refreshed", { time });
+    const head = refresh.failed
+      ? t(this.language, "refreshFailedAt", { time })
+      : refresh.edit
+        ? t(this.language, "refreshedAfterEdit", { time, cell: "\u0000" })
+        : t(this.language, "refreshed", { time });
     const [before, after = ""] = head.split("\u0000");
     text.append(before!);
     if (refresh.edit && !refresh.failed) {
-      text.append(this.cellLink(refresh.edit.sheet, refresh.edit.address, `${quotedSheet(refresh.edit.sheet)}!${refresh.edit.address}`));
+      text.append(
+        this.cellLink(
+          refresh.edit.sheet,
+          refresh.edit.address,
+          `${quotedSheet(refresh.edit.sheet)}!${refresh.edit.address}`,
+        ),
+      );
       const label = cellLabel(this.dataCells, refresh.edit.sheet, refresh.edit.address);
       if (label) text.append(element("span", { className: "cell-label", textContent: ` (${label})` }));
     }
@@ -251,7 +319,9 @@ export class DomView implements PaneView {
     const body = byId("top-body");
     body.replaceChildren();
     const editions = summary.editions;
-    const rows: { rank: number; code: string; name: string; score: number; change?: number | null }[] = editions ? editions.tops[edition] ?? [] : summary.top;
+    const rows: { rank: number; code: string; name: string; score: number; change?: number | null }[] = editions
+      ? (editions.tops[edition] ?? [])
+      : summary.top;
     // The change column: between editions with editions, else against the previous run in this pane.
     const heading = byId("change-heading");
     heading.hidden = !editions && !previous;
@@ -326,7 +396,10 @@ export class DomView implements PaneView {
         box.dataset.param = param;
         const paramLabel = element("label", { htmlFor: `param-${param}` });
         paramLabel.dataset.i18n = PARAM_LABELS[param];
-        const input = element("input", { id: `param-${param}`, type: param === "cap" ? "checkbox" : param === "group" ? "text" : "number" });
+        const input = element("input", {
+          id: `param-${param}`,
+          type: param === "cap" ? "checkbox" : param === "group" ? "text" : "number",
+        });
         if (input.type !== "checkbox") input.className = "control";
         if (input.type === "number") input.step = "any";
         if (input.type === "checkbox") input.checked = defaults.params[param] === "true";
@@ -343,14 +416,16 @@ export class DomView implements PaneView {
       wrapper.append(label, select, params, stepError);
       this.steps!.append(wrapper);
     }
-    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="settings"]')) radio.addEventListener("change", () => this.syncOptionsEnabled());
+    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="settings"]'))
+      radio.addEventListener("change", () => this.syncOptionsEnabled());
     this.syncParamVisibility();
   }
 
   private syncParamVisibility(): void {
     for (const step of Object.keys(STEP_METHODS) as StepName[]) {
       const used = new Set(METHOD_PARAMS[step][byId<HTMLSelectElement>(`method-${step}`).value] ?? []);
-      for (const box of byId(`method-${step}`).parentElement!.querySelectorAll<HTMLElement>(".param")) box.hidden = !used.has(box.dataset.param as ParamName);
+      for (const box of byId(`method-${step}`).parentElement!.querySelectorAll<HTMLElement>(".param"))
+        box.hidden = !used.has(box.dataset.param as ParamName);
     }
   }
 
@@ -364,7 +439,10 @@ export class DomView implements PaneView {
   }
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]>,
+): HTMLElementTagNameMap[K] {
   return Object.assign(document.createElement(tag), props);
 }
 
@@ -374,7 +452,9 @@ function fillList(list: HTMLElement, items: string[]): void {
 }
 
 function formatScore(score: number, language: Language): string {
-  return Number.isFinite(score) ? score.toLocaleString(language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }) : "–";
+  return Number.isFinite(score)
+    ? score.toLocaleString(language, { maximumFractionDigits: 2, minimumFractionDigits: 2 })
+    : "–";
 }
 
 function cell(text: string, className = ""): HTMLTableCellElement {
@@ -401,7 +481,11 @@ function withLabel(td: HTMLTableCellElement, label: string): HTMLTableCellElemen
 }
 
 function warningCount(language: Language, count: number): string {
-  return count === 0 ? t(language, "warningNone") : count === 1 ? t(language, "warningOne") : t(language, "warningMany", { count });
+  return count === 0
+    ? t(language, "warningNone")
+    : count === 1
+      ? t(language, "warningOne")
+      : t(language, "warningMany", { count });
 }
 
 function clock(at: number, language: Language): string {
@@ -418,7 +502,9 @@ function movesText(refresh: RefreshReport, language: Language): string {
   if (refresh.moves.length === 0) return t(language, "noRankMoves");
   const shown = refresh.moves.slice(0, 3).map((m) => `${m.name || m.code} ${m.from}→${m.to}`);
   const more = refresh.moves.length - shown.length;
-  return [shown.join(language === "zh-CN" ? "、" : ", "), more > 0 ? t(language, "moreMoves", { count: more }) : ""].filter(Boolean).join(" ");
+  return [shown.join(language === "zh-CN" ? "、" : ", "), more > 0 ? t(language, "moreMoves", { count: more }) : ""]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** The source text with its sheet (or table) name replaced: "Framwork!A1:F30" → "Framework!A1:F30", "Framwork" → "Framework". */

@@ -1,7 +1,6 @@
 /** Task pane and command texts in English and Simplified Chinese; `{name}` marks a value filled in at run time. */
 import { methodMessages, type Language } from "../core/engine";
 
-
 const en = {
   // Method names ("method.minmax") come from the method registry (src/core/methods).
   ...methodMessages("en"),
@@ -26,7 +25,7 @@ const en = {
   templateCreate: "Create",
   templateDone: "Template sheets created. Review them, then compute.",
   optionsHeading: "Method",
-  optionsFromSheet: "The method comes from the Settings sheet; choose \"Use the options below\" to set it here.",
+  optionsFromSheet: 'The method comes from the Settings sheet; choose "Use the options below" to set it here.',
   impute: "Missing values",
   imputeGroup: "Group column",
   treat: "Outliers",
@@ -235,7 +234,8 @@ function shellMessagesZh(): Record<keyof ReturnType<typeof shellMessagesEn>, str
 const weightsEn = {
   "weights.heading": "Weights",
   "weights.empty": "Compute the index, then adjust its weights here: the ranking follows as you drag.",
-  "weights.intro": "Drag a weight: the ranking below is recomputed at once, without changing the workbook. Apply writes the weights to the Framework.",
+  "weights.intro":
+    "Drag a weight: the ranking below is recomputed at once, without changing the workbook. Apply writes the weights to the Framework.",
   "weights.reference": "Framework: {value}",
   "weights.share": "{share} of {parent}",
   "weights.changed": "changed",
@@ -261,7 +261,8 @@ const weightsEn = {
   "weights.applied": "Weights written to the Framework; the index was computed again.",
   "weights.noWrite": "This host cannot write to the workbook.",
   "weights.ahpHeading": "Pairwise comparison of the parts of {node}",
-  "weights.ahpHelp": "How much more important is the row than the column? 1 = equal, 3 = moderately, 5 = strongly, 7 = very strongly, 9 = extremely; 1/3 for the other way round.",
+  "weights.ahpHelp":
+    "How much more important is the row than the column? 1 = equal, 3 = moderately, 5 = strongly, 7 = very strongly, 9 = extremely; 1/3 for the other way round.",
   "weights.ahpCell": "{row} compared with {col}",
   "weights.ahpWeights": "Weights: {weights}",
   "weights.ahpConsistent": "Consistency ratio {cr} (≤ 0.10): consistent.",
@@ -271,7 +272,8 @@ const weightsEn = {
   "weights.ahpClose": "Close",
   "weights.ahpNode": "AHP needs one aggregate: choose it under For.",
   "weights.allZero": "Every part of {node} has weight 0; give at least one a positive weight.",
-  "weights.fromSettings": "The weights in force come from the Settings (weights), which override the Framework: change them there; Apply is off.",
+  "weights.fromSettings":
+    "The weights in force come from the Settings (weights), which override the Framework: change them there; Apply is off.",
 } as const;
 
 export type WeightsKey = keyof typeof weightsEn;
@@ -305,7 +307,8 @@ const weightsZh: Record<WeightsKey, string> = {
   "weights.applied": "权重已写入框架，指数已重新计算。",
   "weights.noWrite": "此环境无法写入工作簿。",
   "weights.ahpHeading": "{node} 各组成部分的两两比较",
-  "weights.ahpHelp": "行相对于列重要多少？1 = 同等，3 = 稍重要，5 = 明显重要，7 = 非常重要，9 = 极端重要；反之填 1/3 等。",
+  "weights.ahpHelp":
+    "行相对于列重要多少？1 = 同等，3 = 稍重要，5 = 明显重要，7 = 非常重要，9 = 极端重要；反之填 1/3 等。",
   "weights.ahpCell": "{row} 与 {col} 相比",
   "weights.ahpWeights": "权重：{weights}",
   "weights.ahpConsistent": "一致性比率 {cr}（≤ 0.10）：判断一致。",
@@ -508,7 +511,11 @@ const paneZh: Record<PaneKey, string> = {
 const PANE_MESSAGES: Record<Language, Record<PaneKey, string>> = { en: paneEn, "zh-CN": paneZh };
 
 /** t() for the method panel's and the Analysis section's keys; falls back to the main messages (step and parameter names). */
-export function tp(language: Language, key: PaneKey | MessageKey, values: Record<string, string | number> = {}): string {
+export function tp(
+  language: Language,
+  key: PaneKey | MessageKey,
+  values: Record<string, string | number> = {},
+): string {
   const own = (PANE_MESSAGES[language] as Record<string, string>)[key] ?? (paneEn as Record<string, string>)[key];
   if (own === undefined) return t(language, key as MessageKey, values);
   return own.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));

@@ -25,12 +25,25 @@ export interface Field {
 }
 
 export type PanelStep = "denominate" | "impute" | "screen" | "treat" | "normalize" | "aggregate" | "weights";
-export const PANEL_STEPS: readonly PanelStep[] = ["denominate", "impute", "screen", "treat", "normalize", "aggregate", "weights"];
+export const PANEL_STEPS: readonly PanelStep[] = [
+  "denominate",
+  "impute",
+  "screen",
+  "treat",
+  "normalize",
+  "aggregate",
+  "weights",
+];
 
 /** The engine's method when a step has no method key (parseSpec's defaults). */
 const DEFAULT_METHOD: Record<MethodStep, string> = (() => {
   const spec = parseSpec(undefined);
-  return { impute: spec.impute.method, treat: spec.treat.method, normalize: spec.normalize.method, aggregate: spec.aggregate.method };
+  return {
+    impute: spec.impute.method,
+    treat: spec.treat.method,
+    normalize: spec.normalize.method,
+    aggregate: spec.aggregate.method,
+  };
 })();
 
 interface ZodLike {
@@ -39,20 +52,37 @@ interface ZodLike {
 }
 
 /** A method's parameters with their kind and default, read from its schema in the registry. */
-export function methodParams(step: MethodStep, method: string): { name: string; kind: FieldKind; choices?: readonly string[]; fallback?: SettingValue }[] {
+export function methodParams(
+  step: MethodStep,
+  method: string,
+): { name: string; kind: FieldKind; choices?: readonly string[]; fallback?: SettingValue }[] {
   const entry = entriesOf(step).find(([name]) => name === method)?.[1];
   if (!entry) return [];
   const shape = (entry.schema as unknown as { shape: Record<string, ZodLike> }).shape;
-  return Object.keys(shape).filter((name) => name !== "method").map((name) => {
-    let type: ZodLike = shape[name]!;
-    let fallback: SettingValue | undefined;
-    while (type.def.innerType) {
-      if (type.def.type === "default") fallback = type.def.defaultValue as SettingValue;
-      type = type.def.innerType;
-    }
-    const kind: FieldKind = type.def.type === "number" ? "number" : type.def.type === "boolean" ? "checkbox" : type.def.type === "enum" ? "select" : "text";
-    return { name, kind, ...(type.options ? { choices: type.options } : {}), ...(fallback !== undefined ? { fallback } : {}) };
-  });
+  return Object.keys(shape)
+    .filter((name) => name !== "method")
+    .map((name) => {
+      let type: ZodLike = shape[name]!;
+      let fallback: SettingValue | undefined;
+      while (type.def.innerType) {
+        if (type.def.type === "default") fallback = type.def.defaultValue as SettingValue;
+        type = type.def.innerType;
+      }
+      const kind: FieldKind =
+        type.def.type === "number"
+          ? "number"
+          : type.def.type === "boolean"
+            ? "checkbox"
+            : type.def.type === "enum"
+              ? "select"
+              : "text";
+      return {
+        name,
+        kind,
+        ...(type.options ? { choices: type.options } : {}),
+        ...(fallback !== undefined ? { fallback } : {}),
+      };
+    });
 }
 
 export const methodsOf = (step: MethodStep): string[] => entriesOf(step).map(([name]) => name);
@@ -76,8 +106,22 @@ export function methodOf(values: MethodValues, step: MethodStep, prefix: string 
 export function stepFields(step: PanelStep, values: MethodValues, maxLevel: number): Field[] {
   const methodStep = (prefix: string, step: MethodStep, inherit: boolean): Field[] => {
     const method = methodOf(values, step, prefix);
-    const fields: Field[] = [{ key: `${prefix}.method`, kind: "select", label: inherit ? "mp.levelMethod" : step, choices: inherit ? ["", ...methodsOf(step)] : methodsOf(step) }];
-    for (const param of method === "" ? [] : methodParams(step, method)) fields.push({ key: `${prefix}.${param.name}`, kind: param.kind, label: param.name, ...(param.choices ? { choices: param.choices } : {}), ...(param.fallback !== undefined ? { fallback: param.fallback } : {}) });
+    const fields: Field[] = [
+      {
+        key: `${prefix}.method`,
+        kind: "select",
+        label: inherit ? "mp.levelMethod" : step,
+        choices: inherit ? ["", ...methodsOf(step)] : methodsOf(step),
+      },
+    ];
+    for (const param of method === "" ? [] : methodParams(step, method))
+      fields.push({
+        key: `${prefix}.${param.name}`,
+        kind: param.kind,
+        label: param.name,
+        ...(param.choices ? { choices: param.choices } : {}),
+        ...(param.fallback !== undefined ? { fallback: param.fallback } : {}),
+      });
     return fields;
   };
   switch (step) {
@@ -93,16 +137,20 @@ export function stepFields(step: PanelStep, values: MethodValues, maxLevel: numb
       ];
     case "aggregate": {
       const fields = methodStep("aggregate", "aggregate", false);
-      for (let level = 2; level <= maxLevel; level++) fields.push(...methodStep(`aggregate.byLevel.${level}`, "aggregate", true));
+      for (let level = 2; level <= maxLevel; level++)
+        fields.push(...methodStep(`aggregate.byLevel.${level}`, "aggregate", true));
       return fields;
     }
     case "normalize": {
       const fields = methodStep("normalize", "normalize", false);
-      for (const code of exceptionCodes(values)) fields.push(...methodStep(`normalize.byIndicator.${code}`, "normalize", true));
+      for (const code of exceptionCodes(values))
+        fields.push(...methodStep(`normalize.byIndicator.${code}`, "normalize", true));
       return fields;
     }
     case "weights":
-      return [...values.keys()].filter((key) => key.startsWith("weights.")).map((key) => ({ key, kind: "number" as const, label: key.slice("weights.".length) }));
+      return [...values.keys()]
+        .filter((key) => key.startsWith("weights."))
+        .map((key) => ({ key, kind: "number" as const, label: key.slice("weights.".length) }));
     default:
       return methodStep(step, step, false);
   }
@@ -119,7 +167,12 @@ export function exceptionCodes(values: MethodValues): string[] {
 }
 
 /** Sets a key ("" or null removes it); a new method drops the old method's parameters and brings back Settings' own for it. */
-export function setValue(values: MethodValues, base: MethodValues, key: string, value: SettingValue | null): MethodValues {
+export function setValue(
+  values: MethodValues,
+  base: MethodValues,
+  key: string,
+  value: SettingValue | null,
+): MethodValues {
   const next = new Map(values);
   if (value === null || value === "") next.delete(key);
   else next.set(key, value);
@@ -129,9 +182,14 @@ export function setValue(values: MethodValues, base: MethodValues, key: string, 
     const step = prefix.split(".")[0] as MethodStep;
     const method = typeof value === "string" ? value : "";
     const keep = new Set(method === "" ? [] : methodParams(step, method).map((p) => `${prefix}.${p.name}`));
-    const isParam = (k: string) => k.startsWith(`${prefix}.`) && k !== key && k.split(".").length === prefix.split(".").length + 1 && !/^(byLevel|byIndicator)$/.test(k.slice(prefix.length + 1));
+    const isParam = (k: string) =>
+      k.startsWith(`${prefix}.`) &&
+      k !== key &&
+      k.split(".").length === prefix.split(".").length + 1 &&
+      !/^(byLevel|byIndicator)$/.test(k.slice(prefix.length + 1));
     for (const k of [...next.keys()]) if (isParam(k) && !keep.has(k)) next.delete(k);
-    if (methodOf(base, step, prefix) === method) for (const k of keep) if (base.has(k) && !next.has(k)) next.set(k, base.get(k)!);
+    if (methodOf(base, step, prefix) === method)
+      for (const k of keep) if (base.has(k) && !next.has(k)) next.set(k, base.get(k)!);
   }
   return next;
 }
@@ -141,14 +199,16 @@ export function removePrefix(values: MethodValues, prefix: string): MethodValues
   return new Map([...values].filter(([key]) => key !== prefix && !key.startsWith(`${prefix}.`)));
 }
 
-const same = (a: SettingValue | undefined, b: SettingValue | undefined) => a === b || (a !== undefined && b !== undefined && coerceSetting(a) === coerceSetting(b));
+const same = (a: SettingValue | undefined, b: SettingValue | undefined) =>
+  a === b || (a !== undefined && b !== undefined && coerceSetting(a) === coerceSetting(b));
 
 export type Difference = SettingsChange & { before: SettingValue | null };
 
 /** Every key whose value differs from Settings: changed, added (before null) or removed (value null). */
 export function differences(base: MethodValues, current: MethodValues): Difference[] {
   const out: Difference[] = [];
-  for (const [key, before] of base) if (!same(before, current.get(key))) out.push({ key, value: current.get(key) ?? null, before });
+  for (const [key, before] of base)
+    if (!same(before, current.get(key))) out.push({ key, value: current.get(key) ?? null, before });
   for (const [key, value] of current) if (!base.has(key)) out.push({ key, value, before: null });
   return out;
 }
@@ -161,7 +221,8 @@ export function overridesOf(changes: readonly SettingsChange[]): SpecInput | nul
     const parts = key.split(".");
     let target = out as Record<string, unknown>;
     for (const part of parts.slice(0, -1)) {
-      if (typeof target[part] !== "object" || target[part] === null) target[part] = Object.create(null) as Record<string, unknown>;
+      if (typeof target[part] !== "object" || target[part] === null)
+        target[part] = Object.create(null) as Record<string, unknown>;
       target = target[part] as Record<string, unknown>;
     }
     target[parts[parts.length - 1]!] = value === null ? null : coerceSetting(value);
@@ -193,8 +254,10 @@ export function flattenOptions(options: SpecInput, prefix = ""): [string, Settin
   const out: [string, SettingValue | null][] = [];
   for (const [key, value] of Object.entries(options)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    if (value !== null && typeof value === "object" && !Array.isArray(value)) out.push(...flattenOptions(value as SpecInput, path));
-    else if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") out.push([path, value]);
+    if (value !== null && typeof value === "object" && !Array.isArray(value))
+      out.push(...flattenOptions(value as SpecInput, path));
+    else if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+      out.push([path, value]);
     else if (Array.isArray(value)) out.push([path, value.join(", ")]);
   }
   return out;

@@ -7,12 +7,33 @@
 import type { Language } from "../core/engine";
 import type { MethodStep } from "../core/engine";
 import type { SpecInput } from "../core/engine";
-import { errorMessages, sourceText, type AddinService, type SettingValue, type StoredChoice, type TableSource } from "../excel/service";
+import {
+  errorMessages,
+  sourceText,
+  type AddinService,
+  type SettingValue,
+  type StoredChoice,
+  type TableSource,
+} from "../excel/service";
 import { hasText, tp, type PaneKey } from "./i18n";
 import type { MessageKey } from "./i18n";
 import {
-  checkValues, differences, exceptionCodes, flattenOptions, methodOf, overridesOf, PANEL_STEPS, removePrefix, setValue, stepFields, stepOfKey, valuesOf,
-  type Difference, type Field, type MethodValues, type PanelStep,
+  checkValues,
+  differences,
+  exceptionCodes,
+  flattenOptions,
+  methodOf,
+  overridesOf,
+  PANEL_STEPS,
+  removePrefix,
+  setValue,
+  stepFields,
+  stepOfKey,
+  valuesOf,
+  type Difference,
+  type Field,
+  type MethodValues,
+  type PanelStep,
 } from "./method-model";
 
 export interface MethodPanelDeps {
@@ -31,7 +52,13 @@ export interface MethodPanel {
 }
 
 const STEP_TITLES: Record<PanelStep, PaneKey | MessageKey> = {
-  denominate: "mp.denominate", impute: "impute", screen: "mp.screen", treat: "treat", normalize: "normalize", aggregate: "aggregate", weights: "mp.weights",
+  denominate: "mp.denominate",
+  impute: "impute",
+  screen: "mp.screen",
+  treat: "treat",
+  normalize: "normalize",
+  aggregate: "aggregate",
+  weights: "mp.weights",
 };
 const PARAM_KEYS: Record<string, PaneKey | MessageKey> = { group: "imputeGroup", p: "power", fallback: "mp.fallback" };
 
@@ -48,7 +75,10 @@ export function mountMethodPanel(host: HTMLElement, deps: MethodPanelDeps): Meth
   let busy = false;
   const lang = () => deps.language();
   const text = (key: PaneKey | MessageKey, params: Record<string, string | number> = {}) => tp(lang(), key, params);
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] => Object.assign(doc.createElement(tag), props);
+  const el = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    props: Partial<HTMLElementTagNameMap[K]> = {},
+  ): HTMLElementTagNameMap[K] => Object.assign(doc.createElement(tag), props);
   const idOf = (key: string) => `mp-${key.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 
   const valueText = (key: string, value: SettingValue | null | undefined): string => {
@@ -59,7 +89,8 @@ export function mountMethodPanel(host: HTMLElement, deps: MethodPanelDeps): Meth
   };
   const choiceText = (field: Field, choice: string): string => {
     if (choice === "") return field.key.includes(".byLevel.") ? text("mp.sameAsAll") : text("mp.notSet");
-    if (field.key.endsWith(".method")) return hasText(`method.${choice}`) ? text(`method.${choice}` as MessageKey) : choice;
+    if (field.key.endsWith(".method"))
+      return hasText(`method.${choice}`) ? text(`method.${choice}` as MessageKey) : choice;
     const own = `mp.${field.label}.${choice}`;
     return hasText(own) ? text(own as PaneKey) : choice;
   };
@@ -82,7 +113,14 @@ export function mountMethodPanel(host: HTMLElement, deps: MethodPanelDeps): Meth
     const param = rest.split(".").pop() ?? rest;
     const level = /^byLevel\.(\d+)\./.exec(rest)?.[1];
     const code = /^byIndicator\.([^.]+)\./.exec(rest)?.[1];
-    const name = step === "weights" || rest === "" ? rest : param === "method" ? text("mp.levelMethod") : hasText(PARAM_KEYS[param] ?? param) ? text((PARAM_KEYS[param] ?? param) as MessageKey) : param;
+    const name =
+      step === "weights" || rest === ""
+        ? rest
+        : param === "method"
+          ? text("mp.levelMethod")
+          : hasText(PARAM_KEYS[param] ?? param)
+            ? text((PARAM_KEYS[param] ?? param) as MessageKey)
+            : param;
     return [text(STEP_TITLES[step]), level && text("mp.level", { level }), code, name].filter(Boolean).join(" · ");
   };
 
@@ -97,11 +135,22 @@ export function mountMethodPanel(host: HTMLElement, deps: MethodPanelDeps): Meth
     if (field.kind === "select") {
       const select = el("select", { id, className: "control" });
       for (const choice of field.choices ?? []) select.append(new Option(choiceText(field, choice), choice));
-      select.value = current !== undefined ? String(current) : field.choices?.includes("") ? "" : field.key.endsWith(".method") ? methodOf(values, field.key.split(".")[0] as MethodStep) : String(field.fallback ?? "");
+      select.value =
+        current !== undefined
+          ? String(current)
+          : field.choices?.includes("")
+            ? ""
+            : field.key.endsWith(".method")
+              ? methodOf(values, field.key.split(".")[0] as MethodStep)
+              : String(field.fallback ?? "");
       select.addEventListener("change", () => update(field.key, select.value === "" ? null : select.value, true));
       control = select;
     } else if (field.kind === "checkbox") {
-      const box = el("input", { id, type: "checkbox", checked: current === undefined ? field.fallback === true : current === true });
+      const box = el("input", {
+        id,
+        type: "checkbox",
+        checked: current === undefined ? field.fallback === true : current === true,
+      });
       box.addEventListener("change", () => update(field.key, box.checked, true));
       control = box;
     } else {
@@ -109,12 +158,25 @@ export function mountMethodPanel(host: HTMLElement, deps: MethodPanelDeps): Meth
       input.type = field.kind === "number" ? "number" : "text";
       if (field.kind === "number") input.step = "any";
       if (field.fallback !== undefined) input.placeholder = text("mp.default", { value: String(field.fallback) });
-      input.addEventListener("input", () => update(field.key, input.value.trim() === "" ? null : field.kind === "number" && Number.isFinite(Number(input.value)) ? Number(input.value) : input.value, false));
+      input.addEventListener("input", () =>
+        update(
+          field.key,
+          input.value.trim() === ""
+            ? null
+            : field.kind === "number" && Number.isFinite(Number(input.value))
+              ? Number(input.value)
+              : input.value,
+          false,
+        ),
+      );
       control = input;
     }
     const mark = el("span", { className: "mp-mark", textContent: diff ? " ●" : "" });
     mark.setAttribute("aria-hidden", "true");
-    const sr = el("span", { className: "visually-hidden", textContent: diff ? ` (${text("mp.changedFrom", { value: valueText(field.key, diff.before) })})` : "" });
+    const sr = el("span", {
+      className: "visually-hidden",
+      textContent: diff ? ` (${text("mp.changedFrom", { value: valueText(field.key, diff.before) })})` : "",
+    });
     if (field.kind === "checkbox") {
       label.className = "check";
       label.append(control, ` ${fieldLabel(field)}`, mark, sr);
@@ -136,7 +198,13 @@ export function mountMethodPanel(host: HTMLElement, deps: MethodPanelDeps): Meth
     }
     if (diff) wrap.classList.add("changed");
     // Parameters sit two to a row (the pane is narrow; a method with its three limits stays on one screen).
-    if (!field.key.endsWith(".method") && !field.key.startsWith("weights.") && field.kind !== "checkbox" && field.key.split(".").length === 2) wrap.classList.add("mp-param");
+    if (
+      !field.key.endsWith(".method") &&
+      !field.key.startsWith("weights.") &&
+      field.kind !== "checkbox" &&
+      field.key.split(".").length === 2
+    )
+      wrap.classList.add("mp-param");
     wrap.dataset.key = field.key;
     return wrap;
   };
@@ -170,7 +238,12 @@ export function mountMethodPanel(host: HTMLElement, deps: MethodPanelDeps): Meth
       host.append(el("p", { className: "muted", textContent: text("mp.loading") }));
       return;
     }
-    host.append(el("p", { className: "muted", textContent: source ? text("mp.intro", { source: sourceText(source) }) : text("mp.noSettings") }));
+    host.append(
+      el("p", {
+        className: "muted",
+        textContent: source ? text("mp.intro", { source: sourceText(source) }) : text("mp.noSettings"),
+      }),
+    );
     for (const problem of loadProblems) host.append(el("p", { className: "field-error", textContent: problem }));
     const changed = new Map(differences(base, values).map((d) => [d.key, d]));
     const problems = checkValues(values);
@@ -182,7 +255,8 @@ export function mountMethodPanel(host: HTMLElement, deps: MethodPanelDeps): Meth
       for (const field of fields) {
         const exception = /^(normalize\.byIndicator\.[^.]+)\.method$/.exec(field.key)?.[1];
         const weight = field.key.startsWith("weights.") ? field.key : undefined;
-        if (field.key === "normalize.byIndicator." + (exceptionCodes(values)[0] ?? "") + ".method") box.append(el("p", { className: "mp-sub", textContent: text("mp.exceptions") }));
+        if (field.key === "normalize.byIndicator." + (exceptionCodes(values)[0] ?? "") + ".method")
+          box.append(el("p", { className: "mp-sub", textContent: text("mp.exceptions") }));
         if (field.key.startsWith("aggregate.byLevel.") || field.key.startsWith("normalize.byIndicator.")) {
           const f = renderField(field, changed, exception);
           f.classList.add("mp-indent");
@@ -192,22 +266,41 @@ export function mountMethodPanel(host: HTMLElement, deps: MethodPanelDeps): Meth
       if (step === "normalize") {
         const taken = new Set(exceptionCodes(values));
         const global = methodOf(values, "normalize");
-        box.append(adder("mp.addException", nodes.filter((n) => n.level === 1 && !taken.has(n.code)).map((n) => n.code), (code) => {
-          values = setValue(values, base, `normalize.byIndicator.${code}.method`, global);
-          render(`normalize.byIndicator.${code}.method`);
-        }));
+        box.append(
+          adder(
+            "mp.addException",
+            nodes.filter((n) => n.level === 1 && !taken.has(n.code)).map((n) => n.code),
+            (code) => {
+              values = setValue(values, base, `normalize.byIndicator.${code}.method`, global);
+              render(`normalize.byIndicator.${code}.method`);
+            },
+          ),
+        );
       }
       if (step === "weights") {
         const has = fields.length > 0;
-        box.insertBefore(el("p", { className: "muted", textContent: text(has ? "mp.weightsOverride" : "mp.weightsFramework") }), box.children[1] ?? null);
-        box.append(adder("mp.addWeight", nodes.filter((n) => !values.has(`weights.${n.code}`)).map((n) => n.code), (code) => {
-          values = setValue(values, base, `weights.${code}`, 1);
-          render(`weights.${code}`);
-        }));
+        box.insertBefore(
+          el("p", { className: "muted", textContent: text(has ? "mp.weightsOverride" : "mp.weightsFramework") }),
+          box.children[1] ?? null,
+        );
+        box.append(
+          adder(
+            "mp.addWeight",
+            nodes.filter((n) => !values.has(`weights.${n.code}`)).map((n) => n.code),
+            (code) => {
+              values = setValue(values, base, `weights.${code}`, 1);
+              render(`weights.${code}`);
+            },
+          ),
+        );
       }
       const mine = problems.filter((p) => stepOfKey(p.key) === step);
       if (mine.length > 0) {
-        const error = el("p", { className: "field-error", id: `mp-error-${step}`, textContent: mine.map((p) => `${p.key}: ${p.message}`).join("; ") });
+        const error = el("p", {
+          className: "field-error",
+          id: `mp-error-${step}`,
+          textContent: mine.map((p) => `${p.key}: ${p.message}`).join("; "),
+        });
         box.append(error);
         for (const control of box.querySelectorAll("input, select")) {
           control.setAttribute("aria-invalid", "true");
@@ -217,13 +310,21 @@ export function mountMethodPanel(host: HTMLElement, deps: MethodPanelDeps): Meth
       host.append(box);
     }
     const other = problems.filter((p) => stepOfKey(p.key) === null);
-    if (other.length > 0) host.append(el("p", { className: "field-error", textContent: other.map((p) => `${p.key}: ${p.message}`).join("; ") }));
+    if (other.length > 0)
+      host.append(
+        el("p", { className: "field-error", textContent: other.map((p) => `${p.key}: ${p.message}`).join("; ") }),
+      );
     const summary = el("div", { className: "mp-summary" });
     summary.append(el("p", { id: "mp-status", className: "mp-status" }));
     summary.lastElementChild!.setAttribute("role", "status");
     summary.append(el("ul", { id: "mp-changes", className: "mp-changes" }));
     const actions = el("div", { className: "input-row mp-actions" });
-    const save = el("button", { id: "mp-save", type: "button", className: "button primary", textContent: text("mp.save") });
+    const save = el("button", {
+      id: "mp-save",
+      type: "button",
+      className: "button primary",
+      textContent: text("mp.save"),
+    });
     const undo = el("button", { id: "mp-undo", type: "button", className: "button", textContent: text("mp.revert") });
     save.addEventListener("click", () => void saveToSettings());
     undo.addEventListener("click", () => {
@@ -246,12 +347,25 @@ export function mountMethodPanel(host: HTMLElement, deps: MethodPanelDeps): Meth
       const diff = byKey.get(wrap.dataset.key!);
       wrap.classList.toggle("changed", Boolean(diff));
       wrap.querySelector(".mp-mark")!.textContent = diff ? " ●" : "";
-      wrap.querySelector(".visually-hidden")!.textContent = diff ? ` (${text("mp.changedFrom", { value: valueText(diff.key, diff.before) })})` : "";
+      wrap.querySelector(".visually-hidden")!.textContent = diff
+        ? ` (${text("mp.changedFrom", { value: valueText(diff.key, diff.before) })})`
+        : "";
     }
     const list = host.querySelector("#mp-changes");
-    list?.replaceChildren(...changed.map((d) => el("li", { textContent: `${keyLabel(d.key)}: ${valueText(d.key, d.before)} → ${valueText(d.key, d.value)}` })));
+    list?.replaceChildren(
+      ...changed.map((d) =>
+        el("li", { textContent: `${keyLabel(d.key)}: ${valueText(d.key, d.before)} → ${valueText(d.key, d.value)}` }),
+      ),
+    );
     const statusLine = host.querySelector("#mp-status");
-    if (statusLine) statusLine.textContent = status || (changed.length === 0 ? text("mp.same") : changed.length === 1 ? text("mp.changesOne") : text("mp.changesMany", { n: changed.length }));
+    if (statusLine)
+      statusLine.textContent =
+        status ||
+        (changed.length === 0
+          ? text("mp.same")
+          : changed.length === 1
+            ? text("mp.changesOne")
+            : text("mp.changesMany", { n: changed.length }));
     const blocked = checkValues(values).length > 0;
     const save = host.querySelector<HTMLButtonElement>("#mp-save");
     const undo = host.querySelector<HTMLButtonElement>("#mp-undo");
@@ -311,7 +425,11 @@ export function mountMethodPanel(host: HTMLElement, deps: MethodPanelDeps): Meth
       const changes = differences(base, values);
       const problems = checkValues(values);
       if (problems.length > 0) render(); // typing re-renders only the marks: show the problems on their step now
-      return { options: overridesOf(changes), changes: changes.length, errors: problems.map((p) => `${p.key}: ${p.message}`) };
+      return {
+        options: overridesOf(changes),
+        changes: changes.length,
+        errors: problems.map((p) => `${p.key}: ${p.message}`),
+      };
     },
   };
   render();

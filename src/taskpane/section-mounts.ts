@@ -28,7 +28,11 @@ export type MountSection = (host: HTMLElement, deps: PaneDeps) => void | Promise
 /** One line per feature module: `method: mountMethod,` (src/taskpane/method-panel.ts) etc. */
 export const SECTION_MOUNTS: Partial<Record<SectionName, MountSection>> = {
   weights: (host, deps) => {
-    const panel = mountWeightsPanel(host, { service: deps.api, language: deps.language, recompute: () => deps.controller.compute() });
+    const panel = mountWeightsPanel(host, {
+      service: deps.api,
+      language: deps.language,
+      recompute: () => deps.controller.compute(),
+    });
     deps.onRun((_summary, choice) => void panel.refresh(choice));
     deps.onLanguage(() => panel.render());
   },

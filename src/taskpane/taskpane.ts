@@ -10,7 +10,10 @@ import { applyOfficeTheme } from "./theme";
 import { mountMethodPanel } from "./method-panel";
 
 /** `onCreated` receives the controller before the first Excel call, e.g. so the service can read its language. */
-export async function startAddin(api: AddinService, onCreated?: (controller: PaneController) => void): Promise<PaneController> {
+export async function startAddin(
+  api: AddinService,
+  onCreated?: (controller: PaneController) => void,
+): Promise<PaneController> {
   const language = pickLanguage(officeDisplayLanguage() ?? navigator.language);
   applyOfficeTheme();
   const view = new DomView();
@@ -19,9 +22,13 @@ export async function startAddin(api: AddinService, onCreated?: (controller: Pan
   // Method panel (issue 15): the method in force, from Settings, in the Method section.
   const methodHost = document.getElementById("section-method-body");
   if (methodHost) {
-    controller.attachMethodPanel(mountMethodPanel(methodHost, {
-      service: api, language: () => controller.language, onSettingsSource: (source) => controller.settingsSourceChanged(source),
-    }));
+    controller.attachMethodPanel(
+      mountMethodPanel(methodHost, {
+        service: api,
+        language: () => controller.language,
+        onSettingsSource: (source) => controller.settingsSourceChanged(source),
+      }),
+    );
   }
   view.bind(controller, typeof api.selectedRangeSource === "function");
   let lastRun: { summary: RunSummary; choice: StoredChoice } | null = null;
@@ -38,7 +45,14 @@ export async function startAddin(api: AddinService, onCreated?: (controller: Pan
   });
   // A switch of language re-renders the Analysis section too (its state survives: it is kept in the module).
   controller.onLanguage(showAnalysis);
-  mountSections(view, { api, controller, language: () => controller.language, onLanguage: (l) => controller.onLanguage(l), onRun: (l) => controller.onRun(l), expand: (s) => view.setSectionOpen(s, true) });
+  mountSections(view, {
+    api,
+    controller,
+    language: () => controller.language,
+    onLanguage: (l) => controller.onLanguage(l),
+    onRun: (l) => controller.onRun(l),
+    expand: (s) => view.setSectionOpen(s, true),
+  });
   try {
     registerCommands(api, {
       language: () => controller.language,
@@ -71,7 +85,11 @@ function mountSections(view: DomView, deps: PaneDeps): void {
     host.closest<HTMLElement>(".pane-section")!.hidden = false;
     Promise.resolve()
       .then(() => mount(host, deps))
-      .catch((error: unknown) => view.showErrors([t(deps.language(), "unexpected", { message: error instanceof Error ? error.message : String(error) })]));
+      .catch((error: unknown) =>
+        view.showErrors([
+          t(deps.language(), "unexpected", { message: error instanceof Error ? error.message : String(error) }),
+        ]),
+      );
   }
 }
 

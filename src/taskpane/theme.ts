@@ -19,12 +19,15 @@ function luminance(color: string | undefined): number | null {
 }
 
 /** The pane theme for Office's theme colours, or null when Office gives none. */
-export function themeFor(officeTheme: { bodyBackgroundColor?: string; bodyForegroundColor?: string } | null | undefined): PaneTheme | null {
+export function themeFor(
+  officeTheme: { bodyBackgroundColor?: string; bodyForegroundColor?: string } | null | undefined,
+): PaneTheme | null {
   const background = luminance(officeTheme?.bodyBackgroundColor);
   if (background === null) return null;
   const foreground = luminance(officeTheme?.bodyForegroundColor);
   // Contrast themes: black on white or white on black (contrast ratio 21:1 at the extremes); Office's own themes are softer.
-  if (foreground !== null && (background === 0 || background === 1) && Math.abs(foreground - background) === 1) return "contrast";
+  if (foreground !== null && (background === 0 || background === 1) && Math.abs(foreground - background) === 1)
+    return "contrast";
   return background < 0.2 ? "dark" : "light";
 }
 

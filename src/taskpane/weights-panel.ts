@@ -25,7 +25,11 @@ export interface WeightsPanel {
   render(): void;
 }
 
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] => {
+const el = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] => {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -86,7 +90,10 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
     const ms = performance.now() - t0;
     host.dataset.rerankMs = ms.toFixed(3);
     if (failure) {
-      showMessage(failure.kind === "all-zero" ? T("weights.allZero", { node: nameOf(failure.node) }) : failure.message, true);
+      showMessage(
+        failure.kind === "all-zero" ? T("weights.allZero", { node: nameOf(failure.node) }) : failure.message,
+        true,
+      );
     } else if (message?.error) showMessage(null);
     updateRanking(ms);
     updateMarks();
@@ -104,7 +111,9 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
   function updateRanking(ms: number): void {
     if (!model || !movedLine) return;
     const { ranks, baseRanks, index } = model;
-    const order = Array.from(ranks.keys()).filter((i) => ranks[i] === ranks[i]).sort((a, b) => ranks[a]! - ranks[b]! || a - b);
+    const order = Array.from(ranks.keys())
+      .filter((i) => ranks[i] === ranks[i])
+      .sort((a, b) => ranks[a]! - ranks[b]! || a - b);
     topRows.forEach((row, k) => {
       const u = order[k];
       row.hidden = u === undefined;
@@ -116,11 +125,13 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
       const change = baseRanks[u]! - ranks[u]!;
       const cell = cells[3]!;
       cell.className = `num change ${change > 0 ? "up" : change < 0 ? "down" : ""}`;
-      cell.textContent = change > 0 ? `▲${change}` : change < 0 ? `▼${-change}` : baseRanks[u] === baseRanks[u] ? "–" : "";
+      cell.textContent =
+        change > 0 ? `▲${change}` : change < 0 ? `▼${-change}` : baseRanks[u] === baseRanks[u] ? "–" : "";
       cell.title = change > 0 ? T("weights.up", { n: change }) : change < 0 ? T("weights.down", { n: -change }) : "";
     });
     let moved = 0;
-    for (let i = 0; i < ranks.length; i++) if (ranks[i] === ranks[i] && baseRanks[i] === baseRanks[i] && ranks[i] !== baseRanks[i]) moved++;
+    for (let i = 0; i < ranks.length; i++)
+      if (ranks[i] === ranks[i] && baseRanks[i] === baseRanks[i] && ranks[i] !== baseRanks[i]) moved++;
     movedLine.textContent = `${moved > 0 ? T("weights.moved", { count: moved }) : T("weights.unchanged")} · ${T("weights.timing", { ms: ms < 0.1 ? "< 0.1" : ms.toFixed(1) })}`;
   }
 
@@ -132,7 +143,9 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
       row.classList.toggle("changed", model.weights[s] !== model.reference[s]);
     }
     const changed = Object.keys(model.changedWeights()).length > 0;
-    if (applyButton) applyButton.disabled = !changed || !deps.service.writeFrameworkWeights || !choice || message?.error === true || overridden();
+    if (applyButton)
+      applyButton.disabled =
+        !changed || !deps.service.writeFrameworkWeights || !choice || message?.error === true || overridden();
     if (resetButton) resetButton.disabled = !changed;
   }
 
@@ -163,21 +176,47 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
     const m = model!;
     const s = m.slot(code);
     const ref = m.reference[s]!;
-    const siblings = m.children(result!.framework.byCode.get(code)!.parent ?? m.root).map((c) => m.reference[m.slot(c)]!);
+    const siblings = m
+      .children(result!.framework.byCode.get(code)!.parent ?? m.root)
+      .map((c) => m.reference[m.slot(c)]!);
     const max = Math.max(1, 2 * Math.max(...siblings, ref));
     const id = `weights-${s}`;
     const name = nameOf(code);
-    const range = el("input", { type: "range", min: "0", max: String(max), step: String(max / 200), value: String(m.weights[s]), className: "weights-range" });
+    const range = el("input", {
+      type: "range",
+      min: "0",
+      max: String(max),
+      step: String(max / 200),
+      value: String(m.weights[s]),
+      className: "weights-range",
+    });
     range.setAttribute("aria-label", T("weights.slider", { name }));
     // A tick at the Framework's weight: the reference stays visible while dragging.
     const ticks = el("datalist", { id: `${id}-ref` }, el("option", { value: String(ref) }));
     range.setAttribute("list", ticks.id);
-    const number = el("input", { type: "number", min: "0", step: "any", value: fmt(m.weights[s]!), className: "control weights-number", id });
+    const number = el("input", {
+      type: "number",
+      min: "0",
+      step: "any",
+      value: fmt(m.weights[s]!),
+      className: "control weights-number",
+      id,
+    });
     number.setAttribute("aria-label", T("weights.number", { name }));
     const refText = el("span", { className: "weights-ref" }, T("weights.reference", { value: fmt(ref) }));
     refText.setAttribute("aria-hidden", "true");
-    const label = el("label", { htmlFor: id, className: "weights-label" }, el("span", { className: "weights-name" }, name), refText);
-    const row = el("div", { className: `weights-row depth-${Math.min(depth, 3)}` }, label, el("div", { className: "weights-inputs" }, range, number, ticks));
+    const label = el(
+      "label",
+      { htmlFor: id, className: "weights-label" },
+      el("span", { className: "weights-name" }, name),
+      refText,
+    );
+    const row = el(
+      "div",
+      { className: `weights-row depth-${Math.min(depth, 3)}` },
+      label,
+      el("div", { className: "weights-inputs" }, range, number, ticks),
+    );
     row.dataset.code = code;
     range.addEventListener("input", () => setWeight(code, Number(range.value), "range"));
     number.addEventListener("input", () => {
@@ -193,7 +232,8 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
     const m = model!;
     const select = el("select", { className: "control weights-scope", id: "weights-scope" });
     select.append(el("option", { value: "" }, T("weights.allLevels")));
-    for (const code of [...m.aggregates()].reverse()) select.append(el("option", { value: code, selected: code === scope }, nameOf(code)));
+    for (const code of [...m.aggregates()].reverse())
+      select.append(el("option", { value: code, selected: code === scope }, nameOf(code)));
     select.addEventListener("change", () => {
       scope = select.value;
       if (ahpOpen) render();
@@ -220,10 +260,24 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
       });
       return b;
     };
-    return el("div", { className: "weights-presets" },
-      el("label", { htmlFor: "weights-scope", className: "weights-for" }, `${T("weights.presets")} · ${T("weights.presetFor")}`),
+    return el(
+      "div",
+      { className: "weights-presets" },
+      el(
+        "label",
+        { htmlFor: "weights-scope", className: "weights-for" },
+        `${T("weights.presets")} · ${T("weights.presetFor")}`,
+      ),
       select,
-      el("div", { className: "weights-preset-buttons" }, button("weights.equal", "equal"), button("weights.pca", "pca"), button("weights.entropy", "entropy"), button("weights.ahp", "ahp")));
+      el(
+        "div",
+        { className: "weights-preset-buttons" },
+        button("weights.equal", "equal"),
+        button("weights.pca", "pca"),
+        button("weights.entropy", "entropy"),
+        button("weights.ahp", "ahp"),
+      ),
+    );
   }
 
   function ahpSection(): HTMLElement {
@@ -236,7 +290,9 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
     const lower: HTMLElement[][] = kids.map(() => []);
     const evaluate = () => {
       const values = ahpGrid.map((row, i) => row.map((cell, j) => (i === j ? 1 : i < j ? parseJudgment(cell) : NaN)));
-      for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) lower[i]![j]!.textContent = Number.isNaN(values[j]![i]!) ? "?" : fmt(1 / values[j]![i]!);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < i; j++)
+          lower[i]![j]!.textContent = Number.isNaN(values[j]![i]!) ? "?" : fmt(1 / values[j]![i]!);
       if (values.some((row, i) => row.some((v, j) => i < j && Number.isNaN(v)))) {
         out.replaceChildren(T("weights.ahpBad"));
         out.className = "weights-ahp-result field-error";
@@ -244,10 +300,18 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
         return null;
       }
       const r = ahp(values);
-      const list = kids.map((c, k) => `${c} ${(r.weights[k]! * 100).toFixed(1)} %`).join(lang() === "zh-CN" ? "、" : ", ");
+      const list = kids
+        .map((c, k) => `${c} ${(r.weights[k]! * 100).toFixed(1)} %`)
+        .join(lang() === "zh-CN" ? "、" : ", ");
       out.replaceChildren(
         el("span", {}, T("weights.ahpWeights", { weights: list })),
-        el("span", {}, T(r.consistent ? "weights.ahpConsistent" : "weights.ahpInconsistent", { cr: Number.isFinite(r.cr) ? r.cr.toFixed(3) : "–" })),
+        el(
+          "span",
+          {},
+          T(r.consistent ? "weights.ahpConsistent" : "weights.ahpInconsistent", {
+            cr: Number.isFinite(r.cr) ? r.cr.toFixed(3) : "–",
+          }),
+        ),
       );
       out.className = `weights-ahp-result ${r.consistent ? "muted" : "field-error"}`;
       use.disabled = !r.consistent;
@@ -300,10 +364,15 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
       ahpOpen = false;
       render();
     });
-    const box = el("div", { className: "weights-ahp" },
+    const box = el(
+      "div",
+      { className: "weights-ahp" },
       el("h3", {}, T("weights.ahpHeading", { node: nameOf(scope) })),
       el("p", { className: "muted weights-help" }, T("weights.ahpHelp")),
-      el("div", { className: "weights-ahp-scroll" }, table), out, el("div", { className: "weights-actions" }, use, close));
+      el("div", { className: "weights-ahp-scroll" }, table),
+      out,
+      el("div", { className: "weights-actions" }, use, close),
+    );
     evaluate();
     return box;
   }
@@ -341,12 +410,25 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
     const table = el("table", { className: "top-table weights-top" });
     table.append(el("caption", { className: "visually-hidden" }, `${T("weights.top")} · ${T("weights.vsRun")}`));
     const head = el("tr", {});
-    for (const [text, cls] of [[t(lang(), "rank"), ""], [t(lang(), "unit"), ""], [t(lang(), "score"), "num"], ["±", "num"]] as const) head.append(el("th", { scope: "col", className: cls }, text));
+    for (const [text, cls] of [
+      [t(lang(), "rank"), ""],
+      [t(lang(), "unit"), ""],
+      [t(lang(), "score"), "num"],
+      ["±", "num"],
+    ] as const)
+      head.append(el("th", { scope: "col", className: cls }, text));
     (head.cells[3] as HTMLElement).title = T("weights.vsRun");
     table.append(el("thead", {}, head));
     const body = el("tbody");
     topRows = Array.from({ length: Math.min(10, model.unitCodes.length) }, () => {
-      const tr = el("tr", {}, el("td"), el("td"), el("td", { className: "num" }), el("td", { className: "num change" }));
+      const tr = el(
+        "tr",
+        {},
+        el("td"),
+        el("td"),
+        el("td", { className: "num" }),
+        el("td", { className: "num change" }),
+      );
       body.append(tr);
       return tr;
     });

@@ -16,12 +16,28 @@ test("the analysis goes into the JSON result and the workbook, with the same num
   const dir = tempDir();
   const json = join(dir, "r.json");
   const out = join(dir, "r.xlsx");
-  const run = await runInProcess([...base, "--audit", "--uncertainty", "50", "--sensitivity", "10", "--seed", "3", "--json", json, "--out", out]);
+  const run = await runInProcess([
+    ...base,
+    "--audit",
+    "--uncertainty",
+    "50",
+    "--sensitivity",
+    "10",
+    "--seed",
+    "3",
+    "--json",
+    json,
+    "--out",
+    out,
+  ]);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /uncertainty: 50 runs \(seed 3\)/);
   const document = JSON.parse(readFileSync(json, "utf8"));
   const expected = runAnalysis(
-    computeIndex(parseCsv(readFileSync(join(ASEM, "data.csv"), "utf8")), parseCsv(readFileSync(join(ASEM, "meta.csv"), "utf8"))),
+    computeIndex(
+      parseCsv(readFileSync(join(ASEM, "data.csv"), "utf8")),
+      parseCsv(readFileSync(join(ASEM, "meta.csv"), "utf8")),
+    ),
     { audit: true, uncertainty: { runs: 50 }, sensitivity: { n: 10 }, seed: 3 },
   );
   assert.deepEqual(document.analysis.uncertainty.units[0], expected.uncertainty!.units[0]);
@@ -54,5 +70,11 @@ test("flag values are checked before anything runs", () => {
   assert.throws(() => parseArgs([...base, "--inputs", "x.json"]), /use it with --uncertainty/);
   const args = parseArgs([...base, "--audit", "--sensitivity=100"]);
   assert.ok(args.command === "compute");
-  assert.deepEqual(args.analysis, { audit: true, uncertainty: undefined, sensitivity: 100, seed: undefined, inputs: undefined });
+  assert.deepEqual(args.analysis, {
+    audit: true,
+    uncertainty: undefined,
+    sensitivity: 100,
+    seed: undefined,
+    inputs: undefined,
+  });
 });

@@ -3,11 +3,34 @@ import { test } from "node:test";
 import { parseArgs, UsageError } from "../../src/cli/args";
 
 test("compute with every option, in either --flag value or --flag=value form", () => {
-  const parsed = parseArgs(["compute", "in.xlsx", "--meta=m.csv", "--spec", "s.json", "--csv", "o.csv", "--json", "o.json", "--out", "o.xlsx", "--lang", "zh-CN", "--in-place"]);
+  const parsed = parseArgs([
+    "compute",
+    "in.xlsx",
+    "--meta=m.csv",
+    "--spec",
+    "s.json",
+    "--csv",
+    "o.csv",
+    "--json",
+    "o.json",
+    "--out",
+    "o.xlsx",
+    "--lang",
+    "zh-CN",
+    "--in-place",
+  ]);
   assert.equal(parsed.command, "compute");
   const { analysis: _analysis, ...files } = parsed as Extract<typeof parsed, { command: "compute" }>;
   assert.deepEqual(files, {
-    command: "compute", input: "in.xlsx", meta: "m.csv", spec: "s.json", csv: "o.csv", json: "o.json", out: "o.xlsx", lang: "zh-CN", inPlace: true,
+    command: "compute",
+    input: "in.xlsx",
+    meta: "m.csv",
+    spec: "s.json",
+    csv: "o.csv",
+    json: "o.json",
+    out: "o.xlsx",
+    lang: "zh-CN",
+    inPlace: true,
   });
   assert.deepEqual(parseArgs(["demo"]), { command: "demo", out: undefined, lang: "en" });
   assert.deepEqual(parseArgs([]), { command: "help" });
@@ -27,5 +50,10 @@ test("command-line mistakes are usage errors that say what is wrong", () => {
     [["demo", "--csv", "x.csv"], /demo does not take --csv/],
     [["run"], /unknown command "run"/],
   ];
-  for (const [argv, message] of cases) assert.throws(() => parseArgs(argv), (e: unknown) => e instanceof UsageError && message.test(e.message), argv.join(" "));
+  for (const [argv, message] of cases)
+    assert.throws(
+      () => parseArgs(argv),
+      (e: unknown) => e instanceof UsageError && message.test(e.message),
+      argv.join(" "),
+    );
 });

@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { ASEM, assertMatchesCoinr, spawnCli, tempDir } from "./helpers";
 
-
 test("compute data.csv --meta meta.csv --csv: every score within 1e-9 of COINr, every rank equal", async () => {
   const dir = tempDir();
   const out = join(dir, "scores.csv");
@@ -19,9 +18,21 @@ test("compute data.csv --meta meta.csv --csv: every score within 1e-9 of COINr, 
 test("--spec JSON: min-max 1-100 and geometric means match COINr's geometric pipeline", async () => {
   const dir = tempDir();
   const spec = join(dir, "geometric.json");
-  writeFileSync(spec, JSON.stringify({ normalize: { method: "minmax", low: 1, high: 100 }, aggregate: { method: "geometric" } }));
+  writeFileSync(
+    spec,
+    JSON.stringify({ normalize: { method: "minmax", low: 1, high: 100 }, aggregate: { method: "geometric" } }),
+  );
   const out = join(dir, "scores.csv");
-  const run = await spawnCli(["compute", join(ASEM, "data.csv"), "--meta", join(ASEM, "meta.csv"), "--spec", spec, "--csv", out]);
+  const run = await spawnCli([
+    "compute",
+    join(ASEM, "data.csv"),
+    "--meta",
+    join(ASEM, "meta.csv"),
+    "--spec",
+    spec,
+    "--csv",
+    out,
+  ]);
   assert.equal(run.code, 0, run.stderr);
   assertMatchesCoinr(out, join(ASEM, "expected-geometric.csv"));
 });
@@ -55,7 +66,11 @@ test("a reader that closes early (`| head`): the run still writes its CSV, exits
   const { spawn } = await import("node:child_process");
   const { MAIN, REPO } = await import("./helpers");
   const result = await new Promise<{ code: number; stderr: string }>((done, fail) => {
-    const child = spawn(process.execPath, ["--import", "tsx", MAIN, "compute", join(ASEM, "data.csv"), "--meta", join(ASEM, "meta.csv"), "--csv", out], { cwd: REPO });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", MAIN, "compute", join(ASEM, "data.csv"), "--meta", join(ASEM, "meta.csv"), "--csv", out],
+      { cwd: REPO },
+    );
     child.stdout.destroy(); // the pipe's reader is gone before the first line
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));

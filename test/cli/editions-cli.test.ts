@@ -16,7 +16,10 @@ test("compute panel.csv --csv --json: one row per unit and edition in Data order
   const json = join(dir, "result.json");
   const run = await runInProcess(["compute", PANEL, "--meta", META, "--csv", csv, "--json", json]);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /51 units, 49 indicators, 11 aggregates, 5 editions \(2018, 2019, 2020, 2021, 2022\), pooled normalization, showing 2022/);
+  assert.match(
+    run.stdout,
+    /51 units, 49 indicators, 11 aggregates, 5 editions \(2018, 2019, 2020, 2021, 2022\), pooled normalization, showing 2022/,
+  );
 
   const header = readFileSync(csv, "utf8").split(/\r?\n/)[0]!.split(",");
   assert.deepEqual(header.slice(0, 4), ["uCode", "uName", "Time", "Index"]);
@@ -43,7 +46,11 @@ test("compute panel.csv --csv --json: one row per unit and edition in Data order
     const before = byKey.get(`${row.uCode}|${year - 1}`);
     if (year === 2018) assert.equal(row.Index_RankChange, null, "the first edition has no change");
     else {
-      assert.equal(Number(row.Index_RankChange), Number(before!.Index_Rank) - Number(row.Index_Rank), `${key(row)} change`);
+      assert.equal(
+        Number(row.Index_RankChange),
+        Number(before!.Index_Rank) - Number(row.Index_Rank),
+        `${key(row)} change`,
+      );
       changes++;
     }
   }
@@ -52,7 +59,10 @@ test("compute panel.csv --csv --json: one row per unit and edition in Data order
   const doc = JSON.parse(readFileSync(json, "utf8"));
   assert.equal(doc.edition, 2022);
   assert.equal(doc.normalize, "pooled");
-  assert.deepEqual(doc.editions.map((e: { time: number }) => e.time), [2018, 2019, 2020, 2021, 2022]);
+  assert.deepEqual(
+    doc.editions.map((e: { time: number }) => e.time),
+    [2018, 2019, 2020, 2021, 2022],
+  );
   const y2019 = doc.editions[1];
   assert.equal(y2019.units.length, 51);
   const engine = computeIndex(readCsv(PANEL), readCsv(META), { editions: { edition: 2019 } });
@@ -74,6 +84,12 @@ test("bad editions: a duplicate unit and year names both cells of the file", asy
   assert.equal(run.code, 1, run.stdout);
   const code = lines[60]!.split(",")[1]!;
   const first = lines.findIndex((line) => line.split(",")[1] === code) + 1;
-  assert.match(run.stderr, new RegExp(`'?panel\\.csv'?!B${first}: unit ${code} has two rows for Time 2018 \\(this one and row 61`));
-  assert.match(run.stderr, new RegExp(`'?panel\\.csv'?!B61: unit ${code} has two rows for Time 2018 \\(this one and row ${first} `));
+  assert.match(
+    run.stderr,
+    new RegExp(`'?panel\\.csv'?!B${first}: unit ${code} has two rows for Time 2018 \\(this one and row 61`),
+  );
+  assert.match(
+    run.stderr,
+    new RegExp(`'?panel\\.csv'?!B61: unit ${code} has two rows for Time 2018 \\(this one and row ${first} `),
+  );
 });

@@ -24,8 +24,12 @@ export interface CliRun {
 /** The CLI as a separate Node process (the way npm runs it, minus npm's start-up time). */
 export function spawnCli(args: string[], cwd = REPO): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--import", "tsx", MAIN, ...args], { cwd, env: { ...process.env, INDEX_STUDIO_DEBUG: "" } });
-    let stdout = "", stderr = "";
+    const child = spawn(process.execPath, ["--import", "tsx", MAIN, ...args], {
+      cwd,
+      env: { ...process.env, INDEX_STUDIO_DEBUG: "" },
+    });
+    let stdout = "",
+      stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", fail);
@@ -35,7 +39,8 @@ export function spawnCli(args: string[], cwd = REPO): Promise<CliRun> {
 
 /** The CLI in this process (same code path as main.ts, without a process start). */
 export async function runInProcess(args: string[]): Promise<CliRun> {
-  let stdout = "", stderr = "";
+  let stdout = "",
+    stderr = "";
   const code = await runCli(args, { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) });
   return { code, stdout, stderr };
 }
@@ -54,14 +59,19 @@ export function assertMatchesCoinr(actualPath: string, expectedPath: string): vo
   assert.equal(actual.length, expected.length, "one row per unit");
   const columns = Object.keys(expected[0]!).filter((c) => c !== "uCode" && c !== "uName");
   assert.deepEqual(Object.keys(actual[0]!).slice(0, 2), ["uCode", "uName"]);
-  assert.deepEqual(new Set(Object.keys(actual[0]!).slice(2)), new Set(columns), "a score and a _Rank column for every aggregate");
+  assert.deepEqual(
+    new Set(Object.keys(actual[0]!).slice(2)),
+    new Set(columns),
+    "a score and a _Rank column for every aggregate",
+  );
   let compared = 0;
   for (const want of expected) {
     const got = byCode.get(want.uCode);
     assert.ok(got, `unit ${want.uCode} is in the output`);
     assert.equal(got.uName, want.uName);
     for (const column of columns) {
-      const g: number = Number(got[column]), w: number = Number(want[column]);
+      const g: number = Number(got[column]),
+        w: number = Number(want[column]);
       if (column.endsWith("_Rank")) assert.equal(g, w, `${want.uCode} ${column}`);
       else assert.ok(Math.abs(g - w) <= 1e-9 * Math.max(1, Math.abs(w)), `${want.uCode} ${column}: ${g} vs COINr ${w}`);
       compared++;

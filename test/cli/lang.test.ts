@@ -7,9 +7,19 @@ import { ASEM, runInProcess, tempDir } from "./helpers";
 
 test("--lang zh-CN: input errors are printed in Chinese with their cells, English stays the default", async () => {
   const dir = tempDir();
-  const meta = readFileSync(join(ASEM, "meta.csv"), "utf8").replace('1,"LPI","Logistics Performance Index",1,', '1,"LPI","Logistics Performance Index",2,');
+  const meta = readFileSync(join(ASEM, "meta.csv"), "utf8").replace(
+    '1,"LPI","Logistics Performance Index",1,',
+    '1,"LPI","Logistics Performance Index",2,',
+  );
   writeFileSync(join(dir, "meta.csv"), meta);
-  const zh = await runInProcess(["compute", join(ASEM, "data.csv"), "--meta", join(dir, "meta.csv"), "--lang", "zh-CN"]);
+  const zh = await runInProcess([
+    "compute",
+    join(ASEM, "data.csv"),
+    "--meta",
+    join(dir, "meta.csv"),
+    "--lang",
+    "zh-CN",
+  ]);
   assert.equal(zh.code, 1);
   assert.match(zh.stderr, /index-studio: 输入有 1 个问题：/);
   assert.match(zh.stderr, /meta\.csv!D2：方向“2”必须为 1（越高越好）或 -1（越低越好）/);
@@ -29,10 +39,22 @@ test("--lang zh-CN: the run summary, the top table, warnings and 'wrote' are in 
   data[1] = row.join(",");
   writeFileSync(join(dir, "data.csv"), data.join("\n"));
   const out = join(dir, "scores.csv");
-  const run = await runInProcess(["compute", join(dir, "data.csv"), "--meta", join(ASEM, "meta.csv"), "--csv", out, "--lang", "zh-CN"]);
+  const run = await runInProcess([
+    "compute",
+    join(dir, "data.csv"),
+    "--meta",
+    join(ASEM, "meta.csv"),
+    "--csv",
+    out,
+    "--lang",
+    "zh-CN",
+  ]);
   assert.equal(run.code, 0, run.stderr);
   const column = String.fromCharCode(65 + lpi);
-  assert.match(run.stderr, new RegExp(`警告：data\\.csv!${column}2：“n/a”不是数值，按缺失处理（请填写数值或将单元格留空）`));
+  assert.match(
+    run.stderr,
+    new RegExp(`警告：data\\.csv!${column}2：“n/a”不是数值，按缺失处理（请填写数值或将单元格留空）`),
+  );
   // ASEM: 51 units, 49 indicators; the parts are joined with 、.
   assert.match(run.stdout, /^51 个单位、49 个指标、\d+ 个汇总项/);
   assert.match(run.stdout, /\n排名\s+代码\s+名称\s+Index/);

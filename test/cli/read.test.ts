@@ -14,12 +14,19 @@ test("plainCell: each exceljs value as a plain number, text, boolean or null", (
   assert.equal(plainCell({ formula: "A1*2", result: 7 }), 7, "a formula gives its saved result");
   assert.equal(plainCell({ sharedFormula: "B2", result: "x" } as ExcelJS.CellValue), "x");
   assert.equal(plainCell({ formula: "1/0", result: { error: "#DIV/0!" } }), "#DIV/0!");
-  assert.equal(plainCell({ error: "#N/A" }), "#N/A", "errors arrive as their text, which the engine reports as missing");
+  assert.equal(
+    plainCell({ error: "#N/A" }),
+    "#N/A",
+    "errors arrive as their text, which the engine reports as missing",
+  );
   assert.equal(plainCell({ richText: [{ text: "New " }, { text: "York", font: { bold: true } }] }), "New York");
   assert.equal(plainCell({ text: "site", hyperlink: "https://example.org" }), "site");
   assert.equal(plainCell(new Date(Date.UTC(2022, 0, 1))), 44562, "dates as Excel serial numbers (2022-01-01 = 44562)");
   let missing = 0;
-  assert.equal(plainCell({ formula: "A1" }, () => missing++), null);
+  assert.equal(
+    plainCell({ formula: "A1" }, () => missing++),
+    null,
+  );
   assert.equal(missing, 1);
 });
 
@@ -41,9 +48,16 @@ test("readWorkbookTables: the used block of each sheet with its origin; merged c
   await workbook.xlsx.writeFile(path);
 
   const tables = await readWorkbookTables(path);
-  assert.deepEqual(tables.data, [["uCode", "X"], ["A", 2], ["B", null]]);
+  assert.deepEqual(tables.data, [
+    ["uCode", "X"],
+    ["A", 2],
+    ["B", null],
+  ]);
   assert.deepEqual(tables.origins.Data, { sheet: "data", row: 3, col: 2 });
-  assert.deepEqual(tables.framework, [["Header", null], ["X", "Index"]]);
+  assert.deepEqual(tables.framework, [
+    ["Header", null],
+    ["X", "Index"],
+  ]);
   assert.equal(tables.settings, undefined);
   assert.equal(tables.notes.length, 1);
   assert.match(tables.notes[0]!, /^data!D6 holds a formula with no saved result/);

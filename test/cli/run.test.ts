@@ -14,26 +14,36 @@ const asemMeta = () => parseCsv(readFileSync(join(ASEM, "meta.csv"), "utf8"));
 const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
 /** Writes a workbook whose sheets hold the given tables, each starting at the given cell (1-based). */
-async function writeWorkbook(path: string, sheets: { name: string; rows: Cell[][]; at?: [number, number] }[]): Promise<void> {
+async function writeWorkbook(
+  path: string,
+  sheets: { name: string; rows: Cell[][]; at?: [number, number] }[],
+): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name);
     const [r0, c0] = sheet.at ?? [1, 1];
-    sheet.rows.forEach((row, r) => row.forEach((value, c) => {
-      if (value !== null && value !== undefined) ws.getCell(r0 + r, c0 + c).value = value;
-    }));
+    sheet.rows.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (value !== null && value !== undefined) ws.getCell(r0 + r, c0 + c).value = value;
+      }),
+    );
   }
   await workbook.xlsx.writeFile(path);
 }
 
 /** ASEM as numbers (what a workbook holds), with an optional edit. */
 function numericTable(rows: (string | null)[][]): Cell[][] {
-  return rows.map((row, r) => row.map((v) => (r > 0 && v !== null && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : v)));
+  return rows.map((row, r) =>
+    row.map((v) => (r > 0 && v !== null && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : v)),
+  );
 }
 
 test("a Framework error names the CSV cell", async () => {
   const dir = tempDir();
-  const meta = readFileSync(join(ASEM, "meta.csv"), "utf8").replace('1,"LPI","Logistics Performance Index",1,', '1,"LPI","Logistics Performance Index",2,');
+  const meta = readFileSync(join(ASEM, "meta.csv"), "utf8").replace(
+    '1,"LPI","Logistics Performance Index",1,',
+    '1,"LPI","Logistics Performance Index",2,',
+  );
   writeFileSync(join(dir, "meta.csv"), meta);
   const run = await runInProcess(["compute", join(ASEM, "data.csv"), "--meta", join(dir, "meta.csv")]);
   assert.equal(run.code, 1);
@@ -64,7 +74,15 @@ test("a wrong Settings value names its cell; --spec overrides it and merges with
   await writeWorkbook(path, [
     { name: "Data", rows: numericTable(asemData()) },
     { name: "Framework", rows: numericTable(asemMeta()) },
-    { name: "Settings", rows: [["Key", "Value"], ["normalize.method", "minmax"], ["normalize.high", 10], ["aggregate.method", "geometrik"]] },
+    {
+      name: "Settings",
+      rows: [
+        ["Key", "Value"],
+        ["normalize.method", "minmax"],
+        ["normalize.high", 10],
+        ["aggregate.method", "geometrik"],
+      ],
+    },
   ]);
   const bad = await runInProcess(["compute", path]);
   assert.equal(bad.code, 1);
@@ -81,10 +99,17 @@ test("a wrong Settings value names its cell; --spec overrides it and merges with
   writeFileSync(join(dir, "spec2.json"), JSON.stringify({ normalize: { method: "zscore" } }));
   const replaced = await runInProcess(["compute", path, "--spec", join(dir, "spec2.json"), "--json", out]);
   assert.equal(replaced.code, 1, "the Settings sheet's geometrik is still wrong");
-  writeFileSync(join(dir, "spec3.json"), JSON.stringify({ normalize: { method: "zscore" }, aggregate: { method: "arithmetic" } }));
+  writeFileSync(
+    join(dir, "spec3.json"),
+    JSON.stringify({ normalize: { method: "zscore" }, aggregate: { method: "arithmetic" } }),
+  );
   const ok = await runInProcess(["compute", path, "--spec", join(dir, "spec3.json"), "--json", out]);
   assert.equal(ok.code, 0, ok.stderr);
-  assert.deepEqual(JSON.parse(readFileSync(out, "utf8")).spec.normalize, { method: "zscore", mean: 0, sd: 1 }, "a new method replaces the block");
+  assert.deepEqual(
+    JSON.parse(readFileSync(out, "utf8")).spec.normalize,
+    { method: "zscore", mean: 0, sd: 1 },
+    "a new method replaces the block",
+  );
 
   writeFileSync(join(dir, "spec4.json"), "{ normalize: minmax }");
   const notJson = await runInProcess(["compute", path, "--spec", join(dir, "spec4.json")]);
@@ -95,14 +120,24 @@ test("a wrong Settings value names its cell; --spec overrides it and merges with
 test("--out never writes over the input; --in-place adds the results to it", async () => {
   const dir = tempDir();
   const path = join(dir, "asem.xlsx");
-  await writeWorkbook(path, [{ name: "Data", rows: numericTable(asemData()) }, { name: "Framework", rows: numericTable(asemMeta()) }]);
+  await writeWorkbook(path, [
+    { name: "Data", rows: numericTable(asemData()) },
+    { name: "Framework", rows: numericTable(asemMeta()) },
+  ]);
   const before = sha(path);
   for (const out of [path, join(dir, "sub", "..", "asem.xlsx")]) {
     const run = await runInProcess(["compute", path, "--out", out]);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /is the input file: refusing to write over it.*--in-place/);
   }
-  const sameAsMeta = await runInProcess(["compute", join(ASEM, "data.csv"), "--meta", join(ASEM, "meta.csv"), "--csv", join(ASEM, "meta.csv")]);
+  const sameAsMeta = await runInProcess([
+    "compute",
+    join(ASEM, "data.csv"),
+    "--meta",
+    join(ASEM, "meta.csv"),
+    "--csv",
+    join(ASEM, "meta.csv"),
+  ]);
   assert.equal(sameAsMeta.code, 2);
   assert.match(sameAsMeta.stderr, /--csv .* is the --meta file/);
   assert.equal(sha(path), before, "the input is untouched");
@@ -124,8 +159,20 @@ test("--json has no NaN; screened-out units are null in JSON and empty in CSV", 
   const dir = tempDir();
   const spec = join(dir, "spec.json");
   writeFileSync(spec, JSON.stringify({ screen: { minCoverage: 0.95 } }));
-  const csv = join(dir, "scores.csv"), json = join(dir, "result.json");
-  const run = await runInProcess(["compute", join(ASEM, "data.csv"), "--meta", join(ASEM, "meta.csv"), "--spec", spec, "--csv", csv, "--json", json]);
+  const csv = join(dir, "scores.csv"),
+    json = join(dir, "result.json");
+  const run = await runInProcess([
+    "compute",
+    join(ASEM, "data.csv"),
+    "--meta",
+    join(ASEM, "meta.csv"),
+    "--spec",
+    spec,
+    "--csv",
+    csv,
+    "--json",
+    json,
+  ]);
   assert.equal(run.code, 0, run.stderr);
   const text = readFileSync(json, "utf8");
   assert.doesNotMatch(text, /NaN|Infinity/);
@@ -148,12 +195,18 @@ test("--json has no NaN; screened-out units are null in JSON and empty in CSV", 
     const u = result.units.findIndex((x: { code: string }) => x.code === row.uCode);
     assert.equal(Number(row.Index), indexScores[u]);
   }
-  const indicatorCodes = asemMeta().slice(1).filter((r) => r[0] === "1").map((r) => r[1]!);
+  const indicatorCodes = asemMeta()
+    .slice(1)
+    .filter((r) => r[0] === "1")
+    .map((r) => r[1]!);
   const total = indicatorCodes.reduce((sum, code) => sum + result.effectiveWeights[code], 0);
   assert.ok(Math.abs(total - 1) < 1e-12, String(total));
   const physical = asemMeta().filter((r) => r[8] === "Physical").length;
   assert.equal(physical, 8);
-  assert.ok(Math.abs(result.effectiveWeights.LPI - 0.5 * (1 / 5) * (1 / physical)) < 1e-15, "Conn half, one of 5 pillars, one of 8 indicators");
+  assert.ok(
+    Math.abs(result.effectiveWeights.LPI - 0.5 * (1 / 5) * (1 / physical)) < 1e-15,
+    "Conn half, one of 5 pillars, one of 8 indicators",
+  );
 });
 
 test("a write that fails leaves every output as it was", async () => {
@@ -161,7 +214,16 @@ test("a write that fails leaves every output as it was", async () => {
   const csv = join(dir, "scores.csv");
   writeFileSync(csv, "old");
   mkdirSync(join(dir, "taken.json")); // a folder where the JSON file should go
-  const run = await runInProcess(["compute", join(ASEM, "data.csv"), "--meta", join(ASEM, "meta.csv"), "--csv", csv, "--json", join(dir, "taken.json")]);
+  const run = await runInProcess([
+    "compute",
+    join(ASEM, "data.csv"),
+    "--meta",
+    join(ASEM, "meta.csv"),
+    "--csv",
+    csv,
+    "--json",
+    join(dir, "taken.json"),
+  ]);
   assert.equal(run.code, 1);
   assert.match(run.stderr, /cannot write/);
   assert.equal(readFileSync(csv, "utf8"), "old");
@@ -174,7 +236,10 @@ test("missing pieces: no --meta for a CSV, no Data sheet, a missing file", async
   assert.equal(noMeta.code, 1);
   assert.match(noMeta.stderr, /give the Framework table with --meta/);
   const path = join(dir, "book.xlsx");
-  await writeWorkbook(path, [{ name: "Sheet1", rows: [["a"]] }, { name: "Framework", rows: numericTable(asemMeta()) }]);
+  await writeWorkbook(path, [
+    { name: "Sheet1", rows: [["a"]] },
+    { name: "Framework", rows: numericTable(asemMeta()) },
+  ]);
   const noData = await runInProcess(["compute", path]);
   assert.equal(noData.code, 1);
   assert.match(noData.stderr, /book\.xlsx has no sheet named Data \(its sheets: Sheet1, Framework\)/);
@@ -203,22 +268,52 @@ test("hostile and non-Latin unit names: text in every output, never a formula", 
   // Written as a user's file would be (formatCsv would protect the names already).
   const quote = (v: string | null) => (v === null ? "" : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   writeFileSync(join(dir, "data.csv"), data.map((row) => row.map(quote).join(",")).join("\n"));
-  const csv = join(dir, "scores.csv"), json = join(dir, "result.json"), out = join(dir, "result.xlsx");
-  const run = await runInProcess(["compute", join(dir, "data.csv"), "--meta", join(ASEM, "meta.csv"), "--csv", csv, "--json", json, "--out", out]);
+  const csv = join(dir, "scores.csv"),
+    json = join(dir, "result.json"),
+    out = join(dir, "result.xlsx");
+  const run = await runInProcess([
+    "compute",
+    join(dir, "data.csv"),
+    "--meta",
+    join(ASEM, "meta.csv"),
+    "--csv",
+    csv,
+    "--json",
+    json,
+    "--out",
+    out,
+  ]);
   assert.equal(run.code, 0, run.stderr);
-  const names = readCsvRecords(csv).slice(0, hostile.length).map((row) => row.uName);
-  assert.deepEqual(names, hostile.map((name) => (/^[=+\-@]/.test(name) ? `'${name}` : name)));
-  assert.deepEqual(JSON.parse(readFileSync(json, "utf8")).units.slice(0, hostile.length).map((u: { name: string }) => u.name), hostile);
+  const names = readCsvRecords(csv)
+    .slice(0, hostile.length)
+    .map((row) => row.uName);
+  assert.deepEqual(
+    names,
+    hostile.map((name) => (/^[=+\-@]/.test(name) ? `'${name}` : name)),
+  );
+  assert.deepEqual(
+    JSON.parse(readFileSync(json, "utf8"))
+      .units.slice(0, hostile.length)
+      .map((u: { name: string }) => u.name),
+    hostile,
+  );
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(out);
   // Every result sheet holds the names as text cells (the copied Data sheet may keep "-1" as the number it looks like).
   const resultsSheet = workbook.getWorksheet("Results")!;
   const texts = new Set<string>();
   const cells: ExcelJS.Cell[] = [];
-  for (const ws of workbook.worksheets) ws.eachRow((row) => row.eachCell((cell) => {
-    if (cell.formula && /HYPERLINK|SUM\(A1\)|^[+-]?1$/.test(cell.formula)) cells.push(cell);
-    if (ws === resultsSheet && cell.type === ExcelJS.ValueType.String) texts.add(cell.value as string);
-  }));
+  for (const ws of workbook.worksheets)
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.formula && /HYPERLINK|SUM\(A1\)|^[+-]?1$/.test(cell.formula)) cells.push(cell);
+        if (ws === resultsSheet && cell.type === ExcelJS.ValueType.String) texts.add(cell.value as string);
+      }),
+    );
   for (const name of hostile) assert.ok(texts.has(name), `Results holds ${name.slice(0, 30)} as text`);
-  assert.deepEqual(cells.map((cell) => `${cell.worksheet.name}!${cell.address}`), [], "no formula made from the data");
+  assert.deepEqual(
+    cells.map((cell) => `${cell.worksheet.name}!${cell.address}`),
+    [],
+    "no formula made from the data",
+  );
 });

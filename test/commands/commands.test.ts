@@ -3,12 +3,21 @@ import assert from "node:assert/strict";
 import { createRefreshHandler, type CommandReporter } from "../../src/commands/commands";
 import type { AddinService, RunSummary, StoredChoice } from "../../src/excel/service";
 
-const choice: StoredChoice = { version: 1, data: { kind: "sheet", sheet: "Data" }, framework: { kind: "sheet", sheet: "Framework" }, settings: { kind: "sheet", sheet: "Settings" } };
+const choice: StoredChoice = {
+  version: 1,
+  data: { kind: "sheet", sheet: "Data" },
+  framework: { kind: "sheet", sheet: "Framework" },
+  settings: { kind: "sheet", sheet: "Settings" },
+};
 const summary: RunSummary = { top: [], warnings: [], sheets: ["Results"], syncCount: 3, maxRequestBytes: 1000 };
 
 function reporter(language: "en" | "zh-CN" = "en") {
   const log: { ok: RunSummary[]; failed: string[][] } = { ok: [], failed: [] };
-  const value: CommandReporter = { language: () => language, succeeded: (s) => void log.ok.push(s), failed: (m) => void log.failed.push(m) };
+  const value: CommandReporter = {
+    language: () => language,
+    succeeded: (s) => void log.ok.push(s),
+    failed: (m) => void log.failed.push(m),
+  };
   return { value, log };
 }
 
@@ -19,7 +28,10 @@ function event() {
 
 test("Refresh runs the stored choice in the pane's language and completes the event once", async () => {
   const runs: [StoredChoice, string | undefined][] = [];
-  const api = { loadStoredChoice: async () => choice, runIndex: async (c: StoredChoice, o: { language?: string }) => (runs.push([c, o.language]), summary) } as unknown as AddinService;
+  const api = {
+    loadStoredChoice: async () => choice,
+    runIndex: async (c: StoredChoice, o: { language?: string }) => (runs.push([c, o.language]), summary),
+  } as unknown as AddinService;
   const { value, log } = reporter("zh-CN");
   const { state, event: e } = event();
   await createRefreshHandler(api, value)(e);
@@ -29,7 +41,12 @@ test("Refresh runs the stored choice in the pane's language and completes the ev
 });
 
 test("a failing run, a missing choice and even a failing reporter still complete the event; errors are reported", async () => {
-  const failing = { loadStoredChoice: async () => choice, runIndex: async () => { throw Object.assign(new Error("x"), { messages: ["Data!F12: \"n/a\" is not a number"] }); } } as unknown as AddinService;
+  const failing = {
+    loadStoredChoice: async () => choice,
+    runIndex: async () => {
+      throw Object.assign(new Error("x"), { messages: ['Data!F12: "n/a" is not a number'] });
+    },
+  } as unknown as AddinService;
   const { value, log } = reporter();
   const first = event();
   await createRefreshHandler(failing, value)(first.event);
@@ -43,7 +60,13 @@ test("a failing run, a missing choice and even a failing reporter still complete
   assert.equal(second.state.completed, 1);
   assert.deepEqual(zh.log.failed, [["请先在指数工作室窗格中选择数据和框架，然后再刷新。"]]);
 
-  const broken: CommandReporter = { language: () => "en", succeeded: () => {}, failed: () => { throw new Error("pane gone"); } };
+  const broken: CommandReporter = {
+    language: () => "en",
+    succeeded: () => {},
+    failed: () => {
+      throw new Error("pane gone");
+    },
+  };
   const third = event();
   await createRefreshHandler(failing, broken)(third.event);
   assert.equal(third.state.completed, 1);
@@ -54,7 +77,12 @@ test("a second click during a run waits for it instead of running twice at once"
   let runs = 0;
   const api = {
     loadStoredChoice: async () => choice,
-    runIndex: () => { runs++; return new Promise<RunSummary>((resolve) => { release = () => resolve(summary); }); },
+    runIndex: () => {
+      runs++;
+      return new Promise<RunSummary>((resolve) => {
+        release = () => resolve(summary);
+      });
+    },
   } as unknown as AddinService;
   const { value } = reporter();
   const handler = createRefreshHandler(api, value);

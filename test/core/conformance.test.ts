@@ -41,7 +41,10 @@ test("default pipeline (min-max 0–100, arithmetic) equals COINr scores within 
 });
 
 test("geometric pipeline (min-max 1–100, geometric mean) equals COINr", () => {
-  checkAgainst("expected-geometric.csv", { normalize: { method: "minmax", low: 1, high: 100 }, aggregate: { method: "geometric" } });
+  checkAgainst("expected-geometric.csv", {
+    normalize: { method: "minmax", low: 1, high: 100 },
+    aggregate: { method: "geometric" },
+  });
 });
 
 test("normalized indicators of the default pipeline equal COINr's", () => {

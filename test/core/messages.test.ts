@@ -26,7 +26,10 @@ test("a message renders with its parameters; lists take the language's separator
   assert.equal(render("zh-CN", m), "有 2 个顶层节点（P1、P2）的上级为空；请添加指数行并将其设为它们的上级");
   assert.equal(joinList("zh-CN", ["数据", "框架", "设置"]), "数据、框架、设置");
   const nested = msg("framework.allZero", { parent: "P1", codes: msg("list.andMore", { list: ["A", "B"], more: 3 }) });
-  assert.equal(render("en", nested), "every child of P1 has weight 0 (A, B and 3 more); give at least one a positive weight");
+  assert.equal(
+    render("en", nested),
+    "every child of P1 has weight 0 (A, B and 3 more); give at least one a positive weight",
+  );
   assert.match(render("zh-CN", nested), /（A、B 等，另有 3 个）/);
 });
 
@@ -81,15 +84,20 @@ test("real engine errors in Chinese: duplicate codes, a bad weight, a bad direct
     "Framework!A5：代码 A 重复（另见第 2 行）；代码必须唯一",
   ]);
   // English is unchanged, word for word.
-  assert.deepEqual(framework_.map((issue) => formatIssue(issue)), [
-    "Framework!D3: weight \"heavy\" is not a number; weights are numbers ≥ 0",
-    "Framework!E4: direction \"up\" must be 1 (higher is better) or -1 (lower is better)",
-    "Framework!A5: duplicate code A (also in row 2); codes must be unique",
-  ]);
+  assert.deepEqual(
+    framework_.map((issue) => formatIssue(issue)),
+    [
+      'Framework!D3: weight "heavy" is not a number; weights are numbers ≥ 0',
+      'Framework!E4: direction "up" must be 1 (higher is better) or -1 (lower is better)',
+      "Framework!A5: duplicate code A (also in row 2); codes must be unique",
+    ],
+  );
   const dataIssues = issuesOf(() => computeIndex(data, goodFramework, {}));
   const dataZh = dataIssues.map((issue) => formatIssue(issue, { Data: { sheet: "数据", row: 0, col: 0 } }, "zh-CN"));
   assert.deepEqual(dataZh, ["'数据'!A4：单位代码 LON 重复（另见第 2 行）；单位代码必须唯一"]);
-  const warned = computeIndex([...data.slice(0, 3), ["BER", "Berlin", 3, 4, 5]], goodFramework, {}).warnings.map((issue) => formatIssue(issue, undefined, "zh-CN"));
+  const warned = computeIndex([...data.slice(0, 3), ["BER", "Berlin", 3, 4, 5]], goodFramework, {}).warnings.map(
+    (issue) => formatIssue(issue, undefined, "zh-CN"),
+  );
   assert.deepEqual(warned, ["警告：Data!C3：“n/a”不是数值，按缺失处理（请填写数值或将单元格留空）"]);
   for (const text of [...zh, ...dataZh, ...warned]) {
     assert.deepEqual(englishWords(text, ["heavy", "up", "LON", "n/a", "Framework", "Data"]), [], text);
@@ -103,19 +111,60 @@ test("structural errors of the Framework and a computation error in Chinese name
     ["P1", "Pillar", "P2", null],
     ["P2", "Pillar 2", "P1", null],
   ];
-  const zh = issuesOf(() => computeIndex([["uCode", "A"], ["U1", 1]], loop, {})).map((issue) => formatIssue(issue, undefined, "zh-CN"));
-  assert.ok(zh.some((t) => t.includes("类型“Indicater”无法识别；请使用 Indicator、Aggregate、Group、Denominator 之一")), zh.join("\n"));
-  for (const text of zh) assert.deepEqual(englishWords(text, ["Indicater", "Indicator", "Aggregate", "Group", "Denominator", "Framework", "Alpha", "P1", "P2"]), [], text);
+  const zh = issuesOf(() =>
+    computeIndex(
+      [
+        ["uCode", "A"],
+        ["U1", 1],
+      ],
+      loop,
+      {},
+    ),
+  ).map((issue) => formatIssue(issue, undefined, "zh-CN"));
+  assert.ok(
+    zh.some((t) => t.includes("类型“Indicater”无法识别；请使用 Indicator、Aggregate、Group、Denominator 之一")),
+    zh.join("\n"),
+  );
+  for (const text of zh)
+    assert.deepEqual(
+      englishWords(text, [
+        "Indicater",
+        "Indicator",
+        "Aggregate",
+        "Group",
+        "Denominator",
+        "Framework",
+        "Alpha",
+        "P1",
+        "P2",
+      ]),
+      [],
+      text,
+    );
   // A constant indicator cannot be min-max normalized: the error names it, in the language asked.
   let error: unknown = null;
   try {
-    computeIndex([["uCode", "A", "B", "C"], ["U1", 1, 1, 2], ["U2", 2, 1, 3]], goodFramework, {});
+    computeIndex(
+      [
+        ["uCode", "A", "B", "C"],
+        ["U1", 1, 1, 2],
+        ["U2", 2, 1, 3],
+      ],
+      goodFramework,
+      {},
+    );
   } catch (e) {
     error = e;
   }
   assert.ok(error instanceof IndexComputeError, String(error));
-  assert.equal(error.message, "Indicator B cannot be normalized by min-max: every value is 1. Remove it from the Framework, give it a weight of 0 and another method, or check its data.");
-  assert.equal(computeErrorMessage(error, "zh-CN"), "指标 B 无法用最小–最大标准化：所有值都等于 1。请将其从框架中删除、设权重为 0 并改用其他方法，或检查其数据。");
+  assert.equal(
+    error.message,
+    "Indicator B cannot be normalized by min-max: every value is 1. Remove it from the Framework, give it a weight of 0 and another method, or check its data.",
+  );
+  assert.equal(
+    computeErrorMessage(error, "zh-CN"),
+    "指标 B 无法用最小–最大标准化：所有值都等于 1。请将其从框架中删除、设权重为 0 并改用其他方法，或检查其数据。",
+  );
 });
 
 /** Every Chinese string literal in src/ (catalogues, pane, report, template). */
@@ -126,7 +175,9 @@ function chineseTexts(): { file: string; text: string }[] {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
       else if (/\.(ts|html)$/.test(name)) {
-        for (const m of readFileSync(path, "utf8").matchAll(/"([^"\n]*[\u4e00-\u9fff][^"\n]*)"|`([^`]*[\u4e00-\u9fff][^`]*)`|>([^<]*[\u4e00-\u9fff][^<]*)</g)) {
+        for (const m of readFileSync(path, "utf8").matchAll(
+          /"([^"\n]*[\u4e00-\u9fff][^"\n]*)"|`([^`]*[\u4e00-\u9fff][^`]*)`|>([^<]*[\u4e00-\u9fff][^<]*)</g,
+        )) {
           out.push({ file: path, text: m[1] ?? m[2] ?? m[3]! });
         }
       }
@@ -137,11 +188,21 @@ function chineseTexts(): { file: string; text: string }[] {
 }
 
 test("one word per concept: no Chinese text in src/ uses a variant the glossary (docs/glossary-zh.md) rejects", () => {
-  const rows = readFileSync("docs/glossary-zh.md", "utf8").split("\n").filter((line) => /^\|[^-|]/.test(line)).slice(1);
-  const split = (cell: string) => cell.split("、").map((w) => w.trim()).filter(Boolean);
+  const rows = readFileSync("docs/glossary-zh.md", "utf8")
+    .split("\n")
+    .filter((line) => /^\|[^-|]/.test(line))
+    .slice(1);
+  const split = (cell: string) =>
+    cell
+      .split("、")
+      .map((w) => w.trim())
+      .filter(Boolean);
   const chosen = rows.flatMap((row) => split(row.split("|")[2] ?? ""));
   const rejected = rows.flatMap((row) => split(row.split("|")[3] ?? ""));
-  assert.ok(chosen.includes("单位") && chosen.includes("加总") && rejected.includes("单元") && rejected.includes("聚合"), "the glossary decides 单位 and 加总");
+  assert.ok(
+    chosen.includes("单位") && chosen.includes("加总") && rejected.includes("单元") && rejected.includes("聚合"),
+    "the glossary decides 单位 and 加总",
+  );
   const texts = chineseTexts();
   assert.ok(texts.length > 200, `the scan finds the Chinese texts (${texts.length})`);
   // A chosen term that contains a rejected one (单元格 contains 单元) is taken out first.
@@ -158,5 +219,8 @@ test("one word per concept: no Chinese text in src/ uses a variant the glossary 
 });
 
 test("Chinese lists use the enumeration comma 、, not a comma", () => {
-  assert.equal(render("zh-CN", msg("editions.notAnEdition", { wanted: 2030, times: [2022, 2023] })), "2030 不是数据表中的期次；现有期次：2022、2023");
+  assert.equal(
+    render("zh-CN", msg("editions.notAnEdition", { wanted: 2030, times: [2022, 2023] })),
+    "2030 不是数据表中的期次；现有期次：2022、2023",
+  );
 });

@@ -33,7 +33,10 @@ test("the sample computes: the radar chart gets no axis title, the others keep t
   const radar = charts.find((c) => c.type === "Radar")!;
   assert.ok(radar, "the sample has a radar chart");
   assert.deepEqual([radar.axes.category.title, radar.axes.value.title], ["", ""]);
-  assert.ok(charts.filter((c) => c.type !== "Radar").every((c) => c.axes.value.title !== ""), "other charts keep their axis titles");
+  assert.ok(
+    charts.filter((c) => c.type !== "Radar").every((c) => c.axes.value.title !== ""),
+    "other charts keep their axis titles",
+  );
   assert.deepEqual(sheetNamed(wb, "Results").freeze, { rows: 1, cols: 3 });
   assert.ok(wb.sheets.every((s) => s.visibility === "Visible"));
 });
@@ -52,7 +55,10 @@ test("a refresh while the analyst types in a cell waits for the edit to end (Exc
   wb.excelApiMinor = 10;
   const before = JSON.stringify(wb.snapshot({ ids: true }));
   wb.startCellEdit();
-  const error = await runIndex(CHOICE).then(() => null, (e: unknown) => e);
+  const error = await runIndex(CHOICE).then(
+    () => null,
+    (e: unknown) => e,
+  );
   wb.endCellEdit();
   assert.ok(error instanceof AddinError && error.messages[0]!.includes("press Enter or Esc"), String(error));
   assert.equal(JSON.stringify(wb.snapshot({ ids: true })), before);
@@ -62,10 +68,14 @@ test("co-authoring: a co-author's edit does not trigger auto-refresh in this cop
   const wb = sample();
   await saveChoice(CHOICE);
   let runs = 0;
-  await enableAutoRefresh(true, async () => {
-    runs++;
-    await runIndex(CHOICE);
-  }, { delayMs: 50 });
+  await enableAutoRefresh(
+    true,
+    async () => {
+      runs++;
+      await runIndex(CHOICE);
+    },
+    { delayMs: 50 },
+  );
   wb.remoteEdit("Data", [[5]], 1, 5);
   await sleep(300);
   assert.equal(runs, 0, "remote edits are left to the copy where they were made");
@@ -103,7 +113,10 @@ test("hidden staging sheets left by an interrupted run are removed by the next r
   assert.equal(wb.sheetByName("IS~1"), undefined);
   assert.ok(!wb.tables.some((t) => t.name === "IndexStudioStaging1"));
   assert.equal(wb.sheetByName("IS~2"), mine);
-  assert.ok(summary.warnings.some((w) => w.includes('hidden sheet(s) left by an interrupted run: "IS~1"')), summary.warnings.join("\n"));
+  assert.ok(
+    summary.warnings.some((w) => w.includes('hidden sheet(s) left by an interrupted run: "IS~1"')),
+    summary.warnings.join("\n"),
+  );
   // Without custom properties (ExcelApi < 1.12) the mark is a sheet-scoped name.
   const old = sample();
   old.excelApiMinor = 8;
@@ -122,16 +135,48 @@ function analystWork(wb: WorkbookModel): void {
   wb.names.push({ name: "TopScore", formula: "=Scores!$C$2" });
   const results = sheetNamed(wb, "Results");
   notes.charts.push({
-    id: "mine", name: "My chart", type: "Line", title: "mine", legendVisible: false, position: null, deleted: false,
-    axes: { category: { title: "", titleVisible: false, reversePlotOrder: false, numberFormat: "General", position: "Automatic" }, value: { title: "", titleVisible: false, reversePlotOrder: false, numberFormat: "General", position: "Automatic" } },
-    series: [{ name: "top", values: { sheet: results, rect: { row: 1, col: 3, rows: 5, cols: 1 } }, xValues: null, yErrorBars: { visible: false, include: "Both", type: "FixedValue" } }],
+    id: "mine",
+    name: "My chart",
+    type: "Line",
+    title: "mine",
+    legendVisible: false,
+    position: null,
+    deleted: false,
+    axes: {
+      category: {
+        title: "",
+        titleVisible: false,
+        reversePlotOrder: false,
+        numberFormat: "General",
+        position: "Automatic",
+      },
+      value: {
+        title: "",
+        titleVisible: false,
+        reversePlotOrder: false,
+        numberFormat: "General",
+        position: "Automatic",
+      },
+    },
+    series: [
+      {
+        name: "top",
+        values: { sheet: results, rect: { row: 1, col: 3, rows: 5, cols: 1 } },
+        xValues: null,
+        yErrorBars: { visible: false, include: "Both", type: "FixedValue" },
+      },
+    ],
   });
 }
 
 const analystView = (wb: WorkbookModel) => {
   const notes = sheetNamed(wb, "Notes");
   const chart = notes.charts[0]!.series[0]!.values!;
-  return { formulas: [notes.formula(0, 0), notes.formula(1, 0)], name: wb.names.find((n) => n.name === "TopScore")!.formula, chart: chart.sheet.deleted ? "#REF!" : chart.sheet.name };
+  return {
+    formulas: [notes.formula(0, 0), notes.formula(1, 0)],
+    name: wb.names.find((n) => n.name === "TopScore")!.formula,
+    chart: chart.sheet.deleted ? "#REF!" : chart.sheet.name,
+  };
 };
 
 test("a refresh keeps the analyst's formulas, names and charts on Results and Scores working: outputs are updated in place", async () => {
@@ -142,14 +187,19 @@ test("a refresh keeps the analyst's formulas, names and charts on Results and Sc
   const data = sheetNamed(wb, "Data");
   data.enter(1, 5, 9_999); // London's first indicator: new values, same layout
   const summary = await runIndex(CHOICE);
-  assert.deepEqual(analystView(wb), { formulas: ["=Results!D2", "=SUM(IndexStudioResults[Index])"], name: "=Scores!$C$2", chart: "Results" });
+  assert.deepEqual(analystView(wb), {
+    formulas: ["=Results!D2", "=SUM(IndexStudioResults[Index])"],
+    name: "=Scores!$C$2",
+    chart: "Results",
+  });
   assert.equal(wb.sheets.map((s) => s.id).join(), ids, "the same sheets, not new ones");
   assert.ok(!summary.warnings.some((w) => w.includes("#REF!")), summary.warnings.join("\n"));
   // The values under the references are the new ones: the written cells equal a fresh run's.
   const fresh = sample(ieciDataTable().map((row, r) => (r === 1 ? row.map((v, c) => (c === 5 ? 9_999 : v)) : row)));
   await runIndex(CHOICE);
   for (const name of ["Results", "Scores", "Ranks", "Normalized", "Log", "Dashboard"]) {
-    const strip = (m: WorkbookModel) => JSON.stringify((m.snapshot() as { sheets: { name: string }[] }).sheets.find((s) => s.name === name));
+    const strip = (m: WorkbookModel) =>
+      JSON.stringify((m.snapshot() as { sheets: { name: string }[] }).sheets.find((s) => s.name === name));
     assert.equal(strip(wb), strip(fresh), `${name} updated in place equals a fresh write`);
   }
   // Switching the output language renames the sheets in place; the references follow the rename.
@@ -170,9 +220,18 @@ test("when an output's layout must change (a unit added), it is replaced and the
     data.enter(more.length - 1, c, v);
   });
   const summary = await runIndex(CHOICE);
-  const replaced = summary.warnings.filter((w) => w.includes("was replaced, not updated in place") && w.includes("#REF!"));
-  assert.ok(replaced.some((w) => w.startsWith('"Results"')), summary.warnings.join("\n"));
-  assert.equal(analystView(wb).formulas[0], "=#REF!D2", "the fake turns references to a deleted sheet into #REF!, as Excel does");
+  const replaced = summary.warnings.filter(
+    (w) => w.includes("was replaced, not updated in place") && w.includes("#REF!"),
+  );
+  assert.ok(
+    replaced.some((w) => w.startsWith('"Results"')),
+    summary.warnings.join("\n"),
+  );
+  assert.equal(
+    analystView(wb).formulas[0],
+    "=#REF!D2",
+    "the fake turns references to a deleted sheet into #REF!, as Excel does",
+  );
 });
 
 test("a refresh in place that Excel rejects at any operation is undone exactly: cells, chart titles and series names", async () => {
@@ -181,7 +240,8 @@ test("a refresh in place that Excel rejects at any operation is undone exactly: 
   const swapped = ieciDataTable().map((row) => [...row]);
   const [a, b] = [swapped[1]!, swapped[2]!];
   for (let c = 2; c < a.length; c++) [a[c], b[c]] = [b[c]!, a[c]!];
-  const edit = (wb: WorkbookModel) => swapped.slice(1, 3).forEach((row, k) => row.forEach((v, c) => c >= 2 && sheetNamed(wb, "Data").enter(1 + k, c, v)));
+  const edit = (wb: WorkbookModel) =>
+    swapped.slice(1, 3).forEach((row, k) => row.forEach((v, c) => c >= 2 && sheetNamed(wb, "Data").enter(1 + k, c, v)));
   const probe = sample();
   await runIndex(CHOICE);
   edit(probe);
@@ -190,7 +250,8 @@ test("a refresh in place that Excel rejects at any operation is undone exactly: 
   assert.ok(!clean.warnings.some((w) => w.includes("replaced")), clean.warnings.join("\n"));
   const counts = new Map<string, number>();
   for (const op of probe.operationLog) counts.set(op, (counts.get(op) ?? 0) + 1);
-  for (const op of ["Range.values", "Range.numberFormat", "ChartPart.text", "Series.name", "RangeFormat.columnWidth"]) assert.ok(counts.has(op), `${op} in ${[...counts.keys()].join()}`);
+  for (const op of ["Range.values", "Range.numberFormat", "ChartPart.text", "Series.name", "RangeFormat.columnWidth"])
+    assert.ok(counts.has(op), `${op} in ${[...counts.keys()].join()}`);
   let undone = 0;
   for (const [op, count] of counts) {
     for (const occurrence of new Set([1, count])) {
@@ -199,10 +260,17 @@ test("a refresh in place that Excel rejects at any operation is undone exactly: 
       edit(wb);
       const before = JSON.stringify(wb.snapshot({ ids: true }));
       wb.failOperation(op, occurrence);
-      const outcome = await runIndex(CHOICE).then(() => null, (e: unknown) => e);
+      const outcome = await runIndex(CHOICE).then(
+        () => null,
+        (e: unknown) => e,
+      );
       wb.clearFailures();
       assert.ok(outcome instanceof AddinError, `failing ${op} #${occurrence}: ${String(outcome)}`);
-      assert.equal(JSON.stringify(wb.snapshot({ ids: true })), before, `failing ${op} #${occurrence}: workbook changed`);
+      assert.equal(
+        JSON.stringify(wb.snapshot({ ids: true })),
+        before,
+        `failing ${op} #${occurrence}: workbook changed`,
+      );
       undone++;
     }
   }

@@ -9,7 +9,11 @@ type Any = any;
 
 function setup() {
   const wb = new WorkbookModel();
-  wb.setValues("Data", [["uCode", "x"], ["A", 1], ["B", 2]]);
+  wb.setValues("Data", [
+    ["uCode", "x"],
+    ["A", 1],
+    ["B", 2],
+  ]);
   const ctx = createContext(wb) as Any;
   return { wb, ctx };
 }
@@ -19,10 +23,20 @@ test("reading a property that was not loaded and synced throws PropertyNotLoaded
   const sheet = ctx.workbook.worksheets.getItem("Data");
   assert.throws(() => sheet.name, /PropertyNotLoaded|not available/);
   const range = sheet.getRange("A1:B3").load("values");
-  assert.throws(() => range.values, (e: Any) => e.code === "PropertyNotLoaded");
+  assert.throws(
+    () => range.values,
+    (e: Any) => e.code === "PropertyNotLoaded",
+  );
   await ctx.sync();
-  assert.deepEqual(range.values, [["uCode", "x"], ["A", 1], ["B", 2]]);
-  assert.throws(() => range.address, (e: Any) => e.code === "PropertyNotLoaded");
+  assert.deepEqual(range.values, [
+    ["uCode", "x"],
+    ["A", 1],
+    ["B", 2],
+  ]);
+  assert.throws(
+    () => range.address,
+    (e: Any) => e.code === "PropertyNotLoaded",
+  );
 });
 
 test("queued writes are invisible to other reads until sync", async () => {
@@ -65,7 +79,10 @@ test("values must match the range shape; used range and addresses come back as E
   const sheet = ctx.workbook.worksheets.add("My sheet");
   sheet.getRange("B2:C2").values = [[1, 2, 3]];
   await assert.rejects(ctx.sync(), (e: Any) => e.code === "InvalidArgument");
-  sheet.getRangeByIndexes(1, 1, 2, 2).values = [[1, 2], [3, ""]];
+  sheet.getRangeByIndexes(1, 1, 2, 2).values = [
+    [1, 2],
+    [3, ""],
+  ];
   const used = sheet.getUsedRange(true).load("address, rowIndex, columnIndex, rowCount, columnCount");
   await ctx.sync();
   assert.equal(used.address, "'My sheet'!B2:C3");
@@ -81,9 +98,15 @@ test("text is read as Excel reads typed text unless the cell is formatted as tex
   sheet.getRange("D2:I2").values = [hostile];
   await ctx.sync();
   const model = wb.sheetByName("Data")!;
-  assert.deepEqual([0, 1, 2, 3, 4, 5].map((c) => model.value(0, 3 + c)), [FORMULA_RESULT, 1, -1, FORMULA_RESULT, 0.12, 7]);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4, 5].map((c) => model.value(0, 3 + c)),
+    [FORMULA_RESULT, 1, -1, FORMULA_RESULT, 0.12, 7],
+  );
   assert.equal(model.formula(0, 3), hostile[0]);
-  assert.deepEqual([0, 1, 2, 3, 4, 5].map((c) => model.value(1, 3 + c)), hostile);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4, 5].map((c) => model.value(1, 3 + c)),
+    hostile,
+  );
 });
 
 test("sheet rules: unique names, last visible sheet, positions", async () => {
@@ -98,8 +121,18 @@ test("sheet rules: unique names, last visible sheet, positions", async () => {
   b.visibility = "Hidden";
   const all = ctx.workbook.worksheets.load("items/name, items/position, items/visibility");
   await ctx.sync();
-  assert.deepEqual(all.items.map((s: Any) => [s.name, s.position, s.visibility]), [["C", 0, "Visible"], ["Data", 1, "Visible"], ["B", 2, "Hidden"]]);
-  assert.deepEqual(wb.sheets.map((s) => s.name), ["C", "Data", "B"]);
+  assert.deepEqual(
+    all.items.map((s: Any) => [s.name, s.position, s.visibility]),
+    [
+      ["C", 0, "Visible"],
+      ["Data", 1, "Visible"],
+      ["B", 2, "Hidden"],
+    ],
+  );
+  assert.deepEqual(
+    wb.sheets.map((s) => s.name),
+    ["C", "Data", "B"],
+  );
 });
 
 test("tables share one namespace, get unique headers; charts keep their series ranges across renames", async () => {
@@ -127,18 +160,24 @@ test("syncs are counted with request sizes; requests over 5 MB are rejected; inj
   wb.addSheet("S");
   const Excel = makeExcel(wb) as Any;
   const big = Array.from({ length: 300_000 }, (_, i) => [i + 0.123456789, "name " + i]);
-  await assert.rejects(Excel.run(async (ctx: Any) => {
-    ctx.workbook.worksheets.getItem("S").getRangeByIndexes(0, 0, big.length, 2).values = big;
-    await ctx.sync();
-  }), (e: Any) => e.code === "RequestPayloadSizeLimitExceeded");
+  await assert.rejects(
+    Excel.run(async (ctx: Any) => {
+      ctx.workbook.worksheets.getItem("S").getRangeByIndexes(0, 0, big.length, 2).values = big;
+      await ctx.sync();
+    }),
+    (e: Any) => e.code === "RequestPayloadSizeLimitExceeded",
+  );
   assert.equal(wb.sheetByName("S")!.value(0, 0), undefined);
   assert.ok(wb.requests[0]!.requestBytes > 5 * 1024 * 1024);
   wb.failOperation("Worksheet.name");
-  await assert.rejects(Excel.run(async (ctx: Any) => {
-    ctx.workbook.worksheets.getItem("S").getRange("A1").values = [[1]];
-    ctx.workbook.worksheets.getItem("S").name = "T";
-    ctx.workbook.worksheets.getItem("S").getRange("A2").values = [[2]];
-  }), /injected failure/);
+  await assert.rejects(
+    Excel.run(async (ctx: Any) => {
+      ctx.workbook.worksheets.getItem("S").getRange("A1").values = [[1]];
+      ctx.workbook.worksheets.getItem("S").name = "T";
+      ctx.workbook.worksheets.getItem("S").getRange("A2").values = [[2]];
+    }),
+    /injected failure/,
+  );
   assert.equal(wb.sheetByName("S")!.value(0, 0), 1);
   assert.equal(wb.sheetByName("S")!.value(1, 0), undefined);
   assert.equal(wb.syncCount, 2);
@@ -178,7 +217,10 @@ test("radar charts take no axis title: setting one fails the request (other char
   const radar = sheet.charts.add("Radar", sheet.getRange("B2:B3"), "Columns");
   radar.axes.valueAxis.title.text = "Score";
   radar.title.text = "after";
-  await assert.rejects(ctx.sync(), (e: Any) => e.code === "InvalidArgument" && /Radar chart has no axis titles/.test(e.message));
+  await assert.rejects(
+    ctx.sync(),
+    (e: Any) => e.code === "InvalidArgument" && /Radar chart has no axis titles/.test(e.message),
+  );
   assert.equal(wb.sheetByName("Data")!.charts[1]!.title, "", "the batch stopped at the axis title");
 });
 
@@ -199,9 +241,14 @@ test("cell-edit mode: a batch fails with InvalidOperationInCellEditMode unless d
   const wb = new WorkbookModel();
   wb.setValues("Data", [["a"]]);
   const Excel = makeExcel(wb) as Any;
-  const write = (ctx: Any) => { ctx.workbook.worksheets.getItem("Data").getRange("B1").values = [["x"]]; };
+  const write = (ctx: Any) => {
+    ctx.workbook.worksheets.getItem("Data").getRange("B1").values = [["x"]];
+  };
   wb.startCellEdit();
-  await assert.rejects(Excel.run(async (ctx: Any) => write(ctx)), (e: Any) => e.code === "InvalidOperationInCellEditMode");
+  await assert.rejects(
+    Excel.run(async (ctx: Any) => write(ctx)),
+    (e: Any) => e.code === "InvalidOperationInCellEditMode",
+  );
   assert.equal(wb.sheetByName("Data")!.value(0, 1), undefined);
   let done = false;
   const waiting = Excel.run({ delayForCellEdit: true }, async (ctx: Any) => write(ctx)).then(() => (done = true));
@@ -212,7 +259,10 @@ test("cell-edit mode: a batch fails with InvalidOperationInCellEditMode unless d
   assert.equal(wb.sheetByName("Data")!.value(0, 1), "x");
   wb.excelApiMinor = 10; // before ExcelApi 1.11 the option does nothing
   wb.startCellEdit();
-  await assert.rejects(Excel.run({ delayForCellEdit: true }, async (ctx: Any) => write(ctx)), (e: Any) => e.code === "InvalidOperationInCellEditMode");
+  await assert.rejects(
+    Excel.run({ delayForCellEdit: true }, async (ctx: Any) => write(ctx)),
+    (e: Any) => e.code === "InvalidOperationInCellEditMode",
+  );
   wb.endCellEdit();
 });
 
@@ -234,7 +284,10 @@ test("co-authoring: a remote edit raises onChanged with source Remote", async ()
   wb.userEdit("Data", [["b"]], 1, 0);
   wb.remoteEdit("Data", [["c"]], 2, 0);
   await new Promise((r) => setTimeout(r, 5));
-  assert.deepEqual(seen.map((a) => a.source), ["Local", "Remote"]);
+  assert.deepEqual(
+    seen.map((a) => a.source),
+    ["Local", "Remote"],
+  );
 });
 
 test("references: renaming a sheet rewrites formulas and names; deleting it turns them into #REF!", async () => {
@@ -246,16 +299,41 @@ test("references: renaming a sheet rewrites formulas and names; deleting it turn
   notes.setFormula(1, 0, "=SUM(ResTable[Index])+'Data'!B2");
   wb.names.push({ name: "Top", formula: "=Results!$A$2" });
   const chart = notes.charts; // a user's chart on Notes bound to Results
-  chart.push({ id: "c", name: "Mine", type: "Line", title: "", legendVisible: true, series: [{ name: "s", values: { sheet: wb.sheetByName("Results")!, rect: { row: 1, col: 0, rows: 1, cols: 1 } }, xValues: null, yErrorBars: { visible: false, include: "Both", type: "FixedValue" } }], axes: {} as Any, position: null, deleted: false });
+  chart.push({
+    id: "c",
+    name: "Mine",
+    type: "Line",
+    title: "",
+    legendVisible: true,
+    series: [
+      {
+        name: "s",
+        values: { sheet: wb.sheetByName("Results")!, rect: { row: 1, col: 0, rows: 1, cols: 1 } },
+        xValues: null,
+        yErrorBars: { visible: false, include: "Both", type: "FixedValue" },
+      },
+    ],
+    axes: {} as Any,
+    position: null,
+    deleted: false,
+  });
   ctx.workbook.worksheets.getItem("Results").name = "Old results";
   await ctx.sync();
-  assert.equal(notes.formula(0, 0), `='Old results'!A2*2&"Results!A1"`, "references follow the sheet; text in quotes is not a reference");
+  assert.equal(
+    notes.formula(0, 0),
+    `='Old results'!A2*2&"Results!A1"`,
+    "references follow the sheet; text in quotes is not a reference",
+  );
   assert.equal(wb.names[0]!.formula, "='Old results'!$A$2");
   ctx.workbook.worksheets.getItem("Old results").delete();
   await ctx.sync();
   assert.equal(notes.formula(0, 0), `=#REF!A2*2&"Results!A1"`);
   assert.equal(notes.value(0, 0), "#REF!");
-  assert.equal(notes.formula(1, 0), "=SUM(#REF!)+'Data'!B2", "a structured reference to a table on the deleted sheet breaks too");
+  assert.equal(
+    notes.formula(1, 0),
+    "=SUM(#REF!)+'Data'!B2",
+    "a structured reference to a table on the deleted sheet breaks too",
+  );
   assert.equal(wb.names[0]!.formula, "=#REF!$A$2");
   assert.equal((wb.snapshot() as Any).sheets.find((s: Any) => s.name === "Notes").charts[0].series[0].values, "#REF!");
 });
@@ -270,7 +348,11 @@ test("print and column rules: pageLayout needs ExcelApi 1.9, print titles are wh
   sheet.getRange("A1").format.wrapText = true;
   await ctx.sync();
   const model = wb.sheetByName("Data")!;
-  assert.deepEqual(model.pageLayout, { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: "$1:$1" });
+  assert.deepEqual(model.pageLayout, {
+    orientation: "Landscape",
+    zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    printTitleRows: "$1:$1",
+  });
   assert.deepEqual([...model.hiddenColumns], [1]);
   const mixed = sheet.getRange("A1:B1").load("columnHidden");
   await ctx.sync();

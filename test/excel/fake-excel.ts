@@ -36,7 +36,14 @@ export { WorkbookModel, SheetModel, FakeOfficeError, FORMULA_RESULT, coerceEnter
 export type { RequestRecord, ChartModel, TableModel } from "./fake-excel/model";
 export { parseAddress, rectA1, fullAddress, colLetters } from "./fake-excel/address";
 export { FakeRequestContext } from "./fake-excel/context";
-export { invokeLikeExcel, ErrorInput, type SheetCell, type SheetArg, type FunctionsMetadata, type Invocation } from "./fake-excel/custom-functions";
+export {
+  invokeLikeExcel,
+  ErrorInput,
+  type SheetCell,
+  type SheetArg,
+  type FunctionsMetadata,
+  type Invocation,
+} from "./fake-excel/custom-functions";
 
 export function createContext(model: WorkbookModel): FakeRequestContext {
   const context = new FakeRequestContext(model);
@@ -50,7 +57,10 @@ type Batch<T> = (context: FakeRequestContext) => Promise<T>;
 
 /** Excel.run: a fresh context per batch (or the given one), with the final sync Office.js does. */
 export function makeExcel(model: WorkbookModel) {
-  async function run<T>(first: Batch<T> | { context?: FakeRequestContext; delayForCellEdit?: boolean } | FakeRequestContext, second?: Batch<T>): Promise<T> {
+  async function run<T>(
+    first: Batch<T> | { context?: FakeRequestContext; delayForCellEdit?: boolean } | FakeRequestContext,
+    second?: Batch<T>,
+  ): Promise<T> {
     const batch = (typeof first === "function" ? first : second)!;
     let context: FakeRequestContext;
     if (typeof first === "function") context = createContext(model);
@@ -68,9 +78,20 @@ export function makeExcel(model: WorkbookModel) {
     RequestContext: function RequestContext() {
       return createContext(model);
     },
-    ChartType: { barClustered: "BarClustered", barStacked: "BarStacked", radar: "Radar", xyscatter: "XYScatter", line: "Line" },
+    ChartType: {
+      barClustered: "BarClustered",
+      barStacked: "BarStacked",
+      radar: "Radar",
+      xyscatter: "XYScatter",
+      line: "Line",
+    },
     ConditionalFormatType: { colorScale: "ColorScale" },
-    ConditionalFormatColorCriterionType: { lowestValue: "LowestValue", highestValue: "HighestValue", percentile: "Percentile", number: "Number" },
+    ConditionalFormatColorCriterionType: {
+      lowestValue: "LowestValue",
+      highestValue: "HighestValue",
+      percentile: "Percentile",
+      number: "Number",
+    },
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
     EventSource: { local: "Local", remote: "Remote" },
   };
@@ -83,7 +104,9 @@ export function makeOfficeContext(model: WorkbookModel) {
     requirements: {
       isSetSupported(name: string, version?: string | number): boolean {
         if (name === "ExcelApi") {
-          const [major, minor] = String(version ?? "1.1").split(".").map(Number);
+          const [major, minor] = String(version ?? "1.1")
+            .split(".")
+            .map(Number);
           return major === 1 && (minor ?? 0) <= model.excelApiMinor;
         }
         return name === "SharedRuntime" || name === "CustomFunctionsRuntime" || name === "RibbonApi";
@@ -93,7 +116,10 @@ export function makeOfficeContext(model: WorkbookModel) {
 }
 
 /** Installs the fake as globalObject.Excel and patches (or creates) globalObject.Office. */
-export function installFakeOffice(globalObject: Record<string, unknown>, model: WorkbookModel = new WorkbookModel()): WorkbookModel {
+export function installFakeOffice(
+  globalObject: Record<string, unknown>,
+  model: WorkbookModel = new WorkbookModel(),
+): WorkbookModel {
   globalObject.Excel = makeExcel(model);
   const existing = (globalObject.Office ?? {}) as Record<string, unknown>;
   const officeContext = makeOfficeContext(model);

@@ -11,11 +11,13 @@ export function freshWorkbook(): WorkbookModel {
 /** Puts a table on a sheet as a user would have it: numbers as numbers, text stored as text. */
 export function putTable(wb: WorkbookModel, sheetName: string, table: Table, row = 0, col = 0): SheetModel {
   const sheet = wb.sheetByName(sheetName) ?? wb.addSheet(sheetName);
-  table.forEach((cells, r) => cells.forEach((cell, c) => {
-    if (cell === null || cell === undefined || cell === "") return;
-    if (typeof cell === "string") sheet.setFormat(row + r, col + c, "@");
-    sheet.enter(row + r, col + c, cell);
-  }));
+  table.forEach((cells, r) =>
+    cells.forEach((cell, c) => {
+      if (cell === null || cell === undefined || cell === "") return;
+      if (typeof cell === "string") sheet.setFormat(row + r, col + c, "@");
+      sheet.enter(row + r, col + c, cell);
+    }),
+  );
   return sheet;
 }
 

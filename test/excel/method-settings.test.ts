@@ -9,12 +9,15 @@ import { freshWorkbook, putTable, sheetNamed } from "./helpers";
 
 type Cells = [string, unknown, string | null, string | null][];
 const cellsOf = (wb: ReturnType<typeof freshWorkbook>, sheet: string): Cells =>
-  ((wb.snapshot() as { sheets: { name: string; cells: Cells }[] }).sheets.find((s) => s.name === sheet)?.cells ?? []);
+  (wb.snapshot() as { sheets: { name: string; cells: Cells }[] }).sheets.find((s) => s.name === sheet)?.cells ?? [];
 /** Cells that differ between two snapshots of a sheet, as "A1: before → after". */
 function changedCells(before: Cells, after: Cells): string[] {
   const map = (cells: Cells) => new Map(cells.map(([a, v, f]) => [a, JSON.stringify([v, f])]));
   const [b, a] = [map(before), map(after)];
-  return [...new Set([...b.keys(), ...a.keys()])].filter((k) => b.get(k) !== a.get(k)).sort().map((k) => `${k}: ${b.get(k) ?? "empty"} → ${a.get(k) ?? "empty"}`);
+  return [...new Set([...b.keys(), ...a.keys()])]
+    .filter((k) => b.get(k) !== a.get(k))
+    .sort()
+    .map((k) => `${k}: ${b.get(k) ?? "empty"} → ${a.get(k) ?? "empty"}`);
 }
 
 async function sample() {
@@ -27,7 +30,9 @@ async function sample() {
 test("method settings: read gives every Settings row (with its cell) and the Framework's nodes and levels", async () => {
   const { service, choice } = await sample();
   const read = await service.readMethodSettings!(choice);
-  const expected = ieciSettingsTable().slice(1).map(([key, value], k) => ({ key, value, address: `Settings!B${k + 2}` }));
+  const expected = ieciSettingsTable()
+    .slice(1)
+    .map(([key, value], k) => ({ key, value, address: `Settings!B${k + 2}` }));
   assert.deepEqual(read.entries, expected);
   assert.deepEqual(read.problems, []);
   assert.equal(read.maxLevel, 4, "indicators, sub-pillars, pillars, index");
@@ -60,27 +65,46 @@ test("method settings: a new method clears the old one's parameter rows; a new k
   const read = await service.readMethodSettings!(choice);
   const base = valuesOf(read.entries);
   let values = setValue(base, base, "treat.method", "none");
-  assert.deepEqual([...values.keys()].filter((k) => k.startsWith("treat.")), ["treat.method"], "winmax, skew and kurtosis limits go with winsorize");
+  assert.deepEqual(
+    [...values.keys()].filter((k) => k.startsWith("treat.")),
+    ["treat.method"],
+    "winmax, skew and kurtosis limits go with winsorize",
+  );
   values = setValue(values, base, "normalize.byIndicator.PM25.method", "zscore");
   const changes = differences(base, values);
-  assert.deepEqual(changes.map((c) => [c.key, c.value]), [
-    ["treat.method", "none"], ["treat.winmax", null], ["treat.skewThreshold", null], ["treat.kurtThreshold", null],
-    ["normalize.byIndicator.PM25.method", "zscore"],
-  ]);
+  assert.deepEqual(
+    changes.map((c) => [c.key, c.value]),
+    [
+      ["treat.method", "none"],
+      ["treat.winmax", null],
+      ["treat.skewThreshold", null],
+      ["treat.kurtThreshold", null],
+      ["normalize.byIndicator.PM25.method", "zscore"],
+    ],
+  );
   await service.saveMethodSettings!(choice.settings, changes);
-  assert.deepEqual(changedCells(before, cellsOf(wb, "Settings")), [
-    'A13: empty → ["normalize.byIndicator.PM25.method",null]',
-    'A6: ["treat.winmax","@"] → [null,"@"]',
-    'A7: ["treat.skewThreshold","@"] → [null,"@"]',
-    'A8: ["treat.kurtThreshold","@"] → [null,"@"]',
-    'B13: empty → ["zscore",null]',
-    "B5: [\"winsorize\",\"@\"] → [\"none\",\"@\"]",
-    "B6: [5,null] → empty", "B7: [2,null] → empty", "B8: [3.5,null] → empty",
-  ].sort());
+  assert.deepEqual(
+    changedCells(before, cellsOf(wb, "Settings")),
+    [
+      'A13: empty → ["normalize.byIndicator.PM25.method",null]',
+      'A6: ["treat.winmax","@"] → [null,"@"]',
+      'A7: ["treat.skewThreshold","@"] → [null,"@"]',
+      'A8: ["treat.kurtThreshold","@"] → [null,"@"]',
+      'B13: empty → ["zscore",null]',
+      'B5: ["winsorize","@"] → ["none","@"]',
+      "B6: [5,null] → empty",
+      "B7: [2,null] → empty",
+      "B8: [3.5,null] → empty",
+    ].sort(),
+  );
   // The saved Settings compute what the engine computes with the same options.
   await service.runIndex(choice);
   const spec = settingsToSpecInput(ieciSettingsTable()).spec as Record<string, unknown>;
-  const engine = computeIndex(ieciDataTable(), ieciFrameworkTable(), { ...spec, treat: { method: "none" }, normalize: { ...(spec.normalize as object), byIndicator: { PM25: { method: "zscore" } } } });
+  const engine = computeIndex(ieciDataTable(), ieciFrameworkTable(), {
+    ...spec,
+    treat: { method: "none" },
+    normalize: { ...(spec.normalize as object), byIndicator: { PM25: { method: "zscore" } } },
+  });
   assert.deepEqual((await service.currentResult())!.scores, engine.scores);
 });
 
@@ -90,11 +114,18 @@ test("method settings: unsaved changes run as overrides on top of Settings (remo
   const base = valuesOf((await service.readMethodSettings!(choice)).entries);
   const values = setValue(setValue(base, base, "treat.method", "none"), base, "normalize.method", "zscore");
   const options = overridesOf(differences(base, values))!;
-  assert.deepEqual(JSON.parse(JSON.stringify(options)), { treat: { method: "none", winmax: null, skewThreshold: null, kurtThreshold: null }, normalize: { method: "zscore", low: null, high: null } });
+  assert.deepEqual(JSON.parse(JSON.stringify(options)), {
+    treat: { method: "none", winmax: null, skewThreshold: null, kurtThreshold: null },
+    normalize: { method: "zscore", low: null, high: null },
+  });
   const run: StoredChoice = { ...choice, options };
   await service.runIndex(run);
   const spec = settingsToSpecInput(ieciSettingsTable()).spec as Record<string, unknown>;
-  const engine = computeIndex(ieciDataTable(), ieciFrameworkTable(), { ...spec, treat: { method: "none" }, normalize: { method: "zscore" } });
+  const engine = computeIndex(ieciDataTable(), ieciFrameworkTable(), {
+    ...spec,
+    treat: { method: "none" },
+    normalize: { method: "zscore" },
+  });
   assert.deepEqual((await service.currentResult())!.ranks, engine.ranks);
   assert.deepEqual(cellsOf(wb, "Settings"), before);
 });
@@ -105,7 +136,10 @@ test("method settings: a failed write puts every cell back; a busy row below a S
   const base = valuesOf((await service.readMethodSettings!(choice)).entries);
   const values = setValue(setValue(base, base, "impute.method", "mean"), base, "weights.P1", 2);
   wb.failOperation("Range.values", 2); // the first cell is written, the second fails
-  await assert.rejects(service.saveMethodSettings!(choice.settings, differences(base, values)), /Settings were not saved.*as it was/);
+  await assert.rejects(
+    service.saveMethodSettings!(choice.settings, differences(base, values)),
+    /Settings were not saved.*as it was/,
+  );
   wb.clearFailures();
   assert.deepEqual(cellsOf(wb, "Settings"), before);
 
@@ -113,7 +147,10 @@ test("method settings: a failed write puts every cell back; a busy row below a S
   const range = { kind: "range" as const, sheet: "Settings", address: "A1:B12" };
   sheetNamed(wb, "Settings").enter(12, 0, "keep me");
   const withNote = cellsOf(wb, "Settings");
-  await assert.rejects(service.saveMethodSettings!(range, differences(base, values)), /Settings!A13, below the Settings range, is not empty/);
+  await assert.rejects(
+    service.saveMethodSettings!(range, differences(base, values)),
+    /Settings!A13, below the Settings range, is not empty/,
+  );
   assert.deepEqual(cellsOf(wb, "Settings"), withNote);
 
   // A workbook without Settings: the first save creates the sheet with a header.
@@ -123,5 +160,13 @@ test("method settings: a failed write puts every cell back; a busy row below a S
   const service2 = createExcelService(() => "en");
   const saved = await service2.saveMethodSettings!(null, [{ key: "impute.method", value: "median" }]);
   assert.deepEqual(saved.source, { kind: "sheet", sheet: "Settings" });
-  assert.deepEqual(cellsOf(wb2, "Settings").map(([a, v]) => [a, v]), [["A1", "Key"], ["B1", "Value"], ["A2", "impute.method"], ["B2", "median"]]);
+  assert.deepEqual(
+    cellsOf(wb2, "Settings").map(([a, v]) => [a, v]),
+    [
+      ["A1", "Key"],
+      ["B1", "Value"],
+      ["A2", "impute.method"],
+      ["B2", "median"],
+    ],
+  );
 });

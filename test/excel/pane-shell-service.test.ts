@@ -16,10 +16,13 @@ test("selectCell activates the sheet and selects the range; the fake refuses sel
   await host.selectCell!("Data", "E4:F5");
   assert.deepEqual([wb.activeSheet?.name, wb.selection?.rect], ["Data", { row: 3, col: 4, rows: 2, cols: 2 }]);
   // Without activate(): select() on another sheet fails (office-js issue #5118), so selectCell must activate first.
-  await assert.rejects(Excel.run(async (context) => {
-    context.workbook.worksheets.getItem("Framework").getRange("A1").select();
-    await context.sync();
-  }), (error: { code?: string }) => error.code === "InvalidSelection");
+  await assert.rejects(
+    Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Framework").getRange("A1").select();
+      await context.sync();
+    }),
+    (error: { code?: string }) => error.code === "InvalidSelection",
+  );
   await assert.rejects(host.selectCell!("Nope", "A1"), /ItemNotFound|doesn't exist/);
 });
 

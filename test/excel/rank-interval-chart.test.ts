@@ -14,7 +14,9 @@ import { freshWorkbook, sheetNamed } from "./helpers";
 
 /** IECI with one city's numbers blanked, so screening leaves it unranked (last row, outside the chart). */
 function analysed(language: "en" | "zh-CN") {
-  const data = ieciDataTable().map((row, r) => (r === 6 ? row.map((cell) => (typeof cell === "number" ? null : cell)) : row));
+  const data = ieciDataTable().map((row, r) =>
+    r === 6 ? row.map((cell) => (typeof cell === "number" ? null : cell)) : row,
+  );
   const result = computeIndex(data, ieciFrameworkTable(), settingsToSpecInput(ieciSettingsTable()).spec);
   const analysis = runAnalysis(result, { uncertainty: { runs: 30 }, seed: 5 });
   return { uncertainty: analysis.uncertainty!, plans: buildAnalysisReport(analysis, result, { language }) };
@@ -27,7 +29,10 @@ test("rank-interval chart: three stacked series over exactly the ranked rows, p5
   wb.addSheet("Sheet1");
   const { uncertainty, plans } = analysed("en");
   const ranked = uncertainty.units.filter((u) => Number.isFinite(u.nominalRank));
-  assert.ok(ranked.length >= 30 && ranked.length < uncertainty.units.length, "the test data has ranked and unranked units");
+  assert.ok(
+    ranked.length >= 30 && ranked.length < uncertainty.units.length,
+    "the test data has ranked and unranked units",
+  );
   await writeReportPlan({ sheets: plans });
 
   const sheet = sheetNamed(wb, "Uncertainty");
@@ -49,7 +54,10 @@ test("rank-interval chart: three stacked series over exactly the ranked rows, p5
   assert.equal(spacer.lineStyle, "None");
   assert.ok(below.fill && above.fill && below.fill !== "none" && above.fill !== "none" && below.fill !== above.fill);
   const names = plans[0]!.charts[0]!.series[0]!.segmentNames!;
-  assert.deepEqual(chart.series.map((s) => s.name), [names.low, names.below, names.above]);
+  assert.deepEqual(
+    chart.series.map((s) => s.name),
+    [names.low, names.below, names.above],
+  );
   // Rank 1 on top: the rank (value) axis is reversed and the unit axis crosses at its bottom end.
   assert.equal(chart.axes.value.reversePlotOrder, true);
   assert.equal(chart.axes.value.position, "Maximum");
@@ -64,7 +72,10 @@ test("rank-interval chart: three stacked series over exactly the ranked rows, p5
     const p5 = cell(column(spacer));
     assert.equal(p5, unit.rankLow, `${unit.code} p5`);
     assert.ok(Math.abs(p5 + cell(column(below)) - unit.medianRank) < 1e-9, `${unit.code}: p5 + (median − p5) = median`);
-    assert.ok(Math.abs(p5 + cell(column(below)) + cell(column(above)) - unit.rankHigh) < 1e-9, `${unit.code}: … + (p95 − median) = p95`);
+    assert.ok(
+      Math.abs(p5 + cell(column(below)) + cell(column(above)) - unit.rankHigh) < 1e-9,
+      `${unit.code}: … + (p95 − median) = p95`,
+    );
     assert.ok(cell(column(below)) >= 0 && cell(column(above)) >= 0, `${unit.code}: segments are not negative`);
   });
   // The unranked unit's row is written but left out of the chart.
@@ -79,8 +90,14 @@ test("rank-interval chart on ExcelApi 1.7: the same bars, the axis crossing (1.8
   await writeReportPlan({ sheets: plans });
   const chart = sheetNamed(wb, plans[0]!.name).charts[0]!;
   assert.equal(chart.type, "ColumnStacked");
-  assert.deepEqual(chart.series.map((s) => s.fill === "none"), [true, false, false]);
+  assert.deepEqual(
+    chart.series.map((s) => s.fill === "none"),
+    [true, false, false],
+  );
   assert.equal(chart.axes.value.reversePlotOrder, true);
   assert.equal(chart.axes.value.position, "Automatic");
-  assert.deepEqual(chart.series.slice(1).map((s) => s.name), [plans[0]!.charts[0]!.series[0]!.segmentNames!.below, plans[0]!.charts[0]!.series[0]!.segmentNames!.above]);
+  assert.deepEqual(
+    chart.series.slice(1).map((s) => s.name),
+    [plans[0]!.charts[0]!.series[0]!.segmentNames!.below, plans[0]!.charts[0]!.series[0]!.segmentNames!.above],
+  );
 });

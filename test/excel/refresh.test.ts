@@ -45,7 +45,14 @@ test("refresh twice gives the same workbook; outputs keep their places among the
   await runIndex(CHOICE);
   assert.equal(visible(wb), moved);
   const registry = JSON.parse(wb.settings.get(OWNED_SETTING) as string);
-  assert.deepEqual(registry.sheets.map((s: { key: string }) => s.key).sort(), ["dashboard", "log", "normalized", "ranks", "results", "scores"]);
+  assert.deepEqual(registry.sheets.map((s: { key: string }) => s.key).sort(), [
+    "dashboard",
+    "log",
+    "normalized",
+    "ranks",
+    "results",
+    "scores",
+  ]);
   assert.equal(registry.sheets.length, 6, "no stale ids accumulate");
 });
 
@@ -67,7 +74,10 @@ test("a validation error leaves the workbook exactly as it was", async () => {
   wb.sheetByName("Framework")!.enter(3, 5, -2); // a negative weight
   const before = exact(wb);
   const operationsBefore = wb.operationLog.length;
-  await assert.rejects(runIndex(CHOICE), (e: unknown) => e instanceof AddinError && e.messages.some((m) => m.startsWith("Framework!F4")));
+  await assert.rejects(
+    runIndex(CHOICE),
+    (e: unknown) => e instanceof AddinError && e.messages.some((m) => m.startsWith("Framework!F4")),
+  );
   assert.equal(exact(wb), before);
   assert.deepEqual(wb.operationLog.slice(operationsBefore), [], "no write was even attempted");
 });
@@ -120,15 +130,25 @@ for (const mode of ["in place", "replacing"] as const) {
         prepare(wb);
         const before = exact(wb);
         wb.failOperation(op, occurrence);
-        const outcome = await runIndex(CHOICE).then((s) => s, (e: unknown) => e);
+        const outcome = await runIndex(CHOICE).then(
+          (s) => s,
+          (e: unknown) => e,
+        );
         wb.clearFailures();
         if (outcome instanceof AddinError) {
           assert.equal(exact(wb), before, `failing ${op} #${occurrence}: workbook changed`);
-          assert.ok(outcome.messages.some((m) => m.includes("injected failure")), outcome.messages.join("\n"));
+          assert.ok(
+            outcome.messages.some((m) => m.includes("injected failure")),
+            outcome.messages.join("\n"),
+          );
           undone++;
         } else {
           assert.ok(!(outcome instanceof Error), `failing ${op} #${occurrence}: ${String(outcome)}`);
-          assert.equal(visible(wb), refreshed, `failing ${op} #${occurrence}: completed swap differs from a clean refresh`);
+          assert.equal(
+            visible(wb),
+            refreshed,
+            `failing ${op} #${occurrence}: completed swap differs from a clean refresh`,
+          );
           completed++;
         }
         // Either way the next refresh works and gives the clean result.
@@ -139,16 +159,28 @@ for (const mode of ["in place", "replacing"] as const) {
     }
     // In place a refresh only writes cells and chart texts; replacing, it builds whole sheets.
     assert.ok(undone >= (mode === "in place" ? 4 : 20), `undone ${undone}, completed ${completed}`);
-    console.log(`injected failures (${mode}): ${undone} undone, ${completed} completed, over ${counts.size} operation kinds`);
+    console.log(
+      `injected failures (${mode}): ${undone} undone, ${completed} completed, over ${counts.size} operation kinds`,
+    );
   });
 }
 
 test("a write failure on the very first run leaves no trace", async () => {
-  for (const op of ["Range.values", "Table.name", "ChartCollection.add", "Worksheet.position", "KeyedItem.value", "SettingCollection.add"]) {
+  for (const op of [
+    "Range.values",
+    "Table.name",
+    "ChartCollection.add",
+    "Worksheet.position",
+    "KeyedItem.value",
+    "SettingCollection.add",
+  ]) {
     const wb = sampleWorkbook();
     const before = exact(wb);
     wb.failOperation(op, 1);
-    const outcome = await runIndex(CHOICE).then(() => null, (e: unknown) => e);
+    const outcome = await runIndex(CHOICE).then(
+      () => null,
+      (e: unknown) => e,
+    );
     wb.clearFailures();
     if (outcome === null) continue; // the operation did not occur in this run
     assert.ok(outcome instanceof AddinError);
@@ -195,6 +227,9 @@ test("two refreshes started together (ribbon during auto-refresh) run one after 
   await runIndex(CHOICE);
   const single = visible(wb);
   const results = await Promise.allSettled([runIndex(CHOICE), runIndex(CHOICE), runIndex(CHOICE)]);
-  assert.deepEqual(results.map((r) => r.status), ["fulfilled", "fulfilled", "fulfilled"]);
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ["fulfilled", "fulfilled", "fulfilled"],
+  );
   assert.equal(visible(wb), single);
 });

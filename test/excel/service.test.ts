@@ -23,7 +23,12 @@ test("service: the current result is the last run's, equal to the engine's; anal
   const engine = computeIndex(ieciDataTable(), ieciFrameworkTable(), settingsToSpecInput(ieciSettingsTable()).spec);
   assert.deepEqual(result.scores, engine.scores);
 
-  const analysis = runAnalysis(result, { audit: true, uncertainty: { runs: 40 }, sensitivity: { n: 5, bootstrap: 10 }, seed: 2 });
+  const analysis = runAnalysis(result, {
+    audit: true,
+    uncertainty: { runs: 40 },
+    sensitivity: { n: 5, bootstrap: 10 },
+    seed: 2,
+  });
   const plans = buildAnalysisReport(analysis, result, { language: "en" });
   const names = await host.writeAnalysisSheets(plans);
   assert.deepEqual(names, ["Audit (2)", "Uncertainty", "Sensitivity"]);
@@ -31,10 +36,12 @@ test("service: the current result is the last run's, equal to the engine's; anal
   for (const name of resultSheets) assert.ok(wb.sheetByName(name), `${name} is still there`);
   plans.forEach((plan, k) => {
     const sheet = sheetNamed(wb, names[k]!);
-    plan.cells.forEach((row, r) => row.forEach((cell: Cell, c) => {
-      const expected = cell === null || cell === undefined || cell === "" ? undefined : cell;
-      assert.equal(sheet.value(r, c), expected, `${names[k]}!R${r + 1}C${c + 1}`);
-    }));
+    plan.cells.forEach((row, r) =>
+      row.forEach((cell: Cell, c) => {
+        const expected = cell === null || cell === undefined || cell === "" ? undefined : cell;
+        assert.equal(sheet.value(r, c), expected, `${names[k]}!R${r + 1}C${c + 1}`);
+      }),
+    );
   });
   assert.equal(sheetNamed(wb, "Audit (2)").conditionalFormats.length, plans[0]!.colorScales.length);
   assert.equal(sheetNamed(wb, "Uncertainty").charts.length, 1);
@@ -42,7 +49,11 @@ test("service: the current result is the last run's, equal to the engine's; anal
 
   // A second analysis replaces our three sheets (same names), adds none.
   const count = wb.sheets.length;
-  const again = buildAnalysisReport(runAnalysis(result, { audit: true, uncertainty: { runs: 40 }, sensitivity: { n: 5, bootstrap: 10 }, seed: 3 }), result, { language: "en" });
+  const again = buildAnalysisReport(
+    runAnalysis(result, { audit: true, uncertainty: { runs: 40 }, sensitivity: { n: 5, bootstrap: 10 }, seed: 3 }),
+    result,
+    { language: "en" },
+  );
   assert.deepEqual(await host.writeAnalysisSheets(again), names);
   assert.equal(wb.sheets.length, count);
 });
@@ -58,7 +69,9 @@ test("service: the analysis reuses the run's result (no new read); a failed run 
   const code = data.value(2, 0);
   data.enter(2, 0, data.value(1, 0)); // a duplicate unit code: the run fails at that cell
   assert.equal(await service.currentResult(), first, "the same object: not read and computed again");
-  await assert.rejects(service.runIndex(choice), (error: { messages?: string[] }) => (error.messages ?? []).some((m) => m.startsWith("Data!A3")));
+  await assert.rejects(service.runIndex(choice), (error: { messages?: string[] }) =>
+    (error.messages ?? []).some((m) => m.startsWith("Data!A3")),
+  );
   assert.equal(await service.currentResult(), null, "inputs that no longer compute leave nothing to analyse");
   data.enter(2, 0, code);
   await service.runIndex(choice);

@@ -31,7 +31,8 @@ test("Apply writes only the changed Weight cells; the next run computes what the
 
   const after = sheetValues(framework);
   const expected = before.map((row) => [...row]);
-  for (const [code, w] of Object.entries(model.changedWeights())) expected[before.findIndex((r) => r[codeCol] === code)]![weightCol] = w;
+  for (const [code, w] of Object.entries(model.changedWeights()))
+    expected[before.findIndex((r) => r[codeCol] === code)]![weightCol] = w;
   assert.deepEqual(after, expected, "the three Weight cells changed, nothing else");
 
   await service.runIndex(choice);
@@ -40,7 +41,8 @@ test("Apply writes only the changed Weight cells; the next run computes what the
   assert.deepEqual(index, shown, "the refreshed ranking is the one the pane showed");
   // Independent: the engine on the sample with those weights typed into its Framework table.
   const table = ieciFrameworkTable().map((row) => [...row]);
-  for (const [code, w] of Object.entries(model.changedWeights())) table[table.findIndex((r) => r[codeCol] === code)]![weightCol] = w;
+  for (const [code, w] of Object.entries(model.changedWeights()))
+    table[table.findIndex((r) => r[codeCol] === code)]![weightCol] = w;
   const engine = computeIndex(ieciDataTable(), table, settingsToSpecInput(ieciSettingsTable()).spec);
   assert.deepEqual(engine.ranks.columns.at(-1), shown);
 });
@@ -51,7 +53,10 @@ test("a write that Excel rejects half-way leaves the Framework as it was, with a
   const weights = Object.fromEntries(model.children(model.root).map((c, k) => [c, k + 2]));
   const before = JSON.stringify(sheetValues(framework));
   wb.failOperation("Range.values", 2); // the first weight is written, the second fails
-  const error = await service.writeFrameworkWeights!(choice.framework, weights).then(() => null, (e: unknown) => e);
+  const error = await service.writeFrameworkWeights!(choice.framework, weights).then(
+    () => null,
+    (e: unknown) => e,
+  );
   wb.clearFailures();
   assert.ok(error instanceof AddinError, String(error));
   assert.match(error.message, /could not be written to Framework: .*left as it was/);
@@ -65,7 +70,10 @@ test("Apply refuses, before writing anything, an unknown code, a negative weight
   const model = new WhatIfModel((await service.currentResult())!);
   const p1 = model.children(model.root)[0]!;
   await assert.rejects(service.writeFrameworkWeights!(choice.framework, { NOPE: 1 }), /NOPE is not a code in/);
-  await assert.rejects(service.writeFrameworkWeights!(choice.framework, { [p1]: -1 }), /weights are finite numbers ≥ 0/);
+  await assert.rejects(
+    service.writeFrameworkWeights!(choice.framework, { [p1]: -1 }),
+    /weights are finite numbers ≥ 0/,
+  );
   assert.equal(before(), snapshot);
 
   const values = sheetValues(framework);
@@ -73,7 +81,10 @@ test("Apply refuses, before writing anything, an unknown code, a negative weight
   const codeCol = values[0]!.findIndex((h) => /^i?code$/i.test(String(h)));
   const row = values.findIndex((r) => r[codeCol] === p1);
   framework.enter(row, weightCol, "=1+1");
-  await assert.rejects(service.writeFrameworkWeights!(choice.framework, { [p1]: 2 }), new RegExp(`weight of ${p1} is a formula \\(Framework!${String.fromCharCode(65 + weightCol)}${row + 1}\\)`));
+  await assert.rejects(
+    service.writeFrameworkWeights!(choice.framework, { [p1]: 2 }),
+    new RegExp(`weight of ${p1} is a formula \\(Framework!${String.fromCharCode(65 + weightCol)}${row + 1}\\)`),
+  );
   assert.equal(framework.formula(row, weightCol), "=1+1", "the formula is kept");
 
   framework.enter(0, weightCol, "Importance");

@@ -45,12 +45,22 @@ function plan(): ReportPlan {
   const { data, meta } = asemTables();
   const result = computeIndex(data, meta);
   const analysis = runAnalysis(result, { audit: {}, uncertainty: { runs: 20 }, seed: 3 });
-  return { sheets: finishReport([...buildReport(result, { language: "en" }).sheets, ...buildAnalysisReport(analysis, result, { language: "en" })]) };
+  return {
+    sheets: finishReport([
+      ...buildReport(result, { language: "en" }).sheets,
+      ...buildAnalysisReport(analysis, result, { language: "en" }),
+    ]),
+  };
 }
 
 /** Office.js chart types as the plan's kinds (the rank interval is a floating stacked column there). */
 const OFFICE_KIND: Record<string, ChartKind> = {
-  BarClustered: "bar", BarStacked: "barStacked", Radar: "radar", XYScatter: "scatter", ColumnStacked: "rankInterval", LineMarkers: "line",
+  BarClustered: "bar",
+  BarStacked: "barStacked",
+  Radar: "radar",
+  XYScatter: "scatter",
+  ColumnStacked: "rankInterval",
+  LineMarkers: "line",
 };
 
 /** Cells covered by ranges stored as "B2:D4" keys (the fake stores styles per range as set). */
@@ -59,7 +69,8 @@ function expand(keys: Iterable<string>, visit: (cell: string) => void): void {
     const [a, b = a] = key.split(":");
     const [c0, r0] = [letters(a!), Number(/\d+/.exec(a!)![0])];
     const [c1, r1] = [letters(b!), Number(/\d+/.exec(b!)![0])];
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) visit(rectA1({ row: r - 1, col: c, rows: 1, cols: 1 }));
+    for (let r = r0; r <= r1; r++)
+      for (let c = c0; c <= c1; c++) visit(rectA1({ row: r - 1, col: c, rows: 1, cols: 1 }));
   }
 }
 
@@ -81,7 +92,12 @@ function fakeLook(sheet: SheetModel, rows: number, cols: number): SheetLook {
     for (let c = 0; c < cols; c++) {
       const address = rectA1({ row: r, col: c, rows: 1, cols: 1 });
       const numeric = typeof sheet.value(r, c) === "number";
-      cells.set(address, { fill: fills.get(address) ?? null, bold: bold.has(address), wrap: wrap.has(address), format: numeric ? sheet.format(r, c) : null });
+      cells.set(address, {
+        fill: fills.get(address) ?? null,
+        bold: bold.has(address),
+        wrap: wrap.has(address),
+        format: numeric ? sheet.format(r, c) : null,
+      });
     }
   }
   const zoom = sheet.pageLayout.zoom;
@@ -89,12 +105,22 @@ function fakeLook(sheet: SheetModel, rows: number, cols: number): SheetLook {
     name: sheet.name,
     cells,
     hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
-    print: { orientation: sheet.pageLayout.orientation.toLowerCase(), pagesWide: zoom?.horizontalFitToPages ?? null, titleRows: sheet.pageLayout.printTitleRows?.replace(/\$/g, "") ?? null },
+    print: {
+      orientation: sheet.pageLayout.orientation.toLowerCase(),
+      pagesWide: zoom?.horizontalFitToPages ?? null,
+      titleRows: sheet.pageLayout.printTitleRows?.replace(/\$/g, "") ?? null,
+    },
     charts: sheet.charts.map((chart) => OFFICE_KIND[chart.type] ?? chart.type).sort(),
   };
 }
 
-function xlsxLook(ws: ExcelJS.Worksheet, rows: number, cols: number, charts: string[], titleRows: string | null): SheetLook {
+function xlsxLook(
+  ws: ExcelJS.Worksheet,
+  rows: number,
+  cols: number,
+  charts: string[],
+  titleRows: string | null,
+): SheetLook {
   const cells = new Map<string, Look>();
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
@@ -104,7 +130,7 @@ function xlsxLook(ws: ExcelJS.Worksheet, rows: number, cols: number, charts: str
         fill: fill ? `#${fill.slice(2).toUpperCase()}` : null,
         bold: cell.font?.bold === true,
         wrap: cell.alignment?.wrapText === true,
-        format: typeof cell.value === "number" ? cell.numFmt ?? "General" : null,
+        format: typeof cell.value === "number" ? (cell.numFmt ?? "General") : null,
       });
     }
   }
@@ -114,7 +140,11 @@ function xlsxLook(ws: ExcelJS.Worksheet, rows: number, cols: number, charts: str
     name: ws.name,
     cells,
     hiddenColumns,
-    print: { orientation: ws.pageSetup.orientation ?? "portrait", pagesWide: ws.pageSetup.fitToPage ? ws.pageSetup.fitToWidth ?? 1 : null, titleRows },
+    print: {
+      orientation: ws.pageSetup.orientation ?? "portrait",
+      pagesWide: ws.pageSetup.fitToPage ? (ws.pageSetup.fitToWidth ?? 1) : null,
+      titleRows,
+    },
     charts: charts.sort(),
   };
 }
@@ -128,23 +158,30 @@ function packageFacts(bytes: Uint8Array): { charts: Map<string, string[]>; title
     const relPath = `${path.slice(0, slash)}/_rels/${path.slice(slash + 1)}.rels`;
     if (!files[relPath]) return [];
     return [...text(relPath).matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({
-      id: /Id="([^"]+)"/.exec(m[0])![1]!, target: new URL(/Target="([^"]+)"/.exec(m[0])![1]!, `file:///${path}`).pathname.slice(1),
+      id: /Id="([^"]+)"/.exec(m[0])![1]!,
+      target: new URL(/Target="([^"]+)"/.exec(m[0])![1]!, `file:///${path}`).pathname.slice(1),
     }));
   };
   const workbook = text("xl/workbook.xml");
-  const sheets = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => ({ name: /name="([^"]+)"/.exec(m[0])![1]!, rid: /r:id="([^"]+)"/.exec(m[0])![1]! }));
+  const sheets = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => ({
+    name: /name="([^"]+)"/.exec(m[0])![1]!,
+    rid: /r:id="([^"]+)"/.exec(m[0])![1]!,
+  }));
   const wbRels = rels("xl/workbook.xml");
   const charts = new Map<string, string[]>();
   for (const { name, rid } of sheets) {
     const sheetPath = wbRels.find((r) => r.id === rid)!.target;
     const kinds: string[] = [];
     for (const drawing of rels(sheetPath).filter((r) => r.target.includes("/drawings/"))) {
-      for (const chart of rels(drawing.target).filter((r) => r.target.includes("/charts/"))) kinds.push(chartKind(text(chart.target)));
+      for (const chart of rels(drawing.target).filter((r) => r.target.includes("/charts/")))
+        kinds.push(chartKind(text(chart.target)));
     }
     charts.set(name.replace(/&amp;/g, "&"), kinds);
   }
   const titles = new Map<string, string>();
-  for (const m of workbook.matchAll(/<definedName name="_xlnm.Print_Titles" localSheetId="(\d+)"[^>]*>([^<]*)<\/definedName>/g)) {
+  for (const m of workbook.matchAll(
+    /<definedName name="_xlnm.Print_Titles" localSheetId="(\d+)"[^>]*>([^<]*)<\/definedName>/g,
+  )) {
     titles.set(sheets[Number(m[1])]!.name, m[2]!.slice(m[2]!.lastIndexOf("!") + 1).replace(/\$/g, ""));
   }
   return { charts, titles };
@@ -172,16 +209,26 @@ test("the Office.js writer and the .xlsx writer give the same sheets, styles, nu
 
   const planned = report.sheets.map((s) => s.name);
   assert.deepEqual(office.sheets, planned);
-  assert.deepEqual(book.worksheets.map((ws) => ws.name), planned);
+  assert.deepEqual(
+    book.worksheets.map((ws) => ws.name),
+    planned,
+  );
   let flagged = 0;
   let hidden = 0;
   for (const sheet of report.sheets) {
     const rows = sheet.cells.length;
     const cols = sheet.cells.reduce((m, row) => Math.max(m, row.length), 0);
     const fake = fakeLook(wb.sheetByName(sheet.name)!, rows, cols);
-    const file = xlsxLook(book.getWorksheet(sheet.name)!, rows, cols, facts.charts.get(sheet.name) ?? [], facts.titles.get(sheet.name) ?? null);
+    const file = xlsxLook(
+      book.getWorksheet(sheet.name)!,
+      rows,
+      cols,
+      facts.charts.get(sheet.name) ?? [],
+      facts.titles.get(sheet.name) ?? null,
+    );
     assert.equal(fake.cells.size, file.cells.size);
-    for (const [address, look] of fake.cells) assert.deepEqual(file.cells.get(address), look, `${sheet.name}!${address}`);
+    for (const [address, look] of fake.cells)
+      assert.deepEqual(file.cells.get(address), look, `${sheet.name}!${address}`);
     assert.deepEqual(file.hiddenColumns, fake.hiddenColumns, `${sheet.name}: hidden columns`);
     assert.deepEqual(file.print, fake.print, `${sheet.name}: print setup`);
     assert.deepEqual(file.charts, fake.charts, `${sheet.name}: chart kinds`);

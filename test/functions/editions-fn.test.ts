@@ -24,9 +24,15 @@ test("IDX.INDEX on panel data: every row's score within its edition; with an edi
     });
   }
   assert.equal(data.slice(1).filter((row) => row[TIME] === 2020).length, y2020.filter((row) => row[0] !== "").length);
-  assert.match(errorOf(index(data, meta, undefined, undefined, 2017))!.message, /edition 2017 is not a Time value in Data; editions: 2018, 2019, 2020, 2021, 2022/);
+  assert.match(
+    errorOf(index(data, meta, undefined, undefined, 2017))!.message,
+    /edition 2017 is not a Time value in Data; editions: 2018, 2019, 2020, 2021, 2022/,
+  );
   const single = data.filter((row, r) => r === 0 || row[TIME] === 2018);
-  assert.match(errorOf(index(single, meta, undefined, undefined, 2018))!.message, /edition applies to Data with a Time column holding two or more editions/);
+  assert.match(
+    errorOf(index(single, meta, undefined, undefined, 2018))!.message,
+    /edition applies to Data with a Time column holding two or more editions/,
+  );
 });
 
 test("IDX.RANKCHANGE: previous − current, blank where either is blank; with scores TRUE the ranges are ranked first", () => {

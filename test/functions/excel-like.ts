@@ -5,11 +5,13 @@ import { isErrorValue, type ErrorValue } from "../../src/functions/errors";
 export type Range = (number | string | boolean | null)[][];
 
 export function excelValues(table: readonly (readonly unknown[])[]): Range {
-  return table.map((row) => row.map((cell) => {
-    if (cell === null || cell === undefined) return "";
-    if (typeof cell === "string" && cell.trim() !== "" && Number.isFinite(Number(cell))) return Number(cell);
-    return cell as string | number | boolean;
-  }));
+  return table.map((row) =>
+    row.map((cell) => {
+      if (cell === null || cell === undefined) return "";
+      if (typeof cell === "string" && cell.trim() !== "" && Number.isFinite(Number(cell))) return Number(cell);
+      return cell as string | number | boolean;
+    }),
+  );
 }
 
 export function asemRanges(): { data: Range; meta: Range } {
@@ -37,7 +39,14 @@ export function expectedColumn(file: string, data: Range, column: string): (numb
 export function errorOf(result: unknown): { code: string; message: string } | undefined {
   let found: ErrorValue | undefined;
   if (isErrorValue(result)) found = result;
-  else if (Array.isArray(result) && result.length === 1 && Array.isArray(result[0]) && result[0].length === 1 && isErrorValue(result[0][0])) found = result[0][0];
+  else if (
+    Array.isArray(result) &&
+    result.length === 1 &&
+    Array.isArray(result[0]) &&
+    result[0].length === 1 &&
+    isErrorValue(result[0][0])
+  )
+    found = result[0][0];
   return found && { code: String(found.code), message: found.message ?? "" };
 }
 

@@ -23,15 +23,19 @@ const parseCell = (ref: string) => {
 const address = (row: number, col: number) => {
   let n = col + 1;
   let s = "";
-  while (n > 0) (s = String.fromCharCode(65 + ((n - 1) % 26)) + s), (n = Math.floor((n - 1) / 26));
+  while (n > 0) ((s = String.fromCharCode(65 + ((n - 1) % 26)) + s), (n = Math.floor((n - 1) / 26)));
   return `${s}${row + 1}`;
 };
 
-const SHEETS: Record<string, Table> = { Data: ieciDataTable(), Framework: ieciFrameworkTable(), Settings: ieciSettingsTable() };
+const SHEETS: Record<string, Table> = {
+  Data: ieciDataTable(),
+  Framework: ieciFrameworkTable(),
+  Settings: ieciSettingsTable(),
+};
 
 /** A range as Excel passes it: empty cells as "". */
 function readRange(ref: string, grid: Grid): unknown[][] {
-  const [sheet, area] = ref.includes("!") ? ref.split("!") as [string, string] : [null, ref];
+  const [sheet, area] = ref.includes("!") ? (ref.split("!") as [string, string]) : [null, ref];
   const [from, to] = area.split(":") as [string, string | undefined];
   const a = parseCell(from);
   const b = parseCell(to ?? from);
@@ -86,29 +90,36 @@ test("every live formula of the Functions sheet computes (no #VALUE!) and fills 
   table.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && grid.set(address(r, c), v)));
   const used = new Set<string>();
   // Constant formulas (=1/2) first, as Excel's calculation chain would.
-  table.forEach((row, r) => row.forEach((value, c) => {
-    if (typeof value === "string" && /^=\d+\/\d+$/.test(value)) grid.set(address(r, c), evaluate(value, grid));
-  }));
-  table.forEach((row, r) => row.forEach((value, c) => {
-    if (typeof value !== "string" || !value.startsWith("=") || /^=\d+\/\d+$/.test(value)) return;
-    const cell = address(r, c);
-    const result = evaluate(value, grid);
-    assert.equal(errorOf(result), undefined, `${cell} ${value}: ${errorOf(result)?.message}`);
-    if (!Array.isArray(result)) return grid.set(cell, result);
-    const ref = spills.get(cell);
-    assert.ok(ref, `${cell} declares its spill area`);
-    const [from, to] = ref.split(":") as [string, string];
-    const end = parseCell(to);
-    assert.equal(result.length, end.row - r + 1, `${cell} spill height`);
-    assert.equal((result[0] as unknown[]).length, end.col - c + 1, `${cell} spill width`);
-    assert.equal(from, cell);
-    (result as unknown[][]).forEach((rowValues, dr) => rowValues.forEach((v, dc) => {
-      const target = address(r + dr, c + dc);
-      if (dr > 0 || dc > 0) assert.ok(!used.has(target) && !grid.has(target), `${cell} spills over ${target}, which is taken`);
-      used.add(target);
-      grid.set(target, v);
-    }));
-  }));
+  table.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (typeof value === "string" && /^=\d+\/\d+$/.test(value)) grid.set(address(r, c), evaluate(value, grid));
+    }),
+  );
+  table.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (typeof value !== "string" || !value.startsWith("=") || /^=\d+\/\d+$/.test(value)) return;
+      const cell = address(r, c);
+      const result = evaluate(value, grid);
+      assert.equal(errorOf(result), undefined, `${cell} ${value}: ${errorOf(result)?.message}`);
+      if (!Array.isArray(result)) return grid.set(cell, result);
+      const ref = spills.get(cell);
+      assert.ok(ref, `${cell} declares its spill area`);
+      const [from, to] = ref.split(":") as [string, string];
+      const end = parseCell(to);
+      assert.equal(result.length, end.row - r + 1, `${cell} spill height`);
+      assert.equal((result[0] as unknown[]).length, end.col - c + 1, `${cell} spill width`);
+      assert.equal(from, cell);
+      (result as unknown[][]).forEach((rowValues, dr) =>
+        rowValues.forEach((v, dc) => {
+          const target = address(r + dr, c + dc);
+          if (dr > 0 || dc > 0)
+            assert.ok(!used.has(target) && !grid.has(target), `${cell} spills over ${target}, which is taken`);
+          used.add(target);
+          grid.set(target, v);
+        }),
+      );
+    }),
+  );
   // The index column equals the engine on the sample with its Settings.
   const { spec } = settingsToSpecInput(ieciSettingsTable());
   const engine = computeIndex(ieciDataTable(), ieciFrameworkTable(), spec);
@@ -122,7 +133,10 @@ test("every live formula of the Functions sheet computes (no #VALUE!) and fills 
   // The AHP pillar example: weights sum to 1 and the judgments are consistent enough.
   const cr = grid.get("G62") as number;
   assert.ok(cr >= 0 && cr < 0.1, `CR ${cr}`);
-  close(["F62", "F63", "F64"].reduce((s, a) => s + (grid.get(a) as number), 0), 1);
+  close(
+    ["F62", "F63", "F64"].reduce((s, a) => s + (grid.get(a) as number), 0),
+    1,
+  );
   assert.equal(grid.get("A67"), engine.framework.root, "node * starts with the top aggregate");
 });
 
@@ -133,13 +147,19 @@ function close(actual: number, expected: number): void {
 test("the catalogue shows each formula as typed (text, never a formula) and names every function", () => {
   const table = functionsSheetTable();
   const catalogue = table.slice(4, 12);
-  assert.deepEqual(catalogue.map((row) => row[0]), ["IDX.INDEX", "IDX.RANK", "IDX.SCORE", "IDX.NORMALIZE", "IDX.WINSORIZE", "IDX.WEIGHTS", "IDX.AHP", "IDX.AHPCR"]);
+  assert.deepEqual(
+    catalogue.map((row) => row[0]),
+    ["IDX.INDEX", "IDX.RANK", "IDX.SCORE", "IDX.NORMALIZE", "IDX.WINSORIZE", "IDX.WEIGHTS", "IDX.AHP", "IDX.AHPCR"],
+  );
   for (const row of catalogue) {
     assert.match(String(row[1]), /^IDX\.[A-Z]+\(/);
     assert.ok(!String(row[2]).startsWith("="));
   }
   const formulas = table.flat().filter((v): v is string => typeof v === "string" && v.startsWith("="));
   for (const name of ["INDEX", "RANK", "SCORE", "NORMALIZE", "WINSORIZE", "WEIGHTS", "AHP", "AHPCR"]) {
-    assert.ok(formulas.some((f) => f.includes(`${FILE_PREFIX}${name}(`)), `a live ${name} formula`);
+    assert.ok(
+      formulas.some((f) => f.includes(`${FILE_PREFIX}${name}(`)),
+      `a live ${name} formula`,
+    );
   }
 });

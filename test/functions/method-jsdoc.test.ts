@@ -7,7 +7,11 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { TREAT_REGISTRY, methodKeys } from "../../src/core/methods";
-import { COLUMN_NORMALIZE_METHODS, IDENTITY_NORMALIZE_METHODS, SCORE_AGGREGATE_METHODS } from "../../src/functions/columns";
+import {
+  COLUMN_NORMALIZE_METHODS,
+  IDENTITY_NORMALIZE_METHODS,
+  SCORE_AGGREGATE_METHODS,
+} from "../../src/functions/columns";
 
 const source = readFileSync(join(__dirname, "..", "..", "src", "functions", "functions.ts"), "utf8");
 
@@ -23,7 +27,10 @@ function jsdocOf(name: string): string {
 function listOf(doc: string, param: string): string[] {
   const line = doc.split("\n").find((l) => l.includes(`@param [${param}] `));
   assert.ok(line, `@param [${param}]`);
-  const text = line.slice(line.indexOf(`[${param}] `) + param.length + 3).replace(/\.\s*$/, "").replace(/\s*\(default\)/g, "");
+  const text = line
+    .slice(line.indexOf(`[${param}] `) + param.length + 3)
+    .replace(/\.\s*$/, "")
+    .replace(/\s*\(default\)/g, "");
   return text.split(/,\s*|\s+or\s+/).map((s) => s.trim());
 }
 

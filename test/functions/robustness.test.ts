@@ -5,13 +5,23 @@ import fc from "fast-check";
 import * as fns from "../../src/functions/functions";
 import { FunctionError, valueError } from "../../src/functions/errors";
 
-const cell = fc.oneof(fc.double(), fc.integer({ min: -5, max: 9 }), fc.string({ maxLength: 4 }), fc.boolean(), fc.constant(""), fc.constant(null));
-const range = fc.integer({ min: 1, max: 5 }).chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 }));
+const cell = fc.oneof(
+  fc.double(),
+  fc.integer({ min: -5, max: 9 }),
+  fc.string({ maxLength: 4 }),
+  fc.boolean(),
+  fc.constant(""),
+  fc.constant(null),
+);
+const range = fc
+  .integer({ min: 1, max: 5 })
+  .chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 }));
 const anyArg = fc.oneof(range, cell, fc.constant(undefined), fc.constant([]), fc.constant([[1], [2, 3]]));
 
 /** Every cell of a result is a finite number, "" or a #VALUE! error; a scalar result is a number or an error. */
 function assertExcelSafe(result: unknown, name: string): void {
-  const ok = (v: unknown) => (typeof v === "number" && Number.isFinite(v)) || v === "" || typeof v === "string" || v instanceof FunctionError;
+  const ok = (v: unknown) =>
+    (typeof v === "number" && Number.isFinite(v)) || v === "" || typeof v === "string" || v instanceof FunctionError;
   if (!Array.isArray(result)) return assert.ok(ok(result), `${name} returned ${String(result)}`);
   const width = (result[0] as unknown[]).length;
   for (const row of result as unknown[][]) {
@@ -21,7 +31,9 @@ function assertExcelSafe(result: unknown, name: string): void {
 }
 
 test("no function throws, and results hold only numbers, blanks, header text or #VALUE!", () => {
-  const calls: [string, (a: unknown, b: unknown, c: unknown, d: unknown, e: unknown) => unknown][] = Object.entries(fns).map(([name, fn]) => [name, fn as never]);
+  const calls: [string, (a: unknown, b: unknown, c: unknown, d: unknown, e: unknown) => unknown][] = Object.entries(
+    fns,
+  ).map(([name, fn]) => [name, fn as never]);
   fc.assert(
     fc.property(anyArg, anyArg, anyArg, anyArg, anyArg, (a, b, c, d, e) => {
       for (const [name, fn] of calls) assertExcelSafe(fn(a, b, c, d, e), name);
@@ -32,7 +44,10 @@ test("no function throws, and results hold only numbers, blanks, header text or 
 
 test("Excel's CustomFunctions.Error is used when it exists", () => {
   class FakeError {
-    constructor(readonly code: string, readonly message?: string) {}
+    constructor(
+      readonly code: string,
+      readonly message?: string,
+    ) {}
   }
   const g = globalThis as Record<string, unknown>;
   g.CustomFunctions = { Error: FakeError, ErrorCode: { invalidValue: "#VALUE!" } };

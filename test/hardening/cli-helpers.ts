@@ -6,12 +6,14 @@ import type { Cell, Table } from "../../src/core/types";
 export async function limited<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
   const out: T[] = new Array(jobs.length);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, async () => {
-    while (next < jobs.length) {
-      const k = next++;
-      out[k] = await jobs[k]!();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, jobs.length) }, async () => {
+      while (next < jobs.length) {
+        const k = next++;
+        out[k] = await jobs[k]!();
+      }
+    }),
+  );
   return out;
 }
 

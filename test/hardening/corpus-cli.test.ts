@@ -16,7 +16,16 @@ before(async () => {
     const dir = tempDir();
     writeCsv(join(dir, "data.csv"), c.data);
     writeCsv(join(dir, "framework.csv"), c.framework);
-    const args = ["compute", join(dir, "data.csv"), "--meta", join(dir, "framework.csv"), "--json", join(dir, "result.json"), "--out", join(dir, "results.xlsx")];
+    const args = [
+      "compute",
+      join(dir, "data.csv"),
+      "--meta",
+      join(dir, "framework.csv"),
+      "--json",
+      join(dir, "result.json"),
+      "--out",
+      join(dir, "results.xlsx"),
+    ];
     if (c.spec) {
       writeFileSync(join(dir, "spec.json"), JSON.stringify(c.spec));
       args.push("--spec", join(dir, "spec.json"));
@@ -42,15 +51,33 @@ for (const c of cases) {
     if (expect.outcome === "error") {
       assert.equal(run.code, 1, `${c.name}: exit code 1 for bad input\n${run.stderr}`);
       assertNamed(run.stderr, expect.message, expect.where, NAMING, c.name);
-      assert.ok(!existsSync(join(dir, "result.json")) && !existsSync(join(dir, "results.xlsx")), `${c.name}: nothing written on failure`);
+      assert.ok(
+        !existsSync(join(dir, "result.json")) && !existsSync(join(dir, "results.xlsx")),
+        `${c.name}: nothing written on failure`,
+      );
       return;
     }
     assert.equal(run.code, 0, `${c.name}: exit 0\n${run.stderr}`);
     const json = JSON.parse(readFileSync(join(dir, "result.json"), "utf8")) as ResultJson;
-    assertWarnings(json.warnings.map((w) => w.text), expect.warnings, expect.outcome, NAMING, c.name);
-    for (const w of json.warnings) assert.ok(run.stderr.includes(w.text), `${c.name}: warning shown: ${w.text.slice(0, 80)}`);
+    assertWarnings(
+      json.warnings.map((w) => w.text),
+      expect.warnings,
+      expect.outcome,
+      NAMING,
+      c.name,
+    );
+    for (const w of json.warnings)
+      assert.ok(run.stderr.includes(w.text), `${c.name}: warning shown: ${w.text.slice(0, 80)}`);
     const byUnit = (column: (number | null)[]) => new Map(json.units.map((u, k) => [u.code, column[k] ?? null]));
-    assertUnits({ index: byUnit(json.scores[json.root]!), ranks: byUnit(json.ranks[json.root]!), names: new Map(json.units.map((u) => [u.code, u.name])) }, expect, c.name);
+    assertUnits(
+      {
+        index: byUnit(json.scores[json.root]!),
+        ranks: byUnit(json.ranks[json.root]!),
+        names: new Map(json.units.map((u) => [u.code, u.name])),
+      },
+      expect,
+      c.name,
+    );
     assert.ok(existsSync(join(dir, "results.xlsx")), `${c.name}: workbook written`);
   });
 }
@@ -79,7 +106,10 @@ test("command line, .xlsx input: real error cells and formula errors are missing
   assert.match(errors.stderr, /Data!D4: #DIV\/0! is an Excel error value; treated as missing/);
   const json = JSON.parse(readFileSync(join(dir, "errors.json"), "utf8")) as ResultJson;
   // Hand-computed: B has x2 only in P1 (0) and x3 = 50 in P2 → 25; C has x1 only in P1 (66.67), P2 = 0.
-  assert.deepEqual(json.scores[json.root]!.map((v) => Math.round(v! * 1e6) / 1e6), [75, 25, 33.333333, 45.833333]);
+  assert.deepEqual(
+    json.scores[json.root]!.map((v) => Math.round(v! * 1e6) / 1e6),
+    [75, 25, 33.333333, 45.833333],
+  );
 
   await book(join(dir, "merged.xlsx"), (d) => {
     d.addRow(["Exchange centres 2022"]);
@@ -90,5 +120,8 @@ test("command line, .xlsx input: real error cells and formula errors are missing
   });
   const merged = await spawnCli(["compute", join(dir, "merged.xlsx")]);
   assert.equal(merged.code, 1, merged.stderr);
-  assert.match(merged.stderr, /Data row 1: no unit code column.*row 2 looks like the header: the header must be the first row, so delete the row above it/);
+  assert.match(
+    merged.stderr,
+    /Data row 1: no unit code column.*row 2 looks like the header: the header must be the first row, so delete the row above it/,
+  );
 });

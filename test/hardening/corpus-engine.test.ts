@@ -19,28 +19,53 @@ for (const c of cases) {
     const { expect } = c;
     if (expect.outcome === "error") {
       const Type = expect.kind === "input" ? IndexInputError : IndexComputeError;
-      assert.throws(() => computeIndex(c.data, c.framework, c.spec), (error: unknown) => {
-        assert.ok(error instanceof Type, `${c.name}: expected ${Type.name}, got ${String(error)}`);
-        // A compute error carries the reading problems that explain it (cells that are not numbers…).
-        const related = error instanceof IndexComputeError ? error.related.map((i) => formatIssue(i)) : [];
-        assertNamed([(error as Error).message, ...related].join("\n"), expect.message, expect.where, NAMING, c.name);
-        return true;
-      });
+      assert.throws(
+        () => computeIndex(c.data, c.framework, c.spec),
+        (error: unknown) => {
+          assert.ok(error instanceof Type, `${c.name}: expected ${Type.name}, got ${String(error)}`);
+          // A compute error carries the reading problems that explain it (cells that are not numbers…).
+          const related = error instanceof IndexComputeError ? error.related.map((i) => formatIssue(i)) : [];
+          assertNamed([(error as Error).message, ...related].join("\n"), expect.message, expect.where, NAMING, c.name);
+          return true;
+        },
+      );
       return;
     }
     const result = computeIndex(c.data, c.framework, c.spec);
-    assertWarnings(result.warnings.map((w) => formatIssue(w)), expect.warnings, expect.outcome, NAMING, c.name);
+    assertWarnings(
+      result.warnings.map((w) => formatIssue(w)),
+      expect.warnings,
+      expect.outcome,
+      NAMING,
+      c.name,
+    );
     const root = result.scores.columns.length - 1;
-    const unitMap = (column: Float64Array) => new Map(result.units.codes.map((code, u) => [code, Number.isNaN(column[u]!) ? null : column[u]!]));
-    assertUnits({ index: unitMap(result.scores.columns[root]!), ranks: unitMap(result.ranks.columns[root]!), names: new Map(result.units.codes.map((code, u) => [code, result.units.names[u]!])) }, expect, c.name);
+    const unitMap = (column: Float64Array) =>
+      new Map(result.units.codes.map((code, u) => [code, Number.isNaN(column[u]!) ? null : column[u]!]));
+    assertUnits(
+      {
+        index: unitMap(result.scores.columns[root]!),
+        ranks: unitMap(result.ranks.columns[root]!),
+        names: new Map(result.units.codes.map((code, u) => [code, result.units.names[u]!])),
+      },
+      expect,
+      c.name,
+    );
     for (const { unit, indicator, value } of expect.raw ?? []) {
       const u = result.units.codes.indexOf(unit);
-      assert.equal(result.steps.raw.columns[result.steps.raw.codes.indexOf(indicator)]![u], value, `${c.name}: raw ${unit}/${indicator}`);
+      assert.equal(
+        result.steps.raw.columns[result.steps.raw.codes.indexOf(indicator)]![u],
+        value,
+        `${c.name}: raw ${unit}/${indicator}`,
+      );
     }
     // No silent NaN: every included unit without an index score has a warning naming its row.
     result.units.codes.forEach((code, u) => {
       if (result.included[u] === 1 && Number.isNaN(result.scores.columns[root]![u]!)) {
-        assert.ok(result.warnings.some((w) => w.row === result.units.rows[u] && /no \S+ score/.test(w.message)), `${c.name}: ${code} has no score and no warning`);
+        assert.ok(
+          result.warnings.some((w) => w.row === result.units.rows[u] && /no \S+ score/.test(w.message)),
+          `${c.name}: ${code} has no score and no warning`,
+        );
       }
     });
   });
@@ -49,9 +74,24 @@ for (const c of cases) {
 test("engine: blank rows above a header name the row to start from (not 'the table is empty'); a truly empty table says empty", () => {
   const base = cases.find((c) => c.name === "text-na")!;
   const blank = [null, null, null, null, null];
-  assert.throws(() => computeIndex([blank, blank, ...base.data], base.framework), (e: unknown) =>
-    e instanceof IndexInputError && /^Data row 1: the first row is blank, but it must be the header; delete the empty rows above row 3$/.test(e.message));
-  assert.throws(() => computeIndex(base.data, [blank, ...base.framework]), (e: unknown) =>
-    e instanceof IndexInputError && /^Framework row 1: the first row is blank, but it must be the header; delete the empty row above row 2$/.test(e.message));
-  assert.throws(() => computeIndex([blank, blank], base.framework), (e: unknown) => e instanceof IndexInputError && /^Data: the Data table is empty/.test(e.message));
+  assert.throws(
+    () => computeIndex([blank, blank, ...base.data], base.framework),
+    (e: unknown) =>
+      e instanceof IndexInputError &&
+      /^Data row 1: the first row is blank, but it must be the header; delete the empty rows above row 3$/.test(
+        e.message,
+      ),
+  );
+  assert.throws(
+    () => computeIndex(base.data, [blank, ...base.framework]),
+    (e: unknown) =>
+      e instanceof IndexInputError &&
+      /^Framework row 1: the first row is blank, but it must be the header; delete the empty row above row 2$/.test(
+        e.message,
+      ),
+  );
+  assert.throws(
+    () => computeIndex([blank, blank], base.framework),
+    (e: unknown) => e instanceof IndexInputError && /^Data: the Data table is empty/.test(e.message),
+  );
 });

@@ -10,7 +10,10 @@ import { assertNamed, assertPrototypeClean, assertUnits, assertWarnings, loadCor
 import { freshWorkbook, putTable } from "../excel/helpers";
 import { errorLines, refresh, sheetChoice } from "./excel-helpers";
 
-const NAMING: Naming = { sheet: { Data: "Data", Framework: "Framework" }, offset: { Data: { row: 1, col: 1 }, Framework: { row: 0, col: 0 } } };
+const NAMING: Naming = {
+  sheet: { Data: "Data", Framework: "Framework" },
+  offset: { Data: { row: 1, col: 1 }, Framework: { row: 0, col: 0 } },
+};
 // Hostile settings (corpus proto-*) must never reach a prototype shared by later cases.
 afterEach(() => assertPrototypeClean("after this case"));
 
@@ -24,10 +27,22 @@ for (const c of loadCorpus()) {
     const { expect } = c;
     if (expect.outcome === "error") {
       assert.ok(!outcome.ok, `${c.name}: expected an error`);
-      assert.equal(outcome.error.name, "AddinError", `${c.name}: a typed error for the task pane, got ${outcome.error.stack}`);
-      assert.doesNotMatch(errorLines(outcome.error), /could not (finish|compute)/, `${c.name}: an expected failure, not an unexpected one`);
+      assert.equal(
+        outcome.error.name,
+        "AddinError",
+        `${c.name}: a typed error for the task pane, got ${outcome.error.stack}`,
+      );
+      assert.doesNotMatch(
+        errorLines(outcome.error),
+        /could not (finish|compute)/,
+        `${c.name}: an expected failure, not an unexpected one`,
+      );
       assertNamed(errorLines(outcome.error), expect.message, expect.where, NAMING, c.name);
-      assert.equal(JSON.stringify(model.snapshot({ ids: true })), before, `${c.name}: the workbook is unchanged after a failed run`);
+      assert.equal(
+        JSON.stringify(model.snapshot({ ids: true })),
+        before,
+        `${c.name}: the workbook is unchanged after a failed run`,
+      );
       return;
     }
     assert.ok(outcome.ok, `${c.name}: ${outcome.ok ? "" : errorLines(outcome.error)}`);
@@ -49,7 +64,11 @@ for (const c of loadCorpus()) {
         assert.equal(results.format(r, col), "@", `${c.name}: text cell ${r},${col} formatted as text`);
       }
     }
-    assert.equal(index.size, c.data.length - 1 - c.data.slice(1).filter((row) => row.every((v) => v === null || v === "")).length, `${c.name}: every unit listed`);
+    assert.equal(
+      index.size,
+      c.data.length - 1 - c.data.slice(1).filter((row) => row.every((v) => v === null || v === "")).length,
+      `${c.name}: every unit listed`,
+    );
     assertUnits({ index, ranks, names }, expect, c.name);
   });
 }

@@ -53,7 +53,10 @@ export function loadCorpus(): CorpusCase[] {
   return readdirSync(CORPUS_DIR)
     .filter((f) => f.endsWith(".json"))
     .sort()
-    .map((file) => ({ name: file.replace(/\.json$/, ""), ...(JSON.parse(readFileSync(join(CORPUS_DIR, file), "utf8")) as Omit<CorpusCase, "name">) }));
+    .map((file) => ({
+      name: file.replace(/\.json$/, ""),
+      ...(JSON.parse(readFileSync(join(CORPUS_DIR, file), "utf8")) as Omit<CorpusCase, "name">),
+    }));
 }
 
 /** How a path names a table's location: the sheet or file name, and where the table starts on it. */
@@ -85,7 +88,13 @@ export function locationText(where: Where, naming: Naming): string {
 }
 
 /** Some line of `text` matches the message and names the place. */
-export function assertNamed(text: string, message: string, where: Where | undefined, naming: Naming, label: string): void {
+export function assertNamed(
+  text: string,
+  message: string,
+  where: Where | undefined,
+  naming: Naming,
+  label: string,
+): void {
   const pattern = new RegExp(message);
   const place = where ? locationText(where, naming) : "";
   const lines = text.split("\n");
@@ -95,7 +104,13 @@ export function assertNamed(text: string, message: string, where: Where | undefi
   );
 }
 
-export function assertWarnings(warnings: string[], expected: ExpectedWarning[], outcome: string, naming: Naming, label: string): void {
+export function assertWarnings(
+  warnings: string[],
+  expected: ExpectedWarning[],
+  outcome: string,
+  naming: Naming,
+  label: string,
+): void {
   if (outcome === "ok") assert.deepEqual(warnings, [], `${label}: no warnings expected`);
   for (const w of expected) assertNamed(warnings.join("\n"), w.message, w, naming, `${label} (warning)`);
 }
@@ -108,17 +123,33 @@ export interface UnitOutcome {
 }
 
 export function close(actual: number | null | undefined, expected: number | null, label: string): void {
-  if (expected === null) return assert.ok(actual === null || actual === undefined || Number.isNaN(actual), `${label}: expected no score, got ${actual}`);
+  if (expected === null)
+    return assert.ok(
+      actual === null || actual === undefined || Number.isNaN(actual),
+      `${label}: expected no score, got ${actual}`,
+    );
   assert.ok(typeof actual === "number" && Number.isFinite(actual), `${label}: expected ${expected}, got ${actual}`);
-  assert.ok(Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)), `${label}: expected ${expected}, got ${actual}`);
+  assert.ok(
+    Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)),
+    `${label}: expected ${expected}, got ${actual}`,
+  );
 }
 
-export function assertUnits(got: UnitOutcome, expect: Extract<Expectation, { warnings: unknown }>, label: string): void {
-  for (const [unit, value] of Object.entries(expect.index ?? {})) close(got.index.get(unit), value, `${label} index of ${unit}`);
-  if (got.ranks) for (const [unit, value] of Object.entries(expect.ranks ?? {})) close(got.ranks.get(unit), value, `${label} rank of ${unit}`);
+export function assertUnits(
+  got: UnitOutcome,
+  expect: Extract<Expectation, { warnings: unknown }>,
+  label: string,
+): void {
+  for (const [unit, value] of Object.entries(expect.index ?? {}))
+    close(got.index.get(unit), value, `${label} index of ${unit}`);
+  if (got.ranks)
+    for (const [unit, value] of Object.entries(expect.ranks ?? {}))
+      close(got.ranks.get(unit), value, `${label} rank of ${unit}`);
   if (got.names) {
-    for (const [unit, length] of Object.entries(expect.names ?? {})) assert.equal(got.names.get(unit)?.length, length, `${label}: name of ${unit} kept whole`);
-    for (const [unit, name] of Object.entries(expect.unitNames ?? {})) assert.equal(got.names.get(unit), name, `${label}: name of ${unit} kept as text`);
+    for (const [unit, length] of Object.entries(expect.names ?? {}))
+      assert.equal(got.names.get(unit)?.length, length, `${label}: name of ${unit} kept whole`);
+    for (const [unit, name] of Object.entries(expect.unitNames ?? {}))
+      assert.equal(got.names.get(unit), name, `${label}: name of ${unit} kept as text`);
   }
 }
 
@@ -127,7 +158,9 @@ export function specToSettings(spec: Record<string, unknown>, prefix = ""): Cell
   return Object.entries(spec).flatMap(([key, value]) =>
     Array.isArray(value)
       ? [[`${prefix}${key}`, value.join(", ")]] // a list in one cell, as an analyst types it (screen.include | A, B)
-      : value !== null && typeof value === "object" ? specToSettings(value as Record<string, unknown>, `${prefix}${key}.`) : [[`${prefix}${key}`, value as Cell]],
+      : value !== null && typeof value === "object"
+        ? specToSettings(value as Record<string, unknown>, `${prefix}${key}.`)
+        : [[`${prefix}${key}`, value as Cell]],
   );
 }
 
@@ -135,8 +168,13 @@ const PROTOTYPE_BASELINE = Object.getOwnPropertyNames(Object.prototype).sort().j
 
 /** Object.prototype holds exactly what it held when the tests started, and plain objects still inherit from it. */
 export function assertPrototypeClean(label: string): void {
-  assert.equal(Object.getOwnPropertyNames(Object.prototype).sort().join(","), PROTOTYPE_BASELINE, `${label}: Object.prototype gained or lost a property`);
+  assert.equal(
+    Object.getOwnPropertyNames(Object.prototype).sort().join(","),
+    PROTOTYPE_BASELINE,
+    `${label}: Object.prototype gained or lost a property`,
+  );
   const probe = {} as Record<string, unknown>;
   assert.equal(Object.getPrototypeOf(probe), Object.prototype, `${label}: a plain object has its normal prototype`);
-  for (const key of ["high", "low", "method", "normalize", "weights", "x1"]) assert.equal(probe[key], undefined, `${label}: {}.${key} is not inherited`);
+  for (const key of ["high", "low", "method", "normalize", "weights", "x1"])
+    assert.equal(probe[key], undefined, `${label}: {}.${key} is not inherited`);
 }

@@ -2,7 +2,13 @@
 import { runIndex, type RunSummary, type StoredChoice } from "../../src/excel";
 
 export function sheetChoice(options?: Record<string, unknown>, data = "Data", framework = "Framework"): StoredChoice {
-  return { version: 1, data: { kind: "sheet", sheet: data }, framework: { kind: "sheet", sheet: framework }, settings: null, ...(options ? { options } : {}) };
+  return {
+    version: 1,
+    data: { kind: "sheet", sheet: data },
+    framework: { kind: "sheet", sheet: framework },
+    settings: null,
+    ...(options ? { options } : {}),
+  };
 }
 
 export type Outcome = { ok: true; summary: RunSummary } | { ok: false; error: Error & { messages?: string[] } };

@@ -5,7 +5,13 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { computeIndex, IndexComputeError } from "../../src/core/engine";
 import { buildReport } from "../../src/core/report/build";
-import { checkSheetLimits, EXCEL_MAX_COLS, EXCEL_MAX_ROWS, planExtents, sheetLimitProblems } from "../../src/core/report/limits";
+import {
+  checkSheetLimits,
+  EXCEL_MAX_COLS,
+  EXCEL_MAX_ROWS,
+  planExtents,
+  sheetLimitProblems,
+} from "../../src/core/report/limits";
 import type { Cell } from "../../src/core/types";
 import { spawnCli, tempDir } from "../cli/helpers";
 import { writeCsv } from "./cli-helpers";
@@ -20,7 +26,10 @@ test("the limits are Excel's, and the boundary itself fits", () => {
   assert.match(rows!, /^The Results sheet would need 1,048,577 rows, more than Excel's 1,048,576; .*--csv or --json/);
   const [cols] = sheetLimitProblems([{ name: "Normalized", rows: 3, cols: 16_385 }]);
   assert.match(cols!, /^The Normalized sheet would need 16,385 columns, more than Excel's 16,384/);
-  assert.throws(() => checkSheetLimits([{ name: "Scores", rows: 2_000_000, cols: 20_000 }]), (e: unknown) => e instanceof IndexComputeError && /rows/.test(e.message) && /columns/.test(e.message));
+  assert.throws(
+    () => checkSheetLimits([{ name: "Scores", rows: 2_000_000, cols: 20_000 }]),
+    (e: unknown) => e instanceof IndexComputeError && /rows/.test(e.message) && /columns/.test(e.message),
+  );
 });
 
 /** 5 units × 16,400 indicators under one pillar: computes fine, but the Normalized sheet cannot fit. */
@@ -36,7 +45,10 @@ test("engine → report plan: the too-wide Normalized sheet is found by planExte
   const { data, framework } = wideTables();
   const plan = buildReport(computeIndex(data, framework), { language: "en" });
   const problems = sheetLimitProblems(planExtents(plan));
-  assert.ok(problems.some((p) => /Normalized sheet would need 16,40\d columns/.test(p)), problems.join("\n"));
+  assert.ok(
+    problems.some((p) => /Normalized sheet would need 16,40\d columns/.test(p)),
+    problems.join("\n"),
+  );
 });
 
 test("add-in: a Log sheet longer than 1,048,576 rows fails with the clear message before anything is written", async () => {
@@ -51,11 +63,17 @@ test("add-in: a Log sheet longer than 1,048,576 rows fails with the clear messag
   for (let r = log.cells.length; r <= EXCEL_MAX_ROWS; r++) log.cells.push(["U0", "i0", 1, "mean"]);
   const before = JSON.stringify(wb.snapshot({ ids: true }));
   const requests = wb.requests.length;
-  const error = await runInExcel((session) => writeReport(session, plan)).then(() => null, (e: unknown) => e as AddinError);
+  const error = await runInExcel((session) => writeReport(session, plan)).then(
+    () => null,
+    (e: unknown) => e as AddinError,
+  );
   assert.ok(error instanceof AddinError, String(error));
   assert.match(error.messages.join("\n"), /^The Log sheet would need 1,048,577 rows, more than Excel's 1,048,576/);
   assert.equal(JSON.stringify(wb.snapshot({ ids: true })), before, "nothing written");
-  assert.ok(wb.requests.slice(requests).every((r) => r.operations === 0 || r.requestBytes < 10_000), "only the small state-reading request was sent");
+  assert.ok(
+    wb.requests.slice(requests).every((r) => r.operations === 0 || r.requestBytes < 10_000),
+    "only the small state-reading request was sent",
+  );
 });
 
 test("command line: --out with a result too wide for Excel exits 1 with the message and writes nothing; --csv still works", async () => {
@@ -63,11 +81,31 @@ test("command line: --out with a result too wide for Excel exits 1 with the mess
   const { data, framework } = wideTables();
   writeCsv(join(dir, "data.csv"), data);
   writeCsv(join(dir, "framework.csv"), framework);
-  const run = await spawnCli(["compute", join(dir, "data.csv"), "--meta", join(dir, "framework.csv"), "--out", join(dir, "out.xlsx"), "--csv", join(dir, "scores.csv")]);
+  const run = await spawnCli([
+    "compute",
+    join(dir, "data.csv"),
+    "--meta",
+    join(dir, "framework.csv"),
+    "--out",
+    join(dir, "out.xlsx"),
+    "--csv",
+    join(dir, "scores.csv"),
+  ]);
   assert.equal(run.code, 1, run.stderr);
   assert.match(run.stderr, /sheet would need 16,40\d columns, more than Excel's 16,384/);
   assert.doesNotMatch(run.stderr, /internal error/);
-  assert.deepEqual(readdirSync(dir).sort(), ["data.csv", "framework.csv"], "neither the workbook nor the CSV is written when the run fails");
-  const csvOnly = await spawnCli(["compute", join(dir, "data.csv"), "--meta", join(dir, "framework.csv"), "--csv", join(dir, "scores.csv")]);
+  assert.deepEqual(
+    readdirSync(dir).sort(),
+    ["data.csv", "framework.csv"],
+    "neither the workbook nor the CSV is written when the run fails",
+  );
+  const csvOnly = await spawnCli([
+    "compute",
+    join(dir, "data.csv"),
+    "--meta",
+    join(dir, "framework.csv"),
+    "--csv",
+    join(dir, "scores.csv"),
+  ]);
   assert.equal(csvOnly.code, 0, csvOnly.stderr);
 });

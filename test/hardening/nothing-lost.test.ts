@@ -29,7 +29,11 @@ function crowdedWorkbook(): WorkbookModel {
   const wb = freshWorkbook();
   putTable(wb, "Data", good.data);
   putTable(wb, "Framework", good.framework);
-  for (const name of [...OUTPUT_NAMES, "Results (2)"]) putTable(wb, name, [["user's own", name], [1, 2]]);
+  for (const name of [...OUTPUT_NAMES, "Results (2)"])
+    putTable(wb, name, [
+      ["user's own", name],
+      [1, 2],
+    ]);
   // Hidden sheets count too: a very hidden "Log" must not be taken over either.
   wb.sheetByName("Log")!.visibility = "VeryHidden";
   wb.sheetByName("Dashboard")!.visibility = "Hidden";
@@ -41,7 +45,13 @@ function crowdedWorkbook(): WorkbookModel {
 
 function userPart(wb: WorkbookModel, names: string[]): string {
   const snap = wb.snapshot({ ids: true }) as { sheets: { name: string }[]; tables: unknown[]; names: unknown[] };
-  return JSON.stringify({ sheets: snap.sheets.filter((s) => names.includes(s.name)), tables: (snap.tables as { name: string }[]).filter((t) => !t.name.startsWith("IndexStudio") || t.name === "IndexStudioScores"), names: snap.names });
+  return JSON.stringify({
+    sheets: snap.sheets.filter((s) => names.includes(s.name)),
+    tables: (snap.tables as { name: string }[]).filter(
+      (t) => !t.name.startsWith("IndexStudio") || t.name === "IndexStudioScores",
+    ),
+    names: snap.names,
+  });
 }
 
 test("every output name taken by the user: outputs get new names, the user's sheets/tables/names are untouched, and refresh reuses the same names", async () => {
@@ -50,20 +60,35 @@ test("every output name taken by the user: outputs get new names, the user's she
   const before = userPart(wb, userSheets);
   const first = await refresh(sheetChoice());
   assert.ok(first.ok, first.ok ? "" : errorLines(first.error));
-  for (const name of first.summary.sheets) assert.ok(!userSheets.includes(name), `output ${name} does not take a user's sheet name`);
+  for (const name of first.summary.sheets)
+    assert.ok(!userSheets.includes(name), `output ${name} does not take a user's sheet name`);
   assert.equal(new Set(first.summary.sheets).size, OUTPUT_NAMES.length);
   assert.equal(userPart(wb, userSheets), before, "user's sheets, table and names unchanged");
   const tables = wb.tables.filter((t) => !t.deleted).map((t) => t.name);
   assert.equal(new Set(tables.map((t) => t.toLowerCase())).size, tables.length, "table names unique");
   const second = await refresh(sheetChoice());
   assert.ok(second.ok);
-  assert.deepEqual(second.summary.sheets, first.summary.sheets, "refresh writes to the same output sheets, not new copies");
+  assert.deepEqual(
+    second.summary.sheets,
+    first.summary.sheets,
+    "refresh writes to the same output sheets, not new copies",
+  );
   assert.equal(userPart(wb, userSheets), before);
-  assert.equal(wb.sheets.filter((s) => !s.deleted).length, userSheets.length + OUTPUT_NAMES.length, "no extra sheets accumulate");
+  assert.equal(
+    wb.sheets.filter((s) => !s.deleted).length,
+    userSheets.length + OUTPUT_NAMES.length,
+    "no extra sheets accumulate",
+  );
 });
 
 test("a refresh that fails in validation or computation keeps the previous output exactly", async () => {
-  for (const broken of ["constant-indicator", "duplicate-unit-code", "geometric-over-zero", "parent-cycle", "screening-excludes-all"]) {
+  for (const broken of [
+    "constant-indicator",
+    "duplicate-unit-code",
+    "geometric-over-zero",
+    "parent-cycle",
+    "screening-excludes-all",
+  ]) {
     const wb = freshWorkbook();
     putTable(wb, "Data", good.data);
     putTable(wb, "Framework", good.framework);
@@ -80,7 +105,8 @@ test("a refresh that fails in validation or computation keeps the previous outpu
     const outcome = await refresh(sheetChoice(c.spec));
     assert.ok(!outcome.ok, `${broken}: fails`);
     assert.equal(exact(wb), before, `${broken}: previous output and inputs unchanged`);
-    for (const name of OUTPUT_NAMES) assert.ok(wb.sheetByName(name)!.rows.size > 0, `${broken}: ${name} still holds the last good result`);
+    for (const name of OUTPUT_NAMES)
+      assert.ok(wb.sheetByName(name)!.rows.size > 0, `${broken}: ${name} still holds the last good result`);
     assert.equal(wb.sheetByName("Results")!.value(1, 1), "A", `${broken}: the last good ranking is still shown`);
   }
 });
@@ -101,7 +127,11 @@ test("a first run over a crowded workbook: a write rejected at any operation lea
       wb.clearFailures();
       if (outcome.ok) {
         // A failure after the swap started may complete it; then the output is whole.
-        assert.equal(outcome.summary.sheets.length, OUTPUT_NAMES.length, `${op} #${occurrence}: completed output is whole`);
+        assert.equal(
+          outcome.summary.sheets.length,
+          OUTPUT_NAMES.length,
+          `${op} #${occurrence}: completed output is whole`,
+        );
         continue;
       }
       failures++;
@@ -114,7 +144,8 @@ test("a first run over a crowded workbook: a write rejected at any operation lea
 
 test("a write rejected in the middle of a chunked write (many requests) leaves the previous output as it was", async () => {
   const units: Cell[][] = [["uCode", "uName", "x1", "x2", "x3"]];
-  for (let u = 0; u < 600; u++) units.push([`U${u}`, `Unit ${u} ${"·".repeat(40)}`, (u * 7) % 101, (u * 13) % 97, (u * 17) % 89]);
+  for (let u = 0; u < 600; u++)
+    units.push([`U${u}`, `Unit ${u} ${"·".repeat(40)}`, (u * 7) % 101, (u * 13) % 97, (u * 17) % 89]);
   const wb = freshWorkbook();
   putTable(wb, "Data", units);
   putTable(wb, "Framework", good.framework);
@@ -138,7 +169,10 @@ const sha = (path: string) => createHash("sha256").update(readFileSync(path)).di
 
 async function inputWorkbook(path: string, data: Cell[][], framework: Cell[][]): Promise<void> {
   const workbook = new ExcelJS.Workbook();
-  for (const [name, rows] of [["Data", data], ["Framework", framework]] as const) {
+  for (const [name, rows] of [
+    ["Data", data],
+    ["Framework", framework],
+  ] as const) {
     const sheet = workbook.addWorksheet(name);
     for (const row of rows) sheet.addRow(row.map((v) => (v === null ? undefined : v)));
   }
@@ -169,7 +203,11 @@ test("command line: --out through a symlink or a hard link to the input is refus
     assert.match(run.stderr, /refusing to write over it|--in-place adds the results to an input \.xlsx/);
   }
   assert.equal(hashes(), before, "inputs byte-identical");
-  assert.deepEqual(readdirSync(dir).sort(), ["alias.xlsx", "data.csv", "framework.csv", "hard.xlsx", "in.xlsx"], "nothing written, no temp files");
+  assert.deepEqual(
+    readdirSync(dir).sort(),
+    ["alias.xlsx", "data.csv", "framework.csv", "hard.xlsx", "in.xlsx"],
+    "nothing written, no temp files",
+  );
 });
 
 test("command line --in-place: bad data leaves the file byte-identical; a good run replaces it by rename (new inode), input sheets kept", async () => {
@@ -187,7 +225,11 @@ test("command line --in-place: bad data leaves the file byte-identical; a good r
   const inode = statSync(input).ino;
   const run = await spawnCli(["compute", input, "--in-place"]);
   assert.equal(run.code, 0, run.stderr);
-  assert.notEqual(statSync(input).ino, inode, "written to a new file and renamed over the input (never truncated in place)");
+  assert.notEqual(
+    statSync(input).ino,
+    inode,
+    "written to a new file and renamed over the input (never truncated in place)",
+  );
   assert.deepEqual(readdirSync(dir), ["book.xlsx"], "no temporary file left");
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(input);

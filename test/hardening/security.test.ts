@@ -14,7 +14,17 @@ import { writeCsv } from "./cli-helpers";
 import { freshWorkbook, putTable } from "../excel/helpers";
 import { refresh, sheetChoice } from "./excel-helpers";
 
-const HOSTILE = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1)", "=A1", "-x1", "+P2", "=1+1"];
+const HOSTILE = [
+  '=HYPERLINK("http://x","y")',
+  "=cmd|' /C calc'!A0",
+  "+1",
+  "-1",
+  "@SUM(A1)",
+  "=A1",
+  "-x1",
+  "+P2",
+  "=1+1",
+];
 const DATA: Cell[][] = [
   ["uCode", "uName", "x1", "x2", "x3"],
   ["=A1", '=HYPERLINK("http://x","y")', 1, 10, 5],
@@ -51,17 +61,27 @@ test("add-in: formula-like names and codes land in every result sheet as text (f
       });
     }
   }
-  for (const text of ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1)", "=A1", "=1+1"]) assert.ok(seen.has(text), `${text} reached the result sheets`);
+  for (const text of ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1)", "=A1", "=1+1"])
+    assert.ok(seen.has(text), `${text} reached the result sheets`);
 });
 
 test(".xlsx writer: the same names are strings in the sheet XML, and no cell of any sheet is a formula", async () => {
   const dir = tempDir();
   writeCsv(join(dir, "data.csv"), DATA);
   writeCsv(join(dir, "framework.csv"), FRAMEWORK);
-  const run = await spawnCli(["compute", join(dir, "data.csv"), "--meta", join(dir, "framework.csv"), "--out", join(dir, "out.xlsx")]);
+  const run = await spawnCli([
+    "compute",
+    join(dir, "data.csv"),
+    "--meta",
+    join(dir, "framework.csv"),
+    "--out",
+    join(dir, "out.xlsx"),
+  ]);
   assert.equal(run.code, 0, run.stderr);
   const zip = await JSZip.loadAsync(readFileSync(join(dir, "out.xlsx")));
-  const shared = [...((await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => decodeXml(m[1]!.replace(/<[^>]+>/g, "")));
+  const shared = [
+    ...((await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "").matchAll(/<si>([\s\S]*?)<\/si>/g),
+  ].map((m) => decodeXml(m[1]!.replace(/<[^>]+>/g, "")));
   const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
   assert.ok(sheets.length >= 6, "input sheets and result sheets");
   const seen = new Set<string>();
@@ -84,7 +104,12 @@ test(".xlsx writer: the same names are strings in the sheet XML, and no cell of 
 });
 
 function decodeXml(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 function filesUnder(dir: string, pattern: RegExp): string[] {
@@ -95,17 +120,32 @@ function filesUnder(dir: string, pattern: RegExp): string[] {
 }
 
 /** Source without comments (a comment may name eval to explain why it is not used). */
-const code = (path: string) => readFileSync(path, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
+const code = (path: string) =>
+  readFileSync(path, "utf8")
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
 
 test("no eval, new Function, string timers or network calls in src/", () => {
   const files = filesUnder(join(REPO, "src"), /\.(ts|js|mjs|html)$/);
   assert.ok(files.length > 50);
   for (const file of files) {
     const text = code(file);
-    assert.doesNotMatch(text, /\beval\s*\(|new\s+Function\s*\(|\bFunction\s*\(\s*["'`]/, `${file}: eval or new Function`);
+    assert.doesNotMatch(
+      text,
+      /\beval\s*\(|new\s+Function\s*\(|\bFunction\s*\(\s*["'`]/,
+      `${file}: eval or new Function`,
+    );
     assert.doesNotMatch(text, /set(Timeout|Interval)\s*\(\s*["'`]/, `${file}: a timer with a code string`);
-    assert.doesNotMatch(text, /\bfetch\s*\(|XMLHttpRequest|WebSocket\s*\(|sendBeacon|EventSource\s*\(/, `${file}: a network call`);
-    assert.doesNotMatch(text, /https?:\/\/(?!schemas\.|www\.w3\.org|purl\.org|appsforoffice\.microsoft\.com|go\.microsoft\.com|learn\.microsoft\.com)[a-z0-9.-]+\.[a-z]{2,}\/[^"'\s]*\.js\b/i, `${file}: a remote script`);
+    assert.doesNotMatch(
+      text,
+      /\bfetch\s*\(|XMLHttpRequest|WebSocket\s*\(|sendBeacon|EventSource\s*\(/,
+      `${file}: a network call`,
+    );
+    assert.doesNotMatch(
+      text,
+      /https?:\/\/(?!schemas\.|www\.w3\.org|purl\.org|appsforoffice\.microsoft\.com|go\.microsoft\.com|learn\.microsoft\.com)[a-z0-9.-]+\.[a-z]{2,}\/[^"'\s]*\.js\b/i,
+      `${file}: a remote script`,
+    );
   }
 });
 
@@ -124,8 +164,16 @@ test("built bundles (when dist/ exists): no eval; the only new Function is zod's
   const csp = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)?.[1] ?? "";
   const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1]?.trim().split(/\s+/) ?? [];
   assert.ok(scriptSrc.length > 0, "the pane has a script-src");
-  for (const source of scriptSrc) assert.ok(source === "'self'" || source === "https://appsforoffice.microsoft.com", `script-src allows only the pane's own scripts and Office's, not ${source}`);
+  for (const source of scriptSrc)
+    assert.ok(
+      source === "'self'" || source === "https://appsforoffice.microsoft.com",
+      `script-src allows only the pane's own scripts and Office's, not ${source}`,
+    );
   assert.doesNotMatch(csp, /unsafe-eval|unsafe-inline/);
-  for (const m of html.matchAll(/<script[^>]*\bsrc="?([^"\s>]+)/g)) assert.ok(!/^(https?:)?\/\//.test(m[1]!) || m[1]!.startsWith("https://appsforoffice.microsoft.com/"), `remote script ${m[1]}`);
+  for (const m of html.matchAll(/<script[^>]*\bsrc="?([^"\s>]+)/g))
+    assert.ok(
+      !/^(https?:)?\/\//.test(m[1]!) || m[1]!.startsWith("https://appsforoffice.microsoft.com/"),
+      `remote script ${m[1]}`,
+    );
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc)[^>]*>\s*\S/, "no inline script");
 });

@@ -18,14 +18,25 @@ import { refresh, sheetChoice } from "./excel-helpers";
 
 /** INDEX ← A1 ← A2 ← … ← A{depth} ← x1, x2. */
 function chain(depth: number): { data: Cell[][]; framework: Cell[][] } {
-  const framework: Cell[][] = [["iCode", "Parent"], ["INDEX", null]];
+  const framework: Cell[][] = [
+    ["iCode", "Parent"],
+    ["INDEX", null],
+  ];
   let parent = "INDEX";
   for (let k = 1; k <= depth; k++) {
     framework.push([`A${k}`, parent]);
     parent = `A${k}`;
   }
   framework.push(["x1", parent], ["x2", parent]);
-  return { data: [["uCode", "x1", "x2"], ["U1", 1, 2], ["U2", 3, 1], ["U3", 2, 5]], framework };
+  return {
+    data: [
+      ["uCode", "x1", "x2"],
+      ["U1", 1, 2],
+      ["U2", 3, 1],
+      ["U3", 2, 5],
+    ],
+    framework,
+  };
 }
 /** Min-max of x1 (0, 100, 50) and x2 (25, 0, 100), averaged: every aggregate of the chain has these scores. */
 const CHAIN_SCORES = [12.5, 50, 75];
@@ -40,7 +51,8 @@ function wide(width: number): { data: Cell[][]; framework: Cell[][]; expected: n
     let sum = 0;
     for (let k = 0; k < width; k++) {
       const col = [0, 1, 2].map((v) => (v * 7 + k) % 5);
-      const lo = Math.min(col[0]!, col[1]!, col[2]!), hi = Math.max(col[0]!, col[1]!, col[2]!);
+      const lo = Math.min(col[0]!, col[1]!, col[2]!),
+        hi = Math.max(col[0]!, col[1]!, col[2]!);
       sum += hi === lo ? NaN : ((col[u]! - lo) / (hi - lo)) * 100;
     }
     return sum / width;
@@ -49,7 +61,9 @@ function wide(width: number): { data: Cell[][]; framework: Cell[][]; expected: n
 }
 
 const near = (actual: ArrayLike<number>, expected: number[], label: string) =>
-  expected.forEach((e, k) => assert.ok(Math.abs(actual[k]! - e) < 1e-9 * Math.max(1, Math.abs(e)), `${label} [${k}]: ${actual[k]} vs ${e}`));
+  expected.forEach((e, k) =>
+    assert.ok(Math.abs(actual[k]! - e) < 1e-9 * Math.max(1, Math.abs(e)), `${label} [${k}]: ${actual[k]} vs ${e}`),
+  );
 
 test("engine: a 2,500-level chain and 150,000 indicators under the index compute; levels are right", () => {
   const c = chain(2500);
@@ -66,29 +80,47 @@ test("engine: a Parent loop of 2,500 nodes is one error at its first row, quickl
   const c = chain(2500);
   c.framework[2] = ["A1", "A2500"]; // A1's parent is now the bottom of the chain: a loop; INDEX has no children
   const started = process.hrtime.bigint();
-  assert.throws(() => computeIndex(c.data, c.framework), (e: unknown) => {
-    assert.ok(e instanceof IndexInputError);
-    const loops = e.issues.filter((i) => /Parent chain loops/.test(i.message));
-    assert.equal(loops.length, 1, "one message per loop");
-    assert.equal(loops[0]!.row, 2);
-    // Each code is followed by its Parent: A1 → A2500 → A2499 → … back to A1.
-    assert.match(loops[0]!.message, /^the Parent chain loops: A1 → A2500 → A2499 → .* → … \(2500 codes\) → A1; one of these must have another Parent$/);
-    return true;
-  });
+  assert.throws(
+    () => computeIndex(c.data, c.framework),
+    (e: unknown) => {
+      assert.ok(e instanceof IndexInputError);
+      const loops = e.issues.filter((i) => /Parent chain loops/.test(i.message));
+      assert.equal(loops.length, 1, "one message per loop");
+      assert.equal(loops[0]!.row, 2);
+      // Each code is followed by its Parent: A1 → A2500 → A2499 → … back to A1.
+      assert.match(
+        loops[0]!.message,
+        /^the Parent chain loops: A1 → A2500 → A2499 → .* → … \(2500 codes\) → A1; one of these must have another Parent$/,
+      );
+      return true;
+    },
+  );
   assert.ok(process.hrtime.bigint() - started < 5_000_000_000n, "linear, not cubic, in the chain length");
 });
 
 test("IDX.INDEX and the add-in on the fake: the 2,500-level chain", async () => {
   const c = chain(2500);
-  const out = fns.index(c.data, c.framework.map((row) => row.map((v) => v ?? "")), "*");
+  const out = fns.index(
+    c.data,
+    c.framework.map((row) => row.map((v) => v ?? "")),
+    "*",
+  );
   assert.equal(out[0]!.length, 2501, "every aggregate, top down");
-  near(out.slice(1).map((row) => row[0] as number), CHAIN_SCORES, "IDX.INDEX");
+  near(
+    out.slice(1).map((row) => row[0] as number),
+    CHAIN_SCORES,
+    "IDX.INDEX",
+  );
   const model = freshWorkbook();
   putTable(model, "Data", c.data);
   putTable(model, "Framework", c.framework);
   const outcome = await refresh(sheetChoice());
   assert.ok(outcome.ok, outcome.ok ? "" : outcome.error.message);
-  near(outcome.summary.top.map((t) => t.score), [75, 50, 12.5], "add-in top");
+  near(
+    outcome.summary.top.map((t) => t.score),
+    [75, 50, 12.5],
+    "add-in top",
+  );
 });
 
 test("command line: the chain and 150,000 indicators under the index exit 0 with every file; a result too wide for a sheet exits 1 and writes nothing", async () => {
@@ -96,18 +128,47 @@ test("command line: the chain and 150,000 indicators under the index exit 0 with
   const c = chain(2500);
   writeCsv(join(dir, "chain.csv"), c.data);
   writeCsv(join(dir, "chain-framework.csv"), c.framework);
-  const run = await spawnCli(["compute", join(dir, "chain.csv"), "--meta", join(dir, "chain-framework.csv"), "--csv", join(dir, "chain-out.csv"), "--json", join(dir, "chain.json"), "--out", join(dir, "chain.xlsx")]);
+  const run = await spawnCli([
+    "compute",
+    join(dir, "chain.csv"),
+    "--meta",
+    join(dir, "chain-framework.csv"),
+    "--csv",
+    join(dir, "chain-out.csv"),
+    "--json",
+    join(dir, "chain.json"),
+    "--out",
+    join(dir, "chain.xlsx"),
+  ]);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /1\s+U3\s+U3\s+75\.00\s+1\n/);
   for (const f of ["chain-out.csv", "chain.json", "chain.xlsx"]) assert.ok(existsSync(join(dir, f)), f);
   const w = wide(150_000);
   writeCsv(join(dir, "wide.csv"), w.data);
   writeCsv(join(dir, "wide-framework.csv"), w.framework);
-  const flat = await spawnCli(["compute", join(dir, "wide.csv"), "--meta", join(dir, "wide-framework.csv"), "--json", join(dir, "wide.json"), "--csv", join(dir, "wide-out.csv")]);
+  const flat = await spawnCli([
+    "compute",
+    join(dir, "wide.csv"),
+    "--meta",
+    join(dir, "wide-framework.csv"),
+    "--json",
+    join(dir, "wide.json"),
+    "--csv",
+    join(dir, "wide-out.csv"),
+  ]);
   assert.equal(flat.code, 0, flat.stderr);
   const json = JSON.parse(readFileSync(join(dir, "wide.json"), "utf8")) as { scores: { INDEX: number[] } };
   near(json.scores.INDEX, w.expected, "wide CLI");
-  const tooWide = await spawnCli(["compute", join(dir, "wide.csv"), "--meta", join(dir, "wide-framework.csv"), "--out", join(dir, "wide.xlsx"), "--csv", join(dir, "wide2.csv")]);
+  const tooWide = await spawnCli([
+    "compute",
+    join(dir, "wide.csv"),
+    "--meta",
+    join(dir, "wide-framework.csv"),
+    "--out",
+    join(dir, "wide.xlsx"),
+    "--csv",
+    join(dir, "wide2.csv"),
+  ]);
   assert.equal(tooWide.code, 1, tooWide.stderr);
   assert.match(tooWide.stderr, /columns, more than Excel's 16,384/);
   assert.ok(!existsSync(join(dir, "wide.xlsx")) && !existsSync(join(dir, "wide2.csv")), "nothing written");
@@ -119,14 +180,23 @@ function sources(dir = join(REPO, "src")): { path: string; text: string }[] {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sources(path);
     if (!/\.ts$/.test(name)) return [];
-    return [{ path, text: readFileSync(path, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`])\/\/.*$/gm, "$1") }];
+    return [
+      {
+        path,
+        text: readFileSync(path, "utf8")
+          .replace(/\/\*[\s\S]*?\*\//g, "")
+          .replace(/(^|[^:"'`])\/\/.*$/gm, "$1"),
+      },
+    ];
   });
 }
 
 test("no argument spread into Math.max/min, push, unshift, fromCharCode or replaceChildren anywhere in src/ (the stack limit is ~100,000 arguments)", () => {
   const offenders: string[] = [];
   for (const { path, text } of sources()) {
-    for (const m of text.matchAll(/(?:Math\.(?:max|min)|\.push|\.unshift|\.fromCharCode|\.fromCodePoint|\.replaceChildren|\.append|\.splice|\.concat)\(/g)) {
+    for (const m of text.matchAll(
+      /(?:Math\.(?:max|min)|\.push|\.unshift|\.fromCharCode|\.fromCodePoint|\.replaceChildren|\.append|\.splice|\.concat)\(/g,
+    )) {
       // Walk the call's arguments; a top-level argument that starts with "..." is a spread.
       let depth = 0;
       let start = true;

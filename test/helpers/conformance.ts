@@ -18,7 +18,9 @@ export function readCsv(path: string): Cell[][] {
 
 /** A CSV file with numeric text turned into numbers, as Excel's Range.values would give it. */
 export function readCsvNumeric(path: string): Cell[][] {
-  return readCsv(path).map((row) => row.map((cell) => (typeof cell === "string" && NUMERIC.test(cell) ? Number(cell) : cell)));
+  return readCsv(path).map((row) =>
+    row.map((cell) => (typeof cell === "string" && NUMERIC.test(cell) ? Number(cell) : cell)),
+  );
 }
 
 export function asemTables(): { data: Cell[][]; meta: Cell[][] } {
@@ -34,7 +36,10 @@ export function expectedTable(file: string): Map<string, Map<string, number | nu
     const m = new Map<string, number | null | string>();
     header!.forEach((h, c) => {
       const v = row[c];
-      m.set(String(h), v === null || v === undefined || v === "" ? null : Number.isNaN(Number(v)) ? String(v) : Number(v));
+      m.set(
+        String(h),
+        v === null || v === undefined || v === "" ? null : Number.isNaN(Number(v)) ? String(v) : Number(v),
+      );
     });
     out.set(String(row[codeCol]), m);
   }

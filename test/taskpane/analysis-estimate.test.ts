@@ -5,7 +5,10 @@ import { durationText, estimateSeconds, inputText, SECONDS_PER_CELL_RUN } from "
 
 test("analysis estimate: runs and seconds from the budget's cost units; plain durations in both languages", () => {
   const size = { units: 37, indicators: 25, sensitivityInputs: 5 };
-  assert.deepEqual(estimateSeconds(size, { uncertaintyRuns: 1000, sensitivityN: 0 }), { runs: 1000, seconds: 1000 * 925 * SECONDS_PER_CELL_RUN });
+  assert.deepEqual(estimateSeconds(size, { uncertaintyRuns: 1000, sensitivityN: 0 }), {
+    runs: 1000,
+    seconds: 1000 * 925 * SECONDS_PER_CELL_RUN,
+  });
   // Saltelli: N · (d + 2) runs.
   assert.equal(estimateSeconds(size, { uncertaintyRuns: 0, sensitivityN: 20 }).runs, 140);
   assert.equal(estimateSeconds(size, { uncertaintyRuns: 300, sensitivityN: 20 }).runs, 440);

@@ -15,10 +15,13 @@ function fakeWorker(sliceMs = 5): WorkerLike & { posted: WorkerResponse[] } {
     postMessage: (message: WorkerRequest) => setTimeout(() => handle(structuredClone(message)), 0),
     terminate: () => undefined,
   };
-  const handle = createAnalysisServer((message) => {
-    posted.push(message);
-    setTimeout(() => worker.onmessage?.({ data: structuredClone(message) }), 0);
-  }, { sliceMs });
+  const handle = createAnalysisServer(
+    (message) => {
+      posted.push(message);
+      setTimeout(() => worker.onmessage?.({ data: structuredClone(message) }), 0);
+    },
+    { sliceMs },
+  );
   return worker;
 }
 
@@ -53,7 +56,12 @@ test("cancel stops a long analysis between slices and resolves null", async () =
 test("bad options come back as messages, not a crash", async () => {
   const worker = fakeWorker();
   await assert.rejects(
-    runInWorker(worker, result, { uncertainty: { runs: 10, inputs: { normalize: ["percentile"], aggregate: ["geometric"] } } }, () => undefined).done,
+    runInWorker(
+      worker,
+      result,
+      { uncertainty: { runs: 10, inputs: { normalize: ["percentile"], aggregate: ["geometric"] } } },
+      () => undefined,
+    ).done,
     (error: Error & { messages?: string[] }) => /percentile does not guarantee/.test(error.messages!.join(" ")),
   );
 });

@@ -20,26 +20,45 @@ class View implements PaneView {
   summaries: RunSummary[] = [];
   auto = false;
   setLanguage() {}
-  showSources(form: SourcesForm) { this.sources = { ...form }; }
-  readSources() { return { ...this.sources }; }
-  showOptions(form: OptionsForm) { this.options = form; }
-  readOptions() { return structuredClone(this.options); }
+  showSources(form: SourcesForm) {
+    this.sources = { ...form };
+  }
+  readSources() {
+    return { ...this.sources };
+  }
+  showOptions(form: OptionsForm) {
+    this.options = form;
+  }
+  readOptions() {
+    return structuredClone(this.options);
+  }
   setBusy() {}
   showProgress() {}
   showStatus() {}
-  showErrors(messages: string[]) { this.errors = messages; }
+  showErrors(messages: string[]) {
+    this.errors = messages;
+  }
   showFieldErrors() {}
   // The card is shown again when it goes out of date or the language changes; each run's summary is kept once.
-  showCard(card: ResultsCard | null) { if (card && !this.summaries.includes(card.summary)) this.summaries.push(card.summary); }
+  showCard(card: ResultsCard | null) {
+    if (card && !this.summaries.includes(card.summary)) this.summaries.push(card.summary);
+  }
   setSectionOpen() {}
-  setAutoRefresh(on: boolean) { this.auto = on; }
+  setAutoRefresh(on: boolean) {
+    this.auto = on;
+  }
 }
 
-const storedChoice = (wb: WorkbookModel) => JSON.parse(String(wb.settings.get(CHOICE_SETTING))) as { autoRefresh?: boolean };
+const storedChoice = (wb: WorkbookModel) =>
+  JSON.parse(String(wb.settings.get(CHOICE_SETTING))) as { autoRefresh?: boolean };
 
 async function openPane(): Promise<{ view: View; controller: PaneController }> {
   const view = new View();
-  const controller = new PaneController(createExcelService(() => "en"), view, "en");
+  const controller = new PaneController(
+    createExcelService(() => "en"),
+    view,
+    "en",
+  );
   await controller.start();
   return { view, controller };
 }

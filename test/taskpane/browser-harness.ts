@@ -12,18 +12,35 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { sharedProductionBuild } from "./build-helper";
 
 export const CHROMIUM = "/usr/bin/chromium";
-export const SKIP = !existsSync(CHROMIUM) && "chromium is not installed (/usr/bin/chromium); .ci/run installs it with apt";
+export const SKIP =
+  !existsSync(CHROMIUM) && "chromium is not installed (/usr/bin/chromium); .ci/run installs it with apt";
 /** The narrowest task pane Office shows (Excel on the web and a docked pane on a small screen). */
 export const PANE_WIDTH = 320;
 
 export type Snapshot = {
-  sheets: { name: string; cells: [string, unknown, string | null, string | null][]; charts: { type: string; title: string; series: { name: string; values: string | null; xValues: string | null }[] }[] }[];
+  sheets: {
+    name: string;
+    cells: [string, unknown, string | null, string | null][];
+    charts: {
+      type: string;
+      title: string;
+      series: { name: string; values: string | null; xValues: string | null }[];
+    }[];
+  }[];
   tables: { name: string; sheet: string; range: string }[];
 };
 
 /** Bundles the Excel fake for the browser and a small script that installs it, records registrations and exposes the workbook. */
 async function fakeScript(): Promise<string> {
-  const bundled = await esbuild({ entryPoints: ["test/excel/fake-excel.ts"], bundle: true, format: "iife", globalName: "FakeExcel", write: false, platform: "browser", target: "es2020" });
+  const bundled = await esbuild({
+    entryPoints: ["test/excel/fake-excel.ts"],
+    bundle: true,
+    format: "iife",
+    globalName: "FakeExcel",
+    write: false,
+    platform: "browser",
+    target: "es2020",
+  });
   const install = `
 ;(function () {
   var workbook = new FakeExcel.WorkbookModel();
@@ -41,7 +58,14 @@ async function fakeScript(): Promise<string> {
   return `${bundled.outputFiles[0]!.text}\n${install}`;
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json", ".css": "text/css", ".png": "image/png", ".xml": "application/xml" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".json": "application/json",
+  ".css": "text/css",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
 
 /** Serves the build folder; office.js gets the fake appended (so it runs after office.js, before the bundles). */
 function serve(root: string, fake: string): Promise<{ server: Server; url: string }> {
@@ -54,7 +78,11 @@ function serve(root: string, fake: string): Promise<{ server: Server; url: strin
     response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
     response.end(body);
   });
-  return new Promise((done) => server.listen(0, "127.0.0.1", () => done({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/taskpane.html` })));
+  return new Promise((done) =>
+    server.listen(0, "127.0.0.1", () =>
+      done({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/taskpane.html` }),
+    ),
+  );
 }
 
 export interface Pane {
@@ -74,11 +102,22 @@ export async function openPane(): Promise<Pane> {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: PANE_WIDTH, height: 900 },
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
-    root, url, context, page,
+    root,
+    url,
+    context,
+    page,
     async close() {
       await context.close();
       server.close();
@@ -89,7 +128,11 @@ export async function openPane(): Promise<Pane> {
 
 /** What the user sees; the add-in's record of its sheets' ids is left out (a refresh recreates its own sheets). */
 export const snapshot = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __test: { workbook: { snapshot(o: object): unknown } } }).__test.workbook.snapshot({ omitSettings: ["IndexStudio.ownedSheets"] })) as Promise<Snapshot>;
+  page.evaluate(() =>
+    (window as unknown as { __test: { workbook: { snapshot(o: object): unknown } } }).__test.workbook.snapshot({
+      omitSettings: ["IndexStudio.ownedSheets"],
+    }),
+  ) as Promise<Snapshot>;
 
 export function cellsOf(snap: Snapshot, sheet: string): Map<string, unknown> {
   const found = snap.sheets.find((s) => s.name === sheet);

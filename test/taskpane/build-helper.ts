@@ -7,8 +7,15 @@ import webpack from "webpack";
 
 const require = createRequire(import.meta.url);
 
-export async function buildAddin(outputPath: string, env: Record<string, string> = {}, mode: "production" | "development" = "production"): Promise<string> {
-  const makeConfig = require(resolve("webpack.config.js")) as (env: object, argv: object) => Promise<webpack.Configuration>;
+export async function buildAddin(
+  outputPath: string,
+  env: Record<string, string> = {},
+  mode: "production" | "development" = "production",
+): Promise<string> {
+  const makeConfig = require(resolve("webpack.config.js")) as (
+    env: object,
+    argv: object,
+  ) => Promise<webpack.Configuration>;
   const config = await makeConfig({ outputPath: resolve(outputPath), ...env }, { mode });
   config.infrastructureLogging = { level: "error" };
   return new Promise((done, fail) => {

@@ -26,43 +26,77 @@ function cspOf(html: string): string {
 test("dist has the shared-runtime page, both bundles, functions.json, manifest, css, icons and office.js with its Excel files", async () => {
   const [dir] = await builds;
   for (const file of [
-    "taskpane.html", "taskpane.js", "functions.js", "functions.json", "manifest.xml", "taskpane.css",
-    "office/office.js", "office/excel-win32-16.01.js", "office/excel-web-16.00.js", "office/excel-mac-16.00.js",
-    "office/en-us/office_strings.js", "office/zh-cn/office_strings.js", "office/de-de/office_strings.js",
+    "taskpane.html",
+    "taskpane.js",
+    "functions.js",
+    "functions.json",
+    "manifest.xml",
+    "taskpane.css",
+    "office/office.js",
+    "office/excel-win32-16.01.js",
+    "office/excel-web-16.00.js",
+    "office/excel-mac-16.00.js",
+    "office/en-us/office_strings.js",
+    "office/zh-cn/office_strings.js",
+    "office/de-de/office_strings.js",
   ]) {
     assert.ok(existsSync(join(dir, file)), `dist/${file} missing`);
   }
-  for (const size of [16, 32, 64, 80]) assert.deepEqual(pngSize(readFileSync(join(dir, `assets/icon-${size}.png`))), { width: size, height: size });
+  for (const size of [16, 32, 64, 80])
+    assert.deepEqual(pngSize(readFileSync(join(dir, `assets/icon-${size}.png`))), { width: size, height: size });
   const shipped = readdirSync(join(dir, "office"), { recursive: true }).map(String);
-  assert.deepEqual(shipped.filter((file) => file.endsWith(".debug.js")), [], "debug copies of office.js files are not shipped");
+  assert.deepEqual(
+    shipped.filter((file) => file.endsWith(".debug.js")),
+    [],
+    "debug copies of office.js files are not shipped",
+  );
   // office.js picks its strings by the user's Office language: every locale it knows must be there.
   const officeDist = join("node_modules", "@microsoft", "office-js", "dist");
   const locales = readdirSync(officeDist).filter((name) => existsSync(join(officeDist, name, "office_strings.js")));
   assert.ok(locales.length > 40);
-  for (const locale of locales) assert.ok(existsSync(join(dir, "office", locale, "office_strings.js")), `office/${locale}/office_strings.js missing`);
+  for (const locale of locales)
+    assert.ok(
+      existsSync(join(dir, "office", locale, "office_strings.js")),
+      `office/${locale}/office_strings.js missing`,
+    );
 });
 
 test("one page loads office.js, then functions.js, then taskpane.js, under a CSP of own scripts only", async () => {
   const [dir] = await builds;
   const html = readFileSync(join(dir, "taskpane.html"), "utf8");
   assert.deepEqual(scriptSources(html), ["office/office.js", "functions.js", "taskpane.js"]);
-  assert.equal(cspOf(html), "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'");
+  assert.equal(
+    cspOf(html),
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+  );
   assert.doesNotMatch(html, /https?:\/\//, "no remote URL in the local build");
-  for (const bundle of ["taskpane.js", "functions.js"]) assert.doesNotMatch(readFileSync(join(dir, bundle), "utf8"), /\beval\(/, `${bundle} calls eval`);
+  for (const bundle of ["taskpane.js", "functions.js"])
+    assert.doesNotMatch(readFileSync(join(dir, bundle), "utf8"), /\beval\(/, `${bundle} calls eval`);
 });
 
 test("the CDN variant loads Microsoft's office.js and allows only that origin besides its own", async () => {
   const [, dir] = await builds;
   const html = readFileSync(join(dir, "taskpane.html"), "utf8");
-  assert.deepEqual(scriptSources(html), ["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "functions.js", "taskpane.js"]);
+  assert.deepEqual(scriptSources(html), [
+    "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+    "functions.js",
+    "taskpane.js",
+  ]);
   assert.match(cspOf(html), /script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
   assert.ok(!existsSync(join(dir, "office")), "no local office.js copy in the CDN build");
 });
 
 test("functions.json is generated from src/functions and every function is associated in functions.js", async () => {
   const [dir] = await builds;
-  const metadata = JSON.parse(readFileSync(join(dir, "functions.json"), "utf8")) as { allowErrorForDataTypeAny?: boolean; functions: { id: string; name: string; result: unknown }[] };
-  assert.equal(metadata.allowErrorForDataTypeAny, true, "error cells reach the functions (src/functions/metadata-options.cjs)");
+  const metadata = JSON.parse(readFileSync(join(dir, "functions.json"), "utf8")) as {
+    allowErrorForDataTypeAny?: boolean;
+    functions: { id: string; name: string; result: unknown }[];
+  };
+  assert.equal(
+    metadata.allowErrorForDataTypeAny,
+    true,
+    "error cells reach the functions (src/functions/metadata-options.cjs)",
+  );
   const ids = metadata.functions.map((f) => f.id).sort();
   assert.deepEqual(ids, ["AHP", "AHPCR", "INDEX", "NORMALIZE", "RANK", "RANKCHANGE", "SCORE", "WEIGHTS", "WINSORIZE"]);
   const bundle = readFileSync(join(dir, "functions.js"), "utf8");
@@ -92,6 +126,12 @@ test("dist/manifest.xml: schema-valid, every URL rewritten to ADDIN_PROD_URL and
 });
 
 test("a bad ADDIN_PROD_URL or OFFICE_JS stops the build with a message that says what to use", async () => {
-  await assert.rejects(buildAddin("test-output/build-bad", { prodUrl: "http://intranet/index-studio" }), /ADDIN_PROD_URL must be an https URL ending in "\/"/);
-  await assert.rejects(buildAddin("test-output/build-bad", { officeJs: "remote" }), /OFFICE_JS must be "local" or "cdn"/);
+  await assert.rejects(
+    buildAddin("test-output/build-bad", { prodUrl: "http://intranet/index-studio" }),
+    /ADDIN_PROD_URL must be an https URL ending in "\/"/,
+  );
+  await assert.rejects(
+    buildAddin("test-output/build-bad", { officeJs: "remote" }),
+    /OFFICE_JS must be "local" or "cdn"/,
+  );
 });

@@ -15,15 +15,27 @@ class View implements PaneView {
   errors: string[] = [];
   fieldErrors: FieldError[] = [];
   setLanguage(_: Language) {}
-  showSources(form: SourcesForm) { this.sources = { ...form }; }
-  readSources() { return { ...this.sources }; }
+  showSources(form: SourcesForm) {
+    this.sources = { ...form };
+  }
+  readSources() {
+    return { ...this.sources };
+  }
   showOptions() {}
-  readOptions() { return defaultOptions(); }
+  readOptions() {
+    return defaultOptions();
+  }
   setBusy() {}
   showProgress() {}
-  showStatus(text: string) { this.status = text; }
-  showErrors(messages: string[]) { this.errors = messages; }
-  showFieldErrors(errors: FieldError[]) { this.fieldErrors = errors; }
+  showStatus(text: string) {
+    this.status = text;
+  }
+  showErrors(messages: string[]) {
+    this.errors = messages;
+  }
+  showFieldErrors(errors: FieldError[]) {
+    this.fieldErrors = errors;
+  }
   showCard() {}
   setSectionOpen() {}
   setAutoRefresh() {}
@@ -35,8 +47,18 @@ test("controller + method panel: the panel loads the Settings in force; a run ta
   const view = new View();
   const controller = new PaneController(service, view, "en");
   const loads: [Pick<StoredChoice, "settings" | "framework">, SpecInput | undefined][] = [];
-  let pending: { options: SpecInput | null; changes: number; errors: string[] } = { options: null, changes: 0, errors: [] };
-  const panel: MethodPanel = { async load(choice, p) { loads.push([choice, p]); }, render() {}, runOptions: () => pending };
+  let pending: { options: SpecInput | null; changes: number; errors: string[] } = {
+    options: null,
+    changes: 0,
+    errors: [],
+  };
+  const panel: MethodPanel = {
+    async load(choice, p) {
+      loads.push([choice, p]);
+    },
+    render() {},
+    runOptions: () => pending,
+  };
   controller.attachMethodPanel(panel);
   await controller.createTemplate("ieci");
   assert.deepEqual(loads.at(-1)![0].settings, { kind: "sheet", sheet: "Settings" });

@@ -1,8 +1,21 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Language } from "../../src/core/engine";
-import { parseSourceText, sourceText, type AddinService, type Detection, type RunSummary, type StoredChoice } from "../../src/excel/service";
-import { PaneController, type PaneView, type ResultsCard, type SourceFieldError, type SourcesForm } from "../../src/taskpane/controller";
+import {
+  parseSourceText,
+  sourceText,
+  type AddinService,
+  type Detection,
+  type RunSummary,
+  type StoredChoice,
+} from "../../src/excel/service";
+import {
+  PaneController,
+  type PaneView,
+  type ResultsCard,
+  type SourceFieldError,
+  type SourcesForm,
+} from "../../src/taskpane/controller";
 import { defaultOptions, type OptionsForm } from "../../src/taskpane/options";
 
 /** A view that keeps what it was told, like the DOM would. */
@@ -19,19 +32,46 @@ class RecordingView implements PaneView {
   card: ResultsCard | null = null;
   sections: Record<string, [boolean, boolean]> = {};
   auto = false;
-  setLanguage(language: Language) { this.language = language; }
-  showSources(form: SourcesForm) { this.sources = { ...form }; }
-  readSources() { return { ...this.sources }; }
-  showOptions(form: OptionsForm) { this.options = form; }
-  readOptions() { return structuredClone(this.options); }
-  setBusy(busy: boolean) { this.busy.push(busy); }
-  showProgress(text: string, fraction: number | null) { this.progress.push([text, fraction]); }
-  showStatus(text: string) { this.status = text; }
-  showErrors(messages: string[]) { this.errors = messages; }
-  showFieldErrors(errors: SourceFieldError[]) { this.fieldErrors = errors; }
-  showCard(card: ResultsCard | null) { this.card = card; this.summary = card?.summary ?? null; }
-  setSectionOpen(section: string, open: boolean, secondary = false) { this.sections[section] = [open, secondary]; }
-  setAutoRefresh(on: boolean) { this.auto = on; }
+  setLanguage(language: Language) {
+    this.language = language;
+  }
+  showSources(form: SourcesForm) {
+    this.sources = { ...form };
+  }
+  readSources() {
+    return { ...this.sources };
+  }
+  showOptions(form: OptionsForm) {
+    this.options = form;
+  }
+  readOptions() {
+    return structuredClone(this.options);
+  }
+  setBusy(busy: boolean) {
+    this.busy.push(busy);
+  }
+  showProgress(text: string, fraction: number | null) {
+    this.progress.push([text, fraction]);
+  }
+  showStatus(text: string) {
+    this.status = text;
+  }
+  showErrors(messages: string[]) {
+    this.errors = messages;
+  }
+  showFieldErrors(errors: SourceFieldError[]) {
+    this.fieldErrors = errors;
+  }
+  showCard(card: ResultsCard | null) {
+    this.card = card;
+    this.summary = card?.summary ?? null;
+  }
+  setSectionOpen(section: string, open: boolean, secondary = false) {
+    this.sections[section] = [open, secondary];
+  }
+  setAutoRefresh(on: boolean) {
+    this.auto = on;
+  }
 }
 
 /** The workbook's stored choice: the pane's options plus what the pane does not edit (report options). */
@@ -62,7 +102,12 @@ const summary: RunSummary = {
 };
 
 function fakeApi(overrides: Partial<AddinService> = {}) {
-  const calls: { saved: StoredChoice[]; runs: StoredChoice[]; templates: string[]; auto: boolean[] } = { saved: [], runs: [], templates: [], auto: [] };
+  const calls: { saved: StoredChoice[]; runs: StoredChoice[]; templates: string[]; auto: boolean[] } = {
+    saved: [],
+    runs: [],
+    templates: [],
+    auto: [],
+  };
   const api: AddinService = {
     detectSources: async () => structuredClone(detected),
     loadStoredChoice: async () => null,
@@ -106,26 +151,48 @@ test("compute saves the choice, runs with language and progress, shows the top 1
   await controller.start();
   const result = await controller.compute();
   assert.equal(result, summary);
-  const expected: StoredChoice = { version: 1, data: stored.data, framework: stored.framework, settings: null, options: {
-    impute: { method: "none" }, treat: { method: "none" }, normalize: { method: "zscore", mean: 10, sd: 2 }, aggregate: { method: "arithmetic" },
-  }, report: { topN: 5 } };
+  const expected: StoredChoice = {
+    version: 1,
+    data: stored.data,
+    framework: stored.framework,
+    settings: null,
+    options: {
+      impute: { method: "none" },
+      treat: { method: "none" },
+      normalize: { method: "zscore", mean: 10, sd: 2 },
+      aggregate: { method: "arithmetic" },
+    },
+    report: { topN: 5 },
+  };
   assert.deepEqual(calls.saved, [expected]);
   assert.deepEqual(calls.runs, [expected]);
   // The card says what happened; no progress ("Finished") or detection status stays behind it.
-  assert.deepEqual(view.progress.slice(1), [["Writing results", 0.5], ["", null]]);
+  assert.deepEqual(view.progress.slice(1), [
+    ["Writing results", 0.5],
+    ["", null],
+  ]);
   assert.deepEqual(view.card?.summary, { ...summary, durationMs: view.card?.summary.durationMs });
   assert.equal(typeof view.card?.summary.durationMs, "number");
   assert.equal(view.card?.stale, null);
   assert.equal(view.card?.previous, null, "the first run has nothing to compare with");
   assert.equal(view.status, "");
   assert.deepEqual(view.sections.results, [true, false]);
-  assert.deepEqual(seen.map((s) => s.top), [summary.top]);
+  assert.deepEqual(
+    seen.map((s) => s.top),
+    [summary.top],
+  );
 });
 
 test("adapter errors (AddinError.messages with cell addresses) are shown, not thrown, and the pane is usable again", async () => {
   const view = new RecordingView();
-  const failure = Object.assign(new Error("bad input"), { messages: ['Data!F12: "n/a" is not a number', "Framework!C4: weight must be ≥ 0"] });
-  const { api } = fakeApi({ runIndex: async () => { throw failure; } });
+  const failure = Object.assign(new Error("bad input"), {
+    messages: ['Data!F12: "n/a" is not a number', "Framework!C4: weight must be ≥ 0"],
+  });
+  const { api } = fakeApi({
+    runIndex: async () => {
+      throw failure;
+    },
+  });
   const controller = new PaneController(api, view, "en");
   await controller.start();
   assert.equal(await controller.compute(), null);
@@ -143,7 +210,10 @@ test("invalid form: missing data source and a bad option block the run with fiel
   view.options.methods.aggregate = "power";
   view.options.params.p = "abc";
   assert.equal(await controller.compute(), null);
-  assert.deepEqual(view.fieldErrors.map((e) => e.field), ["data", "aggregate.p"]);
+  assert.deepEqual(
+    view.fieldErrors.map((e) => e.field),
+    ["data", "aggregate.p"],
+  );
   assert.equal(calls.runs.length, 0);
 });
 
@@ -160,13 +230,22 @@ test("a Settings sheet found by detection is used unless the user picks the pane
   view.sources.settingsFromSheet = false;
   await controller.compute();
   assert.equal(calls.runs[1]!.settings, null);
-  assert.equal((calls.runs[1]!.options as { normalize: { method: string } }).normalize.method, defaultOptions().methods.normalize, "the form's options");
+  assert.equal(
+    (calls.runs[1]!.options as { normalize: { method: string } }).normalize.method,
+    defaultOptions().methods.normalize,
+    "the form's options",
+  );
 });
 
 test("template, auto-refresh and ribbon results go through the adapter and back to the view", async () => {
   const view = new RecordingView();
   let onRun: ((result: RunSummary | Error) => void) | undefined;
-  const { api, calls } = fakeApi({ enableAutoRefresh: async (on, callback) => { onRun = callback; calls.auto.push(on); } });
+  const { api, calls } = fakeApi({
+    enableAutoRefresh: async (on, callback) => {
+      onRun = callback;
+      calls.auto.push(on);
+    },
+  });
   const controller = new PaneController(api, view, "en");
   await controller.start();
   controller.setLanguage("zh-CN");
@@ -189,7 +268,11 @@ test("template, auto-refresh and ribbon results go through the adapter and back 
 
 test("auto-refresh stays off when the form is invalid or the adapter refuses", async () => {
   const view = new RecordingView();
-  const { api, calls } = fakeApi({ enableAutoRefresh: async () => { throw Object.assign(new Error("x"), { messages: ["Choose the Data and Framework first"] }); } });
+  const { api, calls } = fakeApi({
+    enableAutoRefresh: async () => {
+      throw Object.assign(new Error("x"), { messages: ["Choose the Data and Framework first"] });
+    },
+  });
   const controller = new PaneController(api, view, "en");
   await controller.start();
   await controller.setAutoRefresh(true);
@@ -203,7 +286,10 @@ test("auto-refresh stays off when the form is invalid or the adapter refuses", a
 
 test("start turns auto-refresh back on when the stored choice says it was on, without saving anything", async () => {
   const view = new RecordingView();
-  const { api, calls } = fakeApi({ loadStoredChoice: async () => structuredClone(stored), storedAutoRefresh: async () => true });
+  const { api, calls } = fakeApi({
+    loadStoredChoice: async () => structuredClone(stored),
+    storedAutoRefresh: async () => true,
+  });
   await new PaneController(api, view, "en").start();
   assert.deepEqual(calls.auto, [true]);
   assert.equal(view.auto, true);
@@ -212,7 +298,10 @@ test("start turns auto-refresh back on when the stored choice says it was on, wi
 });
 
 test("start leaves auto-refresh off when it was off, when nothing is stored, or when it cannot be turned on", async () => {
-  for (const [isStored, wasOn] of [[true, false], [false, true]] as const) {
+  for (const [isStored, wasOn] of [
+    [true, false],
+    [false, true],
+  ] as const) {
     const view = new RecordingView();
     let asked = 0;
     const { api, calls } = fakeApi({
@@ -231,7 +320,9 @@ test("start leaves auto-refresh off when it was off, when nothing is stored, or 
   const { api } = fakeApi({
     loadStoredChoice: async () => structuredClone(stored),
     storedAutoRefresh: async () => true,
-    enableAutoRefresh: async () => { throw Object.assign(new Error("x"), { messages: ["Data: sheet not found"] }); },
+    enableAutoRefresh: async () => {
+      throw Object.assign(new Error("x"), { messages: ["Data: sheet not found"] });
+    },
   });
   await new PaneController(api, view, "en").start();
   assert.equal(view.auto, false);
@@ -241,8 +332,14 @@ test("start leaves auto-refresh off when it was off, when nothing is stored, or 
 test("source text: ranges by '!', detected kinds kept, other names are sheets, blank is nothing, a sheetless range is refused", () => {
   assert.deepEqual(parseSourceText(" Data!A1:Z38 ", null), { kind: "range", sheet: "Data", address: "A1:Z38" });
   assert.deepEqual(parseSourceText("'My data'!$A$1:$C$9", null), { kind: "range", sheet: "My data", address: "A1:C9" });
-  assert.deepEqual(parseSourceText("FrameworkTable", { kind: "table", table: "FrameworkTable" }), { kind: "table", table: "FrameworkTable" });
-  assert.deepEqual(parseSourceText("My data", { kind: "table", table: "FrameworkTable" }), { kind: "sheet", sheet: "My data" });
+  assert.deepEqual(parseSourceText("FrameworkTable", { kind: "table", table: "FrameworkTable" }), {
+    kind: "table",
+    table: "FrameworkTable",
+  });
+  assert.deepEqual(parseSourceText("My data", { kind: "table", table: "FrameworkTable" }), {
+    kind: "sheet",
+    sheet: "My data",
+  });
   assert.equal(parseSourceText("   ", null), null);
   assert.throws(() => parseSourceText("!A1:B2", null), /"!A1:B2" is not a range: write it as Sheet!A1:F38/);
   assert.equal(sourceText({ kind: "range", sheet: "My data", address: "A1:C9" }), "'My data'!A1:C9");
@@ -256,18 +353,28 @@ test("a range without a sheet is a field error at its field, and nothing is save
   await controller.start();
   view.sources.framework = "!A1:B2";
   assert.equal(await controller.compute(), null);
-  assert.deepEqual(view.fieldErrors, [{ field: "framework", message: '"!A1:B2" is not a range: write it as Sheet!A1:F38' }]);
+  assert.deepEqual(view.fieldErrors, [
+    { field: "framework", message: '"!A1:B2" is not a range: write it as Sheet!A1:F38' },
+  ]);
   assert.deepEqual([calls.saved.length, calls.runs.length], [0, 0]);
 });
 
 test("what the pane does not edit is kept from the stored choice, and the auto-refresh toggle is not saved back stale", async () => {
   const view = new RecordingView();
-  const { api, calls } = fakeApi({ loadStoredChoice: async () => ({ ...structuredClone(stored), language: "zh-CN" as const }) });
+  const { api, calls } = fakeApi({
+    loadStoredChoice: async () => ({ ...structuredClone(stored), language: "zh-CN" as const }),
+  });
   const controller = new PaneController(api, view, "en");
   await controller.start();
   await controller.setAutoRefresh(true);
   await controller.compute();
-  assert.deepEqual(calls.saved.map((c) => [c.report, c.language, c.autoRefresh]), [[{ topN: 5 }, "zh-CN", undefined], [{ topN: 5 }, "zh-CN", true]]);
+  assert.deepEqual(
+    calls.saved.map((c) => [c.report, c.language, c.autoRefresh]),
+    [
+      [{ topN: 5 }, "zh-CN", undefined],
+      [{ topN: 5 }, "zh-CN", true],
+    ],
+  );
   await controller.setAutoRefresh(false);
   await controller.compute();
   assert.equal(calls.saved[2]!.autoRefresh, false);
@@ -286,32 +393,61 @@ test("results card: the second run carries the first run's ranks (▲▼), and e
   const view = new RecordingView();
   const runs = [ranked(["LON", "PAR", "NYC"]), ranked(["PAR", "NYC", "LON"])];
   let fail = false;
-  const { api } = fakeApi({ runIndex: async () => { if (fail) throw Object.assign(new Error("x"), { messages: ["Data!A3: duplicate unit code LON"] }); return runs.shift()!; } });
+  const { api } = fakeApi({
+    runIndex: async () => {
+      if (fail) throw Object.assign(new Error("x"), { messages: ["Data!A3: duplicate unit code LON"] });
+      return runs.shift()!;
+    },
+  });
   const controller = new PaneController(api, view, "en");
   await controller.start();
   await controller.compute();
   assert.equal(view.card?.previous, null);
   await controller.compute();
-  assert.deepEqual([...view.card!.previous!], [["LON", 1], ["PAR", 2], ["NYC", 3]]);
+  assert.deepEqual(
+    [...view.card!.previous!],
+    [
+      ["LON", 1],
+      ["PAR", 2],
+      ["NYC", 3],
+    ],
+  );
   assert.equal(view.card!.stale, null);
   controller.inputsChanged();
   assert.equal(view.card!.stale, "inputs");
   fail = true;
   await controller.compute();
   assert.equal(view.card!.stale, "failed", "after an error the old results are out of date");
-  assert.deepEqual(view.card!.summary.top.map((u) => u.code), ["PAR", "NYC", "LON"], "the last good results stay, marked");
+  assert.deepEqual(
+    view.card!.summary.top.map((u) => u.code),
+    ["PAR", "NYC", "LON"],
+    "the last good results stay, marked",
+  );
   assert.deepEqual(view.progress.at(-1), ["", null], "no 'Finished' remains after the failure");
   assert.deepEqual(view.errors, ["Data!A3: duplicate unit code LON"]);
 });
 
 test("auto-refresh: the service's report (edit, rank moves) reaches the card; a failed refresh marks it out of date", async () => {
   const view = new RecordingView();
-  let onRun: ((result: RunSummary | Error, report?: { at: number; edit: { sheet: string; address: string } | null; moves: { code: string; name: string; from: number; to: number }[] }) => void) | undefined;
+  let onRun:
+    | ((
+        result: RunSummary | Error,
+        report?: {
+          at: number;
+          edit: { sheet: string; address: string } | null;
+          moves: { code: string; name: string; from: number; to: number }[];
+        },
+      ) => void)
+    | undefined;
   const { api } = fakeApi({ enableAutoRefresh: async (_on, callback) => void (onRun = callback) });
   const controller = new PaneController(api, view, "en");
   await controller.start();
   await controller.setAutoRefresh(true);
-  const report = { at: Date.UTC(2026, 10, 29, 14, 3), edit: { sheet: "Data", address: "E2" }, moves: [{ code: "LON", name: "London", from: 1, to: 3 }] };
+  const report = {
+    at: Date.UTC(2026, 10, 29, 14, 3),
+    edit: { sheet: "Data", address: "E2" },
+    moves: [{ code: "LON", name: "London", from: 1, to: 3 }],
+  };
   onRun!(ranked(["PAR", "NYC", "LON"]), report);
   assert.deepEqual(view.card!.refresh, report);
   assert.equal(view.card!.finishedAt, report.at);
@@ -322,12 +458,24 @@ test("auto-refresh: the service's report (edit, rank moves) reaches the card; a 
 
 test("a mistyped sheet name is a field error offering the closest name; nothing is saved or run", async () => {
   const view = new RecordingView();
-  const { api, calls } = fakeApi({ detectSources: async () => ({ ...structuredClone(detected), sheets: ["Data", "Framework", "Settings"], tables: [] }) });
+  const { api, calls } = fakeApi({
+    detectSources: async () => ({
+      ...structuredClone(detected),
+      sheets: ["Data", "Framework", "Settings"],
+      tables: [],
+    }),
+  });
   const controller = new PaneController(api, view, "en");
   await controller.start();
   view.sources.framework = "Framwork";
   assert.equal(await controller.compute(), null);
-  assert.deepEqual(view.fieldErrors, [{ field: "framework", message: "No sheet or table named “Framwork”. Did you mean Framework?", suggestion: "Framework" }]);
+  assert.deepEqual(view.fieldErrors, [
+    {
+      field: "framework",
+      message: "No sheet or table named “Framwork”. Did you mean Framework?",
+      suggestion: "Framework",
+    },
+  ]);
   assert.deepEqual([calls.saved.length, calls.runs.length], [0, 0]);
   assert.deepEqual(view.sections.data, [true, false], "the Data section is opened on the error");
   view.sources.framework = "Nothing like it";
@@ -347,6 +495,12 @@ test("the template section is secondary once Data and Framework are found; switc
   controller.setLanguage("zh-CN");
   assert.equal(view.status, "已找到：Data、FrameworkTable");
   const empty = new RecordingView();
-  await new PaneController(fakeApi({ detectSources: async () => ({ ...structuredClone(detected), data: null, framework: null, stored: null }) }).api, empty, "en").start();
+  await new PaneController(
+    fakeApi({
+      detectSources: async () => ({ ...structuredClone(detected), data: null, framework: null, stored: null }),
+    }).api,
+    empty,
+    "en",
+  ).start();
   assert.deepEqual(empty.sections.template, [true, false]);
 });

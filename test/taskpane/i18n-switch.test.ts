@@ -17,17 +17,36 @@ class RecordingView implements PaneView {
   errors: string[] = [];
   summary: RunSummary | null = null;
   summaryShownIn: Language[] = [];
-  setLanguage(language: Language) { this.language = language; }
-  showSources(form: SourcesForm) { this.sources = { ...form }; }
-  readSources() { return { ...this.sources }; }
-  showOptions(form: OptionsForm) { this.options = form; }
-  readOptions() { return structuredClone(this.options); }
+  setLanguage(language: Language) {
+    this.language = language;
+  }
+  showSources(form: SourcesForm) {
+    this.sources = { ...form };
+  }
+  readSources() {
+    return { ...this.sources };
+  }
+  showOptions(form: OptionsForm) {
+    this.options = form;
+  }
+  readOptions() {
+    return structuredClone(this.options);
+  }
   setBusy() {}
-  showProgress(text: string, fraction: number | null) { this.progress = [text, fraction]; }
-  showStatus(text: string) { this.status = text; }
-  showErrors(messages: string[]) { this.errors = messages; }
+  showProgress(text: string, fraction: number | null) {
+    this.progress = [text, fraction];
+  }
+  showStatus(text: string) {
+    this.status = text;
+  }
+  showErrors(messages: string[]) {
+    this.errors = messages;
+  }
   showFieldErrors(_errors: FieldError[]) {}
-  showCard(card: ResultsCard | null) { this.summary = card?.summary ?? null; if (card) this.summaryShownIn.push(this.language); }
+  showCard(card: ResultsCard | null) {
+    this.summary = card?.summary ?? null;
+    if (card) this.summaryShownIn.push(this.language);
+  }
   setAutoRefresh() {}
   setSectionOpen() {}
 }
@@ -42,8 +61,14 @@ const framework: Cell[][] = [
 const data = (rows: Cell[][]): Cell[][] => [["uCode", "uName", "A", "B"], ...rows];
 const origin = (sheet: string) => ({ sheet, row: 0, col: 0 });
 const detected: Detection = {
-  data: { kind: "sheet", sheet: "Data" }, framework: { kind: "sheet", sheet: "Framework" }, settings: null,
-  sheets: ["Data", "Framework"], tables: [], choice: null, stored: null, warnings: [],
+  data: { kind: "sheet", sheet: "Data" },
+  framework: { kind: "sheet", sheet: "Framework" },
+  settings: null,
+  sheets: ["Data", "Framework"],
+  tables: [],
+  choice: null,
+  stored: null,
+  warnings: [],
 };
 
 function api(runIndex: AddinService["runIndex"]): AddinService {
@@ -52,7 +77,9 @@ function api(runIndex: AddinService["runIndex"]): AddinService {
     loadStoredChoice: async () => null,
     saveChoice: async () => undefined,
     runIndex,
-    createTemplate: async () => { throw new Error("not used"); },
+    createTemplate: async () => {
+      throw new Error("not used");
+    },
     enableAutoRefresh: async () => undefined,
     storedAutoRefresh: async () => false,
     currentResult: async () => null,
@@ -63,7 +90,21 @@ function api(runIndex: AddinService["runIndex"]): AddinService {
 test("an engine error shown in English is shown in Chinese after a switch, and back", async () => {
   // The Excel layer's own path from tables to an AddinError: a duplicate unit code in Data!A4.
   const run: AddinService["runIndex"] = async () => {
-    computeFromTables([{ table: data([["LON", "London", 1, 2], ["PAR", "Paris", 2, 3], ["LON", "Again", 3, 4]]), origin: origin("Data") }, { table: framework, origin: origin("Framework") }], {}, "en");
+    computeFromTables(
+      [
+        {
+          table: data([
+            ["LON", "London", 1, 2],
+            ["PAR", "Paris", 2, 3],
+            ["LON", "Again", 3, 4],
+          ]),
+          origin: origin("Data"),
+        },
+        { table: framework, origin: origin("Framework") },
+      ],
+      {},
+      "en",
+    );
     throw new Error("expected the engine to refuse the data");
   };
   const view = new RecordingView();
@@ -81,7 +122,21 @@ test("an engine error shown in English is shown in Chinese after a switch, and b
 
 test("after a run, a switch re-renders the results card and its warnings, and tells the analysis section", async () => {
   const run: AddinService["runIndex"] = async (_choice, options) => {
-    const { warnings, localizedWarnings } = computeFromTables([{ table: data([["LON", "London", 1, 2], ["PAR", "Paris", "n/a", 3], ["BER", "Berlin", 3, 5]]), origin: origin("Data") }, { table: framework, origin: origin("Framework") }], {}, options?.language ?? "en");
+    const { warnings, localizedWarnings } = computeFromTables(
+      [
+        {
+          table: data([
+            ["LON", "London", 1, 2],
+            ["PAR", "Paris", "n/a", 3],
+            ["BER", "Berlin", 3, 5],
+          ]),
+          origin: origin("Data"),
+        },
+        { table: framework, origin: origin("Framework") },
+      ],
+      {},
+      options?.language ?? "en",
+    );
     return { top: [], warnings, localizedWarnings, sheets: ["Results", "Dashboard"], syncCount: 5, maxRequestBytes: 1 };
   };
   const view = new RecordingView();
@@ -91,8 +146,12 @@ test("after a run, a switch re-renders the results card and its warnings, and te
   await controller.start();
   const summary = await controller.compute();
   assert.ok(summary);
-  assert.deepEqual(summary.warnings, ["Warning: Data!C3: \"n/a\" is not a number; treated as missing (enter a number or leave the cell empty)"]);
-  assert.deepEqual(summary.localizedWarnings?.["zh-CN"], ["警告：Data!C3：“n/a”不是数值，按缺失处理（请填写数值或将单元格留空）"]);
+  assert.deepEqual(summary.warnings, [
+    'Warning: Data!C3: "n/a" is not a number; treated as missing (enter a number or leave the cell empty)',
+  ]);
+  assert.deepEqual(summary.localizedWarnings?.["zh-CN"], [
+    "警告：Data!C3：“n/a”不是数值，按缺失处理（请填写数值或将单元格留空）",
+  ]);
   // The results card replaces the status line ("Found: ...") and the progress once the run is done.
   assert.equal(view.status, "");
   assert.deepEqual(view.progress, ["", null]);

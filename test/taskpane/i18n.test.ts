@@ -28,7 +28,10 @@ test("Office display languages map to en or zh-CN", () => {
 });
 
 test("t fills slots, keeps unknown slots visible; stageText translates known stages only", () => {
-  assert.equal(t("en", "done", { sheets: "Results, Dashboard", syncs: 4 }), "Done: Results, Dashboard updated in 4 round trips.");
+  assert.equal(
+    t("en", "done", { sheets: "Results, Dashboard", syncs: 4 }),
+    "Done: Results, Dashboard updated in 4 round trips.",
+  );
   assert.equal(t("zh-CN", "done", { sheets: "Results", syncs: 3 }), "完成：已更新 Results，共 3 次往返。");
   assert.equal(t("en", "detected"), "Found: {sources}");
   assert.equal(stageText("zh-CN", "write"), "正在写入结果");

@@ -32,7 +32,14 @@ export function parseXml(xml: string): XmlElement {
     }
     const attrs: Record<string, string> = {};
     for (const [, key, value] of attrText!.matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g)) attrs[key!] = decode(value!);
-    const element: XmlElement = { name: name!, local: name!.split(":").pop()!, attrs, children: [], text: "", parent: current };
+    const element: XmlElement = {
+      name: name!,
+      local: name!.split(":").pop()!,
+      attrs,
+      children: [],
+      text: "",
+      parent: current,
+    };
     current.children.push(element);
     if (!selfClosing) current = element;
   }
@@ -71,7 +78,10 @@ const XSD_DIR = MANIFEST_XSD_DIR;
 const XSD_MAIN = "OfficeAppManifestV1_1.xsd";
 
 /** Validates a manifest against the Office XSDs with xmllint (compiled to WebAssembly); returns the error lines. */
-export async function validateManifest(xml: string, xsdDir = process.env.OFFICE_MANIFEST_XSD ?? XSD_DIR): Promise<string[]> {
+export async function validateManifest(
+  xml: string,
+  xsdDir = process.env.OFFICE_MANIFEST_XSD ?? XSD_DIR,
+): Promise<string[]> {
   const { readFileSync, readdirSync } = await import("node:fs");
   const { join } = await import("node:path");
   const { validateXML } = await import("xmllint-wasm");
@@ -79,7 +89,9 @@ export async function validateManifest(xml: string, xsdDir = process.env.OFFICE_
   const result = await validateXML({
     xml: { fileName: "manifest.xml", contents: xml },
     schema: { fileName: XSD_MAIN, contents: readFileSync(join(xsdDir, XSD_MAIN), "utf8") },
-    preload: schemas.filter((name) => name !== XSD_MAIN).map((name) => ({ fileName: name, contents: readFileSync(join(xsdDir, name), "utf8") })),
+    preload: schemas
+      .filter((name) => name !== XSD_MAIN)
+      .map((name) => ({ fileName: name, contents: readFileSync(join(xsdDir, name), "utf8") })),
   });
   return result.valid ? [] : result.errors.map((error) => error.rawMessage);
 }

@@ -25,29 +25,42 @@ async function shot(page: Page, selector: string, name: string): Promise<void> {
   await page.waitForTimeout(300);
 }
 /** The default uncertain inputs of the section (weights ± 25 %, three normalizations, two aggregations). */
-const INPUTS = { weights: { factor: 0.25 }, normalize: ["minmax", "zscore", "rank"], aggregate: ["arithmetic", "geometric"] } as const;
+const INPUTS = {
+  weights: { factor: 0.25 },
+  normalize: ["minmax", "zscore", "rank"],
+  aggregate: ["arithmetic", "geometric"],
+} as const;
 
-test("Method panel and Analysis section in Chromium (production build, 320 px), English and Chinese", { skip: SKIP, timeout: 600_000 }, async () => {
-  mkdirSync(OUT, { recursive: true });
-  const pane = await openPane();
-  const { page, url } = pane;
-  try {
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(url);
+test(
+  "Method panel and Analysis section in Chromium (production build, 320 px), English and Chinese",
+  { skip: SKIP, timeout: 600_000 },
+  async () => {
+    mkdirSync(OUT, { recursive: true });
+    const pane = await openPane();
+    const { page, url } = pane;
     try {
-      await scenario(page);
-    } catch (error) {
-      const shown = await page.evaluate(() => ({ status: document.getElementById("status")?.textContent, errors: document.getElementById("errors")?.textContent })).catch(() => null);
-      await page.screenshot({ path: `${OUT}/failure.png`, fullPage: true }).catch(() => undefined);
-      console.log(`pane: ${JSON.stringify(shown)}\nerrors: ${JSON.stringify(errors)}`);
-      throw error;
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(url);
+      try {
+        await scenario(page);
+      } catch (error) {
+        const shown = await page
+          .evaluate(() => ({
+            status: document.getElementById("status")?.textContent,
+            errors: document.getElementById("errors")?.textContent,
+          }))
+          .catch(() => null);
+        await page.screenshot({ path: `${OUT}/failure.png`, fullPage: true }).catch(() => undefined);
+        console.log(`pane: ${JSON.stringify(shown)}\nerrors: ${JSON.stringify(errors)}`);
+        throw error;
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await pane.close();
     }
-    assert.deepEqual(errors, []);
-  } finally {
-    await pane.close();
-  }
-});
+  },
+);
 
 async function scenario(page: Page): Promise<void> {
   {
@@ -77,14 +90,20 @@ async function scenario(page: Page): Promise<void> {
 
     // A run with the change: the status says so; Settings are not written.
     await page.getByRole("button", { name: "Compute" }).click();
-    await page.getByRole("status").filter({ hasText: /This run used 1 unsaved method choice/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole("status")
+      .filter({ hasText: /This run used 1 unsaved method choice/ })
+      .waitFor({ timeout: 60_000 });
     assert.equal(cellsOf(await snapshot(page), "Settings").get("B6"), 5);
     // Save to Settings writes that one cell.
     const before = cellsOf(await snapshot(page), "Settings");
     await method.getByRole("button", { name: "Save to Settings" }).click();
     await method.getByText("Saved to Settings.").waitFor();
     const after = cellsOf(await snapshot(page), "Settings");
-    assert.deepEqual([...after].filter(([a, v]) => before.get(a) !== v), [["B6", 4]]);
+    assert.deepEqual(
+      [...after].filter(([a, v]) => before.get(a) !== v),
+      [["B6", 4]],
+    );
     assert.equal(await method.locator(".changed").count(), 0);
 
     // Analysis after that run (Settings with winmax 4): progress with runs and time left, Cancel writes nothing.
@@ -104,7 +123,10 @@ async function scenario(page: Page): Promise<void> {
     assert.equal(await method.locator(".mp-field.changed").count(), 1);
     await assertFitsWidth(page, "Chinese method panel with a change");
     await shot(page, "#options", "zh-04-method");
-    await page.getByRole("button", { name: "Undo changes" }).or(page.getByRole("button", { name: "撤销更改" })).click();
+    await page
+      .getByRole("button", { name: "Undo changes" })
+      .or(page.getByRole("button", { name: "撤销更改" }))
+      .click();
     await page.getByRole("button", { name: "计算" }).click();
     await page.getByRole("status").filter({ hasText: /^完成/ }).waitFor({ timeout: 60_000 });
     await analysis.getByText(/^分析 \d\d:\d\d 的运行结果。$/).waitFor();
@@ -123,12 +145,14 @@ async function progressAndCancel(page: Page, lang: "en" | "zh", progressText: Re
   await status.filter({ hasText: progressText }).waitFor({ timeout: 30_000 });
   await page.waitForTimeout(1500); // a few progress messages: the time left is measured, not guessed
   const bar = analysis.getByRole("progressbar");
-  assert.ok(Number(await bar.getAttribute("value") ?? (await bar.evaluate((b: HTMLProgressElement) => b.value))) > 0);
+  assert.ok(Number((await bar.getAttribute("value")) ?? (await bar.evaluate((b: HTMLProgressElement) => b.value))) > 0);
   assert.match(await status.innerText(), progressText);
   await assertFitsWidth(page, `${lang} analysis in progress`);
   await shot(page, "#analysis", `${lang}-10-analysis-progress`);
   await analysis.getByRole("button", { name: lang === "en" ? "Cancel" : "取消" }).click();
-  await status.filter({ hasText: lang === "en" ? /^Cancelled; no sheet was written\.$/ : /^已取消/ }).waitFor({ timeout: 10_000 });
+  await status
+    .filter({ hasText: lang === "en" ? /^Cancelled; no sheet was written\.$/ : /^已取消/ })
+    .waitFor({ timeout: 10_000 });
   assert.deepEqual(await snapshot(page), before, "a cancelled analysis writes nothing");
 }
 
@@ -142,16 +166,33 @@ async function findings(page: Page, lang: "en" | "zh", wrote: RegExp): Promise<v
   await analysis.getByRole("status").filter({ hasText: wrote }).waitFor({ timeout: 120_000 });
   const settings = ieciSettingsTable().map((row) => (row[0] === "treat.winmax" ? [row[0], 4] : row));
   const result = computeIndex(ieciDataTable(), ieciFrameworkTable(), settingsToSpecInput(settings).spec);
-  const found = analysisFindings(runAnalysis(result, { audit: true, uncertainty: { runs: 300, inputs: INPUTS as never }, sensitivity: { n: 20, inputs: INPUTS as never }, seed: 1 }), 3);
+  const found = analysisFindings(
+    runAnalysis(result, {
+      audit: true,
+      uncertainty: { runs: 300, inputs: INPUTS as never },
+      sensitivity: { n: 20, inputs: INPUTS as never },
+      seed: 1,
+    }),
+    3,
+  );
   const card = analysis.locator(".an-card");
   const text = await card.innerText();
   const shift = found.meanRankShift!.toLocaleString(lang === "en" ? "en" : "zh-CN", { maximumFractionDigits: 1 });
-  assert.ok(text.includes(lang === "en" ? `Ranks move by ${shift} places on average.` : `排名平均变动 ${shift} 位。`), text);
+  assert.ok(
+    text.includes(lang === "en" ? `Ranks move by ${shift} places on average.` : `排名平均变动 ${shift} 位。`),
+    text,
+  );
   for (const unit of found.widest) {
     const [low, high] = [Math.round(unit.rankLow), Math.round(unit.rankHigh)];
-    assert.ok(text.includes(lang === "en" ? `${unit.name}: rank ${low}–${high}` : `：第 ${low}–${high} 名`), `${unit.code} in ${text}`);
+    assert.ok(
+      text.includes(lang === "en" ? `${unit.name}: rank ${low}–${high}` : `：第 ${low}–${high} 名`),
+      `${unit.code} in ${text}`,
+    );
   }
-  const share = found.mattersMost!.total.toLocaleString(lang === "en" ? "en" : "zh-CN", { style: "percent", maximumFractionDigits: 0 });
+  const share = found.mattersMost!.total.toLocaleString(lang === "en" ? "en" : "zh-CN", {
+    style: "percent",
+    maximumFractionDigits: 0,
+  });
   assert.ok(text.includes(share), `${share} in ${text}`);
   await assertFitsWidth(page, `${lang} findings`);
   await shot(page, "#analysis", `${lang}-11-analysis-findings`);
@@ -159,5 +200,10 @@ async function findings(page: Page, lang: "en" | "zh", wrote: RegExp): Promise<v
   const link = card.locator(".an-links button").nth(1);
   const sheet = (await link.innerText()).replace(/^(Go to |转到 )/, "");
   await link.click();
-  await page.waitForFunction((name) => (window as unknown as { __test: { workbook: { activeSheet: { name: string } } } }).__test.workbook.activeSheet.name === name, sheet);
+  await page.waitForFunction(
+    (name) =>
+      (window as unknown as { __test: { workbook: { activeSheet: { name: string } } } }).__test.workbook.activeSheet
+        .name === name,
+    sheet,
+  );
 }

@@ -10,7 +10,14 @@ import { NORMALIZE_REGISTRY, type NormalizeEntry } from "../../src/core/methods/
 import { AGGREGATE_REGISTRY } from "../../src/core/methods/aggregate";
 import { IndexInputError } from "../../src/core/errors";
 import { parseSpec } from "../../src/core/spec";
-import { METHOD_PARAMS, OPTIONS_NOT_IN_PANE, PARAM_LABELS, STEP_METHODS, defaultOptions, optionsToSpecInput } from "../../src/taskpane/options";
+import {
+  METHOD_PARAMS,
+  OPTIONS_NOT_IN_PANE,
+  PARAM_LABELS,
+  STEP_METHODS,
+  defaultOptions,
+  optionsToSpecInput,
+} from "../../src/taskpane/options";
 import { t, type MessageKey } from "../../src/taskpane/i18n";
 import { normalizeRange, scoreRows } from "../../src/functions/columns";
 
@@ -24,7 +31,8 @@ function messageOf(f: () => unknown): string {
   assert.fail("expected an error");
 }
 
-const listed = (message: string, name: string) => new RegExp(`(: |, |or )${name.replace(/[-]/g, "\\-")}(,| |$)`).test(message);
+const listed = (message: string, name: string) =>
+  new RegExp(`(: |, |or )${name.replace(/[-]/g, "\\-")}(,| |$)`).test(message);
 
 test("the spec's unknown-method message lists every method of the step's registry, in its order", () => {
   for (const step of METHOD_STEPS) {
@@ -32,14 +40,26 @@ test("the spec's unknown-method message lists every method of the step's registr
     const message = messageOf(() => parseSpec({ [step]: { method: "no-such-method" } }));
     assert.ok(message.endsWith(`unknown method "no-such-method"; allowed: ${names.join(", ")}`), message);
     // Per-level aggregation and per-indicator normalization read the same registry.
-    if (step === "aggregate") assert.ok(messageOf(() => parseSpec({ aggregate: { byLevel: { 2: "x" } } })).endsWith(`allowed: ${names.join(", ")}`));
-    if (step === "normalize") assert.ok(messageOf(() => parseSpec({ normalize: { byIndicator: { I1: "x" } } })).endsWith(`allowed: ${names.join(", ")}`));
+    if (step === "aggregate")
+      assert.ok(
+        messageOf(() => parseSpec({ aggregate: { byLevel: { 2: "x" } } })).endsWith(`allowed: ${names.join(", ")}`),
+      );
+    if (step === "normalize")
+      assert.ok(
+        messageOf(() => parseSpec({ normalize: { byIndicator: { I1: "x" } } })).endsWith(
+          `allowed: ${names.join(", ")}`,
+        ),
+      );
   }
 });
 
 test("the pane offers every method with a non-empty label in English and in Chinese, and its options as inputs", () => {
   for (const step of METHOD_STEPS) {
-    assert.deepEqual([...STEP_METHODS[step]], entriesOf(step).map(([name]) => name), step);
+    assert.deepEqual(
+      [...STEP_METHODS[step]],
+      entriesOf(step).map(([name]) => name),
+      step,
+    );
     for (const [name, entry] of entriesOf(step)) {
       const key = `method.${name}` as MessageKey;
       assert.equal(t("en", key), entry.label.en, `${step}.${name} en`);
@@ -49,7 +69,11 @@ test("the pane offers every method with a non-empty label in English and in Chin
       // Every option is an input of the pane, or explicitly left at its default.
       const options = methodKeys(entry.schema).filter((k) => k !== "method");
       const shown = METHOD_PARAMS[step][name] ?? [];
-      for (const option of options) assert.ok(shown.includes(option as never) || OPTIONS_NOT_IN_PANE.has(option), `${step}.${name}.${option} has no pane input`);
+      for (const option of options)
+        assert.ok(
+          shown.includes(option as never) || OPTIONS_NOT_IN_PANE.has(option),
+          `${step}.${name}.${option} has no pane input`,
+        );
       for (const param of shown) assert.ok(param in PARAM_LABELS);
     }
   }
@@ -74,16 +98,25 @@ test("IDX.NORMALIZE and IDX.SCORE name every normalization of the registry: offe
   for (const [name, entry] of Object.entries(NORMALIZE_REGISTRY) as [string, NormalizeEntry][]) {
     if (entry.frameworkColumns) {
       // Needs Framework columns: both functions say so, by name.
-      assert.match(messageOf(() => normalizeRange([[1], [2]], name, undefined, undefined)), new RegExp(`^${name} needs .*IDX\\.INDEX.*normalize\\.method = ${name}$`));
+      assert.match(
+        messageOf(() => normalizeRange([[1], [2]], name, undefined, undefined)),
+        new RegExp(`^${name} needs .*IDX\\.INDEX.*normalize\\.method = ${name}$`),
+      );
       assert.ok(!listed(normalizeMessage, name) && !listed(scoreMessage, name), name);
     } else if (entry.identity) {
       assert.ok(listed(scoreMessage, name) && !listed(normalizeMessage, name), `${name}: ${scoreMessage}`);
       assert.deepEqual(scoreRows([[1], [3]], [[1]], undefined, name, undefined), [[1], [3]]);
     } else {
-      assert.ok(listed(normalizeMessage, name) && listed(scoreMessage, name), `${name}: ${normalizeMessage} / ${scoreMessage}`);
+      assert.ok(
+        listed(normalizeMessage, name) && listed(scoreMessage, name),
+        `${name}: ${normalizeMessage} / ${scoreMessage}`,
+      );
       const out = normalizeRange([[1], [2], [4]], name, undefined, undefined);
       assert.equal(out.length, 3);
-      assert.ok(out.every((row) => typeof row[0] === "number"), name);
+      assert.ok(
+        out.every((row) => typeof row[0] === "number"),
+        name,
+      );
     }
   }
 });
@@ -95,8 +128,21 @@ test("IDX.SCORE offers every mean of the registry that needs no option, and says
     assert.equal(listed(message, name), !takesOptions, `${name}: ${message}`);
     // Two columns weighted 1 and 3, taken as given ("none"): row 1 is 2 and 8, so the means are by hand.
     if (!takesOptions) {
-      const [[score]] = scoreRows([[2, 8], [8, 2]], [[1, 3]], undefined, "none", name) as number[][];
-      const expected: Record<string, number> = { arithmetic: (2 + 24) / 4, geometric: Math.exp((Math.log(2) + 3 * Math.log(8)) / 4), harmonic: 4 / (1 / 2 + 3 / 8) };
+      const [[score]] = scoreRows(
+        [
+          [2, 8],
+          [8, 2],
+        ],
+        [[1, 3]],
+        undefined,
+        "none",
+        name,
+      ) as number[][];
+      const expected: Record<string, number> = {
+        arithmetic: (2 + 24) / 4,
+        geometric: Math.exp((Math.log(2) + 3 * Math.log(8)) / 4),
+        harmonic: 4 / (1 / 2 + 3 / 8),
+      };
       if (name in expected) assert.ok(Math.abs(score! - expected[name]!) < 1e-12, `${name}: ${score}`);
     }
   }
@@ -109,7 +155,11 @@ test("the form's parameter defaults are the registry's, and no two methods disag
       const parsed = entry.schema.safeParse({ method: name });
       if (!parsed.success) continue; // a required option has no default
       for (const param of METHOD_PARAMS[step][name] ?? []) {
-        assert.equal(form.params[param], String((parsed.data as Record<string, unknown>)[param]), `${step}.${name}.${param}`);
+        assert.equal(
+          form.params[param],
+          String((parsed.data as Record<string, unknown>)[param]),
+          `${step}.${name}.${param}`,
+        );
       }
     }
   }

@@ -1,7 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseSpec } from "../../src/core/spec";
-import { defaultOptions, optionsToSpecInput, specInputToOptions, METHOD_PARAMS, STEP_METHODS } from "../../src/taskpane/options";
+import {
+  defaultOptions,
+  optionsToSpecInput,
+  specInputToOptions,
+  METHOD_PARAMS,
+  STEP_METHODS,
+} from "../../src/taskpane/options";
 
 test("the default form gives the engine's default spec", () => {
   const { spec, errors } = optionsToSpecInput(defaultOptions());
@@ -12,7 +18,15 @@ test("the default form gives the engine's default spec", () => {
 test("methods and their parameters reach the spec as numbers, booleans and text", () => {
   const form = defaultOptions();
   form.methods = { impute: "group-median", treat: "winsorize", normalize: "zscore", aggregate: "power" };
-  Object.assign(form.params, { group: "Region", winmax: "3", skewThreshold: "2.25", kurtThreshold: "4", mean: "10", sd: "2", p: "0.5" });
+  Object.assign(form.params, {
+    group: "Region",
+    winmax: "3",
+    skewThreshold: "2.25",
+    kurtThreshold: "4",
+    mean: "10",
+    sd: "2",
+    p: "0.5",
+  });
   const { spec, errors } = optionsToSpecInput(form);
   assert.deepEqual(errors, []);
   assert.deepEqual(spec, {
@@ -22,7 +36,13 @@ test("methods and their parameters reach the spec as numbers, booleans and text"
     aggregate: { method: "power", p: 0.5 },
   });
   const parsed = parseSpec(spec);
-  assert.deepEqual(parsed.treat, { method: "winsorize", winmax: 3, skewThreshold: 2.25, kurtThreshold: 4, fallback: "log" });
+  assert.deepEqual(parsed.treat, {
+    method: "winsorize",
+    winmax: 3,
+    skewThreshold: 2.25,
+    kurtThreshold: 4,
+    fallback: "log",
+  });
   assert.equal(parsed.aggregate.p, 0.5);
 });
 
@@ -49,10 +69,16 @@ test("bad values are reported on their field: non-numbers, high <= low, p = 0, e
   const power = defaultOptions();
   power.methods.aggregate = "power";
   power.params.p = "0";
-  assert.deepEqual(optionsToSpecInput(power).errors.map((e) => e.field), ["aggregate.p"]);
+  assert.deepEqual(
+    optionsToSpecInput(power).errors.map((e) => e.field),
+    ["aggregate.p"],
+  );
   const group = defaultOptions();
   group.methods.impute = "group-mean";
-  assert.deepEqual(optionsToSpecInput(group).errors.map((e) => e.field), ["impute.group"]);
+  assert.deepEqual(
+    optionsToSpecInput(group).errors.map((e) => e.field),
+    ["impute.group"],
+  );
 });
 
 test("spec → form → spec round-trips for every method (stored choices reopen as saved)", () => {
@@ -66,7 +92,8 @@ test("spec → form → spec round-trips for every method (stored choices reopen
       assert.deepEqual(first.errors, [], `${step}=${method}`);
       const again = optionsToSpecInput(specInputToOptions(first.spec));
       assert.deepEqual(again.spec, first.spec, `${step}=${method}`);
-      for (const param of METHOD_PARAMS[step][method] ?? []) assert.ok(param in (first.spec[step] as object), `${step}.${param}`);
+      for (const param of METHOD_PARAMS[step][method] ?? [])
+        assert.ok(param in (first.spec[step] as object), `${step}.${param}`);
     }
   }
   // Settings-sheet style shorthand ("normalize": "borda") and junk are tolerated.

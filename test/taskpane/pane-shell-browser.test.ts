@@ -17,18 +17,42 @@ type Lang = "en" | "zh";
 /** What each language's pane says, as the tests look for it. */
 const TEXT = {
   en: {
-    nothing: "No Data or Framework sheet found", create: "Create", created: "Template sheets created", compute: "Compute",
-    ranked: /^Ranked 37 units/, useRange: /^Use selected range Framework/, useRangeData: /^Use selected range Data/,
-    outOfDate: "Out of date", refreshed: /^Refreshed \d\d:\d\d after an edit in /, auto: /Refresh automatically/,
-    didYouMean: (name: string) => `Did you mean ${name}?`, useFix: (name: string) => `Use ${name}`, goToResults: "Go to Results", warning: (n: number) => (n === 1 ? "1 warning" : `${n} warnings`),
-    vsLast: "vs last run", dataField: /^Data \(/, frameworkField: /^Framework \(/,
+    nothing: "No Data or Framework sheet found",
+    create: "Create",
+    created: "Template sheets created",
+    compute: "Compute",
+    ranked: /^Ranked 37 units/,
+    useRange: /^Use selected range Framework/,
+    useRangeData: /^Use selected range Data/,
+    outOfDate: "Out of date",
+    refreshed: /^Refreshed \d\d:\d\d after an edit in /,
+    auto: /Refresh automatically/,
+    didYouMean: (name: string) => `Did you mean ${name}?`,
+    useFix: (name: string) => `Use ${name}`,
+    goToResults: "Go to Results",
+    warning: (n: number) => (n === 1 ? "1 warning" : `${n} warnings`),
+    vsLast: "vs last run",
+    dataField: /^Data \(/,
+    frameworkField: /^Framework \(/,
   },
   zh: {
-    nothing: "未找到 Data 或 Framework 工作表", create: "创建", created: "模板工作表已创建", compute: "计算",
-    ranked: /^已为 37 个单元排名/, useRange: /^使用所选区域 框架/, useRangeData: /^使用所选区域 数据/,
-    outOfDate: "已过期", refreshed: /^\d\d:\d\d 已刷新（编辑了 /, auto: /自动刷新/,
-    didYouMean: (name: string) => `您是指 ${name} 吗？`, useFix: (name: string) => `使用 ${name}`, goToResults: "转到结果", warning: (n: number) => `${n} 条警告`,
-    vsLast: "较上次", dataField: /^数据（/, frameworkField: /^框架（/,
+    nothing: "未找到 Data 或 Framework 工作表",
+    create: "创建",
+    created: "模板工作表已创建",
+    compute: "计算",
+    ranked: /^已为 37 个单元排名/,
+    useRange: /^使用所选区域 框架/,
+    useRangeData: /^使用所选区域 数据/,
+    outOfDate: "已过期",
+    refreshed: /^\d\d:\d\d 已刷新（编辑了 /,
+    auto: /自动刷新/,
+    didYouMean: (name: string) => `您是指 ${name} 吗？`,
+    useFix: (name: string) => `使用 ${name}`,
+    goToResults: "转到结果",
+    warning: (n: number) => `${n} 条警告`,
+    vsLast: "较上次",
+    dataField: /^数据（/,
+    frameworkField: /^框架（/,
   },
 } as const;
 
@@ -39,22 +63,26 @@ const ranksOf = (data: unknown[][]) => {
 };
 
 for (const lang of ["en", "zh"] as const) {
-  test(`pane shell (${lang}, production build, 320 px): first view → template → ranges → results → warning → error → auto-refresh`, { skip: SKIP, timeout: 300_000 }, async () => {
-    const pane = await openPane();
-    const { page, url } = pane;
-    const problems: string[] = [];
-    page.on("pageerror", (error) => problems.push(error.message));
-    try {
-      await page.goto(`${url}?lang=${lang === "zh" ? "zh-CN" : "en-US"}`);
-      await walk(page, lang);
-      assert.deepEqual(problems, []);
-    } catch (error) {
-      await page.screenshot({ path: `test-output/pane/${lang}-failure.png`, fullPage: true }).catch(() => undefined);
-      throw error;
-    } finally {
-      await pane.close();
-    }
-  });
+  test(
+    `pane shell (${lang}, production build, 320 px): first view → template → ranges → results → warning → error → auto-refresh`,
+    { skip: SKIP, timeout: 300_000 },
+    async () => {
+      const pane = await openPane();
+      const { page, url } = pane;
+      const problems: string[] = [];
+      page.on("pageerror", (error) => problems.push(error.message));
+      try {
+        await page.goto(`${url}?lang=${lang === "zh" ? "zh-CN" : "en-US"}`);
+        await walk(page, lang);
+        assert.deepEqual(problems, []);
+      } catch (error) {
+        await page.screenshot({ path: `test-output/pane/${lang}-failure.png`, fullPage: true }).catch(() => undefined);
+        throw error;
+      } finally {
+        await pane.close();
+      }
+    },
+  );
 }
 
 async function walk(page: Page, lang: Lang): Promise<void> {
@@ -90,19 +118,27 @@ async function walk(page: Page, lang: Lang): Promise<void> {
   await paneScreenshot(page, lang, "02", "template");
 
   // 03 ranges: both tables picked as ranges with "Use selected range".
-  for (const [sheetName, button] of [[frameworkSheet, T.useRange], [dataSheet, T.useRangeData]] as const) {
+  for (const [sheetName, button] of [
+    [frameworkSheet, T.useRange],
+    [dataSheet, T.useRangeData],
+  ] as const) {
     await page.evaluate(`(() => { const wb = window.__test.workbook; const sheet = wb.sheets.find((s) => s.name === ${JSON.stringify(sheetName)});
       wb.selection = { sheet, rect: sheet.usedRect(false) }; })()`);
     await page.getByRole("button", { name: button }).click();
   }
   await page.waitForFunction(() => (document.getElementById("source-data") as HTMLInputElement).value.includes("!"));
-  assert.match(await page.getByRole("textbox", { name: T.dataField }).inputValue(), new RegExp(`^${dataSheet}!A1:[A-Z]+38$`));
+  assert.match(
+    await page.getByRole("textbox", { name: T.dataField }).inputValue(),
+    new RegExp(`^${dataSheet}!A1:[A-Z]+38$`),
+  );
   await assertFitsWidth(page, `${lang} ranges`);
   await paneScreenshot(page, lang, "03", "ranges");
 
   // 06 results: a first run, then an edit in the sheet and a second run: the card shows the rank changes.
   const userEdit = (row: number, col: number, value: string | number) =>
-    page.evaluate(`window.__test.workbook.userEdit(${JSON.stringify(dataSheet)}, [[${JSON.stringify(value)}]], ${row}, ${col})`);
+    page.evaluate(
+      `window.__test.workbook.userEdit(${JSON.stringify(dataSheet)}, [[${JSON.stringify(value)}]], ${row}, ${col})`,
+    );
   const compute = async () => {
     await page.getByRole("button", { name: T.compute, exact: true }).click();
     await page.waitForFunction(() => document.getElementById("app")!.getAttribute("aria-busy") === "false");
@@ -119,7 +155,9 @@ async function walk(page: Page, lang: Lang): Promise<void> {
   await compute();
   const after = ranksOf(edited);
   assert.equal(await page.locator("#change-heading").innerText(), T.vsLast);
-  const shown = await page.locator("#top-body tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent)));
+  const shown = await page
+    .locator("#top-body tr")
+    .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent)));
   const codeOfName = new Map(sample.slice(1).map((row) => [String(row[1]), String(row[0])]));
   for (const [rank, name, , change] of shown) {
     const code = codeOfName.get(name!)!;
@@ -127,7 +165,10 @@ async function walk(page: Page, lang: Lang): Promise<void> {
     const moved = before.get(code)! - after.get(code)!;
     assert.equal(change, moved > 0 ? `▲${moved}` : moved < 0 ? `▼${-moved}` : "0", `${name}'s change`);
   }
-  assert.ok(shown.some(([, , , change]) => change !== "0"), "someone moved");
+  assert.ok(
+    shown.some(([, , , change]) => change !== "0"),
+    "someone moved",
+  );
   const line = await runLine.innerText();
   assert.match(line, T.ranked);
   assert.ok(line.includes(T.goToResults));
@@ -137,8 +178,22 @@ async function walk(page: Page, lang: Lang): Promise<void> {
   const resultsSheet = (await goTo.getAttribute("data-sheet"))!;
   await goTo.click();
   await page.waitForFunction((name) => {
-    const wb = (window as unknown as { __test: { workbook: { selection: { sheet: { name: string }; rect: { row: number; col: number } } | null; activeSheet: { name: string } | null } } }).__test.workbook;
-    return wb.selection?.sheet.name === name && wb.selection.rect.row === 0 && wb.selection.rect.col === 0 && wb.activeSheet?.name === name;
+    const wb = (
+      window as unknown as {
+        __test: {
+          workbook: {
+            selection: { sheet: { name: string }; rect: { row: number; col: number } } | null;
+            activeSheet: { name: string } | null;
+          };
+        };
+      }
+    ).__test.workbook;
+    return (
+      wb.selection?.sheet.name === name &&
+      wb.selection.rect.row === 0 &&
+      wb.selection.rect.col === 0 &&
+      wb.activeSheet?.name === name
+    );
   }, resultsSheet);
   await assertFitsWidth(page, `${lang} results`);
   await paneScreenshot(page, lang, "06", "results");
@@ -152,7 +207,9 @@ async function walk(page: Page, lang: Lang): Promise<void> {
   const warnings = await page.locator("#warning-list li").count();
   assert.ok((await runLine.innerText()).includes(T.warning(warnings)), await runLine.innerText());
   await warning.getByRole("link", { name: `${dataSheet}!E4` }).click();
-  await page.waitForFunction(`window.__test.workbook.selection.rect.row === 3 && window.__test.workbook.selection.rect.col === 4`);
+  await page.waitForFunction(
+    `window.__test.workbook.selection.rect.row === 3 && window.__test.workbook.selection.rect.col === 4`,
+  );
   await assertFitsWidth(page, `${lang} warning`);
   await paneScreenshot(page, lang, "07", "warning");
 
@@ -174,7 +231,8 @@ async function walk(page: Page, lang: Lang): Promise<void> {
   await userEdit(3, 4, sample[3]![4] as number);
   const frameworkBox = page.getByRole("textbox", { name: T.frameworkField });
   const frameworkRange = await frameworkBox.inputValue();
-  const typo = frameworkSheet.length > 4 ? frameworkSheet.slice(0, 4) + frameworkSheet.slice(5) : frameworkSheet.slice(0, -1); // "Framwork"
+  const typo =
+    frameworkSheet.length > 4 ? frameworkSheet.slice(0, 4) + frameworkSheet.slice(5) : frameworkSheet.slice(0, -1); // "Framwork"
   await frameworkBox.fill(frameworkRange.replace(frameworkSheet, typo));
   await compute();
   const fieldError = page.locator("#source-framework-error");
@@ -182,7 +240,11 @@ async function walk(page: Page, lang: Lang): Promise<void> {
   assert.equal(await frameworkBox.getAttribute("aria-invalid"), "true");
   assert.equal(await frameworkBox.getAttribute("aria-describedby"), "source-framework-error");
   await fieldError.getByRole("button", { name: T.useFix(frameworkSheet) }).click();
-  assert.equal(await frameworkBox.inputValue(), frameworkRange, "the fix keeps the range, with the sheet's name corrected");
+  assert.equal(
+    await frameworkBox.inputValue(),
+    frameworkRange,
+    "the fix keeps the range, with the sheet's name corrected",
+  );
   assert.equal(await frameworkBox.getAttribute("aria-invalid"), "false");
   await assertFitsWidth(page, `${lang} did you mean`);
 
@@ -215,8 +277,18 @@ async function walk(page: Page, lang: Lang): Promise<void> {
   await page.emulateMedia({ colorScheme: "dark" });
   assert.equal(await background(), "rgb(41, 41, 41)", "webDarkTheme colorNeutralBackground1 #292929");
   await page.emulateMedia({ colorScheme: "light", forcedColors: "active" });
-  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--colorNeutralBackground1").trim()), "#000000", "teamsHighContrastTheme");
+  assert.equal(
+    await page.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue("--colorNeutralBackground1").trim(),
+    ),
+    "#000000",
+    "teamsHighContrastTheme",
+  );
   await page.emulateMedia({ colorScheme: "light", forcedColors: "none" });
   // The progress bar has an accessible name.
-  assert.ok(await page.locator("#progress").evaluate((bar) => document.getElementById(bar.getAttribute("aria-labelledby")!)?.textContent?.trim()));
+  assert.ok(
+    await page
+      .locator("#progress")
+      .evaluate((bar) => document.getElementById(bar.getAttribute("aria-labelledby")!)?.textContent?.trim()),
+  );
 }

@@ -13,46 +13,70 @@ import { computeIndex, settingsToSpecInput } from "../../src/core/engine";
 import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample";
 import { assertFitsWidth, cellsOf, openPane, PANE_WIDTH, rowsOf, SKIP, snapshot } from "./browser-harness";
 
-test("task pane in Chromium (production build, 320 px): template → Enter computes → ribbon Refresh, results and charts equal the engine's", { skip: SKIP, timeout: 240_000 }, async () => {
-  const pane = await openPane();
-  const { page, root, url } = pane;
-  try {
-    const problems: string[] = [];
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      if (/Content.Security.Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-    });
-    // Any request that leaves the test server (a CDN, telemetry) is a defect: the pane works offline.
-    const outside: string[] = [];
-    page.on("request", (request) => {
-      if (!request.url().startsWith(new URL(url).origin) && !request.url().startsWith("data:")) outside.push(request.url());
-    });
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI} from ${event.sourceFile}`));
-      Object.assign(window, { __csp: seen });
-    });
-    await page.goto(url);
+test(
+  "task pane in Chromium (production build, 320 px): template → Enter computes → ribbon Refresh, results and charts equal the engine's",
+  { skip: SKIP, timeout: 240_000 },
+  async () => {
+    const pane = await openPane();
+    const { page, root, url } = pane;
     try {
-      await scenario(page, root, problems, outside);
-    } catch (error) {
-      // Say what the pane showed, so a failure here is diagnosable without a browser.
-      const shown = await page.evaluate(() => ({ status: document.getElementById("status")?.textContent, errors: document.getElementById("errors")?.textContent })).catch(() => null);
-      await page.screenshot({ path: "test-output/taskpane-failure.png", fullPage: true }).catch(() => undefined);
-      throw Object.assign(error as Error, { message: `${(error as Error).message}\npane: ${JSON.stringify(shown)}\nproblems: ${JSON.stringify(problems)}` });
+      const problems: string[] = [];
+      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+      page.on("console", (message) => {
+        if (/Content.Security.Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+      });
+      // Any request that leaves the test server (a CDN, telemetry) is a defect: the pane works offline.
+      const outside: string[] = [];
+      page.on("request", (request) => {
+        if (!request.url().startsWith(new URL(url).origin) && !request.url().startsWith("data:"))
+          outside.push(request.url());
+      });
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        document.addEventListener("securitypolicyviolation", (event) =>
+          seen.push(`${event.violatedDirective} ${event.blockedURI} from ${event.sourceFile}`),
+        );
+        Object.assign(window, { __csp: seen });
+      });
+      await page.goto(url);
+      try {
+        await scenario(page, root, problems, outside);
+      } catch (error) {
+        // Say what the pane showed, so a failure here is diagnosable without a browser.
+        const shown = await page
+          .evaluate(() => ({
+            status: document.getElementById("status")?.textContent,
+            errors: document.getElementById("errors")?.textContent,
+          }))
+          .catch(() => null);
+        await page.screenshot({ path: "test-output/taskpane-failure.png", fullPage: true }).catch(() => undefined);
+        throw Object.assign(error as Error, {
+          message: `${(error as Error).message}\npane: ${JSON.stringify(shown)}\nproblems: ${JSON.stringify(problems)}`,
+        });
+      }
+    } finally {
+      await pane.close();
     }
-  } finally {
-    await pane.close();
-  }
-});
+  },
+);
 
 async function scenario(page: Page, root: string, problems: string[], outside: string[]): Promise<void> {
   // office.js's host script arrives asynchronously and defines Office.context again; the fake's context still answers.
-  await page.waitForFunction(() => String(Object.getOwnPropertyDescriptor(Office, "context")?.get).includes("_OfficeAppFactory"));
-  assert.deepEqual(await page.evaluate(() => [Office.context.requirements.isSetSupported("ExcelApi", "1.7"), Office.context.displayLanguage]), [true, "en-US"]);
+  await page.waitForFunction(() =>
+    String(Object.getOwnPropertyDescriptor(Office, "context")?.get).includes("_OfficeAppFactory"),
+  );
+  assert.deepEqual(
+    await page.evaluate(() => [
+      Office.context.requirements.isSetSupported("ExcelApi", "1.7"),
+      Office.context.displayLanguage,
+    ]),
+    [true, "en-US"],
+  );
   // Registrations: every custom function of functions.json and the ribbon's Refresh are associated.
   const metadata = JSON.parse(readFileSync(join(root, "functions.json"), "utf8")) as { functions: { id: string }[] };
-  await page.waitForFunction(() => Object.keys((window as unknown as { __test: { actions: object } }).__test.actions).length > 0);
+  await page.waitForFunction(
+    () => Object.keys((window as unknown as { __test: { actions: object } }).__test.actions).length > 0,
+  );
   const registered = await page.evaluate(() => {
     const t = (window as unknown as { __test: { actions: object; functions: object } }).__test;
     return { actions: Object.keys(t.actions), functions: Object.keys(t.functions).sort() };
@@ -80,7 +104,9 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   await page.evaluate(`(() => { const wb = window.__test.workbook; const sheet = wb.sheets.find((s) => s.name === "Framework");
     wb.selection = { sheet, rect: sheet.usedRect(false) }; })()`);
   await page.getByRole("button", { name: "Use selected range Framework (sheet, table or range)" }).click();
-  await page.waitForFunction(() => (document.getElementById("source-framework") as HTMLInputElement).value.includes("!"));
+  await page.waitForFunction(() =>
+    (document.getElementById("source-framework") as HTMLInputElement).value.includes("!"),
+  );
   const frameworkRange = await page.getByRole("textbox", { name: /^Framework \(/ }).inputValue();
   assert.match(frameworkRange, /^Framework!A1:[A-Z]+\d+$/);
   // Both "Use selected range" buttons are shown now: they must fit beside their fields.
@@ -90,9 +116,17 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   // Enter in the Data field computes (as the README says), with no click anywhere.
   const syncsBeforeEnter = (await page.evaluate("window.__test.workbook.syncCount")) as number;
   await page.getByRole("textbox", { name: /^Data \(/ }).press("Enter");
-  await page.getByRole("status").filter({ hasText: /^Ranked 37 units/ }).waitFor({ timeout: 60_000 });
-  assert.ok(((await page.evaluate("window.__test.workbook.syncCount")) as number) > syncsBeforeEnter, "Enter reached Excel");
-  const shownTop = await page.locator("#top-body tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent)));
+  await page
+    .getByRole("status")
+    .filter({ hasText: /^Ranked 37 units/ })
+    .waitFor({ timeout: 60_000 });
+  assert.ok(
+    ((await page.evaluate("window.__test.workbook.syncCount")) as number) > syncsBeforeEnter,
+    "Enter reached Excel",
+  );
+  const shownTop = await page
+    .locator("#top-body tr")
+    .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent)));
 
   // The engine in Node on the same sample and settings.
   const settingsRows = ieciSettingsTable();
@@ -102,24 +136,35 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   const scores = result.scores.columns[result.scores.codes.indexOf(indexCode)]!;
   const ranks = result.ranks.columns[result.ranks.codes.indexOf(indexCode)]!;
   const order = [...ranks.keys()].sort((a, b) => ranks[a]! - ranks[b]! || a - b);
-  const expectedTop = order.slice(0, 10).map((u) => [String(ranks[u]), result.units.names[u] || result.units.codes[u], scores[u]!.toFixed(2)]);
+  const expectedTop = order
+    .slice(0, 10)
+    .map((u) => [String(ranks[u]), result.units.names[u] || result.units.codes[u], scores[u]!.toFixed(2)]);
   assert.deepEqual(shownTop, expectedTop);
 
   const after = await snapshot(page);
   const names = after.sheets.map((s) => s.name);
-  for (const sheet of ["Data", "Framework", "Settings", "Results", "Dashboard"]) assert.ok(names.includes(sheet), `${sheet} missing from ${names.join(", ")}`);
+  for (const sheet of ["Data", "Framework", "Settings", "Results", "Dashboard"])
+    assert.ok(names.includes(sheet), `${sheet} missing from ${names.join(", ")}`);
   // Results: every unit's row carries its code and exactly the engine's index score and rank.
   const resultRows = rowsOf(cellsOf(after, "Results"));
   for (const u of order) {
     const row = resultRows.find((r) => r?.includes(result.units.codes[u]));
     assert.ok(row, `no Results row for ${result.units.codes[u]}`);
-    assert.ok(row.some((v) => typeof v === "number" && Math.abs(v - scores[u]!) <= 1e-9 * Math.max(1, Math.abs(scores[u]!))), `${result.units.codes[u]}: index score ${scores[u]} not written`);
-    assert.equal(row.find((v) => typeof v === "number"), ranks[u], `${result.units.codes[u]}: rank`);
+    assert.ok(
+      row.some((v) => typeof v === "number" && Math.abs(v - scores[u]!) <= 1e-9 * Math.max(1, Math.abs(scores[u]!))),
+      `${result.units.codes[u]}: index score ${scores[u]} not written`,
+    );
+    assert.equal(
+      row.find((v) => typeof v === "number"),
+      ranks[u],
+      `${result.units.codes[u]}: rank`,
+    );
   }
   // Dashboard: native charts whose series point at written numeric ranges.
   const charts = after.sheets.flatMap((s) => s.charts);
   const types = new Set(charts.map((c) => c.type));
-  for (const type of ["BarClustered", "BarStacked", "Radar", "XYScatter"]) assert.ok(types.has(type), `no ${type} chart (have ${[...types].join(", ")})`);
+  for (const type of ["BarClustered", "BarStacked", "Radar", "XYScatter"])
+    assert.ok(types.has(type), `no ${type} chart (have ${[...types].join(", ")})`);
   for (const chart of charts) {
     for (const series of chart.series) {
       assert.ok(series.values && !series.values.startsWith("#REF"), `${chart.title}: series without values`);
@@ -132,8 +177,13 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   }
   const topChart = charts.find((c) => c.type === "BarClustered")!;
   const [topSheet, topRange] = topChart.series[0]!.values!.split("!") as [string, string];
-  const topValues = [...cellsOf(after, topSheet.replace(/^'|'$/g, ""))].filter(([a, v]) => typeof v === "number" && inRange(a, ...(topRange.split(":") as [string, string]))).map(([, v]) => v as number);
-  assert.ok(topValues.some((v) => Math.abs(v - scores[order[0]!]!) < 1e-9), "the top-N chart plots the leader's score");
+  const topValues = [...cellsOf(after, topSheet.replace(/^'|'$/g, ""))]
+    .filter(([a, v]) => typeof v === "number" && inRange(a, ...(topRange.split(":") as [string, string])))
+    .map(([, v]) => v as number);
+  assert.ok(
+    topValues.some((v) => Math.abs(v - scores[order[0]!]!) < 1e-9),
+    "the top-N chart plots the leader's score",
+  );
 
   await assertFitsWidth(page, "after a run (top 10, analysis section)");
   await page.screenshot({ path: "test-output/pane-320-en.png", fullPage: true });
@@ -147,10 +197,19 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
 
   // Accessibility: Chromium's own accessibility tree gives every control of the pane a name.
   const cdp = await page.context().newCDPSession(page);
-  const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[] };
-  const controls = nodes.filter((n) => !n.ignored && ["button", "textbox", "combobox", "checkbox", "radio", "spinbutton"].includes(n.role?.value ?? ""));
+  const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
+    nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[];
+  };
+  const controls = nodes.filter(
+    (n) =>
+      !n.ignored && ["button", "textbox", "combobox", "checkbox", "radio", "spinbutton"].includes(n.role?.value ?? ""),
+  );
   assert.ok(controls.length >= 15, `only ${controls.length} controls in the accessibility tree`);
-  assert.deepEqual(controls.filter((n) => !n.name?.value.trim()).map((n) => n.role?.value), [], "controls without an accessible name");
+  assert.deepEqual(
+    controls.filter((n) => !n.name?.value.trim()).map((n) => n.role?.value),
+    [],
+    "controls without an accessible name",
+  );
   await cdp.detach();
 
   // The Analysis section appears after a run; its Web Worker loads under the pane's CSP and writes its sheet.
@@ -158,20 +217,32 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   await analysis.getByLabel(/^Uncertainty: number of random runs/).fill("");
   await analysis.getByLabel(/^Sensitivity: sample size/).fill("");
   await analysis.getByRole("button", { name: "Run analysis" }).click();
-  await analysis.getByRole("status").filter({ hasText: /^Wrote / }).waitFor({ timeout: 60_000 });
+  await analysis
+    .getByRole("status")
+    .filter({ hasText: /^Wrote / })
+    .waitFor({ timeout: 60_000 });
   const withAudit = (await snapshot(page)).sheets.map((s) => s.name);
   assert.ok(withAudit.length > names.length, `the analysis wrote no sheet (${withAudit.join(", ")})`);
 
   // Auto-refresh: a user's edit of Data recomputes after the debounce, and the new numbers are the engine's.
   const userEdit = (address: [number, number], value: string | number) =>
-    page.evaluate(`window.__test.workbook.userEdit("Data", [[${JSON.stringify(value)}]], ${address[0]}, ${address[1]})`);
+    page.evaluate(
+      `window.__test.workbook.userEdit("Data", [[${JSON.stringify(value)}]], ${address[0]}, ${address[1]})`,
+    );
   await page.getByRole("checkbox", { name: /Refresh automatically/ }).check();
   assert.ok(await page.getByRole("checkbox", { name: /Refresh automatically/ }).isChecked());
   await page.waitForTimeout(1_600); // past the quiet period that hides the add-in's own writes
   const syncsBeforeEdit = (await page.evaluate("window.__test.workbook.syncCount")) as number;
   await userEdit([1, 4], 80); // London's PM25 (a "lower is better" indicator) gets much worse
-  await page.waitForFunction((n) => (window as unknown as { __test: { workbook: { syncCount: number } } }).__test.workbook.syncCount > n + 1, syncsBeforeEdit, { timeout: 30_000 });
-  await page.locator("#refresh-report").filter({ hasText: /^Refreshed / }).waitFor();
+  await page.waitForFunction(
+    (n) => (window as unknown as { __test: { workbook: { syncCount: number } } }).__test.workbook.syncCount > n + 1,
+    syncsBeforeEdit,
+    { timeout: 30_000 },
+  );
+  await page
+    .locator("#refresh-report")
+    .filter({ hasText: /^Refreshed / })
+    .waitFor();
   const editedData = ieciDataTable().map((row) => [...row]);
   editedData[1]![4] = 80;
   const recomputed = computeIndex(editedData, ieciFrameworkTable(), spec);
@@ -198,9 +269,18 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   await page.locator("#mp-error-aggregate", { hasText: "p must not be 0" }).waitFor();
   assert.equal(await page.locator("#mp-aggregate-p").getAttribute("aria-invalid"), "true");
   // The message is tied to its field: the field's description is the error text.
-  assert.match((await page.locator("#mp-aggregate-p").evaluate((input) => document.getElementById(input.getAttribute("aria-describedby")!)?.textContent)) ?? "", /p must not be 0/);
+  assert.match(
+    (await page
+      .locator("#mp-aggregate-p")
+      .evaluate((input) => document.getElementById(input.getAttribute("aria-describedby")!)?.textContent)) ?? "",
+    /p must not be 0/,
+  );
   await assertFitsWidth(page, "method options with a field error");
-  assert.equal(await page.evaluate("window.__test.workbook.syncCount"), syncsBefore, "an invalid form never reaches Excel");
+  assert.equal(
+    await page.evaluate("window.__test.workbook.syncCount"),
+    syncsBefore,
+    "an invalid form never reaches Excel",
+  );
   await page.getByRole("button", { name: "Undo changes" }).click();
 
   // Text in a number cell: the run goes on (the engine treats it as missing) and the warning names the cell.
@@ -236,7 +316,10 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   // Chinese with the method options shown and no error: the screenshot of the whole pane.
   await userEdit([2, 0], String(ieciDataTable()[2]![0])); // the duplicate code undone
   await page.getByRole("button", { name: "计算" }).click();
-  await page.getByRole("status").filter({ hasText: /^已为 37 个单元排名/ }).waitFor({ timeout: 60_000 });
+  await page
+    .getByRole("status")
+    .filter({ hasText: /^已为 37 个单元排名/ })
+    .waitFor({ timeout: 60_000 });
   await assertFitsWidth(page, "Chinese, method options shown");
   await page.screenshot({ path: "test-output/pane-320-zh.png", fullPage: true });
 
@@ -254,9 +337,18 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   // nothing of ours is ever blocked.
   const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
   const origin = new URL(page.url()).origin;
-  const telemetry = new RegExp(`^(frame-src https://telemetryservice\\.firstpartyapps\\.oaspapps\\.com|style-src-attr inline) from ${origin}/office/`);
-  assert.deepEqual(violations.filter((v) => !telemetry.test(v)), [], "CSP violations");
-  assert.deepEqual(problems.filter((p) => !/^CSP: .*(telemetryservice|style-src)/.test(p)), []);
+  const telemetry = new RegExp(
+    `^(frame-src https://telemetryservice\\.firstpartyapps\\.oaspapps\\.com|style-src-attr inline) from ${origin}/office/`,
+  );
+  assert.deepEqual(
+    violations.filter((v) => !telemetry.test(v)),
+    [],
+    "CSP violations",
+  );
+  assert.deepEqual(
+    problems.filter((p) => !/^CSP: .*(telemetryservice|style-src)/.test(p)),
+    [],
+  );
   assert.deepEqual(outside, [], "requests outside the test server");
 }
 
@@ -275,6 +367,8 @@ function inRange(address: string, from: string, to: string): boolean {
     const [, letters, digits] = /^\$?([A-Z]+)\$?(\d+)$/.exec(a)!;
     return { col: [...letters!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0), row: Number(digits) };
   };
-  const a = parse(address), f = parse(from), t = parse(to);
+  const a = parse(address),
+    f = parse(from),
+    t = parse(to);
   return a.row >= f.row && a.row <= t.row && a.col >= f.col && a.col <= t.col;
 }

@@ -30,12 +30,19 @@ function expectedTop(weights: Record<string, number>): string[][] {
   const order = [...ranks.keys()].sort((a, b) => ranks[a]! - ranks[b]! || a - b).slice(0, 10);
   return order.map((u) => {
     const change = baseRanks[u]! - ranks[u]!;
-    return [String(ranks[u]), result.units.names[u] || result.units.codes[u]!, scores[u]!.toFixed(2), change > 0 ? `▲${change}` : change < 0 ? `▼${-change}` : "–"];
+    return [
+      String(ranks[u]),
+      result.units.names[u] || result.units.codes[u]!,
+      scores[u]!.toFixed(2),
+      change > 0 ? `▲${change}` : change < 0 ? `▼${-change}` : "–",
+    ];
   });
 }
 
 const shownTop = (page: Page) =>
-  page.locator(".weights-top tbody tr:not([hidden])").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+  page
+    .locator(".weights-top tbody tr:not([hidden])")
+    .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent ?? "")));
 
 async function computeSample(page: Page): Promise<void> {
   await page.locator("#template-create").click();
@@ -55,7 +62,11 @@ async function dragFirstPillar(page: Page): Promise<{ code: string; weight: numb
   const max = Number(await range.getAttribute("max"));
   await page.mouse.move(box.x + (box.width * value) / max, box.y + box.height / 2);
   await page.mouse.down();
-  for (let k = 1; k <= 10; k++) await page.mouse.move(box.x + (box.width * value) / max + ((box.width * (1 - value / max) + 20) * k) / 10, box.y + box.height / 2);
+  for (let k = 1; k <= 10; k++)
+    await page.mouse.move(
+      box.x + (box.width * value) / max + ((box.width * (1 - value / max) + 20) * k) / 10,
+      box.y + box.height / 2,
+    );
   await page.mouse.up();
   const weight = Number(await range.inputValue());
   assert.equal(weight, max, "dragged to the end of the track");
@@ -75,7 +86,10 @@ async function scenario(t: TestContext, lang: "en" | "zh"): Promise<void> {
 
     const { code, weight } = await dragFirstPillar(page);
     assert.deepEqual(await shownTop(page), expectedTop({ [code]: weight }), `after dragging ${code} to ${weight}`);
-    assert.ok((await shownTop(page)).some((row) => row[3] !== "–"), "the drag moves some units in the top 10");
+    assert.ok(
+      (await shownTop(page)).some((row) => row[3] !== "–"),
+      "the drag moves some units in the top 10",
+    );
     assert.equal(await page.evaluate("window.__test.workbook.syncCount"), syncs, "dragging never calls Excel");
     assert.ok(await page.locator(".weights-row.changed").first().isVisible(), "the changed weight is marked");
     // Chromium's clock is coarse (0.1 ms), so 200 slider steps are timed together: model + table update per step.
@@ -119,9 +133,12 @@ async function scenario(t: TestContext, lang: "en" | "zh"): Promise<void> {
     const expected = ahp(grid);
     assert.ok(expected.consistent);
     const verdict = (await page.locator(".weights-ahp-result").textContent())!;
-    for (const w of expected.weights) assert.ok(verdict.includes(`${(w * 100).toFixed(1)} %`), `${verdict} lacks ${(w * 100).toFixed(1)} %`);
+    for (const w of expected.weights)
+      assert.ok(verdict.includes(`${(w * 100).toFixed(1)} %`), `${verdict} lacks ${(w * 100).toFixed(1)} %`);
     assert.ok(verdict.includes(expected.cr.toFixed(3)), `${verdict} lacks CR ${expected.cr.toFixed(3)}`);
-    const kids = await page.locator(".weights-row.depth-1").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code")));
+    const kids = await page
+      .locator(".weights-row.depth-1")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code")));
     await page.locator(".weights-ahp .button.primary").click();
     // The parts of the pillar now weigh the AHP shares of their total before (n parts of weight 1).
     for (let j = 0; j < n; j++) {
@@ -136,24 +153,41 @@ async function scenario(t: TestContext, lang: "en" | "zh"): Promise<void> {
     await cells.nth(1).fill("1/9");
     await cells.nth(n - 1).fill("9"); // the pair (2, 3)
     assert.ok(await page.locator(".weights-ahp .button.primary").isDisabled());
-    assert.match((await page.locator(".weights-ahp-result").textContent())!, lang === "en" ? /above 0\.10/ : /高于 0\.10/);
+    assert.match(
+      (await page.locator(".weights-ahp-result").textContent())!,
+      lang === "en" ? /above 0\.10/ : /高于 0\.10/,
+    );
     if (lang === "zh") return;
 
     // Apply: only the Weight cells change; the run that follows becomes the new reference (no change shown).
     const before = rowsOf(cellsOf(await snapshot(page), "Framework"));
-    const shownWeights = await page.locator(".weights-row").evaluateAll((rows) => rows.map((r) => [r.getAttribute("data-code"), (r.querySelector("input[type=number]") as HTMLInputElement).value]));
+    const shownWeights = await page
+      .locator(".weights-row")
+      .evaluateAll((rows) =>
+        rows.map((r) => [
+          r.getAttribute("data-code"),
+          (r.querySelector("input[type=number]") as HTMLInputElement).value,
+        ]),
+      );
     await page.locator(".weights-actions .button.primary", { hasText: "Apply" }).click();
-    await page.locator(".weights-message", { hasText: "Weights written to the Framework" }).waitFor({ timeout: 60_000 });
+    await page
+      .locator(".weights-message", { hasText: "Weights written to the Framework" })
+      .waitFor({ timeout: 60_000 });
     const after = rowsOf(cellsOf(await snapshot(page), "Framework"));
     const col = before[0]!.indexOf("Weight");
-    before.forEach((row, r) => row.forEach((value, c) => {
-      if (c !== col) assert.equal(after[r]![c], value, `Framework R${r + 1}C${c + 1} unchanged`);
-    }));
+    before.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (c !== col) assert.equal(after[r]![c], value, `Framework R${r + 1}C${c + 1} unchanged`);
+      }),
+    );
     for (const [c, w] of shownWeights) {
       const row = after.find((r) => r[0] === c)!;
       assert.ok(Math.abs(Number(row[col]) - Number(w)) < 1e-3, `${c}: Framework weight ${row[col]} vs shown ${w}`);
     }
-    assert.ok((await shownTop(page)).every((row) => row[3] === "–"), "after Apply the ranking is the new run's");
+    assert.ok(
+      (await shownTop(page)).every((row) => row[3] === "–"),
+      "after Apply the ranking is the new run's",
+    );
     assert.equal(await page.locator(".weights-row.changed").count(), 0);
     assert.deepEqual(problems, []);
   } finally {
@@ -161,5 +195,13 @@ async function scenario(t: TestContext, lang: "en" | "zh"): Promise<void> {
   }
 }
 
-test("weights section (production build, 320 px, English): drag re-ranks as the engine does, AHP grid, Apply", { skip: SKIP, timeout: 300_000 }, (t) => scenario(t, "en"));
-test("weights section (production build, 320 px, Chinese): drag and AHP screenshots", { skip: SKIP, timeout: 300_000 }, (t) => scenario(t, "zh"));
+test(
+  "weights section (production build, 320 px, English): drag re-ranks as the engine does, AHP grid, Apply",
+  { skip: SKIP, timeout: 300_000 },
+  (t) => scenario(t, "en"),
+);
+test(
+  "weights section (production build, 320 px, Chinese): drag and AHP screenshots",
+  { skip: SKIP, timeout: 300_000 },
+  (t) => scenario(t, "zh"),
+);

@@ -18,7 +18,17 @@ export const REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/
 const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 /** Sheet children that must come after <drawing> (CT_Worksheet sequence). */
-const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+const AFTER_DRAWING = [
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
 
 export function addChartsToPackage(pkg: OoxmlPackage, sheets: SheetCharts[]): void {
   const sheetPaths = worksheetPaths(pkg);
@@ -36,9 +46,12 @@ export function addChartsToPackage(pkg: OoxmlPackage, sheets: SheetCharts[]): vo
       const id = pkg.addRelationship(drawingPath, REL_CHART, chartPath);
       return anchorXml(chart.anchor, i + 1, id, chart.title);
     });
-    pkg.setText(drawingPath, XML_DECLARATION
-      + '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '
-      + `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">${anchors.join("")}</xdr:wsDr>`);
+    pkg.setText(
+      drawingPath,
+      XML_DECLARATION +
+        '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" ' +
+        `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">${anchors.join("")}</xdr:wsDr>`,
+    );
     pkg.setOverride(drawingPath, CT_DRAWING);
     linkDrawing(pkg, sheetPath, drawingPath);
   }
@@ -49,7 +62,8 @@ export function linkDrawing(pkg: OoxmlPackage, sheetPath: string, drawingPath: s
   const sheet = pkg.requireXml(sheetPath).root;
   if (firstChild(sheet, "drawing")) throw new Error(`internal: ${sheetPath} already has a drawing`);
   const id = pkg.addRelationship(sheetPath, REL_DRAWING, drawingPath);
-  if (sheet.attrs["xmlns:r"] === undefined) sheet.attrs["xmlns:r"] = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  if (sheet.attrs["xmlns:r"] === undefined)
+    sheet.attrs["xmlns:r"] = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   // Only the worksheet's own children count: a data bar's <cfRule> has an <extLst> of its own.
   insertBefore(sheet, element("drawing", { [`${relPrefix(sheet.attrs)}:id`]: id }), AFTER_DRAWING);
 }
@@ -65,7 +79,10 @@ export function drawingOf(pkg: OoxmlPackage, sheetPath: string): string | undefi
 
 /** The prefix the part binds to the relationships namespace ("r" as exceljs and Excel write it). */
 function relPrefix(attrs: Record<string, string>): string {
-  const bound = Object.entries(attrs).find(([name, value]) => name.startsWith("xmlns:") && value === "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+  const bound = Object.entries(attrs).find(
+    ([name, value]) =>
+      name.startsWith("xmlns:") && value === "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  );
   return bound ? bound[0].slice("xmlns:".length) : "r";
 }
 
@@ -73,11 +90,13 @@ function relPrefix(attrs: Record<string, string>): string {
 function anchorXml(anchor: ChartPlan["anchor"], n: number, relId: string, title: string): string {
   const corner = (col: number, row: number) =>
     `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
-  return '<xdr:twoCellAnchor editAs="twoCell">'
-    + `<xdr:from>${corner(anchor.col, anchor.row)}</xdr:from><xdr:to>${corner(anchor.col + anchor.cols, anchor.row + anchor.rows)}</xdr:to>`
-    + `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${n + 1}" name="Chart ${n}" descr="${xmlText(title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>`
-    + '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
-    + '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
-    + `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${relId}"/>`
-    + "</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>";
+  return (
+    '<xdr:twoCellAnchor editAs="twoCell">' +
+    `<xdr:from>${corner(anchor.col, anchor.row)}</xdr:from><xdr:to>${corner(anchor.col + anchor.cols, anchor.row + anchor.rows)}</xdr:to>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${n + 1}" name="Chart ${n}" descr="${xmlText(title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">' +
+    '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" ' +
+    `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${relId}"/>` +
+    "</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>"
+  );
 }

@@ -20,7 +20,8 @@ export function carryExternalLinks(original: OoxmlPackage, written: OoxmlPackage
   const copied = new Map<string, string>();
   for (const reference of references) {
     const rel = rels.find((r) => r.id === reference.attrs["r:id"]);
-    if (!rel || rel.external) throw new Error(`the input workbook's external link ${reference.attrs["r:id"]} has no part`);
+    if (!rel || rel.external)
+      throw new Error(`the input workbook's external link ${reference.attrs["r:id"]} has no part`);
     const path = written.copyPartFrom(original, rel.path, copied);
     const id = written.addRelationship(WORKBOOK, REL_EXTERNAL_LINK, path);
     target.children.push(element("externalReference", { "r:id": id }));

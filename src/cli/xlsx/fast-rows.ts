@@ -32,7 +32,12 @@ export function qualifiesForFastRows(plan: SheetPlan): boolean {
  * Rows 2.. of a written sheet replaced by the plan's rows, generated while the package is
  * packed, and its table stretched over them.
  */
-export function writeFastRows(pkg: OoxmlPackage, sheetPath: string, plan: Pick<SheetPlan, "cells" | "table">, convert: (value: Cell) => Cell = (v) => v): void {
+export function writeFastRows(
+  pkg: OoxmlPackage,
+  sheetPath: string,
+  plan: Pick<SheetPlan, "cells" | "table">,
+  convert: (value: Cell) => Cell = (v) => v,
+): void {
   const doc = pkg.requireXml(sheetPath);
   const sheetData = firstChild(doc.root, "sheetData");
   const rows = sheetData ? childElements(sheetData, "row") : [];
@@ -68,7 +73,13 @@ function leadingLetters(ref: string): string {
   return ref.slice(0, end);
 }
 
-function rowXml(row: readonly Cell[], r: number, letters: string[], styles: (string | undefined)[], convert: (value: Cell) => Cell): string {
+function rowXml(
+  row: readonly Cell[],
+  r: number,
+  letters: string[],
+  styles: (string | undefined)[],
+  convert: (value: Cell) => Cell,
+): string {
   let out = `<row r="${r}">`;
   for (let c = 0; c < row.length; c++) out += cellXml(convert(row[c] ?? null), `${letters[c]}${r}`, styles[c]);
   return out + "</row>";

@@ -8,7 +8,11 @@ import type { OoxmlPackage } from "./ooxml/package";
 import { worksheetPaths } from "./ooxml/workbook";
 
 /** Returns one message per sheet, or sheet's drawing, that could not be carried over; `skip`: sheets not to carry over. */
-export function graftInputDrawings(original: OoxmlPackage, written: OoxmlPackage, skip: ReadonlySet<string> = new Set()): string[] {
+export function graftInputDrawings(
+  original: OoxmlPackage,
+  written: OoxmlPackage,
+  skip: ReadonlySet<string> = new Set(),
+): string[] {
   const warnings: string[] = [];
   const before = worksheetPaths(original);
   const after = worksheetPaths(written);

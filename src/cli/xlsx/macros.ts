@@ -16,7 +16,9 @@ export function macroPart(pkg: OoxmlPackage): string | undefined {
     const part = (override.attrs.PartName ?? "").replace(/^\//, "");
     if (override.attrs.ContentType === VBA_CONTENT_TYPE && pkg.has(part)) return part;
   }
-  return pkg.paths().find((name) => name.toLowerCase() === "vbaproject.bin" || name.toLowerCase().endsWith("/vbaproject.bin"));
+  return pkg
+    .paths()
+    .find((name) => name.toLowerCase() === "vbaproject.bin" || name.toLowerCase().endsWith("/vbaproject.bin"));
 }
 
 export function macrosNotKept(part: string): string {

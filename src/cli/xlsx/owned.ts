@@ -62,8 +62,12 @@ export function writeOwnedSheets(pkg: OoxmlPackage, owned: OwnedSheet[]): void {
   const marks = owned.map((o) => {
     const index = sheets.indexOf(o.name);
     if (index < 0) throw new Error(`internal: sheet "${o.name}" is missing from the written workbook`);
-    return element("definedName", { name: OWNED_NAME, localSheetId: String(index), hidden: "1" }, [{ text: `"${o.key}:${o.name.replace(/"/g, '""')}"` }]);
+    return element("definedName", { name: OWNED_NAME, localSheetId: String(index), hidden: "1" }, [
+      { text: `"${o.key}:${o.name.replace(/"/g, '""')}"` },
+    ]);
   });
-  const others = readDefinedNames(pkg).filter((d) => !isOwnershipMark(d.name)).map((d) => d.element);
+  const others = readDefinedNames(pkg)
+    .filter((d) => !isOwnershipMark(d.name))
+    .map((d) => d.element);
   writeDefinedNames(pkg, [...marks, ...others]);
 }

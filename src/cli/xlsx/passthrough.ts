@@ -8,7 +8,16 @@
  */
 import { OoxmlPackage } from "./ooxml/package";
 import { readDefinedNames, sheetNamesInOrder, writeDefinedNames } from "./ooxml/workbook";
-import { childElements, descendants, firstChild, isElement, textOf, escapeXstring, setText, type XmlElement } from "./ooxml/xml";
+import {
+  childElements,
+  descendants,
+  firstChild,
+  isElement,
+  textOf,
+  escapeXstring,
+  setText,
+  type XmlElement,
+} from "./ooxml/xml";
 import { isOwnershipMark } from "./owned";
 
 /**
@@ -16,7 +25,11 @@ import { isOwnershipMark } from "./owned";
  * scopes renumbered by sheet name. Names scoped to sheets this run rewrote come from the writer;
  * the ownership marks are left to writeOwnedSheets. Returns a message per name that could not be kept.
  */
-export function restoreDefinedNames(original: OoxmlPackage, written: OoxmlPackage, rewritten: ReadonlySet<string>): string[] {
+export function restoreDefinedNames(
+  original: OoxmlPackage,
+  written: OoxmlPackage,
+  rewritten: ReadonlySet<string>,
+): string[] {
   const sheetsBefore = sheetNamesInOrder(original);
   const sheetsAfter = sheetNamesInOrder(written);
   const warnings: string[] = [];
@@ -31,7 +44,9 @@ export function restoreDefinedNames(original: OoxmlPackage, written: OoxmlPackag
     if (sheet !== undefined && rewritten.has(sheet)) continue;
     const index = sheet === undefined ? -1 : sheetsAfter.indexOf(sheet);
     if (index < 0) {
-      warnings.push(`the name "${defined.name}" of sheet "${sheet ?? defined.localSheetId}" could not be kept (the sheet is not in the result)`);
+      warnings.push(
+        `the name "${defined.name}" of sheet "${sheet ?? defined.localSheetId}" could not be kept (the sheet is not in the result)`,
+      );
       continue;
     }
     const copy = structuredClone(defined.element);
@@ -52,7 +67,11 @@ export function restoreDefinedNames(original: OoxmlPackage, written: OoxmlPackag
  * Each input sheet's <sheetFormatPr> as the input had it (none if it had none). Attributes in a
  * namespace the written sheet does not declare are left out.
  */
-export function restoreSheetFormats(original: OoxmlPackage, written: OoxmlPackage, pairs: { before: string; after: string }[]): void {
+export function restoreSheetFormats(
+  original: OoxmlPackage,
+  written: OoxmlPackage,
+  pairs: { before: string; after: string }[],
+): void {
   for (const { before, after } of pairs) {
     const source = original.xml(before)?.root;
     const target = written.xml(after)?.root;
@@ -104,7 +123,11 @@ export function escapeTableColumns(written: OoxmlPackage, tablePaths: string[]):
 export function decodeInlineStrings(bytes: Uint8Array): Uint8Array | undefined {
   const pkg = OoxmlPackage.load(bytes);
   let changed = false;
-  for (const path of pkg.paths().filter((p) => p.startsWith("xl/worksheets/") && p.endsWith(".xml") && !p.slice("xl/worksheets/".length).includes("/"))) {
+  for (const path of pkg
+    .paths()
+    .filter(
+      (p) => p.startsWith("xl/worksheets/") && p.endsWith(".xml") && !p.slice("xl/worksheets/".length).includes("/"),
+    )) {
     // Only sheets with an inline string that holds "_x" are parsed at all.
     const raw = pkg.text(path) ?? "";
     if (!raw.includes("<is>") || !raw.includes("_x")) continue;

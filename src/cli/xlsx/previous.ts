@@ -4,7 +4,10 @@ import type { OoxmlPackage } from "./ooxml/package";
 import { readOwnedSheets } from "./owned";
 import { listPlaces, referencesTo } from "./references";
 
-export interface PreviousSheet { name: string; orderNo: number }
+export interface PreviousSheet {
+  name: string;
+  orderNo: number;
+}
 /** exceljs orders sheets by this field, which its type definitions leave out. */
 export type Ordered = ExcelJS.Worksheet & { orderNo: number };
 
@@ -14,8 +17,14 @@ export type Ordered = ExcelJS.Worksheet & { orderNo: number };
  * analyst's formulas, names or charts refer to it: then it is kept as it was (still marked, so a
  * later run that writes it again replaces it in place), and a warning says so.
  */
-export function removeOwnedSheets(workbook: ExcelJS.Workbook, original: OoxmlPackage, planned: ReadonlySet<string>): {
-  previous: Map<string, PreviousSheet>; kept: { key: string; ws: ExcelJS.Worksheet }[]; warnings: string[];
+export function removeOwnedSheets(
+  workbook: ExcelJS.Workbook,
+  original: OoxmlPackage,
+  planned: ReadonlySet<string>,
+): {
+  previous: Map<string, PreviousSheet>;
+  kept: { key: string; ws: ExcelJS.Worksheet }[];
+  warnings: string[];
 } {
   const previous = new Map<string, PreviousSheet>();
   const kept: { key: string; ws: ExcelJS.Worksheet }[] = [];
@@ -28,7 +37,9 @@ export function removeOwnedSheets(workbook: ExcelJS.Workbook, original: OoxmlPac
       const places = referencesTo(original, name, ownedNames);
       if (places.length > 0) {
         kept.push({ key, ws });
-        warnings.push(`sheet "${name}" from an earlier run was kept as it was, not updated (this run does not write it): ${listPlaces(places)} refer${places.length === 1 ? "s" : ""} to it; delete it yourself once nothing needs it`);
+        warnings.push(
+          `sheet "${name}" from an earlier run was kept as it was, not updated (this run does not write it): ${listPlaces(places)} refer${places.length === 1 ? "s" : ""} to it; delete it yourself once nothing needs it`,
+        );
         continue;
       }
     }

@@ -46,7 +46,8 @@ export function referencesTo(original: OoxmlPackage, sheetName: string, ignore: 
         if (formula && refers.test(textOf(formula))) found.push(`${name}!${cell.attrs.r ?? "?"}`);
       }
     }
-    if (ruleFormulas(sheet).some((f) => refers.test(textOf(f)))) found.push(`a conditional format or data validation on ${name}`);
+    if (ruleFormulas(sheet).some((f) => refers.test(textOf(f))))
+      found.push(`a conditional format or data validation on ${name}`);
     const drawing = drawingOf(original, path);
     if (!drawing) continue;
     for (const rel of original.relationships(drawing)) {
@@ -60,7 +61,9 @@ export function referencesTo(original: OoxmlPackage, sheetName: string, ignore: 
 
 /** Rule formulas anywhere outside the cell table. */
 function ruleFormulas(sheet: XmlElement): XmlElement[] {
-  return sheet.children.filter(isElement).filter((child) => child.name !== "sheetData")
+  return sheet.children
+    .filter(isElement)
+    .filter((child) => child.name !== "sheetData")
     .flatMap((child) => RULE_FORMULAS.flatMap((name) => descendants(child, name)));
 }
 

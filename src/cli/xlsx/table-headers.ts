@@ -16,7 +16,12 @@ export function withTableHeaders(plan: ReportPlan): ReportPlan {
       const taken = new Set<string>();
       const header = sheet.cells[0].map((value, c) => {
         if (c >= cols) return value;
-        const base = value === null || value === undefined || String(value).trim() === "" ? `Column${c + 1}` : String(value).replace(/[\r\n\t]+/g, " ").trim();
+        const base =
+          value === null || value === undefined || String(value).trim() === ""
+            ? `Column${c + 1}`
+            : String(value)
+                .replace(/[\r\n\t]+/g, " ")
+                .trim();
         let name = base;
         for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n})`;
         taken.add(name.toLowerCase());

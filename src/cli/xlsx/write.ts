@@ -19,7 +19,13 @@ import { readDefinedNames, worksheetPaths } from "./ooxml/workbook";
 import { writeOwnedSheets, type OwnedSheet } from "./owned";
 import { removeOwnedSheets, type Ordered, type PreviousSheet } from "./previous";
 import { withTableHeaders } from "./table-headers";
-import { decodeInlineStrings, escapeSharedStrings, escapeTableColumns, restoreDefinedNames, restoreSheetFormats } from "./passthrough";
+import {
+  decodeInlineStrings,
+  escapeSharedStrings,
+  escapeTableColumns,
+  restoreDefinedNames,
+  restoreSheetFormats,
+} from "./passthrough";
 import { carryExternalLinks } from "./external-links";
 import { macroPart, macrosNotKept } from "./macros";
 import { removeStaleTemps, tempPath } from "../paths";
@@ -75,7 +81,9 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   if (options.inputPath) await readInput(workbook, options.inputPath, bytes!);
   const original = bytes ? OoxmlPackage.load(bytes) : undefined;
   const planned = new Set(plan.sheets.map((sheet) => sheet.key));
-  const { previous, kept, warnings } = original ? removeOwnedSheets(workbook, original, planned) : { previous: new Map<string, PreviousSheet>(), kept: [], warnings: [] };
+  const { previous, kept, warnings } = original
+    ? removeOwnedSheets(workbook, original, planned)
+    : { previous: new Map<string, PreviousSheet>(), kept: [], warnings: [] };
   const takenSheets = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
   const threshold = options.largeSheetCells ?? LARGE_SHEET_CELLS;
   // A large input table (CSV input) takes the direct-rows path too: exceljs spends ~50 µs per cell.
@@ -83,13 +91,20 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   for (const table of options.inputTables ?? []) {
     const name = uniqueSheetName(table.name, takenSheets);
     const { rows } = table;
-    const large = rows.length > 2 && rows[1]!.some((v) => inputCell(v) !== null) && rows.reduce((n, row) => n + row.length, 0) > threshold;
+    const large =
+      rows.length > 2 &&
+      rows[1]!.some((v) => inputCell(v) !== null) &&
+      rows.reduce((n, row) => n + row.length, 0) > threshold;
     // A large table's cells are converted as they are streamed: no second copy of millions of cells.
-    addInputSheet(workbook.addWorksheet(name), (large ? rows.slice(0, 2) : rows).map((row) => row.map(inputCell)));
+    addInputSheet(
+      workbook.addWorksheet(name),
+      (large ? rows.slice(0, 2) : rows).map((row) => row.map(inputCell)),
+    );
     if (large) fastInputs.push({ name, rows });
   }
   const takenNames = new Set<string>();
-  for (const ws of workbook.worksheets) for (const table of ws.getTables()) takenNames.add(tableNameOf(table).toLowerCase());
+  for (const ws of workbook.worksheets)
+    for (const table of ws.getTables()) takenNames.add(tableNameOf(table).toLowerCase());
   for (const defined of workbook.definedNames.model) takenNames.add(defined.name.toLowerCase());
   // exceljs drops constant names ("=0.5") on reading; a table must not take their names either.
   for (const defined of original ? readDefinedNames(original) : []) takenNames.add(defined.name.toLowerCase());
@@ -107,7 +122,10 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
   }
   const fast = plan.sheets.filter((sheet) => cellCount(sheet) > threshold && qualifiesForFastRows(sheet));
   // Replaced sheets take their old places; new ones go after every sheet, old places included.
-  let lastOrder = [...workbook.worksheets.map((ws) => (ws as Ordered).orderNo), ...[...previous.values()].map((p) => p.orderNo)].reduce((m, o) => Math.max(m, o), 0);
+  let lastOrder = [
+    ...workbook.worksheets.map((ws) => (ws as Ordered).orderNo),
+    ...[...previous.values()].map((p) => p.orderNo),
+  ].reduce((m, o) => Math.max(m, o), 0);
   const owned: { key: string; ws: ExcelJS.Worksheet }[] = plan.sheets.map((sheet) => {
     const ws = writeSheet(workbook, sheet, sheetNames[sheet.key]!, takenNames, fast.includes(sheet));
     (ws as Ordered).orderNo = previous.get(sheet.key)?.orderNo ?? ++lastOrder;
@@ -123,19 +141,34 @@ export async function buildResultWorkbook(options: Omit<WriteResultOptions, "out
     sheetName: sheetNames[sheet.key]!,
     charts: sheet.charts.map((chart) => ({ xml: chartXml(chart, resolve), title: chart.title, anchor: chart.anchor })),
   }));
-  const written = OoxmlPackage.load(new Uint8Array(await workbook.xlsx.writeBuffer() as ArrayBuffer));
+  const written = OoxmlPackage.load(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
   const paths = worksheetPaths(written);
   const rewritten = new Set([...previous.values()].map((p) => p.name));
   if (original) for (const warning of carryOverInput(original, written, rewritten)) warnings.push(warning);
   escapeSharedStrings(written);
-  escapeTableColumns(written, tableParts(written, owned.map(({ ws }) => paths.get(ws.name)!)));
-  writeOwnedSheets(written, [...owned, ...kept].map(({ key, ws }): OwnedSheet => ({ key, name: ws.name })));
+  escapeTableColumns(
+    written,
+    tableParts(
+      written,
+      owned.map(({ ws }) => paths.get(ws.name)!),
+    ),
+  );
+  writeOwnedSheets(
+    written,
+    [...owned, ...kept].map(({ key, ws }): OwnedSheet => ({ key, name: ws.name })),
+  );
   for (const sheet of fast) writeFastRows(written, paths.get(sheetNames[sheet.key]!)!, sheet);
   for (const { name, rows } of fastInputs) writeFastRows(written, paths.get(name)!, { cells: rows }, inputCell);
   addChartsToPackage(written, withCharts);
   const chunks = written.packChunks();
   const summary = { sheetNames, charts: withCharts.reduce((n, s) => n + s.charts.length, 0), warnings };
-  return { chunks, get buffer() { return Buffer.concat(chunks); }, summary };
+  return {
+    chunks,
+    get buffer() {
+      return Buffer.concat(chunks);
+    },
+    summary,
+  };
 }
 
 /**
@@ -152,7 +185,9 @@ function carryOverInput(original: OoxmlPackage, written: OoxmlPackage, rewritten
   if (vba) warnings.push(macrosNotKept(vba));
   const before = worksheetPaths(original);
   const after = worksheetPaths(written);
-  const pairs = [...before].filter(([name]) => !rewritten.has(name) && after.has(name)).map(([name, path]) => ({ before: path, after: after.get(name)! }));
+  const pairs = [...before]
+    .filter(([name]) => !rewritten.has(name) && after.has(name))
+    .map(([name, path]) => ({ before: path, after: after.get(name)! }));
   restoreSheetFormats(original, written, pairs);
   return warnings;
 }
@@ -161,7 +196,13 @@ function carryOverInput(original: OoxmlPackage, written: OoxmlPackage, rewritten
  * One planned sheet through exceljs. With `firstRowsOnly`, only the header and the first body row
  * are written (the rest follows in writeFastRows).
  */
-function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, takenNames: Set<string>, firstRowsOnly: boolean): ExcelJS.Worksheet {
+function writeSheet(
+  workbook: ExcelJS.Workbook,
+  plan: SheetPlan,
+  name: string,
+  takenNames: Set<string>,
+  firstRowsOnly: boolean,
+): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(name);
   const rowLimit = firstRowsOnly ? 2 : plan.cells.length;
   const table = plan.table && plan.table.rows > 1 && plan.table.cols > 0 ? plan.table : undefined;
@@ -201,11 +242,14 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, t
   plan.conditionalFormats.forEach((scale, i) => {
     ws.addConditionalFormatting({
       ref: scale.range,
-      rules: [{
-        type: "colorScale", priority: i + 1,
-        cfvo: [{ type: "min" }, { type: "percentile", value: scale.midPercentile }, { type: "max" }],
-        color: [scale.low, scale.mid, scale.high].map((color) => ({ argb: argb(color) })),
-      }],
+      rules: [
+        {
+          type: "colorScale",
+          priority: i + 1,
+          cfvo: [{ type: "min" }, { type: "percentile", value: scale.midPercentile }, { type: "max" }],
+          color: [scale.low, scale.mid, scale.high].map((color) => ({ argb: argb(color) })),
+        },
+      ],
     });
   });
   if (plan.freeze.rows > 0 || plan.freeze.cols > 0) {
@@ -219,7 +263,10 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, t
   for (const { row, points } of plan.rowHeights) ws.getRow(row + 1).height = points;
   const { orientation, fitToPagesWide, repeatRows } = plan.print;
   ws.pageSetup = {
-    orientation, fitToPage: true, fitToWidth: fitToPagesWide, fitToHeight: 0,
+    orientation,
+    fitToPage: true,
+    fitToWidth: fitToPagesWide,
+    fitToHeight: 0,
     ...(repeatRows > 0 ? { printTitlesRow: `1:${repeatRows}` } : {}),
   };
   return ws;
@@ -227,7 +274,12 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, name: string, t
 
 /** The table parts of the given sheets. */
 function tableParts(pkg: OoxmlPackage, sheetPaths: string[]): string[] {
-  return sheetPaths.flatMap((path) => pkg.relationships(path).filter((rel) => !rel.external && rel.type.endsWith("/relationships/table")).map((rel) => rel.path));
+  return sheetPaths.flatMap((path) =>
+    pkg
+      .relationships(path)
+      .filter((rel) => !rel.external && rel.type.endsWith("/relationships/table"))
+      .map((rel) => rel.path),
+  );
 }
 
 /** Input tables (CSV): numbers that print back identically become numbers, all else stays text. */
@@ -258,7 +310,9 @@ async function readInput(workbook: ExcelJS.Workbook, path: string, bytes: Buffer
     await workbook.xlsx.load((decoded ?? bytes) as unknown as ArrayBuffer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`cannot read the input workbook ${path} (${reason}): it must be an .xlsx file (save .xls or .ods files as .xlsx first)`);
+    throw new Error(
+      `cannot read the input workbook ${path} (${reason}): it must be an .xlsx file (save .xls or .ods files as .xlsx first)`,
+    );
   }
   // A workbook without a theme part (LibreOffice writes none) leaves exceljs with no theme to write
   // while it still lists theme1.xml; its default theme is written instead.

@@ -30,10 +30,14 @@ export interface AnalysisRequest {
 }
 
 /** Memory kept and runs made by a request (before any allocation). */
-export function analysisCost(size: AnalysisSize, request: AnalysisRequest): { runs: number; bytes: number; cellRuns: number } {
+export function analysisCost(
+  size: AnalysisSize,
+  request: AnalysisRequest,
+): { runs: number; bytes: number; cellRuns: number } {
   const sobolRuns = request.sensitivityN * (size.sensitivityInputs + 2);
   const runs = request.uncertaintyRuns + sobolRuns;
-  const bytes = request.uncertaintyRuns * (size.units * UNCERTAINTY_BYTES_PER_UNIT_RUN + 8) + sobolRuns * SALTELLI_BYTES_PER_RUN;
+  const bytes =
+    request.uncertaintyRuns * (size.units * UNCERTAINTY_BYTES_PER_UNIT_RUN + 8) + sobolRuns * SALTELLI_BYTES_PER_RUN;
   return { runs, bytes, cellRuns: runs * Math.max(1, size.units * size.indicators) };
 }
 
@@ -41,11 +45,14 @@ export function analysisCost(size: AnalysisSize, request: AnalysisRequest): { ru
 export function maxUncertaintyRuns(size: AnalysisSize, sensitivityN = 0): number {
   const other = analysisCost(size, { uncertaintyRuns: 0, sensitivityN });
   const cells = Math.max(1, size.units * size.indicators);
-  return Math.max(0, Math.min(
-    MAX_ANALYSIS_RUNS - other.runs,
-    Math.floor((MAX_ANALYSIS_BYTES - other.bytes) / (size.units * UNCERTAINTY_BYTES_PER_UNIT_RUN + 8)),
-    Math.floor((MAX_ANALYSIS_CELL_RUNS - other.cellRuns) / cells),
-  ));
+  return Math.max(
+    0,
+    Math.min(
+      MAX_ANALYSIS_RUNS - other.runs,
+      Math.floor((MAX_ANALYSIS_BYTES - other.bytes) / (size.units * UNCERTAINTY_BYTES_PER_UNIT_RUN + 8)),
+      Math.floor((MAX_ANALYSIS_CELL_RUNS - other.cellRuns) / cells),
+    ),
+  );
 }
 
 /** The largest Saltelli base size N this data allows next to `uncertaintyRuns`. */
@@ -53,11 +60,14 @@ export function maxSensitivityN(size: AnalysisSize, uncertaintyRuns = 0): number
   const other = analysisCost(size, { uncertaintyRuns, sensitivityN: 0 });
   const perN = size.sensitivityInputs + 2;
   const cells = Math.max(1, size.units * size.indicators);
-  return Math.max(0, Math.min(
-    Math.floor((MAX_ANALYSIS_RUNS - other.runs) / perN),
-    Math.floor((MAX_ANALYSIS_BYTES - other.bytes) / (perN * SALTELLI_BYTES_PER_RUN)),
-    Math.floor((MAX_ANALYSIS_CELL_RUNS - other.cellRuns) / (perN * cells)),
-  ));
+  return Math.max(
+    0,
+    Math.min(
+      Math.floor((MAX_ANALYSIS_RUNS - other.runs) / perN),
+      Math.floor((MAX_ANALYSIS_BYTES - other.bytes) / (perN * SALTELLI_BYTES_PER_RUN)),
+      Math.floor((MAX_ANALYSIS_CELL_RUNS - other.cellRuns) / (perN * cells)),
+    ),
+  );
 }
 
 const fmt = (n: number) => n.toLocaleString("en-US");
@@ -75,16 +85,30 @@ export function checkAnalysisBudget(size: AnalysisSize, request: Partial<Analysi
   const cost = analysisCost(size, { uncertaintyRuns, sensitivityN });
   if (request.uncertaintyRuns !== undefined) {
     const max = maxUncertaintyRuns(size, sensitivityN);
-    if (max < 2) refuse("uncertainty", `this data is too large for an uncertainty analysis even with 2 runs (${why(cost.runs, cost.bytes)}); use fewer units or indicators${sensitivityN ? ", or a smaller sensitivity N" : ""}`);
+    if (max < 2)
+      refuse(
+        "uncertainty",
+        `this data is too large for an uncertainty analysis even with 2 runs (${why(cost.runs, cost.bytes)}); use fewer units or indicators${sensitivityN ? ", or a smaller sensitivity N" : ""}`,
+      );
     if (!Number.isInteger(uncertaintyRuns) || uncertaintyRuns < 2 || uncertaintyRuns > max) {
-      refuse("uncertainty", `the number of uncertainty runs must be a whole number from 2 to ${max} for this data, got ${fmt(uncertaintyRuns)} (${why(cost.runs, cost.bytes)})`);
+      refuse(
+        "uncertainty",
+        `the number of uncertainty runs must be a whole number from 2 to ${max} for this data, got ${fmt(uncertaintyRuns)} (${why(cost.runs, cost.bytes)})`,
+      );
     }
   }
   if (request.sensitivityN !== undefined) {
     const max = maxSensitivityN(size, uncertaintyRuns);
-    if (max < 2) refuse("sensitivity", `this data is too large for a sensitivity analysis even with N = 2 (${why(cost.runs, cost.bytes)}); use fewer units or indicators${uncertaintyRuns ? ", or fewer uncertainty runs" : ""}`);
+    if (max < 2)
+      refuse(
+        "sensitivity",
+        `this data is too large for a sensitivity analysis even with N = 2 (${why(cost.runs, cost.bytes)}); use fewer units or indicators${uncertaintyRuns ? ", or fewer uncertainty runs" : ""}`,
+      );
     if (!Number.isInteger(sensitivityN) || sensitivityN < 2 || sensitivityN > max) {
-      refuse("sensitivity", `the sensitivity sample size N must be a whole number from 2 to ${max} for this data (${size.sensitivityInputs + 2} runs per N), got ${fmt(sensitivityN)} (${why(cost.runs, cost.bytes)})`);
+      refuse(
+        "sensitivity",
+        `the sensitivity sample size N must be a whole number from 2 to ${max} for this data (${size.sensitivityInputs + 2} runs per N), got ${fmt(sensitivityN)} (${why(cost.runs, cost.bytes)})`,
+      );
     }
   }
 }
@@ -112,9 +136,18 @@ export function checkAuditBudget(units: number, indicators: number, groupSizes: 
   if (bytes <= MAX_ANALYSIS_BYTES && work <= MAX_AUDIT_WORK) return;
   // Largest indicator count that fits when they all sit in one aggregate.
   let max = Math.floor(Math.sqrt(MAX_ANALYSIS_BYTES / 24));
-  for (let c = cost(max, [max]); max > 2 && (c.bytes > MAX_ANALYSIS_BYTES || c.work > MAX_AUDIT_WORK); c = cost(max, [max])) max = Math.floor(max * 0.97);
-  throw new IndexInputError([{
-    table: "Spec", column: "audit", severity: "error",
-    message: `the statistical audit of ${fmt(indicators)} indicators × ${fmt(units)} units needs ${mib(bytes)} of correlation matrices (at most ${mib(MAX_ANALYSIS_BYTES)}) and ${fmt(work)} steps (at most ${fmt(MAX_AUDIT_WORK)}); audit at most about ${fmt(max)} indicators, or run without --audit`,
-  }]);
+  for (
+    let c = cost(max, [max]);
+    max > 2 && (c.bytes > MAX_ANALYSIS_BYTES || c.work > MAX_AUDIT_WORK);
+    c = cost(max, [max])
+  )
+    max = Math.floor(max * 0.97);
+  throw new IndexInputError([
+    {
+      table: "Spec",
+      column: "audit",
+      severity: "error",
+      message: `the statistical audit of ${fmt(indicators)} indicators × ${fmt(units)} units needs ${mib(bytes)} of correlation matrices (at most ${mib(MAX_ANALYSIS_BYTES)}) and ${fmt(work)} steps (at most ${fmt(MAX_AUDIT_WORK)}); audit at most about ${fmt(max)} indicators, or run without --audit`,
+    },
+  ]);
 }

@@ -8,7 +8,12 @@ import { auditIndex, type AuditOptions, type AuditResult } from "../audit";
 import type { IndexResult } from "../result";
 import { uncertaintyTask, type UncertaintyOptions, type UncertaintyResult } from "../uncertainty/montecarlo";
 import { checkAnalysisBudget, checkAuditBudget } from "./budget";
-import { sensitivityInputCount, sensitivityTask, type SensitivityOptions, type SensitivityResult } from "../uncertainty/sensitivity";
+import {
+  sensitivityInputCount,
+  sensitivityTask,
+  type SensitivityOptions,
+  type SensitivityResult,
+} from "../uncertainty/sensitivity";
 import { AnalysisCancelledError } from "../uncertainty/task";
 
 export type { UncertaintyOptions, UncertaintyResult, UnitUncertainty } from "../uncertainty/montecarlo";
@@ -18,12 +23,27 @@ export { DEFAULT_INPUTS } from "../uncertainty/inputs";
 export type { AuditOptions, AuditResult } from "../audit";
 export { AnalysisCancelledError } from "../uncertainty/task";
 export { auditIndex, indicatorStats, DEFAULT_THRESHOLDS } from "../audit";
-export type { IndicatorStats, StatThresholds, NodeCorrelation, CollinearPair, GroupAudit, WeightImportance } from "../audit";
+export type {
+  IndicatorStats,
+  StatThresholds,
+  NodeCorrelation,
+  CollinearPair,
+  GroupAudit,
+  WeightImportance,
+} from "../audit";
 export { parseUncertainInputs } from "../uncertainty/inputs-schema";
 export { analysisFindings, type AnalysisFindings } from "./findings";
 export { sensitivityInputCount } from "../uncertainty/sensitivity";
 export { analysisCost, type AnalysisSize } from "./budget";
-export { checkAnalysisBudget, checkAuditBudget, maxSensitivityN, maxUncertaintyRuns, MAX_ANALYSIS_BYTES, MAX_ANALYSIS_CELL_RUNS, MAX_ANALYSIS_RUNS } from "./budget";
+export {
+  checkAnalysisBudget,
+  checkAuditBudget,
+  maxSensitivityN,
+  maxUncertaintyRuns,
+  MAX_ANALYSIS_BYTES,
+  MAX_ANALYSIS_CELL_RUNS,
+  MAX_ANALYSIS_RUNS,
+} from "./budget";
 
 export type AnalysisPhase = "audit" | "uncertainty" | "sensitivity";
 
@@ -63,16 +83,27 @@ export function runAnalysis(result: IndexResult, options: AnalysisOptions): Anal
 }
 
 /** The analysis as a generator of progress, for callers that must yield between runs (the Web Worker). */
-export function* analysisTask(result: IndexResult, options: Omit<AnalysisOptions, "onProgress" | "shouldCancel">): Generator<AnalysisProgress, AnalysisResult> {
+export function* analysisTask(
+  result: IndexResult,
+  options: Omit<AnalysisOptions, "onProgress" | "shouldCancel">,
+): Generator<AnalysisProgress, AnalysisResult> {
   const seed = options.seed ?? 1;
   if (!Number.isInteger(seed)) throw new RangeError(`the seed must be a whole number, got ${seed}`);
-  const uncertaintyRuns = options.uncertainty ? options.uncertainty.runs ?? 1000 : 0;
+  const uncertaintyRuns = options.uncertainty ? (options.uncertainty.runs ?? 1000) : 0;
   const sensitivityInputs = options.sensitivity ? sensitivityInputCount(result, options.sensitivity) : 0;
   // The whole request against the one budget, before the audit or any run allocates anything.
-  if (options.audit) checkAuditBudget(result.units.codes.length, result.framework.indicators.length, result.framework.aggregates.map((a) => a.children.length));
+  if (options.audit)
+    checkAuditBudget(
+      result.units.codes.length,
+      result.framework.indicators.length,
+      result.framework.aggregates.map((a) => a.children.length),
+    );
   checkAnalysisBudget(
     { units: result.units.codes.length, indicators: result.framework.indicators.length, sensitivityInputs },
-    { ...(options.uncertainty ? { uncertaintyRuns } : {}), ...(options.sensitivity ? { sensitivityN: options.sensitivity.n ?? 1000 } : {}) },
+    {
+      ...(options.uncertainty ? { uncertaintyRuns } : {}),
+      ...(options.sensitivity ? { sensitivityN: options.sensitivity.n ?? 1000 } : {}),
+    },
   );
   const sobolRuns = options.sensitivity ? (options.sensitivity.n ?? 1000) * (sensitivityInputs + 2) : 0;
   const total = (options.audit ? 1 : 0) + uncertaintyRuns + sobolRuns;
@@ -97,7 +128,12 @@ export function* analysisTask(result: IndexResult, options: Omit<AnalysisOptions
   return out;
 }
 
-function* progressOf<T>(task: Generator<number, T>, phase: AnalysisPhase, before: number, total: number): Generator<AnalysisProgress, T> {
+function* progressOf<T>(
+  task: Generator<number, T>,
+  phase: AnalysisPhase,
+  before: number,
+  total: number,
+): Generator<AnalysisProgress, T> {
   for (;;) {
     const step = task.next();
     if (step.done) return step.value;

@@ -83,7 +83,9 @@ export function auditIndex(result: IndexResult, options: AuditOptions = {}): Aud
   const root = column(framework.root);
 
   const stats = steps.raw.codes.map((code, j) => indicatorStats(code, steps.raw.columns[j]!, thresholds));
-  const normalizedStats = steps.normalized.codes.map((code, j) => indicatorStats(code, steps.normalized.columns[j]!, thresholds));
+  const normalizedStats = steps.normalized.codes.map((code, j) =>
+    indicatorStats(code, steps.normalized.columns[j]!, thresholds),
+  );
 
   const nodes: NodeCorrelation[] = [];
   const below = [...framework.indicators, ...framework.aggregates.filter((a) => a.parent !== null)];
@@ -149,8 +151,21 @@ export function auditIndex(result: IndexResult, options: AuditOptions = {}): Aud
     importanceShare: sumR2 > 0 ? rIndex[j]! ** 2 / sumR2 : NaN,
   }));
 
-  const indicatorCorrelations = pairwiseCorrelations(indicatorCodes.map((code) => column(code)!), "pearson");
-  return { stats, normalizedStats, nodes, groups, importance, indicatorCodes: [...indicatorCodes], indicatorCorrelations, thresholds, collinearity };
+  const indicatorCorrelations = pairwiseCorrelations(
+    indicatorCodes.map((code) => column(code)!),
+    "pearson",
+  );
+  return {
+    stats,
+    normalizedStats,
+    nodes,
+    groups,
+    importance,
+    indicatorCodes: [...indicatorCodes],
+    indicatorCorrelations,
+    thresholds,
+    collinearity,
+  };
 }
 
 /** Column of any node: normalized values for indicators, scores for aggregates. */

@@ -42,7 +42,11 @@ export interface IndicatorStats {
   };
 }
 
-export function indicatorStats(code: string, x: Float64Array, thresholds: StatThresholds = DEFAULT_THRESHOLDS): IndicatorStats {
+export function indicatorStats(
+  code: string,
+  x: Float64Array,
+  thresholds: StatThresholds = DEFAULT_THRESHOLDS,
+): IndicatorStats {
   const units = x.length;
   const available = countAvailable(x);
   const counts = new Map<number, number>();

@@ -7,7 +7,11 @@ import type { ImputedCell } from "../result";
 import type { ColumnSet } from "../types";
 
 export function carryForward(
-  set: ColumnSet, unitCodes: readonly string[], editionOf: Int32Array, members: Int32Array[], times: readonly number[],
+  set: ColumnSet,
+  unitCodes: readonly string[],
+  editionOf: Int32Array,
+  members: Int32Array[],
+  times: readonly number[],
 ): { set: ColumnSet; imputed: ImputedCell[][] } {
   const imputed: ImputedCell[][] = members.map(() => []);
   // Panel row of each unit in each edition (-1 = absent).
@@ -30,7 +34,12 @@ export function carryForward(
         if (source < 0 || column[source] !== column[source]) continue;
         out ??= column.slice();
         out[r] = column[source]!;
-        imputed[editionOf[r]!]!.push({ unit: unitCodes[r]!, indicator: set.codes[j]!, value: column[source]!, method: `carry-forward (${times[k]})` });
+        imputed[editionOf[r]!]!.push({
+          unit: unitCodes[r]!,
+          indicator: set.codes[j]!,
+          value: column[source]!,
+          method: `carry-forward (${times[k]})`,
+        });
         break;
       }
     }

@@ -22,7 +22,11 @@ import { scatterColumn, scatterSets, sliceColumn, sliceSet, sliceUnits } from ".
 import type { EditionLayout, EditionLog, EditionsInfo } from "./types";
 
 export function computeEditionsIndex(
-  data: Table, layout: EditionLayout, framework: Framework, spec: IndexSpec, frameworkWarnings: ValidationIssue[],
+  data: Table,
+  layout: EditionLayout,
+  framework: Framework,
+  spec: IndexSpec,
+  frameworkWarnings: ValidationIssue[],
 ): IndexResult {
   const { times } = layout;
   const { dataset, warnings: dataWarnings } = parsePanel(data, layout, framework);
@@ -54,11 +58,15 @@ export function computeEditionsIndex(
       const parts = members.map((rows, k) => {
         const part = sliceSet(set, rows);
         if (!part.columns.some((column) => column.some((v) => v === v))) {
-          throw new IndexComputeError(spec.screen
-            ? msg("editions.emptyScreened", { edition: label(k), min: String(spec.screen.minCoverage) })
-            : msg("editions.empty", { edition: label(k) }));
+          throw new IndexComputeError(
+            spec.screen
+              ? msg("editions.emptyScreened", { edition: label(k), min: String(spec.screen.minCoverage) })
+              : msg("editions.empty", { edition: label(k) }),
+          );
         }
-        const out = perEdition(k, () => treat(part, spec.treat, sliceUnits(dataset.units, rows).codes, framework.indicators));
+        const out = perEdition(k, () =>
+          treat(part, spec.treat, sliceUnits(dataset.units, rows).codes, framework.indicators),
+        );
         for (const record of out.records) logs[k]!.treatment.push(record);
         return out.set;
       });
@@ -66,10 +74,17 @@ export function computeEditionsIndex(
     },
     normalize: (set) => {
       if (normalizeMode(spec) === "pooled") return normalize(set, framework, spec.normalize);
-      const parts = members.map((rows, k) => perEdition(k, () => normalize(sliceSet(set, rows), framework, spec.normalize), rows));
+      const parts = members.map((rows, k) =>
+        perEdition(k, () => normalize(sliceSet(set, rows), framework, spec.normalize), rows),
+      );
       return scatterSets(parts, members, n);
     },
-    rank: (scores) => scatterColumn(members.map((rows) => rankDescending(sliceColumn(scores, rows))), members, n),
+    rank: (scores) =>
+      scatterColumn(
+        members.map((rows) => rankDescending(sliceColumn(scores, rows))),
+        members,
+        n,
+      ),
   };
 
   function perEdition<T>(k: number, run: () => T, rows?: Int32Array): T {
@@ -77,9 +92,15 @@ export function computeEditionsIndex(
       return run();
     } catch (e) {
       // A value error on a slice points at the slice's row; the pipeline maps panel rows to cells.
-      if (e instanceof ValueError && rows) throw new ValueError(msg("editions.in", { edition: label(k), message: e.text ?? e.message }), rows[e.unitIndex]!, e.indicator);
+      if (e instanceof ValueError && rows)
+        throw new ValueError(
+          msg("editions.in", { edition: label(k), message: e.text ?? e.message }),
+          rows[e.unitIndex]!,
+          e.indicator,
+        );
       // The failing edition is named: the same indicator may be fine in every other year.
-      if (e instanceof IndexComputeError) throw new IndexComputeError(msg("editions.in", { edition: label(k), message: e.text ?? e.message }));
+      if (e instanceof IndexComputeError)
+        throw new IndexComputeError(msg("editions.in", { edition: label(k), message: e.text ?? e.message }));
       throw e;
     }
   }
@@ -95,7 +116,17 @@ export function computeEditionsIndex(
       return out;
     }),
   };
-  const info: EditionsInfo = { times, shown, normalize: normalizeMode(spec), panel, editionOf, members, previousRow, rankChange, logs };
+  const info: EditionsInfo = {
+    times,
+    shown,
+    normalize: normalizeMode(spec),
+    panel,
+    editionOf,
+    members,
+    previousRow,
+    rankChange,
+    logs,
+  };
   return editionResult(info, shown);
 }
 
@@ -108,19 +139,36 @@ function shownEdition(spec: IndexSpec, times: number[]): number {
   if (wanted === undefined) return times.length - 1;
   const k = times.indexOf(wanted);
   if (k < 0) {
-    throw new IndexInputError([{ table: "Spec", column: "editions.edition", severity: "error", ...said(msg("editions.notAnEdition", { wanted, times })) }]);
+    throw new IndexInputError([
+      {
+        table: "Spec",
+        column: "editions.edition",
+        severity: "error",
+        ...said(msg("editions.notAnEdition", { wanted, times })),
+      },
+    ]);
   }
   return k;
 }
 
 /** Each edition read as its own Data table (other rows blanked, so every row keeps its number), then merged in Data order. */
-function parsePanel(data: Table, layout: EditionLayout, framework: Framework): { dataset: DataSet; warnings: ValidationIssue[] } {
+function parsePanel(
+  data: Table,
+  layout: EditionLayout,
+  framework: Framework,
+): { dataset: DataSet; warnings: ValidationIssue[] } {
   const empty: readonly never[] = [];
-  const parts = layout.times.map((_, k) => parseData(data.map((row, r) => (r === 0 || layout.editionOfRow[r] === k ? row : empty)), framework));
+  const parts = layout.times.map((_, k) =>
+    parseData(
+      data.map((row, r) => (r === 0 || layout.editionOfRow[r] === k ? row : empty)),
+      framework,
+    ),
+  );
   const order: { part: number; unit: number; row: number }[] = [];
   parts.forEach(({ dataset }, part) => dataset.units.rows.forEach((row, unit) => order.push({ part, unit, row })));
   order.sort((a, b) => a.row - b.row);
-  const pick = <T>(get: (units: Units) => readonly T[]) => order.map(({ part, unit }) => get(parts[part]!.dataset.units)[unit]!);
+  const pick = <T>(get: (units: Units) => readonly T[]) =>
+    order.map(({ part, unit }) => get(parts[part]!.dataset.units)[unit]!);
   const column = (get: (set: DataSet) => Float64Array | undefined) =>
     Float64Array.from(order, ({ part, unit }) => get(parts[part]!.dataset)?.[unit] ?? NaN);
   const groupCodes = [...new Set(parts.flatMap(({ dataset }) => [...dataset.units.groups.keys()]))];
@@ -129,17 +177,24 @@ function parsePanel(data: Table, layout: EditionLayout, framework: Framework): {
     codes: pick((u) => u.codes),
     names: pick((u) => u.names),
     rows: pick((u) => u.rows),
-    groups: new Map(groupCodes.map((g) => [g, order.map(({ part, unit }) => parts[part]!.dataset.units.groups.get(g)?.[unit] ?? null)])),
+    groups: new Map(
+      groupCodes.map((g) => [
+        g,
+        order.map(({ part, unit }) => parts[part]!.dataset.units.groups.get(g)?.[unit] ?? null),
+      ]),
+    ),
     denominators: new Map(denominatorCodes.map((d) => [d, column((set) => set.units.denominators.get(d))])),
   };
   const codes = parts[0]!.dataset.indicators.codes;
   const indicators: ColumnSet = { codes, columns: codes.map((_, j) => column((set) => set.indicators.columns[j])) };
   // A header warning is found once per edition: say it once.
   const seen = new Set<string>();
-  const warnings = parts.flatMap((p) => p.warnings).filter((w) => {
-    const key = `${w.row}|${w.col}|${w.message}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  const warnings = parts
+    .flatMap((p) => p.warnings)
+    .filter((w) => {
+      const key = `${w.row}|${w.col}|${w.message}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
   return { dataset: { units, indicators }, warnings };
 }
 

@@ -33,7 +33,9 @@ export function detectEditions(table: Table): EditionLayout | null {
     const parsed = parseNumber(cell);
     if (isBlank(cell)) issues.push(err(msg("editions.noTime", { time: timeName }), r, timeCol, timeName));
     else if (parsed.problem !== undefined || !Number.isFinite(parsed.value)) {
-      issues.push(err(msg("editions.timeNotNumber", { time: timeName, value: clip(cellText(cell)) }), r, timeCol, timeName));
+      issues.push(
+        err(msg("editions.timeNotNumber", { time: timeName, value: clip(cellText(cell)) }), r, timeCol, timeName),
+      );
     } else timeOfRow[r] = parsed.value;
   }
   const codeCol = keys.findIndex((k) => UNIT_CODE.includes(k));
@@ -50,7 +52,8 @@ export function detectEditions(table: Table): EditionLayout | null {
         continue;
       }
       // Both cells are named, each with its own address, so the analyst sees which two rows clash.
-      const why = (other: number) => msg("editions.twoRows", { unit: clip(code), time: timeName, edition: t, row: other + 1 });
+      const why = (other: number) =>
+        msg("editions.twoRows", { unit: clip(code), time: timeName, edition: t, row: other + 1 });
       issues.push(err(why(r), first, codeCol, "uCode"), err(why(first), r, codeCol, "uCode"));
     }
   }

@@ -20,14 +20,24 @@ export function editionResult(info: EditionsInfo, k: number): IndexResult {
     units,
     included,
     steps: {
-      raw: slice(steps.raw), denominated: slice(steps.denominated), imputed: slice(steps.imputed),
-      screened: slice(steps.screened), treated: slice(steps.treated), normalized: slice(steps.normalized),
+      raw: slice(steps.raw),
+      denominated: slice(steps.denominated),
+      imputed: slice(steps.imputed),
+      screened: slice(steps.screened),
+      treated: slice(steps.treated),
+      normalized: slice(steps.normalized),
     },
     scores: slice(panel.scores),
     ranks: slice(panel.ranks),
     effectiveWeights: panel.effectiveWeights,
     weights: panel.weights,
-    log: { ...log, imputed: info.logs[k]!.imputed, coverage, treatment: info.logs[k]!.treatment, methods: panel.log.methods },
+    log: {
+      ...log,
+      imputed: info.logs[k]!.imputed,
+      coverage,
+      treatment: info.logs[k]!.treatment,
+      methods: panel.log.methods,
+    },
     warnings: panel.warnings,
     editions: { ...info, shown: k },
   };
@@ -79,7 +89,9 @@ function editionBelowCoverage(panel: IndexResult, inEdition: Uint8Array): BelowC
   if (panel.log.belowCoverage.length === 0) return [];
   const columnOf = (code: string) => {
     const j = panel.scores.codes.indexOf(code);
-    return j >= 0 ? panel.scores.columns[j]! : panel.steps.normalized.columns[panel.steps.normalized.codes.indexOf(code)]!;
+    return j >= 0
+      ? panel.scores.columns[j]!
+      : panel.steps.normalized.columns[panel.steps.normalized.codes.indexOf(code)]!;
   };
   const out: BelowCoverage[] = [];
   for (const node of panel.framework.aggregates) {
@@ -92,7 +104,8 @@ function editionBelowCoverage(panel: IndexResult, inEdition: Uint8Array): BelowC
       let present = 0;
       for (const x of children) if (x[i] === x[i]) present++;
       const share = present / children.length;
-      if (present > 0 && share < minCoverage) out.push({ aggregate: node.code, unit: panel.units.codes[i]!, share, minCoverage });
+      if (present > 0 && share < minCoverage)
+        out.push({ aggregate: node.code, unit: panel.units.codes[i]!, share, minCoverage });
     }
   }
   return out;

@@ -37,5 +37,9 @@ export function scatterSets(parts: ColumnSet[], members: Int32Array[], panelRows
 }
 
 export function scatterColumn(parts: Float64Array[], members: Int32Array[], panelRows: number): Float64Array {
-  return scatterSets(parts.map((column) => ({ codes: [""], columns: [column] })), members, panelRows).columns[0]!;
+  return scatterSets(
+    parts.map((column) => ({ codes: [""], columns: [column] })),
+    members,
+    panelRows,
+  ).columns[0]!;
 }

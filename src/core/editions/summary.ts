@@ -29,10 +29,19 @@ export function editionsSummary(result: IndexResult, n: number): EditionsSummary
     const scores = one.scores.columns[one.scores.codes.indexOf(root)]!;
     const change = info.rankChange.columns[info.rankChange.codes.indexOf(root)]!;
     const rows = info.members[k]!;
-    const order = [...ranks.keys()].filter((u) => ranks[u] === ranks[u]).sort((a, b) => ranks[a]! - ranks[b]! || a - b).slice(0, n);
+    const order = [...ranks.keys()]
+      .filter((u) => ranks[u] === ranks[u])
+      .sort((a, b) => ranks[a]! - ranks[b]! || a - b)
+      .slice(0, n);
     return order.map((u) => {
       const c = change[rows[u]!]!;
-      return { rank: ranks[u]!, code: one.units.codes[u]!, name: one.units.names[u] ?? "", score: scores[u]!, change: c === c ? c : null };
+      return {
+        rank: ranks[u]!,
+        code: one.units.codes[u]!,
+        name: one.units.names[u] ?? "",
+        score: scores[u]!,
+        change: c === c ? c : null,
+      };
     });
   });
   return { times: info.times, shown: info.shown, tops };

@@ -39,5 +39,3 @@ export interface EditionsInfo {
   rankChange: ColumnSet;
   logs: EditionLog[];
 }
-
-

@@ -7,8 +7,26 @@ export { computeIndex, runPipeline } from "../pipeline";
 export { parseFramework } from "../framework";
 export { parseData } from "../data";
 export { parseSpec, settingsToSpecInput, aggregateFor, coerceSetting } from "../spec";
-export type { IndexSpec, NormalizeSpec, AggregateSpec, AggregateOneSpec, ImputeSpec, TreatSpec, WinsorizeSpec, SpecInput } from "../spec";
-export { IndexInputError, IndexComputeError, formatIssue, cellAddress, columnLetter, issueMessage, computeErrorMessage, said } from "../errors";
+export type {
+  IndexSpec,
+  NormalizeSpec,
+  AggregateSpec,
+  AggregateOneSpec,
+  ImputeSpec,
+  TreatSpec,
+  WinsorizeSpec,
+  SpecInput,
+} from "../spec";
+export {
+  IndexInputError,
+  IndexComputeError,
+  formatIssue,
+  cellAddress,
+  columnLetter,
+  issueMessage,
+  computeErrorMessage,
+  said,
+} from "../errors";
 export * from "../messages";
 export * from "../a1";
 export type { ValidationIssue, TableOrigin, TableName } from "../errors";

@@ -10,7 +10,8 @@ export function squareMatrix(rows: readonly (readonly number[])[]): SquareMatrix
   const n = rows.length;
   const values = new Float64Array(n * n);
   rows.forEach((row, i) => {
-    if (row.length !== n) throw new RangeError(`row ${i + 1} has ${row.length} entries; a square matrix of size ${n} needs ${n}`);
+    if (row.length !== n)
+      throw new RangeError(`row ${i + 1} has ${row.length} entries; a square matrix of size ${n} needs ${n}`);
     for (let j = 0; j < n; j++) values[i * n + j] = row[j]!;
   });
   return { n, values };

@@ -12,9 +12,11 @@ export const en = {
   // Table reading (src/core/table.ts).
   "table.blankFirstRow": "the first row is blank, but it must be the header; delete the empty row above row {row}",
   "table.blankFirstRows": "the first row is blank, but it must be the header; delete the empty rows above row {row}",
-  "table.headerBelow": "; row {row} looks like the header: the header must be the first row, so delete the row above it",
-  "table.headerBelowMany": "; row {row} looks like the header: the header must be the first row, so delete the rows above it",
-  "table.invisibleDifference": "; they differ only by invisible characters: \"{a}\" and \"{b}\"",
+  "table.headerBelow":
+    "; row {row} looks like the header: the header must be the first row, so delete the row above it",
+  "table.headerBelowMany":
+    "; row {row} looks like the header: the header must be the first row, so delete the rows above it",
+  "table.invisibleDifference": '; they differ only by invisible characters: "{a}" and "{b}"',
   "table.tooLong": "{what} is {length} characters long, more than the {max} an Excel cell holds; shorten it",
   "what.unitCode": "the unit code",
   "what.unitName": "the unit name",
@@ -23,53 +25,61 @@ export const en = {
   "what.text": "the text",
   "number.notFinite": "{value} is not a finite number; treated as missing",
   "number.boolean": "{value} is not a number; treated as missing (enter 1 or 0 instead)",
-  "number.outOfRange": "\"{value}\" is out of range; treated as missing",
+  "number.outOfRange": '"{value}" is out of range; treated as missing',
   "number.excelError": "{value} is an Excel error value; treated as missing (fix the formula or leave the cell empty)",
-  "number.notNumber": "\"{value}\" is not a number; treated as missing ({hint})",
+  "number.notNumber": '"{value}" is not a number; treated as missing ({hint})',
   "hint.thousands": "remove the thousands separators",
   "hint.percent": "enter the number without the % sign",
   "hint.decimalComma": "use a dot as the decimal separator",
   "hint.number": "enter a number or leave the cell empty",
-  "code.space": "code \"{code}\" contains a space; use letters, digits and _ only (e.g. \"{example}\")",
-  "code.digit": "code \"{code}\" starts with a digit; start it with a letter (e.g. \"X{code}\")",
-  "code.characters": "code \"{code}\" has characters other than letters, digits, _ . -; rename it",
+  "code.space": 'code "{code}" contains a space; use letters, digits and _ only (e.g. "{example}")',
+  "code.digit": 'code "{code}" starts with a digit; start it with a letter (e.g. "X{code}")',
+  "code.characters": 'code "{code}" has characters other than letters, digits, _ . -; rename it',
   "list.andMore": "{list} and {more} more",
 
   // Data (src/core/data.ts).
-  "data.empty": "the Data table is empty; it needs a header row (uCode, uName, then one column per indicator code) and one row per unit",
+  "data.empty":
+    "the Data table is empty; it needs a header row (uCode, uName, then one column per indicator code) and one row per unit",
   "data.noCodeColumn": "no unit code column: name one header uCode (or Code); headers found: {headers}{below}",
-  "data.columnTwice": "column \"{column}\" appears twice (also column {other}){invisible}; keep one",
+  "data.columnTwice": 'column "{column}" appears twice (also column {other}){invisible}; keep one',
   "data.noUnits": "Data has a header but no units; add one row per unit",
   "data.indicatorMissing": "indicator {code} (Framework row {row}) has no column in Data{fix}",
-  "data.fixInvisible": "; column \"{column}\" differs only by invisible characters: retype its header as {code}",
-  "data.fixCase": "; column \"{column}\" differs only in case: rename it {code}",
+  "data.fixInvisible": '; column "{column}" differs only by invisible characters: retype its header as {code}',
+  "data.fixCase": '; column "{column}" differs only in case: rename it {code}',
   "data.fixAdd": "; add a column headed {code}",
   "data.denominatorMissing": "denominator {code} has no column in Data; denominating needs it",
   "data.noHeader": "column {col} has values but no header; it is ignored (give it a header)",
-  "data.notInFramework": "column \"{column}\" is not in the Framework and is ignored; add it to the Framework (as Indicator, Group or Denominator) to use it",
+  "data.notInFramework":
+    'column "{column}" is not in the Framework and is ignored; add it to the Framework (as Indicator, Group or Denominator) to use it',
   "data.noUnitCode": "this row has data but no unit code; fill the code or delete the row",
   "data.duplicateUnit": "duplicate unit code {code} (also in row {row}){invisible}; unit codes must be unique",
   "data.moreCells": "{count} more cells are not numbers and are treated as missing",
 
   // Framework (src/core/framework.ts).
-  "framework.empty": "the Framework table is empty; it needs a header row (iCode, iName, Parent, Weight, Direction, …) and one row per indicator and aggregate",
+  "framework.empty":
+    "the Framework table is empty; it needs a header row (iCode, iName, Parent, Weight, Direction, …) and one row per indicator and aggregate",
   "framework.twoColumns": "two columns mean {field} (columns {cols}); keep one",
   "framework.noCodeColumn": "no code column: name one header iCode (or Code); headers found: {headers}{below}",
-  "framework.noParentColumn": "no Parent column: add a Parent column giving, for each indicator and aggregate, the code of the aggregate it feeds (empty for the index)",
+  "framework.noParentColumn":
+    "no Parent column: add a Parent column giving, for each indicator and aggregate, the code of the aggregate it feeds (empty for the index)",
   "framework.noCode": "this row has no code; give it a code or delete the row",
-  "framework.reserved": "code \"{code}\" is reserved (it would change every object of the program that holds codes); rename it",
+  "framework.reserved":
+    'code "{code}" is reserved (it would change every object of the program that holds codes); rename it',
   "framework.duplicate": "duplicate code {code} (also in row {row}){invisible}; codes must be unique",
-  "framework.badType": "Type \"{type}\" is not known; use one of {types} (or leave it empty to infer it)",
-  "framework.weightNotNumber": "weight \"{value}\" is not a number; weights are numbers ≥ 0",
+  "framework.badType": 'Type "{type}" is not known; use one of {types} (or leave it empty to infer it)',
+  "framework.weightNotNumber": 'weight "{value}" is not a number; weights are numbers ≥ 0',
   "framework.weightNegative": "weight {value} is negative; weights are numbers ≥ 0",
-  "framework.direction": "direction \"{value}\" must be 1 (higher is better) or -1 (lower is better)",
+  "framework.direction": 'direction "{value}" must be 1 (higher is better) or -1 (lower is better)',
   "framework.field": "{field} {problem}",
   "framework.scaleFactor": "ScaleFactor {value} must be a number > 0 (e.g. 1000 = per 1,000 of the denominator)",
-  "framework.methodCell": "{step} \"{text}\": {problem}",
-  "framework.parentUnknown": "Parent \"{parent}\" of {code} is not a code in the Framework; add a row for it or correct the Parent",
-  "framework.indicatorIsParent": "{code} is an Indicator but is the Parent of {children}; make it an Aggregate or change those Parents",
+  "framework.methodCell": '{step} "{text}": {problem}',
+  "framework.parentUnknown":
+    'Parent "{parent}" of {code} is not a code in the Framework; add a row for it or correct the Parent',
+  "framework.indicatorIsParent":
+    "{code} is an Indicator but is the Parent of {children}; make it an Aggregate or change those Parents",
   "framework.indicatorNoParent": "indicator {code} has no Parent; give the code of the aggregate it belongs to",
-  "framework.aggregateNoChildren": "aggregate {code} has no children; give some indicators or aggregates Parent {code}, or delete the row",
+  "framework.aggregateNoChildren":
+    "aggregate {code} has no children; give some indicators or aggregates Parent {code}, or delete the row",
   "framework.groupIsParent": "{code} is a {type} but is the Parent of {children}",
   "framework.noTop": "no top node: exactly one aggregate (the index) must have an empty Parent",
   "framework.manyTops": "{count} top nodes ({codes}) have an empty Parent; add an index row and make it their Parent",
@@ -78,56 +88,76 @@ export const en = {
   "framework.allZero": "every child of {parent} has weight 0 ({codes}); give at least one a positive weight",
   "framework.noRows": "the Framework has a header but no rows",
   "framework.levelMismatch": "Level {level} of {code} does not fit the tree; it is taken as level {taken}",
-  "framework.aggregateCells": "{code} is an aggregate: its Normalize, Treat and ScaleFactor cells are ignored (they apply to indicators)",
+  "framework.aggregateCells":
+    "{code} is an aggregate: its Normalize, Treat and ScaleFactor cells are ignored (they apply to indicators)",
   "framework.loop": "the Parent chain loops: {chain}; one of these must have another Parent",
   "framework.loopLong": "{start} → … ({count} codes) → {end}",
 
   // Warnings about single cells (src/core/step-warnings.ts) and missing scores (src/core/pipeline.ts).
   "warn.ratio": "{numerators} / {d}",
-  "warn.denominatorMissing": "denominator {d} is missing for unit {unit}, so {ratio} has no value and is treated as missing; fill the cell",
-  "warn.denominatorZero": "denominator {d} is 0 for unit {unit}, so {ratio} has no value and is treated as missing; enter the right {d} or leave the cell empty",
-  "warn.denominatorNegative": "denominator {d} is negative ({value}) for unit {unit}, so {ratio} changes sign; check the value",
+  "warn.denominatorMissing":
+    "denominator {d} is missing for unit {unit}, so {ratio} has no value and is treated as missing; fill the cell",
+  "warn.denominatorZero":
+    "denominator {d} is 0 for unit {unit}, so {ratio} has no value and is treated as missing; enter the right {d} or leave the cell empty",
+  "warn.denominatorNegative":
+    "denominator {d} is negative ({value}) for unit {unit}, so {ratio} changes sign; check the value",
   "warn.moreZero": "{more} more units have {d} = 0 (their {ratio} is missing)",
   "warn.moreNegative": "{more} more units have a negative {d}",
   "warn.moreMissing": "{more} more units have no {d} (their {ratio} is missing)",
   "warn.noGroup": "unit {unit} has no {group}, so {method} imputation cannot fill it",
-  "warn.emptyGroup": "no unit of {group} \"{label}\" ({members}) has a value, so {method} imputation cannot fill it",
+  "warn.emptyGroup": 'no unit of {group} "{label}" ({members}) has a value, so {method} imputation cannot fill it',
   "warn.unfilled": "{code} is missing and {why}; it stays missing (fill the cell, or impute with mean or median)",
   "warn.moreUnfilled": "{more} more missing cells could not be imputed within their {group}",
   "warn.noScore": "unit {unit} has no {root} score: {why}",
-  "warn.belowCoverage": "{aggregate} has values for {share} of its children, below aggregate.minCoverage {min}; fill its values or lower aggregate.minCoverage",
+  "warn.belowCoverage":
+    "{aggregate} has values for {share} of its children, below aggregate.minCoverage {min}; fill its values or lower aggregate.minCoverage",
   "warn.allMissing": "every indicator that counts toward it is missing; fill its values or delete the row",
   "warn.moreNoScore": "{count} more units have no {root} score (their values are missing)",
-  "warn.moreNoScoreCoverage": "{count} more units have no {root} score (their values are missing or below aggregate.minCoverage)",
-  "warn.aggregateMissing": "{count} aggregate score is left missing because too few of their children have a value (listed in the log)",
-  "warn.aggregatesMissing": "{count} aggregate scores are left missing because too few of their children have a value (listed in the log)",
+  "warn.moreNoScoreCoverage":
+    "{count} more units have no {root} score (their values are missing or below aggregate.minCoverage)",
+  "warn.aggregateMissing":
+    "{count} aggregate score is left missing because too few of their children have a value (listed in the log)",
+  "warn.aggregatesMissing":
+    "{count} aggregate scores are left missing because too few of their children have a value (listed in the log)",
 
   // Editions (src/core/editions).
   "editions.label": "Edition {edition}",
   "editions.in": "{edition}: {message}",
   "editions.empty": "{edition} has no values left; fill in its data or delete its rows.",
-  "editions.emptyScreened": "{edition} has no values left after screening (minimum coverage {min}); lower screen.minCoverage or fill in its data or delete its rows.",
+  "editions.emptyScreened":
+    "{edition} has no values left after screening (minimum coverage {min}); lower screen.minCoverage or fill in its data or delete its rows.",
   "editions.notAnEdition": "{wanted} is not an edition in Data; editions: {times}",
-  "editions.noTime": "this row has no {time}; Data holds several editions, so fill in the edition (e.g. a year) or delete the row",
-  "editions.timeNotNumber": "{time} \"{value}\" is not a number; enter the edition as a number such as a year (2024)",
-  "editions.twoRows": "unit {unit} has two rows for {time} {edition} (this one and row {row} of Data); keep one row per unit and edition",
+  "editions.noTime":
+    "this row has no {time}; Data holds several editions, so fill in the edition (e.g. a year) or delete the row",
+  "editions.timeNotNumber": '{time} "{value}" is not a number; enter the edition as a number such as a year (2024)',
+  "editions.twoRows":
+    "unit {unit} has two rows for {time} {edition} (this one and row {row} of Data); keep one row per unit and edition",
 
   // Options that name what is not there (src/core/steps, src/core/pipeline.ts, src/core/weights-in-force.ts).
-  "spec.carryForward": "carry-forward fills a gap from the unit's earlier edition, so it needs a Time column in Data with two or more editions; choose another impute method",
-  "spec.groupMissing": "group column \"{group}\" is not in Data; group columns found: {known}",
-  "spec.groupMissingNone": "group column \"{group}\" is not in Data; add a group column (text labels) to Data and list it in the Framework with Type Group",
-  "spec.screenUnknown": "unit \"{unit}\" in screen.{key} is not a unit code of Data; correct it or remove it from the list",
+  "spec.carryForward":
+    "carry-forward fills a gap from the unit's earlier edition, so it needs a Time column in Data with two or more editions; choose another impute method",
+  "spec.groupMissing": 'group column "{group}" is not in Data; group columns found: {known}',
+  "spec.groupMissingNone":
+    'group column "{group}" is not in Data; add a group column (text labels) to Data and list it in the Framework with Type Group',
+  "spec.screenUnknown":
+    'unit "{unit}" in screen.{key} is not a unit code of Data; correct it or remove it from the list',
   "spec.byIndicatorAggregate": "{code} is an aggregate; {step}.byIndicator takes indicator codes",
-  "spec.byIndicatorUnknown": "\"{code}\" in {step}.byIndicator is not an indicator code of the Framework; correct the code",
-  "framework.denominatorNotInData": "indicator {code} is divided by \"{denominator}\", which is not a column of Data; add that column to Data or clear the Denominator cell",
+  "spec.byIndicatorUnknown":
+    '"{code}" in {step}.byIndicator is not an indicator code of the Framework; correct the code',
+  "framework.denominatorNotInData":
+    'indicator {code} is divided by "{denominator}", which is not a column of Data; add that column to Data or clear the Denominator cell',
   "weights.unknown": "weights name codes that are not in the Framework: {codes}; use indicator or aggregate codes",
   "weights.allZero": "every child of {code} has weight 0; give at least one a positive weight",
 
   // Computations that cannot go on.
-  "compute.screenedAll": "Screening excluded every unit: minimum coverage {min}, best unit coverage {best}; lower screen.minCoverage.",
-  "compute.screenedAllWhy": "Screening excluded every unit ({coverage} by screen.minCoverage, {nonzero} by screen.minNonZero, {forced} by screen.exclude); lower the thresholds or shorten screen.exclude.",
-  "compute.constant": "Indicator {code} cannot be normalized by {method}: {why}. Remove it from the Framework, give it a weight of 0 and another method, or check its data.",
-  "compute.span": "Indicator {code} cannot be normalized by {method}: its values span from {lo} to {hi}, beyond what a number can hold. Check its data for mistyped values.",
+  "compute.screenedAll":
+    "Screening excluded every unit: minimum coverage {min}, best unit coverage {best}; lower screen.minCoverage.",
+  "compute.screenedAllWhy":
+    "Screening excluded every unit ({coverage} by screen.minCoverage, {nonzero} by screen.minNonZero, {forced} by screen.exclude); lower the thresholds or shorten screen.exclude.",
+  "compute.constant":
+    "Indicator {code} cannot be normalized by {method}: {why}. Remove it from the Framework, give it a weight of 0 and another method, or check its data.",
+  "compute.span":
+    "Indicator {code} cannot be normalized by {method}: its values span from {lo} to {hi}, beyond what a number can hold. Check its data for mistyped values.",
   "by.minmax": "min-max",
   "by.zscore": "z-score",
   "by.percentile": "percentile",
@@ -143,8 +173,8 @@ export const en = {
 
   // The workbook (src/excel).
   "excel.notFound": "{source} was not found; check the name or choose the data again in the task pane.",
-  "excel.sheet": "sheet \"{name}\"",
-  "excel.table": "table \"{name}\"",
+  "excel.sheet": 'sheet "{name}"',
+  "excel.table": 'table "{name}"',
   "excel.range": "range {address}",
   "excel.couldNotFinish": "Index Studio could not finish: {error}",
   "excel.couldNotCompute": "Index Studio could not compute the index: {error}",
@@ -163,7 +193,8 @@ export const en = {
   "cli.editions": "{count} editions ({times}), {method} normalization, showing {time}",
   "cli.since": "since {time}",
   "cli.new": "new",
-  "cli.audit": "audit: {flagged} indicator(s) flagged, {collinear} collinear pair(s), {negative} negative correlation(s) with the parent",
+  "cli.audit":
+    "audit: {flagged} indicator(s) flagged, {collinear} collinear pair(s), {negative} negative correlation(s) with the parent",
   "cli.uncertainty": "uncertainty: {runs} runs (seed {seed}), mean absolute rank shift {shift}",
   "cli.widest": "; widest interval {name} {low}–{high}",
   "cli.sensitivity": "sensitivity: N = {n} ({runs} runs): {parts}",
@@ -171,10 +202,14 @@ export const en = {
   "cli.notAvailable": "n/a",
 
   // Notes of the robustness analysis (src/core/uncertainty).
-  "note.scoreRuns": "mean scores and their interval are over the {scoreRuns} of {runs} runs that use the nominal normalization ({method})",
-  "note.ranksStill": "the ranks never moved in these runs, so the sensitivity indices are not defined; widen the uncertain inputs",
-  "note.minmaxPositive": "min-max runs on [1, {high}] instead of [{low}, {oldHigh}] because geometric/harmonic means need positive values",
-  "note.zscorePositive": "z-scores are shifted to mean {mean} (sd {sd}) so that every value is positive for geometric/harmonic means",
+  "note.scoreRuns":
+    "mean scores and their interval are over the {scoreRuns} of {runs} runs that use the nominal normalization ({method})",
+  "note.ranksStill":
+    "the ranks never moved in these runs, so the sensitivity indices are not defined; widen the uncertain inputs",
+  "note.minmaxPositive":
+    "min-max runs on [1, {high}] instead of [{low}, {oldHigh}] because geometric/harmonic means need positive values",
+  "note.zscorePositive":
+    "z-scores are shifted to mean {mean} (sd {sd}) so that every value is positive for geometric/harmonic means",
 } as const;
 
 export type EnglishCatalogue = typeof en;

@@ -17,17 +17,30 @@ type Slots<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? 
 /** A parameter: text and numbers as given, a list (joined with the language's separator), or a message of its own. */
 export type MessageParam = string | number | readonly (string | number)[] | Message;
 export type MessageParams<K extends MessageKey> = { readonly [P in Slots<English[K]>]: MessageParam };
-export type Message = { [K in MessageKey]: Slots<English[K]> extends never ? { key: K; params?: undefined } : { key: K; params: MessageParams<K> } }[MessageKey];
+export type Message = {
+  [K in MessageKey]: Slots<English[K]> extends never
+    ? { key: K; params?: undefined }
+    : { key: K; params: MessageParams<K> };
+}[MessageKey];
 
 // Compile-time check: every Chinese template has exactly the English one's slots (names the key otherwise).
-type Mismatch = { [K in MessageKey]: [Slots<English[K]>] extends [Slots<Chinese[K]>] ? ([Slots<Chinese[K]>] extends [Slots<English[K]>] ? never : K) : K }[MessageKey];
+type Mismatch = {
+  [K in MessageKey]: [Slots<English[K]>] extends [Slots<Chinese[K]>]
+    ? [Slots<Chinese[K]>] extends [Slots<English[K]>]
+      ? never
+      : K
+    : K;
+}[MessageKey];
 const sameSlots: [Mismatch] extends [never] ? true : Mismatch = true;
 void sameSlots;
 
 export const CATALOGUES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { en, "zh-CN": zhCN };
 
 /** A message with its parameters type-checked against the English template. */
-export function msg<K extends MessageKey>(key: K, ...params: Slots<English[K]> extends never ? [] : [MessageParams<K>]): Message {
+export function msg<K extends MessageKey>(
+  key: K,
+  ...params: Slots<English[K]> extends never ? [] : [MessageParams<K>]
+): Message {
   return (params.length ? { key, params: params[0] } : { key }) as Message;
 }
 
@@ -41,14 +54,22 @@ export function joinList(language: Language, items: readonly (string | number)[]
 }
 
 export function isMessage(value: unknown): value is Message {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as { key?: unknown }).key === "string" && (value as { key: string }).key in en;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as { key?: unknown }).key === "string" &&
+    (value as { key: string }).key in en
+  );
 }
 
 /** The message in a language; an unknown slot stays visible as `{name}` (a programming error, not a crash). */
 export function render(language: Language, message: Message): string {
   const template = CATALOGUES[language][message.key] ?? en[message.key];
   const params = (message.params ?? {}) as Record<string, MessageParam>;
-  return template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in params ? renderParam(language, params[name]!) : slot));
+  return template.replace(/\{(\w+)\}/g, (slot, name: string) =>
+    name in params ? renderParam(language, params[name]!) : slot,
+  );
 }
 
 function renderParam(language: Language, value: MessageParam): string {

@@ -46,7 +46,8 @@ export const zhCN = {
   "data.fixAdd": "；请添加表头为 {code} 的列",
   "data.denominatorMissing": "分母 {code} 在数据表中没有对应列；计算比值需要该列",
   "data.noHeader": "第 {col} 列有值但没有表头，已忽略（请为其添加表头）",
-  "data.notInFramework": "列“{column}”不在框架中，已忽略；如需使用，请将其加入框架（类型为 Indicator、Group 或 Denominator）",
+  "data.notInFramework":
+    "列“{column}”不在框架中，已忽略；如需使用，请将其加入框架（类型为 Indicator、Group 或 Denominator）",
   "data.noUnitCode": "此行有数据但没有单位代码；请填写代码或删除此行",
   "data.duplicateUnit": "单位代码 {code} 重复（另见第 {row} 行）{invisible}；单位代码必须唯一",
   "data.moreCells": "另有 {count} 个单元格不是数值，按缺失处理",
@@ -54,7 +55,8 @@ export const zhCN = {
   "framework.empty": "框架表为空；需要一行表头（iCode、iName、Parent、Weight、Direction…）以及每个指标和汇总项一行",
   "framework.twoColumns": "有两列都表示 {field}（第 {cols} 列）；请只保留一列",
   "framework.noCodeColumn": "没有代码列：请将一个表头命名为 iCode（或 Code）；现有表头：{headers}{below}",
-  "framework.noParentColumn": "没有 Parent 列：请添加 Parent 列，为每个指标和汇总项填写其所属汇总项的代码（指数本身留空）",
+  "framework.noParentColumn":
+    "没有 Parent 列：请添加 Parent 列，为每个指标和汇总项填写其所属汇总项的代码（指数本身留空）",
   "framework.noCode": "此行没有代码；请填写代码或删除此行",
   "framework.reserved": "代码“{code}”是保留字（会改变程序中所有以代码为键的对象）；请重新命名",
   "framework.duplicate": "代码 {code} 重复（另见第 {row} 行）{invisible}；代码必须唯一",
@@ -93,7 +95,8 @@ export const zhCN = {
   "warn.unfilled": "{code} 缺失，且{why}；该值保持缺失（请填写该单元格，或改用 mean 或 median 插补）",
   "warn.moreUnfilled": "另有 {more} 个缺失单元格无法在其 {group} 内插补",
   "warn.noScore": "单位 {unit} 没有 {root} 得分：{why}",
-  "warn.belowCoverage": "{aggregate} 只有 {share} 的下级有值，低于 aggregate.minCoverage {min}；请补充数值或降低 aggregate.minCoverage",
+  "warn.belowCoverage":
+    "{aggregate} 只有 {share} 的下级有值，低于 aggregate.minCoverage {min}；请补充数值或降低 aggregate.minCoverage",
   "warn.allMissing": "计入该得分的指标全部缺失；请补充数值或删除此行",
   "warn.moreNoScore": "另有 {count} 个单位没有 {root} 得分（其数值缺失）",
   "warn.moreNoScoreCoverage": "另有 {count} 个单位没有 {root} 得分（其数值缺失或低于 aggregate.minCoverage）",
@@ -103,7 +106,8 @@ export const zhCN = {
   "editions.label": "{edition} 期",
   "editions.in": "{edition}：{message}",
   "editions.empty": "{edition}已没有任何值；请补充其数据或删除其各行。",
-  "editions.emptyScreened": "{edition}经筛选（最低覆盖率 {min}）后已没有任何值；请降低 screen.minCoverage，或补充其数据，或删除其各行。",
+  "editions.emptyScreened":
+    "{edition}经筛选（最低覆盖率 {min}）后已没有任何值；请降低 screen.minCoverage，或补充其数据，或删除其各行。",
   "editions.notAnEdition": "{wanted} 不是数据表中的期次；现有期次：{times}",
   "editions.noTime": "此行没有 {time}；数据表包含多个期次，请填写期次（例如年份）或删除此行",
   "editions.timeNotNumber": "{time}“{value}”不是数值；请以数值填写期次，例如年份（2024）",
@@ -111,18 +115,23 @@ export const zhCN = {
 
   "spec.carryForward": "carry-forward 用单位上一期的值填补缺失，因此数据表需要 Time 列且至少有两期；请选择其他插补方法",
   "spec.groupMissing": "分组列“{group}”不在数据表中；现有分组列：{known}",
-  "spec.groupMissingNone": "分组列“{group}”不在数据表中；请在数据表中添加分组列（文本标签），并在框架中以类型 Group 列出",
+  "spec.groupMissingNone":
+    "分组列“{group}”不在数据表中；请在数据表中添加分组列（文本标签），并在框架中以类型 Group 列出",
   "spec.screenUnknown": "screen.{key} 中的单位“{unit}”不是数据表中的单位代码；请更正或将其从列表中删除",
   "spec.byIndicatorAggregate": "{code} 是汇总项；{step}.byIndicator 只接受指标代码",
   "spec.byIndicatorUnknown": "{step}.byIndicator 中的“{code}”不是框架中的指标代码；请更正该代码",
-  "framework.denominatorNotInData": "指标 {code} 除以“{denominator}”，但数据表中没有该列；请在数据表中添加该列，或清空 Denominator 单元格",
+  "framework.denominatorNotInData":
+    "指标 {code} 除以“{denominator}”，但数据表中没有该列；请在数据表中添加该列，或清空 Denominator 单元格",
   "weights.unknown": "权重中的代码不在框架中：{codes}；请使用指标或汇总项代码",
   "weights.allZero": "{code} 的所有下级权重均为 0；请至少给一个正权重",
 
   "compute.screenedAll": "筛选排除了所有单位：最低覆盖率 {min}，单位的最高覆盖率 {best}；请降低 screen.minCoverage。",
-  "compute.screenedAllWhy": "筛选排除了所有单位（{coverage} 个因 screen.minCoverage，{nonzero} 个因 screen.minNonZero，{forced} 个因 screen.exclude）；请降低阈值或缩短 screen.exclude。",
-  "compute.constant": "指标 {code} 无法用{method}标准化：{why}。请将其从框架中删除、设权重为 0 并改用其他方法，或检查其数据。",
-  "compute.span": "指标 {code} 无法用{method}标准化：其值从 {lo} 到 {hi}，超出数值可表示的范围。请检查其数据中是否有输错的值。",
+  "compute.screenedAllWhy":
+    "筛选排除了所有单位（{coverage} 个因 screen.minCoverage，{nonzero} 个因 screen.minNonZero，{forced} 个因 screen.exclude）；请降低阈值或缩短 screen.exclude。",
+  "compute.constant":
+    "指标 {code} 无法用{method}标准化：{why}。请将其从框架中删除、设权重为 0 并改用其他方法，或检查其数据。",
+  "compute.span":
+    "指标 {code} 无法用{method}标准化：其值从 {lo} 到 {hi}，超出数值可表示的范围。请检查其数据中是否有输错的值。",
   "by.minmax": "最小–最大",
   "by.zscore": "z 分数",
   "by.percentile": "百分位排名",

@@ -73,7 +73,10 @@ export const AGGREGATE_REGISTRY = registry({
     powerOf: () => -1,
   }),
   power: entry({
-    schema: z.strictObject({ method: z.literal("power"), p: num.refine((v) => v !== 0, "p must not be 0 (p = 0 is the geometric mean)") }),
+    schema: z.strictObject({
+      method: z.literal("power"),
+      p: num.refine((v) => v !== 0, "p must not be 0 (p = 0 is the geometric mean)"),
+    }),
     label: { en: "Power mean", zh: "幂平均" },
     doc: "weighted power mean (Σ w·x^p / Σ w)^(1/p), p ≠ 0; p < 0 needs values > 0, odd or fractional p > 1 values ≥ 0",
     powerOf: ({ p }) => p,

@@ -32,12 +32,15 @@ export function methodKeys(schema: MethodSchema): string[] {
  */
 export function registry<R extends Record<string, MethodEntry>>(entries: R): R {
   for (const [key, entry] of Object.entries(entries)) {
-    if (methodName(entry.schema) !== key) throw new Error(`method registry: key "${key}" holds the schema of "${methodName(entry.schema)}"`);
+    if (methodName(entry.schema) !== key)
+      throw new Error(`method registry: key "${key}" holds the schema of "${methodName(entry.schema)}"`);
   }
   return entries;
 }
 
 /** The non-empty tuple zod's discriminatedUnion takes, from a registry's schemas. */
-export function schemasOf<R extends Record<string, MethodEntry>>(entries: R): [R[keyof R]["schema"], ...R[keyof R]["schema"][]] {
+export function schemasOf<R extends Record<string, MethodEntry>>(
+  entries: R,
+): [R[keyof R]["schema"], ...R[keyof R]["schema"][]] {
   return Object.values(entries).map((e) => e.schema) as [R[keyof R]["schema"], ...R[keyof R]["schema"][]];
 }

@@ -32,7 +32,7 @@ export const IMPUTE_REGISTRY = registry({
   "carry-forward": {
     schema: z.strictObject({ method: z.literal("carry-forward") }),
     label: { en: "Carry forward (editions)", zh: "沿用上期值（多期）" },
-    doc: "editions only: the unit's latest earlier value (COINr impute_panel \"latest\")",
+    doc: 'editions only: the unit\'s latest earlier value (COINr impute_panel "latest")',
   },
 } satisfies Record<string, MethodEntry>);
 

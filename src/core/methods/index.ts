@@ -35,7 +35,8 @@ export type MethodLabelKey = `method.${AnyMethodName}`;
  */
 export function methodMessages(language: keyof MethodLabels): Record<MethodLabelKey, string> {
   const out: Record<string, string> = {};
-  for (const step of METHOD_STEPS) for (const [name, entry] of entriesOf(step)) out[`method.${name}`] ??= entry.label[language];
+  for (const step of METHOD_STEPS)
+    for (const [name, entry] of entriesOf(step)) out[`method.${name}`] ??= entry.label[language];
   return out as Record<MethodLabelKey, string>;
 }
 
@@ -46,7 +47,8 @@ const STEP_TITLES: Record<MethodStep, string> = {
   aggregate: "Aggregate",
 };
 
-export const METHODS_TABLE_START = "<!-- methods-table:start (generated from src/core/methods by `npm run docs:methods`) -->";
+export const METHODS_TABLE_START =
+  "<!-- methods-table:start (generated from src/core/methods by `npm run docs:methods`) -->";
 export const METHODS_TABLE_END = "<!-- methods-table:end -->";
 
 /** The methods tables of docs/methods.md: one per step, from the registry, between the two markers. */
@@ -56,12 +58,16 @@ export function methodsMarkdown(): string {
     "## Methods at a glance",
     "",
     "Each step's `method` with its options (spec keys, or Settings rows `step.key | value`). A method",
-    "with no options may be written alone: `\"normalize\": \"rank\"`.",
+    'with no options may be written alone: `"normalize": "rank"`.',
   ];
   for (const step of METHOD_STEPS) {
     lines.push("", `### ${STEP_TITLES[step]}`, "", "| method | options | 中文 | what it does |", "|---|---|---|---|");
     for (const [name, entry] of entriesOf(step)) {
-      const options = methodKeys(entry.schema).filter((k) => k !== "method").map((k) => `\`${k}\``).join(", ") || "—";
+      const options =
+        methodKeys(entry.schema)
+          .filter((k) => k !== "method")
+          .map((k) => `\`${k}\``)
+          .join(", ") || "—";
       lines.push(`| \`${name}\` | ${options} | ${entry.label.zh} | ${entry.doc.replace(/\|/g, "\\|")} |`);
     }
   }

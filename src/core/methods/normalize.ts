@@ -188,7 +188,11 @@ function percentileRank(y: Float64Array, _spec: unknown, meta: NormalizeMeta): F
 
 /** A problem with one value: the pipeline turns it into an issue naming the Data cell (unit row, indicator column). */
 export class ValueError extends IndexComputeError {
-  constructor(message: string | Message, readonly unitIndex: number, readonly indicator: string) {
+  constructor(
+    message: string | Message,
+    readonly unitIndex: number,
+    readonly indicator: string,
+  ) {
     super(message);
   }
 }
@@ -232,11 +236,16 @@ function constantError(code: string, method: Message, why: Message): IndexComput
 function distanceToTarget(x: Float64Array, meta: NormalizeMeta, cap: boolean): Float64Array {
   const t = meta.target;
   if (t === undefined || t !== t) {
-    throw new IndexComputeError(`Indicator ${meta.code} has no Target: fill its Target cell in the Framework to use dist2target.`);
+    throw new IndexComputeError(
+      `Indicator ${meta.code} has no Target: fill its Target cell in the Framework to use dist2target.`,
+    );
   }
   const [lo, hi] = rangeOf(x, meta.code, msg("by.dist2target"));
   const denom = meta.direction === 1 ? t - lo : hi - t;
-  if (denom === 0) throw new IndexComputeError(`Indicator ${meta.code}: its Target equals its ${meta.direction === 1 ? "minimum" : "maximum"}, so the distance to target is undefined; choose another Target.`);
+  if (denom === 0)
+    throw new IndexComputeError(
+      `Indicator ${meta.code}: its Target equals its ${meta.direction === 1 ? "minimum" : "maximum"}, so the distance to target is undefined; choose another Target.`,
+    );
   const out = newColumn(x.length);
   for (let i = 0; i < x.length; i++) {
     const v = meta.direction === 1 ? (x[i]! - lo) / denom : (hi - x[i]!) / denom;
@@ -248,7 +257,9 @@ function distanceToTarget(x: Float64Array, meta: NormalizeMeta, cap: boolean): F
 function goalposts(x: Float64Array, meta: NormalizeMeta, scale: number): Float64Array {
   const { goalLow: low, goalHigh: high } = meta;
   if (low === undefined || high === undefined || !(high > low)) {
-    throw new IndexComputeError(`Indicator ${meta.code} needs goalposts: fill GoalLow and GoalHigh in the Framework with GoalHigh > GoalLow.`);
+    throw new IndexComputeError(
+      `Indicator ${meta.code} needs goalposts: fill GoalLow and GoalHigh in the Framework with GoalHigh > GoalLow.`,
+    );
   }
   const out = newColumn(x.length);
   for (let i = 0; i < x.length; i++) {

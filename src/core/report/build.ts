@@ -16,10 +16,7 @@ import { buildPublishedSheet } from "./published";
 import type { PublishedRanking } from "../published";
 import { columnFormats, finishReport, finishSheet, magnitudeFormat } from "./finish";
 import type { FormatPlan, ReportPlan, SheetDraft, SheetKey } from "./types";
-import {
-  bodyRange, nodeName, nodeRanks, num, pillarsAndSubPillars, rangeA1,
-  uniqueHeaders, unitsByRank,
-} from "./util";
+import { bodyRange, nodeName, nodeRanks, num, pillarsAndSubPillars, rangeA1, uniqueHeaders, unitsByRank } from "./util";
 
 export interface ReportOptions extends DashboardOptions {
   language: Language;
@@ -33,15 +30,41 @@ export const RANK_FORMAT = "0";
 export function buildReport(result: IndexResult, options: ReportOptions): ReportPlan {
   const text = reportText(options.language);
   const drafts: SheetDraft[] = [
-      resultsSheet(result, text, options.language),
-      nodeSheet(result, text, "scores", text.sheetScores, "IndexStudioScores", result.scores, SCORE_FORMAT, aggregatesTopDown(result)),
-      nodeSheet(result, text, "ranks", text.sheetRanks, "IndexStudioRanks", result.ranks, RANK_FORMAT, aggregatesTopDown(result)),
-      nodeSheet(result, text, "normalized", text.sheetNormalized, "IndexStudioNormalized", result.steps.normalized, SCORE_FORMAT,
-        result.steps.normalized.codes),
-      buildLog(result, text, options.language),
-      buildDashboard(result, text, options),
-      ...buildEditionSheets(result, options),
-      ...(options.published ? [buildPublishedSheet(result, options.published, options.language)] : []),
+    resultsSheet(result, text, options.language),
+    nodeSheet(
+      result,
+      text,
+      "scores",
+      text.sheetScores,
+      "IndexStudioScores",
+      result.scores,
+      SCORE_FORMAT,
+      aggregatesTopDown(result),
+    ),
+    nodeSheet(
+      result,
+      text,
+      "ranks",
+      text.sheetRanks,
+      "IndexStudioRanks",
+      result.ranks,
+      RANK_FORMAT,
+      aggregatesTopDown(result),
+    ),
+    nodeSheet(
+      result,
+      text,
+      "normalized",
+      text.sheetNormalized,
+      "IndexStudioNormalized",
+      result.steps.normalized,
+      SCORE_FORMAT,
+      result.steps.normalized.codes,
+    ),
+    buildLog(result, text, options.language),
+    buildDashboard(result, text, options),
+    ...buildEditionSheets(result, options),
+    ...(options.published ? [buildPublishedSheet(result, options.published, options.language)] : []),
   ];
   return { sheets: finishReport(drafts.map(finishSheet)) };
 }
@@ -58,19 +81,42 @@ function resultsSheet(result: IndexResult, text: ReportText, language: Language)
     ...rankChangeColumn(result, language),
     { header: text.code, values: (u) => result.units.codes[u]!, width: 10 },
     { header: text.name, values: (u) => result.units.names[u] ?? "", width: 26 },
-    { header: nodeName(result, root), values: (u) => (rootScores ? num(rootScores[u]!) : null), format: SCORE_FORMAT, heat: true, width: 12 },
+    {
+      header: nodeName(result, root),
+      values: (u) => (rootScores ? num(rootScores[u]!) : null),
+      format: SCORE_FORMAT,
+      heat: true,
+      width: 12,
+    },
   ];
   for (const pillar of pillars) {
     const scores = scoreOf(result, pillar);
     const ranks = nodeRanks(result, pillar);
-    columns.push({ header: nodeName(result, pillar), values: (u) => (scores ? num(scores[u]!) : null), format: SCORE_FORMAT, heat: true, width: 12 });
+    columns.push({
+      header: nodeName(result, pillar),
+      values: (u) => (scores ? num(scores[u]!) : null),
+      format: SCORE_FORMAT,
+      heat: true,
+      width: 12,
+    });
     if (ranks) {
-      columns.push({ header: fill(text.rankOf, { name: nodeName(result, pillar) }), values: (u) => num(ranks[u]!), format: RANK_FORMAT, width: 9 });
+      columns.push({
+        header: fill(text.rankOf, { name: nodeName(result, pillar) }),
+        values: (u) => num(ranks[u]!),
+        format: RANK_FORMAT,
+        width: 9,
+      });
     }
   }
   for (const sub of subPillars) {
     const scores = scoreOf(result, sub);
-    columns.push({ header: nodeName(result, sub), values: (u) => (scores ? num(scores[u]!) : null), format: SCORE_FORMAT, heat: true, width: 12 });
+    columns.push({
+      header: nodeName(result, sub),
+      values: (u) => (scores ? num(scores[u]!) : null),
+      format: SCORE_FORMAT,
+      heat: true,
+      width: 12,
+    });
   }
   columns.push({ header: text.note, values: (u) => note(result, u, text), width: 34 });
 
@@ -87,7 +133,10 @@ function resultsSheet(result: IndexResult, text: ReportText, language: Language)
     const range = bodyRange(c, order.length);
     if (!range) return;
     // Scores follow their magnitude (0-100 scores get one decimal, 0-1 scores three).
-    const numberFormat = column.format === SCORE_FORMAT ? magnitudeFormat(cells.slice(1).map((row) => row[c] as number | null)) : column.format;
+    const numberFormat =
+      column.format === SCORE_FORMAT
+        ? magnitudeFormat(cells.slice(1).map((row) => row[c] as number | null))
+        : column.format;
     if (numberFormat) formats.push({ range, numberFormat });
     if (column.heat) colorScales.push(range);
   });
@@ -122,19 +171,31 @@ function note(result: IndexResult, unit: number, text: ReportText): string {
     const coverage = result.log.coverage[unit];
     const shown = coverage !== undefined && Number.isFinite(coverage) ? `${(coverage * 100).toFixed(1)} %` : "?";
     const reason = result.log.excluded.find((e) => e.unit === result.units.codes[unit])?.reason;
-    if (reason === "forced" || reason === "nonzero") return fill(text.excludedWhyNote, { coverage: shown, reason: reason === "forced" ? text.reasonForced : text.reasonNonZero });
+    if (reason === "forced" || reason === "nonzero")
+      return fill(text.excludedWhyNote, {
+        coverage: shown,
+        reason: reason === "forced" ? text.reasonForced : text.reasonNonZero,
+      });
     return fill(text.excludedNote, { coverage: shown });
   }
   const rootScores = scoreOf(result, result.framework.root);
   if (!rootScores || Number.isFinite(rootScores[unit]!)) return "";
   const code = result.units.codes[unit];
-  return result.log.belowCoverage.some((b) => b.unit === code && b.aggregate === result.framework.root) ? text.belowCoverageNote : text.noScoreNote;
+  return result.log.belowCoverage.some((b) => b.unit === code && b.aggregate === result.framework.root)
+    ? text.belowCoverageNote
+    : text.noScoreNote;
 }
 
 /** Scores, Ranks or Normalized: one row per unit in Data order, one column per node code. */
 function nodeSheet(
-  result: IndexResult, text: ReportText, key: SheetKey, name: string, tableName: string, set: ColumnSet,
-  numberFormat: string, codes: string[],
+  result: IndexResult,
+  text: ReportText,
+  key: SheetKey,
+  name: string,
+  tableName: string,
+  set: ColumnSet,
+  numberFormat: string,
+  codes: string[],
 ): SheetDraft {
   const units = result.units.codes.length;
   const at = new Map(set.codes.map((code, j) => [code, j])); // not indexOf per code: 150,000 codes would be quadratic
@@ -148,9 +209,12 @@ function nodeSheet(
     for (const column of columns) row.push(excluded ? null : num(column[u]!));
     cells.push(row);
   }
-  const formats: FormatPlan[] = present.length === 0 || units === 0 ? []
-    : numberFormat === SCORE_FORMAT ? columnFormats(cells, 1, units, 2, 1 + present.length)
-    : [{ range: rangeA1(1, 2, units, 1 + present.length), numberFormat }];
+  const formats: FormatPlan[] =
+    present.length === 0 || units === 0
+      ? []
+      : numberFormat === SCORE_FORMAT
+        ? columnFormats(cells, 1, units, 2, 1 + present.length)
+        : [{ range: rangeA1(1, 2, units, 1 + present.length), numberFormat }];
   return {
     key,
     name,

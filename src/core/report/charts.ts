@@ -7,7 +7,17 @@ import type { IndexResult } from "../result";
 import type { Cell } from "../types";
 import { fill, type ReportText } from "./i18n";
 import type { ChartPlan, FormatPlan, RangeRef, SheetDraft } from "./types";
-import { bodyRange, headerWidth, medianOf, nodeName, num, pillarsAndSubPillars, rangeA1, unitLabel, unitsByRank } from "./util";
+import {
+  bodyRange,
+  headerWidth,
+  medianOf,
+  nodeName,
+  num,
+  pillarsAndSubPillars,
+  rangeA1,
+  unitLabel,
+  unitsByRank,
+} from "./util";
 import { scoreOf } from "../columns";
 
 export interface DashboardOptions {
@@ -40,7 +50,8 @@ export function buildDashboard(result: IndexResult, text: ReportText, options: D
   const { order, ranked } = unitsByRank(result);
   const rankedUnits = order.slice(0, ranked);
   const topN = Math.max(1, Math.floor(options.topN ?? 10));
-  const scatter = options.scatterPillars ?? (pillars.length >= 2 ? [pillars[0]!, pillars[1]!] as [string, string] : null);
+  const scatter =
+    options.scatterPillars ?? (pillars.length >= 2 ? ([pillars[0]!, pillars[1]!] as [string, string]) : null);
   validateOptions(result, options, scatter);
 
   const grid = new Grid();
@@ -51,13 +62,29 @@ export function buildDashboard(result: IndexResult, text: ReportText, options: D
 
   // Top-N: rank | unit | index score.
   const top = rankedUnits.slice(0, topN);
-  grid.block(col, [text.rank, text.unit, indexName], top.map((u) => [Number(rankOf(result, u)), unitLabel(result, u), num(rootScores[u]!)]));
+  grid.block(
+    col,
+    [text.rank, text.unit, indexName],
+    top.map((u) => [Number(rankOf(result, u)), unitLabel(result, u), num(rootScores[u]!)]),
+  );
   if (top.length > 0) {
     formats.push({ range: bodyRange(col + 2, top.length)!, numberFormat: VALUE_FORMAT });
     charts.push({
-      id: "top", kind: "bar", title: fill(text.chartTop, { n: top.length, index: indexName }),
-      xAxisTitle: text.unit, yAxisTitle: text.axisScore, legend: false, valueFormat: VALUE_FORMAT, reverseCategories: true,
-      series: [{ name: ref(rangeA1(0, col + 2, 0, col + 2)), categories: ref(bodyRange(col + 1, top.length)!), values: ref(bodyRange(col + 2, top.length)!) }],
+      id: "top",
+      kind: "bar",
+      title: fill(text.chartTop, { n: top.length, index: indexName }),
+      xAxisTitle: text.unit,
+      yAxisTitle: text.axisScore,
+      legend: false,
+      valueFormat: VALUE_FORMAT,
+      reverseCategories: true,
+      series: [
+        {
+          name: ref(rangeA1(0, col + 2, 0, col + 2)),
+          categories: ref(bodyRange(col + 1, top.length)!),
+          values: ref(bodyRange(col + 2, top.length)!),
+        },
+      ],
       anchor: { row: 0, col: 0, rows: CHART_ROWS, cols: CHART_COLS },
     });
   }
@@ -67,24 +94,44 @@ export function buildDashboard(result: IndexResult, text: ReportText, options: D
   // under arithmetic aggregation when no pillar is missing.
   const pillarScores = pillars.map((p) => scoreOf(result, p));
   const pillarWeights = pillars.map((p) => result.effectiveWeights.get(p) ?? NaN);
-  grid.block(col, [text.unit, ...pillars.map((p) => fill(text.contribution, { name: nodeName(result, p) })), indexName],
+  grid.block(
+    col,
+    [text.unit, ...pillars.map((p) => fill(text.contribution, { name: nodeName(result, p) })), indexName],
     rankedUnits.map((u) => [
       unitLabel(result, u),
       ...pillars.map((_, k) => num(pillarWeights[k]! * (pillarScores[k]?.[u] ?? NaN))),
       num(rootScores[u]!),
-    ]));
+    ]),
+  );
   const drawn = Math.min(rankedUnits.length, Math.max(1, Math.floor(options.contributionUnits ?? CONTRIBUTION_UNITS)));
   if (rankedUnits.length > 0 && pillars.length > 0) {
-    formats.push({ range: rangeA1(1, col + 1, rankedUnits.length, col + 1 + pillars.length), numberFormat: VALUE_FORMAT });
+    formats.push({
+      range: rangeA1(1, col + 1, rankedUnits.length, col + 1 + pillars.length),
+      numberFormat: VALUE_FORMAT,
+    });
     charts.push({
-      id: "contributions", kind: "barStacked", title: fill(drawn < rankedUnits.length ? text.chartContributionsTop : text.chartContributions, { index: indexName, n: drawn }),
-      xAxisTitle: text.unit, yAxisTitle: text.axisContribution, legend: true, valueFormat: VALUE_FORMAT, reverseCategories: true,
+      id: "contributions",
+      kind: "barStacked",
+      title: fill(drawn < rankedUnits.length ? text.chartContributionsTop : text.chartContributions, {
+        index: indexName,
+        n: drawn,
+      }),
+      xAxisTitle: text.unit,
+      yAxisTitle: text.axisContribution,
+      legend: true,
+      valueFormat: VALUE_FORMAT,
+      reverseCategories: true,
       series: pillars.map((_, k) => ({
         name: ref(rangeA1(0, col + 1 + k, 0, col + 1 + k)),
         categories: ref(bodyRange(col, drawn)!),
         values: ref(bodyRange(col + 1 + k, drawn)!),
       })),
-      anchor: { row: CHART_ROWS + 1, col: 0, rows: Math.max(CHART_ROWS, drawn * ROWS_PER_UNIT + CHART_CHROME_ROWS), cols: CHART_COLS },
+      anchor: {
+        row: CHART_ROWS + 1,
+        col: 0,
+        rows: Math.max(CHART_ROWS, drawn * ROWS_PER_UNIT + CHART_CHROME_ROWS),
+        cols: CHART_COLS,
+      },
     });
   }
   col += pillars.length + 3;
@@ -95,15 +142,29 @@ export function buildDashboard(result: IndexResult, text: ReportText, options: D
   const axes = pillars.length >= 3 ? pillars : subPillars;
   if (radarUnit !== undefined && axes.length >= 3) {
     const axisScores = axes.map((code) => scoreOf(result, code));
-    grid.block(col, [text.pillar, unitLabel(result, radarUnit), text.median], axes.map((code, k) => [
-      nodeName(result, code), num(axisScores[k]?.[radarUnit] ?? NaN), num(medianOf(axisScores[k] ?? [], result.included)),
-    ]));
+    grid.block(
+      col,
+      [text.pillar, unitLabel(result, radarUnit), text.median],
+      axes.map((code, k) => [
+        nodeName(result, code),
+        num(axisScores[k]?.[radarUnit] ?? NaN),
+        num(medianOf(axisScores[k] ?? [], result.included)),
+      ]),
+    );
     formats.push({ range: rangeA1(1, col + 1, axes.length, col + 2), numberFormat: VALUE_FORMAT });
     const categories = ref(bodyRange(col, axes.length)!);
     charts.push({
-      id: "radar", kind: "radar", title: fill(text.chartRadar, { unit: unitLabel(result, radarUnit) }),
-      yAxisTitle: text.axisScore, legend: true, valueFormat: VALUE_FORMAT,
-      series: [1, 2].map((k) => ({ name: ref(rangeA1(0, col + k, 0, col + k)), categories, values: ref(bodyRange(col + k, axes.length)!) })),
+      id: "radar",
+      kind: "radar",
+      title: fill(text.chartRadar, { unit: unitLabel(result, radarUnit) }),
+      yAxisTitle: text.axisScore,
+      legend: true,
+      valueFormat: VALUE_FORMAT,
+      series: [1, 2].map((k) => ({
+        name: ref(rangeA1(0, col + k, 0, col + k)),
+        categories,
+        values: ref(bodyRange(col + k, axes.length)!),
+      })),
       anchor: { row: 0, col: CHART_COLS + 1, rows: CHART_ROWS, cols: CHART_COLS },
     });
     col += 4;
@@ -114,16 +175,29 @@ export function buildDashboard(result: IndexResult, text: ReportText, options: D
     const [xs, ys] = [scoreOf(result, scatter[0])!, scoreOf(result, scatter[1])!];
     const points = rankedUnits.filter((u) => Number.isFinite(xs[u]!) && Number.isFinite(ys[u]!));
     const [xName, yName] = [nodeName(result, scatter[0]), nodeName(result, scatter[1])];
-    grid.block(col, [text.unit, xName, yName], points.map((u) => [unitLabel(result, u), xs[u]!, ys[u]!]));
+    grid.block(
+      col,
+      [text.unit, xName, yName],
+      points.map((u) => [unitLabel(result, u), xs[u]!, ys[u]!]),
+    );
     if (points.length > 0) {
       formats.push({ range: rangeA1(1, col + 1, points.length, col + 2), numberFormat: VALUE_FORMAT });
       charts.push({
-        id: "scatter", kind: "scatter", title: fill(text.chartScatter, { a: xName, b: yName }),
-        xAxisTitle: xName, yAxisTitle: yName, legend: false, valueFormat: VALUE_FORMAT,
-        series: [{
-          name: ref(rangeA1(0, col + 2, 0, col + 2)), categories: ref(bodyRange(col + 1, points.length)!), values: ref(bodyRange(col + 2, points.length)!),
-          pointLabels: ref(bodyRange(col, points.length)!),
-        }],
+        id: "scatter",
+        kind: "scatter",
+        title: fill(text.chartScatter, { a: xName, b: yName }),
+        xAxisTitle: xName,
+        yAxisTitle: yName,
+        legend: false,
+        valueFormat: VALUE_FORMAT,
+        series: [
+          {
+            name: ref(rangeA1(0, col + 2, 0, col + 2)),
+            categories: ref(bodyRange(col + 1, points.length)!),
+            values: ref(bodyRange(col + 2, points.length)!),
+            pointLabels: ref(bodyRange(col, points.length)!),
+          },
+        ],
         anchor: { row: CHART_ROWS + 1, col: CHART_COLS + 1, rows: CHART_ROWS, cols: CHART_COLS },
       });
     }
@@ -163,13 +237,18 @@ function rankOf(result: IndexResult, unit: number): number {
 function validateOptions(result: IndexResult, options: DashboardOptions, scatter: [string, string] | null): void {
   const issues = [];
   if (options.radarUnit !== undefined && !result.units.codes.includes(options.radarUnit)) {
-    issues.push(`radarUnit "${options.radarUnit}" is not a unit code of Data; use one of ${result.units.codes.slice(0, 5).join(", ")}...`);
+    issues.push(
+      `radarUnit "${options.radarUnit}" is not a unit code of Data; use one of ${result.units.codes.slice(0, 5).join(", ")}...`,
+    );
   }
   for (const code of scatter ?? []) {
-    if (!scoreOf(result, code)) issues.push(`scatterPillars: "${code}" is not an aggregate or indicator code of the Framework`);
+    if (!scoreOf(result, code))
+      issues.push(`scatterPillars: "${code}" is not an aggregate or indicator code of the Framework`);
   }
   if (issues.length > 0) {
-    throw new IndexInputError(issues.map((message) => ({ table: "Settings", column: "dashboard", message, severity: "error" })));
+    throw new IndexInputError(
+      issues.map((message) => ({ table: "Settings", column: "dashboard", message, severity: "error" })),
+    );
   }
 }
 

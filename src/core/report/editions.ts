@@ -52,7 +52,8 @@ function editionsSheet(result: IndexResult, text: EditionsText, common: ReportTe
   const { codes, rows } = unitGrid(result);
   const value = (column: Float64Array, r: number): Cell => (r >= 0 && panel.included[r] === 1 ? num(column[r]!) : null);
   const headers = uniqueHeaders([
-    common.code, common.name,
+    common.code,
+    common.name,
     ...times.map((time) => fill(text.rankIn, { time })),
     shown > 0 ? fill(text.changeSince, { time: times[shown - 1]! }) : text.change,
     ...times.map((time) => fill(text.scoreIn, { index: indexName, time })),
@@ -63,7 +64,8 @@ function editionsSheet(result: IndexResult, text: EditionsText, common: ReportTe
     const slots = rows[i]!;
     const named = Array.from(slots).find((r) => r >= 0)!;
     cells.push([
-      code, panel.units.names[named] ?? code,
+      code,
+      panel.units.names[named] ?? code,
       ...Array.from(slots, (r) => value(ranks, r)),
       value(changes, slots[shown]!),
       ...Array.from(slots, (r) => value(scores, r)),
@@ -93,7 +95,12 @@ function editionsSheet(result: IndexResult, text: EditionsText, common: ReportTe
   };
 }
 
-function trendsSheet(result: IndexResult, text: EditionsText, common: ReportText, options: EditionsReportOptions): SheetDraft {
+function trendsSheet(
+  result: IndexResult,
+  text: EditionsText,
+  common: ReportText,
+  options: EditionsReportOptions,
+): SheetDraft {
   const info = result.editions!;
   const { times, shown } = info;
   const root = result.framework.root;
@@ -128,8 +135,13 @@ function trendsSheet(result: IndexResult, text: EditionsText, common: ReportText
   if (top.length > 0) {
     formats.push({ range: rangeA1(1, col + 1, times.length, col + top.length), numberFormat: "0.0" });
     charts.push({
-      id: "trends", kind: "line", title: fill(text.chartTrends, { index: indexName, n: top.length, time: times[shown]! }),
-      xAxisTitle: text.axisEdition, yAxisTitle: indexName, legend: true, valueFormat: "0.0",
+      id: "trends",
+      kind: "line",
+      title: fill(text.chartTrends, { index: indexName, n: top.length, time: times[shown]! }),
+      xAxisTitle: text.axisEdition,
+      yAxisTitle: indexName,
+      legend: true,
+      valueFormat: "0.0",
       series: top.map((_, j) => ({
         name: ref(rangeA1(0, col + 1 + j, 0, col + 1 + j)),
         categories: ref(bodyRange(col, times.length)!),
@@ -145,8 +157,15 @@ function trendsSheet(result: IndexResult, text: EditionsText, common: ReportText
   const rows = info.members[shown]!;
   const moved = Array.from(rows.keys()).filter((i) => Number.isFinite(change[rows[i]!]!) && change[rows[i]!] !== 0);
   const each = Math.max(1, Math.floor(options.movers ?? 5));
-  const up = moved.filter((i) => change[rows[i]!]! > 0).sort((a, b) => change[rows[b]!]! - change[rows[a]!]! || a - b).slice(0, each);
-  const down = moved.filter((i) => change[rows[i]!]! < 0).sort((a, b) => change[rows[a]!]! - change[rows[b]!]! || a - b).slice(0, each).reverse();
+  const up = moved
+    .filter((i) => change[rows[i]!]! > 0)
+    .sort((a, b) => change[rows[b]!]! - change[rows[a]!]! || a - b)
+    .slice(0, each);
+  const down = moved
+    .filter((i) => change[rows[i]!]! < 0)
+    .sort((a, b) => change[rows[a]!]! - change[rows[b]!]! || a - b)
+    .slice(0, each)
+    .reverse();
   const movers = [...up, ...down];
   put(0, col, common.unit);
   put(0, col + 1, text.change);
@@ -157,9 +176,21 @@ function trendsSheet(result: IndexResult, text: EditionsText, common: ReportText
   if (movers.length > 0 && shown > 0) {
     formats.push({ range: bodyRange(col + 1, movers.length)!, numberFormat: RANK_CHANGE_FORMAT });
     charts.push({
-      id: "movers", kind: "bar", title: fill(text.chartMovers, { before: times[shown - 1]!, time: times[shown]! }),
-      xAxisTitle: common.unit, yAxisTitle: text.axisRankChange, legend: false, valueFormat: RANK_CHANGE_FORMAT, reverseCategories: true,
-      series: [{ name: ref(rangeA1(0, col + 1, 0, col + 1)), categories: ref(bodyRange(col, movers.length)!), values: ref(bodyRange(col + 1, movers.length)!) }],
+      id: "movers",
+      kind: "bar",
+      title: fill(text.chartMovers, { before: times[shown - 1]!, time: times[shown]! }),
+      xAxisTitle: common.unit,
+      yAxisTitle: text.axisRankChange,
+      legend: false,
+      valueFormat: RANK_CHANGE_FORMAT,
+      reverseCategories: true,
+      series: [
+        {
+          name: ref(rangeA1(0, col + 1, 0, col + 1)),
+          categories: ref(bodyRange(col, movers.length)!),
+          values: ref(bodyRange(col + 1, movers.length)!),
+        },
+      ],
       anchor: { row: CHART_ROWS + 1, col: 0, rows: Math.max(12, movers.length + 6), cols: CHART_COLS },
     });
   }

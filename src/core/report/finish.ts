@@ -7,14 +7,28 @@
 import { rangeA1 } from "../a1";
 import type { Cell } from "../types";
 import { uniqueSheetName } from "./names";
-import type { CellStyle, ChartPlan, ColorScalePlan, ColumnPlan, PrintPlan, SheetDraft, SheetPlan, StylePlan } from "./types";
+import type {
+  CellStyle,
+  ChartPlan,
+  ColorScalePlan,
+  ColumnPlan,
+  PrintPlan,
+  SheetDraft,
+  SheetPlan,
+  StylePlan,
+} from "./types";
 
 /** A flagged cell (audit): light orange and bold, as the template marks cells to check. */
 export const HIGHLIGHT_STYLE: CellStyle = { fill: "#FCE4D6", bold: true };
 /** Header row: bold, wrapped instead of cut off ("Nominal ra…"). */
 export const HEADER_STYLE: CellStyle = { bold: true, wrap: true };
 /** Red (low) - yellow (median) - green (high), Excel's own three-colour scale. */
-export const COLOR_SCALE: Omit<ColorScalePlan, "range"> = { low: "#F8696B", mid: "#FFEB84", midPercentile: 50, high: "#63BE7B" };
+export const COLOR_SCALE: Omit<ColorScalePlan, "range"> = {
+  low: "#F8696B",
+  mid: "#FFEB84",
+  midPercentile: 50,
+  high: "#63BE7B",
+};
 /** Default column width in characters (Excel's Calibri 11 default is 8.43). */
 export const DEFAULT_COLUMN_WIDTH = 9;
 /** Points per line of Calibri 11 (Excel's default row height). */
@@ -144,7 +158,13 @@ export function magnitudeFormat(values: Iterable<number | null | undefined>): st
 }
 
 /** One magnitude format per column of a block of rows: [from, to] columns of rows [row0, row1]. */
-export function columnFormats(cells: readonly (readonly Cell[])[], row0: number, row1: number, col0: number, col1: number): { range: string; numberFormat: string }[] {
+export function columnFormats(
+  cells: readonly (readonly Cell[])[],
+  row0: number,
+  row1: number,
+  col0: number,
+  col1: number,
+): { range: string; numberFormat: string }[] {
   const out: { range: string; numberFormat: string }[] = [];
   if (row1 < row0) return out;
   for (let c = col0; c <= col1; c++) {

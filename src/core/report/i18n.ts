@@ -24,7 +24,8 @@ const en = {
   step: "Step",
   setting: "Setting",
   imputedCells: "Imputed cells",
-  moreImputed: "… and {more} more imputed cells ({total} in all), not listed here to stay within Excel's row limit; the command line's --json output lists them all.",
+  moreImputed:
+    "… and {more} more imputed cells ({total} in all), not listed here to stay within Excel's row limit; the command line's --json output lists them all.",
   indicator: "Indicator",
   value: "Value",
   method: "Method",
@@ -108,7 +109,8 @@ const zhCN: ReportText = {
   step: "步骤",
   setting: "设定",
   imputedCells: "插补的单元格",
-  moreImputed: "……另有 {more} 个插补的单元格（共 {total} 个）未在此列出，以免超出 Excel 的行数限制；命令行的 --json 输出列出全部。",
+  moreImputed:
+    "……另有 {more} 个插补的单元格（共 {total} 个）未在此列出，以免超出 Excel 的行数限制；命令行的 --json 输出列出全部。",
   indicator: "指标",
   value: "值",
   method: "方法",

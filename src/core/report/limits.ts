@@ -29,10 +29,14 @@ export function sheetLimitProblems(extents: SheetExtent[]): string[] {
   const n = (x: number) => x.toLocaleString("en-US");
   for (const { name, rows, cols } of extents) {
     if (rows > EXCEL_MAX_ROWS) {
-      problems.push(`The ${name} sheet would need ${n(rows)} rows, more than Excel's ${n(EXCEL_MAX_ROWS)}; compute fewer units at a time, or use the command line's --csv or --json output, which has no row limit.`);
+      problems.push(
+        `The ${name} sheet would need ${n(rows)} rows, more than Excel's ${n(EXCEL_MAX_ROWS)}; compute fewer units at a time, or use the command line's --csv or --json output, which has no row limit.`,
+      );
     }
     if (cols > EXCEL_MAX_COLS) {
-      problems.push(`The ${name} sheet would need ${n(cols)} columns, more than Excel's ${n(EXCEL_MAX_COLS)}; use fewer indicators, or the command line's --csv or --json output.`);
+      problems.push(
+        `The ${name} sheet would need ${n(cols)} columns, more than Excel's ${n(EXCEL_MAX_COLS)}; use fewer indicators, or the command line's --csv or --json output.`,
+      );
     }
   }
   return problems;

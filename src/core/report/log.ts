@@ -34,21 +34,45 @@ export function buildLog(result: IndexResult, text: ReportText, language: Langua
     {
       title: text.imputedCells,
       headers: [text.unit, text.indicator, text.value, text.method],
-      rows: result.log.imputed.slice(0, LOG_IMPUTED_LIMIT).map((cell) => [cell.unit, cell.indicator, num(cell.value), cell.method]),
+      rows: result.log.imputed
+        .slice(0, LOG_IMPUTED_LIMIT)
+        .map((cell) => [cell.unit, cell.indicator, num(cell.value), cell.method]),
       ...moreImputed(result.log.imputed.length, text),
       formats: [undefined, undefined, "0.000"],
     },
     {
       title: text.excludedUnits,
-      headers: [text.unit, text.name, text.coverage, text.reason, ...(result.spec.screen?.minNonZero !== undefined ? [text.nonZero] : [])],
-      rows: result.log.excluded.map((unit) => [unit.unit, unitName(result, unit.unit), num(unit.coverage), reasonText(unit.reason, text), ...(unit.nonZero !== undefined ? [num(unit.nonZero)] : [])]),
+      headers: [
+        text.unit,
+        text.name,
+        text.coverage,
+        text.reason,
+        ...(result.spec.screen?.minNonZero !== undefined ? [text.nonZero] : []),
+      ],
+      rows: result.log.excluded.map((unit) => [
+        unit.unit,
+        unitName(result, unit.unit),
+        num(unit.coverage),
+        reasonText(unit.reason, text),
+        ...(unit.nonZero !== undefined ? [num(unit.nonZero)] : []),
+      ]),
       formats: [undefined, undefined, "0.0%", undefined, "0.0%"],
     },
     ...optionalSections(result, text),
     {
       title: text.treatment,
-      headers: [text.indicator, text.skewBefore, text.kurtBefore, text.skewAfter, text.kurtAfter, text.winsorizedHigh,
-        text.winsorizedLow, text.unitsHigh, text.unitsLow, text.action],
+      headers: [
+        text.indicator,
+        text.skewBefore,
+        text.kurtBefore,
+        text.skewAfter,
+        text.kurtAfter,
+        text.winsorizedHigh,
+        text.winsorizedLow,
+        text.unitsHigh,
+        text.unitsLow,
+        text.action,
+      ],
       rows: result.log.treatment.map((record) => treatmentRow(record, text)),
       formats: [undefined, "0.00", "0.00", "0.00", "0.00", "0", "0"],
     },
@@ -63,8 +87,14 @@ export function buildLog(result: IndexResult, text: ReportText, language: Langua
       headers: [text.code, text.name, text.level, text.parent, text.weight, text.effectiveWeight],
       rows: [...aggregatesTopDown(result), ...result.framework.indicators.map((i) => i.code)].map((code) => {
         const node = result.framework.byCode.get(code)!;
-        return [code, node.name, node.level, node.parent ?? "", num(result.weights.get(code) ?? node.weight),
-          num(result.effectiveWeights.get(code) ?? NaN)];
+        return [
+          code,
+          node.name,
+          node.level,
+          node.parent ?? "",
+          num(result.weights.get(code) ?? node.weight),
+          num(result.effectiveWeights.get(code) ?? NaN),
+        ];
       }),
       formats: [undefined, undefined, "0", undefined, "0.000", "0.0000"],
     },
@@ -109,13 +139,19 @@ function optionalSections(result: IndexResult, text: ReportText): Section[] {
     sections.push({
       title: text.forcedUnits,
       headers: [text.unit, text.name, text.coverage, text.reason],
-      rows: forced.map((unit) => [unit.unit, unitName(result, unit.unit), num(unit.coverage), unit.wouldBeExcluded ? text.forcedBelow : text.forcedAbove]),
+      rows: forced.map((unit) => [
+        unit.unit,
+        unitName(result, unit.unit),
+        num(unit.coverage),
+        unit.wouldBeExcluded ? text.forcedBelow : text.forcedAbove,
+      ]),
       formats: [undefined, undefined, "0.0%"],
     });
   }
   const own = methods.filter((m) => m.normalizeSource !== "global" || m.treatSource !== "global");
   if (own.length) {
-    const source = (s: MethodSource) => ({ spec: text.sourceSpec, framework: text.sourceFramework, global: text.sourceGlobal })[s];
+    const source = (s: MethodSource) =>
+      ({ spec: text.sourceSpec, framework: text.sourceFramework, global: text.sourceGlobal })[s];
     sections.push({
       title: text.indicatorMethods,
       headers: [text.indicator, text.normalization, text.source, text.treatmentMethod, text.source],
@@ -127,7 +163,9 @@ function optionalSections(result: IndexResult, text: ReportText): Section[] {
     sections.push({
       title: text.belowCoverage,
       headers: [text.aggregate, text.unit, text.name, text.shareChildren, text.threshold],
-      rows: belowCoverage.slice(0, LOG_IMPUTED_LIMIT).map((b) => [b.aggregate, b.unit, unitName(result, b.unit), num(b.share), num(b.minCoverage)]),
+      rows: belowCoverage
+        .slice(0, LOG_IMPUTED_LIMIT)
+        .map((b) => [b.aggregate, b.unit, unitName(result, b.unit), num(b.share), num(b.minCoverage)]),
       formats: [undefined, undefined, undefined, "0.0%", "0.0%"],
     });
   }
@@ -160,10 +198,22 @@ function unitName(result: IndexResult, code: string): string {
 }
 
 function treatmentRow(record: TreatmentRecord, text: ReportText): Cell[] {
-  const action = { none: text.actionNone, winsorized: text.actionWinsorized, log: text.actionLog, failed: text.actionFailed }[record.action];
+  const action = {
+    none: text.actionNone,
+    winsorized: text.actionWinsorized,
+    log: text.actionLog,
+    failed: text.actionFailed,
+  }[record.action];
   return [
-    record.indicator, num(record.skewBefore), num(record.kurtBefore), num(record.skewAfter), num(record.kurtAfter),
-    record.winsorizedHigh.length, record.winsorizedLow.length, record.winsorizedHigh.join(", "), record.winsorizedLow.join(", "),
+    record.indicator,
+    num(record.skewBefore),
+    num(record.kurtBefore),
+    num(record.skewAfter),
+    num(record.kurtAfter),
+    record.winsorizedHigh.length,
+    record.winsorizedLow.length,
+    record.winsorizedHigh.join(", "),
+    record.winsorizedLow.join(", "),
     action,
   ];
 }
@@ -187,7 +237,9 @@ function describeScreen(screen: ScreenSpec): string {
 function settingsRows(spec: IndexSpec): Cell[][] {
   const describe = (block: object): string => {
     const { method, ...params } = block as Record<string, unknown>;
-    const extra = Object.entries(params).map(([key, value]) => `${key} ${typeof value === "object" ? JSON.stringify(value) : String(value)}`);
+    const extra = Object.entries(params).map(
+      ([key, value]) => `${key} ${typeof value === "object" ? JSON.stringify(value) : String(value)}`,
+    );
     return extra.length > 0 ? `${String(method)} (${extra.join(", ")})` : String(method);
   };
   const levels = Object.entries(spec.aggregate.byLevel).map(([level, one]) => `level ${level}: ${describe(one)}`);
@@ -201,7 +253,21 @@ function settingsRows(spec: IndexSpec): Cell[][] {
     ["screen", spec.screen ? describeScreen(spec.screen) : "off"],
     ["treat", describe(withoutByIndicator(spec.treat))],
     ["normalize", describe(withoutByIndicator(spec.normalize))],
-    ["aggregate", [spec.aggregate.method + (spec.aggregate.p !== undefined ? ` (p ${spec.aggregate.p})` : ""), ...levels, ...coverage].join("; ")],
-    ["weights", spec.weights ? Object.entries(spec.weights).map(([code, w]) => `${code} ${w}`).join(", ") : "Framework"],
+    [
+      "aggregate",
+      [
+        spec.aggregate.method + (spec.aggregate.p !== undefined ? ` (p ${spec.aggregate.p})` : ""),
+        ...levels,
+        ...coverage,
+      ].join("; "),
+    ],
+    [
+      "weights",
+      spec.weights
+        ? Object.entries(spec.weights)
+            .map(([code, w]) => `${code} ${w}`)
+            .join(", ")
+        : "Framework",
+    ],
   ];
 }

@@ -8,7 +8,12 @@ const MAX_TABLE_NAME = 255;
 
 /** Excel forbids : \ / ? * [ ] in sheet names, a leading/trailing apostrophe, and more than 31 characters. */
 export function cleanSheetName(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, "_").replace(/^'+|'+$/g, "").trim().slice(0, MAX_SHEET_NAME).trim();
+  const cleaned = name
+    .replace(/[:\\/?*[\]]/g, "_")
+    .replace(/^'+|'+$/g, "")
+    .trim()
+    .slice(0, MAX_SHEET_NAME)
+    .trim();
   return cleaned === "" ? "Index Studio" : cleaned;
 }
 
@@ -27,7 +32,12 @@ export function uniqueTableName(preferred: string, taken: Set<string>): string {
   return name;
 }
 
-function freeName(base: string, taken: ReadonlySet<string>, max: number, style: (base: string, n: number) => string): string {
+function freeName(
+  base: string,
+  taken: ReadonlySet<string>,
+  max: number,
+  style: (base: string, n: number) => string,
+): string {
   if (!taken.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) {
     let candidate = style(base, n);

@@ -24,7 +24,13 @@ export function buildPublishedSheet(result: IndexResult, published: PublishedRan
     const u = unitOf.get(code);
     const computed = u !== undefined && one.included[u] === 1 && Number.isFinite(ranks[u]!) ? ranks[u]! : null;
     if (computed === rank) equal++;
-    cells.push([code, u !== undefined ? one.units.names[u]! : text.notComputed, rank, computed, computed === null ? null : computed - rank]);
+    cells.push([
+      code,
+      u !== undefined ? one.units.names[u]! : text.notComputed,
+      rank,
+      computed,
+      computed === null ? null : computed - rank,
+    ]);
   }
   const n = entries.length;
   const edition = result.editions ? ` (${result.editions.times[one.editions?.shown ?? result.editions.shown]})` : "";
@@ -40,12 +46,19 @@ export function buildPublishedSheet(result: IndexResult, published: PublishedRan
     highlights: [],
     freeze: { rows: 1, cols: 2 },
     columnWidths: [10, 26, 15, 15, 16],
-    charts: [{
-      id: "published", kind: "scatter", title: `${text.chartPublished}${edition}`,
-      xAxisTitle: text.publishedRank, yAxisTitle: text.computedRank, legend: false, valueFormat: "0",
-      series: [{ name: text.computedRank, categories: ref(bodyRange(2, n)!), values: ref(bodyRange(3, n)!) }],
-      anchor: { row: 0, col: 6, rows: 20, cols: 8 },
-    }],
+    charts: [
+      {
+        id: "published",
+        kind: "scatter",
+        title: `${text.chartPublished}${edition}`,
+        xAxisTitle: text.publishedRank,
+        yAxisTitle: text.computedRank,
+        legend: false,
+        valueFormat: "0",
+        series: [{ name: text.computedRank, categories: ref(bodyRange(2, n)!), values: ref(bodyRange(3, n)!) }],
+        anchor: { row: 0, col: 6, rows: 20, cols: 8 },
+      },
+    ],
   };
 }
 
@@ -55,7 +68,13 @@ function editionOf(result: IndexResult, time: number | null): IndexResult {
   if (time === null || !info) return result;
   const k = info.times.indexOf(time);
   if (k < 0) {
-    throw new IndexInputError([{ table: "Published", severity: "error", message: `its Time ${time} is not an edition in Data; editions: ${info.times.join(", ")}` }]);
+    throw new IndexInputError([
+      {
+        table: "Published",
+        severity: "error",
+        message: `its Time ${time} is not an edition in Data; editions: ${info.times.join(", ")}`,
+      },
+    ]);
   }
   return editionResult(info, k);
 }

@@ -14,9 +14,19 @@ import type { Cell } from "../types";
 
 /** Stable identifiers of the output sheets; the actual sheet name may differ (language, collisions). */
 export type SheetKey =
-  | "results" | "scores" | "ranks" | "normalized" | "log" | "dashboard"
-  | "audit" | "weights" | "uncertainty" | "sensitivity"
-  | "editions" | "trends" | "published";
+  | "results"
+  | "scores"
+  | "ranks"
+  | "normalized"
+  | "log"
+  | "dashboard"
+  | "audit"
+  | "weights"
+  | "uncertainty"
+  | "sensitivity"
+  | "editions"
+  | "trends"
+  | "published";
 
 /** A range on one planned sheet, in A1 notation relative to that sheet ("B2:B38"). */
 export interface RangeRef {

@@ -61,7 +61,10 @@ function layout(): { rows: Cell[][]; spills: SpillArea[] } {
   /** A live formula at (r, c) that fills `height` x `width` cells. */
   const live = (r: number, c: number, typed: string, height: number, width = 1) => {
     put(r, c, fileFormula(typed));
-    spills.push({ cell: `${columnLetter(c)}${r + 1}`, ref: `${columnLetter(c)}${r + 1}:${columnLetter(c + width - 1)}${r + height}` });
+    spills.push({
+      cell: `${columnLetter(c)}${r + 1}`,
+      ref: `${columnLetter(c)}${r + 1}:${columnLetter(c + width - 1)}${r + height}`,
+    });
   };
 
   // Catalogue: what each function does, with the formula used below.
@@ -69,17 +72,33 @@ function layout(): { rows: Cell[][]; spills: SpillArea[] } {
   const lastResult = firstResult + units; // exclusive
   const ranks = `B${firstResult + 1}:B${lastResult}`;
   const examples: [string, string, string][] = [
-    ["IDX.INDEX", `IDX.INDEX(${dataAll}, ${fwAll}, , ${settings})`, "the index score of every city, with the Settings sheet's pipeline"],
+    [
+      "IDX.INDEX",
+      `IDX.INDEX(${dataAll}, ${fwAll}, , ${settings})`,
+      "the index score of every city, with the Settings sheet's pipeline",
+    ],
     ["IDX.RANK", `IDX.RANK(${ranks})`, "ranks of those scores (ties share the best rank, as RANK.EQ)"],
-    ["IDX.SCORE", `IDX.SCORE(${body("PM25", "Green")}, {1,1}, {-1,1})`, "living-environment score: PM2.5 (lower is better) and green space, min-max then mean"],
+    [
+      "IDX.SCORE",
+      `IDX.SCORE(${body("PM25", "Green")}, {1,1}, {-1,1})`,
+      "living-environment score: PM2.5 (lower is better) and green space, min-max then mean",
+    ],
     ["IDX.NORMALIZE", `IDX.NORMALIZE(${body("PM25", "Green")})`, "the two columns min-max normalized to 0-100"],
     ["IDX.WINSORIZE", `IDX.WINSORIZE(${body("Tourists")})`, "inbound tourists after COINr's outlier treatment"],
-    ["IDX.WEIGHTS", `IDX.WEIGHTS(${body("HCPapers", "Unicorns")}, "entropy")`, "entropy weights of the three sci-tech indicators (also pca, equal)"],
+    [
+      "IDX.WEIGHTS",
+      `IDX.WEIGHTS(${body("HCPapers", "Unicorns")}, "entropy")`,
+      "entropy weights of the three sci-tech indicators (also pca, equal)",
+    ],
     ["IDX.AHP", "IDX.AHP(B62:D64)", "pillar weights from the pairwise comparisons below"],
     ["IDX.AHPCR", "IDX.AHPCR(B62:D64)", "their consistency ratio (above 0.1: revise the judgments)"],
   ];
   put(0, 0, "IDX custom functions: live examples over the Data, Framework and Settings sheets");
-  put(1, 0, "They calculate when the Index Studio add-in is loaded (without it Excel shows #NAME?). Results spill down and right.");
+  put(
+    1,
+    0,
+    "They calculate when the Index Studio add-in is loaded (without it Excel shows #NAME?). Results spill down and right.",
+  );
   put(3, 0, "Function");
   put(3, 1, "Formula");
   put(3, 2, "Returns");
@@ -91,7 +110,15 @@ function layout(): { rows: Cell[][]; spills: SpillArea[] } {
 
   // Results block: one column per city, all from row 17.
   put(firstResult - 2, 0, "Results (one row per Data row)");
-  ["uCode", "IDX.INDEX", "IDX.RANK", "IDX.SCORE", "IDX.NORMALIZE PM25", "IDX.NORMALIZE Green", "IDX.WINSORIZE Tourists"].forEach((label, c) => put(firstResult - 1, c, label));
+  [
+    "uCode",
+    "IDX.INDEX",
+    "IDX.RANK",
+    "IDX.SCORE",
+    "IDX.NORMALIZE PM25",
+    "IDX.NORMALIZE Green",
+    "IDX.WINSORIZE Tourists",
+  ].forEach((label, c) => put(firstResult - 1, c, label));
   // City codes as plain values: labels for the rows, and one legacy-formula pitfall fewer.
   data.slice(1).forEach((row, i) => put(firstResult + i, 0, row[col("uCode")] ?? null));
   live(firstResult, 1, examples[0]![1], units);
@@ -112,7 +139,11 @@ function layout(): { rows: Cell[][]; spills: SpillArea[] } {
   const ahpRow = 60;
   put(ahpRow - 1, 0, "AHP: how much more important is the row pillar than the column pillar (1-9)?");
   ["", "ATT", "INF", "CON", "", "weight", "CR"].forEach((label, c) => put(ahpRow, c, label || null));
-  const judgments: Cell[][] = [["ATT", 1, 2, 3], ["INF", "=1/2", 1, 2], ["CON", "=1/3", "=1/2", 1]];
+  const judgments: Cell[][] = [
+    ["ATT", 1, 2, 3],
+    ["INF", "=1/2", 1, 2],
+    ["CON", "=1/3", "=1/2", 1],
+  ];
   judgments.forEach((row, i) => row.forEach((value, c) => put(ahpRow + 1 + i, c, value)));
   live(ahpRow + 1, 5, examples[6]![1], 3);
   live(ahpRow + 1, 6, examples[7]![1], 1);

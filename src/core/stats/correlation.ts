@@ -37,7 +37,7 @@ export function averageRanks(x: ArrayLike<number>): Float64Array {
   for (let i = 0; i < x.length; i++) if (x[i] === x[i]) order.push(i);
   order.sort((a, b) => x[a]! - x[b]!);
   const ranks = new Float64Array(x.length).fill(NaN);
-  for (let k = 0; k < order.length; ) {
+  for (let k = 0; k < order.length;) {
     let end = k + 1;
     while (end < order.length && x[order[end]!] === x[order[k]!]) end++;
     const rank = (k + 1 + end) / 2; // average of ranks k+1 .. end

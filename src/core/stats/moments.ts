@@ -77,7 +77,8 @@ export function skewKurt(x: ArrayLike<number>): [number, number] {
   const s = Math.sqrt(s2);
   const sk = (n / ((n - 1) * (n - 2))) * (m3 / (s2 * s));
   if (n < 4) return [sk, NaN];
-  const ku = ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * (m4 / (s2 * s2)) - (3 * (n - 1) * (n - 1)) / ((n - 2) * (n - 3));
+  const ku =
+    ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * (m4 / (s2 * s2)) - (3 * (n - 1) * (n - 1)) / ((n - 2) * (n - 3));
   return [sk, ku];
 }
 

@@ -17,7 +17,10 @@ export function aggregateColumns(
   // Relative weights and values near the largest double (magnitude.ts): rescaled once, then this same code.
   const safe = magnitudeSafe(children, weights, method);
   // childCodes and minCoverage go along: the data threshold must hold whatever the weights' scale.
-  if (safe) return safe.finish(aggregateColumns(safe.children, safe.weights, method, nodeCode, unitCodes, childCodes, minCoverage));
+  if (safe)
+    return safe.finish(
+      aggregateColumns(safe.children, safe.weights, method, nodeCode, unitCodes, childCodes, minCoverage),
+    );
   const n = children[0]?.length ?? unitCodes.length;
   const num = new Float64Array(n);
   const den = new Float64Array(n);
@@ -28,7 +31,8 @@ export function aggregateColumns(
     for (let i = 0; i < n; i++) {
       const v = x[i]!;
       if (v !== v) continue;
-      if ((needsPositive && v <= 0) || (needsNonNegative && v < 0)) throw nonPositiveError(method, nodeCode, unitCodes[i]!, v, c, childCodes?.[c]);
+      if ((needsPositive && v <= 0) || (needsNonNegative && v < 0))
+        throw nonPositiveError(method, nodeCode, unitCodes[i]!, v, c, childCodes?.[c]);
       den[i]! += w;
     }
     kernel.add(num, x, w);
@@ -62,7 +66,14 @@ function presentCounts(children: Float64Array[], n: number): Float64Array {
   return counts;
 }
 
-function nonPositiveError(method: AggregateOneSpec, node: string, unit: string, value: number, child: number, childCode?: string): IndexComputeError {
+function nonPositiveError(
+  method: AggregateOneSpec,
+  node: string,
+  unit: string,
+  value: number,
+  child: number,
+  childCode?: string,
+): IndexComputeError {
   if (method.method !== "power") {
     // Kept word for word: analysts and the corpus know this message.
     const name = `the ${method.method} mean`;
@@ -72,7 +83,10 @@ function nonPositiveError(method: AggregateOneSpec, node: string, unit: string, 
     );
   }
   // Short enough for Excel's 255-character #VALUE! message with usual codes.
-  const [rule, fix] = method.p < 0 ? ["values > 0", "to a positive range (e.g. min-max 1–100)"] : ["values ≥ 0", "to a non-negative range (e.g. min-max), use an even p,"];
+  const [rule, fix] =
+    method.p < 0
+      ? ["values > 0", "to a positive range (e.g. min-max 1–100)"]
+      : ["values ≥ 0", "to a non-negative range (e.g. min-max), use an even p,"];
   const which = childCode ? `child ${childCode}` : `child #${child + 1}`;
   return new IndexComputeError(
     `Cannot aggregate ${node} for unit ${unit} with a power mean with p = ${method.p}: ${which} has the value ${value}, and a power mean with p = ${method.p} needs ${rule}. ` +
@@ -109,14 +123,28 @@ export function aggregate(
     const children = node.children.map((c) => byCode.get(c)!);
     const w = node.children.map((c) => weights.get(c)!);
     const minCoverage = coverageFor(spec, node.level);
-    const scores = aggregateColumns(children, w, aggregateFor(spec, node.level), node.code, unitCodes, node.children, minCoverage);
+    const scores = aggregateColumns(
+      children,
+      w,
+      aggregateFor(spec, node.level),
+      node.code,
+      unitCodes,
+      node.children,
+      minCoverage,
+    );
     if (minCoverage !== undefined) {
       for (let i = 0; i < scores.length; i++) {
         if (scores[i] === scores[i] || (included && included[i] !== 1)) continue;
         let present = 0;
         for (const x of children) if (x[i] === x[i]) present++;
         // Only the scores the threshold removed: with no child at all the score is missing anyway.
-        if (present > 0) belowCoverage.push({ aggregate: node.code, unit: unitCodes[i]!, share: present / children.length, minCoverage });
+        if (present > 0)
+          belowCoverage.push({
+            aggregate: node.code,
+            unit: unitCodes[i]!,
+            share: present / children.length,
+            minCoverage,
+          });
       }
     }
     byCode.set(node.code, scores);

@@ -11,10 +11,15 @@ export function denominate(dataset: DataSet, framework: Framework): ColumnSet {
     if (!node.denominator) return column;
     const d = units.denominators.get(node.denominator);
     if (!d) {
-      throw new IndexInputError([{
-        table: "Framework", row: node.row, column: "Denominator", severity: "error",
-        ...said(msg("framework.denominatorNotInData", { code: node.code, denominator: node.denominator })),
-      }]);
+      throw new IndexInputError([
+        {
+          table: "Framework",
+          row: node.row,
+          column: "Denominator",
+          severity: "error",
+          ...said(msg("framework.denominatorNotInData", { code: node.code, denominator: node.denominator })),
+        },
+      ]);
     }
     const out = newColumn(column.length);
     // COINr ScaleFactor: x / (d / s), in COINr's order of operations (e.g. s = 1000: per 1,000 people).

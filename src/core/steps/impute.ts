@@ -10,7 +10,9 @@ import { copyColumn } from "../column-arena";
 export function impute(set: ColumnSet, units: Units, spec: ImputeSpec): { set: ColumnSet; imputed: ImputedCell[] } {
   if (spec.method === "none") return { set, imputed: [] };
   if (spec.method === "carry-forward") {
-    throw new IndexInputError([{ table: "Spec", column: "impute.method", severity: "error", ...said(msg("spec.carryForward")) }]);
+    throw new IndexInputError([
+      { table: "Spec", column: "impute.method", severity: "error", ...said(msg("spec.carryForward")) },
+    ]);
   }
   const imputed: ImputedCell[] = [];
   const center = spec.method === "mean" || spec.method === "group-mean" ? mean : median;
@@ -20,10 +22,18 @@ export function impute(set: ColumnSet, units: Units, spec: ImputeSpec): { set: C
     groups = units.groups.get(spec.group) ?? units.groups.get(spec.group.normalize("NFC")) ?? null; // headers are NFC
     if (!groups) {
       const known = [...units.groups.keys()];
-      throw new IndexInputError([{
-        table: "Spec", column: "impute.group", severity: "error",
-        ...said(known.length ? msg("spec.groupMissing", { group: spec.group, known }) : msg("spec.groupMissingNone", { group: spec.group })),
-      }]);
+      throw new IndexInputError([
+        {
+          table: "Spec",
+          column: "impute.group",
+          severity: "error",
+          ...said(
+            known.length
+              ? msg("spec.groupMissing", { group: spec.group, known })
+              : msg("spec.groupMissingNone", { group: spec.group }),
+          ),
+        },
+      ]);
     }
   }
   const grouping = groups ? groupIds(groups) : null;

@@ -29,10 +29,15 @@ export interface SafeAggregation {
 }
 
 /** The rescaled inputs of one aggregation, or null when they are already safe (the common case: no copy). */
-export function magnitudeSafe(children: readonly Float64Array[], weights: readonly number[], method: AggregateOneSpec): SafeAggregation | null {
+export function magnitudeSafe(
+  children: readonly Float64Array[],
+  weights: readonly number[],
+  method: AggregateOneSpec,
+): SafeAggregation | null {
   let maxWeight = 0;
   for (const w of weights) if (w > maxWeight) maxWeight = w;
-  const weightShift = maxWeight > 0 && Number.isFinite(maxWeight) && (maxWeight < 1 || maxWeight >= 2) ? -exponentOf(maxWeight) : 0;
+  const weightShift =
+    maxWeight > 0 && Number.isFinite(maxWeight) && (maxWeight < 1 || maxWeight >= 2) ? -exponentOf(maxWeight) : 0;
   let maxAbs = 0;
   let minAbs = Infinity;
   for (const column of children) {

@@ -7,7 +7,12 @@ import { copyColumn } from "../column-arena";
 export { ValueError, type NormalizeMeta } from "../methods/normalize";
 
 /** One column through its method; the direction is applied first unless the method reads raw values. */
-export function normalizeColumn(x: Float64Array, spec: NormalizeSpec, meta: NormalizeMeta, scratch?: Float64Array): Float64Array {
+export function normalizeColumn(
+  x: Float64Array,
+  spec: NormalizeSpec,
+  meta: NormalizeMeta,
+  scratch?: Float64Array,
+): Float64Array {
   const entry = normalizeEntry(spec);
   const input = entry.input === "raw" || meta.direction === 1 ? x : negate(x, scratch);
   const out = entry.apply(input, spec, meta);
@@ -22,7 +27,10 @@ function negate(x: Float64Array, scratch?: Float64Array): Float64Array {
 }
 
 /** The method each indicator gets: the spec's byIndicator, then the Framework's Normalize column, then the global method. */
-export function normalizeMethodOf(node: IndicatorNode, spec: NormalizeBlock): { spec: NormalizeSpec; source: MethodSource } {
+export function normalizeMethodOf(
+  node: IndicatorNode,
+  spec: NormalizeBlock,
+): { spec: NormalizeSpec; source: MethodSource } {
   const own = spec.byIndicator?.[node.code];
   if (own) return { spec: own, source: "spec" };
   if (node.normalize) return { spec: node.normalize, source: "framework" };

@@ -45,7 +45,12 @@ export interface ScreenOutcome {
 }
 
 /** `basis` is the set the shares are measured on (raw or imputed, per spec.basis); `set` is what is screened. */
-export function screen(set: ColumnSet, units: Units, basis: ColumnSet, spec: ScreenSpec | null): ScreenOutcome & { coverage: Float64Array } {
+export function screen(
+  set: ColumnSet,
+  units: Units,
+  basis: ColumnSet,
+  spec: ScreenSpec | null,
+): ScreenOutcome & { coverage: Float64Array } {
   const n = units.codes.length;
   const coverage = coverageOf(basis, n);
   const included = new Uint8Array(n).fill(1);
@@ -86,10 +91,14 @@ export function screen(set: ColumnSet, units: Units, basis: ColumnSet, spec: Scr
 function checkCodes(spec: ScreenSpec, units: Units): void {
   const known = new Set(units.codes);
   const issues = (["include", "exclude"] as const).flatMap((key) =>
-    spec[key].filter((code) => !known.has(code)).map((code) => ({
-      table: "Spec" as const, column: `screen.${key}`, severity: "error" as const,
-      ...said(msg("spec.screenUnknown", { unit: code.slice(0, 60), key })),
-    })),
+    spec[key]
+      .filter((code) => !known.has(code))
+      .map((code) => ({
+        table: "Spec" as const,
+        column: `screen.${key}`,
+        severity: "error" as const,
+        ...said(msg("spec.screenUnknown", { unit: code.slice(0, 60), key })),
+      })),
   );
   if (issues.length) throw new IndexInputError(issues);
 }

@@ -20,8 +20,14 @@ export function winsorizeColumn(
 ): { values: Float64Array; record: TreatmentRecord } {
   const [skewBefore, kurtBefore] = skewKurt(x);
   const record: TreatmentRecord = {
-    indicator: code, skewBefore, kurtBefore, skewAfter: skewBefore, kurtAfter: kurtBefore,
-    winsorizedHigh: [], winsorizedLow: [], action: "none",
+    indicator: code,
+    skewBefore,
+    kurtBefore,
+    skewAfter: skewBefore,
+    kurtAfter: kurtBefore,
+    winsorizedHigh: [],
+    winsorizedLow: [],
+    action: "none",
   };
   if (passesSkewKurt(skewBefore, kurtBefore, spec)) return { values: x, record };
 
@@ -94,10 +100,22 @@ export function logTransform(x: Float64Array, out: Float64Array = newColumn(x.le
  * the global setting. An override's parameters go over the global winsorization (COINr modifies the
  * global specs with indiv_specs), or over the defaults when the global treatment is none.
  */
-export function treatMethodOf(node: { code: string; treat?: TreatOverride }, spec: TreatBlock): { spec: TreatSpec; source: MethodSource } {
+export function treatMethodOf(
+  node: { code: string; treat?: TreatOverride },
+  spec: TreatBlock,
+): { spec: TreatSpec; source: MethodSource } {
   const own = spec.byIndicator?.[node.code] ?? node.treat;
   const source: MethodSource = spec.byIndicator?.[node.code] ? "spec" : node.treat ? "framework" : "global";
-  const base: WinsorizeSpec = spec.method === "winsorize" ? { method: "winsorize", winmax: spec.winmax, skewThreshold: spec.skewThreshold, kurtThreshold: spec.kurtThreshold, fallback: spec.fallback } : WINSORIZE_DEFAULTS;
+  const base: WinsorizeSpec =
+    spec.method === "winsorize"
+      ? {
+          method: "winsorize",
+          winmax: spec.winmax,
+          skewThreshold: spec.skewThreshold,
+          kurtThreshold: spec.kurtThreshold,
+          fallback: spec.fallback,
+        }
+      : WINSORIZE_DEFAULTS;
   if (!own) return { spec: spec.method === "winsorize" ? base : { method: "none" }, source };
   if (own.method === "none") return { spec: { method: "none" }, source };
   const merged: WinsorizeSpec = { ...base };

@@ -15,10 +15,15 @@ const weightsSchema = z.union([
   }),
 ]);
 const weightSetsSchema = z
-  .array(z.union([
-    z.enum(["framework", "equal", "pca", "entropy"]),
-    z.strictObject({ name: z.string().min(1), weights: z.record(z.string(), z.number().min(0).refine(Number.isFinite)) }),
-  ]))
+  .array(
+    z.union([
+      z.enum(["framework", "equal", "pca", "entropy"]),
+      z.strictObject({
+        name: z.string().min(1),
+        weights: z.record(z.string(), z.number().min(0).refine(Number.isFinite)),
+      }),
+    ]),
+  )
   .min(1);
 const winsorizeSchema = z
   .strictObject({ min: z.number().int().min(0), max: z.number().int().min(0) })
@@ -38,9 +43,17 @@ function specPath(key: string): string | null {
 
 export function parseUncertainInputs(input: unknown): UncertainInputs {
   const issues: ValidationIssue[] = [];
-  const fail = (column: string, message: string) => issues.push({ table: "Spec", column: `inputs.${column}`, severity: "error", message });
+  const fail = (column: string, message: string) =>
+    issues.push({ table: "Spec", column: `inputs.${column}`, severity: "error", message });
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    throw new IndexInputError([{ table: "Spec", column: "inputs", severity: "error", message: `the uncertain inputs must be an object with any of ${KEYS.join(", ")}` }]);
+    throw new IndexInputError([
+      {
+        table: "Spec",
+        column: "inputs",
+        severity: "error",
+        message: `the uncertain inputs must be an object with any of ${KEYS.join(", ")}`,
+      },
+    ]);
   }
   const obj = input as Record<string, unknown>;
   for (const path of forbiddenKeyPaths(obj)) fail(path, forbiddenKeyMessage(path.split(".").pop()!));
@@ -50,27 +63,43 @@ export function parseUncertainInputs(input: unknown): UncertainInputs {
     if ((KEYS as readonly string[]).includes(key)) continue;
     const path = specPath(key);
     if (!path) {
-      fail(key, `unknown input "${key}"; allowed: ${KEYS.join(", ")}, or a spec path with a list of alternatives such as "screen.minCoverage": [0.6, 0.75, 0.9]`);
+      fail(
+        key,
+        `unknown input "${key}"; allowed: ${KEYS.join(", ")}, or a spec path with a list of alternatives such as "screen.minCoverage": [0.6, 0.75, 0.9]`,
+      );
       continue;
     }
     const list = obj[key];
-    if (!Array.isArray(list) || list.length === 0) fail(key, `${key} takes a list of alternatives, e.g. [0.6, 0.75, 0.9]`);
+    if (!Array.isArray(list) || list.length === 0)
+      fail(key, `${key} takes a list of alternatives, e.g. [0.6, 0.75, 0.9]`);
     else (out.paths ??= []).push({ path, alternatives: list });
   }
   if (obj.weights !== undefined) {
     const r = weightsSchema.safeParse(obj.weights);
     if (r.success) out.weights = r.data;
-    else fail("weights", 'weights takes { "factor": a number between 0 and 1 (0.25 = ±25 %), "levels": [1, 2, ...] } or false');
+    else
+      fail(
+        "weights",
+        'weights takes { "factor": a number between 0 and 1 (0.25 = ±25 %), "levels": [1, 2, ...] } or false',
+      );
   }
   if (obj.weightSets !== undefined) {
     const r = weightSetsSchema.safeParse(obj.weightSets);
     if (r.success) out.weightSets = r.data;
-    else fail("weightSets", 'weightSets takes a list of "framework", "equal", "pca", "entropy" or { "name": ..., "weights": { "code": weight, ... } }');
+    else
+      fail(
+        "weightSets",
+        'weightSets takes a list of "framework", "equal", "pca", "entropy" or { "name": ..., "weights": { "code": weight, ... } }',
+      );
   }
   if (obj.winsorize !== undefined) {
     const r = winsorizeSchema.safeParse(obj.winsorize);
     if (r.success) out.winsorize = r.data;
-    else fail("winsorize", 'winsorize takes { "min": whole number, "max": whole number ≥ min }, e.g. { "min": 1, "max": 5 }');
+    else
+      fail(
+        "winsorize",
+        'winsorize takes { "min": whole number, "max": whole number ≥ min }, e.g. { "min": 1, "max": 5 }',
+      );
   }
   // Each alternative is checked exactly as the same block of a pipeline spec would be.
   const alternatives = <K extends "normalize" | "aggregate" | "impute">(key: K) => {

@@ -6,7 +6,17 @@
 import { msg, render, type Message } from "../messages";
 import { IndexInputError } from "../errors";
 import type { IndexResult } from "../result";
-import { describeNormalize, parseSpec, type AggregateMethod, type AggregateOneSpec, type ImputeSpec, type IndexSpec, type NormalizeMethod, type NormalizeSpec, type TreatSpec } from "../spec";
+import {
+  describeNormalize,
+  parseSpec,
+  type AggregateMethod,
+  type AggregateOneSpec,
+  type ImputeSpec,
+  type IndexSpec,
+  type NormalizeMethod,
+  type NormalizeSpec,
+  type TreatSpec,
+} from "../spec";
 import { domainOf } from "../steps/aggregate";
 import { normalizeSchema } from "../methods/normalize";
 import { WINSORIZE_DEFAULTS } from "../methods/treat";
@@ -52,10 +62,15 @@ export interface InputModel {
   nominalNormalize: string;
 }
 
-const fail = (message: string) => new IndexInputError([{ table: "Spec", column: "uncertainty", severity: "error", message }]);
+const fail = (message: string) =>
+  new IndexInputError([{ table: "Spec", column: "uncertainty", severity: "error", message }]);
 
 /** `base` overrides steps of the nominal spec for every run (see indexModel: steps done once up front). */
-export function buildInputModel(result: IndexResult, inputs: UncertainInputs = DEFAULT_INPUTS, base: Partial<IndexSpec> = {}): InputModel {
+export function buildInputModel(
+  result: IndexResult,
+  inputs: UncertainInputs = DEFAULT_INPUTS,
+  base: Partial<IndexSpec> = {},
+): InputModel {
   const { framework } = result;
   const nominal = result.spec;
   const unitCount = result.units.codes.length;
@@ -71,25 +86,42 @@ export function buildInputModel(result: IndexResult, inputs: UncertainInputs = D
     apply.push((u, spec) => fn(u.subarray(start, start + size), spec));
   };
 
-  const aggregateAlternatives = (inputs.aggregate ?? []).map((a): AggregateOneSpec => (typeof a === "string" ? oneAggregate(a) : a));
-  const domains = [...aggregateAlternatives, ...Object.values(nominal.aggregate.byLevel), oneAggregate(nominal.aggregate.method, nominal.aggregate.p)].map(domainOf);
+  const aggregateAlternatives = (inputs.aggregate ?? []).map((a): AggregateOneSpec =>
+    typeof a === "string" ? oneAggregate(a) : a,
+  );
+  const domains = [
+    ...aggregateAlternatives,
+    ...Object.values(nominal.aggregate.byLevel),
+    oneAggregate(nominal.aggregate.method, nominal.aggregate.p),
+  ].map(domainOf);
   const needsPositive = domains.some((d) => d.positive);
   const needsNonNegative = domains.some((d) => d.nonNegative);
   const positive = <T extends NormalizeSpec>(spec: T): T =>
-    needsPositive || needsNonNegative ? ({ ...spec, ...positiveNormalization(spec, unitCount, { notes, noteTexts }, needsPositive) } as T) : spec;
+    needsPositive || needsNonNegative
+      ? ({ ...spec, ...positiveNormalization(spec, unitCount, { notes, noteTexts }, needsPositive) } as T)
+      : spec;
   const nominalNormalize = positive(nominal.normalize);
 
   const weightsRecord: Record<string, number> = {};
   for (const [code, w] of result.weights) weightsRecord[code] = w;
   // The weights that noise perturbs: the nominal ones, or the weight set drawn for the run.
   const baseWeights: Record<string, number> = { ...weightsRecord };
-  const spec: IndexSpec = { ...nominal, ...base, normalize: nominalNormalize, aggregate: nominal.aggregate, weights: weightsRecord };
+  const spec: IndexSpec = {
+    ...nominal,
+    ...base,
+    normalize: nominalNormalize,
+    aggregate: nominal.aggregate,
+    weights: weightsRecord,
+  };
 
   if (inputs.weightSets?.length) {
     const sets = inputs.weightSets.map((set) => (typeof set === "string" ? weightSetFor(result, set) : set));
     for (const set of sets) {
       const unknown = Object.keys(set.weights).filter((code) => !framework.byCode.has(code));
-      if (unknown.length) throw fail(`weight set "${set.name}" names codes that are not in the Framework: ${unknown.slice(0, 10).join(", ")}`);
+      if (unknown.length)
+        throw fail(
+          `weight set "${set.name}" names codes that are not in the Framework: ${unknown.slice(0, 10).join(", ")}`,
+        );
     }
     // A set may give only some weights; the others keep their nominal values.
     const full = sets.map((set) => ({ ...weightsRecord, ...set.weights }));
@@ -101,35 +133,51 @@ export function buildInputModel(result: IndexResult, inputs: UncertainInputs = D
   }
   if (inputs.weights) {
     const factor = inputs.weights.factor ?? 0.25;
-    if (!(factor > 0 && factor < 1)) throw fail(`the weight noise factor must be between 0 and 1 (0.25 = ±25 %), got ${factor}`);
+    if (!(factor > 0 && factor < 1))
+      throw fail(`the weight noise factor must be between 0 and 1 (0.25 = ±25 %), got ${factor}`);
     const levels = inputs.weights.levels ?? Array.from({ length: framework.maxLevel - 1 }, (_, i) => i + 1);
     for (const level of levels) {
       const codes = nodesAtLevel(framework, level);
-      if (codes.length === 0) throw fail(`there is no level ${level} below the index to put weight noise on (levels 1 to ${framework.maxLevel - 1})`);
+      if (codes.length === 0)
+        throw fail(
+          `there is no level ${level} below the index to put weight noise on (levels 1 to ${framework.maxLevel - 1})`,
+        );
       add(`weights L${level}`, codes.length, `weights of level ${level} ±${Math.round(factor * 100)} %`, (block, s) => {
-        for (let j = 0; j < codes.length; j++) s.weights![codes[j]!] = baseWeights[codes[j]!]! * (1 + factor * (2 * block[j]! - 1));
+        for (let j = 0; j < codes.length; j++)
+          s.weights![codes[j]!] = baseWeights[codes[j]!]! * (1 + factor * (2 * block[j]! - 1));
       });
     }
   }
   if (inputs.normalize?.length) {
     // The analyst's per-indicator methods stay in every run; only the global method varies.
     const own = nominal.normalize.byIndicator ? { byIndicator: nominal.normalize.byIndicator } : {};
-    const options = inputs.normalize.map((n) => positive({ ...(typeof n === "string" ? defaultNormalize(n) : n), ...own }));
+    const options = inputs.normalize.map((n) =>
+      positive({ ...(typeof n === "string" ? defaultNormalize(n) : n), ...own }),
+    );
     add("normalization", 1, `normalization: ${options.map(describeNormalize).join(" | ")}`, (block, s) => {
       s.normalize = options[pick(block[0]!, options.length)]!;
     });
   }
   if (aggregateAlternatives.length) {
-    const options = aggregateAlternatives.map((a): IndexSpec["aggregate"] => ({ method: a.method, ...(a.method === "power" ? { p: a.p } : {}), byLevel: {} }));
+    const options = aggregateAlternatives.map((a): IndexSpec["aggregate"] => ({
+      method: a.method,
+      ...(a.method === "power" ? { p: a.p } : {}),
+      byLevel: {},
+    }));
     add("aggregation", 1, `aggregation: ${aggregateAlternatives.map((a) => a.method).join(" | ")}`, (block, s) => {
       s.aggregate = options[pick(block[0]!, options.length)]!;
     });
   }
   if (inputs.impute?.length) {
     const options = inputs.impute;
-    add("imputation", 1, `imputation: ${options.map((i) => ("group" in i ? `${i.method} (${i.group})` : i.method)).join(" | ")}`, (block, s) => {
-      s.impute = options[pick(block[0]!, options.length)]!;
-    });
+    add(
+      "imputation",
+      1,
+      `imputation: ${options.map((i) => ("group" in i ? `${i.method} (${i.group})` : i.method)).join(" | ")}`,
+      (block, s) => {
+        s.impute = options[pick(block[0]!, options.length)]!;
+      },
+    );
   }
   if (inputs.winsorize) {
     const { min, max } = inputs.winsorize;
@@ -154,11 +202,19 @@ export function buildInputModel(result: IndexResult, inputs: UncertainInputs = D
       const block = alternativeBlock(nominal, path, value, i);
       return top === "normalize" ? positive(block as NormalizeSpec) : block;
     });
-    add(path, 1, `${path}: ${alternatives.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(" | ")}`, (block, s) => {
-      (s as unknown as Record<string, unknown>)[top] = options[pick(block[0]!, options.length)];
-    });
+    add(
+      path,
+      1,
+      `${path}: ${alternatives.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(" | ")}`,
+      (block, s) => {
+        (s as unknown as Record<string, unknown>)[top] = options[pick(block[0]!, options.length)];
+      },
+    );
   }
-  if (groups.length === 0) throw fail("nothing is uncertain: give at least one of weights, weightSets, normalize, aggregate, impute, winsorize, or a spec path");
+  if (groups.length === 0)
+    throw fail(
+      "nothing is uncertain: give at least one of weights, weightSets, normalize, aggregate, impute, winsorize, or a spec path",
+    );
 
   return {
     groups,
@@ -194,15 +250,26 @@ function alternativeBlock(nominal: IndexSpec, path: string, value: unknown, i: n
   let target: Record<string, unknown> = input;
   for (const part of parts.slice(0, -1)) {
     const next = target[part];
-    if (typeof next !== "object" || next === null || Array.isArray(next)) target[part] = Object.create(null) as Record<string, unknown>;
+    if (typeof next !== "object" || next === null || Array.isArray(next))
+      target[part] = Object.create(null) as Record<string, unknown>;
     target = target[part] as Record<string, unknown>;
   }
   target[parts[parts.length - 1]!] = value;
   try {
     return parseSpec(input)[parts[0] as keyof IndexSpec];
   } catch (error) {
-    const why = error instanceof IndexInputError ? error.issues.map((x) => `${x.column ?? ""}: ${x.message}`).join("; ") : String(error);
-    throw new IndexInputError([{ table: "Spec", column: `inputs.${path}[${i}]`, severity: "error", message: `alternative ${JSON.stringify(value)} is not a valid setting (${why})` }]);
+    const why =
+      error instanceof IndexInputError
+        ? error.issues.map((x) => `${x.column ?? ""}: ${x.message}`).join("; ")
+        : String(error);
+    throw new IndexInputError([
+      {
+        table: "Spec",
+        column: `inputs.${path}[${i}]`,
+        severity: "error",
+        message: `alternative ${JSON.stringify(value)} is not a valid setting (${why})`,
+      },
+    ]);
   }
 }
 
@@ -221,7 +288,8 @@ export function specAsInput(spec: IndexSpec): Record<string, unknown> {
   const coverage = aggregate.minCoverageByLevel as Record<string, number> | undefined;
   delete aggregate.minCoverageByLevel;
   if (aggregate.method !== "power") delete aggregate.p;
-  for (const [level, m] of Object.entries(coverage ?? {})) (byLevel[level] ??= Object.create(null) as Record<string, unknown>).minCoverage = m;
+  for (const [level, m] of Object.entries(coverage ?? {}))
+    (byLevel[level] ??= Object.create(null) as Record<string, unknown>).minCoverage = m;
   if (input.screen === null) delete input.screen;
   if (input.weights === null) delete input.weights;
   return input;
@@ -245,7 +313,6 @@ function oneAggregate(method: AggregateMethod, p?: number): AggregateOneSpec {
 function defaultNormalize(method: NormalizeMethod): NormalizeSpec {
   return normalizeSchema.parse(method);
 }
-
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -276,7 +343,9 @@ function positiveNormalization(spec: NormalizeSpec, units: number, notes: Notes,
     default:
       // Percentile, borda, fracmax, distances and goalposts are ≥ 0: enough for odd or non-integer p.
       if (!strict && spec.method !== "none") return spec;
-      throw fail(`${strict ? "geometric, harmonic or power (p < 0) aggregation needs positive" : "power aggregation with an odd or non-integer p needs non-negative"} normalized values, which ${spec.method} does not guarantee; use minmax, zscore or rank among the normalization alternatives`);
+      throw fail(
+        `${strict ? "geometric, harmonic or power (p < 0) aggregation needs positive" : "power aggregation with an odd or non-integer p needs non-negative"} normalized values, which ${spec.method} does not guarantee; use minmax, zscore or rank among the normalization alternatives`,
+      );
   }
 }
 

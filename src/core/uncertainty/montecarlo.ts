@@ -72,9 +72,17 @@ export function indexModel(result: IndexResult, inputs: UncertainInputs = DEFAUL
   // same columns in every run: start the runs from the nominal treated columns (screened-out units are
   // already NaN there) and skip those steps, which are most of the cost of a run.
   const frontSteps = ["denominate", "impute", "screen", "treat"];
-  const frontFixed = !inputs.impute?.length && !inputs.winsorize && !(inputs.paths ?? []).some((p) => frontSteps.includes(p.path.split(".")[0]!));
+  const frontFixed =
+    !inputs.impute?.length &&
+    !inputs.winsorize &&
+    !(inputs.paths ?? []).some((p) => frontSteps.includes(p.path.split(".")[0]!));
   const model = frontFixed
-    ? buildInputModel(result, inputs, { denominate: false, impute: { method: "none" }, screen: null, treat: untreated(result) })
+    ? buildInputModel(result, inputs, {
+        denominate: false,
+        impute: { method: "none" },
+        screen: null,
+        treat: untreated(result),
+      })
     : buildInputModel(result, inputs);
   const dataset: DataSet = { units: result.units, indicators: frontFixed ? result.steps.treated : result.steps.raw };
   const rootIndex = result.scores.codes.indexOf(result.framework.root);
@@ -101,7 +109,9 @@ export function indexModel(result: IndexResult, inputs: UncertainInputs = DEFAUL
       } catch (error) {
         if (error instanceof IndexComputeError || error instanceof IndexInputError) {
           const what = `normalize ${spec.normalize.method}, aggregate ${spec.aggregate.method}, impute ${spec.impute.method}, treat ${spec.treat.method}`;
-          throw new IndexComputeError(`uncertainty run ${runNumber} (${what}) could not be computed: ${error.message}. Drop that alternative from the uncertain inputs.`);
+          throw new IndexComputeError(
+            `uncertainty run ${runNumber} (${what}) could not be computed: ${error.message}. Drop that alternative from the uncertain inputs.`,
+          );
         }
         throw error;
       }
@@ -130,12 +140,18 @@ function untreated(result: IndexResult): IndexSpec["treat"] {
   return { method: "none", byIndicator };
 }
 
-
 /** Runs the analysis step by step, yielding the number of runs done (for progress and cancelling). */
-export function* uncertaintyTask(result: IndexResult, options: UncertaintyOptions, seed: number): Task<UncertaintyResult> {
+export function* uncertaintyTask(
+  result: IndexResult,
+  options: UncertaintyOptions,
+  seed: number,
+): Task<UncertaintyResult> {
   const runs = options.runs ?? 1000;
   // Every run's ranks and scores are kept for the percentiles: 16 bytes per unit and run, within the budget.
-  checkAnalysisBudget({ units: result.units.codes.length, indicators: result.framework.indicators.length, sensitivityInputs: 0 }, { uncertaintyRuns: runs });
+  checkAnalysisBudget(
+    { units: result.units.codes.length, indicators: result.framework.indicators.length, sensitivityInputs: 0 },
+    { uncertaintyRuns: runs },
+  );
   const low = options.low ?? 0.05;
   const high = options.high ?? 0.95;
   const index = indexModel(result, options.inputs);

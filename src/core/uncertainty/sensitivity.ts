@@ -44,13 +44,29 @@ export function sensitivityInputCount(result: IndexResult, options: SensitivityO
   return indexModel(result, options.inputs).model.groups.length;
 }
 
-export function* sensitivityTask(result: IndexResult, options: SensitivityOptions, seed: number): Task<SensitivityResult> {
+export function* sensitivityTask(
+  result: IndexResult,
+  options: SensitivityOptions,
+  seed: number,
+): Task<SensitivityResult> {
   const n = options.n ?? 1000;
   const index = indexModel(result, options.inputs);
-  checkAnalysisBudget({ units: result.units.codes.length, indicators: result.framework.indicators.length, sensitivityInputs: index.model.groups.length }, { sensitivityN: n });
+  checkAnalysisBudget(
+    {
+      units: result.units.codes.length,
+      indicators: result.framework.indicators.length,
+      sensitivityInputs: index.model.groups.length,
+    },
+    { sensitivityN: n },
+  );
   const { groups, descriptions } = index.model;
   const confidence = options.confidence ?? 0.95;
-  const sobol = yield* saltelliTask((u) => index.run(u), groups, { n, seed, bootstrap: options.bootstrap ?? 1000, confidence });
+  const sobol = yield* saltelliTask((u) => index.run(u), groups, {
+    n,
+    seed,
+    bootstrap: options.bootstrap ?? 1000,
+    confidence,
+  });
   const notes = [...index.model.notes];
   const noteTexts = [...index.model.noteTexts];
   if (!(sobol.variance > 0)) {

@@ -54,7 +54,8 @@ export interface SaltelliOptions {
 export function designWidth(groups: readonly InputGroup[]): number {
   let width = 0;
   for (const group of groups) {
-    if (group.start !== width || group.size < 1) throw new RangeError(`input "${group.name}" must own the design columns from ${width} on`);
+    if (group.start !== width || group.size < 1)
+      throw new RangeError(`input "${group.name}" must own the design columns from ${width} on`);
     width += group.size;
   }
   return width;
@@ -69,13 +70,23 @@ export function runSaltelli(
   groups: readonly InputGroup[],
   options: SaltelliOptions & { onProgress?: (done: number, total: number) => void; shouldCancel?: () => boolean },
 ): SobolResult {
-  return drive(saltelliTask(model, groups, options), options.n * (groups.length + 2), options.onProgress, options.shouldCancel);
+  return drive(
+    saltelliTask(model, groups, options),
+    options.n * (groups.length + 2),
+    options.onProgress,
+    options.shouldCancel,
+  );
 }
 
 /** The same as a task that yields the number of model runs done after each row of the design. */
-export function* saltelliTask(model: (u: Float64Array) => number, groups: readonly InputGroup[], options: SaltelliOptions): Task<SobolResult> {
+export function* saltelliTask(
+  model: (u: Float64Array) => number,
+  groups: readonly InputGroup[],
+  options: SaltelliOptions,
+): Task<SobolResult> {
   const { n } = options;
-  if (!Number.isInteger(n) || n < 2) throw new RangeError(`the sensitivity sample size N must be a whole number of at least 2, got ${n}`);
+  if (!Number.isInteger(n) || n < 2)
+    throw new RangeError(`the sensitivity sample size N must be a whole number of at least 2, got ${n}`);
   const d = groups.length;
   const width = designWidth(groups);
   const rng = new Random(mixSeed(options.seed, 0x5a17e111));
@@ -98,7 +109,13 @@ export function* saltelliTask(model: (u: Float64Array) => number, groups: readon
     }
     yield (r + 1) * (d + 2);
   }
-  return sobolFromOutputs(yA, yB, yAB, groups.map((g) => g.name), options);
+  return sobolFromOutputs(
+    yA,
+    yB,
+    yAB,
+    groups.map((g) => g.name),
+    options,
+  );
 }
 
 /** The indices and their bootstrap intervals from the outputs of A, B and A_B^i. */

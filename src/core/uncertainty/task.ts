@@ -14,7 +14,12 @@ export class AnalysisCancelledError extends Error {
 export type Task<T> = Generator<number, T>;
 
 /** Drives a task to its end, reporting progress and stopping (AnalysisCancelledError) when asked. */
-export function drive<T>(task: Task<T>, total: number, onProgress?: (done: number, total: number) => void, shouldCancel?: () => boolean): T {
+export function drive<T>(
+  task: Task<T>,
+  total: number,
+  onProgress?: (done: number, total: number) => void,
+  shouldCancel?: () => boolean,
+): T {
   for (;;) {
     const step = task.next();
     if (step.done) return step.value;

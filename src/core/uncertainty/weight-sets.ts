@@ -41,7 +41,9 @@ export function weightSetFor(result: IndexResult, method: WeightSetMethod): Weig
     try {
       w = columnWeights(method, columns, children);
     } catch (error) {
-      throw new IndexComputeError(`${method} weights of the children of ${aggregate.code}: ${(error as Error).message}`);
+      throw new IndexComputeError(
+        `${method} weights of the children of ${aggregate.code}: ${(error as Error).message}`,
+      );
     }
     children.forEach((code, i) => (weights[code] = w[i]!));
   }

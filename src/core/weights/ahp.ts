@@ -7,7 +7,16 @@ import { principalEigen } from "../linalg/eigen";
 
 /** Saaty's random index for n = 3..10 (n <= 2 is always consistent). */
 export const RANDOM_INDEX: Readonly<Record<number, number>> = {
-  1: 0, 2: 0, 3: 0.58, 4: 0.9, 5: 1.12, 6: 1.24, 7: 1.32, 8: 1.41, 9: 1.45, 10: 1.49,
+  1: 0,
+  2: 0,
+  3: 0.58,
+  4: 0.9,
+  5: 1.12,
+  6: 1.24,
+  7: 1.32,
+  8: 1.41,
+  9: 1.45,
+  10: 1.49,
 };
 
 /** a_ij * a_ji may be this far from 1, so that judgments typed with two decimals (0.33 for 1/3, 0.13 for 1/8) pass. */
@@ -35,7 +44,10 @@ export function completeComparisonMatrix(rows: readonly (readonly number[])[]): 
   const n = rows.length;
   if (n === 0) throw new IndexComputeError("the comparison matrix is empty");
   rows.forEach((row, i) => {
-    if (row.length !== n) throw new IndexComputeError(`the comparison matrix must be square: it has ${n} rows but row ${i + 1} has ${row.length} columns`);
+    if (row.length !== n)
+      throw new IndexComputeError(
+        `the comparison matrix must be square: it has ${n} rows but row ${i + 1} has ${row.length} columns`,
+      );
   });
   const a = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
@@ -43,15 +55,24 @@ export function completeComparisonMatrix(rows: readonly (readonly number[])[]): 
       const value = rows[i]![j]!;
       const mirror = rows[j]![i]!;
       if (i === j) {
-        if (!Number.isNaN(value) && Math.abs(value - 1) > 1e-9) throw new IndexComputeError(`the diagonal must be 1 (an item compared with itself), but ${at(i, j)} is ${value}`);
+        if (!Number.isNaN(value) && Math.abs(value - 1) > 1e-9)
+          throw new IndexComputeError(
+            `the diagonal must be 1 (an item compared with itself), but ${at(i, j)} is ${value}`,
+          );
         a[i * n + j] = 1;
         continue;
       }
-      if (Number.isNaN(value) && Number.isNaN(mirror)) throw new IndexComputeError(`${at(i, j)} and ${at(j, i)} are both blank: give one judgment (1-9) for this pair`);
+      if (Number.isNaN(value) && Number.isNaN(mirror))
+        throw new IndexComputeError(
+          `${at(i, j)} and ${at(j, i)} are both blank: give one judgment (1-9) for this pair`,
+        );
       const own = Number.isNaN(value) ? 1 / mirror : value;
-      if (!(own > 0) || !Number.isFinite(own)) throw new IndexComputeError(`judgments must be positive numbers (1/9 to 9), but ${at(i, j)} is ${own}`);
+      if (!(own > 0) || !Number.isFinite(own))
+        throw new IndexComputeError(`judgments must be positive numbers (1/9 to 9), but ${at(i, j)} is ${own}`);
       if (!Number.isNaN(value) && !Number.isNaN(mirror) && Math.abs(value * mirror - 1) > RECIPROCAL_TOLERANCE) {
-        throw new IndexComputeError(`the matrix is not reciprocal: ${at(i, j)} is ${value} so ${at(j, i)} must be 1/${value} (${(1 / value).toPrecision(3)}), not ${mirror}`);
+        throw new IndexComputeError(
+          `the matrix is not reciprocal: ${at(i, j)} is ${value} so ${at(j, i)} must be 1/${value} (${(1 / value).toPrecision(3)}), not ${mirror}`,
+        );
       }
       a[i * n + j] = own;
     }

@@ -26,7 +26,8 @@ export function entropyWeights(columns: readonly Float64Array[], codes: readonly
       n++;
     }
     if (n < 2) throw new IndexComputeError(`entropy weights need at least 2 values in ${code}, found ${n}`);
-    if (sum === 0) throw new IndexComputeError(`entropy weights need a positive total in ${code}, but every value is 0`);
+    if (sum === 0)
+      throw new IndexComputeError(`entropy weights need a positive total in ${code}, but every value is 0`);
     let plogp = 0;
     for (let i = 0; i < column.length; i++) {
       const y = column[i]!;
@@ -39,7 +40,9 @@ export function entropyWeights(columns: readonly Float64Array[], codes: readonly
   let total = 0;
   for (const d of divergence) total += d;
   if (!(total > 0)) {
-    throw new IndexComputeError("entropy weights are undefined: every column is spread evenly (all entropies are 1); use equal weights");
+    throw new IndexComputeError(
+      "entropy weights are undefined: every column is spread evenly (all entropies are 1); use equal weights",
+    );
   }
   return divergence.map((d) => d / total);
 }

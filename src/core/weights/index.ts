@@ -13,7 +13,11 @@ export const WEIGHT_METHODS = ["entropy", "pca", "equal"] as const;
 export type WeightMethod = (typeof WEIGHT_METHODS)[number];
 
 /** Weights (summing to 1) for the columns, by the named data-driven method. */
-export function columnWeights(method: WeightMethod, columns: readonly Float64Array[], codes: readonly string[]): Float64Array {
+export function columnWeights(
+  method: WeightMethod,
+  columns: readonly Float64Array[],
+  codes: readonly string[],
+): Float64Array {
   switch (method) {
     case "entropy":
       return entropyWeights(columns, codes);
@@ -22,6 +26,8 @@ export function columnWeights(method: WeightMethod, columns: readonly Float64Arr
     case "equal":
       return equalWeights(columns.length);
     default:
-      throw new IndexComputeError(`unknown weighting method "${String(method)}"; allowed: ${WEIGHT_METHODS.join(", ")}`);
+      throw new IndexComputeError(
+        `unknown weighting method "${String(method)}"; allowed: ${WEIGHT_METHODS.join(", ")}`,
+      );
   }
 }

@@ -19,7 +19,10 @@ export interface PcaResult {
 }
 
 /** Correlations over the rows where every column has a value (listwise), unlike the audit's pairwise ones. */
-function completeRowsCorrelations(columns: readonly Float64Array[], codes: readonly string[]): { matrix: Float64Array; rowsUsed: number } {
+function completeRowsCorrelations(
+  columns: readonly Float64Array[],
+  codes: readonly string[],
+): { matrix: Float64Array; rowsUsed: number } {
   const k = columns.length;
   const rows = columns[0]?.length ?? 0;
   const complete: number[] = [];
@@ -35,7 +38,10 @@ function completeRowsCorrelations(columns: readonly Float64Array[], codes: reado
     const values = Float64Array.from(complete, (i) => (shift === 0 ? raw[i]! : timesPow2(raw[i]!, shift)));
     const m = mean(values);
     const s = sd(values);
-    if (!(s > 0)) throw new IndexComputeError(`PCA needs variation in every column, but ${codes[j] ?? `column ${j + 1}`} is constant over the complete rows`);
+    if (!(s > 0))
+      throw new IndexComputeError(
+        `PCA needs variation in every column, but ${codes[j] ?? `column ${j + 1}`} is constant over the complete rows`,
+      );
     return values.map((v) => (v - m) / s);
   });
   const matrix = new Float64Array(k * k);

@@ -90,7 +90,9 @@ export class WhatIfModel {
           const abs = Math.abs(v);
           if (v !== v || abs === Infinity) continue;
           if ((abs > 0 && Math.log2(abs) * Math.max(1, p) > 900) || (p < 0 && abs > 0 && Math.log2(abs) * p > 900)) {
-            throw new IndexComputeError(`what-if weights need normalized values of moderate size, but ${c} holds ${v}; normalize it (e.g. min-max 0–100)`);
+            throw new IndexComputeError(
+              `what-if weights need normalized values of moderate size, but ${c} holds ${v}; normalize it (e.g. min-max 0–100)`,
+            );
           }
         }
       }
@@ -149,10 +151,20 @@ export class WhatIfModel {
       let total = 0;
       for (let j = a; j < b; j++) {
         const w = weights[childSlots[j]!]!;
-        if (!(w >= 0) || w === Infinity) return { kind: "bad-weight", node: this.codes[childSlots[j]!]!, message: `the weight of ${this.codes[childSlots[j]!]} is ${w}; weights are finite numbers ≥ 0` };
+        if (!(w >= 0) || w === Infinity)
+          return {
+            kind: "bad-weight",
+            node: this.codes[childSlots[j]!]!,
+            message: `the weight of ${this.codes[childSlots[j]!]} is ${w}; weights are finite numbers ≥ 0`,
+          };
         total += w;
       }
-      if (!(total > 0)) return { kind: "all-zero", node, message: `every child of ${node} has weight 0; give at least one a positive weight` };
+      if (!(total > 0))
+        return {
+          kind: "all-zero",
+          node,
+          message: `every child of ${node} has weight 0; give at least one a positive weight`,
+        };
       const kernel = this.kernels[k]!;
       const dom = this.domain[k]!;
       const min = this.minCoverage[k]!;
@@ -167,7 +179,12 @@ export class WhatIfModel {
           const v = x[i]!;
           if (v !== v) continue;
           if ((dom === 1 && v <= 0) || (dom === 2 && v < 0)) {
-            return { kind: "domain", node, unit: this.unitCodes[i]!, message: `with these weights ${this.codes[s]} of ${this.unitCodes[i]} is ${v}, outside what the mean of ${node} accepts (${dom === 1 ? "> 0" : "≥ 0"})` };
+            return {
+              kind: "domain",
+              node,
+              unit: this.unitCodes[i]!,
+              message: `with these weights ${this.codes[s]} of ${this.unitCodes[i]} is ${v}, outside what the mean of ${node} accepts (${dom === 1 ? "> 0" : "≥ 0"})`,
+            };
           }
           den[i]! += w;
           present[i]! += 1;

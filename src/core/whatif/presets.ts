@@ -13,7 +13,8 @@ export type PresetMethod = (typeof PRESET_METHODS)[number];
 /** Shares (summing to 1) for the children of `node` from their current scores. */
 export function presetShares(model: WhatIfModel, node: string, method: PresetMethod): Float64Array {
   const kids = model.children(node);
-  if (kids.length === 0) throw new IndexComputeError(`${node} is not an aggregate: presets weigh an aggregate's children`);
+  if (kids.length === 0)
+    throw new IndexComputeError(`${node} is not an aggregate: presets weigh an aggregate's children`);
   if (method === "equal") return equalWeights(kids.length);
   const columns = kids.map((c) => model.scores(c));
   return method === "pca" ? pcaWeights(columns, kids) : entropyWeights(columns, kids);
@@ -22,7 +23,8 @@ export function presetShares(model: WhatIfModel, node: string, method: PresetMet
 /** Sets the children's weights to `shares` times their current total (1 when they were all 0). */
 export function setChildShares(model: WhatIfModel, node: string, shares: ArrayLike<number>): void {
   const kids = model.children(node);
-  if (shares.length !== kids.length) throw new IndexComputeError(`${node} has ${kids.length} children but ${shares.length} weights were given`);
+  if (shares.length !== kids.length)
+    throw new IndexComputeError(`${node} has ${kids.length} children but ${shares.length} weights were given`);
   let total = 0;
   for (const c of kids) total += model.weights[model.slot(c)]!;
   if (!(total > 0) || !Number.isFinite(total)) total = 1;
@@ -48,7 +50,8 @@ export function applyPreset(model: WhatIfModel, method: PresetMethod, node: stri
 /** AHP weights from a pairwise grid over `node`'s children; applied only when consistent (CR ≤ 0.1). */
 export function applyAhp(model: WhatIfModel, node: string, grid: readonly (readonly number[])[]): AhpResult {
   const kids = model.children(node);
-  if (grid.length !== kids.length) throw new IndexComputeError(`${node} has ${kids.length} children; the comparison grid has ${grid.length} rows`);
+  if (grid.length !== kids.length)
+    throw new IndexComputeError(`${node} has ${kids.length} children; the comparison grid has ${grid.length} rows`);
   const result = ahp(grid);
   if (!result.consistent) return result;
   setChildShares(model, node, result.weights);

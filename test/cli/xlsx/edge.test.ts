@@ -42,12 +42,22 @@ describe("writer edge cases", () => {
     const beta = 100; // West has the highest B
     assert.ok(Math.abs((west[3] as number) - (25 + beta + 2 * (100 / 6)) / 4) < 1e-12);
     const dashboard = plan.sheets.find((s) => s.key === "dashboard")!;
-    assert.deepEqual(dashboard.charts.map((c) => c.id), ["top", "contributions", "radar", "scatter"]);
+    assert.deepEqual(
+      dashboard.charts.map((c) => c.id),
+      ["top", "contributions", "radar", "scatter"],
+    );
   });
 
   it("writes CSV input tables as sheets, numbers as numbers only when they print back the same", async () => {
     const outPath = join(dir, "flat.xlsx");
-    const summary = await writeResultWorkbook({ inputTables: [{ name: "Data", rows: data }, { name: "Framework", rows: framework }], plan, outPath });
+    const summary = await writeResultWorkbook({
+      inputTables: [
+        { name: "Data", rows: data },
+        { name: "Framework", rows: framework },
+      ],
+      plan,
+      outPath,
+    });
     assert.equal(summary.charts, 4);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(outPath);
@@ -56,7 +66,11 @@ describe("writer edge cases", () => {
     assert.equal(sheet.getCell("D2").value, "3.10", "3.10 would print back as 3.1: kept as typed");
     assert.equal(sheet.getCell("E3").value, "001", "leading zeros kept");
     assert.equal(sheet.getCell("A2").value, "North");
-    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith(".tmp")), [], "no temporary file left");
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.endsWith(".tmp")),
+      [],
+      "no temporary file left",
+    );
   });
 
   it("binds the charts of a Chinese workbook to its Chinese sheet names", async () => {
@@ -64,7 +78,11 @@ describe("writer edge cases", () => {
     const { buffer, summary } = await buildResultWorkbook({ plan: zh });
     assert.equal(summary.sheetNames.dashboard, "仪表板");
     const zip = await JSZip.loadAsync(buffer);
-    const charts = await Promise.all(Object.keys(zip.files).filter((p) => p.startsWith("xl/charts/chart")).map((p) => zip.file(p)!.async("string")));
+    const charts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((p) => p.startsWith("xl/charts/chart"))
+        .map((p) => zip.file(p)!.async("string")),
+    );
     assert.equal(charts.length, 4);
     for (const xml of charts) {
       const formulas = [...xml.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1]!);
@@ -77,26 +95,46 @@ describe("writer edge cases", () => {
     const notXlsx = join(dir, "data.csv");
     writeFileSync(notXlsx, "uName,uCode\nNorth,N\n");
     const outPath = join(dir, "never.xlsx");
-    await assert.rejects(writeResultWorkbook({ inputPath: notXlsx, plan, outPath }), (error: Error) =>
-      error.message.includes(`cannot read the input workbook ${notXlsx}`) && error.message.includes("must be an .xlsx file"));
+    await assert.rejects(
+      writeResultWorkbook({ inputPath: notXlsx, plan, outPath }),
+      (error: Error) =>
+        error.message.includes(`cannot read the input workbook ${notXlsx}`) &&
+        error.message.includes("must be an .xlsx file"),
+    );
     assert.equal(existsSync(outPath), false);
   });
 
   it("warns about an input chart sheet it cannot keep, and keeps the rest", async () => {
     const input = new ExcelJS.Workbook();
     input.addWorksheet("Data").getCell("A1").value = 1;
-    const zip = await JSZip.loadAsync(Buffer.from(await input.xlsx.writeBuffer() as ArrayBuffer));
-    const edit = async (path: string, change: (xml: string) => string) => zip.file(path, change(await zip.file(path)!.async("string")));
-    zip.file("xl/chartsheets/sheet1.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>');
-    await edit("xl/workbook.xml", (xml) => xml.replace("</sheets>", '<sheet name="Chart tab" sheetId="9" r:id="rId99"/></sheets>'));
-    await edit("xl/_rels/workbook.xml.rels", (xml) => xml.replace("</Relationships>",
-      '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>'));
-    await edit("[Content_Types].xml", (xml) => xml.replace("</Types>",
-      '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>'));
+    const zip = await JSZip.loadAsync(Buffer.from((await input.xlsx.writeBuffer()) as ArrayBuffer));
+    const edit = async (path: string, change: (xml: string) => string) =>
+      zip.file(path, change(await zip.file(path)!.async("string")));
+    zip.file(
+      "xl/chartsheets/sheet1.xml",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>',
+    );
+    await edit("xl/workbook.xml", (xml) =>
+      xml.replace("</sheets>", '<sheet name="Chart tab" sheetId="9" r:id="rId99"/></sheets>'),
+    );
+    await edit("xl/_rels/workbook.xml.rels", (xml) =>
+      xml.replace(
+        "</Relationships>",
+        '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+      ),
+    );
+    await edit("[Content_Types].xml", (xml) =>
+      xml.replace(
+        "</Types>",
+        '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>',
+      ),
+    );
     const inputPath = join(dir, "with-chart-sheet.xlsx");
     writeFileSync(inputPath, await zip.generateAsync({ type: "nodebuffer" }));
     const { summary } = await buildResultWorkbook({ inputPath, plan });
-    assert.deepEqual(summary.warnings, ['chart sheet "Chart tab" of the input workbook could not be kept (the .xlsx library cannot write it)']);
+    assert.deepEqual(summary.warnings, [
+      'chart sheet "Chart tab" of the input workbook could not be kept (the .xlsx library cannot write it)',
+    ]);
     assert.equal(summary.charts, 4);
   });
 
@@ -113,7 +151,11 @@ describe("writer edge cases", () => {
     assert.equal(summary.sheetNames.results, "Results");
     assert.equal(summary.sheetNames.dashboard, "Dashboard");
     const zip = await JSZip.loadAsync(readFileSync(second));
-    const tables = await Promise.all(Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p)).map((p) => zip.file(p)!.async("string")));
+    const tables = await Promise.all(
+      Object.keys(zip.files)
+        .filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p))
+        .map((p) => zip.file(p)!.async("string")),
+    );
     const names = tables.map((t) => /<table [^>]*name="([^"]+)"/.exec(t)![1]).sort();
     assert.ok(names.includes("IndexStudioResults") && !names.includes("IndexStudioResults2"), names.join());
     assert.equal(new Set(names.map((n) => n!.toLowerCase())).size, names.length, "table names unique");
@@ -122,7 +164,13 @@ describe("writer edge cases", () => {
     const [before, after] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
     await before.xlsx.readFile(first);
     await after.xlsx.readFile(second);
-    assert.deepEqual(after.worksheets.map((ws) => ws.name), before.worksheets.map((ws) => ws.name));
-    assert.equal(after.getWorksheet("Results")!.getCell("B2").value, before.getWorksheet("Results")!.getCell("B2").value);
+    assert.deepEqual(
+      after.worksheets.map((ws) => ws.name),
+      before.worksheets.map((ws) => ws.name),
+    );
+    assert.equal(
+      after.getWorksheet("Results")!.getCell("B2").value,
+      before.getWorksheet("Results")!.getCell("B2").value,
+    );
   });
 });

@@ -12,8 +12,12 @@ import { asemTables } from "../../helpers/conformance";
 import { HOSTILE_NAMES } from "./fixture";
 
 const { data, meta } = asemTables();
-const hostile: Cell[][] = data.map((row, r) => (r >= 1 && r <= HOSTILE_NAMES.length ? [HOSTILE_NAMES[r - 1]!, ...row.slice(1)] : [...row]));
-const plan = buildReport(computeIndex(hostile, meta, { impute: { method: "mean" }, screen: { minCoverage: 0.9 } }), { language: "en" });
+const hostile: Cell[][] = data.map((row, r) =>
+  r >= 1 && r <= HOSTILE_NAMES.length ? [HOSTILE_NAMES[r - 1]!, ...row.slice(1)] : [...row],
+);
+const plan = buildReport(computeIndex(hostile, meta, { impute: { method: "mean" }, screen: { minCoverage: 0.9 } }), {
+  language: "en",
+});
 
 describe("rows written directly for large sheets", () => {
   const books: { book: ExcelJS.Workbook; zip: JSZip }[] = [];
@@ -27,7 +31,10 @@ describe("rows written directly for large sheets", () => {
   });
 
   it("applies to the table sheets, not to the Log or the Dashboard", () => {
-    assert.deepEqual(plan.sheets.filter(qualifiesForFastRows).map((s) => s.key), ["results", "scores", "ranks", "normalized"]);
+    assert.deepEqual(
+      plan.sheets.filter(qualifiesForFastRows).map((s) => s.key),
+      ["results", "scores", "ranks", "normalized"],
+    );
   });
 
   it("gives the same values, types and number formats in every cell", () => {
@@ -53,8 +60,17 @@ describe("rows written directly for large sheets", () => {
   });
 
   it("stretches the tables over every row and writes no formula", async () => {
-    const tableRefs = async (zip: JSZip) => Promise.all(Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p)).sort()
-      .map(async (p) => /<table [^>]*ref="([^"]+)"[^>]*>.*<autoFilter ref="([^"]+)"/.exec(await zip.file(p)!.async("string"))!.slice(1)));
+    const tableRefs = async (zip: JSZip) =>
+      Promise.all(
+        Object.keys(zip.files)
+          .filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p))
+          .sort()
+          .map(async (p) =>
+            /<table [^>]*ref="([^"]+)"[^>]*>.*<autoFilter ref="([^"]+)"/
+              .exec(await zip.file(p)!.async("string"))!
+              .slice(1),
+          ),
+      );
     const [slowRefs, fastRefs] = await Promise.all(books.map((b) => tableRefs(b.zip)));
     assert.deepEqual(fastRefs, slowRefs);
     assert.deepEqual(slowRefs![0], ["A1:Q52", "A1:Q52"]);
@@ -62,7 +78,8 @@ describe("rows written directly for large sheets", () => {
     for (const sheet of plan.sheets) {
       const xml = await books[1]!.zip.file(paths.get(sheet.name)!)!.async("string");
       assert.doesNotMatch(xml, /<f[ >]/);
-      if (qualifiesForFastRows(sheet)) assert.match(xml, new RegExp(`<dimension ref="A1:[A-Z]+${sheet.cells.length}"/>`));
+      if (qualifiesForFastRows(sheet))
+        assert.match(xml, new RegExp(`<dimension ref="A1:[A-Z]+${sheet.cells.length}"/>`));
     }
   });
 });

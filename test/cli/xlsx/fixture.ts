@@ -33,16 +33,25 @@ export interface Fixture {
 export async function writeFixture(): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), "index-studio-xlsx-"));
   const { data, meta } = asemTables();
-  const hostile: Cell[][] = data.map((row, r) => (r >= 1 && r <= HOSTILE_NAMES.length ? [HOSTILE_NAMES[r - 1]!, ...row.slice(1)] : [...row]));
+  const hostile: Cell[][] = data.map((row, r) =>
+    r >= 1 && r <= HOSTILE_NAMES.length ? [HOSTILE_NAMES[r - 1]!, ...row.slice(1)] : [...row],
+  );
   const result = computeIndex(hostile, meta);
   const analysis = runAnalysis(result, { uncertainty: { runs: 40 }, seed: 7 });
   const plan: ReportPlan = {
-    sheets: [...buildReport(result, { language: "en" }).sheets, ...buildAnalysisReport(analysis, result, { language: "en" })],
+    sheets: [
+      ...buildReport(result, { language: "en" }).sheets,
+      ...buildAnalysisReport(analysis, result, { language: "en" }),
+    ],
   };
 
   const input = new ExcelJS.Workbook();
   const dataSheet = input.addWorksheet("Data");
-  hostile.forEach((row, r) => dataSheet.addRow(row.map((v, c) => (r > 0 && c >= 6 && typeof v === "string" && v !== "" ? Number(v) : v ?? null))));
+  hostile.forEach((row, r) =>
+    dataSheet.addRow(
+      row.map((v, c) => (r > 0 && c >= 6 && typeof v === "string" && v !== "" ? Number(v) : (v ?? null))),
+    ),
+  );
   const frameworkSheet = input.addWorksheet("Framework");
   meta.forEach((row) => frameworkSheet.addRow(row.map((v) => v ?? null)));
   const notes = input.addWorksheet("Results");
@@ -72,10 +81,33 @@ export async function writeFixture(): Promise<Fixture> {
 /** The user's own chart in the input workbook. */
 export const USER_CHART_TITLE = "Quarterly visitors (user chart)";
 const USER_CHART_SHEET: SheetPlan = finishSheet({
-  key: "weights", name: "My chart", formats: [], colorScales: [], highlights: [], freeze: { rows: 0, cols: 0 },
-  cells: [["Quarter", "Visitors"], ["Q1", 120], ["Q2", 180], ["Q3", 150], ["Q4", 210]],
-  charts: [{
-    id: "user", kind: "bar", title: USER_CHART_TITLE, legend: false, anchor: { row: 0, col: 3, rows: 15, cols: 7 },
-    series: [{ name: "Visitors", categories: { sheet: "weights", range: "A2:A5" }, values: { sheet: "weights", range: "B2:B5" } }],
-  }],
+  key: "weights",
+  name: "My chart",
+  formats: [],
+  colorScales: [],
+  highlights: [],
+  freeze: { rows: 0, cols: 0 },
+  cells: [
+    ["Quarter", "Visitors"],
+    ["Q1", 120],
+    ["Q2", 180],
+    ["Q3", 150],
+    ["Q4", 210],
+  ],
+  charts: [
+    {
+      id: "user",
+      kind: "bar",
+      title: USER_CHART_TITLE,
+      legend: false,
+      anchor: { row: 0, col: 3, rows: 15, cols: 7 },
+      series: [
+        {
+          name: "Visitors",
+          categories: { sheet: "weights", range: "A2:A5" },
+          values: { sheet: "weights", range: "B2:B5" },
+        },
+      ],
+    },
+  ],
 });

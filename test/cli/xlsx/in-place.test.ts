@@ -25,7 +25,8 @@ async function compute(...flags: string[]): Promise<ExcelJS.Workbook> {
 const names = (book: ExcelJS.Workbook) => book.worksheets.map((ws) => ws.name);
 function values(book: ExcelJS.Workbook): Record<string, unknown[][]> {
   const out: Record<string, unknown[][]> = {};
-  for (const ws of book.worksheets) out[ws.name] = ws.getSheetValues().map((row) => (Array.isArray(row) ? [...row] : []));
+  for (const ws of book.worksheets)
+    out[ws.name] = ws.getSheetValues().map((row) => (Array.isArray(row) ? [...row] : []));
   return out;
 }
 async function editWorkbookXml(edit: (xml: string) => string): Promise<void> {
@@ -40,7 +41,11 @@ before(async () => {
   const { data, meta } = asemTables();
   const input = new ExcelJS.Workbook();
   const dataSheet = input.addWorksheet("Data");
-  data.forEach((row, r) => dataSheet.addRow(row.map((v, c) => (r > 0 && c >= 6 && typeof v === "string" && v !== "" ? Number(v) : v ?? null))));
+  data.forEach((row, r) =>
+    dataSheet.addRow(
+      row.map((v, c) => (r > 0 && c >= 6 && typeof v === "string" && v !== "" ? Number(v) : (v ?? null))),
+    ),
+  );
   const frameworkSheet = input.addWorksheet("Framework");
   meta.forEach((row) => frameworkSheet.addRow(row.map((v) => v ?? null)));
   input.addWorksheet("Results").getCell("A1").value = "my own notes";
@@ -50,17 +55,27 @@ before(async () => {
 describe("compute --in-place twice", () => {
   let first: ExcelJS.Workbook;
 
-  it("the first run adds its sheets after the input, beside the analyst's own \"Results\"", async () => {
+  it('the first run adds its sheets after the input, beside the analyst\'s own "Results"', async () => {
     first = await compute("--audit");
     assert.deepEqual(names(first), ["Data", "Framework", "Results", ...OUTPUTS]);
     const owned = readOwnedSheets(await workbookXml());
-    assert.deepEqual(owned.map((o) => o.key), ["results", "scores", "ranks", "normalized", "log", "dashboard", "audit"]);
-    assert.deepEqual(owned.map((o) => o.name), OUTPUTS);
+    assert.deepEqual(
+      owned.map((o) => o.key),
+      ["results", "scores", "ranks", "normalized", "log", "dashboard", "audit"],
+    );
+    assert.deepEqual(
+      owned.map((o) => o.name),
+      OUTPUTS,
+    );
   });
 
   it("the marks are hidden names scoped to each output sheet, the analyst does not see them", async () => {
     const index = names(first).indexOf("Results (2)");
-    assert.ok((await workbookXml()).includes(`<definedName name="${OWNED_NAME}" localSheetId="${index}" hidden="1">&quot;results:Results (2)&quot;</definedName>`));
+    assert.ok(
+      (await workbookXml()).includes(
+        `<definedName name="${OWNED_NAME}" localSheetId="${index}" hidden="1">&quot;results:Results (2)&quot;</definedName>`,
+      ),
+    );
   });
 
   it("the second run gives the same sheets, in the same order, with identical values; the user's sheet is untouched", async () => {
@@ -77,7 +92,13 @@ describe("compute --in-place twice", () => {
     // Rename "Log" as Excel would: only the name in xl/workbook.xml changes, the sheetId stays.
     await editWorkbookXml((xml) => xml.replace(' name="Log"', ' name="My log"'));
     const third = await compute("--audit");
-    assert.deepEqual(names(third), ["Data", "Framework", "Results", ...OUTPUTS.map((n) => (n === "Log" ? "My log" : n)), "Log"]);
+    assert.deepEqual(names(third), [
+      "Data",
+      "Framework",
+      "Results",
+      ...OUTPUTS.map((n) => (n === "Log" ? "My log" : n)),
+      "Log",
+    ]);
     assert.deepEqual(values(third)["My log"], values(first)["Log"]);
     assert.deepEqual(values(third)["Log"], values(first)["Log"]);
   });
@@ -87,7 +108,10 @@ describe("compute --in-place twice", () => {
     const beforeBook = await compute("--audit");
     const before = values(beforeBook);
     await editWorkbookXml((xml) => {
-      const idOf = (name: string) => new RegExp(`<sheet [^>]*name="${name.replace(/[()]/g, "\\$&")}"[^>]*>`).exec(xml)![0].match(/sheetId="(\d+)"/)![1]!;
+      const idOf = (name: string) =>
+        new RegExp(`<sheet [^>]*name="${name.replace(/[()]/g, "\\$&")}"[^>]*>`)
+          .exec(xml)![0]
+          .match(/sheetId="(\d+)"/)![1]!;
       const [user, dashboard] = [idOf("Results"), idOf("Dashboard")];
       return xml.replace(/<sheet [^>]*>/g, (tag) => {
         const name = /name="([^"]*)"/.exec(tag)![1];
@@ -121,11 +145,17 @@ describe("compute --in-place twice", () => {
     const mine = book.addWorksheet("Scores");
     (mine as unknown as { orderNo: number }).orderNo = order;
     mine.getCell("A1").value = "mine";
-    const rewritten = await JSZip.loadAsync(await book.xlsx.writeBuffer() as ArrayBuffer);
+    const rewritten = await JSZip.loadAsync((await book.xlsx.writeBuffer()) as ArrayBuffer);
     // exceljs drops the marks on reading; put back those Excel would have kept.
-    await writeOwnedSheets(rewritten, ownedBefore.filter((o) => o.key !== "scores"));
+    await writeOwnedSheets(
+      rewritten,
+      ownedBefore.filter((o) => o.key !== "scores"),
+    );
     writeFileSync(path, await rewritten.generateAsync({ type: "nodebuffer" }));
-    assert.ok(!readOwnedSheets(await workbookXml()).some((o) => o.name === "Scores"), "the user's new sheet has no mark");
+    assert.ok(
+      !readOwnedSheets(await workbookXml()).some((o) => o.name === "Scores"),
+      "the user's new sheet has no mark",
+    );
     assert.equal(names(book).indexOf("Scores"), names(first).indexOf("Scores"), "in the place the output had");
 
     const fourth = await compute();
@@ -136,32 +166,46 @@ describe("compute --in-place twice", () => {
 });
 
 describe("ownership marks", () => {
-  const WORKBOOK = '<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1"/><sheet name="Say &quot;hi&quot; &amp; 结果" sheetId="7" r:id="rId2"/><sheet name="Log" sheetId="3" r:id="rId3"/></sheets>'
-    + '<definedNames><definedName name="Mine">A!$A$1</definedName><definedName name="_IndexStudio_Owned_log" hidden="1">&quot;3:Log&quot;</definedName></definedNames></workbook>';
+  const WORKBOOK =
+    '<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1"/><sheet name="Say &quot;hi&quot; &amp; 结果" sheetId="7" r:id="rId2"/><sheet name="Log" sheetId="3" r:id="rId3"/></sheets>' +
+    '<definedNames><definedName name="Mine">A!$A$1</definedName><definedName name="_IndexStudio_Owned_log" hidden="1">&quot;3:Log&quot;</definedName></definedNames></workbook>';
 
   it("round-trip any sheet name (quotes doubled in the formula's text constant), replace earlier marks and remove the old workbook-level ones", async () => {
     const zip = new JSZip();
     zip.file("xl/workbook.xml", WORKBOOK);
-    const owned = [{ key: "results", name: 'Say "hi" & 结果' }, { key: "log", name: "Log" }];
+    const owned = [
+      { key: "results", name: 'Say "hi" & 结果' },
+      { key: "log", name: "Log" },
+    ];
     await writeOwnedSheets(zip, owned);
     await writeOwnedSheets(zip, owned);
     const xml = await zip.file("xl/workbook.xml")!.async("string");
     assert.equal(xml.match(/_IndexStudio_Output/g)?.length, 2, "written once, not added again");
     assert.ok(!xml.includes("_IndexStudio_Owned_"), "the workbook-level marks of earlier versions are gone");
-    assert.ok(xml.includes('<definedName name="_IndexStudio_Output" localSheetId="1" hidden="1">&quot;results:Say &quot;&quot;hi&quot;&quot; &amp; 结果&quot;</definedName>'), xml);
+    assert.ok(
+      xml.includes(
+        '<definedName name="_IndexStudio_Output" localSheetId="1" hidden="1">&quot;results:Say &quot;&quot;hi&quot;&quot; &amp; 结果&quot;</definedName>',
+      ),
+      xml,
+    );
     assert.ok(xml.includes('<definedName name="Mine">A!$A$1</definedName>'), "the user's names stay");
     assert.deepEqual(readOwnedSheets(xml), owned);
     await writeOwnedSheets(zip, []);
-    assert.equal(await zip.file("xl/workbook.xml")!.async("string"), WORKBOOK.replace('<definedName name="_IndexStudio_Owned_log" hidden="1">&quot;3:Log&quot;</definedName>', ""));
+    assert.equal(
+      await zip.file("xl/workbook.xml")!.async("string"),
+      WORKBOOK.replace('<definedName name="_IndexStudio_Owned_log" hidden="1">&quot;3:Log&quot;</definedName>', ""),
+    );
   });
 
   it("trust only a mark on a sheet of the name it gives: not workbook-level ones, renamed or copied sheets, or marks that do not parse", () => {
-    const sheets = '<sheets><sheet name="Results" sheetId="1"/><sheet name="Log (2)" sheetId="2"/><sheet name="Ranks" sheetId="3"/><sheet name="Scores" sheetId="4"/></sheets>';
-    const xml = `<workbook>${sheets}<definedNames><definedName name="_IndexStudio_Owned_results" hidden="1">&quot;1:Results&quot;</definedName>`
-      + '<definedName name="_IndexStudio_Output" localSheetId="1" hidden="1">&quot;log:Log&quot;</definedName>'
-      + '<definedName name="_IndexStudio_Output" localSheetId="3">&quot;Scores:Scores&quot;</definedName>'
-      + '<definedName name="_IndexStudio_Output" hidden="1">&quot;ranks:Ranks&quot;</definedName>'
-      + '<definedName name="_IndexStudio_Output" localSheetId="2" hidden="false">&quot;ranks:Ranks&quot;</definedName></definedNames></workbook>';
+    const sheets =
+      '<sheets><sheet name="Results" sheetId="1"/><sheet name="Log (2)" sheetId="2"/><sheet name="Ranks" sheetId="3"/><sheet name="Scores" sheetId="4"/></sheets>';
+    const xml =
+      `<workbook>${sheets}<definedNames><definedName name="_IndexStudio_Owned_results" hidden="1">&quot;1:Results&quot;</definedName>` +
+      '<definedName name="_IndexStudio_Output" localSheetId="1" hidden="1">&quot;log:Log&quot;</definedName>' +
+      '<definedName name="_IndexStudio_Output" localSheetId="3">&quot;Scores:Scores&quot;</definedName>' +
+      '<definedName name="_IndexStudio_Output" hidden="1">&quot;ranks:Ranks&quot;</definedName>' +
+      '<definedName name="_IndexStudio_Output" localSheetId="2" hidden="false">&quot;ranks:Ranks&quot;</definedName></definedNames></workbook>';
     assert.deepEqual(readOwnedSheets(xml), [{ key: "ranks", name: "Ranks" }]);
   });
 });

@@ -78,14 +78,25 @@ export async function passThroughInput(path: string): Promise<void> {
   await book.xlsx.writeFile(path);
   await editPackage(path, async (zip) => {
     // exceljs writes the text unescaped; Excel escapes the underscore of a literal "_x0041_".
-    await editPart(zip, "xl/sharedStrings.xml", (xml) => xml.replace(`<t>${LITERAL_ESCAPE} City</t>`, `<t>_x005F_${LITERAL_ESCAPE.slice(1)} City</t>`));
-    await editPart(zip, "xl/workbook.xml", (xml) => addDefinedNames(xml,
-      '<definedName name="Rate" localSheetId="1">Data!$B$2</definedName>'
-      + '<definedName name="Rate" localSheetId="2">Framework!$F$2</definedName>'
-      + '<definedName name="Half">0.5</definedName>'
-      + '<definedName name="_xlnm.Print_Area" localSheetId="1">Data!$A$1:$C$10,Data!$E$1:$F$10</definedName>'));
-    await editPart(zip, "xl/worksheets/sheet1.xml", (xml) => addCell(xml.replace(/<sheetFormatPr\b[^>]*\/>/, ""), "A200",
-      `<c t="inlineStr"><is><t>_x005F_${LITERAL_ESCAPE.slice(1)}</t></is></c>`));
+    await editPart(zip, "xl/sharedStrings.xml", (xml) =>
+      xml.replace(`<t>${LITERAL_ESCAPE} City</t>`, `<t>_x005F_${LITERAL_ESCAPE.slice(1)} City</t>`),
+    );
+    await editPart(zip, "xl/workbook.xml", (xml) =>
+      addDefinedNames(
+        xml,
+        '<definedName name="Rate" localSheetId="1">Data!$B$2</definedName>' +
+          '<definedName name="Rate" localSheetId="2">Framework!$F$2</definedName>' +
+          '<definedName name="Half">0.5</definedName>' +
+          '<definedName name="_xlnm.Print_Area" localSheetId="1">Data!$A$1:$C$10,Data!$E$1:$F$10</definedName>',
+      ),
+    );
+    await editPart(zip, "xl/worksheets/sheet1.xml", (xml) =>
+      addCell(
+        xml.replace(/<sheetFormatPr\b[^>]*\/>/, ""),
+        "A200",
+        `<c t="inlineStr"><is><t>_x005F_${LITERAL_ESCAPE.slice(1)}</t></is></c>`,
+      ),
+    );
   });
 }
 

@@ -9,12 +9,28 @@ import assert from "node:assert/strict";
 import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { attributes, ownedSheetsOf as readOwnedSheets, rootChildNames, sheetPaths as worksheetPaths, xmlUnescape } from "./zip-probe";
+import {
+  attributes,
+  ownedSheetsOf as readOwnedSheets,
+  rootChildNames,
+  sheetPaths as worksheetPaths,
+  xmlUnescape,
+} from "./zip-probe";
 import { runInProcess, tempDir, REPO } from "../helpers";
 import { ooxmlFindings, schemaFindings, withoutPartNumbers } from "./ooxml";
 import {
-  addCell, addDefinedNames, CARRIED_CHART, CARRIED_CHART_LIBREOFFICE, copySample, decodeXstring, editPackage, editPart,
-  LITERAL_ESCAPE, lineBreakNames, passThroughInput, SAMPLE_SHEETS,
+  addCell,
+  addDefinedNames,
+  CARRIED_CHART,
+  CARRIED_CHART_LIBREOFFICE,
+  copySample,
+  decodeXstring,
+  editPackage,
+  editPart,
+  LITERAL_ESCAPE,
+  lineBreakNames,
+  passThroughInput,
+  SAMPLE_SHEETS,
 } from "./ooxml-corpus";
 
 let dir: string;
@@ -48,7 +64,8 @@ const sheetNames = async (zip: JSZip) => [...(await worksheetPaths(zip)).keys()]
 async function sharedStrings(zip: JSZip): Promise<string[]> {
   const xml = await part(zip, "xl/sharedStrings.xml");
   return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((si) =>
-    decodeXstring([...si[1]!.matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((t) => xmlUnescape(t[1]!)).join("")));
+    decodeXstring([...si[1]!.matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((t) => xmlUnescape(t[1]!)).join("")),
+  );
 }
 
 /** The text of a cell as Excel shows it (shared or inline string). */
@@ -75,7 +92,10 @@ describe("the checkers themselves", () => {
     });
     const findings = await schemaFindings(path);
     assert.equal(findings.length, 1, findings.join("\n"));
-    assert.match(findings[0]!, /FAIL {2}xl\/worksheets\/sheet\d+\.xml[\s\S]*Element '\{[^}]*\}drawing': This element is not expected/);
+    assert.match(
+      findings[0]!,
+      /FAIL {2}xl\/worksheets\/sheet\d+\.xml[\s\S]*Element '\{[^}]*\}drawing': This element is not expected/,
+    );
   });
 });
 
@@ -90,15 +110,39 @@ describe("every output kind validates", () => {
 
   it("analysis output (--audit --uncertainty --sensitivity) with --lang zh-CN", async () => {
     const out = join(dir, "analysis-zh.xlsx");
-    await cli("compute", join(REPO, "assets/sample/ieci-2022.xlsx"), "--out", out, "--lang", "zh-CN", "--audit", "--uncertainty", "40", "--sensitivity", "16");
+    await cli(
+      "compute",
+      join(REPO, "assets/sample/ieci-2022.xlsx"),
+      "--out",
+      out,
+      "--lang",
+      "zh-CN",
+      "--audit",
+      "--uncertainty",
+      "40",
+      "--sensitivity",
+      "16",
+    );
     const names = await sheetNames(await load(out));
-    for (const sheet of ["统计审核", "不确定性分析", "敏感性分析"]) assert.ok(names.some((n) => n.startsWith(sheet)), `${sheet} in ${names.join(", ")}`);
+    for (const sheet of ["统计审核", "不确定性分析", "敏感性分析"])
+      assert.ok(
+        names.some((n) => n.startsWith(sheet)),
+        `${sheet} in ${names.join(", ")}`,
+      );
     await assertValid(out);
   });
 
   it("CSV input (the input tables become sheets)", async () => {
     const out = join(dir, "from-csv.xlsx");
-    await cli("compute", join(REPO, "assets/sample/ieci-data.csv"), "--meta", join(REPO, "assets/sample/ieci-framework.csv"), "--out", out, "--audit");
+    await cli(
+      "compute",
+      join(REPO, "assets/sample/ieci-data.csv"),
+      "--meta",
+      join(REPO, "assets/sample/ieci-framework.csv"),
+      "--out",
+      out,
+      "--audit",
+    );
     await assertValid(out);
   });
 
@@ -157,8 +201,20 @@ describe("aggregate names with line breaks and tabs (B)", () => {
     await assertValid(out);
     const zip = await load(out);
     const tables = Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p));
-    const columns = (await Promise.all(tables.map(async (p) => [...(await part(zip, p)).matchAll(/<tableColumn\b[^>]*>/g)].map((m) => attributes(m[0]).get("name")!)))).flat();
-    for (const name of ["Attrac- tiveness", "Influence (global)", "Connectivity score", "Culture and education", "Culture and education (2)"]) {
+    const columns = (
+      await Promise.all(
+        tables.map(async (p) =>
+          [...(await part(zip, p)).matchAll(/<tableColumn\b[^>]*>/g)].map((m) => attributes(m[0]).get("name")!),
+        ),
+      )
+    ).flat();
+    for (const name of [
+      "Attrac- tiveness",
+      "Influence (global)",
+      "Connectivity score",
+      "Culture and education",
+      "Culture and education (2)",
+    ]) {
       assert.ok(columns.includes(name), `"${name}" among ${JSON.stringify(columns)}`);
     }
     assert.ok(!columns.some((c) => /[\r\n\t]/.test(c)));
@@ -175,7 +231,9 @@ describe("an earlier run's sheet that this run does not write (C)", () => {
     // The analyst refers to the Audit sheet: a formula on About and a defined name.
     await editPackage(path, async (zip) => {
       await editPart(zip, "xl/worksheets/sheet1.xml", (xml) => addCell(xml, "A300", "<c><f>Audit!B2</f><v>0</v></c>"));
-      await editPart(zip, "xl/workbook.xml", (xml) => addDefinedNames(xml, '<definedName name="AuditFirst">Audit!$B$2</definedName>'));
+      await editPart(zip, "xl/workbook.xml", (xml) =>
+        addDefinedNames(xml, '<definedName name="AuditFirst">Audit!$B$2</definedName>'),
+      );
     });
     ({ stderr } = await cli("compute", path, "--in-place"));
   });
@@ -183,7 +241,13 @@ describe("an earlier run's sheet that this run does not write (C)", () => {
   it("is kept while the analyst's formulas or names refer to it, and the warning says so", async () => {
     const names = await sheetNames(await load(path));
     assert.ok(names.includes("Audit"), names.join(", "));
-    const warning = stderr.split("\n").find((line) => line.startsWith('sheet "Audit" from an earlier run was kept as it was, not updated (this run does not write it): '));
+    const warning = stderr
+      .split("\n")
+      .find((line) =>
+        line.startsWith(
+          'sheet "Audit" from an earlier run was kept as it was, not updated (this run does not write it): ',
+        ),
+      );
     assert.ok(warning, stderr);
     assert.match(warning, /\bAbout!A300\b/);
     assert.match(warning, /the name "AuditFirst"/);
@@ -214,22 +278,35 @@ describe("pass-through of the input workbook (D)", () => {
     zip = await load(out);
   });
 
-  const names = async () => [...(await part(zip, "xl/workbook.xml")).matchAll(/<definedName\b[^>]*>[^<]*<\/definedName>/g)]
-    .map((m): Record<string, string | undefined> & { name: string; text: string } =>
-      ({ ...Object.fromEntries(attributes(m[0])), name: attributes(m[0]).get("name")!, text: xmlUnescape(/>([^<]*)</.exec(m[0])![1]!) }))
-    .filter((n) => !n.name.startsWith("_IndexStudio_"));
+  const names = async () =>
+    [...(await part(zip, "xl/workbook.xml")).matchAll(/<definedName\b[^>]*>[^<]*<\/definedName>/g)]
+      .map((m): Record<string, string | undefined> & { name: string; text: string } => ({
+        ...Object.fromEntries(attributes(m[0])),
+        name: attributes(m[0]).get("name")!,
+        text: xmlUnescape(/>([^<]*)</.exec(m[0])![1]!),
+      }))
+      .filter((n) => !n.name.startsWith("_IndexStudio_"));
 
-  it("keeps two sheet-scoped names \"Rate\" apart, each on its sheet", async () => {
+  it('keeps two sheet-scoped names "Rate" apart, each on its sheet', async () => {
     const sheets = await sheetNames(zip);
     const rates = (await names()).filter((n) => n.name === "Rate").map((n) => [sheets[Number(n.localSheetId)], n.text]);
-    assert.deepEqual(rates, [["Data", "Data!$B$2"], ["Framework", "Framework!$F$2"]]);
+    assert.deepEqual(rates, [
+      ["Data", "Data!$B$2"],
+      ["Framework", "Framework!$F$2"],
+    ]);
     assert.deepEqual(sheets.slice(0, SAMPLE_SHEETS.length), SAMPLE_SHEETS);
   });
 
   it("keeps a constant name and the print area as they were", async () => {
     const all = await names();
-    assert.deepEqual(all.filter((n) => n.name === "Half").map((n) => [n.localSheetId, n.text]), [[undefined, "0.5"]]);
-    assert.deepEqual(all.filter((n) => n.name === "_xlnm.Print_Area").map((n) => [n.localSheetId, n.text]), [["1", "Data!$A$1:$C$10,Data!$E$1:$F$10"]]);
+    assert.deepEqual(
+      all.filter((n) => n.name === "Half").map((n) => [n.localSheetId, n.text]),
+      [[undefined, "0.5"]],
+    );
+    assert.deepEqual(
+      all.filter((n) => n.name === "_xlnm.Print_Area").map((n) => [n.localSheetId, n.text]),
+      [["1", "Data!$A$1:$C$10,Data!$E$1:$F$10"]],
+    );
   });
 
   it("writes no <sheetFormatPr> where the input had none, and keeps the others' as they were", async () => {
@@ -237,12 +314,14 @@ describe("pass-through of the input workbook (D)", () => {
     assert.match(await sheetXml(zip, "Data"), /<sheetFormatPr defaultRowHeight="15"/);
   });
 
-  it("shows literal \"_x0041_\" text as it is, in input cells, result cells and chart caches", async () => {
+  it('shows literal "_x0041_" text as it is, in input cells, result cells and chart caches', async () => {
     assert.equal(await cellText(zip, "About", "A200"), LITERAL_ESCAPE, "an inline string");
     assert.equal(await cellText(zip, "Data", "B2"), `${LITERAL_ESCAPE} City`);
     assert.ok((await sharedStrings(zip)).includes(`${LITERAL_ESCAPE} City`), "the unit's name on the result sheets");
     const charts = Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
-    const cached = (await Promise.all(charts.map((p) => part(zip, p)))).flatMap((xml) => [...xml.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => decodeXstring(xmlUnescape(m[1]!))));
+    const cached = (await Promise.all(charts.map((p) => part(zip, p)))).flatMap((xml) =>
+      [...xml.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => decodeXstring(xmlUnescape(m[1]!))),
+    );
     assert.ok(cached.includes(`${LITERAL_ESCAPE} City`), "the top-10 chart's category cache");
     assert.ok(!cached.includes("A City"));
   });

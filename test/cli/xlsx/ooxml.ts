@@ -12,7 +12,12 @@ const TOOLS = join(REPO, "test/fixtures/ooxml-xsd/tools");
 function run(script: string, args: string[]): Promise<string> {
   return new Promise((done, fail) => {
     execFile("python3", [join(TOOLS, script), ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) fail(new Error(`${script} failed (it needs python3 and xmllint: apt-get install libxml2-utils): ${error.message}\n${stderr}`));
+      if (error)
+        fail(
+          new Error(
+            `${script} failed (it needs python3 and xmllint: apt-get install libxml2-utils): ${error.message}\n${stderr}`,
+          ),
+        );
       else done(stdout);
     });
   });
@@ -22,7 +27,8 @@ function run(script: string, args: string[]): Promise<string> {
 export async function schemaFindings(path: string): Promise<string[]> {
   const out = await run("validate_parts.py", [path]);
   const lines = out.split("\n").filter((line) => line.trim() !== "");
-  if (!lines.some((line) => line.startsWith("PASS "))) throw new Error(`validate_parts.py validated nothing in ${path}:\n${out}`);
+  if (!lines.some((line) => line.startsWith("PASS ")))
+    throw new Error(`validate_parts.py validated nothing in ${path}:\n${out}`);
   const findings: string[] = [];
   let head = "";
   for (const line of lines) {
@@ -42,12 +48,13 @@ export async function schemaFindings(path: string): Promise<string[]> {
 /** Excel-rule findings: ISSUE (a repair prompt or a broken part) and WARN (Excel behaves differently). */
 export async function excelRuleFindings(path: string): Promise<string[]> {
   const out = await run("excel_checks.py", [path, "--quiet"]);
-  if (!/^== .*: \d+ issues, \d+ warnings$/m.test(out)) throw new Error(`excel_checks.py gave no summary for ${path}:\n${out}`);
+  if (!/^== .*: \d+ issues, \d+ warnings$/m.test(out))
+    throw new Error(`excel_checks.py gave no summary for ${path}:\n${out}`);
   return out.split("\n").filter((line) => /^(ISSUE|WARN): /.test(line));
 }
 
 export async function ooxmlFindings(path: string): Promise<string[]> {
-  return [...await schemaFindings(path), ...await excelRuleFindings(path)];
+  return [...(await schemaFindings(path)), ...(await excelRuleFindings(path))];
 }
 
 /** Part numbers differ between an input and the output it was carried into. */

@@ -13,15 +13,27 @@ import JSZip from "jszip";
 import { USER_CHART_TITLE, writeFixture, type Fixture } from "./fixture";
 
 const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice"].find(existsSync);
-const skip = soffice ? false : "soffice not found: install Debian's libreoffice-calc (.ci/run does) to run the render test";
+const skip = soffice
+  ? false
+  : "soffice not found: install Debian's libreoffice-calc (.ci/run does) to run the render test";
 
 let fixture: Fixture;
 
 function convert(format: string, outDir: string): string {
-  const run = spawnSync(soffice!, [
-    `-env:UserInstallation=file://${join(fixture.dir, "lo-profile")}`,
-    "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, fixture.outPath,
-  ], { encoding: "utf8", timeout: 240_000 });
+  const run = spawnSync(
+    soffice!,
+    [
+      `-env:UserInstallation=file://${join(fixture.dir, "lo-profile")}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      format,
+      "--outdir",
+      outDir,
+      fixture.outPath,
+    ],
+    { encoding: "utf8", timeout: 240_000 },
+  );
   const out = join(outDir, `results.${format}`);
   assert.ok(existsSync(out), `LibreOffice wrote ${out} (status ${run.status}): ${run.stderr}`);
   return out;
@@ -35,27 +47,48 @@ function poppler(tool: string, args: string[]): Buffer {
   }
 }
 
-interface Word { page: number; text: string; x0: number; y0: number; x1: number; y1: number }
+interface Word {
+  page: number;
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /** Words with their boxes (PDF points) from `pdftotext -bbox`. */
 function wordsOf(pdf: string): Word[] {
   const html = poppler("pdftotext", ["-bbox", pdf, "-"]).toString("utf8");
   const words: Word[] = [];
-  html.split(/<page /).slice(1).forEach((page, p) => {
-    for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-      words.push({ page: p + 1, text: m[5]!.replace(/&amp;/g, "&"), x0: +m[1]!, y0: +m[2]!, x1: +m[3]!, y1: +m[4]! });
-    }
-  });
+  html
+    .split(/<page /)
+    .slice(1)
+    .forEach((page, p) => {
+      for (const m of page.matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+      )) {
+        words.push({ page: p + 1, text: m[5]!.replace(/&amp;/g, "&"), x0: +m[1]!, y0: +m[2]!, x1: +m[3]!, y1: +m[4]! });
+      }
+    });
   return words;
 }
 
 /** The box of a title: its words in sequence on one page. */
-function findTitle(words: Word[], title: string): { page: number; x0: number; y0: number; x1: number; y1: number } | undefined {
+function findTitle(
+  words: Word[],
+  title: string,
+): { page: number; x0: number; y0: number; x1: number; y1: number } | undefined {
   const parts = title.split(/\s+/);
   for (let i = 0; i + parts.length <= words.length; i++) {
     if (parts.every((part, k) => words[i + k]!.text === part && words[i + k]!.page === words[i]!.page)) {
       const span = words.slice(i, i + parts.length);
-      return { page: span[0]!.page, x0: Math.min(...span.map((w) => w.x0)), y0: Math.min(...span.map((w) => w.y0)), x1: Math.max(...span.map((w) => w.x1)), y1: Math.max(...span.map((w) => w.y1)) };
+      return {
+        page: span[0]!.page,
+        x0: Math.min(...span.map((w) => w.x0)),
+        y0: Math.min(...span.map((w) => w.y0)),
+        x1: Math.max(...span.map((w) => w.x1)),
+        y1: Math.max(...span.map((w) => w.y1)),
+      };
     }
   }
   return undefined;
@@ -81,7 +114,12 @@ describe("LibreOffice Calc renders the result workbook", { skip }, () => {
   it("keeps every chart, of the same kinds, when Calc saves the workbook again", async () => {
     const charts = Object.keys(roundTrip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
     assert.equal(charts.length, fixture.summary.charts + 1, "the plan's charts and the input's own chart");
-    const kinds = await Promise.all(charts.map(async (p) => /<c:(barChart|radarChart|scatterChart|lineChart)>/.exec(await roundTrip.file(p)!.async("string"))?.[1]));
+    const kinds = await Promise.all(
+      charts.map(
+        async (p) =>
+          /<c:(barChart|radarChart|scatterChart|lineChart)>/.exec(await roundTrip.file(p)!.async("string"))?.[1],
+      ),
+    );
     assert.deepEqual(kinds.sort(), ["barChart", "barChart", "barChart", "lineChart", "radarChart", "scatterChart"]);
   });
 
@@ -91,11 +129,14 @@ describe("LibreOffice Calc renders the result workbook", { skip }, () => {
     const planned = fixture.plan.sheets.find((s) => s.key === "normalized")!;
     const sheet = book.getWorksheet(fixture.summary.sheetNames.normalized!)!;
     let numbers = 0;
-    planned.cells.forEach((row, r) => row.forEach((value, c) => {
-      const got = sheet.getCell(r + 1, c + 1).value;
-      if (typeof value === "number") (assert.ok(Math.abs((got as number) - value) < 1e-9, `${r + 1},${c + 1}`), numbers++);
-      else assert.equal(got ?? null, value === "" ? null : value ?? null, `${r + 1},${c + 1}`);
-    }));
+    planned.cells.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const got = sheet.getCell(r + 1, c + 1).value;
+        if (typeof value === "number")
+          (assert.ok(Math.abs((got as number) - value) < 1e-9, `${r + 1},${c + 1}`), numbers++);
+        else assert.equal(got ?? null, value === "" ? null : (value ?? null), `${r + 1},${c + 1}`);
+      }),
+    );
     assert.ok(numbers > 2000);
     // Min-max scores on [0, 100] reach 100: one decimal (the format follows the column's magnitude).
     assert.equal(sheet.getCell(2, 3).numFmt, "0.0");
@@ -109,7 +150,9 @@ describe("LibreOffice Calc renders the result workbook", { skip }, () => {
     for (const chart of [...planned, { id: "user", title: USER_CHART_TITLE }]) {
       const box = findTitle(words, chart.title);
       assert.ok(box, `title "${chart.title}" printed`);
-      const ppm = readPpm(poppler("pdftoppm", ["-f", String(box.page), "-l", String(box.page), "-r", String(dpi), pdf]));
+      const ppm = readPpm(
+        poppler("pdftoppm", ["-f", String(box.page), "-l", String(box.page), "-r", String(dpi), pdf]),
+      );
       // The plot sits under the title: a band a dozen title-heights tall, centred on it.
       const h = box.y1 - box.y0;
       const cx = (box.x0 + box.x1) / 2;
@@ -128,7 +171,18 @@ describe("LibreOffice Calc renders the result workbook", { skip }, () => {
     // Keep a picture of the dashboard for people (test-output/ is not committed).
     const dashboard = findTitle(words, planned[0]!.title)!;
     mkdirSync("test-output", { recursive: true });
-    poppler("pdftoppm", ["-f", String(dashboard.page), "-l", String(dashboard.page), "-r", "110", "-png", "-singlefile", pdf, join(fixture.dir, "dashboard")]);
+    poppler("pdftoppm", [
+      "-f",
+      String(dashboard.page),
+      "-l",
+      String(dashboard.page),
+      "-r",
+      "110",
+      "-png",
+      "-singlefile",
+      pdf,
+      join(fixture.dir, "dashboard"),
+    ]);
     copyFileSync(join(fixture.dir, "dashboard.png"), join("test-output", "dashboard.png"));
   });
 });

@@ -33,12 +33,15 @@ describe("streamed sheets (CSV input, 400 units × 60 indicators)", () => {
     const sheet = book.getWorksheet("Data")!;
     assert.equal(sheet.rowCount, data.length);
     let compared = 0;
-    data.forEach((row, r) => row.forEach((value, c) => {
-      const cell = sheet.getCell(r + 1, c + 1).value;
-      const expected = value === null || value === "" ? null : typeof value === "number" ? Number(String(value)) : value;
-      assert.equal(cell, expected, `Data!R${r + 1}C${c + 1}`);
-      compared++;
-    }));
+    data.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const cell = sheet.getCell(r + 1, c + 1).value;
+        const expected =
+          value === null || value === "" ? null : typeof value === "number" ? Number(String(value)) : value;
+        assert.equal(cell, expected, `Data!R${r + 1}C${c + 1}`);
+        compared++;
+      }),
+    );
     assert.equal(compared, 401 * 64);
     // The streamed Normalized sheet keeps the number format exceljs gave its first body row.
     const normalized = book.getWorksheet("Normalized")!;
@@ -48,7 +51,8 @@ describe("streamed sheets (CSV input, 400 units × 60 indicators)", () => {
   });
 });
 
-const skip = process.env.INDEX_STUDIO_SCALE === "1" ? false : "set INDEX_STUDIO_SCALE=1 to run CSV → .xlsx at 10,000 × 1,000";
+const skip =
+  process.env.INDEX_STUDIO_SCALE === "1" ? false : "set INDEX_STUDIO_SCALE=1 to run CSV → .xlsx at 10,000 × 1,000";
 const RSS_HOOK = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmaxRSSkB="+process.resourceUsage().maxRSS+"\\n"))`;
 
 describe("CSV → .xlsx at 10,000 units × 1,000 indicators", () => {
@@ -59,7 +63,23 @@ describe("CSV → .xlsx at 10,000 units × 1,000 indicators", () => {
     writeCsv(join(dir, "m.csv"), framework);
     const out = join(dir, "big.xlsx");
     const { code, stderr } = await new Promise<{ code: number; stderr: string }>((done, fail) => {
-      const child = spawn(process.execPath, ["--import", RSS_HOOK, "--import", "tsx", MAIN, "compute", join(dir, "big.csv"), "--meta", join(dir, "m.csv"), "--out", out], { cwd: REPO });
+      const child = spawn(
+        process.execPath,
+        [
+          "--import",
+          RSS_HOOK,
+          "--import",
+          "tsx",
+          MAIN,
+          "compute",
+          join(dir, "big.csv"),
+          "--meta",
+          join(dir, "m.csv"),
+          "--out",
+          out,
+        ],
+        { cwd: REPO },
+      );
       let err = "";
       child.stderr.on("data", (c: Buffer) => (err += c.toString()));
       child.on("error", fail);
@@ -68,7 +88,9 @@ describe("CSV → .xlsx at 10,000 units × 1,000 indicators", () => {
     assert.equal(code, 0, stderr);
     const peakMB = Number(/maxRSSkB=(\d+)/.exec(stderr)![1]) / 1024;
     assert.ok(peakMB <= 2500, `peak RSS ${peakMB.toFixed(0)} MB`);
-    const parts = unzipSync(readFileSync(out), { filter: (f) => f.name === "xl/workbook.xml" || f.name === "xl/worksheets/sheet1.xml" });
+    const parts = unzipSync(readFileSync(out), {
+      filter: (f) => f.name === "xl/workbook.xml" || f.name === "xl/worksheets/sheet1.xml",
+    });
     assert.match(new TextDecoder().decode(parts["xl/workbook.xml"]), /<sheet name="Data"/);
     const sheet = parts["xl/worksheets/sheet1.xml"]!;
     const decoder = new TextDecoder();

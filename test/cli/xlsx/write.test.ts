@@ -29,10 +29,23 @@ before(async () => {
 
 describe("writeResultWorkbook: sheets", () => {
   it("keeps the input sheets first and renames colliding outputs", () => {
-    assert.deepEqual(book.worksheets.map((ws) => ws.name), [
-      "Data", "Framework", "Results", "Dashboard", "My chart",
-      "Results (2)", "Scores", "Ranks", "Normalized", "Log", "Dashboard (2)", "Uncertainty",
-    ]);
+    assert.deepEqual(
+      book.worksheets.map((ws) => ws.name),
+      [
+        "Data",
+        "Framework",
+        "Results",
+        "Dashboard",
+        "My chart",
+        "Results (2)",
+        "Scores",
+        "Ranks",
+        "Normalized",
+        "Log",
+        "Dashboard (2)",
+        "Uncertainty",
+      ],
+    );
     assert.equal(fixture.summary.sheetNames.results, "Results (2)");
     assert.equal(fixture.summary.sheetNames.dashboard, "Dashboard (2)");
   });
@@ -52,10 +65,16 @@ describe("writeResultWorkbook: sheets", () => {
   it("writes the Results table sorted by rank with formats, frozen header, widths and colour scales", async () => {
     const ws = book.getWorksheet("Results (2)")!;
     const planned = fixture.plan.sheets.find((s) => s.key === "results")!;
-    planned.cells.forEach((row, r) => row.forEach((v, c) => {
-      const got = ws.getCell(r + 1, c + 1).value;
-      assert.equal(got === undefined ? null : got, v === undefined || v === "" ? (got === "" ? "" : null) : v, `cell ${r + 1},${c + 1}`);
-    }));
+    planned.cells.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const got = ws.getCell(r + 1, c + 1).value;
+        assert.equal(
+          got === undefined ? null : got,
+          v === undefined || v === "" ? (got === "" ? "" : null) : v,
+          `cell ${r + 1},${c + 1}`,
+        );
+      }),
+    );
     assert.equal(ws.getCell("D2").numFmt, "0.00");
     assert.equal(ws.getCell("A2").numFmt, "0");
     assert.deepEqual(ws.views[0], { ...ws.views[0], state: "frozen", xSplit: 3, ySplit: 1 });
@@ -78,7 +97,10 @@ describe("writeResultWorkbook: sheets", () => {
       assert.doesNotMatch(xml, /<f[ >]/, `${key}: no formula element`);
     }
     // The Normalized sheet took the direct-rows path: its texts are inline strings, still not formulas.
-    assert.match(await part(paths.get("Normalized")!), /<c r="B3" t="inlineStr"><is><t xml:space="preserve">[^<]*<\/t><\/is><\/c>/);
+    assert.match(
+      await part(paths.get("Normalized")!),
+      /<c r="B3" t="inlineStr"><is><t xml:space="preserve">[^<]*<\/t><\/is><\/c>/,
+    );
     const strings = await part("xl/sharedStrings.xml");
     assert.ok(strings.includes("<t>=HYPERLINK(&quot;http://example.invalid&quot;,&quot;click&quot;)</t>"));
     // The cell that shows it is a shared-string cell.
@@ -89,7 +111,10 @@ describe("writeResultWorkbook: sheets", () => {
 });
 
 describe("writeResultWorkbook: charts", () => {
-  const chartFiles = () => Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).sort();
+  const chartFiles = () =>
+    Object.keys(zip.files)
+      .filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))
+      .sort();
 
   it("writes one well-formed chart part per planned chart, declared in [Content_Types].xml; every part well-formed", async () => {
     const planned = fixture.plan.sheets.flatMap((s) => s.charts);
@@ -98,27 +123,44 @@ describe("writeResultWorkbook: charts", () => {
     assert.equal(chartFiles().length, 5 + 1, "the plan's charts and the user's own");
     const types = await part("[Content_Types].xml");
     for (const path of chartFiles()) {
-      assert.ok(types.includes(`<Override PartName="/${path}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`));
+      assert.ok(
+        types.includes(
+          `<Override PartName="/${path}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
+        ),
+      );
     }
     const xml = await Promise.all(chartFiles().map(async (fileName) => ({ fileName, contents: await part(fileName) })));
     const drawings = Object.keys(zip.files).filter((p) => /^xl\/drawings\/(_rels\/)?drawing\d+\.xml(\.rels)?$/.test(p));
     const more = await Promise.all(drawings.map(async (fileName) => ({ fileName, contents: await part(fileName) })));
-    const rest = Object.keys(zip.files).filter((p) => /\.(xml|rels)$/.test(p) && !p.startsWith("xl/charts/") && !p.startsWith("xl/drawings/"));
+    const rest = Object.keys(zip.files).filter(
+      (p) => /\.(xml|rels)$/.test(p) && !p.startsWith("xl/charts/") && !p.startsWith("xl/drawings/"),
+    );
     const others = await Promise.all(rest.map(async (fileName) => ({ fileName, contents: await part(fileName) })));
     assert.ok(others.length > 20, "sheets, tables, styles, relationships");
-    const lint = await validateXML({ xml: [...xml, ...more, ...others].map((f) => ({ fileName: f.fileName.replace(/\W/g, "_"), contents: f.contents })), normalization: "format" });
+    const lint = await validateXML({
+      xml: [...xml, ...more, ...others].map((f) => ({
+        fileName: f.fileName.replace(/\W/g, "_"),
+        contents: f.contents,
+      })),
+      normalization: "format",
+    });
     assert.deepEqual(lint.errors, []);
   });
 
   it("links each charted sheet to its drawing and the drawing to its charts", async () => {
-    for (const [key, expected] of [["dashboard", 4], ["uncertainty", 1]] as const) {
+    for (const [key, expected] of [
+      ["dashboard", 4],
+      ["uncertainty", 1],
+    ] as const) {
       const sheetPath = paths.get(fixture.summary.sheetNames[key]!)!;
       const sheet = await part(sheetPath);
       const id = /<drawing r:id="(rId\d+)"\/>/.exec(sheet)?.[1];
       assert.ok(id, `${key} has a drawing element`);
-      assert.ok(sheet.indexOf("<drawing") < (sheet.indexOf("<tableParts") >>> 0), "drawing before tableParts");
+      assert.ok(sheet.indexOf("<drawing") < sheet.indexOf("<tableParts") >>> 0, "drawing before tableParts");
       const rels = await part(sheetPath.replace("worksheets/", "worksheets/_rels/") + ".rels");
-      const target = new RegExp(`Id="${id}" Type="[^"]*/drawing" Target="\\.\\./drawings/(drawing\\d+\\.xml)"`).exec(rels)?.[1];
+      const target = new RegExp(`Id="${id}" Type="[^"]*/drawing" Target="\\.\\./drawings/(drawing\\d+\\.xml)"`).exec(
+        rels,
+      )?.[1];
       assert.ok(target, `${key} relationship to its drawing`);
       const drawing = await part(`xl/drawings/${target}`);
       assert.equal(drawing.match(/<xdr:twoCellAnchor/g)?.length, expected);
@@ -149,9 +191,14 @@ describe("writeResultWorkbook: charts", () => {
         assert.ok(match, `absolute, quoted reference: ${formula}`);
         const ws = book.getWorksheet(match[1]!.replace(/''/g, "'"));
         assert.ok(ws, `sheet of ${formula}`);
-        assert.ok(["Dashboard (2)", "Uncertainty"].includes(ws.name), `${formula} points at an output sheet, not the user's`);
+        assert.ok(
+          ["Dashboard (2)", "Uncertainty"].includes(ws.name),
+          `${formula} points at an output sheet, not the user's`,
+        );
         const box = parseRange(match[2]!.replace(/\$/g, ""));
-        const cached = new Map([...cache!.matchAll(/<c:pt idx="(\d+)"><c:v>([^<]*)<\/c:v><\/c:pt>/g)].map((m) => [Number(m[1]), m[2]!]));
+        const cached = new Map(
+          [...cache!.matchAll(/<c:pt idx="(\d+)"><c:v>([^<]*)<\/c:v><\/c:pt>/g)].map((m) => [Number(m[1]), m[2]!]),
+        );
         let i = 0;
         for (let r = box.row0; r <= box.row1; r++) {
           for (let c = box.col0; c <= box.col1; c++, i++) {

@@ -29,7 +29,12 @@ export async function setOwnedSheets(zip: JSZip, owned: OwnedSheet[]): Promise<v
 }
 
 export async function sheetPaths(zip: JSZip): Promise<Map<string, string>> {
-  return worksheetPaths(workbookOnly(await zip.file(WORKBOOK)!.async("string"), await zip.file("xl/_rels/workbook.xml.rels")!.async("string")));
+  return worksheetPaths(
+    workbookOnly(
+      await zip.file(WORKBOOK)!.async("string"),
+      await zip.file("xl/_rels/workbook.xml.rels")!.async("string"),
+    ),
+  );
 }
 
 export function xmlUnescape(text: string): string {
@@ -46,7 +51,8 @@ export function xmlUnescape(text: string): string {
 /** Attributes of the first start tag in `tag` ("<sheet name=... r:id=.../>"). */
 export function attributes(tag: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const match of tag.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) out.set(match[1]!, xmlUnescape(match[3] ?? match[4] ?? ""));
+  for (const match of tag.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g))
+    out.set(match[1]!, xmlUnescape(match[3] ?? match[4] ?? ""));
   return out;
 }
 

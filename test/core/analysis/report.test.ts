@@ -16,15 +16,29 @@ const analysis = runAnalysis(result, {
 
 test("three sheets, in English and Chinese, with no NaN or infinity in any cell", () => {
   const en = buildAnalysisReport(analysis, result, { language: "en" });
-  assert.deepEqual(en.map((s) => [s.key, s.name]), [["audit", "Audit"], ["uncertainty", "Uncertainty"], ["sensitivity", "Sensitivity"]]);
+  assert.deepEqual(
+    en.map((s) => [s.key, s.name]),
+    [
+      ["audit", "Audit"],
+      ["uncertainty", "Uncertainty"],
+      ["sensitivity", "Sensitivity"],
+    ],
+  );
   const zh = buildAnalysisReport(analysis, result, { language: "zh-CN" });
-  assert.deepEqual(zh.map((s) => s.name), ["统计审核", "不确定性分析", "敏感性分析"]);
+  assert.deepEqual(
+    zh.map((s) => s.name),
+    ["统计审核", "不确定性分析", "敏感性分析"],
+  );
   for (const sheet of en) {
-    for (const row of sheet.cells) for (const cell of row) assert.ok(typeof cell !== "number" || Number.isFinite(cell), sheet.key);
+    for (const row of sheet.cells)
+      for (const cell of row) assert.ok(typeof cell !== "number" || Number.isFinite(cell), sheet.key);
     const header = sheet.cells[0]!;
     assert.equal(new Set(header.map(String)).size, header.length, "unique table headers");
   }
-  assert.deepEqual(buildAnalysisReport({ seed: 1, audit: analysis.audit }, result, { language: "en" }).map((s) => s.key), ["audit"]);
+  assert.deepEqual(
+    buildAnalysisReport({ seed: 1, audit: analysis.audit }, result, { language: "en" }).map((s) => s.key),
+    ["audit"],
+  );
 });
 
 test("Audit: D's negative correlation and P1's collinear pair are highlighted; heatmap has a colour scale", () => {
@@ -47,7 +61,10 @@ test("Audit: D's negative correlation and P1's collinear pair are highlighted; h
 test("Uncertainty: rows sorted by nominal rank, error bars = median − low and high − median, chart over them", () => {
   const sheet = buildAnalysisReport(analysis, result, { language: "en" })[1]!;
   const body = sheet.cells.slice(1, 7);
-  assert.deepEqual(body.map((r) => r[0]), [...body.map((r) => r[0] as number)].sort((a, b) => a - b));
+  assert.deepEqual(
+    body.map((r) => r[0]),
+    [...body.map((r) => r[0] as number)].sort((a, b) => a - b),
+  );
   for (const row of body) {
     assert.equal(row[6], (row[3] as number) - (row[4] as number));
     assert.equal(row[7], (row[5] as number) - (row[3] as number));
@@ -67,12 +84,25 @@ test("Uncertainty: rows sorted by nominal rank, error bars = median − low and 
 
 test("Sensitivity: one row per input with both indices, and a two-series bar chart", () => {
   const sheet = buildAnalysisReport(analysis, result, { language: "en" })[2]!;
-  assert.deepEqual(sheet.cells.slice(1, 4).map((r) => r[0]), ["weights L1", "weights L2", "normalization"]);
+  assert.deepEqual(
+    sheet.cells.slice(1, 4).map((r) => r[0]),
+    ["weights L1", "weights L2", "normalization"],
+  );
   const first = analysis.sensitivity!.indices[2]!;
-  assert.deepEqual(sheet.cells[3]!.slice(2), [first.first, first.firstLow, first.firstHigh, first.total, first.totalLow, first.totalHigh]);
+  assert.deepEqual(sheet.cells[3]!.slice(2), [
+    first.first,
+    first.firstLow,
+    first.firstHigh,
+    first.total,
+    first.totalLow,
+    first.totalHigh,
+  ]);
   assert.equal(sheet.table!.rows, analysis.sensitivity!.indices.length + 1);
   const chart = sheet.charts[0]!;
   assert.equal(chart.kind, "bar");
   assert.equal(chart.series.length, 2);
-  assert.deepEqual(chart.series[1]!.values, { sheet: "sensitivity", range: `F2:F${analysis.sensitivity!.indices.length + 1}` });
+  assert.deepEqual(chart.series[1]!.values, {
+    sheet: "sensitivity",
+    range: `F2:F${analysis.sensitivity!.indices.length + 1}`,
+  });
 });

@@ -48,7 +48,10 @@ test("audit of a small index: parent correlations, flags, alpha, PCA and importa
   assert.equal(node("P1").parent, "Index");
   const p1 = audit.groups.find((g) => g.code === "P1")!;
   const p2 = audit.groups.find((g) => g.code === "P2")!;
-  assert.deepEqual(p1.collinear.map((c) => [c.a, c.b]), [["A", "B"]]);
+  assert.deepEqual(
+    p1.collinear.map((c) => [c.a, c.b]),
+    [["A", "B"]],
+  );
   close(p1.collinear[0]!.pearson, 16.5 / 17.5);
   assert.deepEqual(p2.collinear, []);
   close(p2.pearson[1]!, -14.5 / 17.5);
@@ -60,15 +63,31 @@ test("audit of a small index: parent correlations, flags, alpha, PCA and importa
   close(p1.pcaLoadings[1]!, Math.SQRT1_2, 1e-10);
   const weight = (code: string) => audit.importance.find((i) => i.code === code)!.effectiveWeight;
   assert.deepEqual(["A", "B", "C", "D"].map(weight), [0.25, 0.25, 0.375, 0.125]);
-  close(audit.importance.reduce((s, i) => s + i.importanceShare, 0), 1);
+  close(
+    audit.importance.reduce((s, i) => s + i.importanceShare, 0),
+    1,
+  );
   // Spearman of A with its parent: P1's order is U1..U4 then U5, U6 tied → A's ranks vs (1,2,3,4,5.5,5.5).
   close(node("A").spearmanParent, 17 / Math.sqrt(17.5 * 17));
 });
 
 test("three indicators with equal pairwise r = 1/2 (sums of Hadamard columns): PC1 = 2/3, loadings 1/√3, alpha = 3/4", () => {
   // a, b, c orthogonal with equal variance; x1 = a + b, x2 = a + c, x3 = b + c → every r = 1/2.
-  const framework = [["iCode", "iName", "Parent"], ["X1", "x1", "G"], ["X2", "x2", "G"], ["X3", "x3", "G"], ["G", "Group", "Index"], ["Index", "Index", null]];
-  const data = [["uCode", "X1", "X2", "X3"], ["U1", 2, 2, 2], ["U2", 0, -2, 0], ["U3", 0, 0, -2], ["U4", -2, 0, 0]];
+  const framework = [
+    ["iCode", "iName", "Parent"],
+    ["X1", "x1", "G"],
+    ["X2", "x2", "G"],
+    ["X3", "x3", "G"],
+    ["G", "Group", "Index"],
+    ["Index", "Index", null],
+  ];
+  const data = [
+    ["uCode", "X1", "X2", "X3"],
+    ["U1", 2, 2, 2],
+    ["U2", 0, -2, 0],
+    ["U3", 0, 0, -2],
+    ["U4", -2, 0, 0],
+  ];
   const audit = auditIndex(computeIndex(data, framework));
   const g = audit.groups.find((x) => x.code === "G")!;
   for (const r of [g.pearson[1]!, g.pearson[2]!, g.pearson[5]!]) close(r, 0.5, 1e-12);

@@ -14,17 +14,28 @@ test("indicator statistics match COINr get_stats on the raw ASEM data, every col
     const code = at(row, "iCode") as string;
     const s = indicatorStats(code, numericColumn(data, code));
     const numeric: [string, number][] = [
-      ["Min", s.min], ["Max", s.max], ["Mean", s.mean], ["Median", s.median], ["Std", s.sd],
-      ["Skew", s.skew], ["Kurt", s.kurt], ["N.Avail", s.available], ["N.NonZero", s.nonZero],
-      ["N.Unique", s.unique], ["N.Same", s.same], ["Frc.Avail", s.shareAvailable],
-      ["Frc.NonZero", s.shareNonZero], ["Frc.Unique", s.shareUnique], ["Frc.Same", s.shareSame],
+      ["Min", s.min],
+      ["Max", s.max],
+      ["Mean", s.mean],
+      ["Median", s.median],
+      ["Std", s.sd],
+      ["Skew", s.skew],
+      ["Kurt", s.kurt],
+      ["N.Avail", s.available],
+      ["N.NonZero", s.nonZero],
+      ["N.Unique", s.unique],
+      ["N.Same", s.same],
+      ["Frc.Avail", s.shareAvailable],
+      ["Frc.NonZero", s.shareNonZero],
+      ["Frc.Unique", s.shareUnique],
+      ["Frc.Same", s.shareSame],
     ];
     for (const [name, value] of numeric) {
       let want = at(row, name) as number;
       // data.csv holds 15 significant digits: two pairs of TolMin values that differ in R only in their
       // last bits (e.g. 4.8 and 4.8000000000000007) print identically, so the file has 40 distinct
       // TolMin values where COINr saw 42. Every other column, TolMin's included, is exact.
-      if (code === "TolMin" && name === "N.Unique") assert.equal(want, 42), (want = 40);
+      if (code === "TolMin" && name === "N.Unique") (assert.equal(want, 42), (want = 40));
       if (code === "TolMin" && name === "Frc.Unique") want = 40 / 51;
       // 15 significant digits in the file: relative tolerance 1e-9.
       assert.ok(Math.abs(value - want) <= 1e-9 * Math.max(1, Math.abs(want)), `${code} ${name}: ${value} vs ${want}`);

@@ -17,6 +17,11 @@ test("uncertainty on the ASEM panel analyses 2022 alone: nominal ranks are 2022'
     const analysis = runAnalysis(result, { uncertainty: { runs: 12 }, seed: 5 });
     const units = analysis.uncertainty!.units;
     assert.equal(units.length, 51);
-    for (const unit of units) assert.equal(unit.nominalRank, ranks[separate.units.codes.indexOf(unit.code)], `${JSON.stringify(spec)} ${unit.code}`);
+    for (const unit of units)
+      assert.equal(
+        unit.nominalRank,
+        ranks[separate.units.codes.indexOf(unit.code)],
+        `${JSON.stringify(spec)} ${unit.code}`,
+      );
   }
 });

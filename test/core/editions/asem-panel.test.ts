@@ -22,10 +22,17 @@ const header = panel[0]!;
 const TIME = header.indexOf("Time");
 const YEARS = [2018, 2019, 2020, 2021, 2022];
 const PURSE = { screen: { minCoverage: 0.9 }, treat: { method: "winsorize" } };
-const yearRows = (table: Cell[][], year: number) => [table[0]!, ...table.slice(1).filter((row) => Number(row[TIME]) === year)];
+const yearRows = (table: Cell[][], year: number) => [
+  table[0]!,
+  ...table.slice(1).filter((row) => Number(row[TIME]) === year),
+];
 
 /** Every panel row's score and rank against a reference keyed by "uCode|year". */
-function compare(result: IndexResult, reference: Map<string, { score: Map<string, number>; rank: Map<string, number> }>, tol: number): number {
+function compare(
+  result: IndexResult,
+  reference: Map<string, { score: Map<string, number>; rank: Map<string, number> }>,
+  tol: number,
+): number {
   const info = result.editions!;
   let checked = 0;
   info.panel.units.codes.forEach((code, r) => {
@@ -35,7 +42,11 @@ function compare(result: IndexResult, reference: Map<string, { score: Map<string
       const got = columnOf(info.panel.scores, agg)![r]!;
       const want = ref.score.get(agg)!;
       if (Number.isNaN(want)) assert.ok(Number.isNaN(got), `${code} ${year} ${agg}: expected missing`);
-      else assert.ok(Math.abs(got - want) <= tol * Math.max(1, Math.abs(want)), `${code} ${year} ${agg}: ${got} vs ${want}`);
+      else
+        assert.ok(
+          Math.abs(got - want) <= tol * Math.max(1, Math.abs(want)),
+          `${code} ${year} ${agg}: ${got} vs ${want}`,
+        );
       assert.equal(columnOf(info.panel.ranks, agg)![r], ref.rank.get(agg), `${code} ${year} ${agg} rank`);
       checked++;
     }
@@ -54,17 +65,22 @@ test("ASEM panel, separate: every year equals that year run on its own (COINr gl
   assert.equal(info.panel.units.codes.length, 255);
   const reference = new Map<string, { score: Map<string, number>; rank: Map<string, number> }>();
   for (const [year, one] of byYear()) {
-    one.units.codes.forEach((code, u) => reference.set(`${code}|${year}`, {
-      score: new Map(one.scores.codes.map((agg, j) => [agg, one.included[u] ? one.scores.columns[j]![u]! : NaN])),
-      rank: new Map(one.ranks.codes.map((agg, j) => [agg, one.ranks.columns[j]![u]!])),
-    }));
+    one.units.codes.forEach((code, u) =>
+      reference.set(`${code}|${year}`, {
+        score: new Map(one.scores.codes.map((agg, j) => [agg, one.included[u] ? one.scores.columns[j]![u]! : NaN])),
+        rank: new Map(one.ranks.codes.map((agg, j) => [agg, one.ranks.columns[j]![u]!])),
+      }),
+    );
   }
   assert.equal(compare(result, reference, 1e-12), 255 * 11);
   // Screening at 90 % drops the same units each year; the latest year is what the result shows.
   assert.deepEqual(result.units.codes, byYear().get(2022)!.units.codes);
   assert.deepEqual(result.log.excluded, byYear().get(2022)!.log.excluded);
   assert.ok(result.log.excluded.length > 0, "the 90 % screen excludes someone, so the test covers it");
-  assert.ok(result.log.treatment.some((t) => t.action !== "none"), "winsorization acts, so the test covers it");
+  assert.ok(
+    result.log.treatment.some((t) => t.action !== "none"),
+    "winsorization acts, so the test covers it",
+  );
 });
 
 test("ASEM panel, pooled: min-max over all five years of treated data, ranks within each year (COINr global = TRUE)", () => {
@@ -78,7 +94,10 @@ test("ASEM panel, pooled: min-max over all five years of treated data, ranks wit
   for (const [year, one] of years) {
     one.units.codes.forEach((code, u) => {
       keys.push(`${code}|${year}`);
-      stacked.push([`${code}_${year}`, ...one.steps.treated.columns.map((column) => (Number.isNaN(column[u]!) ? null : column[u]!))]);
+      stacked.push([
+        `${code}_${year}`,
+        ...one.steps.treated.columns.map((column) => (Number.isNaN(column[u]!) ? null : column[u]!)),
+      ]);
     });
   }
   const pooled = computeIndex(stacked, meta, {});
@@ -93,10 +112,12 @@ test("ASEM panel, pooled: min-max over all five years of treated data, ranks wit
     });
     rankOf.set(agg, ranks);
   }
-  keys.forEach((key, i) => reference.set(key, {
-    score: new Map(pooled.scores.codes.map((agg, k) => [agg, pooled.scores.columns[k]![i]!])),
-    rank: new Map(pooled.scores.codes.map((agg) => [agg, rankOf.get(agg)![i]!])),
-  }));
+  keys.forEach((key, i) =>
+    reference.set(key, {
+      score: new Map(pooled.scores.codes.map((agg, k) => [agg, pooled.scores.columns[k]![i]!])),
+      rank: new Map(pooled.scores.codes.map((agg) => [agg, rankOf.get(agg)![i]!])),
+    }),
+  );
   assert.equal(compare(result, reference, 1e-12), 255 * 11);
   // Pooled scores differ from separate ones: the test tells the two modes apart.
   const separate = computeIndex(panel, meta, { ...PURSE, editions: { normalize: "separate" } });
@@ -106,7 +127,9 @@ test("ASEM panel, pooled: min-max over all five years of treated data, ranks wit
 test("ASEM panel, carry-forward: equals the gaps filled by hand from the latest earlier year", () => {
   // Knock out values in later years so that carry-forward has work: unit i, indicator j, year y.
   const codes = header.slice(TIME + 5).map(String);
-  const holes = panel.map((row, r) => row.map((cell, c) => (r > 51 && c > TIME + 4 && (r * 7 + c * 3) % 11 === 0 ? null : cell)));
+  const holes = panel.map((row, r) =>
+    row.map((cell, c) => (r > 51 && c > TIME + 4 && (r * 7 + c * 3) % 11 === 0 ? null : cell)),
+  );
   const filled = holes.map((row) => [...row]);
   const uCol = header.indexOf("uCode");
   let count = 0;
@@ -127,11 +150,22 @@ test("ASEM panel, carry-forward: equals the gaps filled by hand from the latest 
   assert.ok(count > 500, `carry-forward fills ${count} cells`);
   const result = computeIndex(holes, meta, { impute: { method: "carry-forward" } });
   const byHand = computeIndex(filled, meta, {});
-  assert.equal(result.editions!.logs.reduce((n, log) => n + log.imputed.length, 0), count);
+  assert.equal(
+    result.editions!.logs.reduce((n, log) => n + log.imputed.length, 0),
+    count,
+  );
   assert.equal(codes.length, 49);
   for (const agg of byHand.editions!.panel.scores.codes) {
-    assert.deepEqual(Array.from(columnOf(result.editions!.panel.scores, agg)!), Array.from(columnOf(byHand.editions!.panel.scores, agg)!), agg);
-    assert.deepEqual(Array.from(columnOf(result.editions!.panel.ranks, agg)!), Array.from(columnOf(byHand.editions!.panel.ranks, agg)!), agg);
+    assert.deepEqual(
+      Array.from(columnOf(result.editions!.panel.scores, agg)!),
+      Array.from(columnOf(byHand.editions!.panel.scores, agg)!),
+      agg,
+    );
+    assert.deepEqual(
+      Array.from(columnOf(result.editions!.panel.ranks, agg)!),
+      Array.from(columnOf(byHand.editions!.panel.ranks, agg)!),
+      agg,
+    );
   }
 });
 

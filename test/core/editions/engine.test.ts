@@ -4,7 +4,6 @@ import { test } from "node:test";
 import { columnOf, computeIndex, IndexInputError, rankChangeOf, type Cell } from "../../../src/core/engine";
 import { DATA, FRAMEWORK } from "./tiny";
 
-
 const values = (column: Float64Array | undefined) => Array.from(column!);
 
 test("pooled (default): min and max over both editions; ranks within each edition; rank change = previous − now", () => {
@@ -45,7 +44,10 @@ test("editions.edition shows a chosen edition; an unknown one is an error listin
   assert.deepEqual(result.units.codes, ["X", "Y"]);
   assert.deepEqual(values(columnOf(result.scores, "Idx")), [25, 75]);
   assert.deepEqual(values(columnOf(rankChangeOf(result)!, "Idx")), [NaN, NaN]);
-  assert.throws(() => computeIndex(DATA, FRAMEWORK, { editions: { edition: 2019 } }), /2019 is not an edition in Data; editions: 2020, 2021/);
+  assert.throws(
+    () => computeIndex(DATA, FRAMEWORK, { editions: { edition: 2019 } }),
+    /2019 is not an edition in Data; editions: 2020, 2021/,
+  );
   assert.throws(() => computeIndex(DATA, FRAMEWORK, { editions: { normalize: "global" } }), /editions\.normalize/);
 });
 
@@ -70,19 +72,34 @@ test("carry-forward: a gap takes the unit's latest earlier value as given, never
     { unit: "X", indicator: "b", value: 2, method: "carry-forward (2021)" },
   ]);
   assert.deepEqual(result.log.imputed, info.logs[2]!.imputed);
-  assert.throws(() => computeIndex(DATA.filter((row) => row[2] !== 2020), FRAMEWORK, { impute: { method: "carry-forward" } }), /carry-forward .* needs a Time column/);
+  assert.throws(
+    () =>
+      computeIndex(
+        DATA.filter((row) => row[2] !== 2020),
+        FRAMEWORK,
+        { impute: { method: "carry-forward" } },
+      ),
+    /carry-forward .* needs a Time column/,
+  );
 });
 
 test("mean imputation, screening and treatment run per edition, as COINr's purse runs them per coin", () => {
   const data: Cell[][] = [
     ["uCode", "Time", "a", "b"],
-    ["X", 1, 1, 1], ["Y", 1, 3, 2], ["Z", 1, null, 3],
-    ["X", 2, 10, 1], ["Y", 2, 30, 2], ["Z", 2, null, 3],
+    ["X", 1, 1, 1],
+    ["Y", 1, 3, 2],
+    ["Z", 1, null, 3],
+    ["X", 2, 10, 1],
+    ["Y", 2, 30, 2],
+    ["Z", 2, null, 3],
   ];
   const result = computeIndex(data, FRAMEWORK, { impute: { method: "mean" } });
   // Edition 1 fills Z with mean(1, 3) = 2; edition 2 with mean(10, 30) = 20.
   assert.deepEqual(values(columnOf(result.editions!.panel.steps.imputed, "a")), [1, 3, 2, 10, 30, 20]);
-  assert.deepEqual(result.log.imputed.map((c) => c.value), [20]);
+  assert.deepEqual(
+    result.log.imputed.map((c) => c.value),
+    [20],
+  );
   const screened = computeIndex(data, FRAMEWORK, { screen: { minCoverage: 1 }, editions: { normalize: "separate" } });
   assert.deepEqual(Array.from(screened.editions!.panel.included), [1, 1, 0, 1, 1, 0]);
   assert.deepEqual(screened.log.excluded, [{ unit: "Z", coverage: 0.5, reason: "coverage" }]);
@@ -90,16 +107,37 @@ test("mean imputation, screening and treatment run per edition, as COINr's purse
 
 test("a unit twice in one edition names both cells; a Time that is not a number names its cell", () => {
   const twice = [...DATA, ["X", "Ex again", 2020, 1, 1]];
-  const err = (() => { try { computeIndex(twice, FRAMEWORK, {}); } catch (e) { return e; } })();
+  const err = (() => {
+    try {
+      computeIndex(twice, FRAMEWORK, {});
+    } catch (e) {
+      return e;
+    }
+  })();
   assert.ok(err instanceof IndexInputError);
-  assert.deepEqual(err.issues.map((i) => [i.row, i.col]), [[2, 0], [6, 0]]);
+  assert.deepEqual(
+    err.issues.map((i) => [i.row, i.col]),
+    [
+      [2, 0],
+      [6, 0],
+    ],
+  );
   assert.match(err.issues[0]!.message, /unit X has two rows for Time 2020 \(this one and row 7 of Data\)/);
   assert.match(err.issues[1]!.message, /\(this one and row 3 of Data\)/);
 
   const text = DATA.map((row, r) => (r === 3 ? ["Y", "Why", "twenty", 10, 0] : row));
-  const bad = (() => { try { computeIndex(text, FRAMEWORK, {}); } catch (e) { return e; } })();
+  const bad = (() => {
+    try {
+      computeIndex(text, FRAMEWORK, {});
+    } catch (e) {
+      return e;
+    }
+  })();
   assert.ok(bad instanceof IndexInputError);
-  assert.deepEqual(bad.issues.map((i) => [i.row, i.col]), [[3, 2]]);
+  assert.deepEqual(
+    bad.issues.map((i) => [i.row, i.col]),
+    [[3, 2]],
+  );
   assert.match(bad.issues[0]!.message, /Time "twenty" is not a number/);
   assert.match(String(bad.message), /Data!C4/);
 });
@@ -107,22 +145,41 @@ test("a unit twice in one edition names both cells; a Time that is not a number 
 test("one Time value is one edition: the same result as without the column", () => {
   const one = DATA.filter((row, r) => r === 0 || row[2] === 2021 || row[2] === "2021");
   const withTime = computeIndex(one, FRAMEWORK, {});
-  const without = computeIndex(one.map((row) => row.filter((_, c) => c !== 2)), FRAMEWORK, {});
+  const without = computeIndex(
+    one.map((row) => row.filter((_, c) => c !== 2)),
+    FRAMEWORK,
+    {},
+  );
   assert.equal(withTime.editions, undefined);
   assert.deepEqual(values(columnOf(withTime.scores, "Idx")), values(columnOf(without.scores, "Idx")));
 });
 
 test("an edition left with no units names the edition", () => {
-  const data: Cell[][] = [["uCode", "Time", "a", "b"], ["X", 1, 1, 2], ["Y", 1, 2, 1], ["X", 2, 1, null], ["Y", 2, null, 1]];
-  assert.throws(() => computeIndex(data, FRAMEWORK, { screen: { minCoverage: 1 } }), /Edition 2 has no values left after screening/);
+  const data: Cell[][] = [
+    ["uCode", "Time", "a", "b"],
+    ["X", 1, 1, 2],
+    ["Y", 1, 2, 1],
+    ["X", 2, 1, null],
+    ["Y", 2, null, 1],
+  ];
+  assert.throws(
+    () => computeIndex(data, FRAMEWORK, { screen: { minCoverage: 1 } }),
+    /Edition 2 has no values left after screening/,
+  );
 });
 
 test("each edition's log holds its own screening reasons, forced units and threshold gaps, though codes repeat across editions", () => {
   // X lacks b in 2020 only; Y lacks b in 2021 only; Z is forced in (it lacks a) in both.
   const data: Cell[][] = [
     ["uCode", "Time", "a", "b"],
-    ["X", 2020, 1, null], ["Y", 2020, 3, 2], ["Z", 2020, null, 3], ["W", 2020, 2, 2],
-    ["X", 2021, 10, 1], ["Y", 2021, 30, null], ["Z", 2021, null, 3], ["W", 2021, 20, 2],
+    ["X", 2020, 1, null],
+    ["Y", 2020, 3, 2],
+    ["Z", 2020, null, 3],
+    ["W", 2020, 2, 2],
+    ["X", 2021, 10, 1],
+    ["Y", 2021, 30, null],
+    ["Z", 2021, null, 3],
+    ["W", 2021, 20, 2],
   ];
   const spec = { screen: { minCoverage: 1, include: ["Z"] }, aggregate: { method: "arithmetic", minCoverage: 0.75 } };
   const latest = computeIndex(data, FRAMEWORK, spec);

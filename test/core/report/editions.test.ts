@@ -12,14 +12,20 @@ test("Results shows the latest edition with its rank change (▲/▼ number form
   const plan = buildReport(computeIndex(DATA, FRAMEWORK, {}), { language: "en" });
   const results = plan.sheets.find((s) => s.key === "results")!;
   assert.deepEqual(results.cells[0]!.slice(0, 5), ["Rank", "Change since 2020", "Code", "Name", "Index"]);
-  assert.deepEqual(results.cells.slice(1).map((row) => row.slice(0, 5)), [
-    [1, 1, "X", "Ex", 87.5],
-    [2, null, "Z", "Zed", 62.5],
-    [3, -2, "Y", "Why", 12.5],
-  ]);
+  assert.deepEqual(
+    results.cells.slice(1).map((row) => row.slice(0, 5)),
+    [
+      [1, 1, "X", "Ex", 87.5],
+      [2, null, "Z", "Zed", 62.5],
+      [3, -2, "Y", "Why", 12.5],
+    ],
+  );
   assert.ok(results.formats.some((f) => f.range === "B2:B4" && f.numberFormat === RANK_CHANGE_FORMAT));
   assert.ok(results.colorScales.includes("B2:B4"));
-  assert.deepEqual(plan.sheets.map((s) => s.key), ["results", "scores", "ranks", "normalized", "log", "dashboard", "editions", "trends"]);
+  assert.deepEqual(
+    plan.sheets.map((s) => s.key),
+    ["results", "scores", "ranks", "normalized", "log", "dashboard", "editions", "trends"],
+  );
 });
 
 test("Editions: ranks units × editions, the change since the previous edition, the index in each edition", () => {
@@ -56,9 +62,14 @@ test("Trends: a line chart of the top units' index over editions and a bar chart
   };
   assert.deepEqual(read(trends!.series[0]!.categories!.range), [2020, 2021]);
   // Top 3 in 2021: X (25 → 87.5), Z (— → 62.5), Y (75 → 12.5).
-  assert.deepEqual(trends!.series.map((s) => [read((s.name as { range: string }).range)[0], ...read(s.values.range)]), [
-    ["Ex", 25, 87.5], ["Zed", null, 62.5], ["Why", 75, 12.5],
-  ]);
+  assert.deepEqual(
+    trends!.series.map((s) => [read((s.name as { range: string }).range)[0], ...read(s.values.range)]),
+    [
+      ["Ex", 25, 87.5],
+      ["Zed", null, 62.5],
+      ["Why", 75, 12.5],
+    ],
+  );
   assert.equal(movers!.kind, "bar");
   assert.equal(movers!.title, "Largest rank changes, 2020 → 2021");
   assert.deepEqual(read(movers!.series[0]!.categories!.range), ["Ex", "Why"]);
@@ -70,6 +81,9 @@ test("Trends: a line chart of the top units' index over editions and a bar chart
 test("data without editions: no editions sheets, no change column", () => {
   const single = DATA.filter((row, r) => r === 0 || row[2] === 2021);
   const plan = buildReport(computeIndex(single, FRAMEWORK, {}), { language: "en" });
-  assert.deepEqual(plan.sheets.map((s) => s.key), ["results", "scores", "ranks", "normalized", "log", "dashboard"]);
+  assert.deepEqual(
+    plan.sheets.map((s) => s.key),
+    ["results", "scores", "ranks", "normalized", "log", "dashboard"],
+  );
   assert.equal(plan.sheets[0]!.cells[0]![1], "Code");
 });

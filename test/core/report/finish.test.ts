@@ -1,7 +1,14 @@
 /** The resolved description: magnitude formats, wrapped header lines, styles, columns and print setup. */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { finishReport, finishSheet, HEADER_STYLE, HIGHLIGHT_STYLE, magnitudeFormat, wrappedLines } from "../../../src/core/report";
+import {
+  finishReport,
+  finishSheet,
+  HEADER_STYLE,
+  HIGHLIGHT_STYLE,
+  magnitudeFormat,
+  wrappedLines,
+} from "../../../src/core/report";
 
 describe("finishSheet", () => {
   it("picks decimals by the largest magnitude of a column, ignoring missing values", () => {
@@ -23,17 +30,40 @@ describe("finishSheet", () => {
 
   it("resolves styles, colour scales, columns, header height and print setup", () => {
     const sheet = finishSheet({
-      key: "uncertainty", name: "Bad/name?", cells: [["Nominal rank", "Code", "Bar below"], [1, "LON", 0.5]],
-      table: { name: "T", rows: 2, cols: 3 }, formats: [], colorScales: ["A2:A2"], highlights: ["B2"],
-      freeze: { rows: 1, cols: 0 }, columnWidths: [8, 10, 9], hiddenColumns: [2], charts: [],
+      key: "uncertainty",
+      name: "Bad/name?",
+      cells: [
+        ["Nominal rank", "Code", "Bar below"],
+        [1, "LON", 0.5],
+      ],
+      table: { name: "T", rows: 2, cols: 3 },
+      formats: [],
+      colorScales: ["A2:A2"],
+      highlights: ["B2"],
+      freeze: { rows: 1, cols: 0 },
+      columnWidths: [8, 10, 9],
+      hiddenColumns: [2],
+      charts: [],
     });
-    assert.deepEqual(sheet.styles, [{ range: "A1:C1", style: HEADER_STYLE }, { range: "B2", style: HIGHLIGHT_STYLE }]);
-    assert.deepEqual(sheet.conditionalFormats, [{ range: "A2:A2", low: "#F8696B", mid: "#FFEB84", midPercentile: 50, high: "#63BE7B" }]);
+    assert.deepEqual(sheet.styles, [
+      { range: "A1:C1", style: HEADER_STYLE },
+      { range: "B2", style: HIGHLIGHT_STYLE },
+    ]);
+    assert.deepEqual(sheet.conditionalFormats, [
+      { range: "A2:A2", low: "#F8696B", mid: "#FFEB84", midPercentile: 50, high: "#63BE7B" },
+    ]);
     // "Nominal" (7) + the filter button (3) widens column A from 8 to 10; C stays hidden.
-    assert.deepEqual(sheet.columns, [{ width: 10, hidden: false }, { width: 10, hidden: false }, { width: 9, hidden: true }]);
+    assert.deepEqual(sheet.columns, [
+      { width: 10, hidden: false },
+      { width: 10, hidden: false },
+      { width: 9, hidden: true },
+    ]);
     // "Nominal rank" in 10 - 3 = 7 characters: two lines of 15 pt.
     assert.deepEqual(sheet.rowHeights, [{ row: 0, points: 30 }]);
     assert.deepEqual(sheet.print, { orientation: "landscape", fitToPagesWide: 1, repeatRows: 1 });
-    assert.deepEqual(finishReport([sheet, sheet]).map((s) => s.name), ["Bad_name_", "Bad_name_ (2)"]);
+    assert.deepEqual(
+      finishReport([sheet, sheet]).map((s) => s.name),
+      ["Bad_name_", "Bad_name_ (2)"],
+    );
   });
 });

@@ -19,11 +19,17 @@ describe("IECI sample report", () => {
     const radar = chart("radar");
     const results = sheetOf(plan, "results");
     assert.equal(valuesAt(plan, radar.series[0]!.name)[0], results.cells[1]![2], "the rank-1 city");
-    assert.deepEqual(valuesAt(plan, radar.series[0]!.categories!), pillarRows.map((row) => row[header.indexOf("iName")]));
+    assert.deepEqual(
+      valuesAt(plan, radar.series[0]!.categories!),
+      pillarRows.map((row) => row[header.indexOf("iName")]),
+    );
     const scores = sheetOf(plan, "scores");
     valuesAt(plan, radar.series[1]!.values).forEach((median, k) => {
       const col = scores.cells[0]!.indexOf(pillarRows[k]![0]!);
-      const column = scores.cells.slice(1).map((row) => row[col]).filter((v): v is number => typeof v === "number");
+      const column = scores.cells
+        .slice(1)
+        .map((row) => row[col])
+        .filter((v): v is number => typeof v === "number");
       assert.ok(near(median, handMedian(column)), `median of ${pillarRows[k]![0]}`);
     });
   });
@@ -33,7 +39,14 @@ describe("IECI sample report", () => {
     const weights = pillarRows.map((row) => Number(row[header.indexOf("Weight")]));
     const total = weights.reduce((a, b) => a + b, 0);
     const names = valuesAt(plan, stacked.series[0]!.categories!);
-    assert.equal(names.length, Math.min(20, result.included.reduce((n, v) => n + v, 0)), "the top 20 of 37 cities");
+    assert.equal(
+      names.length,
+      Math.min(
+        20,
+        result.included.reduce((n, v) => n + v, 0),
+      ),
+      "the top 20 of 37 cities",
+    );
     const scores = sheetOf(plan, "scores");
     const series = stacked.series.map((s) => valuesAt(plan, s.values));
     names.forEach((name, i) => {

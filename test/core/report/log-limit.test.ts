@@ -46,13 +46,20 @@ describe("Log sheet: imputed cells beyond the limit", () => {
     const { at, end } = imputedSection(log, "Imputed cells");
     assert.equal(end - at, LOG_IMPUTED_LIMIT + 1);
     const listed = log.cells.slice(at, at + LOG_IMPUTED_LIMIT);
-    assert.deepEqual(listed.map((r) => `${r[0]}|${r[1]}`), result.log.imputed.slice(0, LOG_IMPUTED_LIMIT).map((c) => `${c.unit}|${c.indicator}`));
+    assert.deepEqual(
+      listed.map((r) => `${r[0]}|${r[1]}`),
+      result.log.imputed.slice(0, LOG_IMPUTED_LIMIT).map((c) => `${c.unit}|${c.indicator}`),
+    );
     const more = (total - LOG_IMPUTED_LIMIT).toLocaleString("en-US");
     assert.deepEqual(log.cells[end - 1], [
       `… and ${more} more imputed cells (${total.toLocaleString("en-US")} in all), not listed here to stay within Excel's row limit; the command line's --json output lists them all.`,
     ]);
     const format = log.formats.find((f) => f.numberFormat === "0.000")!;
-    assert.equal(format.range, `C${at + 1}:C${at + LOG_IMPUTED_LIMIT}`, "the number format stops at the last listed value");
+    assert.equal(
+      format.range,
+      `C${at + 1}:C${at + LOG_IMPUTED_LIMIT}`,
+      "the number format stops at the last listed value",
+    );
   });
 
   it("the sheet's size no longer grows with the number of missing cells", () => {
@@ -66,7 +73,12 @@ describe("Log sheet: imputed cells beyond the limit", () => {
   it("says so in Chinese too", () => {
     const log = sheetOf(buildReport(result, { language: "zh-CN" }), "log");
     const { end } = imputedSection(log, "插补的单元格");
-    assert.match(String(log.cells[end - 1]![0]), new RegExp(`^……另有 ${(total - LOG_IMPUTED_LIMIT).toLocaleString("en-US")} 个插补的单元格（共 ${total.toLocaleString("en-US")} 个）`));
+    assert.match(
+      String(log.cells[end - 1]![0]),
+      new RegExp(
+        `^……另有 ${(total - LOG_IMPUTED_LIMIT).toLocaleString("en-US")} 个插补的单元格（共 ${total.toLocaleString("en-US")} 个）`,
+      ),
+    );
   });
 
   it("the JSON result keeps every imputed cell", () => {

@@ -2,7 +2,15 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { cleanSheetName, uniqueSheetName, uniqueTableName } from "../../../src/core/report";
-import { columnIndex, columnLetter, parseA1, rangeA1, requireA1, sheetFormula, sheetOfAddress } from "../../../src/core/engine";
+import {
+  columnIndex,
+  columnLetter,
+  parseA1,
+  rangeA1,
+  requireA1,
+  sheetFormula,
+  sheetOfAddress,
+} from "../../../src/core/engine";
 
 describe("sheet and table names", () => {
   it("renames a taken sheet name case-insensitively, as Excel compares them", () => {

@@ -16,7 +16,8 @@ export function valuesAt(plan: ReportPlan, ref: RangeRef | string): Cell[] {
   const sheet = sheetOf(plan, ref.sheet);
   const box = parseRange(ref.range);
   const out: Cell[] = [];
-  for (let r = box.row0; r <= box.row1; r++) for (let c = box.col0; c <= box.col1; c++) out.push(sheet.cells[r]?.[c] ?? null);
+  for (let r = box.row0; r <= box.row1; r++)
+    for (let c = box.col0; c <= box.col1; c++) out.push(sheet.cells[r]?.[c] ?? null);
   return out;
 }
 

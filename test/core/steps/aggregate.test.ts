@@ -30,7 +30,10 @@ test("harmonic: Σw/Σ(w/x) and power mean (Σw·x^p/Σw)^(1/p)", () => {
 
 test("geometric and harmonic of a non-positive value name the node and unit", () => {
   const z = Float64Array.from([1, 0, 2, 3]);
-  assert.throws(() => aggregateColumns([z, b], [1, 1], { method: "geometric" }, "Pillar1", units), (e: unknown) =>
-    e instanceof IndexComputeError && /Pillar1 for unit U2/.test(e.message) && /low 1 and high 100/.test(e.message));
+  assert.throws(
+    () => aggregateColumns([z, b], [1, 1], { method: "geometric" }, "Pillar1", units),
+    (e: unknown) =>
+      e instanceof IndexComputeError && /Pillar1 for unit U2/.test(e.message) && /low 1 and high 100/.test(e.message),
+  );
   assert.throws(() => aggregateColumns([z], [1], { method: "harmonic" }, "Pillar1", units), /harmonic mean/);
 });

@@ -7,7 +7,9 @@ const up = { code: "X", direction: 1 as const };
 const down = { code: "X", direction: -1 as const };
 const spec = (normalize: unknown) => parseSpec({ normalize }).normalize as NormalizeSpec;
 const same = (a: Float64Array, b: number[]) =>
-  b.forEach((v, i) => (Number.isNaN(v) ? assert.ok(Number.isNaN(a[i]!)) : assert.ok(Math.abs(a[i]! - v) < 1e-12, `${i}: ${a[i]} vs ${v}`)));
+  b.forEach((v, i) =>
+    Number.isNaN(v) ? assert.ok(Number.isNaN(a[i]!)) : assert.ok(Math.abs(a[i]! - v) < 1e-12, `${i}: ${a[i]} vs ${v}`),
+  );
 
 test("minmax: (x-min)/(max-min)·(high-low)+low, missing stays missing, direction -1 flips", () => {
   same(normalizeColumn(x, spec({ method: "minmax" }), up), [0, 25, NaN, 25, 100]);
@@ -19,7 +21,13 @@ test("zscore uses the sample sd (STDEV.S) and the requested mean and sd", () => 
   // mean 5, Σ(x-5)² = 9+1+1+25 = 36, sd = √(36/3) = √12
   const s = Math.sqrt(12);
   same(normalizeColumn(x, spec({ method: "zscore" }), up), [-3 / s, -1 / s, NaN, -1 / s, 5 / s]);
-  same(normalizeColumn(x, spec({ method: "zscore", mean: 10, sd: 2 }), up), [10 - 6 / s, 10 - 2 / s, NaN, 10 - 2 / s, 10 + 10 / s]);
+  same(normalizeColumn(x, spec({ method: "zscore", mean: 10, sd: 2 }), up), [
+    10 - 6 / s,
+    10 - 2 / s,
+    NaN,
+    10 - 2 / s,
+    10 + 10 / s,
+  ]);
 });
 
 test("rank, percentile and borda give ties the lowest rank", () => {
@@ -51,8 +59,14 @@ test("goalposts clamp to [0,1], scale, and reverse for direction -1", () => {
 
 test("a constant column is a clear error naming the indicator, not NaN", () => {
   const c = Float64Array.from([3, 3, NaN, 3]);
-  assert.throws(() => normalizeColumn(c, spec({ method: "minmax" }), { code: "Const", direction: 1 }), /Indicator Const cannot be normalized by min-max: every value is 3/);
-  assert.throws(() => normalizeColumn(c, spec({ method: "zscore" }), { code: "Const", direction: 1 }), /Const.*standard deviation is 0/);
+  assert.throws(
+    () => normalizeColumn(c, spec({ method: "minmax" }), { code: "Const", direction: 1 }),
+    /Indicator Const cannot be normalized by min-max: every value is 3/,
+  );
+  assert.throws(
+    () => normalizeColumn(c, spec({ method: "zscore" }), { code: "Const", direction: 1 }),
+    /Const.*standard deviation is 0/,
+  );
 });
 
 test("minmax ends are exact: the maximum maps to high even when rounding would overshoot", () => {

@@ -31,12 +31,21 @@ test("one fixed alternative: every run equals an independent computeIndex with t
   });
   for (const s of u.rankShift) assert.ok(Math.abs(s - shift / 51) < 1e-12);
   // Sorted by nominal rank.
-  assert.deepEqual(u.units.map((x) => x.nominalRank), [...u.units.map((x) => x.nominalRank)].sort((a, b) => a - b));
+  assert.deepEqual(
+    u.units.map((x) => x.nominalRank),
+    [...u.units.map((x) => x.nominalRank)].sort((a, b) => a - b),
+  );
 });
 
 test("weight noise: u = 0 gives w(1 - f), u → 1 gives w(1 + f), per level", () => {
   const model = buildInputModel(small, { weights: { factor: 0.2 } });
-  assert.deepEqual(model.groups.map((g) => [g.name, g.size]), [["weights L1", 4], ["weights L2", 2]]);
+  assert.deepEqual(
+    model.groups.map((g) => [g.name, g.size]),
+    [
+      ["weights L1", 4],
+      ["weights L2", 2],
+    ],
+  );
   const spec = model.specFor(Float64Array.from([0, 0, 0.5, 0.5, 1 - 2 ** -53, 0.25]));
   assert.deepEqual(
     ["A", "B", "C", "D", "P1", "P2"].map((c) => Math.round(spec.weights![c]! * 1e12) / 1e12),
@@ -45,7 +54,10 @@ test("weight noise: u = 0 gives w(1 - f), u → 1 gives w(1 + f), per level", ()
 });
 
 test("winsorization limit and imputation alternatives are drawn uniformly", () => {
-  const model = buildInputModel(small, { winsorize: { min: 1, max: 3 }, impute: [{ method: "mean" }, { method: "median" }] });
+  const model = buildInputModel(small, {
+    winsorize: { min: 1, max: 3 },
+    impute: [{ method: "mean" }, { method: "median" }],
+  });
   const winmax = [0.1, 0.4, 0.9].map((u) => {
     const spec = model.specFor(Float64Array.from([u, u]));
     assert.equal(spec.treat.method, "winsorize");
@@ -56,14 +68,21 @@ test("winsorization limit and imputation alternatives are drawn uniformly", () =
 });
 
 test("z-scores under geometric aggregation are shifted above Samuelson's bound, so every run computes", () => {
-  const analysis = runAnalysis(asem, { uncertainty: { runs: 30, inputs: { normalize: ["zscore", "rank"], aggregate: ["geometric", "arithmetic"] } }, seed: 2 });
+  const analysis = runAnalysis(asem, {
+    uncertainty: { runs: 30, inputs: { normalize: ["zscore", "rank"], aggregate: ["geometric", "arithmetic"] } },
+    seed: 2,
+  });
   assert.match(analysis.uncertainty!.notes.join(" "), /mean 8\.001/); // 1 + 50/√51
   assert.throws(
-    () => runAnalysis(asem, { uncertainty: { runs: 10, inputs: { normalize: ["percentile"], aggregate: ["geometric"] } } }),
+    () =>
+      runAnalysis(asem, { uncertainty: { runs: 10, inputs: { normalize: ["percentile"], aggregate: ["geometric"] } } }),
     (e: unknown) => e instanceof IndexInputError && /percentile does not guarantee/.test(e.message),
   );
   assert.throws(() => runAnalysis(asem, { uncertainty: { runs: 10, inputs: {} } }), /nothing is uncertain/);
-  assert.throws(() => runAnalysis(asem, { uncertainty: { runs: 10, inputs: { weights: { factor: 1.5 } } } }), /between 0 and 1/);
+  assert.throws(
+    () => runAnalysis(asem, { uncertainty: { runs: 10, inputs: { weights: { factor: 1.5 } } } }),
+    /between 0 and 1/,
+  );
 });
 
 test("same seed, same numbers; another seed, other numbers", () => {
@@ -89,7 +108,11 @@ test("intervals are ordered and percentiles are the type-7 quantiles of the run 
 test("sensitivity: an input with no effect gets S = ST = 0 exactly; a lone input gets S ≈ ST ≈ 1", () => {
   // Two identical imputation alternatives cannot change anything.
   const s = runAnalysis(asem, {
-    sensitivity: { n: 200, bootstrap: 100, inputs: { weights: { levels: [2] }, impute: [{ method: "mean" }, { method: "mean" }] } },
+    sensitivity: {
+      n: 200,
+      bootstrap: 100,
+      inputs: { weights: { levels: [2] }, impute: [{ method: "mean" }, { method: "mean" }] },
+    },
     seed: 3,
   }).sensitivity!;
   assert.equal(s.runs, 200 * 4);
@@ -101,7 +124,10 @@ test("sensitivity: an input with no effect gets S = ST = 0 exactly; a lone input
   const impute = s.indices.find((i) => i.input === "imputation")!;
   assert.equal(impute.first, 0);
   assert.equal(impute.total, 0);
-  const lone = runAnalysis(asem, { sensitivity: { n: 300, bootstrap: 100, inputs: { aggregate: ["arithmetic", "geometric"] } }, seed: 3 }).sensitivity!;
+  const lone = runAnalysis(asem, {
+    sensitivity: { n: 300, bootstrap: 100, inputs: { aggregate: ["arithmetic", "geometric"] } },
+    seed: 3,
+  }).sensitivity!;
   const only = lone.indices[0]!;
   assert.ok(Math.abs(only.total - 1) < 0.1, `${only.total}`);
   assert.ok(only.firstLow <= 1 && 1 <= only.firstHigh, `${only.firstLow} ${only.firstHigh}`);
@@ -110,12 +136,20 @@ test("sensitivity: an input with no effect gets S = ST = 0 exactly; a lone input
 
 test("progress reaches the total and cancel stops the analysis", () => {
   const seen: number[] = [];
-  runAnalysis(small, { audit: true, uncertainty: { runs: 10 }, sensitivity: { n: 3, bootstrap: 0 }, onProgress: (p) => seen.push(p.done) });
+  runAnalysis(small, {
+    audit: true,
+    uncertainty: { runs: 10 },
+    sensitivity: { n: 3, bootstrap: 0 },
+    onProgress: (p) => seen.push(p.done),
+  });
   // 1 (audit) + 10 + 3·(5 + 2)? The small index has 2 weight levels + normalization + aggregation = 4 inputs.
   assert.equal(seen.at(-1), 1 + 10 + 3 * 6);
   assert.ok(seen.every((v, i) => i === 0 || v >= seen[i - 1]!));
   let calls = 0;
-  assert.throws(() => runAnalysis(small, { uncertainty: { runs: 1000 }, shouldCancel: () => ++calls > 5 }), AnalysisCancelledError);
+  assert.throws(
+    () => runAnalysis(small, { uncertainty: { runs: 1000 }, shouldCancel: () => ++calls > 5 }),
+    AnalysisCancelledError,
+  );
   assert.equal(calls, 6);
   void rankDescending;
 });
@@ -127,7 +161,11 @@ test("runs that start from the nominal treated columns equal full pipeline runs 
   const sample = computeIndex(ieciDataTable(), ieciFrameworkTable(), spec);
   // Front steps fixed: the runs skip impute/screen/treat but must give the full pipeline's numbers.
   const fixed = runAnalysis(sample, { uncertainty: { runs: 5, inputs: { aggregate: ["geometric"] } } }).uncertainty!;
-  const full = computeIndex(ieciDataTable(), ieciFrameworkTable(), { ...spec, normalize: { method: "minmax", low: 1, high: 100 }, aggregate: { method: "geometric" } });
+  const full = computeIndex(ieciDataTable(), ieciFrameworkTable(), {
+    ...spec,
+    normalize: { method: "minmax", low: 1, high: 100 },
+    aggregate: { method: "geometric" },
+  });
   const ranks = columnOf(full.ranks, "Index") ?? columnOf(full.ranks, full.framework.root)!;
   const scores = columnOf(full.scores, full.framework.root)!;
   assert.ok(full.log.excluded.length + full.log.imputed.length > 0, "the sample exercises screening or imputation");
@@ -140,14 +178,22 @@ test("runs that start from the nominal treated columns equal full pipeline runs 
     }
   });
   // Imputation uncertain (every step re-run), with the nominal method as the only alternative: no rank moves.
-  const same = runAnalysis(sample, { uncertainty: { runs: 5, inputs: { impute: [{ method: "median" }] } } }).uncertainty!;
+  const same = runAnalysis(sample, {
+    uncertainty: { runs: 5, inputs: { impute: [{ method: "median" }] } },
+  }).uncertainty!;
   assert.ok(same.rankShift.every((s) => s === 0));
 });
 
 test("run counts outside 2..100,000 are refused with a message, not an out-of-memory crash", () => {
   for (const runs of [1, 1.5, 100_001]) {
-    assert.throws(() => runAnalysis(small, { uncertainty: { runs } }), (e: unknown) => e instanceof IndexInputError && /from 2 to 100000/.test(e.message));
+    assert.throws(
+      () => runAnalysis(small, { uncertainty: { runs } }),
+      (e: unknown) => e instanceof IndexInputError && /from 2 to 100000/.test(e.message),
+    );
   }
-  assert.throws(() => runAnalysis(small, { sensitivity: { n: 1 } }), /sample size N must be a whole number from 2 to 16666 for this data/);
+  assert.throws(
+    () => runAnalysis(small, { sensitivity: { n: 1 } }),
+    /sample size N must be a whole number from 2 to 16666 for this data/,
+  );
   assert.throws(() => runAnalysis(small, { audit: true, seed: 0.5 }), /whole number/);
 });

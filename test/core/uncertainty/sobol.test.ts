@@ -47,8 +47,14 @@ test("Saltelli/Jansen estimators recover the Ishigami indices at N = 32768", () 
     // The analytic value lies inside (a slightly widened) 95 % bootstrap interval.
     const slackS = 0.5 * (index.firstHigh - index.firstLow);
     const slackT = 0.5 * (index.totalHigh - index.totalLow);
-    assert.ok(want.first >= index.firstLow - slackS && want.first <= index.firstHigh + slackS, `${index.input} S interval`);
-    assert.ok(want.total >= index.totalLow - slackT && want.total <= index.totalHigh + slackT, `${index.input} ST interval`);
+    assert.ok(
+      want.first >= index.firstLow - slackS && want.first <= index.firstHigh + slackS,
+      `${index.input} S interval`,
+    );
+    assert.ok(
+      want.total >= index.totalLow - slackT && want.total <= index.totalHigh + slackT,
+      `${index.input} ST interval`,
+    );
     assert.ok(index.firstHigh - index.firstLow < 0.08 && index.firstHigh > index.firstLow);
   }
   assert.ok(Math.abs(result.variance - V) / V < 0.03, `Var(y) = ${result.variance}, analytic ${V}`);
@@ -65,7 +71,14 @@ test("the same seed gives the same indices; another seed gives others", () => {
 test("grouped inputs: A_B^i swaps the whole group", () => {
   // y = u0 + u1 + u2 with inputs {u0, u1} and {u2}: analytic S = ST = 2/3 and 1/3.
   const sum = (u: Float64Array) => u[0]! + u[1]! + u[2]!;
-  const result = runSaltelli(sum, [{ name: "g", start: 0, size: 2 }, { name: "h", start: 2, size: 1 }], { n: 20000, seed: 1, bootstrap: 0 });
+  const result = runSaltelli(
+    sum,
+    [
+      { name: "g", start: 0, size: 2 },
+      { name: "h", start: 2, size: 1 },
+    ],
+    { n: 20000, seed: 1, bootstrap: 0 },
+  );
   assert.ok(Math.abs(result.indices[0]!.first - 2 / 3) < 0.03);
   assert.ok(Math.abs(result.indices[0]!.total - 2 / 3) < 0.03);
   assert.ok(Math.abs(result.indices[1]!.total - 1 / 3) < 0.03);

@@ -13,7 +13,15 @@ const asem = computeIndex(...asemTables());
 const small = computeIndex(smallData, smallFramework);
 
 test("equal and framework weight sets", () => {
-  assert.deepEqual(weightSetFor(small, "equal").weights, { A: 0.5, B: 0.5, C: 0.5, D: 0.5, P1: 0.5, P2: 0.5, Index: 1 });
+  assert.deepEqual(weightSetFor(small, "equal").weights, {
+    A: 0.5,
+    B: 0.5,
+    C: 0.5,
+    D: 0.5,
+    P1: 0.5,
+    P2: 0.5,
+    Index: 1,
+  });
   assert.deepEqual(weightSetFor(small, "framework").weights, { A: 1, B: 1, C: 3, D: 1, P1: 1, P2: 1, Index: 1 });
 });
 
@@ -46,14 +54,26 @@ test("a weight set as the only uncertain input reproduces computeIndex with thos
 });
 
 test("weight noise applies on top of the drawn set", () => {
-  const sets = parseUncertainInputs({ weightSets: ["framework", { name: "mine", weights: { C: 1 } }], weights: { factor: 0.5, levels: [1] } });
+  const sets = parseUncertainInputs({
+    weightSets: ["framework", { name: "mine", weights: { C: 1 } }],
+    weights: { factor: 0.5, levels: [1] },
+  });
   const model = buildInputModel(small, sets);
-  assert.deepEqual(model.groups.map((g) => g.name), ["weight set", "weights L1"]);
+  assert.deepEqual(
+    model.groups.map((g) => g.name),
+    ["weight set", "weights L1"],
+  );
   // Set "mine" (u = 0.9): C = 1 instead of 3; noise u = 1 - ε on every indicator: ×1.5.
   const spec = model.specFor(Float64Array.from([0.9, 1 - 2 ** -53, 1 - 2 ** -53, 1 - 2 ** -53, 1 - 2 ** -53]));
-  assert.deepEqual(["A", "B", "C", "D"].map((c) => Math.round(spec.weights![c]! * 1e9) / 1e9), [1.5, 1.5, 1.5, 1.5]);
+  assert.deepEqual(
+    ["A", "B", "C", "D"].map((c) => Math.round(spec.weights![c]! * 1e9) / 1e9),
+    [1.5, 1.5, 1.5, 1.5],
+  );
   const back = model.specFor(Float64Array.from([0.1, 0.5, 0.5, 0.5, 0.5]));
   assert.equal(back.weights!.C, 3);
-  assert.throws(() => buildInputModel(small, { weightSets: [{ name: "typo", weights: { Z: 1 } }] }), /not in the Framework: Z/);
+  assert.throws(
+    () => buildInputModel(small, { weightSets: [{ name: "typo", weights: { Z: 1 } }] }),
+    /not in the Framework: Z/,
+  );
   assert.throws(() => parseUncertainInputs({ weightSets: ["expert"] }), /weightSets takes/);
 });

@@ -81,23 +81,28 @@ test("PCA: rows with a missing value are left out; constant columns are an error
 
 test("Jacobi eigen-decomposition satisfies R v = lambda v with orthonormal vectors", () => {
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 8 }), fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: 64, maxLength: 64 }), (n, raw) => {
-      const values = new Float64Array(n * n);
-      for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) values[i * n + j] = values[j * n + i] = raw[i * 8 + j]!;
-      const { values: lambdas, vectors } = symmetricEigen({ n, values });
-      for (let k = 0; k < n; k++) {
-        if (k > 0) assert.ok(lambdas[k - 1]! >= lambdas[k]!);
-        for (let i = 0; i < n; i++) {
-          let av = 0;
-          for (let j = 0; j < n; j++) av += values[i * n + j]! * vectors[k]![j]!;
-          close(av, lambdas[k]! * vectors[k]![i]!, 1e-9, "R v = lambda v");
+    fc.property(
+      fc.integer({ min: 1, max: 8 }),
+      fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: 64, maxLength: 64 }),
+      (n, raw) => {
+        const values = new Float64Array(n * n);
+        for (let i = 0; i < n; i++)
+          for (let j = 0; j <= i; j++) values[i * n + j] = values[j * n + i] = raw[i * 8 + j]!;
+        const { values: lambdas, vectors } = symmetricEigen({ n, values });
+        for (let k = 0; k < n; k++) {
+          if (k > 0) assert.ok(lambdas[k - 1]! >= lambdas[k]!);
+          for (let i = 0; i < n; i++) {
+            let av = 0;
+            for (let j = 0; j < n; j++) av += values[i * n + j]! * vectors[k]![j]!;
+            close(av, lambdas[k]! * vectors[k]![i]!, 1e-9, "R v = lambda v");
+          }
+          for (let m = 0; m < n; m++) {
+            const dot = vectors[k]!.reduce((s, x, i) => s + x * vectors[m]![i]!, 0);
+            close(dot, k === m ? 1 : 0, 1e-9, "orthonormal");
+          }
         }
-        for (let m = 0; m < n; m++) {
-          const dot = vectors[k]!.reduce((s, x, i) => s + x * vectors[m]![i]!, 0);
-          close(dot, k === m ? 1 : 0, 1e-9, "orthonormal");
-        }
-      }
-    }),
+      },
+    ),
   );
 });
 

@@ -21,7 +21,11 @@ function random(seed: number): () => number {
 }
 
 /** The Framework table with these weights typed into its Weight column. */
-function withWeights(table: readonly (readonly Cell[])[], rowOf: Map<string, number>, weights: Map<string, number>): Cell[][] {
+function withWeights(
+  table: readonly (readonly Cell[])[],
+  rowOf: Map<string, number>,
+  weights: Map<string, number>,
+): Cell[][] {
   const col = table[0]!.findIndex((h) => /^weights?$/i.test(String(h).trim()));
   assert.ok(col >= 0, "the Framework has a Weight column");
   const out = table.map((row) => [...row]);
@@ -29,11 +33,18 @@ function withWeights(table: readonly (readonly Cell[])[], rowOf: Map<string, num
   return out;
 }
 
-function check(data: readonly (readonly Cell[])[], framework: readonly (readonly Cell[])[], spec: unknown, seed: number, draws: number): number {
+function check(
+  data: readonly (readonly Cell[])[],
+  framework: readonly (readonly Cell[])[],
+  spec: unknown,
+  seed: number,
+  draws: number,
+): number {
   const base = computeIndex(data, framework, spec);
   const model = new WhatIfModel(base);
   // With the reference weights the fast path gives the run's own scores and ranks.
-  for (const code of base.scores.codes) assert.deepEqual(model.scores(code), columnOf(base.scores, code), `reference ${code}`);
+  for (const code of base.scores.codes)
+    assert.deepEqual(model.scores(code), columnOf(base.scores, code), `reference ${code}`);
   assert.deepEqual(model.ranks, model.baseRanks);
   const rowOf = new Map([...base.framework.byCode.values()].map((n) => [n.code, n.row]));
   const rand = random(seed);
@@ -46,7 +57,8 @@ function check(data: readonly (readonly Cell[])[], framework: readonly (readonly
       const w = rand() < 0.1 ? 0 : Math.round(rand() * 5000) / 1000;
       weights.set(code, w);
     }
-    for (const agg of base.framework.aggregates) if (agg.children.every((c) => weights.get(c) === 0)) weights.set(agg.children[0]!, 1);
+    for (const agg of base.framework.aggregates)
+      if (agg.children.every((c) => weights.get(c) === 0)) weights.set(agg.children[0]!, 1);
     for (const [code, w] of weights) model.weights[model.slot(code)] = w;
     assert.equal(model.run(), null);
     const full = computeIndex(data, withWeights(framework, rowOf, weights), spec);
@@ -56,7 +68,8 @@ function check(data: readonly (readonly Cell[])[], framework: readonly (readonly
       expected.forEach((e, i) => {
         const a = actual[i]!;
         if (Number.isNaN(e)) assert.ok(Number.isNaN(a), `draw ${d} ${code} unit ${i}: expected missing, got ${a}`);
-        else assert.ok(Math.abs(a - e) <= 1e-12 * Math.max(1, Math.abs(e)), `draw ${d} ${code} unit ${i}: ${a} vs ${e}`);
+        else
+          assert.ok(Math.abs(a - e) <= 1e-12 * Math.max(1, Math.abs(e)), `draw ${d} ${code} unit ${i}: ${a} vs ${e}`);
         compared++;
       });
     }
@@ -85,7 +98,11 @@ test("what-if on ASEM with a mean per level (harmonic, power p = 2, geometric) a
   const { data, meta } = asemTables();
   const spec = {
     normalize: { method: "minmax", low: 1, high: 100 },
-    aggregate: { method: "geometric", byLevel: { 2: { method: "harmonic", minCoverage: 0.75 }, 3: { method: "power", p: 2 } }, minCoverage: 0.5 },
+    aggregate: {
+      method: "geometric",
+      byLevel: { 2: { method: "harmonic", minCoverage: 0.75 }, 3: { method: "power", p: 2 } },
+      minCoverage: 0.5,
+    },
   };
   const base = computeIndex(data, meta, spec);
   assert.ok(base.log.belowCoverage.length > 0, "the threshold leaves some scores missing, so the rule is exercised");
@@ -121,7 +138,11 @@ test("the data threshold (aggregate.minCoverage) holds whatever the weights' sca
   assert.ok(ones.log.belowCoverage.length > 0);
   const col = meta[0]!.findIndex((h) => h === "Weight");
   for (const w of [2, 0.5]) {
-    const scaled = computeIndex(data, meta.map((row, r) => (r === 0 ? row : row.map((cell, c) => (c === col ? w : cell)))), spec);
+    const scaled = computeIndex(
+      data,
+      meta.map((row, r) => (r === 0 ? row : row.map((cell, c) => (c === col ? w : cell)))),
+      spec,
+    );
     assert.deepEqual(scaled.scores, ones.scores, `weights ${w}`);
   }
 });
@@ -129,7 +150,10 @@ test("the data threshold (aggregate.minCoverage) holds whatever the weights' sca
 test("what-if on editions (COINr's ASEM panel, 5 years, screened and treated): the shown edition re-ranks as computeIndex", () => {
   const panel = readCsv(join(FIXTURES_DIR, "coinr-asem-panel", "data.csv"));
   const meta = readCsv(join(CONFORMANCE_DIR, "meta.csv"));
-  for (const spec of [{ screen: { minCoverage: 0.9 }, treat: { method: "winsorize" } }, { editions: { edition: 2019, normalize: "separate" } }]) {
+  for (const spec of [
+    { screen: { minCoverage: 0.9 }, treat: { method: "winsorize" } },
+    { editions: { edition: 2019, normalize: "separate" } },
+  ]) {
     assert.ok(computeIndex(panel, meta, spec).editions, "the panel is read as editions");
     check(panel, meta, spec, 5, 5);
   }

@@ -62,7 +62,11 @@ test("AHP from Saaty's 3×3 grid [1 3 5; 1/3 1 3; 1/5 1/3 1]: weights 0.637, 0.2
   const node = m.aggregates().find((a) => m.children(a).length === 3)!;
   const kids = m.children(node);
   const total = weightsOf(m, kids).reduce((a, b) => a + b, 0);
-  const r = applyAhp(m, node, [[1, 3, 5], [1 / 3, 1, 3], [1 / 5, 1 / 3, 1]]);
+  const r = applyAhp(m, node, [
+    [1, 3, 5],
+    [1 / 3, 1, 3],
+    [1 / 5, 1 / 3, 1],
+  ]);
   // Published values for this classic example (e.g. Saaty 1980; λmax 3.0385, CI 0.0193, RI 0.58).
   assert.ok(Math.abs(r.lambdaMax - 3.0385) < 5e-4);
   assert.ok(Math.abs(r.cr - 0.033) < 5e-4);
@@ -74,9 +78,20 @@ test("AHP refuses an inconsistent grid (CR > 0.1): the weights stay as they were
   const m = fresh();
   const node = m.aggregates().find((a) => m.children(a).length === 3)!;
   const before = Float64Array.from(m.weights);
-  const r = applyAhp(m, node, [[1, 9, 1 / 9], [1 / 9, 1, 9], [9, 1 / 9, 1]]); // a cycle: A > B > C > A
+  const r = applyAhp(m, node, [
+    [1, 9, 1 / 9],
+    [1 / 9, 1, 9],
+    [9, 1 / 9, 1],
+  ]); // a cycle: A > B > C > A
   assert.equal(r.consistent, false);
   assert.ok(r.cr > 0.1);
   assert.deepEqual(m.weights, before);
-  assert.throws(() => applyAhp(m, node, [[1, 2], [0.5, 1]]), /3 children; the comparison grid has 2 rows/);
+  assert.throws(
+    () =>
+      applyAhp(m, node, [
+        [1, 2],
+        [0.5, 1],
+      ]),
+    /3 children; the comparison grid has 2 rows/,
+  );
 });

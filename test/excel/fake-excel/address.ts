@@ -54,7 +54,8 @@ export function parseAddress(address: string): ParsedAddress {
   if (bang >= 0) {
     sheet = text.slice(0, bang);
     text = text.slice(bang + 1);
-    if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+    if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2)
+      sheet = sheet.slice(1, -1).replace(/''/g, "'");
     if (sheet === "") throw new Error(`bad address "${address}"`);
   }
   const parts = text.split(":");

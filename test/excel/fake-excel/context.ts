@@ -79,8 +79,18 @@ export class FakeRequestContext {
       // before ExcelApi 1.11, which introduced it) a batch sent while the user edits a cell fails.
       if (this.delayForCellEdit && this.model.excelApiMinor >= 11) await this.model.cellEditEnded();
       else {
-        this.model.requests.push({ sync: this.model.requests.length + 1, requestBytes: 0, responseBytes: 0, operations: actions.length, calculationSuspended: this.calculationSuspended, failed: "InvalidOperationInCellEditMode" });
-        throw new FakeOfficeError("InvalidOperationInCellEditMode", "The operation cannot be performed while Excel is in cell-edit mode. Exit the edit mode by pressing Enter or Tab, or by clicking another cell, and then try again.");
+        this.model.requests.push({
+          sync: this.model.requests.length + 1,
+          requestBytes: 0,
+          responseBytes: 0,
+          operations: actions.length,
+          calculationSuspended: this.calculationSuspended,
+          failed: "InvalidOperationInCellEditMode",
+        });
+        throw new FakeOfficeError(
+          "InvalidOperationInCellEditMode",
+          "The operation cannot be performed while Excel is in cell-edit mode. Exit the edit mode by pressing Enter or Tab, or by clicking another cell, and then try again.",
+        );
       }
     }
     const record: RequestRecord = {
@@ -96,7 +106,10 @@ export class FakeRequestContext {
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     if (record.requestBytes > this.model.payloadLimitBytes) {
       record.failed = "RequestPayloadSizeLimitExceeded";
-      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${record.requestBytes} bytes).`);
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${record.requestBytes} bytes).`,
+      );
     }
     const commits: (() => void)[] = [];
     this.touched = new Map();
@@ -116,14 +129,18 @@ export class FakeRequestContext {
     this.raiseTouched();
     if (record.responseBytes > this.model.payloadLimitBytes) {
       record.failed = "ResponsePayloadSizeLimitExceeded";
-      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${record.responseBytes} bytes).`);
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${record.responseBytes} bytes).`,
+      );
     }
     for (const commit of commits) commit();
     for (const callback of callbacks) callback();
   }
 
   private raiseTouched(): void {
-    for (const [sheet, rect] of this.touched) if (!sheet.deleted) this.model.raiseChanged(sheet, rect, "ThisLocalAddin");
+    for (const [sheet, rect] of this.touched)
+      if (!sheet.deleted) this.model.raiseChanged(sheet, rect, "ThisLocalAddin");
     this.touched = new Map();
   }
 }
@@ -131,8 +148,20 @@ export class FakeRequestContext {
 /** Splits "a, b/c" / ["a"] / { select: "a,b" } into property paths. */
 export function loadPaths(spec?: string | string[] | { select?: string | string[] }): string[] | null {
   if (spec === undefined) return null;
-  const raw = typeof spec === "string" ? spec : Array.isArray(spec) ? spec.join(",") : spec.select === undefined ? "" : Array.isArray(spec.select) ? spec.select.join(",") : spec.select;
-  return raw.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const raw =
+    typeof spec === "string"
+      ? spec
+      : Array.isArray(spec)
+        ? spec.join(",")
+        : spec.select === undefined
+          ? ""
+          : Array.isArray(spec.select)
+            ? spec.select.join(",")
+            : spec.select;
+  return raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
 }
 
 function notLoaded(prop: string): FakeOfficeError {
@@ -265,7 +294,8 @@ export abstract class FakeClientObject<M> {
         bytes += r.bytes;
         continue;
       }
-      if (!this.scalarProps.includes(p)) throw new FakeOfficeError("InvalidArgument", `${this.describe} has no property "${p}"`);
+      if (!this.scalarProps.includes(p))
+        throw new FakeOfficeError("InvalidArgument", `${this.describe} has no property "${p}"`);
       const v = this.readProp(p, model);
       bytes += p.length + 3 + jsonBytes(v);
       data.set(p, v);
@@ -330,4 +360,3 @@ export abstract class FakeCollection<M, P extends FakeClientObject<unknown>> ext
     return undefined;
   }
 }
-

@@ -68,7 +68,8 @@ export function invokeLikeExcel(
       const out: unknown[] = [];
       for (const cell of row) {
         if (isError(cell)) {
-          if (!(metadata.allowErrorForDataTypeAny === true && (param.type ?? "any") === "any")) return { called: false, error: cell.error };
+          if (!(metadata.allowErrorForDataTypeAny === true && (param.type ?? "any") === "any"))
+            return { called: false, error: cell.error };
           out.push(new ErrorInput(cell.error));
         } else if (cell === null) out.push(blank);
         else if (param.type === "number" && typeof cell !== "number") {

@@ -103,8 +103,14 @@ export class SheetModel {
   readonly hiddenColumns = new Set<number>();
   readonly rowHeights = new Map<number, number>();
   /** worksheet.pageLayout (ExcelApi 1.9). */
-  pageLayout: { orientation: string; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null; printTitleRows: string | null } = {
-    orientation: "Portrait", zoom: null, printTitleRows: null,
+  pageLayout: {
+    orientation: string;
+    zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null;
+    printTitleRows: string | null;
+  } = {
+    orientation: "Portrait",
+    zoom: null,
+    printTitleRows: null,
   };
   readonly charts: ChartModel[] = [];
   readonly conditionalFormats: ConditionalFormatModel[] = [];
@@ -151,7 +157,11 @@ export class SheetModel {
       return;
     }
     if (typeof input === "number") {
-      if (!Number.isFinite(input)) throw new FakeOfficeError("InvalidArgument", `cell ${rectA1({ row: r, col: c, rows: 1, cols: 1 })}: ${input} is not a valid number`);
+      if (!Number.isFinite(input))
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `cell ${rectA1({ row: r, col: c, rows: 1, cols: 1 })}: ${input} is not a valid number`,
+        );
       store.values[c] = input;
       store.formulas[c] = undefined;
       return;
@@ -161,7 +171,8 @@ export class SheetModel {
       store.formulas[c] = undefined;
       return;
     }
-    if (typeof input !== "string") throw new FakeOfficeError("InvalidArgument", `cell value of type ${typeof input} is not allowed`);
+    if (typeof input !== "string")
+      throw new FakeOfficeError("InvalidArgument", `cell value of type ${typeof input} is not allowed`);
     if (store.formats[c] === "@") {
       store.values[c] = input;
       store.formulas[c] = undefined;
@@ -184,7 +195,10 @@ export class SheetModel {
 
   /** Smallest rectangle holding a value (or any stored formatting unless valuesOnly), null when empty. */
   usedRect(valuesOnly: boolean): Rect | null {
-    let r0 = Infinity, r1 = -1, c0 = Infinity, c1 = -1;
+    let r0 = Infinity,
+      r1 = -1,
+      c0 = Infinity,
+      c1 = -1;
     for (const [r, store] of this.rows) {
       const arrays = valuesOnly ? [store.values] : [store.values, store.formats];
       for (const arr of arrays) {
@@ -215,7 +229,8 @@ export function coerceEntered(text: string): { value: CellValue; formula?: strin
     const n = Number(trimmed.replace(/%$/, ""));
     return { value: numeric[4] ? n / 100 : n };
   }
-  if ((text.startsWith("+") || text.startsWith("-")) && text.length > 1) return { value: FORMULA_RESULT, formula: `=${text}` };
+  if ((text.startsWith("+") || text.startsWith("-")) && text.length > 1)
+    return { value: FORMULA_RESULT, formula: `=${text}` };
   if (/^(true|false)$/i.test(trimmed)) return { value: /^true$/i.test(trimmed) };
   return { value: text };
 }
@@ -351,7 +366,12 @@ export class WorkbookModel {
   userEdit(sheetName: string, rows: readonly (readonly unknown[])[], topLeftRow = 0, topLeftCol = 0): void {
     this.setValues(sheetName, rows, topLeftRow, topLeftCol);
     const sheet = this.sheetByName(sheetName)!;
-    const rect = { row: topLeftRow, col: topLeftCol, rows: rows.length, cols: Math.max(1, ...rows.map((r) => r.length)) };
+    const rect = {
+      row: topLeftRow,
+      col: topLeftCol,
+      rows: rows.length,
+      cols: Math.max(1, ...rows.map((r) => r.length)),
+    };
     this.raiseChanged(sheet, rect, "Unknown");
   }
 
@@ -363,16 +383,30 @@ export class WorkbookModel {
   remoteEdit(sheetName: string, rows: readonly (readonly unknown[])[], topLeftRow = 0, topLeftCol = 0): void {
     this.setValues(sheetName, rows, topLeftRow, topLeftCol);
     const sheet = this.sheetByName(sheetName)!;
-    const rect = { row: topLeftRow, col: topLeftCol, rows: rows.length, cols: Math.max(1, ...rows.map((r) => r.length)) };
+    const rect = {
+      row: topLeftRow,
+      col: topLeftCol,
+      rows: rows.length,
+      cols: Math.max(1, ...rows.map((r) => r.length)),
+    };
     this.raiseChanged(sheet, rect, "Unknown", "Remote");
   }
 
-  raiseChanged(sheet: SheetModel, rect: Rect, triggerSource: "Unknown" | "ThisLocalAddin", source: "Local" | "Remote" = "Local"): void {
+  raiseChanged(
+    sheet: SheetModel,
+    rect: Rect,
+    triggerSource: "Unknown" | "ThisLocalAddin",
+    source: "Local" | "Remote" = "Local",
+  ): void {
     for (const h of this.handlers) {
       if (h.removed || h.sheet !== sheet) continue;
       const args = {
-        type: "WorksheetChanged", changeType: "RangeEdited", source, triggerSource,
-        worksheetId: sheet.id, address: rectA1(rect),
+        type: "WorksheetChanged",
+        changeType: "RangeEdited",
+        source,
+        triggerSource,
+        worksheetId: sheet.id,
+        address: rectA1(rect),
       };
       setTimeout(() => void h.handler(args), 0);
     }
@@ -395,7 +429,8 @@ export class WorkbookModel {
   }
 
   createTable(sheet: SheetModel, rect: Rect, name?: string): TableModel {
-    if (rect.rows < 2) throw new FakeOfficeError("InvalidArgument", "a table needs a header row and at least one body row");
+    if (rect.rows < 2)
+      throw new FakeOfficeError("InvalidArgument", "a table needs a header row and at least one body row");
     if (this.tables.some((t) => t.sheet === sheet && overlaps(t.rect, rect))) {
       throw new FakeOfficeError("InvalidOperation", "a table cannot overlap another table");
     }
@@ -435,7 +470,8 @@ export class WorkbookModel {
 
   deleteSheet(sheet: SheetModel): void {
     const visible = this.sheets.filter((s) => s.visibility === "Visible");
-    if (visible.length === 1 && visible[0] === sheet) throw new FakeOfficeError("InvalidOperation", "a workbook must keep at least one visible sheet");
+    if (visible.length === 1 && visible[0] === sheet)
+      throw new FakeOfficeError("InvalidOperation", "a workbook must keep at least one visible sheet");
     sheet.deleted = true;
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     const goneTables: string[] = [];
@@ -480,21 +516,30 @@ export class WorkbookModel {
 
   /** A deterministic picture of everything the user can see, for before/after comparisons. */
   snapshot(options: { ids?: boolean; omitSettings?: string[] } = {}): unknown {
-    const ref = (r: RangeRefModel | null) => (r ? (r.sheet.deleted ? `#REF!` : fullAddress(r.sheet.name, r.rect)) : null);
+    const ref = (r: RangeRefModel | null) =>
+      r ? (r.sheet.deleted ? `#REF!` : fullAddress(r.sheet.name, r.rect)) : null;
     return {
       sheets: this.sheets.map((s) => ({
         ...(options.ids ? { id: s.id } : {}),
         name: s.name,
         visibility: s.visibility,
-        cells: [...s.rows.entries()].sort((a, b) => a[0] - b[0]).flatMap(([r, store]) => {
-          const out: unknown[] = [];
-          const n = Math.max(store.values.length, store.formats.length, store.formulas.length);
-          for (let c = 0; c < n; c++) {
-            if (store.values[c] === undefined && store.formats[c] === undefined && store.formulas[c] === undefined) continue;
-            out.push([rectA1({ row: r, col: c, rows: 1, cols: 1 }), store.values[c] ?? null, store.formats[c] ?? null, store.formulas[c] ?? null]);
-          }
-          return out;
-        }),
+        cells: [...s.rows.entries()]
+          .sort((a, b) => a[0] - b[0])
+          .flatMap(([r, store]) => {
+            const out: unknown[] = [];
+            const n = Math.max(store.values.length, store.formats.length, store.formulas.length);
+            for (let c = 0; c < n; c++) {
+              if (store.values[c] === undefined && store.formats[c] === undefined && store.formulas[c] === undefined)
+                continue;
+              out.push([
+                rectA1({ row: r, col: c, rows: 1, cols: 1 }),
+                store.values[c] ?? null,
+                store.formats[c] ?? null,
+                store.formulas[c] ?? null,
+              ]);
+            }
+            return out;
+          }),
         freeze: s.freeze,
         columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
         fills: [...s.fills.entries()].sort(),
@@ -505,15 +550,36 @@ export class WorkbookModel {
         pageLayout: s.pageLayout,
         customProperties: [...s.customProperties.entries()].sort(),
         names: s.names.map((n) => n.name),
-        conditionalFormats: s.conditionalFormats.map((cf) => ({ type: cf.type, range: rectA1(cf.rect), criteria: cf.criteria })),
+        conditionalFormats: s.conditionalFormats.map((cf) => ({
+          type: cf.type,
+          range: rectA1(cf.rect),
+          criteria: cf.criteria,
+        })),
         charts: s.charts.map((c) => ({
-          name: c.name, type: c.type, title: c.title, legend: c.legendVisible, plotVisibleOnly: c.plotVisibleOnly, axes: c.axes, position: c.position,
-          series: c.series.map((x) => ({ name: x.name, values: ref(x.values), xValues: ref(x.xValues), chartType: x.chartType ?? null, lineStyle: x.lineStyle ?? null, fill: x.fill ?? null, yErrorBars: x.yErrorBars, pointLabels: [...(x.pointLabels ?? new Map()).entries()] })),
+          name: c.name,
+          type: c.type,
+          title: c.title,
+          legend: c.legendVisible,
+          plotVisibleOnly: c.plotVisibleOnly,
+          axes: c.axes,
+          position: c.position,
+          series: c.series.map((x) => ({
+            name: x.name,
+            values: ref(x.values),
+            xValues: ref(x.xValues),
+            chartType: x.chartType ?? null,
+            lineStyle: x.lineStyle ?? null,
+            fill: x.fill ?? null,
+            yErrorBars: x.yErrorBars,
+            pointLabels: [...(x.pointLabels ?? new Map()).entries()],
+          })),
         })),
       })),
       tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, range: rectA1(t.rect) })),
       names: this.names.map((n) => ({ ...n })),
-      settings: [...this.settings.entries()].filter(([k]) => !(options.omitSettings ?? []).includes(k)).sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+      settings: [...this.settings.entries()]
+        .filter(([k]) => !(options.omitSettings ?? []).includes(k))
+        .sort((a, b) => (a[0] < b[0] ? -1 : 1)),
     };
   }
 }
@@ -543,19 +609,37 @@ export function breakReferences(formula: string, sheet: string, tables: readonly
   });
   for (const table of tables) {
     // Structured references (IndexStudioResults[Index]) to a table that went with the sheet.
-    out = out.replace(new RegExp(`(^|[^\\w.])${table.replace(/[.\\]/g, "\\$&")}\\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\]`, "gi"), "$1#REF!");
+    out = out.replace(
+      new RegExp(`(^|[^\\w.])${table.replace(/[.\\]/g, "\\$&")}\\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\]`, "gi"),
+      "$1#REF!",
+    );
   }
   return out;
 }
 
 export function validateSheetName(name: string): void {
-  if (typeof name !== "string" || name.trim() === "" || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'") || /^history$/i.test(name)) {
+  if (
+    typeof name !== "string" ||
+    name.trim() === "" ||
+    name.length > 31 ||
+    /[:\\/?*[\]]/.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'") ||
+    /^history$/i.test(name)
+  ) {
     throw new FakeOfficeError("InvalidArgument", `"${String(name)}" is not a valid sheet name`);
   }
 }
 
 export function checkRect(rect: Rect): void {
-  if (rect.row < 0 || rect.col < 0 || rect.rows < 1 || rect.cols < 1 || rect.row + rect.rows > MAX_ROWS || rect.col + rect.cols > MAX_COLS) {
+  if (
+    rect.row < 0 ||
+    rect.col < 0 ||
+    rect.rows < 1 ||
+    rect.cols < 1 ||
+    rect.row + rect.rows > MAX_ROWS ||
+    rect.col + rect.cols > MAX_COLS
+  ) {
     throw new FakeOfficeError("InvalidArgument", `range ${JSON.stringify(rect)} is outside the sheet`);
   }
 }

@@ -1,7 +1,14 @@
 /** Tables and charts of the Excel fake. */
 import { parseAddress, rectA1 } from "./address";
 import { FakeClientObject, FakeCollection, type FakeRequestContext } from "./context";
-import { FakeOfficeError, type AxisModel, type ChartModel, type SeriesModel, type SheetModel, type TableModel } from "./model";
+import {
+  FakeOfficeError,
+  type AxisModel,
+  type ChartModel,
+  type SeriesModel,
+  type SheetModel,
+  type TableModel,
+} from "./model";
 import { FakeRange } from "./range";
 import type { FakeWorksheet } from "./workbook";
 
@@ -42,7 +49,8 @@ export class FakeTableCollection extends FakeCollection<{ sheet: SheetModel | nu
         sheet = m.sheet;
         rect = m.rect;
       }
-      if (scope.sheet && scope.sheet !== sheet) throw new FakeOfficeError("InvalidArgument", "the table range is on another sheet");
+      if (scope.sheet && scope.sheet !== sheet)
+        throw new FakeOfficeError("InvalidArgument", "the table range is on another sheet");
       created = this.context.model.createTable(sheet, rect);
     });
     return new FakeTable(this.context, () => created, this.makeWorksheet);
@@ -70,21 +78,30 @@ export class FakeTable extends FakeClientObject<TableModel> {
   private worksheetProxy: FakeWorksheet | null = null;
   readonly rows: { readonly count: number; load(spec?: string): unknown };
 
-  constructor(context: FakeRequestContext, resolver: () => TableModel | null, makeWorksheet: WorksheetFactory, nullable = false) {
+  constructor(
+    context: FakeRequestContext,
+    resolver: () => TableModel | null,
+    makeWorksheet: WorksheetFactory,
+    nullable = false,
+  ) {
     super(context, resolver, nullable);
     this.makeWorksheet = makeWorksheet;
     const rowsProxy = new FakeTableRows(context, () => this.resolve());
     this.rows = rowsProxy;
   }
 
-  get name(): string { return this.get("name"); }
+  get name(): string {
+    return this.get("name");
+  }
   set name(name: string) {
     this.set("name", name, (t, v) => {
       this.context.model.validateTableName(v, t);
       t.name = v;
     });
   }
-  get id(): string { return this.get("id"); }
+  get id(): string {
+    return this.get("id");
+  }
 
   get worksheet(): FakeWorksheet {
     this.worksheetProxy ??= this.makeWorksheet(() => this.resolve().sheet);
@@ -96,24 +113,36 @@ export class FakeTable extends FakeClientObject<TableModel> {
   }
 
   getRange(): FakeRange {
-    return new FakeRange(this.context, () => {
-      const t = this.resolve();
-      return { sheet: t.sheet, rect: t.rect };
-    }, "table range");
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this.resolve();
+        return { sheet: t.sheet, rect: t.rect };
+      },
+      "table range",
+    );
   }
 
   getDataBodyRange(): FakeRange {
-    return new FakeRange(this.context, () => {
-      const t = this.resolve();
-      return { sheet: t.sheet, rect: { ...t.rect, row: t.rect.row + 1, rows: t.rect.rows - 1 } };
-    }, "table body");
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this.resolve();
+        return { sheet: t.sheet, rect: { ...t.rect, row: t.rect.row + 1, rows: t.rect.rows - 1 } };
+      },
+      "table body",
+    );
   }
 
   getHeaderRowRange(): FakeRange {
-    return new FakeRange(this.context, () => {
-      const t = this.resolve();
-      return { sheet: t.sheet, rect: { ...t.rect, rows: 1 } };
-    }, "table header");
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this.resolve();
+        return { sheet: t.sheet, rect: { ...t.rect, rows: 1 } };
+      },
+      "table header",
+    );
   }
 
   delete(): void {
@@ -133,19 +162,41 @@ export class FakeTable extends FakeClientObject<TableModel> {
 class FakeTableRows extends FakeClientObject<TableModel> {
   protected readonly describe = "table rows";
   protected readonly scalarProps = ["count"] as const;
-  get count(): number { return this.get("count"); }
+  get count(): number {
+    return this.get("count");
+  }
   protected readProp(_name: string, t: TableModel): unknown {
     return t.rect.rows - 1;
   }
 }
 
 const CHART_TYPES = new Set([
-  "BarClustered", "BarStacked", "BarStacked100", "ColumnClustered", "ColumnStacked", "Line", "LineMarkers",
-  "Radar", "RadarMarkers", "RadarFilled", "XYScatter", "XYScatterLines", "XYScatterLinesNoMarkers", "Pie", "StockHLC",
+  "BarClustered",
+  "BarStacked",
+  "BarStacked100",
+  "ColumnClustered",
+  "ColumnStacked",
+  "Line",
+  "LineMarkers",
+  "Radar",
+  "RadarMarkers",
+  "RadarFilled",
+  "XYScatter",
+  "XYScatterLines",
+  "XYScatterLinesNoMarkers",
+  "Pie",
+  "StockHLC",
 ]);
 
 function newAxis(): AxisModel {
-  return { title: "", titleVisible: false, reversePlotOrder: false, numberFormat: "General", position: "Automatic", tickLabelSpacing: null };
+  return {
+    title: "",
+    titleVisible: false,
+    reversePlotOrder: false,
+    numberFormat: "General",
+    position: "Automatic",
+    tickLabelSpacing: null,
+  };
 }
 
 export class FakeChartCollection extends FakeCollection<SheetModel, FakeChart> {
@@ -168,12 +219,27 @@ export class FakeChartCollection extends FakeCollection<SheetModel, FakeChart> {
       const count = byRows ? source.rect.rows : source.rect.cols;
       const series: SeriesModel[] = [];
       for (let i = 0; i < count; i++) {
-        const rect = byRows ? { ...source.rect, row: source.rect.row + i, rows: 1 } : { ...source.rect, col: source.rect.col + i, cols: 1 };
-        series.push({ name: `Series${i + 1}`, values: { sheet: source.sheet, rect }, xValues: null, yErrorBars: { visible: false, include: "Both", type: "FixedValue" } });
+        const rect = byRows
+          ? { ...source.rect, row: source.rect.row + i, rows: 1 }
+          : { ...source.rect, col: source.rect.col + i, cols: 1 };
+        series.push({
+          name: `Series${i + 1}`,
+          values: { sheet: source.sheet, rect },
+          xValues: null,
+          yErrorBars: { visible: false, include: "Both", type: "FixedValue" },
+        });
       }
       created = {
-        id: this.context.model.newId(), name: `Chart ${sheet.charts.length + 1}`, type, title: "", legendVisible: true, plotVisibleOnly: true, series,
-        axes: { category: newAxis(), value: newAxis() }, position: null, deleted: false,
+        id: this.context.model.newId(),
+        name: `Chart ${sheet.charts.length + 1}`,
+        type,
+        title: "",
+        legendVisible: true,
+        plotVisibleOnly: true,
+        series,
+        axes: { category: newAxis(), value: newAxis() },
+        position: null,
+        deleted: false,
       };
       sheet.charts.push(created);
     });
@@ -202,26 +268,56 @@ export class FakeChart extends FakeClientObject<ChartModel> {
 
   constructor(context: FakeRequestContext, resolver: () => ChartModel | null) {
     super(context, resolver);
-    this.title = new FakeChartPart(context, () => this.resolve(), {
-      text: (c, v) => { c.title = String(v); },
-      visible: () => undefined,
-    }, (c) => ({ text: c.title, visible: c.title !== "" })) as FakeChartPart<TitleFields> & TitleFields;
-    this.legend = new FakeChartPart(context, () => this.resolve(), {
-      visible: (c, v) => { c.legendVisible = Boolean(v); },
-      position: () => undefined,
-    }, (c) => ({ visible: c.legendVisible, position: "Right" })) as FakeChartPart<LegendFields> & LegendFields;
+    this.title = new FakeChartPart(
+      context,
+      () => this.resolve(),
+      {
+        text: (c, v) => {
+          c.title = String(v);
+        },
+        visible: () => undefined,
+      },
+      (c) => ({ text: c.title, visible: c.title !== "" }),
+    ) as FakeChartPart<TitleFields> & TitleFields;
+    this.legend = new FakeChartPart(
+      context,
+      () => this.resolve(),
+      {
+        visible: (c, v) => {
+          c.legendVisible = Boolean(v);
+        },
+        position: () => undefined,
+      },
+      (c) => ({ visible: c.legendVisible, position: "Right" }),
+    ) as FakeChartPart<LegendFields> & LegendFields;
     this.axes = {
-      categoryAxis: new FakeAxis(context, () => this.resolve().axes.category, () => this.resolve()),
-      valueAxis: new FakeAxis(context, () => this.resolve().axes.value, () => this.resolve()),
+      categoryAxis: new FakeAxis(
+        context,
+        () => this.resolve().axes.category,
+        () => this.resolve(),
+      ),
+      valueAxis: new FakeAxis(
+        context,
+        () => this.resolve().axes.value,
+        () => this.resolve(),
+      ),
     };
     this.series = new FakeSeriesCollection(context, () => this.resolve());
   }
 
-  get name(): string { return this.get("name"); }
-  set name(name: string) { this.set("name", name, (c, v) => { c.name = v; }); }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(name: string) {
+    this.set("name", name, (c, v) => {
+      c.name = v;
+    });
+  }
 
   /** https://learn.microsoft.com/javascript/api/excel/excel.chart#excel-excel-chart-plotvisibleonly-member (ExcelApi 1.8) */
-  get plotVisibleOnly(): boolean { return this.get("plotVisibleOnly"); }
+  get plotVisibleOnly(): boolean {
+    return this.get("plotVisibleOnly");
+  }
   set plotVisibleOnly(v: boolean) {
     this.set("plotVisibleOnly", v, (c, x) => {
       needsApi(this.context, 8, "Chart.plotVisibleOnly");
@@ -229,7 +325,9 @@ export class FakeChart extends FakeClientObject<ChartModel> {
     });
   }
 
-  get chartType(): string { return this.get("chartType"); }
+  get chartType(): string {
+    return this.get("chartType");
+  }
   set chartType(type: string) {
     this.set("chartType", type, (c, v) => {
       if (!CHART_TYPES.has(v)) throw new FakeOfficeError("InvalidArgument", `unknown chart type ${v}`);
@@ -238,10 +336,15 @@ export class FakeChart extends FakeClientObject<ChartModel> {
   }
 
   setPosition(startCell: string | FakeRange, endCell?: string | FakeRange): void {
-    this.call("setPosition", [typeof startCell === "string" ? startCell : null, typeof endCell === "string" ? endCell : null], (c) => {
-      const addr = (x: string | FakeRange) => (typeof x === "string" ? rectA1(parseAddress(x).rect) : rectA1(x.modelRange().rect));
-      c.position = { start: addr(startCell), end: endCell === undefined ? addr(startCell) : addr(endCell) };
-    });
+    this.call(
+      "setPosition",
+      [typeof startCell === "string" ? startCell : null, typeof endCell === "string" ? endCell : null],
+      (c) => {
+        const addr = (x: string | FakeRange) =>
+          typeof x === "string" ? rectA1(parseAddress(x).rect) : rectA1(x.modelRange().rect);
+        c.position = { start: addr(startCell), end: endCell === undefined ? addr(startCell) : addr(endCell) };
+      },
+    );
   }
 
   delete(): void {
@@ -268,7 +371,12 @@ export class FakeChartPart<T extends Record<string, unknown>> extends FakeClient
   protected readonly scalarProps: readonly string[];
   private readonly reader: (c: ChartModel) => T;
 
-  constructor(context: FakeRequestContext, resolver: () => ChartModel, setters: { [K in keyof T]: (c: ChartModel, v: T[K]) => void }, reader: (c: ChartModel) => T) {
+  constructor(
+    context: FakeRequestContext,
+    resolver: () => ChartModel,
+    setters: { [K in keyof T]: (c: ChartModel, v: T[K]) => void },
+    reader: (c: ChartModel) => T,
+  ) {
     super(context, resolver);
     this.reader = reader;
     this.scalarProps = Object.keys(setters);
@@ -306,38 +414,73 @@ export class FakeAxis extends FakeClientObject<AxisModel> {
       if (/^Radar/.test(type)) throw new FakeOfficeError("InvalidArgument", `a ${type} chart has no axis titles`);
     };
     this.title = {
-      set text(v: string) { self.call("title.text", v, (a) => { noRadarTitle(); a.title = v; a.titleVisible = true; }); },
-      get text(): string { throw new FakeOfficeError("PropertyNotLoaded", "axis title text is write-only in the fake"); },
-      set visible(v: boolean) { self.call("title.visible", v, (a) => { noRadarTitle(); a.titleVisible = v; }); },
-      get visible(): boolean { throw new FakeOfficeError("PropertyNotLoaded", "axis title visibility is write-only in the fake"); },
+      set text(v: string) {
+        self.call("title.text", v, (a) => {
+          noRadarTitle();
+          a.title = v;
+          a.titleVisible = true;
+        });
+      },
+      get text(): string {
+        throw new FakeOfficeError("PropertyNotLoaded", "axis title text is write-only in the fake");
+      },
+      set visible(v: boolean) {
+        self.call("title.visible", v, (a) => {
+          noRadarTitle();
+          a.titleVisible = v;
+        });
+      },
+      get visible(): boolean {
+        throw new FakeOfficeError("PropertyNotLoaded", "axis title visibility is write-only in the fake");
+      },
     };
   }
 
-  get reversePlotOrder(): boolean { return this.get("reversePlotOrder"); }
-  set reversePlotOrder(v: boolean) { this.set("reversePlotOrder", v, (a, x) => { a.reversePlotOrder = x; }); }
-  get numberFormat(): string { return this.get("numberFormat"); }
-  set numberFormat(v: string) { this.set("numberFormat", v, (a, x) => { a.numberFormat = x; }); }
+  get reversePlotOrder(): boolean {
+    return this.get("reversePlotOrder");
+  }
+  set reversePlotOrder(v: boolean) {
+    this.set("reversePlotOrder", v, (a, x) => {
+      a.reversePlotOrder = x;
+    });
+  }
+  get numberFormat(): string {
+    return this.get("numberFormat");
+  }
+  set numberFormat(v: string) {
+    this.set("numberFormat", v, (a, x) => {
+      a.numberFormat = x;
+    });
+  }
 
   /**
    * https://learn.microsoft.com/javascript/api/excel/excel.chartaxis#excel-excel-chartaxis-ticklabelspacing-member
    * (ExcelApi 1.7): 1 to 31,999 categories between labels. It is a category-axis setting: an XY
    * scatter has value axes only, so the fake fails it there (the conservative reading).
    */
-  get tickLabelSpacing(): number { return this.get("tickLabelSpacing"); }
+  get tickLabelSpacing(): number {
+    return this.get("tickLabelSpacing");
+  }
   set tickLabelSpacing(v: number) {
     this.set("tickLabelSpacing", v, (a, x) => {
       needsApi(this.context, 7, "ChartAxis.tickLabelSpacing");
-      if (!Number.isInteger(x) || x < 1 || x > 31_999) throw new FakeOfficeError("InvalidArgument", `tick label spacing ${x}`);
-      if (/^XYScatter/.test(this.chart().type) || a === this.chart().axes.value) throw new FakeOfficeError("InvalidArgument", "tick label spacing applies to a category axis");
+      if (!Number.isInteger(x) || x < 1 || x > 31_999)
+        throw new FakeOfficeError("InvalidArgument", `tick label spacing ${x}`);
+      if (/^XYScatter/.test(this.chart().type) || a === this.chart().axes.value)
+        throw new FakeOfficeError("InvalidArgument", "tick label spacing applies to a category axis");
       a.tickLabelSpacing = x;
     });
   }
 
-  get position(): string { return this.get("position"); }
+  get position(): string {
+    return this.get("position");
+  }
   set position(v: string) {
     this.set("position", v, (a, x) => {
-      if (this.context.model.excelApiMinor < 8) throw new FakeOfficeError("ApiNotFound", "ChartAxis.position needs ExcelApi 1.8");
-      if (!["Automatic", "Maximum", "Minimum", "Custom"].includes(x)) throw new FakeOfficeError("InvalidArgument", `axis position ${x}`);
+      if (this.context.model.excelApiMinor < 8)
+        throw new FakeOfficeError("ApiNotFound", "ChartAxis.position needs ExcelApi 1.8");
+      if (!["Automatic", "Maximum", "Minimum", "Custom"].includes(x))
+        throw new FakeOfficeError("InvalidArgument", `axis position ${x}`);
       a.position = x;
     });
   }
@@ -370,7 +513,12 @@ export class FakeSeriesCollection extends FakeCollection<ChartModel, FakeSeries>
   add(name?: string): FakeSeries {
     let created: SeriesModel | null = null;
     this.call("add", name ?? null, (chart) => {
-      created = { name: name ?? `Series${chart.series.length + 1}`, values: null, xValues: null, yErrorBars: { visible: false, include: "Both", type: "FixedValue" } };
+      created = {
+        name: name ?? `Series${chart.series.length + 1}`,
+        values: null,
+        xValues: null,
+        yErrorBars: { visible: false, include: "Both", type: "FixedValue" },
+      };
       chart.series.push(created);
     });
     return new FakeSeries(this.context, () => created);
@@ -395,7 +543,8 @@ export class FakeSeries extends FakeClientObject<SeriesModel> {
     this.yErrorBars = new FakeErrorBars(context, () => this.resolve().yErrorBars);
     const self = this;
     const point = (s: SeriesModel, index: number) => {
-      if (!Number.isInteger(index) || index < 0 || index >= pointCount(s)) throw new FakeOfficeError("ItemNotFound", `no point at ${index}`);
+      if (!Number.isInteger(index) || index < 0 || index >= pointCount(s))
+        throw new FakeOfficeError("ItemNotFound", `no point at ${index}`);
       s.pointLabels ??= new Map();
     };
     this.points = {
@@ -408,7 +557,9 @@ export class FakeSeries extends FakeClientObject<SeriesModel> {
             else s.pointLabels!.delete(index);
           });
         },
-        get hasDataLabel(): boolean { throw new FakeOfficeError("PropertyNotLoaded", "hasDataLabel is write-only in the fake"); },
+        get hasDataLabel(): boolean {
+          throw new FakeOfficeError("PropertyNotLoaded", "hasDataLabel is write-only in the fake");
+        },
         dataLabel: {
           set text(v: string) {
             self.call("points.dataLabel.text", [index, v], (s) => {
@@ -417,7 +568,9 @@ export class FakeSeries extends FakeClientObject<SeriesModel> {
               s.pointLabels!.set(index, String(v));
             });
           },
-          get text(): string { throw new FakeOfficeError("PropertyNotLoaded", "data label text is write-only in the fake"); },
+          get text(): string {
+            throw new FakeOfficeError("PropertyNotLoaded", "data label text is write-only in the fake");
+          },
         },
       }),
     };
@@ -425,7 +578,22 @@ export class FakeSeries extends FakeClientObject<SeriesModel> {
       line: {
         set lineStyle(v: string) {
           self.call("format.line.lineStyle", v, (s) => {
-            if (!["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Grey25", "Grey50", "Grey75", "Automatic", "RoundDot"].includes(v)) throw new FakeOfficeError("InvalidArgument", `line style ${v}`);
+            if (
+              ![
+                "None",
+                "Continuous",
+                "Dash",
+                "DashDot",
+                "DashDotDot",
+                "Dot",
+                "Grey25",
+                "Grey50",
+                "Grey75",
+                "Automatic",
+                "RoundDot",
+              ].includes(v)
+            )
+              throw new FakeOfficeError("InvalidArgument", `line style ${v}`);
             s.lineStyle = v;
           });
         },
@@ -435,12 +603,15 @@ export class FakeSeries extends FakeClientObject<SeriesModel> {
       },
       fill: {
         clear(): void {
-          self.call("format.fill.clear", null, (s) => { s.fill = "none"; });
+          self.call("format.fill.clear", null, (s) => {
+            s.fill = "none";
+          });
         },
         setSolidColor(color: string): void {
           self.call("format.fill.setSolidColor", color, (s) => {
             // Office.js takes #RRGGBB or an HTML colour name.
-            if (!/^#[0-9A-Fa-f]{6}$/.test(color) && !/^[A-Za-z]+$/.test(color)) throw new FakeOfficeError("InvalidArgument", `fill colour ${color}`);
+            if (!/^#[0-9A-Fa-f]{6}$/.test(color) && !/^[A-Za-z]+$/.test(color))
+              throw new FakeOfficeError("InvalidArgument", `fill colour ${color}`);
             s.fill = color;
           });
         },
@@ -448,9 +619,17 @@ export class FakeSeries extends FakeClientObject<SeriesModel> {
     };
   }
 
-  get name(): string { return this.get("name"); }
-  set name(v: string) { this.set("name", v, (s, x) => { s.name = String(x); }); }
-  get chartType(): string { return this.get("chartType"); }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.set("name", v, (s, x) => {
+      s.name = String(x);
+    });
+  }
+  get chartType(): string {
+    return this.get("chartType");
+  }
   set chartType(v: string) {
     this.set("chartType", v, (s, x) => {
       if (!CHART_TYPES.has(x)) throw new FakeOfficeError("InvalidArgument", `unknown chart type ${x}`);
@@ -459,29 +638,35 @@ export class FakeSeries extends FakeClientObject<SeriesModel> {
   }
 
   setValues(source: FakeRange): void {
-    this.call("setValues", null, (s) => { s.values = oneDimensional(source); });
+    this.call("setValues", null, (s) => {
+      s.values = oneDimensional(source);
+    });
   }
 
   setXAxisValues(source: FakeRange): void {
-    this.call("setXAxisValues", null, (s) => { s.xValues = oneDimensional(source); });
+    this.call("setXAxisValues", null, (s) => {
+      s.xValues = oneDimensional(source);
+    });
   }
 
   delete(): void {
     this.call("delete", null, (s) => {
-      for (const sheet of this.context.model.sheets) for (const c of sheet.charts) {
-        const i = c.series.indexOf(s);
-        if (i >= 0) c.series.splice(i, 1);
-      }
+      for (const sheet of this.context.model.sheets)
+        for (const c of sheet.charts) {
+          const i = c.series.indexOf(s);
+          if (i >= 0) c.series.splice(i, 1);
+        }
     });
   }
 
   protected readProp(name: string, s: SeriesModel): unknown {
-    return name === "name" ? s.name : s.chartType ?? null;
+    return name === "name" ? s.name : (s.chartType ?? null);
   }
 }
 
 function needsApi(context: FakeRequestContext, minor: number, what: string): void {
-  if (context.model.excelApiMinor < minor) throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi 1.${minor}`);
+  if (context.model.excelApiMinor < minor)
+    throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi 1.${minor}`);
 }
 
 /** Points of a series: the cells of its values (or of its x values). */
@@ -492,19 +677,38 @@ function pointCount(s: SeriesModel): number {
 
 function oneDimensional(source: FakeRange) {
   const m = source.modelRange();
-  if (m.rect.rows !== 1 && m.rect.cols !== 1) throw new FakeOfficeError("InvalidArgument", "series data must be one row or one column");
+  if (m.rect.rows !== 1 && m.rect.cols !== 1)
+    throw new FakeOfficeError("InvalidArgument", "series data must be one row or one column");
   return { sheet: m.sheet, rect: m.rect };
 }
 
 export class FakeErrorBars extends FakeClientObject<SeriesModel["yErrorBars"]> {
   protected readonly describe = "error bars";
   protected readonly scalarProps = ["visible", "include", "type"] as const;
-  get visible(): boolean { return this.get("visible"); }
-  set visible(v: boolean) { this.set("visible", v, (e, x) => { e.visible = x; }); }
-  get include(): string { return this.get("include"); }
-  set include(v: string) { this.set("include", v, (e, x) => { e.include = x; }); }
-  get type(): string { return this.get("type"); }
-  set type(v: string) { this.set("type", v, (e, x) => { e.type = x; }); }
+  get visible(): boolean {
+    return this.get("visible");
+  }
+  set visible(v: boolean) {
+    this.set("visible", v, (e, x) => {
+      e.visible = x;
+    });
+  }
+  get include(): string {
+    return this.get("include");
+  }
+  set include(v: string) {
+    this.set("include", v, (e, x) => {
+      e.include = x;
+    });
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  set type(v: string) {
+    this.set("type", v, (e, x) => {
+      e.type = x;
+    });
+  }
   protected readProp(name: string, e: SeriesModel["yErrorBars"]): unknown {
     return e[name as keyof typeof e];
   }

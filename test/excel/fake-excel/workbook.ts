@@ -1,7 +1,15 @@
 /** Workbook, worksheets, settings, names, custom properties and events of the Excel fake. */
 import { fullAddress, parseAddress, type Rect } from "./address";
 import { FakeClientObject, FakeCollection, type FakeRequestContext } from "./context";
-import { checkRect, FakeOfficeError, SheetModel, validateSheetName, type EventHandlerModel, type NamedItemModel, type WorkbookModel } from "./model";
+import {
+  checkRect,
+  FakeOfficeError,
+  SheetModel,
+  validateSheetName,
+  type EventHandlerModel,
+  type NamedItemModel,
+  type WorkbookModel,
+} from "./model";
 import { FakeRange, rangeFromAddress } from "./range";
 import { FakeChartCollection, FakeTableCollection } from "./tables-charts";
 
@@ -17,19 +25,27 @@ export class FakeWorkbook extends FakeClientObject<WorkbookModel> {
   constructor(context: FakeRequestContext) {
     super(context, () => context.model);
     this.worksheets = new FakeWorksheetCollection(context, () => context.model);
-    this.tables = new FakeTableCollection(context, () => ({ sheet: null }), (resolver) => new FakeWorksheet(context, resolver));
+    this.tables = new FakeTableCollection(
+      context,
+      () => ({ sheet: null }),
+      (resolver) => new FakeWorksheet(context, resolver),
+    );
     this.names = new FakeNamedItemCollection(context, () => context.model.names);
     this.settings = new FakeSettingCollection(context, () => context.model);
     this.application = new FakeApplication(context);
   }
 
   getSelectedRange(): FakeRange {
-    return new FakeRange(this.context, () => {
-      const m = this.context.model;
-      if (m.selection && !m.selection.sheet.deleted) return m.selection;
-      if (!m.activeSheet) throw new FakeOfficeError("ItemNotFound", "no active sheet");
-      return { sheet: m.activeSheet, rect: { row: 0, col: 0, rows: 1, cols: 1 } };
-    }, "selection");
+    return new FakeRange(
+      this.context,
+      () => {
+        const m = this.context.model;
+        if (m.selection && !m.selection.sheet.deleted) return m.selection;
+        if (!m.activeSheet) throw new FakeOfficeError("ItemNotFound", "no active sheet");
+        return { sheet: m.activeSheet, rect: { row: 0, col: 0, rows: 1, cols: 1 } };
+      },
+      "selection",
+    );
   }
 
   protected readProp(): unknown {
@@ -76,7 +92,8 @@ export class FakeWorksheetCollection extends FakeCollection<WorkbookModel, FakeW
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => {
       // office-js #2444: with a chart sheet active, getActiveWorksheet() fails the batch.
-      if (this.context.model.chartSheetActive) throw new FakeOfficeError("GeneralException", "The active sheet is a chart sheet, not a worksheet.");
+      if (this.context.model.chartSheetActive)
+        throw new FakeOfficeError("GeneralException", "The active sheet is a chart sheet, not a worksheet.");
       const active = this.context.model.activeSheet;
       if (!active) throw new FakeOfficeError("ItemNotFound", "no active sheet");
       return active;
@@ -88,9 +105,18 @@ export class FakeWorksheetCollection extends FakeCollection<WorkbookModel, FakeW
     let created: SheetModel | null = null;
     this.call("add", name ?? null, (model) => {
       let chosen = name;
-      if (chosen === undefined) for (let k = model.sheets.length + 1; ; k++) if (!model.sheetByName(`Sheet${k}`)) { chosen = `Sheet${k}`; break; }
+      if (chosen === undefined)
+        for (let k = model.sheets.length + 1; ; k++)
+          if (!model.sheetByName(`Sheet${k}`)) {
+            chosen = `Sheet${k}`;
+            break;
+          }
       validateSheetName(chosen!);
-      if (model.sheetByName(chosen!)) throw new FakeOfficeError("ItemAlreadyExists", `A resource with the same name or identifier already exists (sheet "${chosen}").`);
+      if (model.sheetByName(chosen!))
+        throw new FakeOfficeError(
+          "ItemAlreadyExists",
+          `A resource with the same name or identifier already exists (sheet "${chosen}").`,
+        );
       created = new SheetModel(model.newId(), chosen!);
       model.sheets.push(created);
     });
@@ -138,30 +164,48 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
     };
   }
 
-  get id(): string { return this.get("id"); }
-  get name(): string { return this.get("name"); }
+  get id(): string {
+    return this.get("id");
+  }
+  get name(): string {
+    return this.get("name");
+  }
   set name(name: string) {
     this.set("name", name, (sheet, v) => {
       validateSheetName(v);
       const other = this.context.model.sheetByName(v);
-      if (other && other !== sheet) throw new FakeOfficeError("ItemAlreadyExists", `A resource with the same name or identifier already exists (sheet "${v}").`);
+      if (other && other !== sheet)
+        throw new FakeOfficeError(
+          "ItemAlreadyExists",
+          `A resource with the same name or identifier already exists (sheet "${v}").`,
+        );
       this.context.model.renameSheet(sheet, v);
     });
   }
-  get position(): number { return this.get("position"); }
+  get position(): number {
+    return this.get("position");
+  }
   set position(position: number) {
     this.set("position", position, (sheet, v) => {
       const sheets = this.context.model.sheets;
-      if (!Number.isInteger(v) || v < 0 || v >= sheets.length) throw new FakeOfficeError("InvalidArgument", `position ${v} is out of range`);
+      if (!Number.isInteger(v) || v < 0 || v >= sheets.length)
+        throw new FakeOfficeError("InvalidArgument", `position ${v} is out of range`);
       sheets.splice(sheets.indexOf(sheet), 1);
       sheets.splice(v, 0, sheet);
     });
   }
-  get visibility(): string { return this.get("visibility"); }
+  get visibility(): string {
+    return this.get("visibility");
+  }
   set visibility(visibility: "Visible" | "Hidden" | "VeryHidden") {
     this.set("visibility", visibility, (sheet, v) => {
-      if (!["Visible", "Hidden", "VeryHidden"].includes(v)) throw new FakeOfficeError("InvalidArgument", `visibility ${v}`);
-      if (v !== "Visible" && sheet.visibility === "Visible" && this.context.model.sheets.filter((s) => s.visibility === "Visible").length === 1) {
+      if (!["Visible", "Hidden", "VeryHidden"].includes(v))
+        throw new FakeOfficeError("InvalidArgument", `visibility ${v}`);
+      if (
+        v !== "Visible" &&
+        sheet.visibility === "Visible" &&
+        this.context.model.sheets.filter((s) => s.visibility === "Visible").length === 1
+      ) {
         throw new FakeOfficeError("InvalidOperation", "a workbook must keep at least one visible sheet");
       }
       sheet.visibility = v;
@@ -170,15 +214,23 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
 
   protected readProp(name: string, sheet: SheetModel): unknown {
     switch (name) {
-      case "id": return sheet.id;
-      case "name": return sheet.name;
-      case "position": return this.context.model.sheets.indexOf(sheet);
-      default: return sheet.visibility;
+      case "id":
+        return sheet.id;
+      case "name":
+        return sheet.name;
+      case "position":
+        return this.context.model.sheets.indexOf(sheet);
+      default:
+        return sheet.visibility;
     }
   }
 
   get tables(): FakeTableCollection {
-    this.tablesProxy ??= new FakeTableCollection(this.context, () => ({ sheet: this.resolve() }), (resolver) => new FakeWorksheet(this.context, resolver));
+    this.tablesProxy ??= new FakeTableCollection(
+      this.context,
+      () => ({ sheet: this.resolve() }),
+      (resolver) => new FakeWorksheet(this.context, resolver),
+    );
     return this.tablesProxy;
   }
 
@@ -203,40 +255,58 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
 
   activate(): void {
     this.call("activate", null, (sheet) => {
-      if (sheet.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "a hidden sheet cannot be activated");
+      if (sheet.visibility !== "Visible")
+        throw new FakeOfficeError("InvalidOperation", "a hidden sheet cannot be activated");
       this.context.model.activeSheet = sheet;
     });
   }
 
   getRange(address?: string): FakeRange {
     if (address === undefined) {
-      return new FakeRange(this.context, () => ({ sheet: this.resolve(), rect: { row: 0, col: 0, rows: 1_048_576, cols: 16_384 } }), "whole sheet");
+      return new FakeRange(
+        this.context,
+        () => ({ sheet: this.resolve(), rect: { row: 0, col: 0, rows: 1_048_576, cols: 16_384 } }),
+        "whole sheet",
+      );
     }
     return rangeFromAddress(this.context, () => this.resolve(), address);
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
-    return new FakeRange(this.context, () => {
-      const rect = { row: startRow, col: startColumn, rows: rowCount, cols: columnCount };
-      checkRect(rect);
-      return { sheet: this.resolve(), rect };
-    }, `indexes(${startRow},${startColumn},${rowCount},${columnCount})`);
+    return new FakeRange(
+      this.context,
+      () => {
+        const rect = { row: startRow, col: startColumn, rows: rowCount, cols: columnCount };
+        checkRect(rect);
+        return { sheet: this.resolve(), rect };
+      },
+      `indexes(${startRow},${startColumn},${rowCount},${columnCount})`,
+    );
   }
 
   /** The used range; an empty sheet gives A1 (Excel does not throw). */
   getUsedRange(valuesOnly = false): FakeRange {
-    return new FakeRange(this.context, () => {
-      const sheet = this.resolve();
-      return { sheet, rect: sheet.usedRect(valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 } };
-    }, "used range");
+    return new FakeRange(
+      this.context,
+      () => {
+        const sheet = this.resolve();
+        return { sheet, rect: sheet.usedRect(valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 } };
+      },
+      "used range",
+    );
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
-    return new FakeRange(this.context, () => {
-      const sheet = this.resolve();
-      const rect = sheet.usedRect(valuesOnly);
-      return rect ? { sheet, rect } : null;
-    }, "used range", true);
+    return new FakeRange(
+      this.context,
+      () => {
+        const sheet = this.resolve();
+        const rect = sheet.usedRect(valuesOnly);
+        return rect ? { sheet, rect } : null;
+      },
+      "used range",
+      true,
+    );
   }
 }
 
@@ -251,7 +321,9 @@ export class FakePageLayout extends FakeClientObject<SheetModel> {
   protected readonly describe = "page layout";
   protected readonly scalarProps = ["orientation", "zoom"] as const;
 
-  get orientation(): string { return this.get("orientation"); }
+  get orientation(): string {
+    return this.get("orientation");
+  }
   set orientation(v: string) {
     this.set("orientation", v, (s, x) => {
       this.needs19();
@@ -260,13 +332,18 @@ export class FakePageLayout extends FakeClientObject<SheetModel> {
     });
   }
 
-  get zoom(): SheetModel["pageLayout"]["zoom"] { return this.get("zoom"); }
+  get zoom(): SheetModel["pageLayout"]["zoom"] {
+    return this.get("zoom");
+  }
   set zoom(v: SheetModel["pageLayout"]["zoom"]) {
     this.set("zoom", v, (s, x) => {
       this.needs19();
       const { scale, horizontalFitToPages: wide, verticalFitToPages: tall } = x ?? {};
-      if (scale !== undefined && !(scale >= 10 && scale <= 400)) throw new FakeOfficeError("InvalidArgument", `print scale ${scale}`);
-      for (const n of [wide, tall]) if (n !== undefined && !(Number.isInteger(n) && n >= 0)) throw new FakeOfficeError("InvalidArgument", `fit to ${n} pages`);
+      if (scale !== undefined && !(scale >= 10 && scale <= 400))
+        throw new FakeOfficeError("InvalidArgument", `print scale ${scale}`);
+      for (const n of [wide, tall])
+        if (n !== undefined && !(Number.isInteger(n) && n >= 0))
+          throw new FakeOfficeError("InvalidArgument", `fit to ${n} pages`);
       s.pageLayout.zoom = { ...x };
     });
   }
@@ -274,13 +351,15 @@ export class FakePageLayout extends FakeClientObject<SheetModel> {
   setPrintTitleRows(rows: string): void {
     this.call("setPrintTitleRows", rows, (s) => {
       this.needs19();
-      if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new FakeOfficeError("InvalidArgument", `print title rows must be whole rows, not ${rows}`);
+      if (!/^\$?\d+:\$?\d+$/.test(rows))
+        throw new FakeOfficeError("InvalidArgument", `print title rows must be whole rows, not ${rows}`);
       s.pageLayout.printTitleRows = rows;
     });
   }
 
   private needs19(): void {
-    if (this.context.model.excelApiMinor < 9) throw new FakeOfficeError("ApiNotFound", "Worksheet.pageLayout needs ExcelApi 1.9");
+    if (this.context.model.excelApiMinor < 9)
+      throw new FakeOfficeError("ApiNotFound", "Worksheet.pageLayout needs ExcelApi 1.9");
   }
 
   protected readProp(name: string, s: SheetModel): unknown {
@@ -299,17 +378,25 @@ export class FakeFreezePanes extends FakeClientObject<SheetModel> {
    */
   protected override call(method: string, payload: unknown, run: (model: SheetModel) => void): void {
     super.call(method, payload, (sheet) => {
-      if (sheet.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", `freezePanes.${method} on the hidden sheet "${sheet.name}" (office-js #1463)`);
+      if (sheet.visibility !== "Visible")
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          `freezePanes.${method} on the hidden sheet "${sheet.name}" (office-js #1463)`,
+        );
       run(sheet);
     });
   }
 
   freezeRows(count = 1): void {
-    this.call("freezeRows", count, (s) => { s.freeze = { rows: count, cols: 0 }; });
+    this.call("freezeRows", count, (s) => {
+      s.freeze = { rows: count, cols: 0 };
+    });
   }
 
   freezeColumns(count = 1): void {
-    this.call("freezeColumns", count, (s) => { s.freeze = { rows: 0, cols: count }; });
+    this.call("freezeColumns", count, (s) => {
+      s.freeze = { rows: 0, cols: count };
+    });
   }
 
   freezeAt(frozen: string | FakeRange): void {
@@ -321,13 +408,16 @@ export class FakeFreezePanes extends FakeClientObject<SheetModel> {
         if (m.sheet !== s) throw new FakeOfficeError("InvalidArgument", "the frozen range must be on the same sheet");
         rect = m.rect;
       }
-      if (rect.row !== 0 || rect.col !== 0) throw new FakeOfficeError("InvalidArgument", "the frozen range must start at A1");
+      if (rect.row !== 0 || rect.col !== 0)
+        throw new FakeOfficeError("InvalidArgument", "the frozen range must start at A1");
       s.freeze = { rows: rect.rows, cols: rect.cols };
     });
   }
 
   unfreeze(): void {
-    this.call("unfreeze", null, (s) => { s.freeze = { rows: 0, cols: 0 }; });
+    this.call("unfreeze", null, (s) => {
+      s.freeze = { rows: 0, cols: 0 };
+    });
   }
 
   protected readProp(): unknown {
@@ -335,9 +425,15 @@ export class FakeFreezePanes extends FakeClientObject<SheetModel> {
   }
 }
 
-interface KeyedModel { map: Map<string, unknown>; key: string }
+interface KeyedModel {
+  map: Map<string, unknown>;
+  key: string;
+}
 
-abstract class FakeKeyedCollection<P extends FakeClientObject<unknown>> extends FakeCollection<Map<string, unknown>, P> {
+abstract class FakeKeyedCollection<P extends FakeClientObject<unknown>> extends FakeCollection<
+  Map<string, unknown>,
+  P
+> {
   protected listItems(map: Map<string, unknown>): unknown[] {
     return [...map.keys()].map((key) => ({ map, key }));
   }
@@ -370,11 +466,21 @@ abstract class FakeKeyedCollection<P extends FakeClientObject<unknown>> extends 
 class FakeKeyedItem extends FakeClientObject<KeyedModel> {
   protected readonly describe = "setting";
   protected readonly scalarProps = ["key", "value"] as const;
-  get key(): string { return this.get("key"); }
-  get value(): unknown { return this.get("value"); }
-  set value(v: unknown) { this.set("value", v, (m, x) => { m.map.set(m.key, x); }); }
+  get key(): string {
+    return this.get("key");
+  }
+  get value(): unknown {
+    return this.get("value");
+  }
+  set value(v: unknown) {
+    this.set("value", v, (m, x) => {
+      m.map.set(m.key, x);
+    });
+  }
   delete(): void {
-    this.call("delete", null, (m) => { m.map.delete(m.key); });
+    this.call("delete", null, (m) => {
+      m.map.delete(m.key);
+    });
   }
   protected readProp(name: string, m: KeyedModel): unknown {
     if (!m.map.has(m.key)) throw new FakeOfficeError("ItemNotFound", `no item "${m.key}"`);
@@ -406,9 +512,11 @@ export class FakeCustomPropertyCollection extends FakeKeyedCollection<FakeKeyedI
     return new FakeKeyedItem(this.context, resolver, nullable);
   }
   add(key: string, value: string): FakeKeyedItem {
-    if (this.context.model.excelApiMinor < 12) throw new FakeOfficeError("ApiNotFound", "customProperties needs ExcelApi 1.12");
+    if (this.context.model.excelApiMinor < 12)
+      throw new FakeOfficeError("ApiNotFound", "customProperties needs ExcelApi 1.12");
     return this.addEntry(key, value, (v) => {
-      if (typeof v !== "string" || v.length > 255 || key.length > 255) throw new FakeOfficeError("InvalidArgument", "custom property values are text up to 255 characters");
+      if (typeof v !== "string" || v.length > 255 || key.length > 255)
+        throw new FakeOfficeError("InvalidArgument", "custom property values are text up to 255 characters");
       return v;
     });
   }
@@ -426,8 +534,12 @@ export class FakeNamedItemCollection extends FakeCollection<NamedItemModel[], Fa
   add(name: string, reference: string | FakeRange): FakeNamedItem {
     this.call("add", [name, typeof reference === "string" ? reference : null], (list) => {
       if (list === this.context.model.names) this.context.model.validateTableName(name);
-      else if (list.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists", `the name "${name}" exists on this sheet`);
-      const formula = typeof reference === "string" ? reference : `=${fullAddress(reference.modelRange().sheet.name, reference.modelRange().rect)}`;
+      else if (list.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+        throw new FakeOfficeError("ItemAlreadyExists", `the name "${name}" exists on this sheet`);
+      const formula =
+        typeof reference === "string"
+          ? reference
+          : `=${fullAddress(reference.modelRange().sheet.name, reference.modelRange().rect)}`;
       list.push({ name, formula });
     });
     return this.getItem(name);
@@ -448,8 +560,12 @@ export class FakeNamedItemCollection extends FakeCollection<NamedItemModel[], Fa
 export class FakeNamedItem extends FakeClientObject<NamedItemModel> {
   protected readonly describe = "named item";
   protected readonly scalarProps = ["name", "formula", "type"] as const;
-  get name(): string { return this.get("name"); }
-  get formula(): string { return this.get("formula"); }
+  get name(): string {
+    return this.get("name");
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
   protected readProp(name: string, m: NamedItemModel): unknown {
     return name === "name" ? m.name : name === "formula" ? m.formula : "Range";
   }

@@ -34,7 +34,8 @@ export class OoxmlPackage {
   /** Reads a zip; throws on bytes that are not one. */
   static load(data: Uint8Array): OoxmlPackage {
     const pkg = new OoxmlPackage();
-    for (const [name, content] of Object.entries(unzipSync(data))) if (!name.endsWith("/")) pkg.bytes.set(name, content);
+    for (const [name, content] of Object.entries(unzipSync(data)))
+      if (!name.endsWith("/")) pkg.bytes.set(name, content);
     return pkg;
   }
 
@@ -114,19 +115,30 @@ export class OoxmlPackage {
     return childElements(rels.root, "Relationship").map((rel) => {
       const external = rel.attrs.TargetMode === "External";
       const target = rel.attrs.Target ?? "";
-      return { id: rel.attrs.Id ?? "", type: rel.attrs.Type ?? "", target, external, path: external ? "" : resolvePath(partPath, target) };
+      return {
+        id: rel.attrs.Id ?? "",
+        type: rel.attrs.Type ?? "",
+        target,
+        external,
+        path: external ? "" : resolvePath(partPath, target),
+      };
     });
   }
 
   /** Adds a relationship from `partPath` to `targetPath` (a part of this package); returns its fresh id. */
   addRelationship(partPath: string, type: string, targetPath: string): string {
     const relsPath = relsPathOf(partPath);
-    const rels = this.xml(relsPath) ?? { declaration: { version: "1.0", encoding: "UTF-8", standalone: "yes" }, root: element("Relationships", { xmlns: REL_NS }) };
+    const rels = this.xml(relsPath) ?? {
+      declaration: { version: "1.0", encoding: "UTF-8", standalone: "yes" },
+      root: element("Relationships", { xmlns: REL_NS }),
+    };
     const taken = new Set(childElements(rels.root, "Relationship").map((r) => r.attrs.Id));
     let n = taken.size + 1;
     while (taken.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    rels.root.children.push(element("Relationship", { Id: id, Type: type, Target: relativeTarget(partPath, targetPath) }));
+    rels.root.children.push(
+      element("Relationship", { Id: id, Type: type, Target: relativeTarget(partPath, targetPath) }),
+    );
     this.setXml(relsPath, rels);
     return id;
   }
@@ -140,26 +152,37 @@ export class OoxmlPackage {
     const override = childElements(types.root, "Override").find((o) => o.attrs.PartName === `/${path}`);
     if (override) return override.attrs.ContentType;
     const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
-    return childElements(types.root, "Default").find((d) => (d.attrs.Extension ?? "").toLowerCase() === ext)?.attrs.ContentType;
+    return childElements(types.root, "Default").find((d) => (d.attrs.Extension ?? "").toLowerCase() === ext)?.attrs
+      .ContentType;
   }
 
   setOverride(path: string, contentType: string): void {
     const types = this.contentTypes();
-    types.root.children = types.root.children.filter((n) => !("name" in n && n.name === "Override" && n.attrs.PartName === `/${path}`));
+    types.root.children = types.root.children.filter(
+      (n) => !("name" in n && n.name === "Override" && n.attrs.PartName === `/${path}`),
+    );
     types.root.children.push(element("Override", { PartName: `/${path}`, ContentType: contentType }));
   }
 
   /** A Default for this extension, unless there is one (Defaults come first in CT_Types). */
   ensureDefault(extension: string, contentType: string): void {
     const types = this.contentTypes();
-    if (childElements(types.root, "Default").some((d) => (d.attrs.Extension ?? "").toLowerCase() === extension.toLowerCase())) return;
+    if (
+      childElements(types.root, "Default").some(
+        (d) => (d.attrs.Extension ?? "").toLowerCase() === extension.toLowerCase(),
+      )
+    )
+      return;
     types.root.children.unshift(element("Default", { Extension: extension, ContentType: contentType }));
   }
 
   private contentTypes(): XmlDocument {
     const types = this.xml(CONTENT_TYPES);
     if (types) return types;
-    const created: XmlDocument = { declaration: { version: "1.0", encoding: "UTF-8", standalone: "yes" }, root: element("Types", { xmlns: CT_NS }) };
+    const created: XmlDocument = {
+      declaration: { version: "1.0", encoding: "UTF-8", standalone: "yes" },
+      root: element("Types", { xmlns: CT_NS }),
+    };
     this.setXml(CONTENT_TYPES, created);
     return created;
   }

@@ -5,8 +5,21 @@ import { childElements, element, firstChild, insertBefore, textOf, type XmlEleme
 export const WORKBOOK = "xl/workbook.xml";
 export const REL_NS_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /** CT_Workbook children after <sheets>, in schema order. */
-const AFTER_SHEETS = ["functionGroups", "externalReferences", "definedNames", "calcPr", "oleSize", "customWorkbookViews", "pivotCaches",
-  "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+const AFTER_SHEETS = [
+  "functionGroups",
+  "externalReferences",
+  "definedNames",
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
 
 export interface DefinedName {
   name: string;
@@ -46,7 +59,12 @@ export function readDefinedNames(pkg: OoxmlPackage): DefinedName[] {
   const block = firstChild(workbookRoot(pkg), "definedNames");
   return (block ? childElements(block, "definedName") : []).map((e) => {
     const scope = e.attrs.localSheetId;
-    return { name: e.attrs.name ?? "", value: textOf(e), element: e, ...(scope !== undefined ? { localSheetId: Number(scope) } : {}) };
+    return {
+      name: e.attrs.name ?? "",
+      value: textOf(e),
+      element: e,
+      ...(scope !== undefined ? { localSheetId: Number(scope) } : {}),
+    };
   });
 }
 
@@ -59,7 +77,12 @@ export function writeDefinedNames(pkg: OoxmlPackage, names: XmlElement[]): void 
     return;
   }
   if (existing) existing.children = names;
-  else insertBefore(root, element("definedNames", {}, names), AFTER_SHEETS.slice(AFTER_SHEETS.indexOf("definedNames") + 1));
+  else
+    insertBefore(
+      root,
+      element("definedNames", {}, names),
+      AFTER_SHEETS.slice(AFTER_SHEETS.indexOf("definedNames") + 1),
+    );
 }
 
 /** The <externalReferences> block, created at its schema position if asked to. */

@@ -22,10 +22,28 @@ export interface XmlDocument {
 /** fast-xml-parser's ordered form: one key per node (its name), attributes under ":@". */
 type Ordered = Record<string, unknown> & { ":@"?: Record<string, string> };
 
-const COMMON = { preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "", commentPropName: "#comment", cdataPropName: "#cdata", textNodeName: "#text" } as const;
-const parser = new XMLParser({ ...COMMON, parseTagValue: false, parseAttributeValue: false, trimValues: false, processEntities: true, htmlEntities: true, ignorePiTags: false });
+const COMMON = {
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  commentPropName: "#comment",
+  cdataPropName: "#cdata",
+  textNodeName: "#text",
+} as const;
+const parser = new XMLParser({
+  ...COMMON,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  processEntities: true,
+  htmlEntities: true,
+  ignorePiTags: false,
+});
 const builder = new XMLBuilder({
-  ...COMMON, suppressEmptyNode: true, format: false, processEntities: false,
+  ...COMMON,
+  suppressEmptyNode: true,
+  format: false,
+  processEntities: false,
   tagValueProcessor: (_name: string, value: unknown) => escapeText(String(value)),
   attributeValueProcessor: (_name: string, value: unknown) => escapeAttributeText(String(value)),
 });
@@ -39,7 +57,8 @@ export function parseXml(text: string, what = "an XML part"): XmlDocument {
   for (const node of nodes) {
     const name = nameOf(node);
     if (name === "?xml") declaration = { ...(node[":@"] ?? {}) };
-    else if (name !== undefined && !name.startsWith("?") && name !== "#comment" && name !== "#text") root = toElement(node, name);
+    else if (name !== undefined && !name.startsWith("?") && name !== "#comment" && name !== "#text")
+      root = toElement(node, name);
   }
   if (!root) throw new Error(`${what} has no document element`);
   return { ...(declaration ? { declaration } : {}), root };
@@ -55,7 +74,9 @@ function nameOf(node: Ordered): string | undefined {
 }
 
 function toElement(node: Ordered, name: string): XmlElement {
-  const children = (node[name] as Ordered[] | undefined ?? []).map(toNode).filter((n): n is XmlNode => n !== undefined);
+  const children = ((node[name] as Ordered[] | undefined) ?? [])
+    .map(toNode)
+    .filter((n): n is XmlNode => n !== undefined);
   return { name, attrs: { ...(node[":@"] ?? {}) }, children };
 }
 
@@ -191,4 +212,3 @@ export function escapeXstring(text: string): string {
 export function xstringText(text: string): string {
   return escapeXstring(xmlText(text));
 }
-
