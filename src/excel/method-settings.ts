@@ -194,7 +194,7 @@ export async function saveMethodSettings(
       throw new AddinError(`The Settings were not saved (${errorText(error)}); the workbook is as it was.`);
     }
     if (source?.kind === "range" && added.length > 0) {
-      const last = Math.max(...added.map((w) => w.row));
+      const last = added.reduce((row, w) => Math.max(row, w.row), -Infinity);
       target = {
         kind: "range",
         sheet: sheetName,

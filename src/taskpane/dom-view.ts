@@ -431,9 +431,12 @@ export class DomView implements PaneView {
 
   /** With options from a Settings sheet the pane's method form is hidden, so nobody edits settings that are not used. */
   private syncOptionsEnabled(): void {
-    const fromSheet = byId<HTMLInputElement>("settings-sheet").checked;
-    this.steps!.hidden = fromSheet;
-    byId("options-from-sheet").hidden = !fromSheet;
+    const radio = document.getElementById("settings-sheet") as HTMLInputElement | null;
+    // With the method panel (issue 15) there are no radios: the method is Settings plus the panel's marked changes.
+    const fromSheet = radio?.checked ?? true;
+    if (this.steps) this.steps.hidden = fromSheet;
+    const note = document.getElementById("options-from-sheet");
+    if (note) note.hidden = !fromSheet;
     // The closed Method section still says where the method comes from.
     byId("method-hint").textContent = t(this.language, fromSheet ? "methodFromSheet" : "methodFromPane");
   }

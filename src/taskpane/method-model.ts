@@ -138,13 +138,13 @@ export function stepFields(step: PanelStep, values: MethodValues, maxLevel: numb
     case "aggregate": {
       const fields = methodStep("aggregate", "aggregate", false);
       for (let level = 2; level <= maxLevel; level++)
-        fields.push(...methodStep(`aggregate.byLevel.${level}`, "aggregate", true));
+        for (const field of methodStep(`aggregate.byLevel.${level}`, "aggregate", true)) fields.push(field);
       return fields;
     }
     case "normalize": {
       const fields = methodStep("normalize", "normalize", false);
       for (const code of exceptionCodes(values))
-        fields.push(...methodStep(`normalize.byIndicator.${code}`, "normalize", true));
+        for (const field of methodStep(`normalize.byIndicator.${code}`, "normalize", true)) fields.push(field);
       return fields;
     }
     case "weights":
@@ -255,7 +255,7 @@ export function flattenOptions(options: SpecInput, prefix = ""): [string, Settin
   for (const [key, value] of Object.entries(options)) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (value !== null && typeof value === "object" && !Array.isArray(value))
-      out.push(...flattenOptions(value as SpecInput, path));
+      for (const entry of flattenOptions(value as SpecInput, path)) out.push(entry);
     else if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean")
       out.push([path, value]);
     else if (Array.isArray(value)) out.push([path, value.join(", ")]);

@@ -352,11 +352,11 @@ export function mountMethodPanel(host: HTMLElement, deps: MethodPanelDeps): Meth
         : "";
     }
     const list = host.querySelector("#mp-changes");
-    list?.replaceChildren(
-      ...changed.map((d) =>
+    list?.replaceChildren();
+    for (const d of changed)
+      list?.append(
         el("li", { textContent: `${keyLabel(d.key)}: ${valueText(d.key, d.before)} → ${valueText(d.key, d.value)}` }),
-      ),
-    );
+      );
     const statusLine = host.querySelector("#mp-status");
     if (statusLine)
       statusLine.textContent =

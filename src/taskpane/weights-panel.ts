@@ -31,7 +31,7 @@ const el = <K extends keyof HTMLElementTagNameMap>(
   ...children: (Node | string)[]
 ): HTMLElementTagNameMap[K] => {
   const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
+  for (const child of children) node.append(child);
   return node;
 };
 
@@ -179,7 +179,7 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
     const siblings = m
       .children(result!.framework.byCode.get(code)!.parent ?? m.root)
       .map((c) => m.reference[m.slot(c)]!);
-    const max = Math.max(1, 2 * Math.max(...siblings, ref));
+    const max = Math.max(1, 2 * siblings.reduce((a, b) => Math.max(a, b), ref));
     const id = `weights-${s}`;
     const name = nameOf(code);
     const range = el("input", {

@@ -18,6 +18,6 @@ test("analysis estimate: runs and seconds from the budget's cost units; plain du
   assert.equal(durationText("zh-CN", 300), "约 5 分钟");
   assert.equal(durationText("en", NaN), "under 1 s");
   assert.equal(inputText("en", "weights L2"), "weights of level 2");
-  assert.equal(inputText("zh-CN", "aggregation"), "聚合");
+  assert.equal(inputText("zh-CN", "aggregation"), "加总");
   assert.equal(inputText("en", "something new"), "something new");
 });

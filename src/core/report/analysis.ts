@@ -284,7 +284,7 @@ function auditSheet(audit: AuditResult, result: IndexResult, text: Text): SheetD
   const statRows = audit.stats.length;
   sheet.table = { name: "IndexStudioAudit", rows: statRows + 1, cols: headers.length };
   // Raw-data statistics follow each column's magnitude (an office rent of 300 shows as 300.0, not 300.000).
-  sheet.formats.push(...columnFormats(sheet.cells, 1, statRows, 3, 9));
+  for (const format of columnFormats(sheet.cells, 1, statRows, 3, 9)) sheet.formats.push(format);
   addFormats(sheet.formats, statRows, [
     [10, 10, "0"],
     [11, 13, "0.0%"],

@@ -53,7 +53,10 @@ export function finishSheet(draft: SheetDraft): SheetPlan {
   const columns: ColumnPlan[] = Array.from({ length: Math.max(width, sheet.columnWidths?.length ?? 0) }, (_, c) => {
     const planned = sheet.columnWidths?.[c] ?? DEFAULT_COLUMN_WIDTH;
     const text = header[c];
-    const word = typeof text === "string" ? Math.max(0, ...words(text).map((w) => textWidth(w.trimEnd()))) + room : 0;
+    const word =
+      typeof text === "string"
+        ? words(text).reduce((widest, w) => Math.max(widest, textWidth(w.trimEnd())), 0) + room
+        : 0;
     return { width: Math.max(planned, Math.min(MAX_WORD_WIDTH, word)), hidden: hidden.has(c) };
   });
   const lastHeader = header.reduce<number>((last, value, c) => (value !== null && value !== "" ? c : last), -1);
