@@ -83,7 +83,7 @@ function locate(issue: ValidationIssue, origin?: TableOrigin): Message | string 
   const { table, row, col, column } = issue;
   const named = column ? ` (${column})` : "";
   if (origin) {
-    const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(origin.sheet)
+    const sheet = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(origin.sheet)
       ? origin.sheet
       : `'${origin.sheet.replace(/'/g, "''")}'`;
     if (row !== undefined && col !== undefined) return `${sheet}!${cellAddress(origin.row + row, origin.col + col)}`;

@@ -185,3 +185,9 @@ export async function paneScreenshot(page: Page, lang: "en" | "zh", number: stri
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** Opens a collapsible pane section (issue 15) when it is closed, as an analyst clicks its header. */
+export async function openSection(page: Page, name: string): Promise<void> {
+  const toggle = page.locator(`#section-${name}-toggle`);
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+}

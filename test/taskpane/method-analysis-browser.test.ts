@@ -12,7 +12,7 @@ import { computeIndex, settingsToSpecInput } from "../../src/core/engine";
 import { runAnalysis } from "../../src/core/analysis";
 import { analysisFindings } from "../../src/core/analysis";
 import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample";
-import { assertFitsWidth, cellsOf, openPane, SKIP, snapshot } from "./browser-harness";
+import { assertFitsWidth, cellsOf, openPane, openSection, SKIP, snapshot } from "./browser-harness";
 
 const OUT = "test-output/pane";
 /**
@@ -70,6 +70,7 @@ async function scenario(page: Page): Promise<void> {
 
     // Pre-filled from the Settings sheet (not the engine's defaults).
     const method = page.locator("#section-method-body");
+    await openSection(page, "method");
     await method.getByText("The method in force, from Settings.").waitFor();
     assert.equal(await page.locator("#mp-impute-method").inputValue(), "median");
     assert.equal(await page.locator("#mp-treat-method").inputValue(), "winsorize");
@@ -86,7 +87,7 @@ async function scenario(page: Page): Promise<void> {
     assert.ok(await method.getByLabel(/Max\. points winsorized ● \(changed; Settings say 5\)/).isVisible());
     assert.equal(await method.locator("#mp-changes li").innerText(), "Outliers · Max. points winsorized: 5 → 4");
     await assertFitsWidth(page, "method panel with a change");
-    await shot(page, "#options", "en-04-method");
+    await shot(page, '.pane-section[data-section="method"]', "en-04-method");
 
     // A run with the change: the status says so; Settings are not written.
     await page.getByRole("button", { name: "Compute" }).click();
@@ -122,13 +123,16 @@ async function scenario(page: Page): Promise<void> {
     await method.getByText("与设置相比有 3 处更改", { exact: false }).waitFor(); // zscore, and low/high removed
     assert.equal(await method.locator(".mp-field.changed").count(), 1);
     await assertFitsWidth(page, "Chinese method panel with a change");
-    await shot(page, "#options", "zh-04-method");
+    await shot(page, '.pane-section[data-section="method"]', "zh-04-method");
     await page
       .getByRole("button", { name: "Undo changes" })
       .or(page.getByRole("button", { name: "撤销更改" }))
       .click();
     await page.getByRole("button", { name: "计算" }).click();
-    await page.getByRole("status").filter({ hasText: /^完成/ }).waitFor({ timeout: 60_000 });
+    await page
+      .locator("#run-line")
+      .filter({ hasText: /^已为 37 个单位排名/ })
+      .waitFor({ timeout: 60_000 });
     await analysis.getByText(/^分析 \d\d:\d\d 的运行结果。$/).waitFor();
     await progressAndCancel(page, "zh", /^[\d,]+ \/ 100,00\d 次运行 · 剩余时间.+$/);
     await findings(page, "zh", /^已写入 /);
@@ -148,7 +152,7 @@ async function progressAndCancel(page: Page, lang: "en" | "zh", progressText: Re
   assert.ok(Number((await bar.getAttribute("value")) ?? (await bar.evaluate((b: HTMLProgressElement) => b.value))) > 0);
   assert.match(await status.innerText(), progressText);
   await assertFitsWidth(page, `${lang} analysis in progress`);
-  await shot(page, "#analysis", `${lang}-10-analysis-progress`);
+  await shot(page, '.pane-section[data-section="analysis"]', `${lang}-10-analysis-progress`);
   await analysis.getByRole("button", { name: lang === "en" ? "Cancel" : "取消" }).click();
   await status
     .filter({ hasText: lang === "en" ? /^Cancelled; no sheet was written\.$/ : /^已取消/ })
@@ -195,7 +199,7 @@ async function findings(page: Page, lang: "en" | "zh", wrote: RegExp): Promise<v
   });
   assert.ok(text.includes(share), `${share} in ${text}`);
   await assertFitsWidth(page, `${lang} findings`);
-  await shot(page, "#analysis", `${lang}-11-analysis-findings`);
+  await shot(page, '.pane-section[data-section="analysis"]', `${lang}-11-analysis-findings`);
   // "Go to sheet" activates the sheet.
   const link = card.locator(".an-links button").nth(1);
   const sheet = (await link.innerText()).replace(/^(Go to |转到 )/, "");

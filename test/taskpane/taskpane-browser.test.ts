@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { computeIndex, settingsToSpecInput } from "../../src/core/engine";
 import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample";
-import { assertFitsWidth, cellsOf, openPane, PANE_WIDTH, rowsOf, SKIP, snapshot } from "./browser-harness";
+import { assertFitsWidth, cellsOf, openPane, openSection, PANE_WIDTH, rowsOf, SKIP, snapshot } from "./browser-harness";
 
 test(
   "task pane in Chromium (production build, 320 px): template → Enter computes → ribbon Refresh, results and charts equal the engine's",
@@ -98,6 +98,7 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   assert.equal(await page.getByRole("textbox", { name: /^Data \(/ }).inputValue(), "Data");
   assert.equal(await page.getByRole("textbox", { name: /^Framework \(/ }).inputValue(), "Framework");
   // Method panel (issue 15): the method shown is the Settings sheet's.
+  await openSection(page, "method");
   await page.locator("#section-method-body").getByText("The method in force, from Settings.").waitFor();
 
   // Pick the Framework as a range: select it in the sheet, then "Use selected range" (named after its field).
@@ -262,7 +263,7 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
 
   // The method panel (issue 15): a bad parameter is reported on its step and nothing runs.
   const syncsBefore = await page.evaluate("window.__test.workbook.syncCount");
-  await page.getByRole("button", { name: /^Method/ }).click(); // the Method section opens
+  await openSection(page, "method"); // the Method section is open
   await page.locator("#mp-aggregate-method").selectOption("power");
   await page.locator("#mp-aggregate-p").fill("0");
   await page.getByRole("button", { name: "Compute" }).click();
@@ -318,7 +319,7 @@ async function scenario(page: Page, root: string, problems: string[], outside: s
   await page.getByRole("button", { name: "计算" }).click();
   await page
     .getByRole("status")
-    .filter({ hasText: /^已为 37 个单元排名/ })
+    .filter({ hasText: /^已为 37 个单位排名/ })
     .waitFor({ timeout: 60_000 });
   await assertFitsWidth(page, "Chinese, method options shown");
   await page.screenshot({ path: "test-output/pane-320-zh.png", fullPage: true });

@@ -12,7 +12,7 @@ import { computeIndex, settingsToSpecInput } from "../../src/core/engine";
 import { ieciDataTable, ieciFrameworkTable, ieciSettingsTable } from "../../src/core/sample";
 import type { Cell } from "../../src/core/engine";
 import { ahp } from "../../src/core/engine";
-import { assertFitsWidth, cellsOf, openPane, rowsOf, SKIP, snapshot } from "./browser-harness";
+import { assertFitsWidth, cellsOf, openPane, openSection, rowsOf, SKIP, snapshot } from "./browser-harness";
 
 const spec = settingsToSpecInput(ieciSettingsTable()).spec;
 
@@ -46,8 +46,10 @@ const shownTop = (page: Page) =>
 
 async function computeSample(page: Page): Promise<void> {
   await page.locator("#template-create").click();
-  await page.waitForFunction(() => (document.getElementById("source-data") as HTMLInputElement).value === "Data");
+  await page.waitForFunction(() => (document.getElementById("source-data") as HTMLInputElement).value !== "");
   await page.locator("#compute").click();
+  await page.locator("#run-line").waitFor({ timeout: 60_000 });
+  await openSection(page, "weights");
   await page.locator(".weights-row").first().waitFor({ timeout: 60_000 });
 }
 
