@@ -210,6 +210,24 @@ export const en = {
     "min-max runs on [1, {high}] instead of [{low}, {oldHigh}] because geometric/harmonic means need positive values",
   "note.zscorePositive":
     "z-scores are shifted to mean {mean} (sd {sd}) so that every value is positive for geometric/harmonic means",
+
+  // Analysis budgets (src/core/analysis/budget.ts).
+  "budget.why":
+    "{units} units × {indicators} indicators: {runs} pipeline runs (at most {maxRuns}), {size} kept (at most {maxSize})",
+  "budget.uncertaintyTooLarge":
+    "this data is too large for an uncertainty analysis even with 2 runs ({why}); use fewer units or indicators",
+  "budget.uncertaintyTooLargeN":
+    "this data is too large for an uncertainty analysis even with 2 runs ({why}); use fewer units or indicators, or a smaller sensitivity N",
+  "budget.uncertaintyRuns":
+    "the number of uncertainty runs must be a whole number from 2 to {max} for this data, got {got} ({why})",
+  "budget.sensitivityTooLarge":
+    "this data is too large for a sensitivity analysis even with N = 2 ({why}); use fewer units or indicators",
+  "budget.sensitivityTooLargeRuns":
+    "this data is too large for a sensitivity analysis even with N = 2 ({why}); use fewer units or indicators, or fewer uncertainty runs",
+  "budget.sensitivityN":
+    "the sensitivity sample size N must be a whole number from 2 to {max} for this data ({perN} runs per N), got {got} ({why})",
+  "budget.audit":
+    "the statistical audit of {indicators} indicators × {units} units needs {size} of correlation matrices (at most {maxSize}) and {work} steps (at most {maxWork}); audit at most about {max} indicators, or run without --audit",
 } as const;
 
 export type EnglishCatalogue = typeof en;

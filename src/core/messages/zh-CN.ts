@@ -176,4 +176,18 @@ export const zhCN = {
   "note.ranksStill": "这些运行中排名从未变化，因此敏感性指数没有定义；请扩大不确定输入的范围",
   "note.minmaxPositive": "min-max 在 [1, {high}] 而非 [{low}, {oldHigh}] 上运行，因为几何/调和平均需要正值",
   "note.zscorePositive": "z 分数平移至均值 {mean}（标准差 {sd}），使几何/调和平均所需的每个值均为正",
+
+  "budget.why":
+    "{units} 个单位 × {indicators} 个指标：{runs} 次流程运行（至多 {maxRuns}），保留 {size}（至多 {maxSize}）",
+  "budget.uncertaintyTooLarge": "即使只运行 2 次，这些数据对不确定性分析也过大（{why}）；请减少单位或指标",
+  "budget.uncertaintyTooLargeN":
+    "即使只运行 2 次，这些数据对不确定性分析也过大（{why}）；请减少单位或指标，或减小敏感性分析的 N",
+  "budget.uncertaintyRuns": "对这些数据，不确定性分析的运行次数必须是 2 到 {max} 之间的整数，实际为 {got}（{why}）",
+  "budget.sensitivityTooLarge": "即使 N = 2，这些数据对敏感性分析也过大（{why}）；请减少单位或指标",
+  "budget.sensitivityTooLargeRuns":
+    "即使 N = 2，这些数据对敏感性分析也过大（{why}）；请减少单位或指标，或减少不确定性分析的运行次数",
+  "budget.sensitivityN":
+    "对这些数据，敏感性分析的样本量 N 必须是 2 到 {max} 之间的整数（每个 N 运行 {perN} 次），实际为 {got}（{why}）",
+  "budget.audit":
+    "对 {indicators} 个指标 × {units} 个单位的统计审核需要 {size} 的相关矩阵（至多 {maxSize}）和 {work} 步计算（至多 {maxWork}）；请最多审核约 {max} 个指标，或不带 --audit 运行",
 } as const satisfies Record<keyof EnglishCatalogue, string>;
