@@ -228,6 +228,39 @@ export const en = {
     "the sensitivity sample size N must be a whole number from 2 to {max} for this data ({perN} runs per N), got {got} ({why})",
   "budget.audit":
     "the statistical audit of {indicators} indicators × {units} units needs {size} of correlation matrices (at most {maxSize}) and {work} steps (at most {maxWork}); audit at most about {max} indicators, or run without --audit",
+
+  // Weighting methods (src/core/weights) and the audit's PCA (src/core/audit).
+  "weights.unknownMethod": 'unknown weighting method "{method}"; allowed: {allowed}',
+  "ahp.at": "row {row}, column {col}",
+  "ahp.empty": "the comparison matrix is empty",
+  "ahp.notSquare": "the comparison matrix must be square: it has {n} rows but row {row} has {cols} columns",
+  "ahp.diagonal": "the diagonal must be 1 (an item compared with itself), but {at} is {value}",
+  "ahp.bothBlank": "{at} and {mirror} are both blank: give one judgment (1-9) for this pair",
+  "ahp.notPositive": "judgments must be positive numbers (1/9 to 9), but {at} is {value}",
+  "ahp.notReciprocal":
+    "the matrix is not reciprocal: {at} is {value} so {mirror} must be 1/{value} ({inverse}), not {got}",
+  "entropy.negative":
+    "entropy weights need non-negative values, but {code} holds {value}; normalize first (e.g. min-max 0-100)",
+  "entropy.fewValues": "entropy weights need at least 2 values in {code}, found {n}",
+  "entropy.zeroTotal": "entropy weights need a positive total in {code}, but every value is 0",
+  "entropy.even":
+    "entropy weights are undefined: every column is spread evenly (all entropies are 1); use equal weights",
+  "pca.fewRows": "PCA needs at least 3 rows with a value in every column; found {n}",
+  "pca.constant": "PCA needs variation in every column, but {column} is constant over the complete rows",
+  "pca.column": "column {n}",
+  "pca.fewColumns": "PCA needs at least 2 columns, found {k}",
+  "audit.pcaNotComputed": "PCA not computed: {why}",
+
+  // What-if weights (src/core/whatif).
+  "whatif.tooLarge":
+    "what-if weights need normalized values of moderate size, but {code} holds {value}; normalize it (e.g. min-max 0–100)",
+  "whatif.badWeight": "the weight of {code} is {weight}; weights are finite numbers ≥ 0",
+  "whatif.domain":
+    "with these weights {code} of {unit} is {value}, outside what the mean of {node} accepts ({accepts})",
+  "whatif.notNode": "{code} is not a node of the Framework",
+  "whatif.notAggregate": "{node} is not an aggregate: presets weigh an aggregate's children",
+  "whatif.sharesCount": "{node} has {children} children but {given} weights were given",
+  "whatif.gridRows": "{node} has {children} children; the comparison grid has {rows} rows",
 } as const;
 
 export type EnglishCatalogue = typeof en;
