@@ -310,6 +310,20 @@ export const en = {
   "spec.notParameter": '"{part}" is not a parameter; write parameters as name=value, e.g. "minmax low=1 high=10"',
   "settings.keyNotText": "the key must be text such as normalize.method",
   "settings.tooDeep": '"{key}…" is not an option: option keys have at most 4 parts (aggregate.byLevel.2.method)',
+
+  // The Published table (src/core/published.ts, src/core/report/published.ts) and the dashboard's options (src/core/report/charts.ts).
+  "published.noHeader":
+    "the Published table needs a header row with uCode and Rank (optionally Time); headers found: {headers}",
+  "published.none": "none",
+  "published.noCode": "this row has a rank but no unit code",
+  "published.twice": "unit {unit} is listed twice (also row {row}); keep one row per unit",
+  "published.rank": 'rank "{value}" is not a whole number from 1',
+  "published.time": 'Time "{value}" is not a number; enter the edition the rank belongs to',
+  "published.mixed": "the Published table mixes editions ({times}); compare one edition at a time",
+  "published.noRanks": "the Published table has a header but no ranks",
+  "published.notEdition": "its Time {time} is not an edition in Data; editions: {times}",
+  "dashboard.radarUnit": 'radarUnit "{unit}" is not a unit code of Data; use one of {units}...',
+  "dashboard.scatter": 'scatterPillars: "{code}" is not an aggregate or indicator code of the Framework',
 } as const;
 
 export type EnglishCatalogue = typeof en;

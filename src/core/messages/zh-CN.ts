@@ -263,4 +263,16 @@ export const zhCN = {
   "spec.notParameter": "“{part}”不是参数；请按 名称=值 的形式书写参数，例如“minmax low=1 high=10”",
   "settings.keyNotText": "键必须是文本，例如 normalize.method",
   "settings.tooDeep": "“{key}…”不是选项：选项键最多有 4 段（aggregate.byLevel.2.method）",
+
+  "published.noHeader": "Published 表格需要包含 uCode 和 Rank（可选 Time）的标题行；找到的标题：{headers}",
+  "published.none": "无",
+  "published.noCode": "此行有排名但没有单位代码",
+  "published.twice": "单位 {unit} 出现了两次（另见第 {row} 行）；每个单位只保留一行",
+  "published.rank": "排名“{value}”不是从 1 起的整数",
+  "published.time": "Time“{value}”不是数值；请填写该排名所属的期次",
+  "published.mixed": "Published 表格混合了多个期次（{times}）；请每次只比较一个期次",
+  "published.noRanks": "Published 表格有标题行但没有排名",
+  "published.notEdition": "其 Time {time} 不是数据中的期次；期次：{times}",
+  "dashboard.radarUnit": "radarUnit“{unit}”不是数据中的单位代码；请使用 {units}… 之一",
+  "dashboard.scatter": "scatterPillars：“{code}”不是框架中的汇总项或指标代码",
 } as const satisfies Record<keyof EnglishCatalogue, string>;
