@@ -99,6 +99,9 @@ export type SpecInput = Record<string, unknown>;
 /** Reports a problem at an option path: a catalogue message, or zod's own English when it is not in the catalogue. */
 type Fail = (path: string, text: string | Message) => void;
 
+/** Literal braces in a message go in as parameters: `{name}` in a template is a slot. */
+const BRACES = { open: "{", close: "}" } as const;
+
 const TOP_KEYS = ["denominate", "impute", "screen", "treat", "normalize", "aggregate", "weights", "editions"] as const;
 
 /** Validates a plain spec object (from JSON or a Settings sheet) and fills in the defaults. */
@@ -151,16 +154,7 @@ export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec 
   if (obj.screen !== undefined) {
     const r = screenSchema.safeParse(obj.screen);
     if (r.success) spec.screen = r.data;
-    else
-      reportZod(
-        "screen",
-        r.error,
-        fail,
-        msg("spec.screenHint", {
-          shape:
-            '{ "minCoverage": share 0–1, "minNonZero": share 0–1, "basis": "raw" | "imputed", "include": [unit codes], "exclude": [unit codes] }',
-        }),
-      );
+    else reportZod("screen", r.error, fail, msg("spec.screenHint", BRACES));
   }
   if (obj.treat !== undefined) {
     const { block, byIndicator } = splitByIndicator("treat", obj.treat, fail);
@@ -202,7 +196,7 @@ export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec 
         "editions",
         r.error,
         fail,
-        msg("spec.editionsHint", { shape: `{ normalize: ${EDITIONS_NORMALIZE.join(" | ")}, edition: a Time value }` }),
+        msg("spec.editionsHint", { ...BRACES, modes: EDITIONS_NORMALIZE.join(" | ") }),
       );
   }
   if (issues.length > 0) throw new IndexInputError(issues);

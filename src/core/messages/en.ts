@@ -290,8 +290,9 @@ export const en = {
     '"{key}" cannot be an option name (it is reserved by JavaScript and would change every object); use the option names listed in the README',
   "spec.unknownOption": 'unknown option "{key}"; allowed: {allowed}',
   "spec.trueFalse": "must be true or false",
-  "spec.screenHint": "screen takes {shape}",
-  "spec.editionsHint": "editions takes {shape}",
+  "spec.screenHint":
+    'screen takes {open} "minCoverage": share 0–1, "minNonZero": share 0–1, "basis": "raw" | "imputed", "include": [unit codes], "exclude": [unit codes] {close}',
+  "spec.editionsHint": "editions takes {open} normalize: {modes}, edition: a Time value {close}",
   "spec.weightsMap": "weights must map node codes to non-negative numbers",
   "spec.aggregateObject": "must be an object such as {example}",
   "spec.byLevelMap": "must map level numbers to methods, e.g. {example}",

@@ -243,8 +243,9 @@ export const zhCN = {
     "“{key}”不能作为选项名（它是 JavaScript 的保留名，会改变所有对象）；请使用 README 中列出的选项名",
   "spec.unknownOption": "未知选项“{key}”；可用：{allowed}",
   "spec.trueFalse": "必须为 true 或 false",
-  "spec.screenHint": "screen 接受 {shape}",
-  "spec.editionsHint": "editions 接受 {shape}",
+  "spec.screenHint":
+    'screen 接受 {open} "minCoverage": 0–1 的比例, "minNonZero": 0–1 的比例, "basis": "raw" | "imputed", "include": [单位代码], "exclude": [单位代码] {close}',
+  "spec.editionsHint": "editions 接受 {open} normalize: {modes}, edition: 一个 Time 值 {close}",
   "spec.weightsMap": "weights 必须把节点代码对应到非负数",
   "spec.aggregateObject": "必须是类似 {example} 的对象",
   "spec.byLevelMap": "必须把层级编号对应到方法，例如 {example}",
