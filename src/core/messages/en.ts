@@ -325,6 +325,19 @@ export const en = {
   "published.notEdition": "its Time {time} is not an edition in Data; editions: {times}",
   "dashboard.radarUnit": 'radarUnit "{unit}" is not a unit code of Data; use one of {units}...',
   "dashboard.scatter": 'scatterPillars: "{code}" is not an aggregate or indicator code of the Framework',
+
+  // How the command line read its files (src/cli/read.ts, decode.ts, decimal-comma.ts).
+  "read.formulaNoResult":
+    "{cell} holds a formula with no saved result; it is read as empty (open and save the workbook in Excel to store results)",
+  "decode.utf16NoBom": "{label} has no byte order mark but reads as UTF-16 {order} text",
+  "decode.windows1252":
+    'Note: {label} is not UTF-8; it was read as Windows-1252 (what Excel\'s "CSV (Comma delimited)" writes on Windows){example}. If characters look wrong, save the file as "CSV UTF-8" and run again.',
+  "decode.example": ', e.g. line {line} reads "{word}"',
+  "decimal.mixed":
+    "Note: {label} mixes decimal commas ({comma}) and decimal points ({point}), so no number was converted; the cells that are not numbers are listed below. Use one convention in the whole file.",
+  "decimal.read": "Note: {label} uses decimal commas (e.g. {first} read as {value}); {count} cells were read that way.",
+  "decimal.readThousands":
+    "Note: {label} uses decimal commas (e.g. {first} read as {value}) and dots as thousands separators; {count} cells were read that way.",
 } as const;
 
 export type EnglishCatalogue = typeof en;

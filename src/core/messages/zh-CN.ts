@@ -276,4 +276,15 @@ export const zhCN = {
   "published.notEdition": "其 Time {time} 不是数据中的期次；期次：{times}",
   "dashboard.radarUnit": "radarUnit“{unit}”不是数据中的单位代码；请使用 {units}… 之一",
   "dashboard.scatter": "scatterPillars：“{code}”不是框架中的汇总项或指标代码",
+
+  "read.formulaNoResult": "{cell} 含有没有已保存结果的公式；按空值读取（请在 Excel 中打开并保存工作簿以保存结果）",
+  "decode.utf16NoBom": "{label} 没有字节顺序标记，但可按 UTF-16 {order} 文本读取",
+  "decode.windows1252":
+    "注意：{label} 不是 UTF-8 编码；已按 Windows-1252 读取（Windows 上 Excel 的“CSV（逗号分隔）”使用此编码）{example}。如果字符显示不正确，请将文件另存为“CSV UTF-8”后重新运行。",
+  "decode.example": "，例如第 {line} 行读作“{word}”",
+  "decimal.mixed":
+    "注意：{label} 混用了小数逗号（{comma}）和小数点（{point}），因此没有转换任何数值；下面列出不是数值的单元格。请在整个文件中使用同一种写法。",
+  "decimal.read": "注意：{label} 使用小数逗号（例如 {first} 读作 {value}）；共有 {count} 个单元格按此读取。",
+  "decimal.readThousands":
+    "注意：{label} 使用小数逗号（例如 {first} 读作 {value}），并以点作为千位分隔符；共有 {count} 个单元格按此读取。",
 } as const satisfies Record<keyof EnglishCatalogue, string>;
