@@ -9,6 +9,7 @@ import { CATALOGUES, joinList, msg, render } from "../../src/core/engine";
 import { parsePublished, parseSpec, settingsToSpecInput } from "../../src/core/engine";
 import { checkAnalysisBudget } from "../../src/core/analysis/budget";
 import { completeComparisonMatrix, pcaWeights } from "../../src/core/weights";
+import { buildInputModel } from "../../src/core/uncertainty/inputs";
 
 const slots = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
@@ -284,6 +285,43 @@ test("weight methods, analysis budgets and the Published table in Chinese: no En
   assert.equal(published.en[2], 'Published!B3: rank "1.5" is not a whole number from 1');
   for (const text of [...ahp.zh, ...pca.zh, ...budget.zh, ...published.zh])
     assert.deepEqual(englishWords(text, ["PCA", "MB", "Spec", "uncertainty", "Published"]), [], text);
+});
+
+test("the uncertain inputs, as the Sensitivity sheet describes them, in Chinese", () => {
+  const result = computeIndex(
+    [
+      ["uCode", "uName", "A", "B", "C"],
+      ["U1", "One", 1, 2, 3],
+      ["U2", "Two", 2, 3, 1],
+      ["U3", "Three", 3, 1, 2],
+    ],
+    goodFramework,
+    {},
+  );
+  const model = buildInputModel(result, {
+    weights: { factor: 0.25 },
+    normalize: ["minmax", "zscore"],
+    aggregate: ["arithmetic", "geometric"],
+    winsorize: { min: 1, max: 3 },
+  });
+  assert.deepEqual(model.descriptions, [
+    "weights of level 1 ±25 %",
+    "weights of level 2 ±25 %",
+    "normalization: minmax [1, 100] | zscore (mean 2.155, sd 1)",
+    "aggregation: arithmetic | geometric",
+    "winsorization limit 1 to 3",
+  ]);
+  const zh = model.descriptionTexts.map((text) => render("zh-CN", text));
+  assert.deepEqual(zh, [
+    "第 1 层的权重 ±25 %",
+    "第 2 层的权重 ±25 %",
+    "标准化：minmax [1, 100] | zscore (mean 2.155, sd 1)",
+    "加总：arithmetic | geometric",
+    "缩尾上限（winmax）1 到 3",
+  ]);
+  // Method names and their parameters (mean, sd) are option keys, typed as they are.
+  const keys = ["minmax", "zscore", "mean", "sd", "arithmetic", "geometric", "winmax"];
+  for (const text of zh) assert.deepEqual(englishWords(text, keys), [], text);
 });
 
 /** Every Chinese string literal in src/ (catalogues, pane, report, template). */

@@ -338,6 +338,15 @@ export const en = {
   "decimal.read": "Note: {label} uses decimal commas (e.g. {first} read as {value}); {count} cells were read that way.",
   "decimal.readThousands":
     "Note: {label} uses decimal commas (e.g. {first} read as {value}) and dots as thousands separators; {count} cells were read that way.",
+
+  // The uncertain inputs of the robustness analysis, as the Sensitivity sheet describes them (src/core/uncertainty/inputs.ts).
+  "input.weightSets": "weight set: {sets}",
+  "input.weightNoise": "weights of level {level} ±{percent} %",
+  "input.normalize": "normalization: {options}",
+  "input.aggregate": "aggregation: {options}",
+  "input.impute": "imputation: {options}",
+  "input.winsorize": "winsorization limit {min} to {max}",
+  "input.path": "{path}: {options}",
 } as const;
 
 export type EnglishCatalogue = typeof en;

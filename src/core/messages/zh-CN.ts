@@ -287,4 +287,12 @@ export const zhCN = {
   "decimal.read": "注意：{label} 使用小数逗号（例如 {first} 读作 {value}）；共有 {count} 个单元格按此读取。",
   "decimal.readThousands":
     "注意：{label} 使用小数逗号（例如 {first} 读作 {value}），并以点作为千位分隔符；共有 {count} 个单元格按此读取。",
+
+  "input.weightSets": "权重集：{sets}",
+  "input.weightNoise": "第 {level} 层的权重 ±{percent} %",
+  "input.normalize": "标准化：{options}",
+  "input.aggregate": "加总：{options}",
+  "input.impute": "插补：{options}",
+  "input.winsorize": "缩尾上限（winmax）{min} 到 {max}",
+  "input.path": "{path}：{options}",
 } as const satisfies Record<keyof EnglishCatalogue, string>;

@@ -464,7 +464,7 @@ function sensitivitySheet(s: SensitivityResult, text: Text, language: Language):
   for (const i of s.indices) {
     sheet.cells.push([
       i.input,
-      i.description,
+      noteIn(language, i.description, i.descriptionText),
       num(i.first),
       num(i.firstLow),
       num(i.firstHigh),

@@ -52,6 +52,8 @@ export interface InputModel {
   groups: InputGroup[];
   /** Human-readable description of each input, in group order. */
   descriptions: string[];
+  /** The same descriptions as catalogue messages, for the analyst's language (same order). */
+  descriptionTexts: Message[];
   /** The spec of one run; the returned object (and its weights record) is reused between calls. */
   specFor(u: Float64Array): IndexSpec;
   /** Changes made so that every run is computable (e.g. min-max on [1, 100] for geometric means). */
@@ -76,13 +78,20 @@ export function buildInputModel(
   const unitCount = result.units.codes.length;
   const groups: InputGroup[] = [];
   const descriptions: string[] = [];
+  const descriptionTexts: Message[] = [];
   const notes: string[] = [];
   const noteTexts: Message[] = [];
   const apply: ((u: Float64Array, spec: IndexSpec) => void)[] = [];
-  const add = (name: string, size: number, description: string, fn: (block: Float64Array, spec: IndexSpec) => void) => {
+  const add = (
+    name: string,
+    size: number,
+    description: Message,
+    fn: (block: Float64Array, spec: IndexSpec) => void,
+  ) => {
     const start = groups.reduce((s, g) => s + g.size, 0);
     groups.push({ name, start, size });
-    descriptions.push(description);
+    descriptions.push(render("en", description));
+    descriptionTexts.push(description);
     apply.push((u, spec) => fn(u.subarray(start, start + size), spec));
   };
 
@@ -125,7 +134,7 @@ export function buildInputModel(
     }
     // A set may give only some weights; the others keep their nominal values.
     const full = sets.map((set) => ({ ...weightsRecord, ...set.weights }));
-    add("weight set", 1, `weight set: ${sets.map((set) => set.name).join(" | ")}`, (block, s) => {
+    add("weight set", 1, msg("input.weightSets", { sets: sets.map((set) => set.name).join(" | ") }), (block, s) => {
       const chosen = full[pick(block[0]!, full.length)]!;
       Object.assign(baseWeights, chosen);
       Object.assign(s.weights!, chosen);
@@ -142,10 +151,15 @@ export function buildInputModel(
         throw fail(
           `there is no level ${level} below the index to put weight noise on (levels 1 to ${framework.maxLevel - 1})`,
         );
-      add(`weights L${level}`, codes.length, `weights of level ${level} ±${Math.round(factor * 100)} %`, (block, s) => {
-        for (let j = 0; j < codes.length; j++)
-          s.weights![codes[j]!] = baseWeights[codes[j]!]! * (1 + factor * (2 * block[j]! - 1));
-      });
+      add(
+        `weights L${level}`,
+        codes.length,
+        msg("input.weightNoise", { level, percent: Math.round(factor * 100) }),
+        (block, s) => {
+          for (let j = 0; j < codes.length; j++)
+            s.weights![codes[j]!] = baseWeights[codes[j]!]! * (1 + factor * (2 * block[j]! - 1));
+        },
+      );
     }
   }
   if (inputs.normalize?.length) {
@@ -154,9 +168,14 @@ export function buildInputModel(
     const options = inputs.normalize.map((n) =>
       positive({ ...(typeof n === "string" ? defaultNormalize(n) : n), ...own }),
     );
-    add("normalization", 1, `normalization: ${options.map(describeNormalize).join(" | ")}`, (block, s) => {
-      s.normalize = options[pick(block[0]!, options.length)]!;
-    });
+    add(
+      "normalization",
+      1,
+      msg("input.normalize", { options: options.map(describeNormalize).join(" | ") }),
+      (block, s) => {
+        s.normalize = options[pick(block[0]!, options.length)]!;
+      },
+    );
   }
   if (aggregateAlternatives.length) {
     const options = aggregateAlternatives.map((a): IndexSpec["aggregate"] => ({
@@ -164,16 +183,23 @@ export function buildInputModel(
       ...(a.method === "power" ? { p: a.p } : {}),
       byLevel: {},
     }));
-    add("aggregation", 1, `aggregation: ${aggregateAlternatives.map((a) => a.method).join(" | ")}`, (block, s) => {
-      s.aggregate = options[pick(block[0]!, options.length)]!;
-    });
+    add(
+      "aggregation",
+      1,
+      msg("input.aggregate", { options: aggregateAlternatives.map((a) => a.method).join(" | ") }),
+      (block, s) => {
+        s.aggregate = options[pick(block[0]!, options.length)]!;
+      },
+    );
   }
   if (inputs.impute?.length) {
     const options = inputs.impute;
     add(
       "imputation",
       1,
-      `imputation: ${options.map((i) => ("group" in i ? `${i.method} (${i.group})` : i.method)).join(" | ")}`,
+      msg("input.impute", {
+        options: options.map((i) => ("group" in i ? `${i.method} (${i.group})` : i.method)).join(" | "),
+      }),
       (block, s) => {
         s.impute = options[pick(block[0]!, options.length)]!;
       },
@@ -187,7 +213,7 @@ export function buildInputModel(
     const base = nominal.treat.method === "winsorize" ? nominal.treat : WINSORIZE_DEFAULTS;
     // Drawn as a number, not picked from a list: a range of 100,000,000 limits costs nothing.
     const treat: TreatSpec = { ...base };
-    add("winsorization", 1, `winsorization limit ${min} to ${max}`, (block, s) => {
+    add("winsorization", 1, msg("input.winsorize", { min, max }), (block, s) => {
       treat.winmax = min + pick(block[0]!, max - min + 1);
       s.treat = treat;
     });
@@ -205,7 +231,10 @@ export function buildInputModel(
     add(
       path,
       1,
-      `${path}: ${alternatives.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(" | ")}`,
+      msg("input.path", {
+        path,
+        options: alternatives.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(" | "),
+      }),
       (block, s) => {
         (s as unknown as Record<string, unknown>)[top] = options[pick(block[0]!, options.length)];
       },
@@ -219,6 +248,7 @@ export function buildInputModel(
   return {
     groups,
     descriptions,
+    descriptionTexts,
     notes,
     noteTexts,
     nominalNormalize: JSON.stringify(nominalNormalize),
