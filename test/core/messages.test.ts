@@ -10,6 +10,7 @@ import { parsePublished, parseSpec, settingsToSpecInput } from "../../src/core/e
 import { checkAnalysisBudget } from "../../src/core/analysis/budget";
 import { completeComparisonMatrix, pcaWeights } from "../../src/core/weights";
 import { buildInputModel } from "../../src/core/uncertainty/inputs";
+import { checkSheetLimits } from "../../src/core/report";
 
 const slots = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
@@ -283,8 +284,20 @@ test("weight methods, analysis budgets and the Published table in Chinese: no En
     "Published!B3：排名“1.5”不是从 1 起的整数",
   ]);
   assert.equal(published.en[2], 'Published!B3: rank "1.5" is not a whole number from 1');
-  for (const text of [...ahp.zh, ...pca.zh, ...budget.zh, ...published.zh])
-    assert.deepEqual(englishWords(text, ["PCA", "MB", "Spec", "uncertainty", "Published"]), [], text);
+  // A sheet too large for Excel: one line per problem, in either language.
+  const limits = both(() => checkSheetLimits([{ name: "结果", rows: 2_000_000, cols: 20_000 }]));
+  assert.deepEqual(limits.zh[0]!.split("\n"), [
+    "结果 工作表需要 2,000,000 行，超过 Excel 的上限 1,048,576；请每次计算更少的单位，或使用命令行的 --csv 或 --json 输出（没有行数限制）。",
+    "结果 工作表需要 20,000 列，超过 Excel 的上限 16,384；请减少指标，或使用命令行的 --csv 或 --json 输出。",
+  ]);
+  assert.equal(limits.en[0]!.split("\n").length, 2);
+  assert.match(limits.en[0]!, /^The 结果 sheet would need 2,000,000 rows, more than Excel's 1,048,576;/);
+  for (const text of [...ahp.zh, ...pca.zh, ...budget.zh, ...published.zh, ...limits.zh])
+    assert.deepEqual(
+      englishWords(text, ["PCA", "MB", "Spec", "uncertainty", "Published", "Excel", "--csv", "--json"]),
+      [],
+      text,
+    );
 });
 
 test("the uncertain inputs, as the Sensitivity sheet describes them, in Chinese", () => {

@@ -347,6 +347,13 @@ export const en = {
   "input.impute": "imputation: {options}",
   "input.winsorize": "winsorization limit {min} to {max}",
   "input.path": "{path}: {options}",
+
+  // Excel's sheet size limits (src/core/report/limits.ts).
+  "limits.rows":
+    "The {name} sheet would need {rows} rows, more than Excel's {max}; compute fewer units at a time, or use the command line's --csv or --json output, which has no row limit.",
+  "limits.cols":
+    "The {name} sheet would need {cols} columns, more than Excel's {max}; use fewer indicators, or the command line's --csv or --json output.",
+  "limits.lines": "{lines}\n{text}",
 } as const;
 
 export type EnglishCatalogue = typeof en;

@@ -295,4 +295,10 @@ export const zhCN = {
   "input.impute": "插补：{options}",
   "input.winsorize": "缩尾上限（winmax）{min} 到 {max}",
   "input.path": "{path}：{options}",
+
+  "limits.rows":
+    "{name} 工作表需要 {rows} 行，超过 Excel 的上限 {max}；请每次计算更少的单位，或使用命令行的 --csv 或 --json 输出（没有行数限制）。",
+  "limits.cols":
+    "{name} 工作表需要 {cols} 列，超过 Excel 的上限 {max}；请减少指标，或使用命令行的 --csv 或 --json 输出。",
+  "limits.lines": "{lines}\n{text}",
 } as const satisfies Record<keyof EnglishCatalogue, string>;
