@@ -354,6 +354,19 @@ export const en = {
   "limits.cols":
     "The {name} sheet would need {cols} columns, more than Excel's {max}; use fewer indicators, or the command line's --csv or --json output.",
   "limits.lines": "{lines}\n{text}",
+
+  // The uncertain inputs a request names (src/core/uncertainty/inputs.ts).
+  "input.weightSetUnknown": 'weight set "{name}" names codes that are not in the Framework: {codes}',
+  "input.noiseFactor": "the weight noise factor must be between 0 and 1 (0.25 = ±25 %), got {factor}",
+  "input.noLevel": "there is no level {level} below the index to put weight noise on (levels 1 to {max})",
+  "input.winsorizeLimits": "the winsorization limits must be whole numbers with 0 ≤ min ≤ max, got {min} to {max}",
+  "input.pathTwice": '"{path}" and "{other}" both change {top}; give one of them',
+  "input.nothing":
+    "nothing is uncertain: give at least one of weights, weightSets, normalize, aggregate, impute, winsorize, or a spec path",
+  "input.needsPositive":
+    "geometric, harmonic or power (p < 0) aggregation needs positive normalized values, which {method} does not guarantee; use minmax, zscore or rank among the normalization alternatives",
+  "input.needsNonNegative":
+    "power aggregation with an odd or non-integer p needs non-negative normalized values, which {method} does not guarantee; use minmax, zscore or rank among the normalization alternatives",
 } as const;
 
 export type EnglishCatalogue = typeof en;

@@ -301,4 +301,16 @@ export const zhCN = {
   "limits.cols":
     "{name} 工作表需要 {cols} 列，超过 Excel 的上限 {max}；请减少指标，或使用命令行的 --csv 或 --json 输出。",
   "limits.lines": "{lines}\n{text}",
+
+  "input.weightSetUnknown": "权重集“{name}”包含框架中没有的代码：{codes}",
+  "input.noiseFactor": "权重扰动系数必须在 0 到 1 之间（0.25 = ±25 %），实际为 {factor}",
+  "input.noLevel": "指数以下没有第 {level} 层可施加权重扰动（可用层级 1 到 {max}）",
+  "input.winsorizeLimits": "缩尾上限必须是满足 0 ≤ min ≤ max 的整数，实际为 {min} 到 {max}",
+  "input.pathTwice": "“{path}”和“{other}”都会改变 {top}；请只给出其中一个",
+  "input.nothing":
+    "没有不确定输入：请至少给出 weights、weightSets、normalize、aggregate、impute、winsorize 之一，或一个选项路径",
+  "input.needsPositive":
+    "几何、调和或幂（p < 0）加总需要为正的标准化值，而 {method} 无法保证；请在标准化备选方法中使用 minmax、zscore 或 rank",
+  "input.needsNonNegative":
+    "p 为奇数或非整数的幂加总需要非负的标准化值，而 {method} 无法保证；请在标准化备选方法中使用 minmax、zscore 或 rank",
 } as const satisfies Record<keyof EnglishCatalogue, string>;

@@ -4,7 +4,7 @@
  * serves plain Monte Carlo and the Saltelli design (where A_B^i swaps one whole block).
  */
 import { msg, render, type Message } from "../messages";
-import { IndexInputError } from "../errors";
+import { IndexInputError, said } from "../errors";
 import type { IndexResult } from "../result";
 import {
   describeNormalize,
@@ -64,8 +64,8 @@ export interface InputModel {
   nominalNormalize: string;
 }
 
-const fail = (message: string) =>
-  new IndexInputError([{ table: "Spec", column: "uncertainty", severity: "error", message }]);
+const fail = (text: Message) =>
+  new IndexInputError([{ table: "Spec", column: "uncertainty", severity: "error", ...said(text) }]);
 
 /** `base` overrides steps of the nominal spec for every run (see indexModel: steps done once up front). */
 export function buildInputModel(
@@ -127,10 +127,7 @@ export function buildInputModel(
     const sets = inputs.weightSets.map((set) => (typeof set === "string" ? weightSetFor(result, set) : set));
     for (const set of sets) {
       const unknown = Object.keys(set.weights).filter((code) => !framework.byCode.has(code));
-      if (unknown.length)
-        throw fail(
-          `weight set "${set.name}" names codes that are not in the Framework: ${unknown.slice(0, 10).join(", ")}`,
-        );
+      if (unknown.length) throw fail(msg("input.weightSetUnknown", { name: set.name, codes: unknown.slice(0, 10) }));
     }
     // A set may give only some weights; the others keep their nominal values.
     const full = sets.map((set) => ({ ...weightsRecord, ...set.weights }));
@@ -142,15 +139,11 @@ export function buildInputModel(
   }
   if (inputs.weights) {
     const factor = inputs.weights.factor ?? 0.25;
-    if (!(factor > 0 && factor < 1))
-      throw fail(`the weight noise factor must be between 0 and 1 (0.25 = ±25 %), got ${factor}`);
+    if (!(factor > 0 && factor < 1)) throw fail(msg("input.noiseFactor", { factor }));
     const levels = inputs.weights.levels ?? Array.from({ length: framework.maxLevel - 1 }, (_, i) => i + 1);
     for (const level of levels) {
       const codes = nodesAtLevel(framework, level);
-      if (codes.length === 0)
-        throw fail(
-          `there is no level ${level} below the index to put weight noise on (levels 1 to ${framework.maxLevel - 1})`,
-        );
+      if (codes.length === 0) throw fail(msg("input.noLevel", { level, max: framework.maxLevel - 1 }));
       add(
         `weights L${level}`,
         codes.length,
@@ -208,7 +201,7 @@ export function buildInputModel(
   if (inputs.winsorize) {
     const { min, max } = inputs.winsorize;
     if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 0 && max >= min)) {
-      throw fail(`the winsorization limits must be whole numbers with 0 ≤ min ≤ max, got ${min} to ${max}`);
+      throw fail(msg("input.winsorizeLimits", { min, max }));
     }
     const base = nominal.treat.method === "winsorize" ? nominal.treat : WINSORIZE_DEFAULTS;
     // Drawn as a number, not picked from a list: a range of 100,000,000 limits costs nothing.
@@ -222,7 +215,7 @@ export function buildInputModel(
   for (const { path, alternatives } of inputs.paths ?? []) {
     const top = path.split(".")[0] as keyof IndexSpec;
     const other = changed.get(top) ?? (uncertainBlocks(inputs).includes(top) ? top : undefined);
-    if (other !== undefined) throw fail(`"${path}" and "${other}" both change ${top}; give one of them`);
+    if (other !== undefined) throw fail(msg("input.pathTwice", { path, other, top }));
     changed.set(top, path);
     const options = alternatives.map((value, i) => {
       const block = alternativeBlock(nominal, path, value, i);
@@ -240,10 +233,7 @@ export function buildInputModel(
       },
     );
   }
-  if (groups.length === 0)
-    throw fail(
-      "nothing is uncertain: give at least one of weights, weightSets, normalize, aggregate, impute, winsorize, or a spec path",
-    );
+  if (groups.length === 0) throw fail(msg("input.nothing"));
 
   return {
     groups,
@@ -373,9 +363,7 @@ function positiveNormalization(spec: NormalizeSpec, units: number, notes: Notes,
     default:
       // Percentile, borda, fracmax, distances and goalposts are ≥ 0: enough for odd or non-integer p.
       if (!strict && spec.method !== "none") return spec;
-      throw fail(
-        `${strict ? "geometric, harmonic or power (p < 0) aggregation needs positive" : "power aggregation with an odd or non-integer p needs non-negative"} normalized values, which ${spec.method} does not guarantee; use minmax, zscore or rank among the normalization alternatives`,
-      );
+      throw fail(msg(strict ? "input.needsPositive" : "input.needsNonNegative", { method: spec.method }));
   }
 }
 
