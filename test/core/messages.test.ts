@@ -332,9 +332,15 @@ test("the uncertain inputs, as the Sensitivity sheet describes them, in Chinese"
     "加总：arithmetic | geometric",
     "缩尾上限（winmax）1 到 3",
   ]);
+  const refused = both(() => buildInputModel(result, { weights: { factor: 2 } }));
+  assert.deepEqual(refused.en, [
+    "Spec (uncertainty): the weight noise factor must be between 0 and 1 (0.25 = ±25 %), got 2",
+  ]);
+  assert.deepEqual(refused.zh, ["Spec (uncertainty)：权重扰动系数必须在 0 到 1 之间（0.25 = ±25 %），实际为 2"]);
   // Method names and their parameters (mean, sd) are option keys, typed as they are.
   const keys = ["minmax", "zscore", "mean", "sd", "arithmetic", "geometric", "winmax"];
-  for (const text of zh) assert.deepEqual(englishWords(text, keys), [], text);
+  for (const text of [...zh, ...refused.zh])
+    assert.deepEqual(englishWords(text, [...keys, "Spec", "uncertainty"]), [], text);
 });
 
 /** Every Chinese string literal in src/ (catalogues, pane, report, template). */
