@@ -84,7 +84,8 @@ export async function runCompute(
   if (args.spec) tables.origins.Spec = { sheet: basename(args.spec), row: 0, col: 0 };
   const origins = tables.origins;
   onOrigins?.(origins);
-  onNotes?.(tables.notes);
+  const notes = tables.noteTexts.map((text) => render(args.lang, text));
+  onNotes?.(notes);
   const spec = resolveSpec(tables.settings, json);
   let result: IndexResult;
   try {
@@ -92,7 +93,7 @@ export async function runCompute(
   } catch (error) {
     throw placeSpecIssues(error, tables.settings, json);
   }
-  const messages = [...tables.notes, ...result.warnings.map((issue) => formatIssue(issue, origins, args.lang))];
+  const messages = [...notes, ...result.warnings.map((issue) => formatIssue(issue, origins, args.lang))];
   const analysis = await runCliAnalysis(result, args.analysis);
 
   const files: PendingWrite[] = [];

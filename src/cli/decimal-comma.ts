@@ -4,13 +4,13 @@
  * numbers are read as numbers with a note; when commas and decimal points are mixed nothing is
  * converted, a note says why, and the engine names every cell that is not a number.
  */
-import { cellAddress, type Cell } from "../core/engine";
+import { cellAddress, msg, type Cell, type Message } from "../core/engine";
 
 const DECIMAL_COMMA = /^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+$/;
 const DOT_THOUSANDS = /^[+-]?\d{1,3}(\.\d{3})+$/;
 const DECIMAL_POINT = /^[+-]?(\d+\.\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-export function readDecimalCommas(table: Cell[][], separator: string, label: string): string[] {
+export function readDecimalCommas(table: Cell[][], separator: string, label: string): Message[] {
   if (separator === ",") return [];
   const commas: [number, number][] = [];
   const thousands: [number, number][] = [];
@@ -29,14 +29,17 @@ export function readDecimalCommas(table: Cell[][], separator: string, label: str
   if (commas.length === 0) return [];
   const at = ([r, c]: [number, number]) => `${label}!${cellAddress(r, c)} "${String(table[r]![c]).trim()}"`;
   if (point) {
-    return [
-      `Note: ${label} mixes decimal commas (${at(commas[0]!)}) and decimal points (${at(point)}), so no number was converted; the cells that are not numbers are listed below. Use one convention in the whole file.`,
-    ];
+    return [msg("decimal.mixed", { label, comma: at(commas[0]!), point: at(point) })];
   }
   const toNumber = (text: string) => Number(text.trim().replace(/\./g, "").replace(",", "."));
   const first = at(commas[0]!);
   for (const [r, c] of [...commas, ...thousands]) table[r]![c] = toNumber(table[r]![c] as string);
   return [
-    `Note: ${label} uses decimal commas (e.g. ${first} read as ${table[commas[0]![0]]![commas[0]![1]]})${thousands.length ? " and dots as thousands separators" : ""}; ${commas.length + thousands.length} cells were read that way.`,
+    msg(thousands.length ? "decimal.readThousands" : "decimal.read", {
+      label,
+      first,
+      value: table[commas[0]![0]]![commas[0]![1]] as number,
+      count: commas.length + thousands.length,
+    }),
   ];
 }

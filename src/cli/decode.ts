@@ -6,6 +6,7 @@
  * files renamed .csv are refused with what they are.
  */
 import { Buffer, isUtf8 } from "node:buffer";
+import { msg, render, type Message } from "../core/engine";
 
 export class TextFileError extends Error {
   constructor(message: string) {
@@ -19,6 +20,12 @@ export interface DecodedText {
   encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
   /** Said on the terminal when the encoding was inferred (Windows-1252). */
   note?: string;
+  /** The same note in the catalogue, for --lang. */
+  noteText?: Message;
+}
+
+function withNote(decoded: Omit<DecodedText, "note" | "noteText">, text: Message): DecodedText {
+  return { ...decoded, note: render("en", text), noteText: text };
 }
 
 const startsWith = (bytes: Uint8Array, ...prefix: number[]) => prefix.every((b, k) => bytes[k] === b);
@@ -44,17 +51,15 @@ export function decodeText(bytes: Uint8Array, label: string): DecodedText {
   if (nulls.total > 0) {
     // UTF-16 without a BOM puts the zero byte of ASCII characters on one side of every pair.
     if (nulls.odd > 0 && nulls.even === 0 && bytes.length % 2 === 0 && nulls.odd * 4 >= bytes.length)
-      return {
-        text: strict(bytes, "utf-16le", label, "UTF-16 LE"),
-        encoding: "utf-16le",
-        note: `${label} has no byte order mark but reads as UTF-16 LE text`,
-      };
+      return withNote(
+        { text: strict(bytes, "utf-16le", label, "UTF-16 LE"), encoding: "utf-16le" },
+        msg("decode.utf16NoBom", { label, order: "LE" }),
+      );
     if (nulls.even > 0 && nulls.odd === 0 && bytes.length % 2 === 0 && nulls.even * 4 >= bytes.length)
-      return {
-        text: strict(bytes, "utf-16be", label, "UTF-16 BE"),
-        encoding: "utf-16be",
-        note: `${label} has no byte order mark but reads as UTF-16 BE text`,
-      };
+      return withNote(
+        { text: strict(bytes, "utf-16be", label, "UTF-16 BE"), encoding: "utf-16be" },
+        msg("decode.utf16NoBom", { label, order: "BE" }),
+      );
     throw new TextFileError(`${label} holds binary data (zero bytes), not text; save it from Excel as CSV UTF-8`);
   }
   // isUtf8 (native) then a plain decode: as strict as TextDecoder's fatal mode, several times faster on 180 MB.
@@ -62,11 +67,13 @@ export function decodeText(bytes: Uint8Array, label: string): DecodedText {
     return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"), encoding: "utf-8" };
   const text = windows1252(bytes);
   const example = firstNonAscii(text);
-  return {
-    text,
-    encoding: "windows-1252",
-    note: `Note: ${label} is not UTF-8; it was read as Windows-1252 (what Excel's "CSV (Comma delimited)" writes on Windows)${example ? `, e.g. line ${example.line} reads "${example.word}"` : ""}. If characters look wrong, save the file as "CSV UTF-8" and run again.`,
-  };
+  return withNote(
+    { text, encoding: "windows-1252" },
+    msg("decode.windows1252", {
+      label,
+      example: example ? msg("decode.example", { line: example.line, word: example.word }) : "",
+    }),
+  );
 }
 
 function strict(bytes: Uint8Array, encoding: "utf-8" | "utf-16le" | "utf-16be", label: string, what: string): string {

@@ -8,6 +8,7 @@ import { basename, extname } from "node:path";
 import type ExcelJS from "exceljs";
 import type { TableName, TableOrigin } from "../core/engine";
 import type { Cell, Table } from "../core/engine";
+import { msg, render, type Message } from "../core/engine";
 import { CsvSyntaxError, detectSeparator, parseCsv } from "./csv";
 import { readDecimalCommas } from "./decimal-comma";
 import { decodeText, TextFileError } from "./decode";
@@ -29,6 +30,12 @@ export interface InputTables {
   origins: Partial<Record<TableName, TableOrigin>>;
   /** Notes about the reading itself (formulas without a saved result...). */
   notes: string[];
+  /** The same notes in the catalogue, for --lang. */
+  noteTexts: Message[];
+}
+
+function withNotes<T extends object>(tables: T, texts: Message[]): T & { notes: string[]; noteTexts: Message[] } {
+  return { ...tables, notes: texts.map((text) => render("en", text)), noteTexts: texts };
 }
 
 export type InputKind = "csv" | "xlsx";
@@ -46,25 +53,22 @@ export async function readInputs(input: string, meta?: string): Promise<InputTab
   const kind = inputKind(input);
   if (kind === "csv") {
     if (!meta) throw new InputFileError(`${input} is a CSV file: give the Framework table with --meta <framework.csv>`);
-    const notes: string[] = [];
+    const notes: Message[] = [];
     const data = await readCsvTable(input, notes);
     const framework = await readCsvTable(meta, notes);
-    return {
-      data,
-      framework,
-      origins: { Data: csvOrigin(input), Framework: csvOrigin(meta) },
-      notes,
-    };
+    return withNotes({ data, framework, origins: { Data: csvOrigin(input), Framework: csvOrigin(meta) } }, notes);
   }
   const tables = await readWorkbookTables(input, { framework: !meta });
   if (meta) {
-    tables.framework = await readCsvTable(meta, tables.notes);
+    const notes = [...tables.noteTexts];
+    tables.framework = await readCsvTable(meta, notes);
     tables.origins.Framework = csvOrigin(meta);
+    return withNotes(tables, notes);
   }
   return tables;
 }
 
-async function readText(path: string, notes: string[]): Promise<string> {
+async function readText(path: string, notes: Message[]): Promise<string> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -73,7 +77,7 @@ async function readText(path: string, notes: string[]): Promise<string> {
   }
   try {
     const decoded = decodeText(bytes, basename(path));
-    if (decoded.note) notes.push(decoded.note);
+    if (decoded.noteText) notes.push(decoded.noteText);
     return decoded.text;
   } catch (error) {
     if (error instanceof TextFileError) throw new InputFileError(error.message);
@@ -82,7 +86,7 @@ async function readText(path: string, notes: string[]): Promise<string> {
 }
 
 /** A CSV file as a table; notes about its encoding and number convention go to `notes`. */
-export async function readCsvTable(path: string, notes: string[] = []): Promise<Table> {
+export async function readCsvTable(path: string, notes: Message[] = []): Promise<Table> {
   if (extname(path).toLowerCase() !== ".csv" && extname(path).toLowerCase() !== ".txt") {
     throw new InputFileError(`${path}: expected a .csv file`);
   }
@@ -131,7 +135,7 @@ export async function readWorkbookTables(path: string, need = { framework: true 
   }
   const find = (name: string) => workbook.worksheets.find((ws) => ws.name.trim().toLowerCase() === name.toLowerCase());
   const names = workbook.worksheets.map((ws) => ws.name);
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const origins: Partial<Record<TableName, TableOrigin>> = {};
   const read = (key: keyof typeof SHEETS, required: boolean): Table | undefined => {
     const ws = find(SHEETS[key]);
@@ -156,11 +160,11 @@ export async function readWorkbookTables(path: string, need = { framework: true 
   const framework = read("framework", need.framework) ?? [];
   const settings = read("settings", false);
   const published = read("published", false);
-  return { data, framework, settings, ...(published ? { published } : {}), origins, notes };
+  return withNotes({ data, framework, settings, ...(published ? { published } : {}), origins }, notes);
 }
 
 /** The used block of a sheet (from its first to its last non-empty cell), with its origin. */
-function sheetTable(ws: ExcelJS.Worksheet, notes: string[]): { table: Cell[][]; origin: TableOrigin } {
+function sheetTable(ws: ExcelJS.Worksheet, notes: Message[]): { table: Cell[][]; origin: TableOrigin } {
   let top = Infinity,
     left = Infinity,
     bottom = -1,
@@ -170,9 +174,7 @@ function sheetTable(ws: ExcelJS.Worksheet, notes: string[]): { table: Cell[][]; 
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.isMerged && cell.master !== cell && cell.master.address !== cell.address) return; // Excel shows merged cells' value only in the first
       const v = plainCell(cell.value, () =>
-        notes.push(
-          `${ws.name}!${cell.address} holds a formula with no saved result; it is read as empty (open and save the workbook in Excel to store results)`,
-        ),
+        notes.push(msg("read.formulaNoResult", { cell: `${ws.name}!${cell.address}` })),
       );
       if (v === null || v === "") return;
       cells.push({ r, c, v });

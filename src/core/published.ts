@@ -4,7 +4,8 @@
  * "Published vs computed" sheet.
  */
 import { UNIT_CODE } from "./data";
-import { IndexInputError, type ValidationIssue } from "./errors";
+import { IndexInputError, said, type ValidationIssue } from "./errors";
+import { msg, type Message, type MessageParam } from "./messages";
 import { cellText, clip, headerKey, isBlankRow, parseNumber } from "./table";
 import type { Table } from "./types";
 
@@ -19,17 +20,14 @@ const RANK = ["rank", "publishedrank", "position"];
 
 export function parsePublished(table: Table): PublishedRanking {
   const issues: ValidationIssue[] = [];
-  const err = (message: string, row?: number, col?: number) =>
-    issues.push({ table: "Published", severity: "error", message, row, col });
+  const err = (text: Message, row?: number, col?: number) =>
+    issues.push({ table: "Published", severity: "error", ...said(text), row, col });
   const keys = (table[0] ?? []).map(headerKey);
   const codeCol = keys.findIndex((k) => UNIT_CODE.includes(k));
   const rankCol = keys.findIndex((k) => RANK.includes(k));
   const timeCol = keys.findIndex((k) => k === "time" || k === "year");
   if (codeCol < 0 || rankCol < 0) {
-    err(
-      `the Published table needs a header row with uCode and Rank (optionally Time); headers found: ${(table[0] ?? []).map(cellText).filter(Boolean).join(", ") || "none"}`,
-      0,
-    );
+    err(msg("published.noHeader", { headers: headersFound((table[0] ?? []).map(cellText).filter(Boolean)) }), 0);
     throw new IndexInputError(issues);
   }
   const entries: PublishedRanking["entries"] = [];
@@ -40,29 +38,28 @@ export function parsePublished(table: Table): PublishedRanking {
     if (isBlankRow(row)) continue;
     const code = cellText(row![codeCol]);
     const rank = parseNumber(row![rankCol]);
-    if (code === "") err("this row has a rank but no unit code", r, codeCol);
+    if (code === "") err(msg("published.noCode"), r, codeCol);
     else if (seen.has(code)) {
-      err(`unit ${clip(code)} is listed twice (also row ${seen.get(code)! + 1}); keep one row per unit`, r, codeCol);
-      err(`unit ${clip(code)} is listed twice (also row ${r + 1}); keep one row per unit`, seen.get(code)!, codeCol);
+      err(msg("published.twice", { unit: clip(code), row: seen.get(code)! + 1 }), r, codeCol);
+      err(msg("published.twice", { unit: clip(code), row: r + 1 }), seen.get(code)!, codeCol);
     }
     if (!(rank.value >= 1) || !Number.isInteger(rank.value))
-      err(`rank "${clip(cellText(row![rankCol]))}" is not a whole number from 1`, r, rankCol);
+      err(msg("published.rank", { value: clip(cellText(row![rankCol])) }), r, rankCol);
     if (timeCol >= 0) {
       const t = parseNumber(row![timeCol]);
-      if (!Number.isFinite(t.value))
-        err(
-          `Time "${clip(cellText(row![timeCol]))}" is not a number; enter the edition the rank belongs to`,
-          r,
-          timeCol,
-        );
+      if (!Number.isFinite(t.value)) err(msg("published.time", { value: clip(cellText(row![timeCol])) }), r, timeCol);
       else times.add(t.value);
     }
     if (code !== "") seen.set(code, r);
     entries.push({ code, rank: rank.value, row: r });
   }
-  if (times.size > 1)
-    err(`the Published table mixes editions (${[...times].join(", ")}); compare one edition at a time`, 0, timeCol);
-  if (entries.length === 0) err("the Published table has a header but no ranks", 0);
+  if (times.size > 1) err(msg("published.mixed", { times: [...times] }), 0, timeCol);
+  if (entries.length === 0) err(msg("published.noRanks"), 0);
   if (issues.length > 0) throw new IndexInputError(issues);
   return { entries, time: times.size === 1 ? [...times][0]! : null };
+}
+
+/** "none" when the header row is empty. */
+function headersFound(headers: string[]): MessageParam {
+  return headers.length ? headers : msg("published.none");
 }

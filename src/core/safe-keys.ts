@@ -3,14 +3,16 @@
  * them on a plain object reaches Object.prototype (`obj["__proto__"] = …` swaps the prototype).
  * Objects built from user input are made with Object.create(null) and checked with these.
  */
+import { msg, render, type Message } from "./messages";
+
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
 export function isForbiddenKey(key: string): boolean {
   return FORBIDDEN_KEYS.has(key);
 }
 
-export const forbiddenKeyMessage = (key: string) =>
-  `"${key}" cannot be an option name (it is reserved by JavaScript and would change every object); use the option names listed in the README`;
+export const forbiddenKeyText = (key: string): Message => msg("spec.forbiddenKey", { key });
+export const forbiddenKeyMessage = (key: string) => render("en", forbiddenKeyText(key));
 
 /** An empty object with no prototype: no key written to it can reach Object.prototype. */
 export function bareObject<T = unknown>(): Record<string, T> {

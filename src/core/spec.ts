@@ -1,7 +1,9 @@
 /** The pipeline options (every key optional) and their validation with zod. */
 import { z } from "zod";
-import { IndexInputError, type TableName, type ValidationIssue } from "./errors";
-import { bareObject, forbiddenKeyMessage, forbiddenKeyPaths, isForbiddenKey } from "./safe-keys";
+import { IndexInputError, said, type TableName, type ValidationIssue } from "./errors";
+import { msg, type Message } from "./messages";
+import { zodText } from "./zod-text";
+import { bareObject, forbiddenKeyPaths, forbiddenKeyText, isForbiddenKey } from "./safe-keys";
 import {
   AGGREGATE_REGISTRY,
   IMPUTE_REGISTRY,
@@ -94,12 +96,24 @@ export interface IndexSpec {
 
 export type SpecInput = Record<string, unknown>;
 
+/** Reports a problem at an option path: a catalogue message, or zod's own English when it is not in the catalogue. */
+type Fail = (path: string, text: string | Message) => void;
+
+/** Literal braces in a message go in as parameters: `{name}` in a template is a slot. */
+const BRACES = { open: "{", close: "}" } as const;
+
 const TOP_KEYS = ["denominate", "impute", "screen", "treat", "normalize", "aggregate", "weights", "editions"] as const;
 
 /** Validates a plain spec object (from JSON or a Settings sheet) and fills in the defaults. */
 export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec {
   const issues: ValidationIssue[] = [];
-  const fail = (path: string, message: string) => issues.push({ table, column: path, message, severity: "error" });
+  const fail: Fail = (path, text) =>
+    issues.push({
+      table,
+      column: path,
+      severity: "error",
+      ...(typeof text === "string" ? { message: text } : said(text)),
+    });
   const spec: IndexSpec = {
     denominate: false,
     impute: { method: "none" },
@@ -111,7 +125,7 @@ export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec 
   };
   if (input === undefined || input === null) return spec;
   if (typeof input !== "object" || Array.isArray(input)) {
-    throw new IndexInputError([{ table, message: "the spec must be an object of options", severity: "error" }]);
+    throw new IndexInputError([{ table, ...said(msg("spec.notObject")), severity: "error" }]);
   }
   const obj = input as Record<string, unknown>;
   const unsafe = forbiddenKeyPaths(obj);
@@ -121,17 +135,17 @@ export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec 
         table,
         column: path,
         severity: "error" as const,
-        message: forbiddenKeyMessage(path.split(".").pop()!),
+        ...said(forbiddenKeyText(path.split(".").pop()!)),
       })),
     );
   }
   for (const key of Object.keys(obj)) {
     if (!(TOP_KEYS as readonly string[]).includes(key))
-      fail(key, `unknown option "${key}"; allowed: ${TOP_KEYS.join(", ")}`);
+      fail(key, msg("spec.unknownOption", { key, allowed: [...TOP_KEYS] }));
   }
   if (obj.denominate !== undefined) {
     if (typeof obj.denominate === "boolean") spec.denominate = obj.denominate;
-    else fail("denominate", "must be true or false");
+    else fail("denominate", msg("spec.trueFalse"));
   }
   if (obj.impute !== undefined) {
     const v = parseMethodBlock("impute", obj.impute, IMPUTE_REGISTRY, imputeSchema, fail);
@@ -140,13 +154,7 @@ export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec 
   if (obj.screen !== undefined) {
     const r = screenSchema.safeParse(obj.screen);
     if (r.success) spec.screen = r.data;
-    else
-      reportZod(
-        "screen",
-        r.error,
-        fail,
-        'screen takes { "minCoverage": share 0–1, "minNonZero": share 0–1, "basis": "raw" | "imputed", "include": [unit codes], "exclude": [unit codes] }',
-      );
+    else reportZod("screen", r.error, fail, msg("spec.screenHint", BRACES));
   }
   if (obj.treat !== undefined) {
     const { block, byIndicator } = splitByIndicator("treat", obj.treat, fail);
@@ -178,7 +186,7 @@ export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec 
   if (obj.weights !== undefined && obj.weights !== null) {
     const r = z.record(z.string(), z.number().min(0).refine(Number.isFinite)).safeParse(obj.weights);
     if (r.success) spec.weights = r.data;
-    else fail("weights", "weights must map node codes to non-negative numbers");
+    else fail("weights", msg("spec.weightsMap"));
   }
   if (obj.editions !== undefined) {
     const r = editionsSchema.safeParse(obj.editions);
@@ -188,17 +196,17 @@ export function parseSpec(input: unknown, table: TableName = "Spec"): IndexSpec 
         "editions",
         r.error,
         fail,
-        `editions takes { normalize: ${EDITIONS_NORMALIZE.join(" | ")}, edition: a Time value }`,
+        msg("spec.editionsHint", { ...BRACES, modes: EDITIONS_NORMALIZE.join(" | ") }),
       );
   }
   if (issues.length > 0) throw new IndexInputError(issues);
   return spec;
 }
 
-function parseAggregate(value: unknown, fail: (path: string, message: string) => void): AggregateSpec | null {
+function parseAggregate(value: unknown, fail: Fail): AggregateSpec | null {
   if (typeof value === "string") value = { method: value };
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    fail("aggregate", `must be an object such as { "method": "arithmetic" }`);
+    fail("aggregate", msg("spec.aggregateObject", { example: '{ "method": "arithmetic" }' }));
     return null;
   }
   const { byLevel, minCoverage, ...rest } = value as Record<string, unknown>;
@@ -215,13 +223,13 @@ function parseAggregate(value: unknown, fail: (path: string, message: string) =>
   }
   if (byLevel !== undefined) {
     if (typeof byLevel !== "object" || byLevel === null || Array.isArray(byLevel)) {
-      fail("aggregate.byLevel", `must map level numbers to methods, e.g. { "2": { "method": "geometric" } }`);
+      fail("aggregate.byLevel", msg("spec.byLevelMap", { example: '{ "2": { "method": "geometric" } }' }));
       return null;
     }
     for (const [level, block] of Object.entries(byLevel as Record<string, unknown>)) {
       const n = Number(level);
       if (!Number.isInteger(n) || n < 2) {
-        fail(`aggregate.byLevel.${level}`, "levels are whole numbers from 2 (the aggregates of indicators) up");
+        fail(`aggregate.byLevel.${level}`, msg("spec.levels"));
         continue;
       }
       // A level may set only its data threshold and keep the global method.
@@ -244,24 +252,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function parseShare(path: string, value: unknown, fail: (path: string, message: string) => void): number | undefined {
+function parseShare(path: string, value: unknown, fail: Fail): number | undefined {
   const r = share.safeParse(value);
   if (r.success) return r.data;
-  fail(path, `must be a share between 0 and 1 (e.g. 0.5 = half of the children), got ${JSON.stringify(value)}`);
+  fail(path, msg("spec.shareGot", { got: String(JSON.stringify(value)) }));
   return undefined;
 }
 
 /** Separates "byIndicator" from a step block; `block` is undefined when the block holds nothing else. */
-function splitByIndicator(
-  path: string,
-  value: unknown,
-  fail: (path: string, message: string) => void,
-): { block: unknown; byIndicator?: unknown } {
+function splitByIndicator(path: string, value: unknown, fail: Fail): { block: unknown; byIndicator?: unknown } {
   if (!isRecord(value) || !("byIndicator" in value)) return { block: value };
   const { byIndicator, ...rest } = value;
   if (Object.keys(rest).length === 0) return { block: undefined, byIndicator };
   if (rest.method === undefined) {
-    fail(`${path}.method`, `give the global method next to byIndicator (e.g. "${path}.method")`);
+    fail(`${path}.method`, msg("spec.globalMethod", { path }));
     return { block: undefined };
   }
   return { block: rest, byIndicator };
@@ -271,11 +275,11 @@ function splitByIndicator(
 function parseByIndicator<T>(
   step: string,
   value: unknown,
-  fail: (path: string, message: string) => void,
+  fail: Fail,
   one: (path: string, value: unknown) => T | null,
 ): Record<string, T> | null {
   if (!isRecord(value)) {
-    fail(`${step}.byIndicator`, `must map indicator codes to methods, e.g. { "I01": { "method": "zscore" } }`);
+    fail(`${step}.byIndicator`, msg("spec.byIndicatorMap", { example: '{ "I01": { "method": "zscore" } }' }));
     return null;
   }
   const out: Record<string, T> = Object.create(null) as Record<string, T>;
@@ -288,18 +292,16 @@ function parseByIndicator<T>(
   return ok ? out : null;
 }
 
-function parseTreatOverride(
-  path: string,
-  value: unknown,
-  fail: (path: string, message: string) => void,
-): TreatOverride | null {
+function parseTreatOverride(path: string, value: unknown, fail: Fail): TreatOverride | null {
   if (value === "none" || (isRecord(value) && value.method === "none" && Object.keys(value).length === 1))
     return { method: "none" };
   if (typeof value === "string") value = { method: value };
   if (!isRecord(value)) {
     fail(
       path,
-      `must be "none" or { "winmax": ..., "skewThreshold": ..., "kurtThreshold": ..., "fallback": "log" | "none" }`,
+      msg("spec.treatOverride", {
+        shape: '{ "winmax": ..., "skewThreshold": ..., "kurtThreshold": ..., "fallback": "log" | "none" }',
+      }),
     );
     return null;
   }
@@ -309,7 +311,7 @@ function parseTreatOverride(
     path,
     r.error,
     fail,
-    `a treatment is "none" or winsorize with keys method, winmax, skewThreshold, kurtThreshold, fallback`,
+    msg("spec.treatHint", { keys: ["method", "winmax", "skewThreshold", "kurtThreshold", "fallback"] }),
   );
   return null;
 }
@@ -324,38 +326,34 @@ function parseMethodBlock<U extends z.ZodType>(
   value: unknown,
   entries: Record<string, MethodEntry>,
   union: U,
-  fail: (path: string, message: string) => void,
+  fail: Fail,
 ): z.output<U> | null {
   const methods = Object.keys(entries);
   const block = typeof value === "string" ? { method: value } : value;
   if (typeof block !== "object" || block === null || Array.isArray(block)) {
-    fail(path, `must be an object with a "method" (one of ${methods.join(", ")})`);
+    fail(path, msg("spec.methodObject", { methods }));
     return null;
   }
   const method = (block as Record<string, unknown>).method;
   if (typeof method !== "string" || !Object.hasOwn(entries, method)) {
-    fail(`${path}.method`, `unknown method ${JSON.stringify(method ?? null)}; allowed: ${methods.join(", ")}`);
+    fail(`${path}.method`, msg("spec.unknownMethod", { method: JSON.stringify(method ?? null), allowed: methods }));
     return null;
   }
   const r = union.safeParse(value);
   if (r.success) return r.data;
   const allowedKeys = methodKeys(entries[method]!.schema);
-  reportZod(path, r.error, fail, `allowed keys for ${method}: ${allowedKeys.join(", ")}`);
+  reportZod(path, r.error, fail, msg("spec.allowedKeys", { method, keys: allowedKeys }));
   return null;
 }
 
-function reportZod(
-  path: string,
-  error: z.ZodError,
-  fail: (path: string, message: string) => void,
-  hint?: string,
-): void {
+function reportZod(path: string, error: z.ZodError, fail: Fail, hint?: Message): void {
   for (const zi of error.issues) {
     const where = [path, ...zi.path.map(String)].join(".");
-    let message = zi.message;
-    if (zi.code === "unrecognized_keys")
-      message = `unknown option${zi.keys.length > 1 ? "s" : ""} ${zi.keys.map((k) => `"${k}"`).join(", ")}`;
-    fail(where, hint ? `${message} (${hint})` : message);
+    const message =
+      zi.code === "unrecognized_keys"
+        ? msg(zi.keys.length > 1 ? "spec.unknownKeys" : "spec.unknownKey", { keys: zi.keys.map((k) => `"${k}"`) })
+        : zodText(zi);
+    fail(where, hint ? msg("spec.withHint", { message, hint }) : message);
   }
 }
 
@@ -378,7 +376,7 @@ export function settingsToSpecInput(rows: readonly (readonly unknown[])[]): {
         table: "Settings",
         row: r,
         col: 0,
-        message: "the key must be text such as normalize.method",
+        ...said(msg("settings.keyNotText")),
         severity: "error",
       });
       return;
@@ -386,11 +384,8 @@ export function settingsToSpecInput(rows: readonly (readonly unknown[])[]): {
     const parts = key.split(".");
     const bad = parts.find(isForbiddenKey);
     if (bad !== undefined || parts.length > MAX_KEY_PARTS) {
-      const message =
-        bad !== undefined
-          ? forbiddenKeyMessage(bad)
-          : `"${key.slice(0, 60)}…" is not an option: option keys have at most 4 parts (aggregate.byLevel.2.method)`;
-      issues.push({ table: "Settings", row: r, col: 0, message, severity: "error" });
+      const text = bad !== undefined ? forbiddenKeyText(bad) : msg("settings.tooDeep", { key: key.slice(0, 60) });
+      issues.push({ table: "Settings", row: r, col: 0, ...said(text), severity: "error" });
       return;
     }
     let target: Record<string, unknown> = spec;
@@ -444,9 +439,9 @@ export function describeTreat(spec: TreatSpec): string {
 export function parseMethodCell(
   step: "normalize" | "treat",
   text: string,
-): { value?: NormalizeSpec | TreatOverride; problems: string[] } {
-  const problems: string[] = [];
-  const fail = (_path: string, message: string) => problems.push(message);
+): { value?: NormalizeSpec | TreatOverride; problems: (string | Message)[] } {
+  const problems: (string | Message)[] = [];
+  const fail: Fail = (_path, message) => problems.push(message);
   const [head, ...rest] = text
     .trim()
     .split(/[\s,;]+/)
@@ -458,9 +453,7 @@ export function parseMethodCell(
   for (const part of params) {
     const m = /^([A-Za-z]+)=(.+)$/.exec(part);
     if (!m || m[1] === "method") {
-      problems.push(
-        `"${part.slice(0, 40)}" is not a parameter; write parameters as name=value, e.g. "minmax low=1 high=10"`,
-      );
+      problems.push(msg("spec.notParameter", { part: part.slice(0, 40) }));
       continue;
     }
     block[m[1]!] = coerceSetting(m[2]!);

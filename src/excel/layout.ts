@@ -7,11 +7,11 @@
  * and charts that point at it keep working; replacing it (rename, then delete) turns them into #REF!.
  */
 import type { ReportPlan, SheetKey, SheetPlan } from "../core/report";
-import { parseA1 } from "../core/engine";
+import { parseA1, render } from "../core/engine";
 import { AddinError } from "./errors";
 import { apiSupported, type Session } from "./office";
 import { OWNED_SETTING, OWNER_PROPERTY, ownerName, parseRegistry, type OwnedRegistry } from "./ownership";
-import { planExtents, sheetLimitProblems } from "../core/report";
+import { planExtents, sheetLimitTexts } from "../core/report";
 import { cleanSheetName, uniqueSheetName, uniqueTableName } from "../core/report";
 import { sheetShape } from "./shape";
 
@@ -249,8 +249,8 @@ export function planLayout(state: WorkbookState, plan: ReportPlan): Layout {
 
 /** Everything a write could trip on is checked before the first write. */
 export function validatePlan(plan: ReportPlan): void {
-  const tooLarge = sheetLimitProblems(planExtents(plan));
-  if (tooLarge.length > 0) throw new AddinError(tooLarge);
+  const tooLarge = sheetLimitTexts(planExtents(plan));
+  if (tooLarge.length > 0) throw AddinError.inEveryLanguage((language) => tooLarge.map((t) => render(language, t)));
   const problems: string[] = [];
   const keys = new Set<string>();
   for (const sheet of plan.sheets) {

@@ -6,7 +6,7 @@
  */
 import type { Language } from "../core/engine";
 import type { IndexResult } from "../core/engine";
-import { ahp } from "../core/engine";
+import { ahp, computeErrorMessage, IndexComputeError, render as renderMessage } from "../core/engine";
 import { applyAhp, applyPreset, WhatIfModel, type PresetMethod } from "../core/engine";
 import { errorMessages, type AddinService, type StoredChoice } from "../excel/service";
 import { t, tw, type WeightsKey } from "./i18n";
@@ -58,6 +58,9 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
   let message: { text: string; error: boolean } | null = null;
   const lang = () => deps.language();
   const T = (key: WeightsKey, values?: Record<string, string | number>) => tw(lang(), key, values);
+  // Presets and AHP fail inside the pane (IndexComputeError): in the pane's language.
+  const errorText = (error: unknown) =>
+    error instanceof IndexComputeError ? computeErrorMessage(error, lang()) : errorMessages(error, lang()).join(" ");
   const nameOf = (code: string) => result?.framework.byCode.get(code)?.name || code;
   host.classList.add("weights-panel");
 
@@ -91,7 +94,9 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
     host.dataset.rerankMs = ms.toFixed(3);
     if (failure) {
       showMessage(
-        failure.kind === "all-zero" ? T("weights.allZero", { node: nameOf(failure.node) }) : failure.message,
+        failure.kind === "all-zero"
+          ? T("weights.allZero", { node: nameOf(failure.node) })
+          : renderMessage(lang(), failure.text),
         true,
       );
     } else if (message?.error) showMessage(null);
@@ -253,7 +258,7 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
           applyPreset(m, method, scope || "all");
           showMessage(null);
         } catch (error) {
-          showMessage(errorMessages(error).join(" "), true);
+          showMessage(errorText(error), true);
         }
         syncInputs();
         recompute();
@@ -354,7 +359,7 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
       try {
         applyAhp(m, scope, values);
       } catch (error) {
-        showMessage(errorMessages(error).join(" "), true);
+        showMessage(errorText(error), true);
       }
       syncInputs();
       recompute();
@@ -387,7 +392,7 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
       await deps.recompute(); // its run calls refresh(), which rebuilds the model on the new weights
       showMessage(T("weights.applied"));
     } catch (error) {
-      showMessage(errorMessages(error).join(" "), true);
+      showMessage(errorText(error), true);
       updateMarks();
     }
   }
@@ -467,7 +472,7 @@ export function mountWeightsPanel(host: HTMLElement, deps: WeightsPanelDeps): We
         model = result ? new WhatIfModel(result) : null;
       } catch (error) {
         model = null;
-        message = { text: errorMessages(error).join(" "), error: true };
+        message = { text: errorText(error), error: true };
       }
       if (model && scope && model.slot(scope) < 0) scope = "";
       ahpOpen = ahpOpen && scope !== "";

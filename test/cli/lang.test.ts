@@ -62,3 +62,23 @@ test("--lang zh-CN: the run summary, the top table, warnings and 'wrote' are in 
   assert.match(run.stdout, new RegExp(`已写入 ${out.replace(/[\\/.]/g, (c) => `\\${c}`)}`));
   assert.doesNotMatch(run.stdout + run.stderr, /\b(units|indicators|wrote|Warning|Rank)\b/);
 });
+
+test("--lang zh-CN: how a CSV file was read (decimal commas) is said in Chinese; English unchanged", async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, "data.csv"), "uCode;uName;A;B\nU1;One;1,5;2\nU2;Two;2,5;3\nU3;Three;3,5;1\n");
+  writeFileSync(
+    join(dir, "meta.csv"),
+    "iCode,iName,Parent,Weight,Direction\nA,Alpha,Index,1,1\nB,Beta,Index,1,1\nIndex,Index,,,\n",
+  );
+  const args = ["compute", join(dir, "data.csv"), "--meta", join(dir, "meta.csv")];
+  const zh = await runInProcess([...args, "--lang", "zh-CN"]);
+  const en = await runInProcess(args);
+  assert.equal(zh.code, 0, zh.stderr);
+  const said = zh.stderr + zh.stdout;
+  assert.match(said, /注意：data\.csv 使用小数逗号（例如 data\.csv!C2 "1,5" 读作 1\.5）；共有 3 个单元格按此读取。/);
+  assert.doesNotMatch(said, /decimal commas/);
+  assert.match(
+    en.stderr + en.stdout,
+    /Note: data\.csv uses decimal commas \(e\.g\. data\.csv!C2 "1,5" read as 1\.5\); 3 cells were read that way\./,
+  );
+});

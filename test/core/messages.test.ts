@@ -6,6 +6,11 @@ import { test } from "node:test";
 import { computeIndex, formatIssue, IndexInputError, type Cell, type ValidationIssue } from "../../src/core/engine";
 import { computeErrorMessage, IndexComputeError } from "../../src/core/engine";
 import { CATALOGUES, joinList, msg, render } from "../../src/core/engine";
+import { parsePublished, parseSpec, settingsToSpecInput } from "../../src/core/engine";
+import { checkAnalysisBudget } from "../../src/core/analysis/budget";
+import { completeComparisonMatrix, pcaWeights } from "../../src/core/weights";
+import { buildInputModel } from "../../src/core/uncertainty/inputs";
+import { checkSheetLimits } from "../../src/core/report";
 
 const slots = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
@@ -165,6 +170,177 @@ test("structural errors of the Framework and a computation error in Chinese name
     computeErrorMessage(error, "zh-CN"),
     "指标 B 无法用最小–最大标准化：所有值都等于 1。请将其从框架中删除、设权重为 0 并改用其他方法，或检查其数据。",
   );
+});
+
+/** English and Chinese of what `run` throws: every issue located, or the computation's message. */
+function both(run: () => unknown): { en: string[]; zh: string[] } {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof IndexInputError)
+      return {
+        en: error.issues.map((issue) => formatIssue(issue)),
+        zh: error.issues.map((issue) => formatIssue(issue, undefined, "zh-CN")),
+      };
+    if (error instanceof IndexComputeError) return { en: [error.message], zh: [computeErrorMessage(error, "zh-CN")] };
+    throw error;
+  }
+  assert.fail("expected an error");
+}
+
+test("options (spec and Settings), zod's own checks and method cells in Chinese; English unchanged", () => {
+  const spec = both(() =>
+    parseSpec(
+      {
+        bogus: 1,
+        denominate: "yes",
+        screen: { minCoverage: 2 },
+        normalize: { method: "minmax", low: "a" },
+        aggregate: { method: "nope" },
+      },
+      "Settings",
+    ),
+  );
+  assert.deepEqual(spec.en, [
+    'Settings (bogus): unknown option "bogus"; allowed: denominate, impute, screen, treat, normalize, aggregate, weights, editions',
+    "Settings (denominate): must be true or false",
+    'Settings (screen.minCoverage): must be a share between 0 and 1 (screen takes { "minCoverage": share 0–1, "minNonZero": share 0–1, "basis": "raw" | "imputed", "include": [unit codes], "exclude": [unit codes] })',
+    "Settings (normalize.low): Invalid input: expected number, received string (allowed keys for minmax: method, low, high)",
+    'Settings (aggregate.method): unknown method "nope"; allowed: arithmetic, geometric, harmonic, power',
+  ]);
+  assert.deepEqual(spec.zh, [
+    "Settings (bogus)：未知选项“bogus”；可用：denominate、impute、screen、treat、normalize、aggregate、weights、editions",
+    "Settings (denominate)：必须为 true 或 false",
+    'Settings (screen.minCoverage)：必须是 0 到 1 之间的比例（screen 接受 { "minCoverage": 0–1 的比例, "minNonZero": 0–1 的比例, "basis": "raw" | "imputed", "include": [单位代码], "exclude": [单位代码] }）',
+    "Settings (normalize.low)：输入无效：应为数值，实际为文本（minmax 可用的键：method、low、high）",
+    'Settings (aggregate.method)：未知方法 "nope"；可用：arithmetic、geometric、harmonic、power',
+  ]);
+  const options = ["Settings", "bogus", "denominate", "impute", "screen", "treat", "normalize", "aggregate"];
+  const keys = ["weights", "editions", "minCoverage", "minNonZero", "basis", "raw", "imputed", "include", "exclude"];
+  const values = ["true", "false", "minmax", "low", "high", "method", "nope", "arithmetic", "geometric", "harmonic"];
+  for (const text of spec.zh) assert.deepEqual(englishWords(text, [...options, ...keys, ...values, "power"]), [], text);
+  // A refinement's own words (p = 0) and a key too deep for an option.
+  const power = both(() => parseSpec({ aggregate: { method: "power", p: 0 } }, "Settings"));
+  assert.deepEqual(power.zh, ["Settings (aggregate.p)：p 不能为 0（p = 0 即几何平均）（power 可用的键：method、p）"]);
+  const deep = settingsToSpecInput([["a.b.c.d.e.f.g.h.i", 1]]).issues.map((i) => formatIssue(i, undefined, "zh-CN"));
+  assert.deepEqual(deep, [
+    "Settings!A1：“a.b.c.d.e.f.g.h.i…”不是选项：选项键最多有 4 段（aggregate.byLevel.2.method）",
+  ]);
+  // A Framework method cell ("minmax lo=1") names the cell and the problem in Chinese.
+  const cell = both(() =>
+    computeIndex(
+      data.slice(0, 2),
+      [
+        ["iCode", "iName", "Parent", "Normalize"],
+        ["A", "Alpha", "Index", "minmax low"],
+        ["B", "Beta", "Index", null],
+        ["C", "Gamma", "Index", null],
+        ["Index", "Index", null, null],
+      ],
+      {},
+    ),
+  );
+  assert.deepEqual(cell.en, [
+    'Framework!D2: Normalize "minmax low": "low" is not a parameter; write parameters as name=value, e.g. "minmax low=1 high=10"',
+  ]);
+  assert.deepEqual(cell.zh, [
+    "Framework!D2：Normalize“minmax low”：“low”不是参数；请按 名称=值 的形式书写参数，例如“minmax low=1 high=10”",
+  ]);
+});
+
+test("weight methods, analysis budgets and the Published table in Chinese: no English words left", () => {
+  const ahp = both(() =>
+    completeComparisonMatrix([
+      [1, 3],
+      [0.5, 1],
+    ]),
+  );
+  assert.deepEqual(ahp.en, [
+    "the matrix is not reciprocal: row 1, column 2 is 3 so row 2, column 1 must be 1/3 (0.333), not 0.5",
+  ]);
+  assert.deepEqual(ahp.zh, ["矩阵不互反：第 1 行第 2 列为 3，因此第 2 行第 1 列必须为 1/3（0.333），而不是 0.5"]);
+  const pca = both(() => pcaWeights([Float64Array.from([1, 2]), Float64Array.from([3, 4])], ["A", "B"]));
+  assert.deepEqual(pca.en, ["PCA needs at least 3 rows with a value in every column; found 2"]);
+  assert.deepEqual(pca.zh, ["主成分分析（PCA）至少需要 3 行在每一列都有值；实际为 2 行"]);
+  // 1,000 units × 100 indicators: Monte Carlo runs are capped by memory (see budget.test.ts for the figures).
+  const budget = both(() =>
+    checkAnalysisBudget({ units: 1000, indicators: 100, sensitivityInputs: 0 }, { uncertaintyRuns: 1e9 }),
+  );
+  assert.match(
+    budget.en[0]!,
+    /^Spec \(uncertainty\): the number of uncertainty runs must be a whole number from 2 to \d+/,
+  );
+  assert.match(budget.zh[0]!, /^Spec \(uncertainty\)：对这些数据，不确定性分析的运行次数必须是 2 到 \d+ 之间的整数/);
+  const published = both(() =>
+    parsePublished([
+      ["uCode", "Rank"],
+      ["A", 1],
+      ["A", 1.5],
+    ]),
+  );
+  assert.deepEqual(published.zh, [
+    "Published!A3：单位 A 出现了两次（另见第 2 行）；每个单位只保留一行",
+    "Published!A2：单位 A 出现了两次（另见第 3 行）；每个单位只保留一行",
+    "Published!B3：排名“1.5”不是从 1 起的整数",
+  ]);
+  assert.equal(published.en[2], 'Published!B3: rank "1.5" is not a whole number from 1');
+  // A sheet too large for Excel: one line per problem, in either language.
+  const limits = both(() => checkSheetLimits([{ name: "结果", rows: 2_000_000, cols: 20_000 }]));
+  assert.deepEqual(limits.zh[0]!.split("\n"), [
+    "结果 工作表需要 2,000,000 行，超过 Excel 的上限 1,048,576；请每次计算更少的单位，或使用命令行的 --csv 或 --json 输出（没有行数限制）。",
+    "结果 工作表需要 20,000 列，超过 Excel 的上限 16,384；请减少指标，或使用命令行的 --csv 或 --json 输出。",
+  ]);
+  assert.equal(limits.en[0]!.split("\n").length, 2);
+  assert.match(limits.en[0]!, /^The 结果 sheet would need 2,000,000 rows, more than Excel's 1,048,576;/);
+  for (const text of [...ahp.zh, ...pca.zh, ...budget.zh, ...published.zh, ...limits.zh])
+    assert.deepEqual(
+      englishWords(text, ["PCA", "MB", "Spec", "uncertainty", "Published", "Excel", "--csv", "--json"]),
+      [],
+      text,
+    );
+});
+
+test("the uncertain inputs, as the Sensitivity sheet describes them, in Chinese", () => {
+  const result = computeIndex(
+    [
+      ["uCode", "uName", "A", "B", "C"],
+      ["U1", "One", 1, 2, 3],
+      ["U2", "Two", 2, 3, 1],
+      ["U3", "Three", 3, 1, 2],
+    ],
+    goodFramework,
+    {},
+  );
+  const model = buildInputModel(result, {
+    weights: { factor: 0.25 },
+    normalize: ["minmax", "zscore"],
+    aggregate: ["arithmetic", "geometric"],
+    winsorize: { min: 1, max: 3 },
+  });
+  assert.deepEqual(model.descriptions, [
+    "weights of level 1 ±25 %",
+    "weights of level 2 ±25 %",
+    "normalization: minmax [1, 100] | zscore (mean 2.155, sd 1)",
+    "aggregation: arithmetic | geometric",
+    "winsorization limit 1 to 3",
+  ]);
+  const zh = model.descriptionTexts.map((text) => render("zh-CN", text));
+  assert.deepEqual(zh, [
+    "第 1 层的权重 ±25 %",
+    "第 2 层的权重 ±25 %",
+    "标准化：minmax [1, 100] | zscore (mean 2.155, sd 1)",
+    "加总：arithmetic | geometric",
+    "缩尾上限（winmax）1 到 3",
+  ]);
+  const refused = both(() => buildInputModel(result, { weights: { factor: 2 } }));
+  assert.deepEqual(refused.en, [
+    "Spec (uncertainty): the weight noise factor must be between 0 and 1 (0.25 = ±25 %), got 2",
+  ]);
+  assert.deepEqual(refused.zh, ["Spec (uncertainty)：权重扰动系数必须在 0 到 1 之间（0.25 = ±25 %），实际为 2"]);
+  // Method names and their parameters (mean, sd) are option keys, typed as they are.
+  const keys = ["minmax", "zscore", "mean", "sd", "arithmetic", "geometric", "winmax"];
+  for (const text of [...zh, ...refused.zh])
+    assert.deepEqual(englishWords(text, [...keys, "Spec", "uncertainty"]), [], text);
 });
 
 /** Every Chinese string literal in src/ (catalogues, pane, report, template). */

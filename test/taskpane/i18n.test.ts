@@ -28,11 +28,8 @@ test("Office display languages map to en or zh-CN", () => {
 });
 
 test("t fills slots, keeps unknown slots visible; stageText translates known stages only", () => {
-  assert.equal(
-    t("en", "done", { sheets: "Results, Dashboard", syncs: 4 }),
-    "Done: Results, Dashboard updated in 4 round trips.",
-  );
-  assert.equal(t("zh-CN", "done", { sheets: "Results", syncs: 3 }), "完成：已更新 Results，共 3 次往返。");
+  assert.equal(t("en", "ranked", { count: 51 }), "Ranked 51 units");
+  assert.equal(t("zh-CN", "ranked", { count: 3 }), "已为 3 个单位排名");
   assert.equal(t("en", "detected"), "Found: {sources}");
   assert.equal(stageText("zh-CN", "write"), "正在写入结果");
   assert.equal(stageText("en", "custom step"), "custom step");

@@ -8,7 +8,8 @@
  *   and V8's typed-array limit.
  * A request over budget is refused with the largest value this data allows.
  */
-import { IndexInputError } from "../errors";
+import { IndexInputError, said } from "../errors";
+import { msg, type Message } from "../messages";
 
 export const MAX_ANALYSIS_RUNS = 100_000;
 export const MAX_ANALYSIS_CELL_RUNS = 5e8;
@@ -77,23 +78,32 @@ const mib = (bytes: number) => `${fmt(Math.ceil(bytes / 2 ** 20))} MB`;
 export function checkAnalysisBudget(size: AnalysisSize, request: Partial<AnalysisRequest>): void {
   const uncertaintyRuns = request.uncertaintyRuns ?? 0;
   const sensitivityN = request.sensitivityN ?? 0;
-  const refuse = (column: "uncertainty" | "sensitivity", message: string) => {
-    throw new IndexInputError([{ table: "Spec", column, severity: "error", message }]);
+  const refuse = (column: "uncertainty" | "sensitivity", text: Message) => {
+    throw new IndexInputError([{ table: "Spec", column, severity: "error", ...said(text) }]);
   };
   const why = (runs: number, bytes: number) =>
-    `${fmt(size.units)} units × ${fmt(size.indicators)} indicators: ${fmt(runs)} pipeline runs (at most ${fmt(MAX_ANALYSIS_RUNS)}), ${mib(bytes)} kept (at most ${mib(MAX_ANALYSIS_BYTES)})`;
+    msg("budget.why", {
+      units: fmt(size.units),
+      indicators: fmt(size.indicators),
+      runs: fmt(runs),
+      maxRuns: fmt(MAX_ANALYSIS_RUNS),
+      size: mib(bytes),
+      maxSize: mib(MAX_ANALYSIS_BYTES),
+    });
   const cost = analysisCost(size, { uncertaintyRuns, sensitivityN });
   if (request.uncertaintyRuns !== undefined) {
     const max = maxUncertaintyRuns(size, sensitivityN);
     if (max < 2)
       refuse(
         "uncertainty",
-        `this data is too large for an uncertainty analysis even with 2 runs (${why(cost.runs, cost.bytes)}); use fewer units or indicators${sensitivityN ? ", or a smaller sensitivity N" : ""}`,
+        msg(sensitivityN ? "budget.uncertaintyTooLargeN" : "budget.uncertaintyTooLarge", {
+          why: why(cost.runs, cost.bytes),
+        }),
       );
     if (!Number.isInteger(uncertaintyRuns) || uncertaintyRuns < 2 || uncertaintyRuns > max) {
       refuse(
         "uncertainty",
-        `the number of uncertainty runs must be a whole number from 2 to ${max} for this data, got ${fmt(uncertaintyRuns)} (${why(cost.runs, cost.bytes)})`,
+        msg("budget.uncertaintyRuns", { max, got: fmt(uncertaintyRuns), why: why(cost.runs, cost.bytes) }),
       );
     }
   }
@@ -102,12 +112,19 @@ export function checkAnalysisBudget(size: AnalysisSize, request: Partial<Analysi
     if (max < 2)
       refuse(
         "sensitivity",
-        `this data is too large for a sensitivity analysis even with N = 2 (${why(cost.runs, cost.bytes)}); use fewer units or indicators${uncertaintyRuns ? ", or fewer uncertainty runs" : ""}`,
+        msg(uncertaintyRuns ? "budget.sensitivityTooLargeRuns" : "budget.sensitivityTooLarge", {
+          why: why(cost.runs, cost.bytes),
+        }),
       );
     if (!Number.isInteger(sensitivityN) || sensitivityN < 2 || sensitivityN > max) {
       refuse(
         "sensitivity",
-        `the sensitivity sample size N must be a whole number from 2 to ${max} for this data (${size.sensitivityInputs + 2} runs per N), got ${fmt(sensitivityN)} (${why(cost.runs, cost.bytes)})`,
+        msg("budget.sensitivityN", {
+          max,
+          perN: size.sensitivityInputs + 2,
+          got: fmt(sensitivityN),
+          why: why(cost.runs, cost.bytes),
+        }),
       );
     }
   }
@@ -147,7 +164,17 @@ export function checkAuditBudget(units: number, indicators: number, groupSizes: 
       table: "Spec",
       column: "audit",
       severity: "error",
-      message: `the statistical audit of ${fmt(indicators)} indicators × ${fmt(units)} units needs ${mib(bytes)} of correlation matrices (at most ${mib(MAX_ANALYSIS_BYTES)}) and ${fmt(work)} steps (at most ${fmt(MAX_AUDIT_WORK)}); audit at most about ${fmt(max)} indicators, or run without --audit`,
+      ...said(
+        msg("budget.audit", {
+          indicators: fmt(indicators),
+          units: fmt(units),
+          size: mib(bytes),
+          maxSize: mib(MAX_ANALYSIS_BYTES),
+          work: fmt(work),
+          maxWork: fmt(MAX_AUDIT_WORK),
+          max: fmt(max),
+        }),
+      ),
     },
   ]);
 }

@@ -4,6 +4,8 @@
  * and effective weight next to the correlation with the index.
  */
 import type { IndexResult } from "../result";
+import { IndexComputeError } from "../errors";
+import { msg, render, type Message } from "../messages";
 import { pca } from "../weights/pca";
 import { cronbachAlpha, pairwiseCorrelations, pearson, spearman } from "../stats";
 import { DEFAULT_THRESHOLDS, indicatorStats, type IndicatorStats, type StatThresholds } from "./stats";
@@ -50,6 +52,8 @@ export interface GroupAudit {
   pcaLoadings: Float64Array;
   /** Why PCA was not computed (too few complete rows, a constant column). */
   note?: string;
+  /** The note in the catalogue, for the analyst's language. */
+  noteText?: Message;
 }
 
 export interface WeightImportance {
@@ -135,7 +139,9 @@ export function auditIndex(result: IndexResult, options: AuditOptions = {}): Aud
       group.pcaVariance = components.varianceExplained[0]!;
       group.pcaLoadings = components.loadings;
     } catch (error) {
-      group.note = `PCA not computed: ${(error as Error).message}`;
+      const why = error instanceof IndexComputeError && error.text ? error.text : (error as Error).message;
+      group.noteText = msg("audit.pcaNotComputed", { why });
+      group.note = render("en", group.noteText);
     }
     return group;
   });

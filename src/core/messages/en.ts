@@ -210,6 +210,163 @@ export const en = {
     "min-max runs on [1, {high}] instead of [{low}, {oldHigh}] because geometric/harmonic means need positive values",
   "note.zscorePositive":
     "z-scores are shifted to mean {mean} (sd {sd}) so that every value is positive for geometric/harmonic means",
+
+  // Analysis budgets (src/core/analysis/budget.ts).
+  "budget.why":
+    "{units} units × {indicators} indicators: {runs} pipeline runs (at most {maxRuns}), {size} kept (at most {maxSize})",
+  "budget.uncertaintyTooLarge":
+    "this data is too large for an uncertainty analysis even with 2 runs ({why}); use fewer units or indicators",
+  "budget.uncertaintyTooLargeN":
+    "this data is too large for an uncertainty analysis even with 2 runs ({why}); use fewer units or indicators, or a smaller sensitivity N",
+  "budget.uncertaintyRuns":
+    "the number of uncertainty runs must be a whole number from 2 to {max} for this data, got {got} ({why})",
+  "budget.sensitivityTooLarge":
+    "this data is too large for a sensitivity analysis even with N = 2 ({why}); use fewer units or indicators",
+  "budget.sensitivityTooLargeRuns":
+    "this data is too large for a sensitivity analysis even with N = 2 ({why}); use fewer units or indicators, or fewer uncertainty runs",
+  "budget.sensitivityN":
+    "the sensitivity sample size N must be a whole number from 2 to {max} for this data ({perN} runs per N), got {got} ({why})",
+  "budget.audit":
+    "the statistical audit of {indicators} indicators × {units} units needs {size} of correlation matrices (at most {maxSize}) and {work} steps (at most {maxWork}); audit at most about {max} indicators, or run without --audit",
+
+  // Weighting methods (src/core/weights) and the audit's PCA (src/core/audit).
+  "weights.unknownMethod": 'unknown weighting method "{method}"; allowed: {allowed}',
+  "ahp.at": "row {row}, column {col}",
+  "ahp.empty": "the comparison matrix is empty",
+  "ahp.notSquare": "the comparison matrix must be square: it has {n} rows but row {row} has {cols} columns",
+  "ahp.diagonal": "the diagonal must be 1 (an item compared with itself), but {at} is {value}",
+  "ahp.bothBlank": "{at} and {mirror} are both blank: give one judgment (1-9) for this pair",
+  "ahp.notPositive": "judgments must be positive numbers (1/9 to 9), but {at} is {value}",
+  "ahp.notReciprocal":
+    "the matrix is not reciprocal: {at} is {value} so {mirror} must be 1/{value} ({inverse}), not {got}",
+  "entropy.negative":
+    "entropy weights need non-negative values, but {code} holds {value}; normalize first (e.g. min-max 0-100)",
+  "entropy.fewValues": "entropy weights need at least 2 values in {code}, found {n}",
+  "entropy.zeroTotal": "entropy weights need a positive total in {code}, but every value is 0",
+  "entropy.even":
+    "entropy weights are undefined: every column is spread evenly (all entropies are 1); use equal weights",
+  "pca.fewRows": "PCA needs at least 3 rows with a value in every column; found {n}",
+  "pca.constant": "PCA needs variation in every column, but {column} is constant over the complete rows",
+  "pca.column": "column {n}",
+  "pca.fewColumns": "PCA needs at least 2 columns, found {k}",
+  "audit.pcaNotComputed": "PCA not computed: {why}",
+
+  // What-if weights (src/core/whatif).
+  "whatif.tooLarge":
+    "what-if weights need normalized values of moderate size, but {code} holds {value}; normalize it (e.g. min-max 0–100)",
+  "whatif.badWeight": "the weight of {code} is {weight}; weights are finite numbers ≥ 0",
+  "whatif.domain":
+    "with these weights {code} of {unit} is {value}, outside what the mean of {node} accepts ({accepts})",
+  "whatif.notNode": "{code} is not a node of the Framework",
+  "whatif.notAggregate": "{node} is not an aggregate: presets weigh an aggregate's children",
+  "whatif.sharesCount": "{node} has {children} children but {given} weights were given",
+  "whatif.gridRows": "{node} has {children} children; the comparison grid has {rows} rows",
+
+  // zod's checks of the options (src/core/zod-text.ts), and the refinements' own words (src/core/spec.ts, src/core/methods).
+  "zod.invalidType": "Invalid input: expected {expected}, received {received}",
+  "zod.oneOf": "Invalid option: expected one of {values}",
+  "zod.expected": "Invalid input: expected {value}",
+  "zod.tooSmall": "Too small: expected number to be {op}{n}",
+  "zod.tooBig": "Too big: expected number to be {op}{n}",
+  "zod.tooShort": "Too small: expected string to have {op}{n} characters",
+  "zod.invalid": "Invalid input",
+  "zod.type.number": "number",
+  "zod.type.string": "string",
+  "zod.type.boolean": "boolean",
+  "zod.type.object": "object",
+  "zod.type.array": "array",
+  "zod.type.undefined": "undefined",
+  "zod.type.null": "null",
+  "zod.own.finite": "must be a finite number",
+  "zod.own.share": "must be a share between 0 and 1",
+  "zod.own.includeExclude": "a unit cannot be both in include and in exclude",
+  "zod.own.pNotZero": "p must not be 0 (p = 0 is the geometric mean)",
+  "zod.own.highLow": "high must be greater than low",
+  "zod.own.sdPositive": "sd must be greater than 0",
+  "zod.own.positive": "must be > 0",
+  // Options (src/core/spec.ts): what a block must look like, and the Settings sheet's keys.
+  "spec.notObject": "the spec must be an object of options",
+  "spec.forbiddenKey":
+    '"{key}" cannot be an option name (it is reserved by JavaScript and would change every object); use the option names listed in the README',
+  "spec.unknownOption": 'unknown option "{key}"; allowed: {allowed}',
+  "spec.trueFalse": "must be true or false",
+  "spec.screenHint":
+    'screen takes {open} "minCoverage": share 0–1, "minNonZero": share 0–1, "basis": "raw" | "imputed", "include": [unit codes], "exclude": [unit codes] {close}',
+  "spec.editionsHint": "editions takes {open} normalize: {modes}, edition: a Time value {close}",
+  "spec.weightsMap": "weights must map node codes to non-negative numbers",
+  "spec.aggregateObject": "must be an object such as {example}",
+  "spec.byLevelMap": "must map level numbers to methods, e.g. {example}",
+  "spec.levels": "levels are whole numbers from 2 (the aggregates of indicators) up",
+  "spec.shareGot": "must be a share between 0 and 1 (e.g. 0.5 = half of the children), got {got}",
+  "spec.globalMethod": 'give the global method next to byIndicator (e.g. "{path}.method")',
+  "spec.byIndicatorMap": "must map indicator codes to methods, e.g. {example}",
+  "spec.treatOverride": 'must be "none" or {shape}',
+  "spec.treatHint": 'a treatment is "none" or winsorize with keys {keys}',
+  "spec.methodObject": 'must be an object with a "method" (one of {methods})',
+  "spec.unknownMethod": "unknown method {method}; allowed: {allowed}",
+  "spec.allowedKeys": "allowed keys for {method}: {keys}",
+  "spec.unknownKey": "unknown option {keys}",
+  "spec.unknownKeys": "unknown options {keys}",
+  "spec.withHint": "{message} ({hint})",
+  "spec.notParameter": '"{part}" is not a parameter; write parameters as name=value, e.g. "minmax low=1 high=10"',
+  "settings.keyNotText": "the key must be text such as normalize.method",
+  "settings.tooDeep": '"{key}…" is not an option: option keys have at most 4 parts (aggregate.byLevel.2.method)',
+
+  // The Published table (src/core/published.ts, src/core/report/published.ts) and the dashboard's options (src/core/report/charts.ts).
+  "published.noHeader":
+    "the Published table needs a header row with uCode and Rank (optionally Time); headers found: {headers}",
+  "published.none": "none",
+  "published.noCode": "this row has a rank but no unit code",
+  "published.twice": "unit {unit} is listed twice (also row {row}); keep one row per unit",
+  "published.rank": 'rank "{value}" is not a whole number from 1',
+  "published.time": 'Time "{value}" is not a number; enter the edition the rank belongs to',
+  "published.mixed": "the Published table mixes editions ({times}); compare one edition at a time",
+  "published.noRanks": "the Published table has a header but no ranks",
+  "published.notEdition": "its Time {time} is not an edition in Data; editions: {times}",
+  "dashboard.radarUnit": 'radarUnit "{unit}" is not a unit code of Data; use one of {units}...',
+  "dashboard.scatter": 'scatterPillars: "{code}" is not an aggregate or indicator code of the Framework',
+
+  // How the command line read its files (src/cli/read.ts, decode.ts, decimal-comma.ts).
+  "read.formulaNoResult":
+    "{cell} holds a formula with no saved result; it is read as empty (open and save the workbook in Excel to store results)",
+  "decode.utf16NoBom": "{label} has no byte order mark but reads as UTF-16 {order} text",
+  "decode.windows1252":
+    'Note: {label} is not UTF-8; it was read as Windows-1252 (what Excel\'s "CSV (Comma delimited)" writes on Windows){example}. If characters look wrong, save the file as "CSV UTF-8" and run again.',
+  "decode.example": ', e.g. line {line} reads "{word}"',
+  "decimal.mixed":
+    "Note: {label} mixes decimal commas ({comma}) and decimal points ({point}), so no number was converted; the cells that are not numbers are listed below. Use one convention in the whole file.",
+  "decimal.read": "Note: {label} uses decimal commas (e.g. {first} read as {value}); {count} cells were read that way.",
+  "decimal.readThousands":
+    "Note: {label} uses decimal commas (e.g. {first} read as {value}) and dots as thousands separators; {count} cells were read that way.",
+
+  // The uncertain inputs of the robustness analysis, as the Sensitivity sheet describes them (src/core/uncertainty/inputs.ts).
+  "input.weightSets": "weight set: {sets}",
+  "input.weightNoise": "weights of level {level} ±{percent} %",
+  "input.normalize": "normalization: {options}",
+  "input.aggregate": "aggregation: {options}",
+  "input.impute": "imputation: {options}",
+  "input.winsorize": "winsorization limit {min} to {max}",
+  "input.path": "{path}: {options}",
+
+  // Excel's sheet size limits (src/core/report/limits.ts).
+  "limits.rows":
+    "The {name} sheet would need {rows} rows, more than Excel's {max}; compute fewer units at a time, or use the command line's --csv or --json output, which has no row limit.",
+  "limits.cols":
+    "The {name} sheet would need {cols} columns, more than Excel's {max}; use fewer indicators, or the command line's --csv or --json output.",
+  "limits.lines": "{lines}\n{text}",
+
+  // The uncertain inputs a request names (src/core/uncertainty/inputs.ts).
+  "input.weightSetUnknown": 'weight set "{name}" names codes that are not in the Framework: {codes}',
+  "input.noiseFactor": "the weight noise factor must be between 0 and 1 (0.25 = ±25 %), got {factor}",
+  "input.noLevel": "there is no level {level} below the index to put weight noise on (levels 1 to {max})",
+  "input.winsorizeLimits": "the winsorization limits must be whole numbers with 0 ≤ min ≤ max, got {min} to {max}",
+  "input.pathTwice": '"{path}" and "{other}" both change {top}; give one of them',
+  "input.nothing":
+    "nothing is uncertain: give at least one of weights, weightSets, normalize, aggregate, impute, winsorize, or a spec path",
+  "input.needsPositive":
+    "geometric, harmonic or power (p < 0) aggregation needs positive normalized values, which {method} does not guarantee; use minmax, zscore or rank among the normalization alternatives",
+  "input.needsNonNegative":
+    "power aggregation with an odd or non-integer p needs non-negative normalized values, which {method} does not guarantee; use minmax, zscore or rank among the normalization alternatives",
 } as const;
 
 export type EnglishCatalogue = typeof en;

@@ -200,13 +200,13 @@ export function buildAnalysisReport(
 ): SheetPlan[] {
   const text: Text = TEXT[options.language] ?? TEXT.en;
   const sheets: SheetDraft[] = [];
-  if (analysis.audit) sheets.push(auditSheet(analysis.audit, result, text));
+  if (analysis.audit) sheets.push(auditSheet(analysis.audit, result, text, options.language));
   if (analysis.uncertainty) sheets.push(uncertaintySheet(analysis.uncertainty, text, options.language));
   if (analysis.sensitivity) sheets.push(sensitivitySheet(analysis.sensitivity, text, options.language));
   return finishReport(sheets.map(finishSheet));
 }
 
-function auditSheet(audit: AuditResult, result: IndexResult, text: Text): SheetDraft {
+function auditSheet(audit: AuditResult, result: IndexResult, text: Text, language: Language): SheetDraft {
   const sheet = blankSheet("audit", text.audit);
   const nodes = new Map(audit.nodes.map((n) => [n.code, n]));
   const importance = new Map(audit.importance.map((i) => [i.code, i]));
@@ -326,7 +326,7 @@ function auditSheet(audit: AuditResult, result: IndexResult, text: Text): SheetD
       num(node?.pearsonIndex ?? NaN),
       node?.negativeWithParent ? text.yes : "",
       pairs,
-      g.note ?? "",
+      g.note ? noteIn(language, g.note, g.noteText) : "",
     ];
     r = sheet.cells.length;
     if (pairs) sheet.highlights.push(rangeA1(r, 9, r, 9));
@@ -464,7 +464,7 @@ function sensitivitySheet(s: SensitivityResult, text: Text, language: Language):
   for (const i of s.indices) {
     sheet.cells.push([
       i.input,
-      i.description,
+      noteIn(language, i.description, i.descriptionText),
       num(i.first),
       num(i.firstLow),
       num(i.firstHigh),

@@ -2,7 +2,8 @@
  * The Dashboard sheet: data blocks written as cells on the right, and the native charts bound to
  * them on the left (top-N bar, pillar contributions, radar against the median, pillar scatter).
  */
-import { IndexInputError } from "../errors";
+import { IndexInputError, said } from "../errors";
+import { msg, type Message } from "../messages";
 import type { IndexResult } from "../result";
 import type { Cell } from "../types";
 import { fill, type ReportText } from "./i18n";
@@ -235,19 +236,16 @@ function rankOf(result: IndexResult, unit: number): number {
 }
 
 function validateOptions(result: IndexResult, options: DashboardOptions, scatter: [string, string] | null): void {
-  const issues = [];
+  const issues: Message[] = [];
   if (options.radarUnit !== undefined && !result.units.codes.includes(options.radarUnit)) {
-    issues.push(
-      `radarUnit "${options.radarUnit}" is not a unit code of Data; use one of ${result.units.codes.slice(0, 5).join(", ")}...`,
-    );
+    issues.push(msg("dashboard.radarUnit", { unit: options.radarUnit, units: result.units.codes.slice(0, 5) }));
   }
   for (const code of scatter ?? []) {
-    if (!scoreOf(result, code))
-      issues.push(`scatterPillars: "${code}" is not an aggregate or indicator code of the Framework`);
+    if (!scoreOf(result, code)) issues.push(msg("dashboard.scatter", { code }));
   }
   if (issues.length > 0) {
     throw new IndexInputError(
-      issues.map((message) => ({ table: "Settings", column: "dashboard", message, severity: "error" })),
+      issues.map((text) => ({ table: "Settings", column: "dashboard", ...said(text), severity: "error" })),
     );
   }
 }

@@ -7,6 +7,7 @@ export {
   checkSheetLimits,
   planExtents,
   sheetLimitProblems,
+  sheetLimitTexts,
   EXCEL_MAX_ROWS,
   EXCEL_MAX_COLS,
   type SheetExtent,

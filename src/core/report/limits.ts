@@ -3,6 +3,7 @@
  * cannot fit gets a clear error naming the sheet and the fix, never a half-written workbook.
  */
 import { IndexComputeError } from "../errors";
+import { msg, render, type Message } from "../messages";
 import type { ReportPlan } from "./types";
 
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -23,20 +24,21 @@ export function planExtents(plan: ReportPlan): SheetExtent[] {
   });
 }
 
-/** One message per sheet that exceeds a limit (empty when everything fits). */
+/** One message per sheet that exceeds a limit (empty when everything fits), in English. */
 export function sheetLimitProblems(extents: SheetExtent[]): string[] {
-  const problems: string[] = [];
+  return sheetLimitTexts(extents).map((text) => render("en", text));
+}
+
+/** The same as catalogue messages, for the analyst's language. */
+export function sheetLimitTexts(extents: SheetExtent[]): Message[] {
+  const problems: Message[] = [];
   const n = (x: number) => x.toLocaleString("en-US");
   for (const { name, rows, cols } of extents) {
     if (rows > EXCEL_MAX_ROWS) {
-      problems.push(
-        `The ${name} sheet would need ${n(rows)} rows, more than Excel's ${n(EXCEL_MAX_ROWS)}; compute fewer units at a time, or use the command line's --csv or --json output, which has no row limit.`,
-      );
+      problems.push(msg("limits.rows", { name, rows: n(rows), max: n(EXCEL_MAX_ROWS) }));
     }
     if (cols > EXCEL_MAX_COLS) {
-      problems.push(
-        `The ${name} sheet would need ${n(cols)} columns, more than Excel's ${n(EXCEL_MAX_COLS)}; use fewer indicators, or the command line's --csv or --json output.`,
-      );
+      problems.push(msg("limits.cols", { name, cols: n(cols), max: n(EXCEL_MAX_COLS) }));
     }
   }
   return problems;
@@ -44,6 +46,7 @@ export function sheetLimitProblems(extents: SheetExtent[]): string[] {
 
 /** Throws before writing when a sheet cannot fit in Excel. */
 export function checkSheetLimits(extents: SheetExtent[]): void {
-  const problems = sheetLimitProblems(extents);
-  if (problems.length > 0) throw new IndexComputeError(problems.join("\n"));
+  const [first, ...rest] = sheetLimitTexts(extents);
+  // One message, one line per problem.
+  if (first) throw new IndexComputeError(rest.reduce((lines, text) => msg("limits.lines", { lines, text }), first));
 }

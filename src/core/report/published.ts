@@ -1,7 +1,8 @@
 /** "Published vs computed": a published ranking next to the computed one, the difference, and a scatter of the two. */
 import type { Language } from "../language";
 import { editionResult } from "../editions";
-import { IndexInputError } from "../errors";
+import { IndexInputError, said } from "../errors";
+import { msg } from "../messages";
 import type { PublishedRanking } from "../published";
 import type { IndexResult } from "../result";
 import type { Cell } from "../types";
@@ -72,7 +73,7 @@ function editionOf(result: IndexResult, time: number | null): IndexResult {
       {
         table: "Published",
         severity: "error",
-        message: `its Time ${time} is not an edition in Data; editions: ${info.times.join(", ")}`,
+        ...said(msg("published.notEdition", { time, times: info.times })),
       },
     ]);
   }

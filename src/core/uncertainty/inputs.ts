@@ -4,7 +4,7 @@
  * serves plain Monte Carlo and the Saltelli design (where A_B^i swaps one whole block).
  */
 import { msg, render, type Message } from "../messages";
-import { IndexInputError } from "../errors";
+import { IndexInputError, said } from "../errors";
 import type { IndexResult } from "../result";
 import {
   describeNormalize,
@@ -52,6 +52,8 @@ export interface InputModel {
   groups: InputGroup[];
   /** Human-readable description of each input, in group order. */
   descriptions: string[];
+  /** The same descriptions as catalogue messages, for the analyst's language (same order). */
+  descriptionTexts: Message[];
   /** The spec of one run; the returned object (and its weights record) is reused between calls. */
   specFor(u: Float64Array): IndexSpec;
   /** Changes made so that every run is computable (e.g. min-max on [1, 100] for geometric means). */
@@ -62,8 +64,8 @@ export interface InputModel {
   nominalNormalize: string;
 }
 
-const fail = (message: string) =>
-  new IndexInputError([{ table: "Spec", column: "uncertainty", severity: "error", message }]);
+const fail = (text: Message) =>
+  new IndexInputError([{ table: "Spec", column: "uncertainty", severity: "error", ...said(text) }]);
 
 /** `base` overrides steps of the nominal spec for every run (see indexModel: steps done once up front). */
 export function buildInputModel(
@@ -76,13 +78,20 @@ export function buildInputModel(
   const unitCount = result.units.codes.length;
   const groups: InputGroup[] = [];
   const descriptions: string[] = [];
+  const descriptionTexts: Message[] = [];
   const notes: string[] = [];
   const noteTexts: Message[] = [];
   const apply: ((u: Float64Array, spec: IndexSpec) => void)[] = [];
-  const add = (name: string, size: number, description: string, fn: (block: Float64Array, spec: IndexSpec) => void) => {
+  const add = (
+    name: string,
+    size: number,
+    description: Message,
+    fn: (block: Float64Array, spec: IndexSpec) => void,
+  ) => {
     const start = groups.reduce((s, g) => s + g.size, 0);
     groups.push({ name, start, size });
-    descriptions.push(description);
+    descriptions.push(render("en", description));
+    descriptionTexts.push(description);
     apply.push((u, spec) => fn(u.subarray(start, start + size), spec));
   };
 
@@ -118,14 +127,11 @@ export function buildInputModel(
     const sets = inputs.weightSets.map((set) => (typeof set === "string" ? weightSetFor(result, set) : set));
     for (const set of sets) {
       const unknown = Object.keys(set.weights).filter((code) => !framework.byCode.has(code));
-      if (unknown.length)
-        throw fail(
-          `weight set "${set.name}" names codes that are not in the Framework: ${unknown.slice(0, 10).join(", ")}`,
-        );
+      if (unknown.length) throw fail(msg("input.weightSetUnknown", { name: set.name, codes: unknown.slice(0, 10) }));
     }
     // A set may give only some weights; the others keep their nominal values.
     const full = sets.map((set) => ({ ...weightsRecord, ...set.weights }));
-    add("weight set", 1, `weight set: ${sets.map((set) => set.name).join(" | ")}`, (block, s) => {
+    add("weight set", 1, msg("input.weightSets", { sets: sets.map((set) => set.name).join(" | ") }), (block, s) => {
       const chosen = full[pick(block[0]!, full.length)]!;
       Object.assign(baseWeights, chosen);
       Object.assign(s.weights!, chosen);
@@ -133,19 +139,20 @@ export function buildInputModel(
   }
   if (inputs.weights) {
     const factor = inputs.weights.factor ?? 0.25;
-    if (!(factor > 0 && factor < 1))
-      throw fail(`the weight noise factor must be between 0 and 1 (0.25 = ±25 %), got ${factor}`);
+    if (!(factor > 0 && factor < 1)) throw fail(msg("input.noiseFactor", { factor }));
     const levels = inputs.weights.levels ?? Array.from({ length: framework.maxLevel - 1 }, (_, i) => i + 1);
     for (const level of levels) {
       const codes = nodesAtLevel(framework, level);
-      if (codes.length === 0)
-        throw fail(
-          `there is no level ${level} below the index to put weight noise on (levels 1 to ${framework.maxLevel - 1})`,
-        );
-      add(`weights L${level}`, codes.length, `weights of level ${level} ±${Math.round(factor * 100)} %`, (block, s) => {
-        for (let j = 0; j < codes.length; j++)
-          s.weights![codes[j]!] = baseWeights[codes[j]!]! * (1 + factor * (2 * block[j]! - 1));
-      });
+      if (codes.length === 0) throw fail(msg("input.noLevel", { level, max: framework.maxLevel - 1 }));
+      add(
+        `weights L${level}`,
+        codes.length,
+        msg("input.weightNoise", { level, percent: Math.round(factor * 100) }),
+        (block, s) => {
+          for (let j = 0; j < codes.length; j++)
+            s.weights![codes[j]!] = baseWeights[codes[j]!]! * (1 + factor * (2 * block[j]! - 1));
+        },
+      );
     }
   }
   if (inputs.normalize?.length) {
@@ -154,9 +161,14 @@ export function buildInputModel(
     const options = inputs.normalize.map((n) =>
       positive({ ...(typeof n === "string" ? defaultNormalize(n) : n), ...own }),
     );
-    add("normalization", 1, `normalization: ${options.map(describeNormalize).join(" | ")}`, (block, s) => {
-      s.normalize = options[pick(block[0]!, options.length)]!;
-    });
+    add(
+      "normalization",
+      1,
+      msg("input.normalize", { options: options.map(describeNormalize).join(" | ") }),
+      (block, s) => {
+        s.normalize = options[pick(block[0]!, options.length)]!;
+      },
+    );
   }
   if (aggregateAlternatives.length) {
     const options = aggregateAlternatives.map((a): IndexSpec["aggregate"] => ({
@@ -164,16 +176,23 @@ export function buildInputModel(
       ...(a.method === "power" ? { p: a.p } : {}),
       byLevel: {},
     }));
-    add("aggregation", 1, `aggregation: ${aggregateAlternatives.map((a) => a.method).join(" | ")}`, (block, s) => {
-      s.aggregate = options[pick(block[0]!, options.length)]!;
-    });
+    add(
+      "aggregation",
+      1,
+      msg("input.aggregate", { options: aggregateAlternatives.map((a) => a.method).join(" | ") }),
+      (block, s) => {
+        s.aggregate = options[pick(block[0]!, options.length)]!;
+      },
+    );
   }
   if (inputs.impute?.length) {
     const options = inputs.impute;
     add(
       "imputation",
       1,
-      `imputation: ${options.map((i) => ("group" in i ? `${i.method} (${i.group})` : i.method)).join(" | ")}`,
+      msg("input.impute", {
+        options: options.map((i) => ("group" in i ? `${i.method} (${i.group})` : i.method)).join(" | "),
+      }),
       (block, s) => {
         s.impute = options[pick(block[0]!, options.length)]!;
       },
@@ -182,12 +201,12 @@ export function buildInputModel(
   if (inputs.winsorize) {
     const { min, max } = inputs.winsorize;
     if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 0 && max >= min)) {
-      throw fail(`the winsorization limits must be whole numbers with 0 ≤ min ≤ max, got ${min} to ${max}`);
+      throw fail(msg("input.winsorizeLimits", { min, max }));
     }
     const base = nominal.treat.method === "winsorize" ? nominal.treat : WINSORIZE_DEFAULTS;
     // Drawn as a number, not picked from a list: a range of 100,000,000 limits costs nothing.
     const treat: TreatSpec = { ...base };
-    add("winsorization", 1, `winsorization limit ${min} to ${max}`, (block, s) => {
+    add("winsorization", 1, msg("input.winsorize", { min, max }), (block, s) => {
       treat.winmax = min + pick(block[0]!, max - min + 1);
       s.treat = treat;
     });
@@ -196,7 +215,7 @@ export function buildInputModel(
   for (const { path, alternatives } of inputs.paths ?? []) {
     const top = path.split(".")[0] as keyof IndexSpec;
     const other = changed.get(top) ?? (uncertainBlocks(inputs).includes(top) ? top : undefined);
-    if (other !== undefined) throw fail(`"${path}" and "${other}" both change ${top}; give one of them`);
+    if (other !== undefined) throw fail(msg("input.pathTwice", { path, other, top }));
     changed.set(top, path);
     const options = alternatives.map((value, i) => {
       const block = alternativeBlock(nominal, path, value, i);
@@ -205,20 +224,21 @@ export function buildInputModel(
     add(
       path,
       1,
-      `${path}: ${alternatives.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(" | ")}`,
+      msg("input.path", {
+        path,
+        options: alternatives.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(" | "),
+      }),
       (block, s) => {
         (s as unknown as Record<string, unknown>)[top] = options[pick(block[0]!, options.length)];
       },
     );
   }
-  if (groups.length === 0)
-    throw fail(
-      "nothing is uncertain: give at least one of weights, weightSets, normalize, aggregate, impute, winsorize, or a spec path",
-    );
+  if (groups.length === 0) throw fail(msg("input.nothing"));
 
   return {
     groups,
     descriptions,
+    descriptionTexts,
     notes,
     noteTexts,
     nominalNormalize: JSON.stringify(nominalNormalize),
@@ -343,9 +363,7 @@ function positiveNormalization(spec: NormalizeSpec, units: number, notes: Notes,
     default:
       // Percentile, borda, fracmax, distances and goalposts are ≥ 0: enough for odd or non-integer p.
       if (!strict && spec.method !== "none") return spec;
-      throw fail(
-        `${strict ? "geometric, harmonic or power (p < 0) aggregation needs positive" : "power aggregation with an odd or non-integer p needs non-negative"} normalized values, which ${spec.method} does not guarantee; use minmax, zscore or rank among the normalization alternatives`,
-      );
+      throw fail(msg(strict ? "input.needsPositive" : "input.needsNonNegative", { method: spec.method }));
   }
 }
 

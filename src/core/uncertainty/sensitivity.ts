@@ -26,7 +26,7 @@ export interface SensitivityResult {
   seed: number;
   confidence: number;
   /** One entry per uncertain input, in design order, with its description. */
-  indices: (SobolIndex & { description: string })[];
+  indices: (SobolIndex & { description: string; descriptionText?: Message })[];
   /** Mean and variance of the mean absolute rank shift over the runs of A and B. */
   meanRankShift: number;
   variance: number;
@@ -59,7 +59,7 @@ export function* sensitivityTask(
     },
     { sensitivityN: n },
   );
-  const { groups, descriptions } = index.model;
+  const { groups, descriptions, descriptionTexts } = index.model;
   const confidence = options.confidence ?? 0.95;
   const sobol = yield* saltelliTask((u) => index.run(u), groups, {
     n,
@@ -78,7 +78,11 @@ export function* sensitivityTask(
     runs: sobol.runs,
     seed,
     confidence,
-    indices: sobol.indices.map((index, i) => ({ ...index, description: descriptions[i]! })),
+    indices: sobol.indices.map((index, i) => ({
+      ...index,
+      description: descriptions[i]!,
+      descriptionText: descriptionTexts[i],
+    })),
     meanRankShift: sobol.mean,
     variance: sobol.variance,
     notes,

@@ -3,6 +3,7 @@
  * CI = (lambda_max - n) / (n - 1), CR = CI / RI(n); CR > 0.1 is flagged as inconsistent.
  */
 import { IndexComputeError } from "../errors";
+import { msg } from "../messages";
 import { principalEigen } from "../linalg/eigen";
 
 /** Saaty's random index for n = 3..10 (n <= 2 is always consistent). */
@@ -34,7 +35,7 @@ export interface AhpResult {
   consistent: boolean;
 }
 
-const at = (i: number, j: number) => `row ${i + 1}, column ${j + 1}`;
+const at = (i: number, j: number) => msg("ahp.at", { row: i + 1, col: j + 1 });
 
 /**
  * Checks and completes a comparison matrix: NaN marks a blank; a blank diagonal is 1 and a blank
@@ -42,12 +43,9 @@ const at = (i: number, j: number) => `row ${i + 1}, column ${j + 1}`;
  */
 export function completeComparisonMatrix(rows: readonly (readonly number[])[]): Float64Array {
   const n = rows.length;
-  if (n === 0) throw new IndexComputeError("the comparison matrix is empty");
+  if (n === 0) throw new IndexComputeError(msg("ahp.empty"));
   rows.forEach((row, i) => {
-    if (row.length !== n)
-      throw new IndexComputeError(
-        `the comparison matrix must be square: it has ${n} rows but row ${i + 1} has ${row.length} columns`,
-      );
+    if (row.length !== n) throw new IndexComputeError(msg("ahp.notSquare", { n, row: i + 1, cols: row.length }));
   });
   const a = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
@@ -56,22 +54,24 @@ export function completeComparisonMatrix(rows: readonly (readonly number[])[]): 
       const mirror = rows[j]![i]!;
       if (i === j) {
         if (!Number.isNaN(value) && Math.abs(value - 1) > 1e-9)
-          throw new IndexComputeError(
-            `the diagonal must be 1 (an item compared with itself), but ${at(i, j)} is ${value}`,
-          );
+          throw new IndexComputeError(msg("ahp.diagonal", { at: at(i, j), value }));
         a[i * n + j] = 1;
         continue;
       }
       if (Number.isNaN(value) && Number.isNaN(mirror))
-        throw new IndexComputeError(
-          `${at(i, j)} and ${at(j, i)} are both blank: give one judgment (1-9) for this pair`,
-        );
+        throw new IndexComputeError(msg("ahp.bothBlank", { at: at(i, j), mirror: at(j, i) }));
       const own = Number.isNaN(value) ? 1 / mirror : value;
       if (!(own > 0) || !Number.isFinite(own))
-        throw new IndexComputeError(`judgments must be positive numbers (1/9 to 9), but ${at(i, j)} is ${own}`);
+        throw new IndexComputeError(msg("ahp.notPositive", { at: at(i, j), value: own }));
       if (!Number.isNaN(value) && !Number.isNaN(mirror) && Math.abs(value * mirror - 1) > RECIPROCAL_TOLERANCE) {
         throw new IndexComputeError(
-          `the matrix is not reciprocal: ${at(i, j)} is ${value} so ${at(j, i)} must be 1/${value} (${(1 / value).toPrecision(3)}), not ${mirror}`,
+          msg("ahp.notReciprocal", {
+            at: at(i, j),
+            value,
+            mirror: at(j, i),
+            inverse: (1 / value).toPrecision(3),
+            got: mirror,
+          }),
         );
       }
       a[i * n + j] = own;

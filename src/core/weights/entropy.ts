@@ -4,6 +4,7 @@
  * more information and get more weight. Missing values (NaN) are left out; n_j counts the rest.
  */
 import { IndexComputeError } from "../errors";
+import { msg } from "../messages";
 import { scaledForSums } from "../steps/magnitude";
 
 export function entropyWeights(columns: readonly Float64Array[], codes: readonly string[]): Float64Array {
@@ -18,16 +19,13 @@ export function entropyWeights(columns: readonly Float64Array[], codes: readonly
       const y = column[i]!;
       if (Number.isNaN(y)) continue;
       if (y < 0) {
-        throw new IndexComputeError(
-          `entropy weights need non-negative values, but ${code} holds ${y}; normalize first (e.g. min-max 0-100)`,
-        );
+        throw new IndexComputeError(msg("entropy.negative", { code, value: y }));
       }
       sum += y;
       n++;
     }
-    if (n < 2) throw new IndexComputeError(`entropy weights need at least 2 values in ${code}, found ${n}`);
-    if (sum === 0)
-      throw new IndexComputeError(`entropy weights need a positive total in ${code}, but every value is 0`);
+    if (n < 2) throw new IndexComputeError(msg("entropy.fewValues", { code, n }));
+    if (sum === 0) throw new IndexComputeError(msg("entropy.zeroTotal", { code }));
     let plogp = 0;
     for (let i = 0; i < column.length; i++) {
       const y = column[i]!;
@@ -40,9 +38,7 @@ export function entropyWeights(columns: readonly Float64Array[], codes: readonly
   let total = 0;
   for (const d of divergence) total += d;
   if (!(total > 0)) {
-    throw new IndexComputeError(
-      "entropy weights are undefined: every column is spread evenly (all entropies are 1); use equal weights",
-    );
+    throw new IndexComputeError(msg("entropy.even"));
   }
   return divergence.map((d) => d / total);
 }

@@ -1,5 +1,6 @@
 /** Weighting methods: alternatives to the Framework's expert weights. */
 import { IndexComputeError } from "../errors";
+import { msg } from "../messages";
 import { entropyWeights } from "./entropy";
 import { equalWeights } from "./equal";
 import { pcaWeights } from "./pca";
@@ -27,7 +28,7 @@ export function columnWeights(
       return equalWeights(columns.length);
     default:
       throw new IndexComputeError(
-        `unknown weighting method "${String(method)}"; allowed: ${WEIGHT_METHODS.join(", ")}`,
+        msg("weights.unknownMethod", { method: String(method), allowed: [...WEIGHT_METHODS] }),
       );
   }
 }

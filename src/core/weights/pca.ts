@@ -3,6 +3,7 @@
  * column has a value (listwise, so the matrix stays positive semi-definite), as COINr's get_PCA.
  */
 import { IndexComputeError } from "../errors";
+import { msg } from "../messages";
 import { symmetricEigen } from "../linalg/eigen";
 import { mean, sd } from "../stats";
 import { timesPow2, unitShift } from "../steps/magnitude";
@@ -30,7 +31,7 @@ function completeRowsCorrelations(
     if (columns.every((column) => !Number.isNaN(column[i]!))) complete.push(i);
   }
   const n = complete.length;
-  if (n < 3) throw new IndexComputeError(`PCA needs at least 3 rows with a value in every column; found ${n}`);
+  if (n < 3) throw new IndexComputeError(msg("pca.fewRows", { n }));
   const standardized = columns.map((raw, j) => {
     // Scaled by a power of two first (exact, so standardized values are unchanged): columns at 1e160
     // or 1e300 would overflow the squares and sums.
@@ -39,9 +40,7 @@ function completeRowsCorrelations(
     const m = mean(values);
     const s = sd(values);
     if (!(s > 0))
-      throw new IndexComputeError(
-        `PCA needs variation in every column, but ${codes[j] ?? `column ${j + 1}`} is constant over the complete rows`,
-      );
+      throw new IndexComputeError(msg("pca.constant", { column: codes[j] ?? msg("pca.column", { n: j + 1 }) }));
     return values.map((v) => (v - m) / s);
   });
   const matrix = new Float64Array(k * k);
@@ -61,7 +60,7 @@ function completeRowsCorrelations(
 
 export function pca(columns: readonly Float64Array[], codes: readonly string[]): PcaResult {
   const k = columns.length;
-  if (k < 2) throw new IndexComputeError(`PCA needs at least 2 columns, found ${k}`);
+  if (k < 2) throw new IndexComputeError(msg("pca.fewColumns", { k }));
   const { matrix, rowsUsed } = completeRowsCorrelations(columns, codes);
   const { values, vectors } = symmetricEigen({ n: k, values: matrix });
   const first = vectors[0]!;

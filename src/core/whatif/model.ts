@@ -6,6 +6,7 @@
  * steps/aggregate.ts, so its scores equal computeIndex's with those weights in the Framework.
  */
 import { IndexComputeError } from "../errors";
+import { msg, render, type Message } from "../messages";
 import { aggregateEntry, type MeanKernel } from "../methods/aggregate";
 import type { IndexResult } from "../result";
 import { aggregateFor, coverageFor } from "../spec";
@@ -18,6 +19,12 @@ export interface WhatIfFailure {
   /** The unit, for a domain failure. */
   unit?: string;
   message: string;
+  /** The message in the catalogue, for the analyst's language. */
+  text: Message;
+}
+
+function failed(failure: Omit<WhatIfFailure, "message" | "text">, text: Message): WhatIfFailure {
+  return { ...failure, message: render("en", text), text };
 }
 
 export class WhatIfModel {
@@ -90,9 +97,7 @@ export class WhatIfModel {
           const abs = Math.abs(v);
           if (v !== v || abs === Infinity) continue;
           if ((abs > 0 && Math.log2(abs) * Math.max(1, p) > 900) || (p < 0 && abs > 0 && Math.log2(abs) * p > 900)) {
-            throw new IndexComputeError(
-              `what-if weights need normalized values of moderate size, but ${c} holds ${v}; normalize it (e.g. min-max 0–100)`,
-            );
+            throw new IndexComputeError(msg("whatif.tooLarge", { code: c, value: v }));
           }
         }
       }
@@ -110,7 +115,7 @@ export class WhatIfModel {
     this.unitNames = result.units.names;
     this.root = framework.root;
     const failure = this.run();
-    if (failure) throw new IndexComputeError(failure.message);
+    if (failure) throw new IndexComputeError(failure.text);
   }
 
   /** The slot of a node code, or -1. */
@@ -121,7 +126,7 @@ export class WhatIfModel {
   /** The current scores of a node (an indicator's normalized values, an aggregate's last run). */
   scores(code: string): Float64Array {
     const s = this.slot(code);
-    if (s < 0) throw new IndexComputeError(`${code} is not a node of the Framework`);
+    if (s < 0) throw new IndexComputeError(msg("whatif.notNode", { code }));
     return this.columns[s]!;
   }
 
@@ -152,19 +157,13 @@ export class WhatIfModel {
       for (let j = a; j < b; j++) {
         const w = weights[childSlots[j]!]!;
         if (!(w >= 0) || w === Infinity)
-          return {
-            kind: "bad-weight",
-            node: this.codes[childSlots[j]!]!,
-            message: `the weight of ${this.codes[childSlots[j]!]} is ${w}; weights are finite numbers ≥ 0`,
-          };
+          return failed(
+            { kind: "bad-weight", node: this.codes[childSlots[j]!]! },
+            msg("whatif.badWeight", { code: this.codes[childSlots[j]!]!, weight: w }),
+          );
         total += w;
       }
-      if (!(total > 0))
-        return {
-          kind: "all-zero",
-          node,
-          message: `every child of ${node} has weight 0; give at least one a positive weight`,
-        };
+      if (!(total > 0)) return failed({ kind: "all-zero", node }, msg("weights.allZero", { code: node }));
       const kernel = this.kernels[k]!;
       const dom = this.domain[k]!;
       const min = this.minCoverage[k]!;
@@ -179,12 +178,16 @@ export class WhatIfModel {
           const v = x[i]!;
           if (v !== v) continue;
           if ((dom === 1 && v <= 0) || (dom === 2 && v < 0)) {
-            return {
-              kind: "domain",
-              node,
-              unit: this.unitCodes[i]!,
-              message: `with these weights ${this.codes[s]} of ${this.unitCodes[i]} is ${v}, outside what the mean of ${node} accepts (${dom === 1 ? "> 0" : "≥ 0"})`,
-            };
+            return failed(
+              { kind: "domain", node, unit: this.unitCodes[i]! },
+              msg("whatif.domain", {
+                code: this.codes[s]!,
+                unit: this.unitCodes[i]!,
+                value: v,
+                node,
+                accepts: dom === 1 ? "> 0" : "≥ 0",
+              }),
+            );
           }
           den[i]! += w;
           present[i]! += 1;
@@ -231,7 +234,7 @@ export class WhatIfModel {
   setWeights(values: Readonly<Record<string, number>>): void {
     for (const [code, w] of Object.entries(values)) {
       const s = this.slot(code);
-      if (s < 0) throw new IndexComputeError(`${code} is not a node of the Framework`);
+      if (s < 0) throw new IndexComputeError(msg("whatif.notNode", { code }));
       this.weights[s] = w;
     }
   }

@@ -4,6 +4,7 @@
  * children. Preset weights keep the siblings' current total, so they stay on the Framework's scale.
  */
 import { IndexComputeError } from "../errors";
+import { msg } from "../messages";
 import { ahp, entropyWeights, equalWeights, pcaWeights, type AhpResult } from "../weights";
 import type { WhatIfModel } from "./model";
 
@@ -13,8 +14,7 @@ export type PresetMethod = (typeof PRESET_METHODS)[number];
 /** Shares (summing to 1) for the children of `node` from their current scores. */
 export function presetShares(model: WhatIfModel, node: string, method: PresetMethod): Float64Array {
   const kids = model.children(node);
-  if (kids.length === 0)
-    throw new IndexComputeError(`${node} is not an aggregate: presets weigh an aggregate's children`);
+  if (kids.length === 0) throw new IndexComputeError(msg("whatif.notAggregate", { node }));
   if (method === "equal") return equalWeights(kids.length);
   const columns = kids.map((c) => model.scores(c));
   return method === "pca" ? pcaWeights(columns, kids) : entropyWeights(columns, kids);
@@ -24,7 +24,7 @@ export function presetShares(model: WhatIfModel, node: string, method: PresetMet
 export function setChildShares(model: WhatIfModel, node: string, shares: ArrayLike<number>): void {
   const kids = model.children(node);
   if (shares.length !== kids.length)
-    throw new IndexComputeError(`${node} has ${kids.length} children but ${shares.length} weights were given`);
+    throw new IndexComputeError(msg("whatif.sharesCount", { node, children: kids.length, given: shares.length }));
   let total = 0;
   for (const c of kids) total += model.weights[model.slot(c)]!;
   if (!(total > 0) || !Number.isFinite(total)) total = 1;
@@ -43,7 +43,7 @@ export function applyPreset(model: WhatIfModel, method: PresetMethod, node: stri
   for (const target of targets) {
     setChildShares(model, target, presetShares(model, target, method));
     const failure = model.run();
-    if (failure) throw new IndexComputeError(failure.message);
+    if (failure) throw new IndexComputeError(failure.text);
   }
 }
 
@@ -51,11 +51,11 @@ export function applyPreset(model: WhatIfModel, method: PresetMethod, node: stri
 export function applyAhp(model: WhatIfModel, node: string, grid: readonly (readonly number[])[]): AhpResult {
   const kids = model.children(node);
   if (grid.length !== kids.length)
-    throw new IndexComputeError(`${node} has ${kids.length} children; the comparison grid has ${grid.length} rows`);
+    throw new IndexComputeError(msg("whatif.gridRows", { node, children: kids.length, rows: grid.length }));
   const result = ahp(grid);
   if (!result.consistent) return result;
   setChildShares(model, node, result.weights);
   const failure = model.run();
-  if (failure) throw new IndexComputeError(failure.message);
+  if (failure) throw new IndexComputeError(failure.text);
   return result;
 }
