@@ -99,7 +99,10 @@ test("real engine errors in Chinese: duplicate codes, a bad weight, a bad direct
   );
   const dataIssues = issuesOf(() => computeIndex(data, goodFramework, {}));
   const dataZh = dataIssues.map((issue) => formatIssue(issue, { Data: { sheet: "数据", row: 0, col: 0 } }, "zh-CN"));
-  assert.deepEqual(dataZh, ["'数据'!A4：单位代码 LON 重复（另见第 2 行）；单位代码必须唯一"]);
+  // A sheet named in letters (Chinese too) needs no quotes in Excel; one with a space does.
+  assert.deepEqual(dataZh, ["数据!A4：单位代码 LON 重复（另见第 2 行）；单位代码必须唯一"]);
+  const spaced = formatIssue(dataIssues[0]!, { Data: { sheet: "城市 数据", row: 0, col: 0 } }, "zh-CN");
+  assert.ok(spaced.startsWith("'城市 数据'!A4："), spaced);
   const warned = computeIndex([...data.slice(0, 3), ["BER", "Berlin", 3, 4, 5]], goodFramework, {}).warnings.map(
     (issue) => formatIssue(issue, undefined, "zh-CN"),
   );
