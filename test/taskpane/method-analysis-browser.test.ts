@@ -129,6 +129,18 @@ async function scenario(page: Page): Promise<void> {
       .or(page.getByRole("button", { name: "撤销更改" }))
       .click();
     await page.getByRole("button", { name: "计算" }).click();
+    // The card already reads in Chinese after the switch: wait for the Chinese run's sheets, then for the pane to be idle.
+    await page.waitForFunction(
+      () =>
+        JSON.stringify(
+          (window as unknown as { __test: { workbook: { snapshot(o: object): unknown } } }).__test.workbook.snapshot(
+            {},
+          ),
+        ).includes("排名"),
+      undefined,
+      { timeout: 60_000 },
+    );
+    await page.waitForFunction(() => document.getElementById("app")?.getAttribute("aria-busy") === "false");
     await page
       .locator("#run-line")
       .filter({ hasText: /^已为 37 个单位排名/ })
