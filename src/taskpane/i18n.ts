@@ -1,5 +1,6 @@
 /** Task pane and command texts in English and Simplified Chinese; `{name}` marks a value filled in at run time. */
 import { methodMessages, type Language } from "../core/engine";
+import { fill } from "../core/report";
 
 const en = {
   // Method names ("method.minmax") come from the method registry (src/core/methods).
@@ -140,7 +141,7 @@ export function pickLanguage(displayLanguage: string | undefined | null): Langua
 /** One text with its `{name}` slots filled; an unknown key is a programming error, so it shows as the key itself. */
 export function t(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
   const template = MESSAGES[language][key] ?? MESSAGES.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
+  return fill(template, values);
 }
 
 /** The text for a progress stage reported by the adapter; unknown stages are shown as given. */
@@ -316,7 +317,7 @@ const WEIGHTS_MESSAGES: Record<Language, Record<WeightsKey, string>> = { en: wei
 /** A Weights-section text with its `{name}` slots filled (as t). */
 export function tw(language: Language, key: WeightsKey, values: Record<string, string | number> = {}): string {
   const template = WEIGHTS_MESSAGES[language][key] ?? weightsEn[key];
-  return template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
+  return fill(template, values);
 }
 
 // --- Method panel and Analysis section (issue 15, `method` engineer): own keys, en and zh, glossary terms as above. ---
@@ -508,7 +509,7 @@ export function tp(
 ): string {
   const own = (PANE_MESSAGES[language] as Record<string, string>)[key] ?? (paneEn as Record<string, string>)[key];
   if (own === undefined) return t(language, key as MessageKey, values);
-  return own.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
+  return fill(own, values);
 }
 
 /** Whether a key has a text (parameter names from the registry may not). */
