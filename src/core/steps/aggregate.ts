@@ -3,7 +3,19 @@ import { IndexComputeError } from "../errors";
 import { aggregateEntry, type MeanDomain } from "../methods/aggregate";
 import { aggregateFor, coverageFor, type AggregateOneSpec, type AggregateSpec } from "../spec";
 import type { ColumnSet, Framework } from "../types";
-import { magnitudeSafe } from "./magnitude";
+import { newColumn } from "../column-arena";
+import { rescaled, timesPow2, valueShiftOf, weightShiftOf } from "./magnitude";
+
+/** Reusable per-unit sums for the aggregations of one run (one set per level loop, not three arrays per node). */
+export interface AggregateScratch {
+  num: Float64Array;
+  den: Float64Array;
+  present: Float64Array;
+}
+
+export function aggregateScratch(n: number): AggregateScratch {
+  return { num: new Float64Array(n), den: new Float64Array(n), present: new Float64Array(n) };
+}
 
 export function aggregateColumns(
   children: Float64Array[],
@@ -13,57 +25,94 @@ export function aggregateColumns(
   unitCodes: string[],
   childCodes?: readonly string[],
   minCoverage?: number,
+  scratch?: AggregateScratch,
 ): Float64Array {
-  // Relative weights and values near the largest double (magnitude.ts): rescaled once, then this same code.
-  const safe = magnitudeSafe(children, weights, method);
-  // childCodes and minCoverage go along: the data threshold must hold whatever the weights' scale.
-  if (safe)
-    return safe.finish(
-      aggregateColumns(safe.children, safe.weights, method, nodeCode, unitCodes, childCodes, minCoverage),
-    );
   const n = children[0]?.length ?? unitCodes.length;
-  const num = new Float64Array(n);
-  const den = new Float64Array(n);
-  const kernel = aggregateEntry(method).kernel(method);
-  const { positive: needsPositive, nonNegative: needsNonNegative } = domainOf(method);
-  children.forEach((x, c) => {
-    const w = weights[c]!;
-    for (let i = 0; i < n; i++) {
-      const v = x[i]!;
-      if (v !== v) continue;
-      if ((needsPositive && v <= 0) || (needsNonNegative && v < 0))
-        throw nonPositiveError(method, nodeCode, unitCodes[i]!, v, c, childCodes?.[c]);
-      den[i]! += w;
-    }
-    kernel.add(num, x, w);
-  });
-  const out = new Float64Array(n);
-  const present = minCoverage === undefined ? null : presentCounts(children, n);
+  const entry = aggregateEntry(method);
+  const { positive, nonNegative } = entry.domain(method);
+  // Relative weights: scaled by a power of two so that the largest is in [1, 2) (magnitude.ts; exact).
+  const weightShift = weightShiftOf(weights);
+  const w = weightShift === 0 ? weights : weights.map((x) => timesPow2(x, weightShift));
+  const den = zeroed(scratch?.den, n);
+  const present = minCoverage === undefined ? null : zeroed(scratch?.present, n);
+  // One pass per child: Σ w of the present children, their count, the domain, and the values' magnitude.
+  let maxAbs = 0;
+  let minAbs = Infinity;
+  let violation: { child: number; unit: number } | null = null;
+  for (let c = 0; c < children.length; c++) {
+    const scan = scanChild(children[c]!, w[c]!, den, present, positive, nonNegative);
+    if (scan.maxAbs > maxAbs) maxAbs = scan.maxAbs;
+    if (scan.minAbs < minAbs) minAbs = scan.minAbs;
+    if (!violation && scan.violation >= 0) violation = { child: c, unit: scan.violation };
+  }
+  // Values near the largest double: rescaled once (magnitude.ts), then this same code.
+  const valueShift = valueShiftOf(maxAbs, minAbs, entry.powerOf(method));
+  if (valueShift !== 0) {
+    const safe = rescaled(children, weights, weightShift, valueShift);
+    // childCodes and minCoverage go along: the data threshold must hold whatever the weights' scale.
+    return safe.finish(
+      aggregateColumns(safe.children, safe.weights, method, nodeCode, unitCodes, childCodes, minCoverage, scratch),
+    );
+  }
+  if (violation) {
+    const { child, unit } = violation;
+    throw nonPositiveError(method, nodeCode, unitCodes[unit]!, children[child]![unit]!, child, childCodes?.[child]);
+  }
+  const num = zeroed(scratch?.num, n);
+  const kernel = entry.kernel(method);
+  for (let c = 0; c < children.length; c++) kernel.add(num, children[c]!, w[c]!);
+  const out = newColumn(n);
+  const k = children.length;
   for (let i = 0; i < n; i++) {
     const W = den[i]!;
     // COINr dat_thresh: the share of children with a value (weights aside) below the threshold → missing.
-    if (present && present[i]! / children.length < minCoverage!) {
-      out[i] = NaN;
-      continue;
-    }
-    if (!(W > 0)) {
-      out[i] = NaN; // every child missing (or weighing 0) for this unit
-      continue;
-    }
-    out[i] = kernel.finish(num[i]!, W);
+    if (present && present[i]! / k < minCoverage!) out[i] = NaN;
+    else out[i] = W > 0 ? kernel.finish(num[i]!, W) : NaN; // NaN: every child missing (or weighing 0)
   }
   return out;
+}
+
+/** A zeroed array of n: the scratch when it fits (reused across nodes), else a new one. */
+function zeroed(scratch: Float64Array | undefined, n: number): Float64Array {
+  if (scratch && scratch.length === n) return scratch.fill(0);
+  return new Float64Array(n);
+}
+
+interface ChildScan {
+  maxAbs: number;
+  minAbs: number;
+  /** The first unit whose value is outside the mean's domain, or -1. */
+  violation: number;
+}
+
+/** Adds w to den (and 1 to present) where the child has a value; a small function of its own, so V8 optimizes the loop. */
+function scanChild(
+  x: Float64Array,
+  w: number,
+  den: Float64Array,
+  present: Float64Array | null,
+  positive: boolean,
+  nonNegative: boolean,
+): ChildScan {
+  let maxAbs = 0;
+  let minAbs = Infinity;
+  let violation = -1;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    if (v !== v) continue;
+    den[i]! += w;
+    if (present) present[i]!++;
+    const a = v < 0 ? -v : v;
+    if (a > maxAbs && a !== Infinity) maxAbs = a;
+    if (a > 0 && a < minAbs) minAbs = a;
+    if (violation < 0 && ((positive && v <= 0) || (nonNegative && v < 0))) violation = i;
+  }
+  return { maxAbs, minAbs, violation };
 }
 
 /** Values a mean is defined for (each entry of the registry says it). */
 export function domainOf(method: AggregateOneSpec): MeanDomain {
   return aggregateEntry(method).domain(method);
-}
-
-function presentCounts(children: Float64Array[], n: number): Float64Array {
-  const counts = new Float64Array(n);
-  for (const x of children) for (let i = 0; i < n; i++) if (x[i] === x[i]) counts[i]!++;
-  return counts;
 }
 
 function nonPositiveError(
@@ -119,6 +168,7 @@ export function aggregate(
   normalized.codes.forEach((code, j) => byCode.set(code, normalized.columns[j]!));
   const columns: Float64Array[] = [];
   const belowCoverage: BelowCoverage[] = [];
+  const scratch = aggregateScratch(unitCodes.length);
   for (const node of framework.aggregates) {
     const children = node.children.map((c) => byCode.get(c)!);
     const w = node.children.map((c) => weights.get(c)!);
@@ -131,6 +181,7 @@ export function aggregate(
       unitCodes,
       node.children,
       minCoverage,
+      scratch,
     );
     if (minCoverage !== undefined) {
       for (let i = 0; i < scores.length; i++) {

@@ -5,8 +5,6 @@
  * scaled by a power of two only when sums or powers of them could overflow (e.g. 1e308), and the
  * mean is scaled back (every mean here is homogeneous of degree 1; the geometric mean works on logs).
  */
-import { aggregateEntry } from "../methods/aggregate";
-import type { AggregateOneSpec } from "../spec";
 
 /** floor(log2(x)) for a positive finite x, exact at powers of two (subnormals included). */
 function exponentOf(x: number): number {
@@ -22,37 +20,37 @@ export function timesPow2(x: number, k: number): number {
   return x * 2 ** half * 2 ** (k - half);
 }
 
+/** The power of two that brings the largest weight into [1, 2) (0 when it is there already, or no weight is positive). */
+export function weightShiftOf(weights: readonly number[]): number {
+  let maxWeight = 0;
+  for (const w of weights) if (w > maxWeight) maxWeight = w;
+  return maxWeight > 0 && Number.isFinite(maxWeight) && (maxWeight < 1 || maxWeight >= 2) ? -exponentOf(maxWeight) : 0;
+}
+
+/**
+ * The power of two to scale values by before a power mean with this p (0 when sums of their powers
+ * cannot overflow), given the largest finite |value| and the smallest non-zero one. The geometric
+ * mean (p = 0) works on logs and needs none.
+ */
+export function valueShiftOf(maxAbs: number, minAbs: number, p: number): number {
+  const big = maxAbs > 0 && Math.log2(maxAbs) * Math.max(1, p) > 900;
+  const tiny = p < 0 && minAbs < Infinity && Math.log2(minAbs) * p > 900;
+  return p !== 0 && (big || tiny) ? -exponentOf(maxAbs) : 0;
+}
+
 export interface SafeAggregation {
   children: Float64Array[];
   weights: number[];
   finish(out: Float64Array): Float64Array;
 }
 
-/** The rescaled inputs of one aggregation, or null when they are already safe (the common case: no copy). */
-export function magnitudeSafe(
+/** The inputs of one aggregation scaled by the powers of two found above, and how to scale the mean back. */
+export function rescaled(
   children: readonly Float64Array[],
   weights: readonly number[],
-  method: AggregateOneSpec,
-): SafeAggregation | null {
-  let maxWeight = 0;
-  for (const w of weights) if (w > maxWeight) maxWeight = w;
-  const weightShift =
-    maxWeight > 0 && Number.isFinite(maxWeight) && (maxWeight < 1 || maxWeight >= 2) ? -exponentOf(maxWeight) : 0;
-  let maxAbs = 0;
-  let minAbs = Infinity;
-  for (const column of children) {
-    for (let i = 0; i < column.length; i++) {
-      const a = Math.abs(column[i]!);
-      if (a > maxAbs && a !== Infinity) maxAbs = a;
-      if (a > 0 && a < minAbs) minAbs = a;
-    }
-  }
-  // Every mean here is a power mean (geometric: p → 0, on logs, so its values need no rescaling).
-  const p = aggregateEntry(method).powerOf(method);
-  const big = maxAbs > 0 && Math.log2(maxAbs) * Math.max(1, p) > 900;
-  const tiny = p < 0 && minAbs < Infinity && Math.log2(minAbs) * p > 900;
-  const valueShift = p !== 0 && (big || tiny) ? -exponentOf(maxAbs) : 0;
-  if (weightShift === 0 && valueShift === 0) return null;
+  weightShift: number,
+  valueShift: number,
+): SafeAggregation {
   return {
     children: valueShift === 0 ? [...children] : children.map((column) => column.map((v) => timesPow2(v, valueShift))),
     weights: weights.map((w) => timesPow2(w, weightShift)),
@@ -62,11 +60,8 @@ export function magnitudeSafe(
 
 /** Weights scaled by one power of two so that the largest is in [1, 2): shares computed from them cannot overflow. */
 export function relativeWeights(weights: readonly number[]): number[] {
-  let max = 0;
-  for (const w of weights) if (w > max) max = w;
-  if (!(max > 0) || !Number.isFinite(max) || (max >= 1 && max < 2)) return [...weights];
-  const shift = -exponentOf(max);
-  return weights.map((w) => timesPow2(w, shift));
+  const shift = weightShiftOf(weights);
+  return shift === 0 ? [...weights] : weights.map((w) => timesPow2(w, shift));
 }
 
 /** The power of two that brings the largest finite |value| into [1, 2) (0 for none): scaling by it is exact. */
