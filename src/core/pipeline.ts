@@ -12,7 +12,8 @@ import { denominate } from "./steps/denominate";
 import { impute } from "./steps/impute";
 import { normalize, normalizeMethodOf, ValueError } from "./steps/normalize";
 import { rankDescending } from "./steps/rank";
-import { screen } from "./steps/screen";
+import { screen, screenShares } from "./steps/screen";
+import { restoreOnRead } from "./restored-steps";
 import { treat, treatMethodOf } from "./steps/treat";
 import type { ColumnSet, DataSet, Framework, Table } from "./types";
 import { effectiveWeights, weightsInForce } from "./weights-in-force";
@@ -27,7 +28,8 @@ export function computeIndex(data: Table, framework: Table, spec?: unknown): Ind
   const { result, dataWarnings } = withColumnArena(keptDoubles(data.length - 1, fw, parsedSpec, true), () => {
     const { dataset, warnings: dataWarnings } = parseData(data, fw);
     try {
-      return { result: runPipeline(dataset, fw, parsedSpec), dataWarnings };
+      // The parsed columns are this call's own: imputation may fill them in place (restored-steps.ts).
+      return { result: steps(dataset, fw, parsedSpec, {}, true), dataWarnings };
     } catch (error) {
       // Keep the per-cell hints ("1,5" is not a number…) that explain a failure such as "x2 has no values".
       if (error instanceof IndexComputeError && error.related.length === 0)
@@ -61,30 +63,40 @@ export function runPipeline(
 
 /**
  * About how many doubles a run keeps in its step columns (column-arena.ts): raw values with the
- * denominators when parsing, the denominated columns, then imputed, treated (about half the
- * indicators fail the skew/kurtosis test on skewed data) and normalized.
+ * denominators when parsing, the denominated columns, then imputed (in place when parsing),
+ * treated (about half the indicators fail the skew/kurtosis test on skewed data) and normalized.
  */
 function keptDoubles(units: number, framework: Framework, spec: IndexSpec, withRaw: boolean): number {
   const k = framework.indicators.length;
   let columns = withRaw ? k + framework.denominators.length : 0;
   if (spec.denominate) columns += framework.indicators.filter((node) => node.denominator).length;
-  if (spec.impute.method !== "none") columns += k;
+  if (spec.impute.method !== "none" && !withRaw) columns += k; // computeIndex imputes its own columns in place
   if (spec.treat.method !== "none") columns += k / 2;
   return Math.max(0, units) * (columns + k);
 }
 
-function steps(dataset: DataSet, framework: Framework, spec: IndexSpec, hooks: PipelineHooks): IndexResult {
+function steps(
+  dataset: DataSet,
+  framework: Framework,
+  spec: IndexSpec,
+  hooks: PipelineHooks,
+  ownsColumns = false,
+): IndexResult {
   const { units } = dataset;
   const warnings: ValidationIssue[] = [];
   const weights = weightsInForce(framework, spec.weights);
   const raw = dataset.indicators;
   checkSpecCodes(spec, framework);
   const denominated = spec.denominate ? denominate(dataset, framework) : raw;
+  // Shares on the raw basis are measured before imputation, which may fill these very columns.
+  const n = units.codes.length;
+  const rawShares = spec.screen?.basis === "imputed" ? null : screenShares(denominated, n, spec.screen);
+  const inPlace = ownsColumns && !hooks.impute;
   const { set: imputed, imputed: imputedCells } = hooks.impute
     ? hooks.impute(denominated)
-    : impute(denominated, units, spec.impute);
-  const basis = spec.screen?.basis === "imputed" ? imputed : denominated;
-  const { set: screened, included, excluded, forced, coverage } = screen(imputed, units, basis, spec.screen);
+    : impute(denominated, units, spec.impute, inPlace);
+  const shares = rawShares ?? screenShares(imputed, n, spec.screen);
+  const { set: screened, included, excluded, forced, coverage } = screen(imputed, units, shares, spec.screen);
   if (excluded.length === units.codes.length) throw everyUnitExcluded(spec, coverage, excluded);
   const { set: treated, records } = hooks.treat
     ? hooks.treat(screened)
@@ -95,12 +107,14 @@ function steps(dataset: DataSet, framework: Framework, spec: IndexSpec, hooks: P
   const { belowCoverage, ...scores } = aggregate(normalized, framework, spec.aggregate, weights, units.codes, included);
   const ranks = { codes: scores.codes, columns: scores.columns.map((c) => (hooks.rank ?? rankDescending)(c)) };
   warnUnscored(scores.columns[scores.columns.length - 1], framework.root, units, included, warnings, belowCoverage);
+  const kept = { raw, denominated, imputed, screened, treated, normalized };
+  if (inPlace) restoreOnRead(kept, { raw, denominated, unitCodes: units.codes }, imputedCells);
   return {
     spec,
     framework,
     units,
     included,
-    steps: { raw, denominated, imputed, screened, treated, normalized },
+    steps: kept,
     scores,
     ranks,
     effectiveWeights: effectiveWeights(framework, weights),

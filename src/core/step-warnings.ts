@@ -38,7 +38,12 @@ export function stepWarnings(data: Table, result: IndexResult): ValidationIssue[
       if (codes) codes.push(node.code);
       else users.set(node.denominator, [node.code]);
     }
-    const rawIndex = new Map(result.steps.raw.codes.map((code, j) => [code, j] as const));
+    // Read only for a missing denominator: computeIndex rebuilds steps.raw on first read (restored-steps.ts).
+    let rawIndex: Map<string, number> | null = null;
+    const rawOf = (codes: string[]) => {
+      rawIndex ??= new Map(result.steps.raw.codes.map((code, j) => [code, j] as const));
+      return codes.map((code) => result.steps.raw.columns[rawIndex!.get(code)!]!);
+    };
     for (const [d, codes] of users) {
       const values = units.denominators.get(d);
       if (!values) continue;
@@ -48,7 +53,7 @@ export function stepWarnings(data: Table, result: IndexResult): ValidationIssue[
       const zero: ValidationIssue[] = [];
       const negative: ValidationIssue[] = [];
       const missing: ValidationIssue[] = [];
-      const raw = codes.map((code) => result.steps.raw.columns[rawIndex.get(code)!]!);
+      let raw: Float64Array[] | null = null;
       values.forEach((v, u) => {
         const where = {
           table: "Data" as const,
@@ -58,7 +63,7 @@ export function stepWarnings(data: Table, result: IndexResult): ValidationIssue[
           ...colOf(d),
         };
         if (v !== v) {
-          if (raw.some((column) => column[u] === column[u]))
+          if ((raw ??= rawOf(codes)).some((column) => column[u] === column[u]))
             missing.push({ ...where, ...said(msg("warn.denominatorMissing", { d, unit: units.codes[u]!, ratio })) });
         } else if (v === 0)
           zero.push({ ...where, ...said(msg("warn.denominatorZero", { d, unit: units.codes[u]!, ratio })) });
@@ -76,7 +81,7 @@ export function stepWarnings(data: Table, result: IndexResult): ValidationIssue[
   const impute = spec.impute;
   if (impute.method === "group-mean" || impute.method === "group-median") {
     const groups = units.groups.get(impute.group);
-    const { denominated, imputed } = result.steps;
+    const { imputed } = result.steps;
     const unfilled: ValidationIssue[] = [];
     if (groups) {
       const members = new Map<string, string[]>();
@@ -89,7 +94,8 @@ export function stepWarnings(data: Table, result: IndexResult): ValidationIssue[
       imputed.columns.forEach((column, j) => {
         const code = imputed.codes[j]!;
         for (let u = 0; u < column.length; u++) {
-          if (column[u] === column[u] || denominated.columns[j]![u] === denominated.columns[j]![u]) continue;
+          // Imputation only fills: a value still missing after it was missing before it.
+          if (column[u] === column[u]) continue;
           const g = groups[u];
           const who = g === null || g === undefined ? undefined : members.get(g)!;
           const why =

@@ -7,7 +7,16 @@ import { mean, median } from "../stats";
 import type { ColumnSet, Units } from "../types";
 import { copyColumn } from "../column-arena";
 
-export function impute(set: ColumnSet, units: Units, spec: ImputeSpec): { set: ColumnSet; imputed: ImputedCell[] } {
+/**
+ * `inPlace`: fill the given columns themselves instead of copies, for a caller that owns them and can
+ * rebuild the columns before imputation from the log (computeIndex: restored-steps.ts).
+ */
+export function impute(
+  set: ColumnSet,
+  units: Units,
+  spec: ImputeSpec,
+  inPlace = false,
+): { set: ColumnSet; imputed: ImputedCell[] } {
   if (spec.method === "none") return { set, imputed: [] };
   if (spec.method === "carry-forward") {
     throw new IndexInputError([
@@ -40,7 +49,7 @@ export function impute(set: ColumnSet, units: Units, spec: ImputeSpec): { set: C
   const groupLabels = grouping ? grouping.names.map((name) => `${spec.method} (${name})`) : [];
   const columns = set.columns.map((column, j) => {
     if (!hasMissing(column)) return column;
-    const out = copyColumn(column);
+    const out = inPlace ? column : copyColumn(column);
     const fill = (i: number, value: number, method: string) => {
       out[i] = value;
       imputed.push({ unit: units.codes[i]!, indicator: set.codes[j]!, value, method });

@@ -44,37 +44,49 @@ export interface ScreenOutcome {
   forced: ForcedUnit[];
 }
 
-/** `basis` is the set the shares are measured on (raw or imputed, per spec.basis); `set` is what is screened. */
+/** What screening measures per unit on its basis: coverage always (it is logged), the non-zero share when asked for. */
+export interface ScreenShares {
+  coverage: Float64Array;
+  nonZero: Float64Array | null;
+}
+
+/** The shares on `basis` (raw or imputed, per spec.basis), measured before any later step changes its columns. */
+export function screenShares(basis: ColumnSet, nUnits: number, spec: ScreenSpec | null): ScreenShares {
+  return {
+    coverage: coverageOf(basis, nUnits),
+    nonZero: spec?.minNonZero === undefined ? null : nonZeroShareOf(basis, nUnits),
+  };
+}
+
 export function screen(
   set: ColumnSet,
   units: Units,
-  basis: ColumnSet,
+  shares: ScreenShares,
   spec: ScreenSpec | null,
 ): ScreenOutcome & { coverage: Float64Array } {
   const n = units.codes.length;
-  const coverage = coverageOf(basis, n);
+  const { coverage, nonZero } = shares;
   const included = new Uint8Array(n).fill(1);
   const excluded: ExcludedUnit[] = [];
   const forced: ForcedUnit[] = [];
   if (spec === null) return { set, included, excluded, forced, coverage };
   checkCodes(spec, units);
-  const nonZero = spec.minNonZero === undefined ? null : nonZeroShareOf(basis, n);
   const include = new Set(spec.include);
   const exclude = new Set(spec.exclude);
   for (let i = 0; i < n; i++) {
     const code = units.codes[i]!;
     const lowCoverage = spec.minCoverage !== undefined && coverage[i]! < spec.minCoverage;
     const lowNonZero = nonZero !== null && nonZero[i]! < spec.minNonZero!;
-    const shares = { coverage: coverage[i]!, ...(nonZero ? { nonZero: nonZero[i]! } : {}) };
+    const measured = { coverage: coverage[i]!, ...(nonZero ? { nonZero: nonZero[i]! } : {}) };
     if (exclude.has(code)) {
-      excluded.push({ unit: code, ...shares, reason: "forced" });
+      excluded.push({ unit: code, ...measured, reason: "forced" });
     } else if (include.has(code)) {
-      forced.push({ unit: code, ...shares, wouldBeExcluded: lowCoverage || lowNonZero });
+      forced.push({ unit: code, ...measured, wouldBeExcluded: lowCoverage || lowNonZero });
       continue;
     } else if (lowCoverage) {
-      excluded.push({ unit: code, ...shares, reason: "coverage" });
+      excluded.push({ unit: code, ...measured, reason: "coverage" });
     } else if (lowNonZero) {
-      excluded.push({ unit: code, ...shares, reason: "nonzero" });
+      excluded.push({ unit: code, ...measured, reason: "nonzero" });
     } else continue;
     included[i] = 0;
   }

@@ -1,0 +1,133 @@
+/**
+ * computeIndex imputes its own parsed columns in place and rebuilds steps.raw and steps.denominated
+ * on first read (src/core/restored-steps.ts). References: the Data cells themselves (hand-checked
+ * small table), and runPipeline over the same parsed data, which copies before imputing as every
+ * step did before.
+ */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import {
+  computeIndex,
+  parseData,
+  parseFramework,
+  parseSpec,
+  runPipeline,
+  type Cell,
+  type IndexResult,
+} from "../../src/core/engine";
+import { syntheticTables } from "../../bench/synthetic";
+import { asemTables } from "../helpers/conformance";
+
+const framework: Cell[][] = [
+  ["iCode", "iName", "Parent", "Weight", "Direction", "Denominator"],
+  ["A", "Alpha", "P1", 1, 1, null],
+  ["B", "Beta", "P1", 1, -1, null],
+  ["C", "Gamma", "P2", 2, 1, "Pop"],
+  ["D", "Delta", "P2", 1, 1, null],
+  ["P1", "Pillar 1", "Index", 1, null, null],
+  ["P2", "Pillar 2", "Index", 1, null, null],
+  ["Index", "Index", null, null, null, null],
+  ["Region", "Region", null, null, null, null],
+  ["Pop", "Population", null, null, null, null],
+];
+const data: Cell[][] = [
+  ["uCode", "uName", "Region", "Pop", "A", "B", "C", "D"],
+  ["U1", "One", "East", 10, 1, 5, 100, 3],
+  ["U2", "Two", "East", 20, 2, 4, 100, null],
+  ["U3", "Three", "West", 10, 3, 3, 50, 9],
+  ["U4", "Four", "West", 5, null, 2, 25, 6],
+  ["U5", "Five", "West", 4, null, null, null, 1],
+];
+
+const values = (set: { codes: string[]; columns: Float64Array[] }, code: string) => [
+  ...set.columns[set.codes.indexOf(code)]!,
+];
+const isRebuiltOnRead = (r: IndexResult, key: "raw" | "denominated") =>
+  typeof Object.getOwnPropertyDescriptor(r.steps, key)?.get === "function";
+
+test("raw and denominated read back as the Data had them, after imputation filled the same columns", () => {
+  const r = computeIndex(data, framework, { denominate: true, impute: { method: "mean" } });
+  // Nothing read them during the run (every denominator is present): still to be rebuilt.
+  assert.equal(isRebuiltOnRead(r, "raw"), true);
+  assert.equal(isRebuiltOnRead(r, "denominated"), true);
+  // Imputed by hand: A mean (1+2+3)/3 = 2; C/Pop = 10, 5, 5, 5, - → mean 6.25; D mean (3+9+6+1)/4 = 4.75.
+  assert.deepEqual(values(r.steps.imputed, "A"), [1, 2, 3, 2, 2]);
+  assert.deepEqual(values(r.steps.imputed, "C"), [10, 5, 5, 5, 6.25]);
+  assert.deepEqual(values(r.steps.imputed, "D"), [3, 4.75, 9, 6, 1]);
+  assert.deepEqual(values(r.steps.raw, "A"), [1, 2, 3, NaN, NaN]);
+  assert.deepEqual(values(r.steps.raw, "C"), [100, 100, 50, 25, NaN]);
+  assert.deepEqual(values(r.steps.denominated, "C"), [10, 5, 5, 5, NaN]);
+  assert.deepEqual(values(r.steps.denominated, "D"), [3, NaN, 9, 6, 1]);
+  // Plain properties once read, and the arrays shared as the steps share them.
+  assert.equal(isRebuiltOnRead(r, "raw"), false);
+  const j = (code: string) => r.steps.raw.codes.indexOf(code);
+  assert.equal(r.steps.raw.columns[j("A")], r.steps.denominated.columns[j("A")]);
+  assert.notEqual(r.steps.raw.columns[j("C")], r.steps.denominated.columns[j("C")]);
+  assert.notEqual(r.steps.imputed.columns[j("A")], r.steps.raw.columns[j("A")]);
+  // The imputed columns were not touched by the rebuild.
+  assert.deepEqual(values(r.steps.imputed, "A"), [1, 2, 3, 2, 2]);
+});
+
+test("screening on the raw basis counts the values before imputation, though imputation filled those columns", () => {
+  // U5 has 1 value of 4 (coverage 0.25): excluded on the raw basis, kept on the imputed one (all filled).
+  const raw = computeIndex(data, framework, { impute: { method: "mean" }, screen: { minCoverage: 0.5 } });
+  assert.deepEqual(
+    raw.log.excluded.map((e) => [e.unit, e.coverage]),
+    [["U5", 0.25]],
+  );
+  const imputed = computeIndex(data, framework, {
+    impute: { method: "mean" },
+    screen: { minCoverage: 0.5, basis: "imputed" },
+  });
+  assert.deepEqual(imputed.log.excluded, []);
+  assert.equal(imputed.log.coverage[4], 1);
+});
+
+/** Every step, value for value (NaN included), and the shared arrays, against the copying path. */
+function assertSameAsCopying(table: Cell[][], frame: Cell[][], specInput: unknown): void {
+  const inPlace = computeIndex(table, frame, specInput);
+  const fw = parseFramework(frame).framework;
+  const copying = runPipeline(parseData(table, fw).dataset, fw, parseSpec(specInput));
+  assert.ok(inPlace.log.imputed.length > 0, "the case must impute something");
+  for (const key of ["raw", "denominated", "imputed", "screened", "treated", "normalized"] as const) {
+    const a = inPlace.steps[key];
+    const b = copying.steps[key];
+    assert.deepEqual(a.codes, b.codes);
+    a.columns.forEach((column, j) => assert.deepEqual([...column], [...b.columns[j]!], `${key} ${a.codes[j]}`));
+  }
+  const shares = (r: IndexResult, from: "raw" | "denominated", to: "denominated" | "imputed") =>
+    r.steps[from].columns.map((column, j) => column === r.steps[to].columns[j]);
+  assert.deepEqual(shares(inPlace, "raw", "denominated"), shares(copying, "raw", "denominated"));
+  assert.deepEqual(shares(inPlace, "denominated", "imputed"), shares(copying, "denominated", "imputed"));
+  assert.deepEqual([...inPlace.log.coverage], [...copying.log.coverage]);
+  assert.deepEqual(inPlace.log.excluded, copying.log.excluded);
+  inPlace.scores.columns.forEach((column, j) => assert.deepEqual([...column], [...copying.scores.columns[j]!]));
+}
+
+test("COINr's ASEM: every step equals the copying pipeline (group imputation, screening, treatment)", () => {
+  const { data: asem, meta } = asemTables();
+  assertSameAsCopying(asem, meta, {
+    impute: { method: "group-median", group: "EurAsia_group" },
+    screen: { minCoverage: 0.9, minNonZero: 0.5 },
+  });
+});
+
+test("synthetic 300 × 40 with denominators: every step equals the copying pipeline, on both screening bases", () => {
+  const { data: synthetic, framework: frame } = syntheticTables(300, 40, 3, 0.2);
+  const spec = {
+    denominate: true,
+    impute: { method: "group-mean", group: "Region" },
+    treat: { method: "winsorize", winmax: 5, skewThreshold: 2, kurtThreshold: 3.5, fallback: "log" },
+    normalize: { method: "minmax", low: 0, high: 100 },
+  };
+  assertSameAsCopying(synthetic, frame, { ...spec, screen: { minCoverage: 0.8 } });
+  assertSameAsCopying(synthetic, frame, { ...spec, screen: { minCoverage: 0.8, basis: "imputed" } });
+  assertSameAsCopying(synthetic, frame, { ...spec, denominate: false });
+});
+
+test("a result posted to a worker (structured clone) carries the rebuilt raw values", () => {
+  const r = computeIndex(data, framework, { impute: { method: "mean" } });
+  const clone = structuredClone(r.steps);
+  assert.deepEqual([...clone.raw.columns[0]!], [1, 2, 3, NaN, NaN]);
+  assert.deepEqual([...clone.imputed.columns[0]!], [1, 2, 3, 2, 2]);
+});
