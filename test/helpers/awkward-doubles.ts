@@ -43,6 +43,16 @@ export function lowBitsColumn(n: number, seed: number, sign: 1 | -1): Float64Arr
   return Float64Array.from({ length: n }, () => sign * (1 + rng.int(2 ** 20) * 2 ** -52));
 }
 
+/** Extremes, and values near 1 that differ only in the 10 lowest bits of the high half and in the low half. */
+export function prefixTieColumn(n: number, seed: number): Float64Array {
+  const rng = new Random(seed);
+  return Float64Array.from({ length: n }, (_, i) =>
+    i % 8 === 0
+      ? (i % 16 === 0 ? 1 : -1) * 1.7976931348623157e308
+      : 1 + rng.int(2 ** 10) * 2 ** -20 + rng.int(2 ** 20) * 2 ** -52,
+  );
+}
+
 /** Rank 1 = the largest: 1 + the count of values strictly greater (O(n²), the definition). */
 export function bruteRanks(x: ArrayLike<number>, descending: boolean): number[] {
   const out: number[] = [];

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { argsortAvailable } from "../../../src/core/stats";
-import { awkwardColumn, lowBitsColumn } from "../../helpers/awkward-doubles";
+import { awkwardColumn, lowBitsColumn, prefixTieColumn } from "../../helpers/awkward-doubles";
 
 /** The reference: positions of the non-NaN values by value (-0 = +0), ties by position. */
 function bruteArgsort(x: ArrayLike<number>): number[] {
@@ -27,6 +27,13 @@ test("argsortAvailable orders values that differ only in their low 32 bits (long
       const x = lowBitsColumn(n, n, sign);
       assert.deepEqual([...argsortAvailable(x)], bruteArgsort(x), `n=${n} sign=${sign}`);
     }
+  }
+});
+
+test("argsortAvailable orders values that differ in the lowest bits of both halves, among extremes", () => {
+  for (const n of [65, 1000, 10_000]) {
+    const x = prefixTieColumn(n, n);
+    assert.deepEqual([...argsortAvailable(x)], bruteArgsort(x), `n=${n}`);
   }
 });
 
