@@ -118,6 +118,7 @@ async function main(): Promise<void> {
     ["scale.ts", "benchScale"],
     ["whatif.ts", "benchWhatIf"], // live what-if weights (issue 15)
     ["scale-xlsx.ts", "benchScaleXlsx"],
+    ["rank.ts", "benchRank"], // radix ranking (issue 12 §7)
   ];
   for (const [file, fn] of extra) {
     if (!existsSync(join(__dirname, file))) continue;

@@ -1,15 +1,17 @@
 /**
  * Live what-if weights: from a computed IndexResult, everything that does not depend on the weights
  * (normalized indicators, the tree, each level's mean from the method registry, the coverage rule)
- * is laid out once, so that re-aggregating with new weights and re-ranking is a loop over typed
- * arrays with no allocation per call. It runs the same kernels in the same order as
- * steps/aggregate.ts, so its scores equal computeIndex's with those weights in the Framework.
+ * is laid out once, so that re-aggregating with new weights is a loop over typed arrays with no
+ * allocation per call; re-ranking is the pipeline's (an O(n) radix argsort, two typed arrays per
+ * call). It runs the same kernels in the same order as steps/aggregate.ts, so its scores equal
+ * computeIndex's with those weights in the Framework.
  */
 import { IndexComputeError } from "../errors";
 import { msg, render, type Message } from "../messages";
 import { aggregateEntry, type MeanKernel } from "../methods/aggregate";
 import type { IndexResult } from "../result";
 import { aggregateFor, coverageFor } from "../spec";
+import { rankDescending } from "../steps/rank";
 
 /** Why a weight set cannot be aggregated (the full pipeline would throw the same). */
 export interface WhatIfFailure {
@@ -57,7 +59,6 @@ export class WhatIfModel {
   private readonly num: Float64Array;
   private readonly den: Float64Array;
   private readonly present: Float64Array;
-  private readonly sorted: Float64Array;
 
   constructor(result: IndexResult) {
     const { framework, spec } = result;
@@ -106,7 +107,6 @@ export class WhatIfModel {
     this.num = new Float64Array(n);
     this.den = new Float64Array(n);
     this.present = new Float64Array(n);
-    this.sorted = new Float64Array(n);
     this.index = this.columns[this.columns.length - 1]!;
     this.ranks = new Float64Array(n);
     const rootRanks = result.ranks.columns[result.ranks.codes.indexOf(framework.root)];
@@ -206,28 +206,9 @@ export class WhatIfModel {
     return null;
   }
 
-  /** Competition ranks of the index as steps/rank.ts, into preallocated arrays (a typed sort puts NaN last). */
+  /** Competition ranks of the index, as the pipeline ranks (steps/rank.ts). */
   private rank(): void {
-    const { sorted, index, ranks } = this;
-    sorted.set(index);
-    sorted.sort();
-    let m = 0;
-    while (m < sorted.length && sorted[m] === sorted[m]) m++;
-    for (let i = 0; i < index.length; i++) {
-      const v = index[i]!;
-      if (v !== v) {
-        ranks[i] = NaN;
-        continue;
-      }
-      let lo = 0;
-      let hi = m;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid]! <= v) lo = mid + 1;
-        else hi = mid;
-      }
-      ranks[i] = m - lo + 1;
-    }
+    this.ranks.set(rankDescending(this.index));
   }
 
   /** Copies weights from a code → weight record (unknown codes are an error). */
