@@ -4,11 +4,11 @@
  */
 import { argsortAvailable } from "../stats";
 
-/** Rank 1 = the highest value (scores): 1 + the number of values above. */
-export function rankDescending(x: ArrayLike<number>): Float64Array {
+/** Rank 1 = the highest value (scores): 1 + the number of values above; into `out` when given (what-if: no allocation per call). */
+export function rankDescending(x: ArrayLike<number>, out?: Float64Array): Float64Array {
   const order = argsortAvailable(x);
   const m = order.length;
-  const ranks = new Float64Array(x.length).fill(NaN);
+  const ranks = (out ?? new Float64Array(x.length)).fill(NaN);
   let rank = 0;
   let prev = NaN;
   // From the top down: a new value's rank is 1 + the count of values already passed (all greater).

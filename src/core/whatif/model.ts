@@ -1,9 +1,8 @@
 /**
  * Live what-if weights: from a computed IndexResult, everything that does not depend on the weights
  * (normalized indicators, the tree, each level's mean from the method registry, the coverage rule)
- * is laid out once, so that re-aggregating with new weights is a loop over typed arrays with no
- * allocation per call; re-ranking is the pipeline's (an O(n) radix argsort, two typed arrays per
- * call). It runs the same kernels in the same order as steps/aggregate.ts, so its scores equal
+ * is laid out once, so that re-aggregating with new weights and re-ranking (the pipeline's O(n)
+ * radix argsort, into this model's arrays) is a loop over typed arrays with no allocation per call. It runs the same kernels in the same order as steps/aggregate.ts, so its scores equal
  * computeIndex's with those weights in the Framework.
  */
 import { IndexComputeError } from "../errors";
@@ -208,7 +207,7 @@ export class WhatIfModel {
 
   /** Competition ranks of the index, as the pipeline ranks (steps/rank.ts). */
   private rank(): void {
-    this.ranks.set(rankDescending(this.index));
+    rankDescending(this.index, this.ranks);
   }
 
   /** Copies weights from a code → weight record (unknown codes are an error). */
