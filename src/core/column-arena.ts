@@ -30,15 +30,49 @@ class Arena {
 
 let current: Arena | null = null;
 
-/** A zeroed column, from the run's arena when one is open. */
+/**
+ * Columns used for a moment and dropped, handed out again after `reset` (a node's children normalized
+ * for its aggregation when the result does not keep them): the same few warm buffers all run long.
+ */
+export class ColumnRecycler {
+  private readonly buffers: Float64Array[] = [];
+  private next = 0;
+  constructor(readonly length: number) {}
+
+  /** The buffers handed out so far may be reused. */
+  reset(): void {
+    this.next = 0;
+  }
+
+  take(): Float64Array {
+    if (this.next === this.buffers.length) this.buffers.push(new Float64Array(this.length));
+    return this.buffers[this.next++]!.fill(0);
+  }
+}
+
+let recycler: ColumnRecycler | null = null;
+
+/** Runs `fn` with its new columns of the recycler's length taken from the recycler (valid until its next reset). */
+export function withRecycledColumns<T>(columns: ColumnRecycler, fn: () => T): T {
+  const outer = recycler;
+  recycler = columns;
+  try {
+    return fn();
+  } finally {
+    recycler = outer;
+  }
+}
+
+/** A zeroed column: from the recycler inside withRecycledColumns, else from the run's arena when one is open. */
 export function newColumn(n: number): Float64Array {
+  if (recycler && recycler.length === n) return recycler.take();
   return current ? current.take(n) : new Float64Array(n);
 }
 
-/** A copy of a column, from the run's arena when one is open. */
+/** A copy of a column, from the recycler or the run's arena when open (as newColumn). */
 export function copyColumn(x: Float64Array): Float64Array {
-  if (!current) return x.slice();
-  const out = current.take(x.length);
+  if (!current && !(recycler && recycler.length === x.length)) return x.slice();
+  const out = newColumn(x.length);
   out.set(x);
   return out;
 }

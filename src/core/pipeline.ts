@@ -10,10 +10,10 @@ import { stepWarnings } from "./step-warnings";
 import { aggregate, type BelowCoverage } from "./steps/aggregate";
 import { denominate } from "./steps/denominate";
 import { impute } from "./steps/impute";
-import { normalize, normalizeMethodOf, ValueError } from "./steps/normalize";
+import { normalize, normalizedPerNode, normalizeMethodOf, ValueError } from "./steps/normalize";
 import { rankDescending } from "./steps/rank";
 import { screen, screenShares } from "./steps/screen";
-import { restoreOnRead } from "./restored-steps";
+import { builtOnRead, restoreOnRead } from "./restored-steps";
 import { treat, treatMethodOf } from "./steps/treat";
 import type { ColumnSet, DataSet, Framework, Table } from "./types";
 import { effectiveWeights, weightsInForce } from "./weights-in-force";
@@ -25,7 +25,7 @@ export function computeIndex(data: Table, framework: Table, spec?: unknown): Ind
   const { framework: fw, warnings: frameworkWarnings } = parseFramework(framework);
   const editions = detectEditions(data);
   if (editions) return computeEditionsIndex(data, editions, fw, parsedSpec, frameworkWarnings);
-  const { result, dataWarnings } = withColumnArena(keptDoubles(data.length - 1, fw, parsedSpec, true), () => {
+  const { result, dataWarnings } = withColumnArena(keptDoubles(data.length - 1, fw, parsedSpec, true, false), () => {
     const { dataset, warnings: dataWarnings } = parseData(data, fw);
     try {
       // The parsed columns are this call's own: imputation may fill them in place (restored-steps.ts).
@@ -56,7 +56,7 @@ export function runPipeline(
   spec: IndexSpec,
   hooks: PipelineHooks = {},
 ): IndexResult {
-  return withColumnArena(keptDoubles(dataset.units.codes.length, framework, spec, false), () =>
+  return withColumnArena(keptDoubles(dataset.units.codes.length, framework, spec, false, !!hooks.normalize), () =>
     steps(dataset, framework, spec, hooks),
   );
 }
@@ -64,15 +64,23 @@ export function runPipeline(
 /**
  * About how many doubles a run keeps in its step columns (column-arena.ts): raw values with the
  * denominators when parsing, the denominated columns, then imputed (in place when parsing),
- * treated (about half the indicators fail the skew/kurtosis test on skewed data) and normalized.
+ * treated (about half the indicators fail the skew/kurtosis test on skewed data), normalized only
+ * from a hook (else built on first read, after the run), and the aggregates' scores.
  */
-function keptDoubles(units: number, framework: Framework, spec: IndexSpec, withRaw: boolean): number {
+function keptDoubles(
+  units: number,
+  framework: Framework,
+  spec: IndexSpec,
+  withRaw: boolean,
+  keepsNormalized: boolean,
+): number {
   const k = framework.indicators.length;
   let columns = withRaw ? k + framework.denominators.length : 0;
   if (spec.denominate) columns += framework.indicators.filter((node) => node.denominator).length;
   if (spec.impute.method !== "none" && !withRaw) columns += k; // computeIndex imputes its own columns in place
   if (spec.treat.method !== "none") columns += k / 2;
-  return Math.max(0, units) * (columns + k);
+  if (keepsNormalized) columns += k;
+  return Math.max(0, units) * (columns + framework.aggregates.length);
 }
 
 function steps(
@@ -101,13 +109,18 @@ function steps(
   const { set: treated, records } = hooks.treat
     ? hooks.treat(screened)
     : treat(screened, spec.treat, units.codes, framework.indicators);
-  const normalized = atCell(units, () =>
-    hooks.normalize ? hooks.normalize(treated) : normalize(treated, framework, spec.normalize),
+  // Without a hook, each indicator is normalized under its parent into a recycled buffer and the set
+  // is built on first read (restored-steps.ts): same function, same input, the same values.
+  const normalized = hooks.normalize ? atCell(units, () => hooks.normalize!(treated)) : null;
+  const indicators = normalized ?? normalizedPerNode(treated, framework, spec.normalize);
+  const { belowCoverage, ...scores } = atCell(units, () =>
+    aggregate(indicators, framework, spec.aggregate, weights, units.codes, included),
   );
-  const { belowCoverage, ...scores } = aggregate(normalized, framework, spec.aggregate, weights, units.codes, included);
   const ranks = { codes: scores.codes, columns: scores.columns.map((c) => (hooks.rank ?? rankDescending)(c)) };
   warnUnscored(scores.columns[scores.columns.length - 1], framework.root, units, included, warnings, belowCoverage);
-  const kept = { raw, denominated, imputed, screened, treated, normalized };
+  const kept = { raw, denominated, imputed, screened, treated, normalized: normalized ?? treated };
+  if (!normalized)
+    builtOnRead(kept, ["normalized"], () => ({ normalized: normalize(treated, framework, spec.normalize) }));
   if (inPlace) restoreOnRead(kept, { raw, denominated, unitCodes: units.codes }, imputedCells);
   return {
     spec,

@@ -4,7 +4,8 @@
  * write to new memory costs more than every step's arithmetic). The columns as they were before
  * imputation (steps.raw and steps.denominated) are the imputed ones with the filled cells missing
  * again; they are rebuilt on first read, value for value, and keep sharing arrays as the steps did
- * (an indicator without a denominator has one array for raw and denominated).
+ * (an indicator without a denominator has one array for raw and denominated). steps.normalized, when
+ * the result keeps no normalized set during the run (pipeline.ts), is built on first read the same way.
  */
 import { copyColumn } from "./column-arena";
 import type { ImputedCell, IndexResult } from "./result";
@@ -24,23 +25,28 @@ export function restoreOnRead(
   imputedCells: readonly ImputedCell[],
 ): void {
   if (imputedCells.length === 0) return; // nothing was filled: the arrays are as they were
-  let restored: { raw: ColumnSet; denominated: ColumnSet } | null = null;
-  const restore = () => (restored ??= rebuild(before, imputedCells));
-  for (const key of ["raw", "denominated"] as const) {
+  builtOnRead(steps, ["raw", "denominated"], () => rebuild(before, imputedCells));
+}
+
+/**
+ * Step sets computed on first read by `build` (once for all `keys`), then plain properties: reading
+ * them later costs nothing, and a structured clone (the pane's analysis worker) reads them as values.
+ */
+export function builtOnRead<K extends keyof IndexResult["steps"]>(
+  steps: IndexResult["steps"],
+  keys: readonly K[],
+  build: () => Record<K, ColumnSet>,
+): void {
+  let built: Record<K, ColumnSet> | null = null;
+  for (const key of keys) {
     Object.defineProperty(steps, key, {
       enumerable: true,
       configurable: true,
       get: () => {
-        const sets = restore();
-        // Plain properties from now on: later reads cost nothing.
-        Object.defineProperty(steps, "raw", { value: sets.raw, enumerable: true, writable: true, configurable: true });
-        Object.defineProperty(steps, "denominated", {
-          value: sets.denominated,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-        return sets[key];
+        built ??= build();
+        for (const k of keys)
+          Object.defineProperty(steps, k, { value: built[k], enumerable: true, writable: true, configurable: true });
+        return built[key];
       },
     });
   }

@@ -1,8 +1,10 @@
 /**
  * computeIndex imputes its own parsed columns in place and rebuilds steps.raw and steps.denominated
- * on first read (src/core/restored-steps.ts). References: the Data cells themselves (hand-checked
- * small table), and runPipeline over the same parsed data, which copies before imputing as every
- * step did before.
+ * on first read; without a normalize hook, indicators are normalized per node into recycled buffers
+ * and steps.normalized is built on first read (src/core/restored-steps.ts). References: the Data
+ * cells themselves (hand-checked small table), and runPipeline over the same parsed data, which
+ * copies before imputing and, given the set-level normalize as its hook, keeps the normalized set
+ * from the start, as every step did before.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -15,6 +17,7 @@ import {
   type Cell,
   type IndexResult,
 } from "../../src/core/engine";
+import { normalize } from "../../src/core/steps/normalize";
 import { syntheticTables } from "../../bench/synthetic";
 import { asemTables } from "../helpers/conformance";
 
@@ -42,13 +45,14 @@ const data: Cell[][] = [
 const values = (set: { codes: string[]; columns: Float64Array[] }, code: string) => [
   ...set.columns[set.codes.indexOf(code)]!,
 ];
-const isRebuiltOnRead = (r: IndexResult, key: "raw" | "denominated") =>
+const isRebuiltOnRead = (r: IndexResult, key: keyof IndexResult["steps"]) =>
   typeof Object.getOwnPropertyDescriptor(r.steps, key)?.get === "function";
 
 test("raw and denominated read back as the Data had them, after imputation filled the same columns", () => {
   const r = computeIndex(data, framework, { denominate: true, impute: { method: "mean" } });
   // Nothing read them during the run (every denominator is present): still to be rebuilt.
   assert.equal(isRebuiltOnRead(r, "raw"), true);
+  assert.equal(isRebuiltOnRead(r, "normalized"), true);
   assert.equal(isRebuiltOnRead(r, "denominated"), true);
   // Imputed by hand: A mean (1+2+3)/3 = 2; C/Pop = 10, 5, 5, 5, - → mean 6.25; D mean (3+9+6+1)/4 = 4.75.
   assert.deepEqual(values(r.steps.imputed, "A"), [1, 2, 3, 2, 2]);
@@ -87,8 +91,13 @@ test("screening on the raw basis counts the values before imputation, though imp
 function assertSameAsCopying(table: Cell[][], frame: Cell[][], specInput: unknown): void {
   const inPlace = computeIndex(table, frame, specInput);
   const fw = parseFramework(frame).framework;
-  const copying = runPipeline(parseData(table, fw).dataset, fw, parseSpec(specInput));
+  const spec = parseSpec(specInput);
+  const copying = runPipeline(parseData(table, fw).dataset, fw, spec, {
+    normalize: (set) => normalize(set, fw, spec.normalize),
+  });
   assert.ok(inPlace.log.imputed.length > 0, "the case must impute something");
+  assert.equal(isRebuiltOnRead(inPlace, "normalized"), true);
+  assert.equal(isRebuiltOnRead(copying, "normalized"), false);
   for (const key of ["raw", "denominated", "imputed", "screened", "treated", "normalized"] as const) {
     const a = inPlace.steps[key];
     const b = copying.steps[key];
@@ -125,9 +134,28 @@ test("synthetic 300 × 40 with denominators: every step equals the copying pipel
   assertSameAsCopying(synthetic, frame, { ...spec, denominate: false });
 });
 
-test("a result posted to a worker (structured clone) carries the rebuilt raw values", () => {
+test("a result posted to a worker (structured clone) carries the rebuilt raw and normalized values", () => {
   const r = computeIndex(data, framework, { impute: { method: "mean" } });
   const clone = structuredClone(r.steps);
   assert.deepEqual([...clone.raw.columns[0]!], [1, 2, 3, NaN, NaN]);
   assert.deepEqual([...clone.imputed.columns[0]!], [1, 2, 3, 2, 2]);
+  // Min-max 0–100 of A's imputed 1, 2, 3, 2, 2 by hand.
+  assert.deepEqual([...clone.normalized.columns[0]!], [0, 50, 100, 50, 50]);
+});
+
+test("indicators normalized per node: scores equal those from the kept normalized set, for every method", () => {
+  const { data: synthetic, framework: frame } = syntheticTables(200, 30, 5, 0.05);
+  const fw = parseFramework(frame).framework;
+  for (const method of ["minmax", "zscore", "rank", "percentile", "borda", "fracmax", "dist2max", "none"]) {
+    const spec = parseSpec({ normalize: { method }, impute: { method: "mean" } });
+    const dataset = () => parseData(synthetic, fw).dataset;
+    const perNode = runPipeline(dataset(), fw, spec);
+    const kept = runPipeline(dataset(), fw, spec, { normalize: (set) => normalize(set, fw, spec.normalize) });
+    perNode.scores.columns.forEach((column, j) =>
+      assert.deepEqual([...column], [...kept.scores.columns[j]!], `${method} ${perNode.scores.codes[j]}`),
+    );
+    perNode.steps.normalized.columns.forEach((column, j) =>
+      assert.deepEqual([...column], [...kept.steps.normalized.columns[j]!], `${method} normalized ${j}`),
+    );
+  }
 });

@@ -143,6 +143,20 @@ function nonPositiveError(
   );
 }
 
+/**
+ * Where aggregation reads the indicators: `column(j)` is called once per indicator, under its parent
+ * node, and may hand out a buffer that is reused after the next `nextNode()` (steps/normalize.ts).
+ */
+export interface IndicatorColumns {
+  codes: readonly string[];
+  nextNode(): void;
+  column(j: number): Float64Array;
+}
+
+function keptColumns(set: ColumnSet): IndicatorColumns {
+  return { codes: set.codes, nextNode: () => undefined, column: (j) => set.columns[j]! };
+}
+
 /** An aggregate left missing for a unit because too few of its children have a value (minCoverage). */
 export interface BelowCoverage {
   aggregate: string;
@@ -157,20 +171,22 @@ export interface BelowCoverage {
  * and the scores left missing by the data threshold. `weights` holds the weight in force for each node code.
  */
 export function aggregate(
-  normalized: ColumnSet,
+  normalized: ColumnSet | IndicatorColumns,
   framework: Framework,
   spec: AggregateSpec,
   weights: Map<string, number>,
   unitCodes: string[],
   included?: Uint8Array,
 ): ColumnSet & { belowCoverage: BelowCoverage[] } {
-  const byCode = new Map<string, Float64Array>();
-  normalized.codes.forEach((code, j) => byCode.set(code, normalized.columns[j]!));
+  const indicators = "columns" in normalized ? keptColumns(normalized) : normalized;
+  const indicatorIndex = new Map(indicators.codes.map((code, j) => [code, j] as const));
+  const byCode = new Map<string, Float64Array>(); // the scores of the aggregates done so far
   const columns: Float64Array[] = [];
   const belowCoverage: BelowCoverage[] = [];
   const scratch = aggregateScratch(unitCodes.length);
   for (const node of framework.aggregates) {
-    const children = node.children.map((c) => byCode.get(c)!);
+    indicators.nextNode();
+    const children = node.children.map((c) => byCode.get(c) ?? indicators.column(indicatorIndex.get(c)!));
     const w = node.children.map((c) => weights.get(c)!);
     const minCoverage = coverageFor(spec, node.level);
     const scores = aggregateColumns(

@@ -2,7 +2,8 @@
 import { normalizeEntry, type NormalizeMeta } from "../methods/normalize";
 import type { NormalizeBlock, NormalizeSpec } from "../spec";
 import type { ColumnSet, Framework, IndicatorNode, MethodSource } from "../types";
-import { copyColumn } from "../column-arena";
+import { ColumnRecycler, copyColumn, withRecycledColumns } from "../column-arena";
+import type { IndicatorColumns } from "./aggregate";
 
 export { ValueError, type NormalizeMeta } from "../methods/normalize";
 
@@ -38,12 +39,37 @@ export function normalizeMethodOf(
   return { spec: global as NormalizeSpec, source: "global" };
 }
 
-export function normalize(set: ColumnSet, framework: Framework, spec: NormalizeBlock): ColumnSet {
+/** The method of each indicator (by index), looked up per indicator only when some indicator has its own. */
+function methodsOf(framework: Framework, spec: NormalizeBlock): (j: number) => NormalizeSpec {
   const perIndicator = !!spec.byIndicator || framework.indicators.some((node) => node.normalize);
+  return (j) => (perIndicator ? normalizeMethodOf(framework.indicators[j]!, spec).spec : spec);
+}
+
+export function normalize(set: ColumnSet, framework: Framework, spec: NormalizeBlock): ColumnSet {
+  const methodOf = methodsOf(framework, spec);
   const scratch = new Float64Array(set.columns[0]?.length ?? 0);
-  const columns = set.columns.map((column, j) => {
-    const node = framework.indicators[j]!;
-    return normalizeColumn(column, perIndicator ? normalizeMethodOf(node, spec).spec : spec, node, scratch);
-  });
+  const columns = set.columns.map((column, j) =>
+    normalizeColumn(column, methodOf(j), framework.indicators[j]!, scratch),
+  );
   return { codes: set.codes, columns };
+}
+
+/**
+ * The same columns one at a time, each in a recycled buffer that is valid until the next node
+ * (aggregate.ts reads a node's children and drops them): for a run that keeps no normalized set,
+ * about 80 MB less to write at 10,000 × 1,000, and for Monte Carlo, which never reads it.
+ */
+export function normalizedPerNode(set: ColumnSet, framework: Framework, spec: NormalizeBlock): IndicatorColumns {
+  const methodOf = methodsOf(framework, spec);
+  const n = set.columns[0]?.length ?? 0;
+  const scratch = new Float64Array(n);
+  const recycler = new ColumnRecycler(n);
+  return {
+    codes: set.codes,
+    nextNode: () => recycler.reset(),
+    column: (j) =>
+      withRecycledColumns(recycler, () =>
+        normalizeColumn(set.columns[j]!, methodOf(j), framework.indicators[j]!, scratch),
+      ),
+  };
 }
