@@ -1,7 +1,8 @@
 /**
  * The scale targets of issue 12 §7, each timed side by side with its baseline in the same run:
  * 10,000 units × 1,000 indicators (4 levels, every step on), the data written once to a temp dir.
- *   engine: computeIndex (parse + every step) vs one pass over its boxed input, ≤ 15×
+ *   engine: computeIndex (parse + every step) vs one pass over its boxed input, ≤ 15×; under it, for
+ *     scale, parseData alone, what new memory costs on this machine and the MB of columns written
  *   cli csv → csv: `compute data.csv --meta framework.csv --csv out.csv` vs a plain split/parseFloat pass, ≤ 3×
  * Each measurement runs in a new Node process (its own heap and peak RSS); the table takes the best
  * of a few runs of each, since the machine may be shared. More targets: append a TargetBench to TARGETS.
