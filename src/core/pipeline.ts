@@ -113,9 +113,16 @@ function steps(
   // is built on first read (restored-steps.ts): same function, same input, the same values.
   const normalized = hooks.normalize ? atCell(units, () => hooks.normalize!(treated)) : null;
   const indicators = normalized ?? normalizedPerNode(treated, framework, spec.normalize);
-  const { belowCoverage, ...scores } = atCell(units, () =>
-    aggregate(indicators, framework, spec.aggregate, weights, units.codes, included),
-  );
+  const { belowCoverage, ...scores } = atCell(units, () => {
+    try {
+      return aggregate(indicators, framework, spec.aggregate, weights, units.codes, included);
+    } catch (error) {
+      // Per node, an earlier node's error can precede a later indicator's normalization error: report
+      // the one the set-level order gives (every indicator, in Framework order, before any aggregation).
+      if (!normalized) normalize(treated, framework, spec.normalize);
+      throw error;
+    }
+  });
   const ranks = { codes: scores.codes, columns: scores.columns.map((c) => (hooks.rank ?? rankDescending)(c)) };
   warnUnscored(scores.columns[scores.columns.length - 1], framework.root, units, included, warnings, belowCoverage);
   const kept = { raw, denominated, imputed, screened, treated, normalized: normalized ?? treated };

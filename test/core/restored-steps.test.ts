@@ -159,3 +159,43 @@ test("indicators normalized per node: scores equal those from the kept normalize
     );
   }
 });
+
+/** x1 sits under P2, which aggregates after P1 (Framework row order): normalized per node, x1 comes late. */
+const lateFramework: Cell[][] = [
+  ["iCode", "iName", "Parent", "Weight", "Direction"],
+  ["x1", "x1", "P2", 1, 1],
+  ["x2", "x2", "P1", 1, 1],
+  ["x3", "x3", "P1", 1, 1],
+  ["x4", "x4", "P2", 1, 1],
+  ["P1", "P1", "I", 1, null],
+  ["P2", "P2", "I", 1, null],
+  ["I", "I", null, null, null],
+];
+
+test("normalization errors come first and in Framework order, as when every indicator was normalized before aggregating", () => {
+  const table = (x1: Cell[], x2: Cell[], x4: Cell[]): Cell[][] => [
+    ["uCode", "x1", "x2", "x3", "x4"],
+    ...["a", "b", "c"].map((u, i): Cell[] => [u, x1[i]!, x2[i]!, i + 1, x4[i]!]),
+  ];
+  const failure = (t: Cell[][], spec: unknown) => {
+    try {
+      computeIndex(t, lateFramework, spec);
+    } catch (error) {
+      return error as Error & { issues?: { column?: string; row?: number }[] };
+    }
+    assert.fail("expected an error");
+  };
+  // x1 and x2 both constant: x1 (row 1 of the Framework) is named, though P1 (x2's parent) aggregates first.
+  const constant = failure(table([5, 5, 5], [5, 5, 5], [1, 2, 3]), {});
+  assert.match(constant.message, /Indicator x1 cannot be normalized by min-max: every value is 5/);
+  // x1 constant, and P1's geometric mean meets a 0 (x2's minimum after min-max): the normalization error first.
+  const beforeDomain = failure(table([5, 5, 5], [1, 2, 3], [1, 2, 3]), { aggregate: { method: "geometric" } });
+  assert.match(beforeDomain.message, /Indicator x1 cannot be normalized by min-max/);
+  // A value error (fracmax needs values > 0) still names its Data cell: x1 of unit b is column B, row 3.
+  const cell = failure(table([5, -1, 5], [1, 2, 3], [0, 2, 3]), { normalize: "fracmax", aggregate: "geometric" });
+  assert.equal(cell.issues?.[0]?.column, "x1");
+  assert.equal(cell.issues?.[0]?.row, 2);
+  // With no normalization problem, the aggregation's own error is the one reported.
+  const domain = failure(table([1, 2, 3], [1, 2, 3], [1, 2, 3]), { aggregate: { method: "geometric" } });
+  assert.match(domain.message, /Cannot aggregate P1 for unit a with the geometric mean/);
+});
