@@ -38,17 +38,19 @@ export function builtOnRead<K extends keyof IndexResult["steps"]>(
   build: () => Record<K, ColumnSet>,
 ): void {
   let built: Record<K, ColumnSet> | null = null;
+  const getters = new Map<K, () => ColumnSet>();
+  const plain = (key: K, value: ColumnSet) =>
+    Object.defineProperty(steps, key, { value, enumerable: true, writable: true, configurable: true });
   for (const key of keys) {
-    Object.defineProperty(steps, key, {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        built ??= build();
-        for (const k of keys)
-          Object.defineProperty(steps, k, { value: built[k], enumerable: true, writable: true, configurable: true });
-        return built[key];
-      },
-    });
+    const getter = () => {
+      built ??= build();
+      // A key assigned meanwhile keeps its value.
+      for (const k of keys) if (Object.getOwnPropertyDescriptor(steps, k)?.get === getters.get(k)) plain(k, built[k]);
+      return built[key];
+    };
+    getters.set(key, getter);
+    // Assignable as the plain object's properties were (a getter alone would throw in strict mode).
+    Object.defineProperty(steps, key, { enumerable: true, configurable: true, get: getter, set: (v) => plain(key, v) });
   }
 }
 

@@ -199,3 +199,20 @@ test("normalization errors come first and in Framework order, as when every indi
   const domain = failure(table([1, 2, 3], [1, 2, 3], [1, 2, 3]), { aggregate: { method: "geometric" } });
   assert.match(domain.message, /Cannot aggregate P1 for unit a with the geometric mean/);
 });
+
+test("steps built on first read can be assigned as plain properties, before or after the first read", () => {
+  const r = computeIndex(data, framework, { denominate: true, impute: { method: "mean" } });
+  const replaced = { codes: ["A"], columns: [new Float64Array([7])] };
+  r.steps.raw = replaced;
+  assert.equal(r.steps.raw, replaced);
+  // Reading the other half of the rebuild keeps the assigned value.
+  assert.deepEqual(values(r.steps.denominated, "C"), [10, 5, 5, 5, NaN]);
+  assert.equal(r.steps.raw, replaced);
+  assert.deepEqual(Object.keys(r.steps), ["raw", "denominated", "imputed", "screened", "treated", "normalized"]);
+  r.steps.normalized = replaced;
+  assert.equal(r.steps.normalized, replaced);
+  const again = computeIndex(data, framework, { impute: { method: "mean" } });
+  assert.deepEqual(values(again.steps.normalized, "A"), [0, 50, 100, 50, 50]);
+  again.steps.normalized = replaced;
+  assert.equal({ ...again.steps }.normalized, replaced);
+});
