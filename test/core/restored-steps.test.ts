@@ -216,3 +216,30 @@ test("steps built on first read can be assigned as plain properties, before or a
   again.steps.normalized = replaced;
   assert.equal({ ...again.steps }.normalized, replaced);
 });
+
+test("an indicator that is also a denominator: filling it in place leaves the denominator column and its warning as they were", () => {
+  const frame: Cell[][] = [
+    ["iCode", "iName", "Parent", "Weight", "Direction", "Denominator"],
+    ["x1", "x1", "P", 1, 1, null],
+    ["x2", "x2", "P", 1, 1, "x1"],
+    ["P", "P", null, null, null, null],
+  ];
+  const table: Cell[][] = [
+    ["uCode", "x1", "x2"],
+    ["a", 1, 10],
+    ["b", null, 20],
+    ["c", 4, 30],
+    ["d", 2, null],
+  ];
+  const r = computeIndex(table, frame, { denominate: true, impute: { method: "mean" } });
+  // x1 mean (1 + 4 + 2) / 3 fills b; x2 / x1 = 10, -, 7.5, - → mean 8.75 fills b and d.
+  assert.deepEqual(values(r.steps.imputed, "x1"), [1, 7 / 3, 4, 2]);
+  assert.deepEqual(values(r.steps.imputed, "x2"), [10, 8.75, 7.5, 8.75]);
+  assert.deepEqual([...r.units.denominators.get("x1")!], [1, NaN, 4, 2]);
+  assert.deepEqual(values(r.steps.raw, "x1"), [1, NaN, 4, 2]);
+  assert.deepEqual(values(r.steps.denominated, "x2"), [10, NaN, 7.5, NaN]);
+  assert.deepEqual(
+    r.warnings.map((w) => w.message),
+    ["denominator x1 is missing for unit b, so x2 / x1 has no value and is treated as missing; fill the cell"],
+  );
+});
