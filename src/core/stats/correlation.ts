@@ -1,4 +1,5 @@
 /** Pearson and Spearman correlations over pairwise-complete rows, and Cronbach's alpha. */
+import { argsortAvailable } from "./argsort";
 
 /** Pearson r over the rows where both values are present; NaN with fewer than 3 such rows or no variation. */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
@@ -33,9 +34,7 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
 
 /** Ranks 1..n ascending with ties sharing their average rank (as R's rank()); NaN stays NaN. */
 export function averageRanks(x: ArrayLike<number>): Float64Array {
-  const order: number[] = [];
-  for (let i = 0; i < x.length; i++) if (x[i] === x[i]) order.push(i);
-  order.sort((a, b) => x[a]! - x[b]!);
+  const order = argsortAvailable(x); // O(n), ties in input order; -0 and 0 tie
   const ranks = new Float64Array(x.length).fill(NaN);
   for (let k = 0; k < order.length;) {
     let end = k + 1;
@@ -52,15 +51,23 @@ export function averageRanks(x: ArrayLike<number>): Float64Array {
  * (as R's cor(use = "pairwise")).
  */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (let i = 0; i < x.length; i++) {
+  let m = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] === x[i] && y[i] === y[i]) m++;
+  const xs = new Float64Array(m);
+  const ys = new Float64Array(m);
+  for (let i = 0, k = 0; i < x.length; i++) {
     if (x[i] === x[i] && y[i] === y[i]) {
-      xs.push(x[i]!);
-      ys.push(y[i]!);
+      xs[k] = x[i]!;
+      ys[k++] = y[i]!;
     }
   }
   return pearson(averageRanks(xs), averageRanks(ys));
+}
+
+/** The two columns miss values in the same rows (then their pairwise-complete rows are each one's available rows). */
+function sameMissing(x: ArrayLike<number>, y: ArrayLike<number>): boolean {
+  for (let i = 0; i < x.length; i++) if ((x[i] !== x[i]) !== (y[i] !== y[i])) return false;
+  return true;
 }
 
 export type CorrelationMethod = "pearson" | "spearman";
@@ -72,11 +79,19 @@ export type CorrelationMethod = "pearson" | "spearman";
 export function pairwiseCorrelations(columns: readonly Float64Array[], method: CorrelationMethod): Float64Array {
   const k = columns.length;
   const out = new Float64Array(k * k);
-  const f = method === "pearson" ? pearson : spearman;
+  // Spearman: each column ranked once; a pair with the same missing rows is Pearson of those ranks,
+  // value for value what ranking its pairwise-complete rows gives (k² sorts → k at 300 indicators).
+  const ranks = method === "spearman" ? columns.map((column) => averageRanks(column)) : null;
+  const f = (a: number, b: number) =>
+    !ranks
+      ? pearson(columns[a]!, columns[b]!)
+      : sameMissing(columns[a]!, columns[b]!)
+        ? pearson(ranks[a]!, ranks[b]!)
+        : spearman(columns[a]!, columns[b]!);
   for (let a = 0; a < k; a++) {
     out[a * k + a] = 1;
     for (let b = a + 1; b < k; b++) {
-      const r = f(columns[a]!, columns[b]!);
+      const r = f(a, b);
       out[a * k + b] = r;
       out[b * k + a] = r;
     }

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { auditIndex } from "../../../src/core/audit";
-import { averageRanks, cronbachAlpha, pearson, spearman } from "../../../src/core/stats";
+import { averageRanks, cronbachAlpha, pairwiseCorrelations, pearson, spearman } from "../../../src/core/stats";
 import { computeIndex } from "../../../src/core/engine";
 import { smallData, smallFramework } from "./fixture";
 
@@ -96,4 +96,47 @@ test("three indicators with equal pairwise r = 1/2 (sums of Hadamard columns): P
   // Covariances of min-max values (scale 25 on a range of 4): 8/3 on the diagonal, 4/3 off it, both ×25².
   close(g.cronbachAlpha, (9 * (4 / 3)) / (3 * (8 / 3) + 6 * (4 / 3)), 1e-12);
   assert.deepEqual(g.collinear, []);
+});
+
+test("Spearman matrix equals the textbook definition per pair: ranks within the pairwise-complete rows", () => {
+  // Reference: average rank = #smaller + (#equal + 1) / 2 over the rows both columns have, then Pearson by its formula.
+  const rho = (x: number[], y: number[]) => {
+    const rows = x.map((_, i) => i).filter((i) => x[i] === x[i] && y[i] === y[i]);
+    const rank = (v: number[]) =>
+      rows.map((i) => rows.filter((j) => v[j]! < v[i]!).length + (rows.filter((j) => v[j] === v[i]).length + 1) / 2);
+    const rx = rank(x);
+    const ry = rank(y);
+    const mean = (v: number[]) => v.reduce((s, a) => s + a, 0) / v.length;
+    const [mx, my] = [mean(rx), mean(ry)];
+    let sxy = 0;
+    let sxx = 0;
+    let syy = 0;
+    rx.forEach((a, k) => {
+      sxy += (a - mx) * (ry[k]! - my);
+      sxx += (a - mx) ** 2;
+      syy += (ry[k]! - my) ** 2;
+    });
+    return sxy / Math.sqrt(sxx * syy);
+  };
+  let seed = 7;
+  const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  const n = 60;
+  const shared = Array.from({ length: n }, () => next() < 0.1); // the same missing rows in some columns
+  const columns = Array.from({ length: 8 }, (_, c) =>
+    Array.from({ length: n }, (_, i) => {
+      if (c < 4 ? shared[i] : next() < 0.15) return NaN;
+      const v = Math.floor(next() * 12) - 6; // many ties, negatives, zeros
+      return v === 0 && next() < 0.5 ? -0 : v;
+    }),
+  );
+  const matrix = pairwiseCorrelations(
+    columns.map((c) => Float64Array.from(c)),
+    "spearman",
+  );
+  for (let a = 0; a < 8; a++)
+    for (let b = 0; b < 8; b++) {
+      const expected = a === b ? 1 : rho(columns[a]!, columns[b]!);
+      close(matrix[a * 8 + b]!, expected, 1e-12, `pair ${a},${b}`);
+      if (a !== b) assert.equal(matrix[a * 8 + b], spearman(columns[a]!, columns[b]!), `pair ${a},${b} as spearman()`);
+    }
 });
