@@ -4,31 +4,14 @@
  * (max RSS) against the target of 2.5 GB.
  *   benchScaleXlsx(): Promise<{ name, ms, peakMB, targetMB }[]>   (wired into bench/run.ts)
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import type { Cell } from "../src/core/engine";
+import { join } from "node:path";
+import { formatCsv } from "../src/cli/csv";
 import { syntheticTables } from "./synthetic";
+import { runNode } from "./targets";
 
-const REPO = resolve(__dirname, "..");
 const TARGET_MB = 2500;
-/** Printed by the child at exit: its peak resident memory. */
-const RSS_HOOK = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmaxRSSkB="+process.resourceUsage().maxRSS+"\\n"))`;
-
-function csv(rows: readonly (readonly Cell[])[]): string {
-  return (
-    rows
-      .map((row) =>
-        row
-          .map((v) =>
-            v === null || v === undefined ? "" : typeof v === "string" ? `"${v.replace(/"/g, '""')}"` : String(v),
-          )
-          .join(","),
-      )
-      .join("\n") + "\n"
-  );
-}
 
 export async function benchScaleXlsx(
   units = 10_000,
@@ -37,37 +20,24 @@ export async function benchScaleXlsx(
   const dir = mkdtempSync(join(tmpdir(), "index-studio-scale-xlsx-"));
   try {
     const { data, framework } = syntheticTables(units, indicators);
-    writeFileSync(join(dir, "big.csv"), csv(data));
-    writeFileSync(join(dir, "m.csv"), csv(framework));
+    writeFileSync(join(dir, "big.csv"), formatCsv(data));
+    writeFileSync(join(dir, "m.csv"), formatCsv(framework));
     const out = join(dir, "big.xlsx");
-    const t0 = performance.now();
-    const { code, stderr } = await new Promise<{ code: number; stderr: string }>((done, fail) => {
-      // No --max-old-space-size: the target is Node's default heap.
-      const child = spawn(
-        process.execPath,
-        [
-          "--import",
-          RSS_HOOK,
-          "--import",
-          "tsx",
-          "src/cli/main.ts",
-          "compute",
-          join(dir, "big.csv"),
-          "--meta",
-          join(dir, "m.csv"),
-          "--out",
-          out,
-        ],
-        { cwd: REPO },
-      );
-      let err = "";
-      child.stderr.on("data", (c: Buffer) => (err += c.toString()));
-      child.on("error", fail);
-      child.on("close", (status) => done({ code: status ?? -1, stderr: err }));
-    });
-    const ms = Math.round(performance.now() - t0);
-    if (code !== 0) throw new Error(`scale csv → xlsx failed: ${stderr}`);
-    const peakMB = Math.round(Number(/maxRSSkB=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1024);
+    // No --max-old-space-size: the target is Node's default heap.
+    const run = await runNode([
+      "--import",
+      "tsx",
+      "src/cli/main.ts",
+      "compute",
+      join(dir, "big.csv"),
+      "--meta",
+      join(dir, "m.csv"),
+      "--out",
+      out,
+    ]);
+    if (run.code !== 0) throw new Error(`scale csv → xlsx failed: ${run.stderr}`);
+    const { peakMB } = run;
+    const ms = Math.round(run.ms);
     const label = `${units.toLocaleString("en-US")}×${indicators.toLocaleString("en-US")}`;
     return [
       {

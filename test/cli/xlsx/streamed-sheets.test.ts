@@ -7,14 +7,14 @@
  */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { syntheticTables } from "../../../bench/synthetic";
+import { runNode } from "../../../bench/targets"; // peak RSS of a child, as the bench measures it
 import { writeCsv } from "../../hardening/cli-helpers";
-import { MAIN, REPO, runInProcess, tempDir } from "../helpers";
+import { MAIN, runInProcess, tempDir } from "../helpers";
 import { ooxmlFindings } from "./ooxml";
 
 describe("streamed sheets (CSV input, 400 units × 60 indicators)", () => {
@@ -53,7 +53,6 @@ describe("streamed sheets (CSV input, 400 units × 60 indicators)", () => {
 
 const skip =
   process.env.INDEX_STUDIO_SCALE === "1" ? false : "set INDEX_STUDIO_SCALE=1 to run CSV → .xlsx at 10,000 × 1,000";
-const RSS_HOOK = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmaxRSSkB="+process.resourceUsage().maxRSS+"\\n"))`;
 
 describe("CSV → .xlsx at 10,000 units × 1,000 indicators", () => {
   it("finishes on Node's default heap under 2.5 GB, and the workbook's sheets are complete", { skip }, async () => {
@@ -62,31 +61,18 @@ describe("CSV → .xlsx at 10,000 units × 1,000 indicators", () => {
     writeCsv(join(dir, "big.csv"), data);
     writeCsv(join(dir, "m.csv"), framework);
     const out = join(dir, "big.xlsx");
-    const { code, stderr } = await new Promise<{ code: number; stderr: string }>((done, fail) => {
-      const child = spawn(
-        process.execPath,
-        [
-          "--import",
-          RSS_HOOK,
-          "--import",
-          "tsx",
-          MAIN,
-          "compute",
-          join(dir, "big.csv"),
-          "--meta",
-          join(dir, "m.csv"),
-          "--out",
-          out,
-        ],
-        { cwd: REPO },
-      );
-      let err = "";
-      child.stderr.on("data", (c: Buffer) => (err += c.toString()));
-      child.on("error", fail);
-      child.on("close", (status) => done({ code: status ?? -1, stderr: err }));
-    });
+    const { code, stderr, peakMB } = await runNode([
+      "--import",
+      "tsx",
+      MAIN,
+      "compute",
+      join(dir, "big.csv"),
+      "--meta",
+      join(dir, "m.csv"),
+      "--out",
+      out,
+    ]);
     assert.equal(code, 0, stderr);
-    const peakMB = Number(/maxRSSkB=(\d+)/.exec(stderr)![1]) / 1024;
     assert.ok(peakMB <= 2500, `peak RSS ${peakMB.toFixed(0)} MB`);
     const parts = unzipSync(readFileSync(out), {
       filter: (f) => f.name === "xl/workbook.xml" || f.name === "xl/worksheets/sheet1.xml",
