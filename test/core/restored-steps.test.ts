@@ -20,27 +20,10 @@ import {
 import { normalize } from "../../src/core/steps/normalize";
 import { syntheticTables } from "../../bench/synthetic";
 import { asemTables } from "../helpers/conformance";
+import { twoPillarData, twoPillarFramework } from "./two-pillar-fixture";
 
-const framework: Cell[][] = [
-  ["iCode", "iName", "Parent", "Weight", "Direction", "Denominator"],
-  ["A", "Alpha", "P1", 1, 1, null],
-  ["B", "Beta", "P1", 1, -1, null],
-  ["C", "Gamma", "P2", 2, 1, "Pop"],
-  ["D", "Delta", "P2", 1, 1, null],
-  ["P1", "Pillar 1", "Index", 1, null, null],
-  ["P2", "Pillar 2", "Index", 1, null, null],
-  ["Index", "Index", null, null, null, null],
-  ["Region", "Region", null, null, null, null],
-  ["Pop", "Population", null, null, null, null],
-];
-const data: Cell[][] = [
-  ["uCode", "uName", "Region", "Pop", "A", "B", "C", "D"],
-  ["U1", "One", "East", 10, 1, 5, 100, 3],
-  ["U2", "Two", "East", 20, 2, 4, 100, null],
-  ["U3", "Three", "West", 10, 3, 3, 50, 9],
-  ["U4", "Four", "West", 5, null, 2, 25, 6],
-  ["U5", "Five", "West", 4, null, null, null, 1],
-];
+const framework = twoPillarFramework;
+const data = twoPillarData;
 
 const values = (set: { codes: string[]; columns: Float64Array[] }, code: string) => [
   ...set.columns[set.codes.indexOf(code)]!,
