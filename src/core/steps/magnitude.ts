@@ -44,7 +44,7 @@ export interface SafeAggregation {
   finish(out: Float64Array): Float64Array;
 }
 
-/** The inputs of one aggregation scaled by the powers of two found above, and how to scale the mean back. */
+/** The inputs of one aggregation scaled by the powers of two found above (values: a shift ≠ 0), and how to scale the mean back. */
 export function rescaled(
   children: readonly Float64Array[],
   weights: readonly number[],
@@ -52,9 +52,9 @@ export function rescaled(
   valueShift: number,
 ): SafeAggregation {
   return {
-    children: valueShift === 0 ? [...children] : children.map((column) => column.map((v) => timesPow2(v, valueShift))),
+    children: children.map((column) => column.map((v) => timesPow2(v, valueShift))),
     weights: weights.map((w) => timesPow2(w, weightShift)),
-    finish: (out) => (valueShift === 0 ? out : out.map((v) => timesPow2(v, -valueShift))),
+    finish: (out) => out.map((v) => timesPow2(v, -valueShift)),
   };
 }
 
